@@ -1,0 +1,1 @@
+"""summarizer: structured, source-grounded news summaries."""
