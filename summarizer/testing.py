@@ -1,0 +1,544 @@
+"""A fake OpenAI-compatible HTTP server for tests: scripted replies and network faults over real sockets.
+
+The openai SDK (3.x, built on httpx2) cannot be intercepted by respx or ``httpx.MockTransport``, so
+this module runs a real stdlib HTTP server on 127.0.0.1 in a daemon thread and lets a test decide,
+request by request, what it answers -- a valid completion, an OpenAI error envelope, or a fault
+(stall, connection reset, truncated body, malformed JSON, HTML)::
+
+    from openai import OpenAI
+    from summarizer.testing import FakeOpenAIServer, Reply
+
+    with FakeOpenAIServer() as server:
+        server.script(Reply.json({"headline": "..."}), Reply.status(429, headers={"retry-after": "1"}))
+        client = OpenAI(base_url=server.base_url, api_key="test", max_retries=0)
+        client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
+
+Each request takes the next scripted reply (FIFO); when the script is empty the server asks
+``responder`` (if set), then falls back to ``default``, and with neither it answers 500 saying the
+script ran out -- so an unexpected extra call fails loudly instead of hanging. Every request is
+recorded in ``server.requests``.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json as _json
+import socket
+import struct
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Literal
+
+__all__ = ["FakeOpenAIServer", "RecordedRequest", "Reply", "chat_completion"]
+
+Usage = tuple[int, int]
+_DEFAULT_USAGE: Usage = (100, 50)
+_DEFAULT_MODEL = "gpt-4o-mini"
+
+# Realistic default error envelopes per status, modelled on what api.openai.com sends.
+_ERROR_DEFAULTS: dict[int, tuple[str, str | None, str]] = {
+    400: ("invalid_request_error", None, "Invalid request."),
+    401: (
+        "invalid_request_error",
+        "invalid_api_key",
+        "Incorrect API key provided: test. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+    ),
+    403: ("invalid_request_error", "unsupported_country_region_territory", "Country not supported."),
+    404: (
+        "invalid_request_error",
+        "model_not_found",
+        "The model does not exist or you do not have access to it.",
+    ),
+    409: ("invalid_request_error", None, "Conflict."),
+    422: ("invalid_request_error", None, "Unprocessable entity."),
+    429: (
+        "requests",
+        "rate_limit_exceeded",
+        "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, Used 3, Requested 1. "
+        "Please try again in 20s.",
+    ),
+    500: ("server_error", None, "The server had an error while processing your request. Sorry about that!"),
+    502: ("server_error", None, "Bad gateway."),
+    503: ("server_error", None, "The engine is currently overloaded, please try again later."),
+    504: ("server_error", None, "Gateway timeout."),
+}
+_QUOTA_MESSAGE = (
+    "You exceeded your current quota, please check your plan and billing details. For more information "
+    "on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors."
+)
+
+
+def chat_completion(
+    content: str | None,
+    *,
+    model: str,
+    finish_reason: str = "stop",
+    refusal: str | None = None,
+    usage: Usage = _DEFAULT_USAGE,
+) -> dict[str, Any]:
+    """Build the JSON body of a non-streaming ``chat.completion`` with one choice."""
+    prompt_tokens, completion_tokens = usage
+    return {
+        "id": f"chatcmpl-{uuid.uuid4().hex[:24]}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content, "refusal": refusal, "annotations": []},
+                "logprobs": None,
+                "finish_reason": finish_reason,
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+        "system_fingerprint": "fp_fake",
+    }
+
+
+def _error_body(message: str, error_type: str | None, code: str | None, param: str | None = None) -> bytes:
+    return _json.dumps(
+        {"error": {"message": message, "type": error_type, "param": param, "code": code}}
+    ).encode()
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request as the server received it."""
+
+    method: str
+    path: str  # the full path, e.g. "/v1/chat/completions" (query string included if any)
+    headers: dict[str, str]  # names lower-cased
+    body: bytes
+    json: Any | None  # the parsed body, or None when it is empty or not JSON
+    received_at: float  # time.monotonic()
+
+
+_Kind = Literal["http", "stall", "reset", "truncated"]
+
+
+@dataclass(frozen=True)
+class _CompletionSpec:
+    content: str | None
+    finish_reason: str
+    refusal: str | None
+    usage: Usage
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the server does with one request. Build it with the class-method constructors."""
+
+    kind: _Kind = "http"
+    status_code: int = 200
+    body: bytes = b""
+    content_type: str = "application/json"
+    headers: tuple[tuple[str, str], ...] = ()
+    # A completion is rendered per request so that its `model` can echo the request's model.
+    completion: _CompletionSpec | None = None
+    model: str | None = None
+    seconds: float = 0.0  # for "stall"
+    then: Reply | None = None  # for "stall": answered after the delay; None closes the connection
+
+    # -- successful completions ---------------------------------------------------------------------
+
+    @classmethod
+    def json(cls, obj: Any, *, usage: Usage = _DEFAULT_USAGE, model: str | None = None) -> Reply:
+        """200: a completion whose message content is ``json.dumps(obj)``."""
+        return cls.content(_json.dumps(obj), usage=usage, model=model)
+
+    @classmethod
+    def content(
+        cls,
+        text: str | None,
+        *,
+        finish_reason: str = "stop",
+        usage: Usage = _DEFAULT_USAGE,
+        model: str | None = None,
+        refusal: str | None = None,
+    ) -> Reply:
+        """200: a completion with arbitrary message content (prose, fenced JSON, ...)."""
+        spec = _CompletionSpec(content=text, finish_reason=finish_reason, refusal=refusal, usage=usage)
+        return cls(completion=spec, model=model)
+
+    @classmethod
+    def length(cls, text: str, *, usage: Usage = _DEFAULT_USAGE, model: str | None = None) -> Reply:
+        """200: output cut off by max_tokens (finish_reason "length")."""
+        return cls.content(text, finish_reason="length", usage=usage, model=model)
+
+    @classmethod
+    def refusal(cls, text: str = "I can't help with that.", *, model: str | None = None) -> Reply:
+        """200: the model refused (content null, ``message.refusal`` set)."""
+        return cls.content(None, refusal=text, model=model)
+
+    # -- error statuses -----------------------------------------------------------------------------
+
+    @classmethod
+    def status(
+        cls,
+        code: int,
+        *,
+        error_type: str | None = None,
+        error_code: str | None = None,
+        message: str | None = None,
+        headers: dict[str, str] | None = None,
+        param: str | None = None,
+    ) -> Reply:
+        """An HTTP error with the OpenAI envelope ``{"error": {message, type, param, code}}``.
+
+        Unset fields take OpenAI's usual values for that status (429 -> rate_limit_exceeded, ...);
+        ``error_code="insufficient_quota"`` also gets the real quota message.
+        """
+        default_type, default_code, default_message = _ERROR_DEFAULTS.get(
+            code, ("server_error" if code >= 500 else "invalid_request_error", None, f"HTTP {code}")
+        )
+        if error_code == "insufficient_quota" and message is None:
+            default_message = _QUOTA_MESSAGE
+        if error_code == "context_length_exceeded":
+            if message is None:
+                default_message = (
+                    "This model's maximum context length is 128000 tokens. However, your messages resulted "
+                    "in 131072 tokens. Please reduce the length of the messages."
+                )
+            param = param or "messages"
+        body = _error_body(
+            message if message is not None else default_message,
+            error_type if error_type is not None else default_type,
+            error_code if error_code is not None else default_code,
+            param,
+        )
+        return cls(status_code=code, body=body, headers=tuple((headers or {}).items()))
+
+    @classmethod
+    def llamacpp_response_format_500(cls) -> Reply:
+        """500 as llama-cpp-python's server sends when it rejects ``response_format: json_schema``.
+
+        Its route handler turns the request-validation error into a generic 500 whose message is the
+        repr of pydantic's error list, so the only clue is ``response_format`` inside that string.
+        """
+        errors = [
+            {
+                "type": "literal_error",
+                "loc": ("body", "response_format", "type"),
+                "msg": "Input should be 'text' or 'json_object'",
+                "input": "json_schema",
+                "ctx": {"expected": "'text' or 'json_object'"},
+            }
+        ]
+        return cls(status_code=500, body=_error_body(repr(errors), "internal_server_error", None))
+
+    # -- faults -------------------------------------------------------------------------------------
+
+    @classmethod
+    def stall(cls, seconds: float, then: Reply | None = None) -> Reply:
+        """Wait ``seconds`` before answering ``then`` (or before closing the connection if None)."""
+        return cls(kind="stall", seconds=seconds, then=then)
+
+    @classmethod
+    def reset(cls) -> Reply:
+        """Abort the connection (TCP RST) without sending any response."""
+        return cls(kind="reset")
+
+    @classmethod
+    def truncated(cls) -> Reply:
+        """200 whose Content-Length promises more bytes than are sent before the connection closes."""
+        return cls(kind="truncated", body=b'{"id": "chatcmpl-x", "object": "chat.completion", "choices": [')
+
+    @classmethod
+    def malformed_json(cls) -> Reply:
+        """200 labelled application/json whose body is not valid JSON."""
+        return cls(body=b'{"id": "chatcmpl-x", "choices": [')
+
+    @classmethod
+    def html(cls) -> Reply:
+        """200 with an HTML page, as a captive portal or misconfigured proxy would send."""
+        page = b"<html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>"
+        return cls(body=page, content_type="text/html; charset=utf-8")
+
+
+Responder = Callable[[RecordedRequest], Reply]
+
+
+class FakeOpenAIServer:
+    """A local OpenAI-compatible server driven by a script of :class:`Reply` objects.
+
+    Use it as a context manager (or call ``start()``/``stop()``). Thread-safe: handlers run on one
+    thread per connection.
+    """
+
+    def __init__(self, *, default: Reply | None = None, responder: Responder | None = None) -> None:
+        self.default: Reply | None = default
+        self.responder: Responder | None = responder
+        self._lock = threading.Lock()
+        self._queue: collections.deque[Reply] = collections.deque()
+        self._requests: list[RecordedRequest] = []
+        # Set on stop so stalled handlers wake up at once instead of holding the shutdown.
+        self._stopping = threading.Event()
+        self._connections: set[socket.socket] = set()
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------------
+
+    def start(self) -> FakeOpenAIServer:
+        if self._httpd is not None:
+            raise RuntimeError("FakeOpenAIServer is already running")
+        self._stopping.clear()
+        httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
+        httpd.fake = self
+        self._httpd = httpd
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="FakeOpenAIServer", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        httpd, thread = self._httpd, self._thread
+        if httpd is None or thread is None:
+            return
+        self._stopping.set()
+        httpd.shutdown()  # stops accepting; returns once serve_forever has exited
+        thread.join()
+        # Keep-alive handler threads block reading the next request on idle connections; shutting
+        # those sockets down wakes them, and server_close() then joins every handler thread.
+        with self._lock:
+            connections = list(self._connections)
+        for conn in connections:
+            with contextlib.suppress(OSError):  # already closed by its handler
+                conn.shutdown(socket.SHUT_RDWR)
+        httpd.server_close()
+        self._httpd = None
+        self._thread = None
+
+    def __enter__(self) -> FakeOpenAIServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        if self._httpd is None:
+            raise RuntimeError("FakeOpenAIServer is not running")
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    # -- scripting ----------------------------------------------------------------------------------
+
+    def script(self, *replies: Reply) -> None:
+        """Queue replies; each request consumes the next one."""
+        with self._lock:
+            self._queue.extend(replies)
+
+    @property
+    def pending(self) -> int:
+        """How many scripted replies have not been consumed yet."""
+        with self._lock:
+            return len(self._queue)
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """A snapshot of every request received, in arrival order."""
+        with self._lock:
+            return list(self._requests)
+
+    def requests_for(self, path_suffix: str) -> list[RecordedRequest]:
+        """The recorded requests whose path (query string ignored) ends with ``path_suffix``."""
+        return [r for r in self.requests if r.path.split("?", 1)[0].endswith(path_suffix)]
+
+    def clear(self) -> None:
+        """Forget recorded requests and drop any unconsumed scripted replies."""
+        with self._lock:
+            self._requests.clear()
+            self._queue.clear()
+
+    # -- used by the handler ------------------------------------------------------------------------
+
+    def _record(self, request: RecordedRequest) -> None:
+        with self._lock:
+            self._requests.append(request)
+
+    def _next_reply(self, request: RecordedRequest) -> Reply | None:
+        with self._lock:
+            if self._queue:
+                return self._queue.popleft()
+        responder = self.responder
+        if responder is not None:
+            return responder(request)
+        return self.default
+
+    def _track(self, conn: socket.socket, *, add: bool) -> None:
+        with self._lock:
+            if add:
+                self._connections.add(conn)
+            else:
+                self._connections.discard(conn)
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    fake: FakeOpenAIServer
+    # Non-daemon handler threads are joined by server_close(), so no handler outlives stop().
+    daemon_threads = False
+    block_on_close = True
+    allow_reuse_address = True
+
+
+class _Handler(BaseHTTPRequestHandler):
+    # HTTP/1.1 so the SDK's keep-alive connection pool is exercised as in production.
+    protocol_version = "HTTP/1.1"
+    server_version = "FakeOpenAI/1.0"
+    sys_version = ""
+    server: _HTTPServer
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body go out in separate writes; without TCP_NODELAY, Nagle plus the client's
+        # delayed ACK adds ~40 ms to every response.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.server.fake._track(self.connection, add=True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.fake._track(self.connection, add=False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silence the default per-request logging to stderr."""
+
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    def do_POST(self) -> None:
+        self._dispatch()
+
+    def do_DELETE(self) -> None:
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        # Always drain the body: unread bytes left in the kernel buffer would turn a clean close
+        # into a RST and blur the difference between the fault kinds.
+        body = self.rfile.read(length) if length else b""
+        parsed: Any | None
+        try:
+            parsed = _json.loads(body) if body else None
+        except ValueError:
+            parsed = None
+        request = RecordedRequest(
+            method=self.command,
+            path=self.path,
+            headers={k.lower(): v for k, v in self.headers.items()},
+            body=body,
+            json=parsed,
+            received_at=time.monotonic(),
+        )
+        fake = self.server.fake
+        fake._record(request)
+        route = self.path.split("?", 1)[0].rstrip("/")
+
+        if self.command == "GET" and route == "/v1/models":
+            self._send(200, _json.dumps(_model_list()).encode(), "application/json", ())
+            return
+        if not (self.command == "POST" and route == "/v1/chat/completions"):
+            body = _error_body(f"Invalid URL ({self.command} {self.path})", "invalid_request_error", None)
+            self._send(404, body, "application/json", ())
+            return
+
+        reply = fake._next_reply(request)
+        if reply is None:
+            message = (
+                f"FakeOpenAIServer: the script ran out at request #{len(fake.requests)} "
+                f"({self.command} {self.path}) and no responder or default is set"
+            )
+            self._send(
+                500, _error_body(message, "server_error", "fake_script_exhausted"), "application/json", ()
+            )
+            return
+        self._perform(reply, request)
+
+    def _perform(self, reply: Reply, request: RecordedRequest) -> None:
+        if reply.kind == "stall":
+            self.server.fake._stopping.wait(reply.seconds)
+            if reply.then is None or self.server.fake._stopping.is_set():
+                self.close_connection = True
+                return
+            self._perform(reply.then, request)
+            return
+        if reply.kind == "reset":
+            self._abort()
+            return
+        if reply.kind == "truncated":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(reply.body) + 512))
+            self.end_headers()
+            self.wfile.write(reply.body)
+            self.close_connection = True
+            return
+        body = reply.body
+        if reply.completion is not None:
+            spec = reply.completion
+            model = reply.model or _request_model(request)
+            completion = chat_completion(
+                spec.content,
+                model=model,
+                finish_reason=spec.finish_reason,
+                refusal=spec.refusal,
+                usage=spec.usage,
+            )
+            body = _json.dumps(completion).encode()
+        self._send(reply.status_code, body, reply.content_type, reply.headers)
+
+    def _send(
+        self, status: int, body: bytes, content_type: str, headers: tuple[tuple[str, str], ...]
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("x-request-id", f"req_{uuid.uuid4().hex}")
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _abort(self) -> None:
+        # SO_LINGER with a zero timeout makes close() send RST instead of FIN: the client sees
+        # "connection reset by peer" rather than a polite end of stream.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
+
+def _request_model(request: RecordedRequest) -> str:
+    if isinstance(request.json, dict):
+        model = request.json.get("model")
+        if isinstance(model, str) and model:
+            return model
+    return _DEFAULT_MODEL
+
+
+def _model_list() -> dict[str, Any]:
+    created = 1_700_000_000
+    names = ["gpt-4o-mini", "gpt-4o", "gpt-4.1-mini"]
+    return {
+        "object": "list",
+        "data": [{"id": name, "object": "model", "created": created, "owned_by": "system"} for name in names],
+    }
