@@ -1,0 +1,687 @@
+"""Find and normalise the figures (money, percentages, counts, dates, ...) in English text.
+
+Conventions (the grounding check relies on them):
+
+- `Figure.text` covers the whole phrase: a qualifier in front ("more than"), the currency, the
+  number, the scale ("bn", "million") and a trailing unit word ("per cent", "dollars", "years").
+- Percentages and fractions share one scale: `value` is in percent ("a third" -> 33.33, unit "%").
+- Money and counts are scaled to plain numbers ("$480m" -> 480_000_000.0); `scale` keeps the word.
+- Dates: `value` is year * 10_000 + month * 100 + day, with 0 for a missing part ("3 March" -> 303).
+- Decades: `value` is the first year ("the 1990s" -> 1990). Durations and ages: `value` in `unit`s.
+- Vague amounts ("dozens", "hundreds of") carry the smallest value they can mean and `vague=True`;
+  "several" has no value at all.
+- Text may be lower-cased or tokenised ("two - year", "$ 5 million", "5 %"); both are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["Figure", "find_figures", "parse_number_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in a text, with its normalised meaning."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None
+    scale: str | None
+    qualifier: str | None
+    vague: bool
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_UNITS: Final = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS: Final = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES: Final = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_SUFFIX_SCALES: Final = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "mln": "million",
+    "b": "billion",
+    "bn": "billion",
+    "bln": "billion",
+    "tn": "trillion",
+    "trn": "trillion",
+}
+_ORDINALS: Final = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
+}
+# Denominators of fraction words: "a third", "two-thirds", "three quarters".
+_DENOMINATORS: Final = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
+_MONTHS: Final = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_CURRENCY_SIGNS: Final = {
+    "$": "USD",
+    "us$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "£": "GBP",
+    # XSum's lower-cased texts replaced "£" by "#".
+    "#": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "usd": "USD",
+    "gbp": "GBP",
+    "eur": "EUR",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "inr": "INR",
+    "aud": "AUD",
+    "cad": "CAD",
+    "chf": "CHF",
+}
+_CURRENCY_WORDS: Final = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "franc": "CHF",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "won": "KRW",
+    "peso": "MXN",
+    "rand": "ZAR",
+    "krona": "SEK",
+    "krone": "NOK",
+}
+_DOLLAR_NATIONS: Final = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "australian": "AUD",
+    "canadian": "CAD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+    "singapore": "SGD",
+}
+_QUALIFIERS: Final = {
+    "more than": "more_than",
+    "more then": "more_than",
+    "over": "more_than",
+    "just over": "more_than",
+    "above": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "greater than": "more_than",
+    "exceeding": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "a minimum of": "at_least",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "just under": "less_than",
+    "below": "less_than",
+    "up to": "up_to",
+    "as much as": "up_to",
+    "as many as": "up_to",
+    "as high as": "up_to",
+    "a maximum of": "up_to",
+    "at most": "up_to",
+    "no more than": "up_to",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "circa": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just shy of": "nearly",
+    "a record": "record",
+    "record": "record",
+}
+_TIME_UNITS: Final = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+
+# --- regular expressions ----------------------------------------------------------------------
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first so the regex prefers the longest match."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_UNIT_W = _alternation(_UNITS)
+_TENS_W = _alternation(_TENS)
+_SCALE_W = _alternation(_SCALES)
+_MONTH_W = _alternation(_MONTHS)
+_HYPHEN = r"(?:\s*[-\u2013]\s*)"
+# "twenty-five", "twenty five", "two hundred and six": a cardinal written in words.
+_SMALL_WORDS = rf"(?:(?:{_TENS_W})(?:(?:{_HYPHEN}|\s+)(?:{_UNIT_W}))?|(?:{_UNIT_W}))"
+_WORD_NUMBER = rf"(?:{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS}(?![\w-]))?)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_CURRENCY_SIGN = (
+    r"(?:(?:us|a|au|c|ca|nz|hk|s)?\$|£|€|¥|₹|\#|(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
+)
+_CURRENCY_WORD = _alternation([*(w + "s" for w in _CURRENCY_WORDS), *_CURRENCY_WORDS])
+_DOLLAR_NATION = _alternation(_DOLLAR_NATIONS)
+_SUFFIX = _alternation(_SUFFIX_SCALES)
+
+_NUMBER_RE: Final = re.compile(
+    rf"""
+    (?P<currency>{_CURRENCY_SIGN}\s?)?
+    (?:
+        (?P<half>half)(?=\s+an?\s+(?:million|billion|trillion)\b)\s+an?
+      | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)
+      | (?<![\w.,])(?P<digits>{_DIGITS})(?![\w,]*\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
+      | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
+    )
+    (?P<scale>
+        \s?(?:{_SUFFIX})(?![\w])
+      | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W}))?(?![\w])
+    )?
+    (?P<percent>\s?%|\s*per\s?cent(?![\w])|\s+percent(?![\w])|\s+percentage\s+points?(?![\w])|\s+pc(?![\w]))?
+    (?P<currency_word>\s+(?:(?:{_DOLLAR_NATION})\s+)?(?:{_CURRENCY_WORD})(?:\s+sterling)?(?![\w]))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE_RE: Final = re.compile(
+    rf"""
+    (?<![\w])
+    (?:
+        (?P<m1>{_MONTH_W})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?
+      | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_W})\.?(?:,?\s+(?P<y2>\d{{4}}))?
+      | (?P<m3>{_MONTH_W})\.?,?\s+(?P<y3>\d{{4}})
+    )
+    (?![\w])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_DECADE_RE: Final = re.compile(
+    r"(?<![\w$£€])(?:(?P<century>1[89]|20)?(?P<tens>\d)0\s?'?s|'(?P<short>\d)0s)(?![\w])"
+)
+_ORDINAL_DIGIT_RE: Final = re.compile(r"(?<![\w.,])(?P<n>\d+)\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
+_ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{_alternation(_ORDINALS)})(?![\w-])", re.IGNORECASE)
+_IN_RATIO_RE: Final = re.compile(
+    rf"(?<![\w-])(?P<num>{_SMALL_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL_WORDS}|\d+)(?![\w])",
+    re.IGNORECASE,
+)
+_FRACTION_RE: Final = re.compile(
+    rf"""
+    (?<![\w-])
+    (?:
+        (?P<num>{_UNIT_W}|an?){_HYPHEN}?\s*(?P<den>{_alternation(_DENOMINATORS)})
+      | (?P<half>half)
+    )
+    (?![\w-])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_VAGUE_RE: Final = re.compile(
+    r"(?<![\w-])(?:(?P<plural>dozens|scores|hundreds|thousands|millions|billions|tens\s+of\s+thousands)"
+    r"|(?P<several>several))(?![\w-])",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE_RE: Final = re.compile(
+    rf"(?:(?<=\W)|^)(?P<q>{_alternation(_QUALIFIERS)})\s+$", re.IGNORECASE
+)
+_AGE_AFTER_RE: Final = re.compile(
+    rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I
+)
+_AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)aged\s+$", re.IGNORECASE)
+_TIME_UNIT_AFTER_RE: Final = re.compile(
+    rf"^(?:{_HYPHEN}|\s+)(?P<unit>{'|'.join(_TIME_UNITS)}|centuries)s?(?![\w])", re.IGNORECASE
+)
+_DECADE_WORD_RE: Final = re.compile(
+    r"(?<![\w-])(?P<pre>a|one|the\s+(?:past|last|next|previous))\s+(?P<unit>decade|century)(?![\w-])", re.I
+)
+_ONE_CONTEXT_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}\w|\s+(?:{'|'.join(_TIME_UNITS)})s?\b)", re.I)
+_NUMBER_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:number|no\.)\s+$", re.IGNORECASE)
+_FRACTION_CONTEXT_AFTER_RE: Final = re.compile(
+    r"^\s+(?:of|an?|the|their|its|his|her|our|them|those|these|all)\b|^\s*[.,;:)!?]|^\s*$", re.IGNORECASE
+)
+_HALF_A_SCALE_RE: Final = re.compile(r"^\s+an?\s+(?:million|billion|trillion)\b", re.IGNORECASE)
+_FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
+_ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{_alternation(_ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
+
+_KIND_PRIORITY: Final = {"date": 0, "decade": 1, "fraction": 2, "money": 3, "ordinal": 5, "vague": 6}
+
+
+# --- number parsing ---------------------------------------------------------------------------
+
+
+def parse_number_words(words: str) -> float | None:
+    """The value of a cardinal written in words ("twenty-five" -> 25, "two hundred and six" -> 206)."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in re.split(r"[\s\-\u2013]+", words.lower()):
+        if not token or token == "and":
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in _SCALES:
+            total += (current or 1) * _SCALES[token]
+            current = 0
+        elif token in {"a", "an"}:
+            current += 1
+        elif token == "dozen":
+            current = (current or 1) * 12
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _parse_digits(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _small_value(token: str) -> float | None:
+    """A number written as digits or as one or two words."""
+    token = token.strip()
+    if token[:1].isdigit():
+        return _parse_digits(token)
+    return parse_number_words(token)
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    value: float | None
+    unit: str | None = None
+    scale: str | None = None
+    vague: bool = False
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in text order, with its qualifier folded into `text`."""
+    candidates = [
+        *_dates(text),
+        *_decades(text),
+        *_fractions(text),
+        *_numbers(text),
+        *_digit_ordinals(text),
+        *_word_ordinals(text),
+        *_vague_amounts(text),
+        *_decade_words(text),
+    ]
+    figures = []
+    for candidate in _without_overlaps(candidates):
+        figures.append(_with_qualifier(text, candidate))
+    return figures
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the most specific candidate where several cover the same characters."""
+    ranked = sorted(candidates, key=lambda c: (_KIND_PRIORITY.get(c.kind, 4), -(c.end - c.start), c.start))
+    taken: list[_Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for candidate in ranked:
+        if any(candidate.start < end and start < candidate.end for start, end in occupied):
+            continue
+        taken.append(candidate)
+        occupied.append((candidate.start, candidate.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
+    before = text[max(0, candidate.start - 24) : candidate.start]
+    qualifier = None
+    start = candidate.start
+    match = _QUALIFIER_BEFORE_RE.search(before)
+    # Dates and ordinals take no qualifier: "over 3 March" is not "more than".
+    if match and candidate.kind not in {"date", "ordinal", "decade"}:
+        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", match.group("q").lower())]
+        start = candidate.start - (len(before) - match.start("q"))
+    kind = "count" if candidate.kind == "vague" else candidate.kind
+    return Figure(
+        text=text[start : candidate.end],
+        start=start,
+        end=candidate.end,
+        kind=kind,
+        value=candidate.value,
+        unit=candidate.unit,
+        scale=candidate.scale,
+        qualifier=qualifier,
+        vague=candidate.vague,
+    )
+
+
+def _dates(text: str) -> list[_Candidate]:
+    found = []
+    for match in _DATE_RE.finditer(text):
+        month_word = match.group("m1") or match.group("m2") or match.group("m3")
+        day = match.group("d1") or match.group("d2")
+        year = match.group("y1") or match.group("y2") or match.group("y3")
+        month = _MONTHS[month_word.lower()]
+        # "may 5" in lower-cased text is usually the verb; only trust "May" with a capital or a year.
+        if month_word.lower() in {"may", "mar", "jan", "sep", "dec"} and not (
+            month_word[0].isupper() or year
+        ):
+            continue
+        day_value = int(day) if day else 0
+        if day_value > 31:
+            continue
+        value = (int(year) if year else 0) * 10_000 + month * 100 + day_value
+        found.append(_Candidate(match.start(), match.end(), "date", float(value), unit="date"))
+    return found
+
+
+def _decades(text: str) -> list[_Candidate]:
+    found = []
+    for match in _DECADE_RE.finditer(text):
+        century = match.group("century")
+        digit = match.group("tens") or match.group("short")
+        base = int(century) * 100 if century else 1900
+        # Bare "90s" reads as a decade of the 1900s; "20s" and "30s" are usually ages.
+        if not century and match.group("tens") and int(digit) < 5:
+            continue
+        value = base + int(digit) * 10
+        start = match.start()
+        if text[max(0, start - 4) : start].lower() == "the ":
+            start -= 4
+        found.append(_Candidate(start, match.end(), "decade", float(value), unit="decade"))
+    return found
+
+
+def _fractions(text: str) -> list[_Candidate]:
+    found = []
+    for match in _IN_RATIO_RE.finditer(text):
+        num = _small_value(match.group("num"))
+        den = _small_value(match.group("den"))
+        if num is None or not den or num > den:
+            continue
+        found.append(_Candidate(match.start(), match.end(), "fraction", 100.0 * num / den, unit="%"))
+    for match in _FRACTION_RE.finditer(text):
+        if not _is_numeric_fraction(text, match):
+            continue
+        if match.group("half"):
+            value = 50.0
+        else:
+            numerator = (
+                1.0
+                if match.group("num").lower() in {"a", "an"}
+                else float(_UNITS[match.group("num").lower()])
+            )
+            value = 100.0 * numerator / _DENOMINATORS[match.group("den").lower()]
+            if value > 100:
+                continue
+        found.append(_Candidate(match.start(), match.end(), "fraction", value, unit="%"))
+    return found
+
+
+def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
+    """Whether a fraction word is a share ("a third of voters") rather than a rank ("a third party")."""
+    before = text[max(0, match.start() - 20) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if _ORDINAL_BEFORE_RE.search(before):  # "second half"
+        return False
+    if match.group("half"):
+        if _HALF_A_SCALE_RE.match(after + text[match.end() + 12 : match.end() + 20]):
+            return False  # "half a billion" is money or a count, read by _numbers
+        return bool(_FRACTION_CONTEXT_AFTER_RE.match(after) or _FRACTION_CONTEXT_BEFORE_RE.search(before))
+    plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
+    if plural and match.group("num").lower() not in {"a", "an", "one"}:
+        return True  # "two-thirds", "three quarters"
+    return bool(_FRACTION_CONTEXT_AFTER_RE.match(after)) and not after.lstrip().startswith(("a ", "an "))
+
+
+def _numbers(text: str) -> list[_Candidate]:
+    found = []
+    for match in _NUMBER_RE.finditer(text):
+        candidate = _number_candidate(text, match)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
+    base = _base_value(match)
+    if base is None:
+        return None
+    scale_word, multiplier = _scale_of(match.group("scale"))
+    currency = _currency_of(match.group("currency"), match.group("currency_word"))
+    value = base * multiplier
+    start, end = match.start(), match.end()
+    if match.group("percent"):
+        return _Candidate(start, end, "percent", value, unit="%", scale=scale_word)
+    if currency:
+        return _Candidate(start, end, "money", value, unit=currency, scale=scale_word)
+    if _is_bare_one(text, match):
+        return None
+    return _plain_number(text, match, value, scale_word)
+
+
+def _base_value(match: re.Match[str]) -> float | None:
+    if match.group("half"):
+        return 0.5
+    if match.group("article"):
+        return 1.0
+    if match.group("digits"):
+        return _parse_digits(match.group("digits"))
+    return parse_number_words(match.group("words"))
+
+
+def _scale_of(raw: str | None) -> tuple[str | None, float]:
+    if not raw:
+        return None, 1.0
+    words = [w for w in re.split(r"[\s\-\u2013]+", raw.strip().lower()) if w]
+    if len(words) == 1 and words[0] in _SUFFIX_SCALES:
+        name = _SUFFIX_SCALES[words[0]]
+        return name, _SCALES[name]
+    multiplier = 1.0
+    for word in words:
+        multiplier *= 12.0 if word == "dozen" else _SCALES[word]
+    return " ".join(words), multiplier
+
+
+def _currency_of(sign: str | None, word: str | None) -> str | None:
+    if sign:
+        return _CURRENCY_SIGNS.get(sign.strip().lower())
+    if not word:
+        return None
+    lowered = re.sub(r"\s+", " ", word.strip().lower())
+    for nation, code in _DOLLAR_NATIONS.items():
+        if lowered.startswith(nation + " ") and "dollar" in lowered:
+            return code
+    for name, code in _CURRENCY_WORDS.items():
+        if name in lowered:
+            return code
+    return None
+
+
+def _is_bare_one(text: str, match: re.Match[str]) -> bool:
+    """Whether the match is a lone "one", which is a figure only in a numeric context."""
+    words = match.group("words")
+    if not words or words.lower() != "one" or match.group("scale") or match.group("percent"):
+        return False
+    after = text[match.end() : match.end() + 12]
+    before = text[max(0, match.start() - 8) : match.start()]
+    return not (_ONE_CONTEXT_AFTER_RE.match(after) or _NUMBER_BEFORE_RE.search(before))
+
+
+def _plain_number(text: str, match: re.Match[str], value: float, scale: str | None) -> _Candidate:
+    start, end = match.start(), match.end()
+    after = text[end : end + 24]
+    age = _AGE_AFTER_RE.match(after)
+    if age:
+        return _Candidate(start, end + age.end(), "age", value, unit="year", scale=scale)
+    if _AGED_BEFORE_RE.search(text[max(0, start - 8) : start]):
+        return _Candidate(start, end, "age", value, unit="year", scale=scale)
+    unit = _TIME_UNIT_AFTER_RE.match(after)
+    if unit:
+        name = unit.group("unit").lower()
+        name = "century" if name == "centuries" else name
+        return _Candidate(start, end + unit.end(), "duration", value, unit=name, scale=scale)
+    digits = match.group("digits")
+    if digits and not scale and re.fullmatch(r"1[5-9]\d\d|20\d\d", digits):
+        return _Candidate(start, end, "year", value, unit=None)
+    return _Candidate(start, end, "count", value, unit=None, scale=scale)
+
+
+def _digit_ordinals(text: str) -> list[_Candidate]:
+    return [
+        _Candidate(m.start(), m.end(), "ordinal", float(m.group("n")))
+        for m in _ORDINAL_DIGIT_RE.finditer(text)
+    ]
+
+
+def _word_ordinals(text: str) -> list[_Candidate]:
+    return [
+        _Candidate(m.start(), m.end(), "ordinal", float(_ORDINALS[m.group(0).lower()]))
+        for m in _ORDINAL_WORD_RE.finditer(text)
+    ]
+
+
+def _vague_amounts(text: str) -> list[_Candidate]:
+    found = []
+    for match in _VAGUE_RE.finditer(text):
+        plural = match.group("plural")
+        if plural is None:
+            found.append(_Candidate(match.start(), match.end(), "vague", None, vague=True))
+            continue
+        word = re.sub(r"\s+", " ", plural.lower())
+        value = {"dozens": 24.0, "scores": 40.0, "tens of thousands": 1e4}.get(word)
+        if value is None:
+            value = 2 * _SCALES[word.rstrip("s")]
+        found.append(_Candidate(match.start(), match.end(), "vague", value, vague=True))
+    return found
+
+
+def _decade_words(text: str) -> list[_Candidate]:
+    found = []
+    for match in _DECADE_WORD_RE.finditer(text):
+        years = 10.0 if match.group("unit").lower() == "decade" else 100.0
+        found.append(_Candidate(match.start(), match.end(), "duration", years, unit="year"))
+    return found
