@@ -1,0 +1,717 @@
+"""Check the figures and claims of a summary against its article; pure functions, a report out.
+
+A summary figure gets one status:
+
+- supported: the article has the same value, with a compatible unit, currency and qualifier.
+- rounded: the article's value rounded (or truncated) to the precision the summary states, or
+  a bound that the article's value satisfies ("more than 40" from "45").
+- derived: simple arithmetic on article figures (a sum, a difference, a ratio, years apart,
+  days written as weeks). Neither an error nor a silent pass.
+- misattributed: the value is in the article, but about something else ("exports rose 12%"
+  where the article says imports rose 12% and exports fell 3%).
+- unsupported: none of the above, including a qualifier that changes the meaning.
+
+See docs/figure-check.md for the qualifier rules and the benchmark.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .figures import Figure, find_figures
+from .schemas import ArticleSummary
+
+__all__ = [
+    "ArticleIndex",
+    "ClaimCheck",
+    "FigureCheck",
+    "FigureStatus",
+    "GroundingReport",
+    "check_figures",
+    "index_article",
+    "verify",
+]
+
+FigureStatus = Literal["supported", "rounded", "derived", "misattributed", "unsupported"]
+_GOOD_STATUSES: Final = frozenset({"supported", "rounded", "derived"})
+_FLAGGED_STATUSES: Final = frozenset({"unsupported", "misattributed"})
+
+
+class FigureCheck(BaseModel):
+    """The verdict on one figure of the summary."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    status: FigureStatus
+    article_span: tuple[int, int] | None
+    article_text: str | None
+    article_sentence: str | None
+    note: str | None
+
+
+class ClaimCheck(BaseModel):
+    """The verdict on one claim: is its evidence in the article, and do its figures agree with it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    statement: str
+    evidence_found: bool
+    figures_consistent: bool
+    problems: list[str]
+
+
+class GroundingReport(BaseModel):
+    """Every figure and claim of a summary, checked against the article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    figures: list[FigureCheck]
+    claims: list[ClaimCheck]
+    ok: bool
+
+    def problems(self) -> list[str]:
+        """One sentence per flagged figure or failed claim, fit to send back to the model."""
+        messages = [_figure_problem(check) for check in self.figures if check.status in _FLAGGED_STATUSES]
+        for claim in self.claims:
+            messages.extend(claim.problems)
+        return messages
+
+    def render_text(self) -> str:
+        """A readable multi-line report for a terminal."""
+        lines = [f"Figures: {len(self.figures)} checked{_status_counts(self.figures)}"]
+        for check in self.figures:
+            lines.append(f"  {_MARKS[check.status]} {check.status:<13} {check.text!r}{_render_source(check)}")
+            if check.note:
+                lines.append(f"      {check.note}")
+        failed = [claim for claim in self.claims if claim.problems]
+        lines.append(f"Claims: {len(self.claims)} checked, {len(failed)} with problems")
+        for claim in failed:
+            lines.append(f"  FAIL {claim.statement!r}")
+            lines.extend(f"      {problem}" for problem in claim.problems)
+        lines.append("Result: OK" if self.ok else f"Result: {len(self.problems())} problem(s)")
+        return "\n".join(lines)
+
+
+_MARKS: Final = {
+    "supported": "ok  ",
+    "rounded": "ok~ ",
+    "derived": "calc",
+    "misattributed": "FAIL",
+    "unsupported": "FAIL",
+}
+
+
+def _status_counts(checks: Sequence[FigureCheck]) -> str:
+    counts: dict[str, int] = {}
+    for check in checks:
+        counts[check.status] = counts.get(check.status, 0) + 1
+    return "".join(f", {n} {status}" for status, n in counts.items())
+
+
+def _render_source(check: FigureCheck) -> str:
+    if check.article_text is None:
+        return ""
+    arrow = "closest in article" if check.status == "unsupported" else "article"
+    return f"  ({arrow}: {check.article_text!r})"
+
+
+def _figure_problem(check: FigureCheck) -> str:
+    if check.status == "misattributed":
+        return (
+            f"'{check.text}' is attached to the wrong thing: in the article that figure belongs to "
+            f'"{_clip(check.article_sentence)}"; say what it measures there or drop it.'
+        )
+    if check.note and check.note.startswith("qualifier"):
+        return f"'{check.text}' changes the meaning of the article's '{check.article_text}' ({check.note})."
+    if check.article_text is not None:
+        return (
+            f"'{check.text}' is not in the article; the closest figure there is '{check.article_text}', "
+            f'in: "{_clip(check.article_sentence)}".'
+        )
+    return f"'{check.text}' is not in the article; remove it or use a figure the article gives."
+
+
+def _clip(text: str | None, limit: int = 200) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# --- words around a figure --------------------------------------------------------------------
+
+_STOPWORDS: Final = frozenset(
+    """
+    the a an and or but of to in on at for from by with as is are was were be been being has have had
+    it its this that these those their there they them he she his her him we our you your i my me who
+    whom which what when where why how than then so if not no nor also just only very more most less
+    least over under about around up down out into onto after before since until while during per
+    said says say told according reported report reports new year years month months week weeks day
+    days time times percent cent per million billion trillion thousand hundred dozen number total
+    rose rise rises risen rising fell fall falls fallen falling grew grow grows growth increase
+    increased increases decrease decreased drop dropped drops jump jumped jumps climb climbed
+    some many much several first second third last next other another all any each both one two
+    three four five six seven eight nine ten nearly almost approximately roughly record least
+    mr mrs ms dr can could would should will may might must did does do done make made get got
+    """.split()
+)
+_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_SENTENCE_BREAK_RE: Final = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+")
+_CLAUSE_BREAK_RE: Final = re.compile(
+    r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:while|whereas|but|although|though|compared)\b", re.IGNORECASE
+)
+_CONTEXT_WINDOW: Final = 60  # characters either side of a figure, within its clause
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content-word stems: lower-cased words without stop words, cut to five letters."""
+    stems = set()
+    for word in _WORD_RE.findall(text):
+        lowered = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
+        if len(lowered) > 2 and lowered not in _STOPWORDS:
+            stems.add(lowered[:5])
+    return frozenset(stems)
+
+
+def _break_spans(text: str, breaker: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in breaker.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+@dataclass(slots=True)
+class _TextLayout:
+    """Sentence and clause boundaries of one text, for finding a figure's surroundings."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    clause_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> _TextLayout:
+        sentences = _break_spans(text, _SENTENCE_BREAK_RE)
+        clauses = [
+            (s + cs, s + ce) for s, e in sentences for cs, ce in _break_spans(text[s:e], _CLAUSE_BREAK_RE)
+        ]
+        return cls(text, sentences, [s for s, _ in sentences], clauses, [s for s, _ in clauses])
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
+
+    def context_of(self, figure: Figure) -> frozenset[str]:
+        """Content stems of the clause around a figure, within a window, minus the figure itself."""
+        clause_start, clause_end = self.clauses[
+            max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)
+        ]
+        left = self.text[max(clause_start, figure.start - _CONTEXT_WINDOW) : figure.start]
+        right = self.text[figure.end : min(max(clause_end, figure.end), figure.end + _CONTEXT_WINDOW)]
+        return _stems(left + " " + right)
+
+
+# --- the article side -------------------------------------------------------------------------
+
+_GROUPS: Final = {
+    "money": "money",
+    "percent": "share",
+    "fraction": "share",
+    "date": "date",
+    "decade": "decade",
+}
+
+
+def _group(figure: Figure) -> str:
+    return _GROUPS.get(figure.kind, "number")
+
+
+@dataclass(slots=True)
+class ArticleIndex:
+    """An article's figures and layout, computed once and reused for every summary of it."""
+
+    text: str
+    figures: list[Figure]
+    layout: _TextLayout
+    years: list[float]
+    _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def context(self, position: int) -> frozenset[str]:
+        stems = self._contexts.get(position)
+        if stems is None:
+            stems = self.layout.context_of(self.figures[position])
+            self._contexts[position] = stems
+        return stems
+
+    def sentence_text(self, figure: Figure) -> str:
+        start, end = self.layout.sentence_of(figure.start)
+        return self.text[start:end].strip()
+
+
+def index_article(text: str) -> ArticleIndex:
+    """Extract and lay out an article's figures once (cached for repeated articles)."""
+    return _cached_index(text)
+
+
+@lru_cache(maxsize=512)
+def _cached_index(text: str) -> ArticleIndex:
+    figures = find_figures(text)
+    years = [f.value // 10_000 for f in figures if f.kind == "date" and f.value and f.value >= 10_000]
+    years += [f.value for f in figures if f.kind == "year" and f.value is not None]
+    return ArticleIndex(text, figures, _TextLayout.of(text), years)
+
+
+# --- matching one figure ----------------------------------------------------------------------
+
+_LOWER_BOUNDS: Final = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS: Final = frozenset({"less_than", "up_to", "nearly"})
+_APPROXIMATE: Final = frozenset({"about"})
+_DURATION_DAYS: Final = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0, "decade": 3650.0}
+_DIGITS_IN_TEXT_RE: Final = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _bound(qualifier: str | None) -> str:
+    if qualifier in _LOWER_BOUNDS:
+        return "lower"
+    if qualifier in _UPPER_BOUNDS:
+        return "upper"
+    if qualifier in _APPROXIMATE:
+        return "approx"
+    return "exact"
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _granularity(figure: Figure) -> float:
+    """The precision the summary states: "2.4 million" -> 100,000; "40,000" -> 10,000 when approximate."""
+    if figure.value is None or figure.kind in {"year", "date", "decade", "ordinal"}:
+        return 0.0
+    if figure.kind == "fraction":
+        return 5.0  # "a third", "four in ten" are approximate by nature: +-2.5 points
+    match = _DIGITS_IN_TEXT_RE.search(figure.text)
+    number = _number_part(figure)
+    multiplier = figure.value / number if number else 1.0
+    if match is None:
+        return multiplier  # written in words: one unit of the stated scale
+    decimals = len(match.group(1) or "")
+    if decimals:
+        return 10.0**-decimals * multiplier
+    integer = match.group(0).replace(",", "")
+    trailing_zeros = len(integer) - len(integer.rstrip("0"))
+    approximate = figure.qualifier is not None or figure.scale is not None or float(integer) >= 1000
+    if approximate and figure.kind != "percent" and integer.strip("0"):
+        return 10.0**trailing_zeros * multiplier
+    return multiplier
+
+
+def _number_part(figure: Figure) -> float | None:
+    match = _DIGITS_IN_TEXT_RE.search(figure.text)
+    return float(match.group(0).replace(",", "")) if match else None
+
+
+def _compatible(summary: Figure, article: Figure) -> bool:
+    """Whether two figures measure the same kind of thing (value aside)."""
+    s_group, a_group = _group(summary), _group(article)
+    if s_group == a_group == "money":
+        return _currencies_agree(summary, article)
+    if {s_group, a_group} == {"money", "number"}:
+        # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa.
+        plain = article if a_group == "number" else summary
+        return plain.scale is not None and plain.kind == "count"
+    if {s_group, a_group} == {"number", "date"}:
+        return False
+    return s_group == a_group
+
+
+def _currencies_agree(summary: Figure, article: Figure) -> bool:
+    if summary.unit == article.unit:
+        return True
+    # A bare "$" may be any dollar: an Australian article writes "$" for AUD.
+    dollars = {summary.unit or "", article.unit or ""}
+    bare = _is_bare_dollar(summary) or _is_bare_dollar(article)
+    return bare and all(code.endswith("D") for code in dollars)
+
+
+def _is_bare_dollar(figure: Figure) -> bool:
+    return bool(re.search(r"(?<![A-Za-z])\$|(?<![A-Za-z] )dollars?", figure.text))
+
+
+def _values_equal(summary: Figure, article: Figure) -> bool:
+    assert summary.value is not None and article.value is not None
+    if _group(summary) == "date":
+        return _dates_agree(summary.value, article.value)
+    return _same(summary.value, article.value)
+
+
+def _dates_agree(summary: float, article: float) -> bool:
+    s_year, s_rest = divmod(int(summary), 10_000)
+    a_year, a_rest = divmod(int(article), 10_000)
+    s_month, s_day = divmod(s_rest, 100)
+    a_month, a_day = divmod(a_rest, 100)
+    return s_month == a_month and (s_day in {0, a_day}) and (s_year == 0 or a_year == 0 or s_year == a_year)
+
+
+def _qualifier_conflict(summary: Figure, article: Figure) -> str | None:
+    """Why the summary's qualifier misstates the article's equal value, or None when it does not."""
+    s_bound, a_bound = _bound(summary.qualifier), _bound(article.qualifier)
+    if s_bound in {"exact", "approx"} or s_bound == a_bound:
+        return None  # dropping "about" or "more than" keeps the figure; see docs on the trade-off
+    if a_bound in {"lower", "upper"}:
+        return f"qualifier: the summary says '{summary.qualifier}', the article '{article.qualifier}'"
+    if a_bound == "exact" and article.qualifier is None:
+        return f"qualifier: the summary adds '{summary.qualifier}' to a figure the article states exactly"
+    return None
+
+
+def _rounds_to(summary: Figure, article: Figure) -> bool:
+    """Whether the article's value, rounded or truncated to the summary's precision, gives the summary's."""
+    assert summary.value is not None and article.value is not None
+    step = _granularity(summary)
+    if step <= 0:
+        return False
+    difference = article.value - summary.value
+    if -step / 2 <= difference < step:
+        return True
+    return _bound_satisfied(summary, article.value)
+
+
+def _bound_satisfied(summary: Figure, value: float) -> bool:
+    """Whether a bounded summary figure ("more than 40") holds for an article value close to it."""
+    assert summary.value is not None
+    bound = _bound(summary.qualifier)
+    if bound == "lower":
+        return summary.value < value <= summary.value * 1.5
+    if bound == "upper":
+        return summary.value * 0.67 <= value < summary.value
+    if bound == "approx":
+        return abs(value - summary.value) <= 0.1 * abs(summary.value)
+    return False
+
+
+def _vague_holds(summary: Figure, article: Figure) -> bool:
+    """Whether "hundreds" or "dozens" describes the article's figure."""
+    assert summary.value is not None and article.value is not None
+    if article.vague:
+        return _same(summary.value, article.value)
+    return summary.value <= article.value < summary.value * 50
+
+
+@dataclass(slots=True)
+class _Match:
+    status: FigureStatus
+    article: Figure | None
+    note: str | None = None
+
+
+def _check_one(figure: Figure, context: frozenset[str], index: ArticleIndex, *, bind: bool) -> _Match:
+    candidates = [
+        (position, other)
+        for position, other in enumerate(index.figures)
+        if other.value is not None and _compatible(figure, other)
+    ]
+    if figure.vague:
+        return _check_vague(figure, candidates)
+    equal = [(p, other) for p, other in candidates if _values_equal(figure, other)]
+    if equal:
+        return _check_equal(figure, context, index, equal, candidates, bind=bind)
+    rounded = [other for _, other in candidates if _rounds_to(figure, other)]
+    if rounded:
+        return _Match("rounded", _closest(figure, rounded))
+    derivation = _derive(figure, context, index)
+    if derivation is not None:
+        return derivation
+    return _Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> _Match:
+    fitting = [other for _, other in candidates if _vague_holds(figure, other)]
+    if fitting:
+        status: FigureStatus = "supported" if fitting[0].vague else "rounded"
+        return _Match(status, fitting[0])
+    return _Match("unsupported", None)
+
+
+def _check_equal(
+    figure: Figure,
+    context: frozenset[str],
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+    *,
+    bind: bool,
+) -> _Match:
+    agreeing = [(p, other) for p, other in equal if _qualifier_conflict(figure, other) is None]
+    if not agreeing:
+        first = equal[0][1]
+        return _Match("unsupported", first, _qualifier_conflict(figure, first))
+    best_position, best = max(agreeing, key=lambda item: len(context & index.context(item[0])))
+    if bind and _misattributed(context, index, agreeing, candidates):
+        return _Match("misattributed", best, "the article gives this value for something else")
+    if _bound(best.qualifier) in {"lower", "upper"} and _bound(figure.qualifier) == "exact":
+        return _Match("supported", best, f"the article says '{best.text}'")
+    return _Match("supported", best)
+
+
+def _misattributed(
+    context: frozenset[str],
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+) -> bool:
+    """Clear evidence only: the value's own words miss the summary's, a neighbour's words hit them."""
+    if not context:
+        return False
+    if any(context & index.context(position) or not index.context(position) for position, _ in equal):
+        return False
+    equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
+    for position, other in candidates:
+        if any(_values_equal(other, same) for _, same in equal):
+            continue
+        shared = context & index.context(position)
+        if len(shared) >= 2 or (shared and index.layout.sentence_of(other.start) in equal_sentences):
+            return True
+    return False
+
+
+def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
+    if not others or figure.value is None:
+        return None
+    target = figure.value
+    return min(others, key=lambda other: abs((other.value or 0.0) - target))
+
+
+# --- derivations ------------------------------------------------------------------------------
+
+_MAX_OPERANDS: Final = 40
+
+
+def _derive(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Match | None:
+    """A simple calculation on article figures that gives the summary's value, if there is one."""
+    assert figure.value is not None
+    step = max(_granularity(figure), 1e-9)
+    if figure.kind == "duration":
+        converted = _converted_duration(figure, index)
+        if converted is not None:
+            return _Match("derived", converted, f"'{converted.text}' in other units")
+    if figure.kind in {"count", "duration", "age", "year"}:
+        years_apart = _years_apart(figure.value, index.years)
+        if years_apart:
+            return _Match("derived", None, years_apart)
+    operands = _related_operands(figure, context, index)
+    for i, left in enumerate(operands):
+        for right in operands[i + 1 :]:
+            note = _arithmetic(figure, left, right, step)
+            if note:
+                return _Match("derived", None, note)
+    return None
+
+
+def _converted_duration(figure: Figure, index: ArticleIndex) -> Figure | None:
+    assert figure.value is not None
+    days = _DURATION_DAYS.get(figure.unit or "")
+    if days is None:
+        return None
+    for other in index.figures:
+        other_days = _DURATION_DAYS.get(other.unit or "") if other.kind in {"duration", "age"} else None
+        if other_days and other.unit != figure.unit and other.value is not None:
+            if abs(other.value * other_days - figure.value * days) <= 0.05 * figure.value * days:
+                return other
+    return None
+
+
+def _years_apart(value: float, years: list[float]) -> str | None:
+    """The summary's number as a gap between two years the article gives ("2009" to "2012" is 3)."""
+    if not 0 < value < 300 or len(years) < 2:
+        return None
+    distinct = sorted(set(years))
+    for i, early in enumerate(distinct):
+        later = bisect.bisect_left(distinct, early + value, lo=i + 1)
+        if later < len(distinct) and _same(distinct[later] - early, value):
+            return f"{int(distinct[later])} - {int(early)}"
+    return None
+
+
+def _related_operands(figure: Figure, context: frozenset[str], index: ArticleIndex) -> list[Figure]:
+    """Article figures of the same group whose words overlap the summary figure's words."""
+    operands = []
+    for position, other in enumerate(index.figures):
+        if other.value is None or other.vague or other.kind in {"date", "decade"}:
+            continue
+        if _group(other) not in {_group(figure), "number"} and other.kind != "fraction":
+            continue
+        if context and not context & index.context(position):
+            continue
+        operands.append(other)
+        if len(operands) >= _MAX_OPERANDS:
+            break
+    return operands
+
+
+def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
+    assert figure.value is not None and left.value is not None and right.value is not None
+    target, a, b = figure.value, left.value, right.value
+    tolerance = max(step / 2, abs(target) * 1e-9)
+    if figure.kind in {"percent", "fraction"}:
+        for numerator, denominator in ((a, b), (b, a)):
+            if (
+                denominator
+                and 0 < numerator < denominator
+                and abs(100 * numerator / denominator - target) <= 0.5
+            ):
+                return f"{_show(numerator)} / {_show(denominator)} = {target:g}%"
+        tolerance = max(tolerance, 1e-9)
+    candidates = {
+        f"{left.text} + {right.text}": a + b,
+        f"{left.text} - {right.text}": abs(a - b),
+        f"{left.text} x {right.text}": a * b if min(abs(a), abs(b)) <= 12 else math.nan,
+        f"{left.text} / {right.text}": max(a, b) / min(a, b) if min(a, b) > 0 else math.nan,
+    }
+    for note, result in candidates.items():
+        if abs(result - target) <= tolerance:
+            return note
+    return None
+
+
+def _show(value: float) -> str:
+    return f"{value:g}"
+
+
+# --- putting it together ----------------------------------------------------------------------
+
+
+def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[FigureCheck]:
+    """Check every figure of `text` against an indexed article (or evidence quote)."""
+    layout = _TextLayout.of(text)
+    checks = []
+    for figure in find_figures(text):
+        if figure.value is None:
+            continue  # "several": no value to check
+        match = _check_one(figure, layout.context_of(figure), index, bind=bind)
+        if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in _FLAGGED_STATUSES:
+            continue  # "second", "third": too often not figures ("second half") to flag
+        checks.append(_to_check(figure, match, index))
+    return checks
+
+
+def _to_check(figure: Figure, match: _Match, index: ArticleIndex) -> FigureCheck:
+    article = match.article
+    return FigureCheck(
+        text=figure.text,
+        value=figure.value,
+        unit=figure.unit,
+        qualifier=figure.qualifier,
+        status=match.status,
+        article_span=(article.start, article.end) if article else None,
+        article_text=article.text if article else None,
+        article_sentence=index.sentence_text(article) if article else None,
+        note=match.note,
+    )
+
+
+_QUOTES: Final = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "\u2013": "-"})
+_ELLIPSIS_RE: Final = re.compile(r"\.\.\.|…|\[\.\.\.\]")
+
+
+def _canonical(text: str) -> str:
+    """Text for quote search: one quote style, lower case, no whitespace at all."""
+    return "".join(text.translate(_QUOTES).lower().split())
+
+
+def quote_in_article(quote: str, article: str) -> bool:
+    """Whether a quote occurs in the article, tolerant of whitespace, quote style, case and ellipses."""
+    canonical_article = _canonical(article)
+    pieces = [_canonical(piece).strip("\"'.,") for piece in _ELLIPSIS_RE.split(quote)]
+    pieces = [piece for piece in pieces if piece]
+    return bool(pieces) and all(piece in canonical_article for piece in pieces)
+
+
+def _check_claim(statement: str, evidence: str, figures: Iterable[str], article: str) -> ClaimCheck:
+    problems = []
+    found = quote_in_article(evidence, article)
+    if not found:
+        problems.append(
+            f"Claim '{_clip(statement, 120)}': its evidence is not in the article; quote the article verbatim."
+        )
+    evidence_index = index_article(evidence)
+    checks = check_figures(statement, evidence_index, bind=False)
+    wrong = [check for check in checks if check.status in _FLAGGED_STATUSES]
+    for check in wrong:
+        said = f"; the evidence says '{check.article_text}'" if check.article_text else ""
+        problems.append(
+            f"Claim '{_clip(statement, 120)}': '{check.text}' is not what its evidence says{said}."
+        )
+    canonical_statement = _canonical(statement)
+    for listed in figures:
+        if _canonical(listed) not in canonical_statement:
+            problems.append(
+                f"Claim '{_clip(statement, 120)}': listed figure '{listed}' is not in the statement."
+            )
+    return ClaimCheck(
+        statement=statement, evidence_found=found, figures_consistent=not wrong, problems=problems
+    )
+
+
+def _check_key_figure_sentence(figure: str, measures: str, sentence: str, article: str) -> ClaimCheck:
+    check = _check_claim(figure, sentence, [], article)
+    label = f"key figure '{figure}' ({measures})"
+    problems = [
+        problem.replace(f"Claim '{_clip(figure, 120)}'", label[:1].upper() + label[1:])
+        for problem in check.problems
+    ]
+    return check.model_copy(update={"statement": label, "problems": problems})
+
+
+def verify(article: str, summary: str | ArticleSummary) -> GroundingReport:
+    """Check every figure (and, for a structured summary, every claim) against the article."""
+    index = index_article(article)
+    if isinstance(summary, str):
+        figures = check_figures(summary, index)
+        claims: list[ClaimCheck] = []
+    else:
+        figures = _unique(
+            [
+                *check_figures(summary.summary, index),
+                *(check for point in summary.key_points for check in check_figures(point, index)),
+                *(
+                    check
+                    for kf in summary.key_figures
+                    for check in check_figures(kf.figure, index, bind=False)
+                ),
+            ]
+        )
+        claims = [
+            _check_key_figure_sentence(kf.figure, kf.measures, kf.sentence, article)
+            for kf in summary.key_figures
+        ]
+        claims += [_check_claim(c.statement, c.evidence, c.figures, article) for c in summary.claims]
+    ok = all(check.status in _GOOD_STATUSES for check in figures) and not any(c.problems for c in claims)
+    return GroundingReport(figures=figures, claims=claims, ok=ok)
+
+
+def _unique(checks: list[FigureCheck]) -> list[FigureCheck]:
+    """Drop exact repeats (the same figure with the same verdict), keeping the first."""
+    seen: set[tuple[str, str, tuple[int, int] | None]] = set()
+    unique = []
+    for check in checks:
+        key = (check.text, check.status, check.article_span)
+        if key not in seen:
+            seen.add(key)
+            unique.append(check)
+    return unique
