@@ -1,0 +1,367 @@
+"""The model boundary: a small `ModelClient` protocol and its OpenAI Chat Completions implementation.
+
+This is the only module that imports `openai`. SDK errors are translated here, once, into ours
+(or into `TransientError` for the retry policy). Any OpenAI-compatible endpoint works through
+its base URL: OpenAI, Azure, vLLM, Ollama, llama.cpp server.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+import openai
+from openai.types.chat import ChatCompletion
+
+from .config import Settings
+from .errors import (
+    AuthenticationError,
+    ContextLengthError,
+    ModelRequestError,
+    QuotaError,
+    redact,
+)
+from .result import Usage
+from .retry import TransientError, acall_with_retries, call_with_retries
+
+OPENAI_ENDPOINT = "https://api.openai.com/v1"
+
+OutputMode = Literal["json_schema", "json_object", "prompt"]
+# Strongest first: strict structured outputs, then JSON mode, then plain JSON asked for in the prompt.
+OUTPUT_MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "prompt")
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRequest:
+    """One structured-output request: the conversation and the JSON schema the answer must follow."""
+
+    messages: tuple[Mapping[str, str], ...]
+    schema_name: str
+    schema: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelReply:
+    """What came back for one ChatRequest, after transport retries."""
+
+    content: str | None
+    finish_reason: str | None
+    refusal: str | None
+    usage: Usage
+    attempts: int
+    output_mode: OutputMode
+
+
+class ModelClient(Protocol):
+    """Anything that can answer a ChatRequest: the OpenAI client, or a scripted one in tests."""
+
+    @property
+    def model(self) -> str:
+        """The model name, as recorded in provenance and cache keys."""
+        ...
+
+    @property
+    def endpoint(self) -> str:
+        """The endpoint URL without credentials, as recorded in provenance and cache keys."""
+        ...
+
+    def complete(self, request: ChatRequest) -> ModelReply:
+        """Answer one request."""
+        ...
+
+    async def acomplete(self, request: ChatRequest) -> ModelReply:
+        """Answer one request without blocking the event loop."""
+        ...
+
+
+class _OutputModeRejectedError(Exception):
+    """The endpoint does not support the response_format we sent; try the next mode."""
+
+
+# Which output mode each endpoint+model accepts, learnt from its refusals and kept for the process,
+# so that a batch pays for discovering a fallback once, not once per article.
+_learnt_modes: dict[str, OutputMode] = {}
+_learnt_modes_lock = threading.Lock()
+
+
+def public_endpoint(base_url: str | None) -> str:
+    """The endpoint URL with any user:password removed, fit for logs, provenance and cache keys."""
+    if not base_url:
+        return OPENAI_ENDPOINT
+    parts = urlsplit(base_url.rstrip("/"))
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+class OpenAIClient:
+    """ModelClient over the openai SDK's Chat Completions API."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        # Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK insists on one.
+        self._api_key = settings.api_key or "no-key-needed"
+        self._endpoint = public_endpoint(settings.base_url)
+        self._mode_key = f"{self._endpoint}|{settings.model}"
+        self._sync = openai.OpenAI(
+            api_key=self._api_key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+        )
+        self._async: openai.AsyncOpenAI | None = None
+
+    @property
+    def model(self) -> str:
+        return self._settings.model
+
+    @property
+    def endpoint(self) -> str:
+        return self._endpoint
+
+    def close(self) -> None:
+        """Release the HTTP connections."""
+        self._sync.close()
+
+    async def aclose(self) -> None:
+        """Release the async HTTP connections too."""
+        self._sync.close()
+        if self._async is not None:
+            await self._async.close()
+
+    def complete(self, request: ChatRequest) -> ModelReply:
+        attempts = 0
+        while True:
+            mode = self._output_mode()
+            counter = _Counter()
+
+            def call(mode: OutputMode = mode, counter: _Counter = counter) -> ChatCompletion:
+                counter.count += 1
+                try:
+                    completion = self._sync.chat.completions.create(**self._arguments(request, mode))
+                except Exception as error:
+                    raise self._translate(error, mode) from None
+                return _checked(completion)
+
+            try:
+                completion, _ = call_with_retries(call, self._settings)
+            except _OutputModeRejectedError:
+                attempts += counter.count
+                self._fall_back_from(mode)
+                continue
+            return self._reply(completion, mode, attempts + counter.count)
+
+    async def acomplete(self, request: ChatRequest) -> ModelReply:
+        attempts = 0
+        while True:
+            mode = self._output_mode()
+            counter = _Counter()
+
+            async def call(mode: OutputMode = mode, counter: _Counter = counter) -> ChatCompletion:
+                counter.count += 1
+                try:
+                    completion = await self._async_client().chat.completions.create(**self._arguments(request, mode))
+                except Exception as error:
+                    raise self._translate(error, mode) from None
+                return _checked(completion)
+
+            try:
+                completion, _ = await acall_with_retries(call, self._settings)
+            except _OutputModeRejectedError:
+                attempts += counter.count
+                self._fall_back_from(mode)
+                continue
+            return self._reply(completion, mode, attempts + counter.count)
+
+    # -- one request ---------------------------------------------------------------------------
+
+    def _async_client(self) -> openai.AsyncOpenAI:
+        if self._async is None:
+            self._async = openai.AsyncOpenAI(
+                api_key=self._api_key,
+                base_url=self._settings.base_url,
+                timeout=self._settings.timeout,
+                max_retries=0,
+                http_client=_aiohttp_client(),
+            )
+        return self._async
+
+    def _arguments(self, request: ChatRequest, mode: OutputMode) -> dict[str, Any]:
+        settings = self._settings
+        messages = [dict(message) for message in request.messages]
+        arguments: dict[str, Any] = {"model": settings.model, "messages": messages}
+        if settings.is_reasoning_model:
+            arguments["max_completion_tokens"] = settings.max_output_tokens
+            if settings.reasoning_effort:
+                arguments["reasoning_effort"] = settings.reasoning_effort
+        else:
+            arguments["temperature"] = settings.temperature
+            arguments["max_tokens"] = settings.max_output_tokens
+        schema = dict(request.schema)
+        if mode == "json_schema":
+            arguments["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": request.schema_name, "strict": True, "schema": schema},
+            }
+        else:
+            # Without strict outputs the model only knows the shape from the prompt.
+            messages[0] = {**messages[0], "content": f"{messages[0]['content']}\n\n{_schema_note(schema)}"}
+            if mode == "json_object":
+                # OpenAI ignores nothing here; llama.cpp's server constrains output to "schema".
+                arguments["response_format"] = {"type": "json_object", "schema": schema}
+        return arguments
+
+    def _reply(self, completion: ChatCompletion, mode: OutputMode, attempts: int) -> ModelReply:
+        choice = completion.choices[0]
+        usage = completion.usage
+        return ModelReply(
+            content=choice.message.content,
+            finish_reason=choice.finish_reason,
+            refusal=choice.message.refusal,
+            usage=Usage(
+                prompt_tokens=usage.prompt_tokens if usage else 0,
+                completion_tokens=usage.completion_tokens if usage else 0,
+            ),
+            attempts=attempts,
+            output_mode=mode,
+        )
+
+    # -- output mode fallback ------------------------------------------------------------------
+
+    def _output_mode(self) -> OutputMode:
+        with _learnt_modes_lock:
+            return _learnt_modes.get(self._mode_key, OUTPUT_MODES[0])
+
+    def _fall_back_from(self, mode: OutputMode) -> None:
+        position = OUTPUT_MODES.index(mode)
+        if position + 1 >= len(OUTPUT_MODES):
+            raise ModelRequestError(f"{self._endpoint} rejected even a plain JSON request; check the model")
+        with _learnt_modes_lock:
+            _learnt_modes[self._mode_key] = OUTPUT_MODES[position + 1]
+
+    # -- error translation ---------------------------------------------------------------------
+
+    def _translate(self, error: Exception, mode: OutputMode) -> Exception:
+        """Map an SDK failure to TransientError, _OutputModeRejectedError or one of our ModelRequestErrors."""
+        if isinstance(error, openai.APITimeoutError):
+            return TransientError(f"no answer within {self._settings.timeout:g}s")
+        if isinstance(error, openai.APIConnectionError):
+            return TransientError(f"connection failed: {self._clean(str(error))}")
+        if isinstance(error, json.JSONDecodeError):
+            return TransientError("the endpoint sent a malformed JSON body")
+        if isinstance(error, openai.APIStatusError):
+            return self._translate_status(error, mode)
+        if isinstance(error, openai.APIResponseValidationError):
+            return TransientError("the endpoint sent a response that is not a chat completion")
+        return error
+
+    def _translate_status(  # noqa: PLR0911 - one return per error class reads clearer than a lookup table
+        self, error: openai.APIStatusError, mode: OutputMode
+    ) -> Exception:
+        status, code = error.status_code, str(error.code or "")
+        message = self._clean(_server_message(error))
+        where = f"{self._endpoint} (model {self._settings.model})"
+        if mode != "prompt" and _rejects_response_format(status, message):
+            return _OutputModeRejectedError(message)
+        if code == "insufficient_quota" or "insufficient_quota" in message:
+            return QuotaError(
+                f"{where} says the account has no quota left (HTTP {status}): add credit or use another key",
+                status_code=status,
+            )
+        if status in (401, 403):
+            return AuthenticationError(
+                f"{where} refused the credentials (HTTP {status}: {message}); check OPENAI_API_KEY and that "
+                f"the key may use this model",
+                status_code=status,
+            )
+        if code == "context_length_exceeded" or "context length" in message.lower():
+            return ContextLengthError(
+                f"the article is too long for {self._settings.model} (HTTP {status}: {message}); shorten it or "
+                f"use a model with a longer context",
+                status_code=status,
+            )
+        if status in (408, 409, 429) or status >= 500:
+            retry_after = _retry_after(error.response.headers)
+            return TransientError(f"HTTP {status}: {message}", retry_after=retry_after)
+        if status == 404:
+            return ModelRequestError(
+                f"{where} answered 404 ({message}); check SUMMARIZER_MODEL and OPENAI_BASE_URL (it usually "
+                f"ends in /v1)",
+                status_code=status,
+            )
+        return ModelRequestError(f"{where} rejected the request (HTTP {status}: {message})", status_code=status)
+
+    def _clean(self, text: str) -> str:
+        return redact(text, self._settings.api_key)
+
+
+class _Counter:
+    """Counts the HTTP attempts of one retried call, including the one that finally failed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+def _checked(completion: object) -> ChatCompletion:
+    # A 200 with a text/html body comes back from the SDK as a str; a proxy's error page, say.
+    if not isinstance(completion, ChatCompletion) or not completion.choices:
+        raise TransientError("the endpoint answered 200 with something other than a chat completion")
+    return completion
+
+
+def _schema_note(schema: Mapping[str, Any]) -> str:
+    return "Answer with one JSON object that follows this JSON schema:\n" + json.dumps(schema, sort_keys=True)
+
+
+def _server_message(error: openai.APIStatusError) -> str:
+    body = error.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
+            return str(inner["message"])[:500]
+        if isinstance(inner, str):
+            return inner[:500]
+    return str(error.message)[:500]
+
+
+def _rejects_response_format(status: int, message: str) -> bool:
+    # OpenAI-style servers answer 400/422 naming the parameter; llama-cpp-python's server answers
+    # 500 with a validation error naming response_format. Neither is worth a transport retry.
+    lowered = message.lower()
+    names_it = "response_format" in lowered or "json_schema" in lowered
+    return names_it and status in (400, 422, 500)
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds the server asked us to wait: retry-after-ms, then retry-after (seconds)."""
+    for header, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = headers.get(header)
+        if value is None:
+            continue
+        try:
+            return max(float(value) / divisor, 0.0)
+        except ValueError:
+            pass
+    # Retry-After may also be an HTTP date.
+    when = email.utils.parsedate_tz(headers.get("retry-after") or "")
+    return max(email.utils.mktime_tz(when) - time.time(), 0.0) if when else None
+
+
+def _aiohttp_client() -> Any:
+    # At high concurrency the SDK's default async httpx backend collapses; aiohttp holds up.
+    try:
+        return openai.DefaultAioHttpClient()
+    except Exception:  # the optional extra is not installed
+        return None
+
+
+def messages_of(*pairs: tuple[str, str]) -> tuple[Mapping[str, str], ...]:
+    """Build a message tuple from (role, content) pairs."""
+    return tuple({"role": role, "content": content} for role, content in pairs)
+
+
+__all__: Sequence[str] = ["OUTPUT_MODES", "ChatRequest", "ModelClient", "ModelReply", "OpenAIClient"]

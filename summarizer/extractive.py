@@ -1,0 +1,126 @@
+"""The embedded default engine: a deterministic extractive summary, no model and no network.
+
+Everything it returns is copied from the article (lead sentences, figures, the sentences that hold
+them), so it is grounded by construction. It is what `summarizer summarize` does when no model is
+configured, and it says so in its provenance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figures import Figure, find_figures
+from .schemas import ArticleSummary, Claim, KeyFigure
+from .text import Sentence, split_sentences
+
+# Figures worth listing as key figures: amounts, shares and counts, not bare years or ordinals.
+_KEY_KINDS = frozenset({"money", "percent", "fraction", "count"})
+_MAX_SUMMARY_WORDS = 90
+_MAX_POINTS = 5
+_MAX_FIGURES = 10
+_MAX_CLAIMS = 8
+
+# "..., said Peter Ward", "according to the panel", "The panel said" -> who makes the statement.
+_SOURCE_AFTER = re.compile(
+    r"\b(?:said|says|according to|reported by)\s+"
+    r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}|(?:a|an|the)\s+[^,.;:“”\"]{3,60})"
+)
+_SOURCE_BEFORE = re.compile(
+    r"((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|[Tt]he\s+[a-z]+)\s+(?:said|says|reported|estimates)\b"
+)
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+_PRONOUNS = frozenset({"It", "He", "She", "They", "We", "I", "This", "That"})
+
+
+def extractive_summary(article: str, *, title: str | None = None) -> ArticleSummary:
+    """Build an ArticleSummary from the article's own sentences and figures."""
+    body = _body_sentences(article)
+    if not body:
+        # A text with no full sentence (a list, a headline): use what there is, verbatim.
+        body = split_sentences(article)
+    lead = _lead(body)
+    points = _key_points(body, lead)
+    figures = [(figure, sentence) for sentence in body for figure in _key_figures_of(sentence)]
+    return ArticleSummary(
+        summary=" ".join(sentence.text for sentence in lead),
+        key_points=[sentence.text for sentence in points] or [lead[0].text],
+        key_figures=_key_figures(figures),
+        claims=_claims(body),
+    )
+
+
+def _body_sentences(article: str) -> list[Sentence]:
+    # Headlines, bylines and captions have no closing punctuation or are very short.
+    return [
+        sentence
+        for sentence in split_sentences(article)
+        if _ENDS_SENTENCE.search(sentence.text) and len(sentence.text.split()) >= 6
+    ]
+
+
+def _lead(body: list[Sentence]) -> list[Sentence]:
+    """The first two to four sentences, stopping early once the summary is long enough."""
+    lead: list[Sentence] = []
+    words = 0
+    for sentence in body[:4]:
+        if len(lead) >= 2 and words + len(sentence.text.split()) > _MAX_SUMMARY_WORDS:
+            break
+        lead.append(sentence)
+        words += len(sentence.text.split())
+    return lead
+
+
+def _key_points(body: list[Sentence], lead: list[Sentence]) -> list[Sentence]:
+    """Sentences after the lead that carry the most figures, in article order."""
+    rest = [sentence for sentence in body if sentence not in lead]
+    ranked = sorted(rest, key=lambda sentence: (-len(_key_figures_of(sentence)), sentence.start))
+    return sorted(ranked[:_MAX_POINTS], key=lambda sentence: sentence.start)
+
+
+def _key_figures_of(sentence: Sentence) -> list[Figure]:
+    return [f for f in find_figures(sentence.text) if f.kind in _KEY_KINDS and not f.vague]
+
+
+def _key_figures(figures: list[tuple[Figure, Sentence]]) -> list[KeyFigure]:
+    seen: set[str] = set()
+    key_figures: list[KeyFigure] = []
+    for figure, sentence in figures:
+        if figure.text in seen:
+            continue
+        seen.add(figure.text)
+        key_figures.append(
+            KeyFigure(figure=figure.text, measures=_context(sentence.text, figure), sentence=sentence.text)
+        )
+    return key_figures[:_MAX_FIGURES]
+
+
+def _context(sentence: str, figure: Figure) -> str:
+    """The words right around the figure: an honest stand-in for 'what it measures'."""
+    before = sentence[: figure.start].split()[-5:]
+    after = sentence[figure.end :].split()[:5]
+    return " ".join([*before, "[…]", *after]).strip(" ,;:")
+
+
+def _claims(body: list[Sentence]) -> list[Claim]:
+    claims: list[Claim] = []
+    for sentence in body:
+        figures = _key_figures_of(sentence)
+        if not figures:
+            continue
+        claims.append(
+            Claim(
+                statement=sentence.text,
+                source=_source(sentence.text),
+                figures=[figure.text for figure in figures],
+                evidence=sentence.text,
+            )
+        )
+    return claims[:_MAX_CLAIMS]
+
+
+def _source(sentence: str) -> str | None:
+    for pattern in (_SOURCE_AFTER, _SOURCE_BEFORE):
+        match = pattern.search(sentence)
+        if match and match.group(1).split()[0] not in _PRONOUNS:
+            return match.group(1).strip(" ,.")
+    return None

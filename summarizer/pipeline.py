@@ -1,0 +1,357 @@
+"""One article through the flow: prompt, cache, model, validate (re-ask), ground (re-ask), store.
+
+The conversation with the model is written once, as a generator that yields requests and
+receives replies; `Summarizer.summarize` drives it with blocking calls and `asummarize` with
+awaits, so the sync and async paths cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from .cache import DiskCache, NoCache, ResultCache, cache_key
+from .client import ChatRequest, ModelClient, ModelReply, OpenAIClient, messages_of
+from .config import Settings
+from .errors import ConfigError, InputError, ModelOutputError
+from .extractive import extractive_summary
+from .grounding import verify
+from .prompts import PromptTemplate, fence_article, load_prompt
+from .result import Provenance, SummaryResult, Usage
+from .schemas import ArticleSummary, schema_hash, strict_json_schema
+
+log = logging.getLogger("summarizer")
+
+SCHEMA_NAME = "article_summary"
+_FENCED_JSON = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
+
+Conversation = Generator[ChatRequest, ModelReply, ArticleSummary]
+
+
+@dataclass
+class _Trace:
+    """What the conversation cost: HTTP attempts, re-asks, tokens."""
+
+    attempts: int = 0
+    reasks: int = 0
+    grounding_reasks: int = 0
+    usage: Usage = field(default_factory=Usage)
+    output_mode: str | None = None
+
+    def record(self, reply: ModelReply) -> None:
+        self.attempts += reply.attempts
+        self.usage = self.usage + reply.usage
+        self.output_mode = reply.output_mode
+
+
+class Summarizer:
+    """Summarises articles with one configuration, model client and cache.
+
+    The client and cache are injected when given (tests pass a client pointed at the fake
+    server); otherwise they are built from the settings.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        client: ModelClient | None = None,
+        cache: ResultCache | None = None,
+        output_model: type[ArticleSummary] = ArticleSummary,
+        **overrides: Any,
+    ) -> None:
+        if settings is None:
+            settings = Settings.from_env(**overrides)
+        elif overrides:
+            settings = settings.with_changes(**{k: v for k, v in overrides.items() if v is not None})
+        self.settings = settings
+        self.engine = "openai" if client is not None else settings.resolved_engine()
+        if self.engine == "openai" and client is None:
+            if not settings.model_configured:
+                raise ConfigError(
+                    "the openai engine needs a model endpoint: set OPENAI_API_KEY (or OPENAI_BASE_URL for a "
+                    "local server such as Ollama or vLLM), or use the extractive engine"
+                )
+            client = OpenAIClient(settings)
+        self._client = client
+        self._cache: ResultCache = cache or (DiskCache(settings.cache_dir) if settings.use_cache else NoCache())
+        self._template: PromptTemplate = load_prompt("summarize", settings.prompts_dir)
+        # A subclass of ArticleSummary may tighten or extend the schema; its hash keys the cache.
+        self._output_model = output_model
+        self._schema = strict_json_schema(output_model)
+        self._schema_sha256 = schema_hash(self._schema)
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def summarize(self, text: str, *, title: str | None = None) -> SummaryResult:
+        """Summarise one article (blocking)."""
+        article = _checked_article(text)
+        started = time.perf_counter()
+        if self._client is None:
+            return self._extractive(article, title, started)
+        key = self._key(article, title)
+        cached = self._cached(key, started)
+        if cached is not None:
+            return cached
+        trace = _Trace()
+        conversation = self._conversation(article, title, trace)
+        try:
+            request = next(conversation)
+            while True:
+                request = conversation.send(self._client.complete(request))
+        except StopIteration as done:
+            summary: ArticleSummary = done.value
+        return self._finish(key, article, summary, trace, started)
+
+    async def asummarize(self, text: str, *, title: str | None = None) -> SummaryResult:
+        """Summarise one article without blocking the event loop."""
+        article = _checked_article(text)
+        started = time.perf_counter()
+        if self._client is None:
+            return self._extractive(article, title, started)
+        key = self._key(article, title)
+        cached = self._cached(key, started)
+        if cached is not None:
+            return cached
+        trace = _Trace()
+        conversation = self._conversation(article, title, trace)
+        try:
+            request = next(conversation)
+            while True:
+                request = conversation.send(await self._client.acomplete(request))
+        except StopIteration as done:
+            summary: ArticleSummary = done.value
+        return self._finish(key, article, summary, trace, started)
+
+    def close(self) -> None:
+        """Release connections and the cache."""
+        close = getattr(self._client, "close", None)
+        if callable(close):
+            close()
+        if isinstance(self._cache, DiskCache):
+            self._cache.close()
+
+    async def aclose(self) -> None:
+        """Release connections (async ones too) and the cache."""
+        aclose = getattr(self._client, "aclose", None)
+        if callable(aclose):
+            await aclose()
+        if isinstance(self._cache, DiskCache):
+            self._cache.close()
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- the conversation --------------------------------------------------------------------------
+
+    def _conversation(self, article: str, title: str | None, trace: _Trace) -> Conversation:
+        template = self._template
+        base = messages_of(
+            ("system", template.render("system")),
+            ("user", template.render("user", title=title or "(none)", article=fence_article(article))),
+        )
+        summary = yield from self._ask_until_valid(base, base, trace, self.settings.max_reasks)
+        if not self.settings.grounding_reask:
+            return summary
+        problems = verify(article, summary).problems()
+        if not problems:
+            return summary
+        # One targeted re-ask naming each figure the article does not support.
+        trace.grounding_reasks = 1
+        messages = base + messages_of(
+            ("assistant", summary.model_dump_json()),
+            ("user", template.render("grounding_reask", problems=_bullets(problems))),
+        )
+        try:
+            corrected = yield from self._ask_until_valid(messages, base, trace, 0)
+        except ModelOutputError as error:
+            log.info("grounding re-ask gave no usable answer (%s); keeping the first", error)
+            return summary
+        # Keep the correction only if it is really better; whatever remains gets flagged.
+        return corrected if len(verify(article, corrected).problems()) <= len(problems) else summary
+
+    def _ask_until_valid(
+        self,
+        messages: tuple[Mapping[str, str], ...],
+        base: tuple[Mapping[str, str], ...],
+        trace: _Trace,
+        max_reasks: int,
+    ) -> Conversation:
+        outputs: list[str | None] = []
+        problems: list[str] = []
+        for attempt in range(max_reasks + 1):
+            reply = yield ChatRequest(messages=messages, schema_name=SCHEMA_NAME, schema=self._schema)
+            trace.record(reply)
+            outputs.append(reply.content)
+            parsed = _parse(reply, self._output_model, outputs, problems)
+            if isinstance(parsed, ArticleSummary):
+                return parsed
+            problems.append("; ".join(parsed))
+            if attempt < max_reasks:
+                trace.reasks += 1
+                # Only the last failed answer goes back, so the conversation never grows past one round.
+                messages = base + messages_of(
+                    ("assistant", reply.content or ""),
+                    ("user", self._template.render("reask", errors=_bullets(parsed))),
+                )
+        raise ModelOutputError(
+            f"the model's answer was still invalid after {max_reasks} re-ask(s): {problems[-1]}",
+            outputs=outputs,
+            problems=problems,
+        )
+
+    # -- around the conversation -------------------------------------------------------------------
+
+    def _key(self, article: str, title: str | None) -> str:
+        assert self._client is not None
+        s = self.settings
+        return cache_key(
+            engine="openai",
+            model=self._client.model,
+            endpoint=self._client.endpoint,
+            prompt=(self._template.name, self._template.version, self._template.sha256),
+            schema_sha256=self._schema_sha256,
+            parameters={
+                "reasoning": s.is_reasoning_model,
+                "temperature": None if s.is_reasoning_model else s.temperature,
+                "max_output_tokens": s.max_output_tokens,
+                "reasoning_effort": s.reasoning_effort,
+                "max_reasks": s.max_reasks,
+                "grounding_reask": s.grounding_reask,
+            },
+            article=article,
+            title=title,
+        )
+
+    def _cached(self, key: str, started: float) -> SummaryResult | None:
+        if self.settings.refresh:
+            return None
+        stored = self._cache.get(key)
+        if stored is None:
+            return None
+        try:
+            result = SummaryResult.model_validate({k: stored[k] for k in ("summary", "provenance", "grounding")})
+        except (KeyError, ValidationError):
+            log.warning("cache entry %s does not match the current schema; ignored", key[:12])
+            return None
+        # A hit costs no requests and no tokens; the stored provenance says how it was first made.
+        provenance = result.provenance.model_copy(
+            update={
+                "cache_hit": True,
+                "attempts": 0,
+                "reasks": 0,
+                "grounding_reasks": 0,
+                "usage": Usage(),
+                "latency_ms": _elapsed_ms(started),
+            }
+        )
+        return result.model_copy(update={"provenance": provenance})
+
+    def _finish(self, key: str, article: str, summary: ArticleSummary, trace: _Trace, started: float) -> SummaryResult:
+        assert self._client is not None
+        result = SummaryResult(
+            summary=summary,
+            grounding=verify(article, summary),
+            provenance=Provenance(
+                engine="openai",
+                model=self._client.model,
+                endpoint=self._client.endpoint,
+                prompt=self._template.name,
+                prompt_version=self._template.version,
+                output_mode=trace.output_mode,
+                attempts=trace.attempts,
+                reasks=trace.reasks,
+                grounding_reasks=trace.grounding_reasks,
+                usage=trace.usage,
+                cache_hit=False,
+                latency_ms=_elapsed_ms(started),
+            ),
+        )
+        self._cache.set(key, result.model_dump(mode="json"))
+        return result
+
+    def _extractive(self, article: str, title: str | None, started: float) -> SummaryResult:
+        summary = extractive_summary(article, title=title)
+        return SummaryResult(
+            summary=summary,
+            grounding=verify(article, summary),
+            provenance=Provenance(
+                engine="extractive",
+                model=None,
+                endpoint=None,
+                prompt=None,
+                prompt_version=None,
+                output_mode=None,
+                attempts=0,
+                reasks=0,
+                grounding_reasks=0,
+                usage=Usage(),
+                cache_hit=False,
+                latency_ms=_elapsed_ms(started),
+            ),
+        )
+
+
+def _parse(
+    reply: ModelReply, model: type[ArticleSummary], outputs: list[str | None], problems: list[str]
+) -> ArticleSummary | list[str]:
+    """The validated summary, or the list of problems to send back to the model."""
+    if reply.refusal:
+        # Re-asking a refusal rarely changes the model's mind and costs a full request each time.
+        raise ModelOutputError(
+            f"the model refused to summarise the article: {reply.refusal}",
+            outputs=outputs,
+            problems=[*problems, f"refusal: {reply.refusal}"],
+        )
+    if reply.finish_reason == "length":
+        raise ModelOutputError(
+            "the model's answer was cut off at the output limit (finish_reason=length); raise "
+            "max_output_tokens or shorten the article",
+            outputs=outputs,
+            problems=[*problems, "finish_reason=length"],
+        )
+    content = (reply.content or "").strip()
+    if not content:
+        return ["the answer was empty; reply with the JSON object"]
+    fenced = _FENCED_JSON.match(content)
+    if fenced:
+        content = fenced.group(1)
+    try:
+        data = json.loads(content)
+    except json.JSONDecodeError as error:
+        return [f"the answer is not valid JSON ({error.msg} at line {error.lineno} column {error.colno})"]
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        return [_describe(detail) for detail in error.errors(include_url=False)]
+
+
+def _describe(detail: Mapping[str, Any]) -> str:
+    where = ".".join(str(part) for part in detail["loc"]) or "(top level)"
+    return f"{where}: {detail['msg']}"
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def _checked_article(text: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"the article must be text (str), not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the article is empty; pass the article's text")
+    return text
+
+
+def _elapsed_ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 3)
