@@ -280,9 +280,10 @@ _HYPHEN = r"(?:\s*[-\u2013]\s*)"
 # "twenty-five", "twenty five", "two hundred and six": a cardinal written in words.
 _SMALL_WORDS = rf"(?:(?:{_TENS_W})(?:(?:{_HYPHEN}|\s+)(?:{_UNIT_W}))?|(?:{_UNIT_W}))"
 _WORD_NUMBER = rf"(?:{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS}(?![\w-]))?)?)"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# "25, 000" is how tokenised XSum text writes 25,000.
+_DIGITS = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CURRENCY_SIGN = (
-    r"(?:(?:us|a|au|c|ca|nz|hk|s)?\$|£|€|¥|₹|\#|(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
+    r"(?:(?:us|a|au|c|ca|nz|hk|s)?\$|£|€|¥|₹|\#|(?<![A-Za-z])(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
 )
 _CURRENCY_WORD = _alternation([*(w + "s" for w in _CURRENCY_WORDS), *_CURRENCY_WORDS])
 _DOLLAR_NATION = _alternation(_DOLLAR_NATIONS)
@@ -399,7 +400,7 @@ def parse_number_words(words: str) -> float | None:
 
 
 def _parse_digits(digits: str) -> float:
-    return float(digits.replace(",", ""))
+    return float(re.sub(r"[,\s]", "", digits))
 
 
 def _small_value(token: str) -> float | None:

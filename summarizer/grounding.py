@@ -171,16 +171,25 @@ _CLAUSE_BREAK_RE: Final = re.compile(
     r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:while|whereas|but|although|though|compared)\b", re.IGNORECASE
 )
 _CONTEXT_WINDOW: Final = 60  # characters either side of a figure, within its clause
+_SUBJECT_WINDOW: Final = 40  # characters before a figure that usually name what it measures
 
 
-def _stems(text: str) -> frozenset[str]:
+def _stems(text: str, *, skip_names: bool = False) -> frozenset[str]:
     """Content-word stems: lower-cased words without stop words, cut to five letters."""
     stems = set()
-    for word in _WORD_RE.findall(text):
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0)
+        if skip_names and word[0].isupper() and not _starts_sentence(text, match.start()):
+            continue  # a name says who, not what the figure measures
         lowered = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
         if len(lowered) > 2 and lowered not in _STOPWORDS:
             stems.add(lowered[:5])
     return frozenset(stems)
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?\n"
 
 
 def _break_spans(text: str, breaker: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -216,6 +225,15 @@ class _TextLayout:
     def sentence_of(self, position: int) -> tuple[int, int]:
         return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
 
+    def subject_of(self, figure: Figure) -> frozenset[str]:
+        """Content stems just before a figure, within its clause: what the figure is about."""
+        clause_start, _ = self.clauses[max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)]
+        start = max(clause_start, figure.start - _SUBJECT_WINDOW)
+        # Whole words only: a window that starts inside a word would invent a stem.
+        while start > clause_start and self.text[start - 1].isalpha():
+            start -= 1
+        return _stems(self.text[start : figure.start], skip_names=True)
+
     def context_of(self, figure: Figure) -> frozenset[str]:
         """Content stems of the clause around a figure, within a window, minus the figure itself."""
         clause_start, clause_end = self.clauses[
@@ -250,6 +268,14 @@ class ArticleIndex:
     layout: _TextLayout
     years: list[float]
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
+    _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def subject(self, position: int) -> frozenset[str]:
+        stems = self._subjects.get(position)
+        if stems is None:
+            stems = self.layout.subject_of(self.figures[position])
+            self._subjects[position] = stems
+        return stems
 
     def context(self, position: int) -> frozenset[str]:
         stems = self._contexts.get(position)
@@ -336,7 +362,9 @@ def _compatible(summary: Figure, article: Figure) -> bool:
         plain = article if a_group == "number" else summary
         return plain.scale is not None and plain.kind == "count"
     if {s_group, a_group} == {"number", "date"}:
-        return False
+        return {summary.kind, article.kind} == {"year", "date"}
+    if summary.kind == "duration" and article.kind == "duration" and summary.unit != article.unit:
+        return False  # "three years" is not "three months"
     return s_group == a_group
 
 
@@ -355,6 +383,10 @@ def _is_bare_dollar(figure: Figure) -> bool:
 
 def _values_equal(summary: Figure, article: Figure) -> bool:
     assert summary.value is not None and article.value is not None
+    if summary.kind == "year" and article.kind == "date":
+        return _same(summary.value, article.value // 10_000)
+    if summary.kind == "date" and article.kind == "year":
+        return summary.value >= 10_000 and _same(summary.value // 10_000, article.value)
     if _group(summary) == "date":
         return _dates_agree(summary.value, article.value)
     return _same(summary.value, article.value)
@@ -369,14 +401,10 @@ def _dates_agree(summary: float, article: float) -> bool:
 
 
 def _qualifier_conflict(summary: Figure, article: Figure) -> str | None:
-    """Why the summary's qualifier misstates the article's equal value, or None when it does not."""
+    """Why the summary's qualifier contradicts the article's for an equal value, or None."""
     s_bound, a_bound = _bound(summary.qualifier), _bound(article.qualifier)
-    if s_bound in {"exact", "approx"} or s_bound == a_bound:
-        return None  # dropping "about" or "more than" keeps the figure; see docs on the trade-off
-    if a_bound in {"lower", "upper"}:
+    if {s_bound, a_bound} == {"lower", "upper"}:
         return f"qualifier: the summary says '{summary.qualifier}', the article '{article.qualifier}'"
-    if a_bound == "exact" and article.qualifier is None:
-        return f"qualifier: the summary adds '{summary.qualifier}' to a figure the article states exactly"
     return None
 
 
@@ -389,7 +417,8 @@ def _rounds_to(summary: Figure, article: Figure) -> bool:
     difference = article.value - summary.value
     if -step / 2 <= difference < step:
         return True
-    return _bound_satisfied(summary, article.value)
+    # "more than 40" holds for an article's "45", but not for its "more than 50": that is another claim.
+    return _bound(article.qualifier) in {"exact", "approx"} and _bound_satisfied(summary, article.value)
 
 
 def _bound_satisfied(summary: Figure, value: float) -> bool:
@@ -420,7 +449,9 @@ class _Match:
     note: str | None = None
 
 
-def _check_one(figure: Figure, context: frozenset[str], index: ArticleIndex, *, bind: bool) -> _Match:
+def _check_one(
+    figure: Figure, context: frozenset[str], subject: frozenset[str], index: ArticleIndex, *, bind: bool
+) -> _Match:
     candidates = [
         (position, other)
         for position, other in enumerate(index.figures)
@@ -430,7 +461,7 @@ def _check_one(figure: Figure, context: frozenset[str], index: ArticleIndex, *, 
         return _check_vague(figure, candidates)
     equal = [(p, other) for p, other in candidates if _values_equal(figure, other)]
     if equal:
-        return _check_equal(figure, context, index, equal, candidates, bind=bind)
+        return _check_equal(figure, context, subject, index, equal, candidates, bind=bind)
     rounded = [other for _, other in candidates if _rounds_to(figure, other)]
     if rounded:
         return _Match("rounded", _closest(figure, rounded))
@@ -451,6 +482,7 @@ def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> _Match
 def _check_equal(
     figure: Figure,
     context: frozenset[str],
+    subject: frozenset[str],
     index: ArticleIndex,
     equal: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
@@ -461,31 +493,39 @@ def _check_equal(
     if not agreeing:
         first = equal[0][1]
         return _Match("unsupported", first, _qualifier_conflict(figure, first))
-    best_position, best = max(agreeing, key=lambda item: len(context & index.context(item[0])))
-    if bind and _misattributed(context, index, agreeing, candidates):
+    best = max(agreeing, key=lambda item: len(context & index.context(item[0])))[1]
+    if bind and _misattributed(figure, subject, index, agreeing, candidates):
         return _Match("misattributed", best, "the article gives this value for something else")
-    if _bound(best.qualifier) in {"lower", "upper"} and _bound(figure.qualifier) == "exact":
+    s_bound, a_bound = _bound(figure.qualifier), _bound(best.qualifier)
+    if s_bound in {"lower", "upper"} and a_bound != s_bound:
+        # A bound added to an exact figure is loose but true ("more than 40,000" for "40,000").
+        return _Match("rounded", best, f"the article says '{best.text}'")
+    if a_bound in {"lower", "upper"} and s_bound != a_bound:
         return _Match("supported", best, f"the article says '{best.text}'")
     return _Match("supported", best)
 
 
 def _misattributed(
+    figure: Figure,
     context: frozenset[str],
     index: ArticleIndex,
     equal: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
 ) -> bool:
-    """Clear evidence only: the value's own words miss the summary's, a neighbour's words hit them."""
+    """Clear evidence only: in the sentence that has the value, a different figure has the summary's subject.
+
+    Subjects are the content words just before a figure, within its clause: "exports rose 12%" against
+    "imports rose 12%, while exports fell 3%".
+    """
     if not context:
         return False
-    if any(context & index.context(position) or not index.context(position) for position, _ in equal):
+    if any(not index.subject(p) or context & index.subject(p) for p, _ in equal):
         return False
     equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
     for position, other in candidates:
-        if any(_values_equal(other, same) for _, same in equal):
+        if other.kind != figure.kind or any(_values_equal(other, same) for _, same in equal):
             continue
-        shared = context & index.context(position)
-        if len(shared) >= 2 or (shared and index.layout.sentence_of(other.start) in equal_sentences):
+        if index.layout.sentence_of(other.start) in equal_sentences and context & index.subject(position):
             return True
     return False
 
@@ -540,11 +580,11 @@ def _years_apart(value: float, years: list[float]) -> str | None:
     """The summary's number as a gap between two years the article gives ("2009" to "2012" is 3)."""
     if not 0 < value < 300 or len(years) < 2:
         return None
-    distinct = sorted(set(years))
-    for i, early in enumerate(distinct):
-        later = bisect.bisect_left(distinct, early + value, lo=i + 1)
-        if later < len(distinct) and _same(distinct[later] - early, value):
-            return f"{int(distinct[later])} - {int(early)}"
+    # Only counted back from the latest year the article gives (usually "now"): any two years
+    # in a long article differ by some small number, which would excuse any wrong count.
+    latest = max(years)
+    if any(_same(latest - year, value) for year in years):
+        return f"{int(latest)} - {int(latest - value)}"
     return None
 
 
@@ -603,7 +643,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
     for figure in find_figures(text):
         if figure.value is None:
             continue  # "several": no value to check
-        match = _check_one(figure, layout.context_of(figure), index, bind=bind)
+        match = _check_one(figure, layout.context_of(figure), layout.subject_of(figure), index, bind=bind)
         if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in _FLAGGED_STATUSES:
             continue  # "second", "third": too often not figures ("second half") to flag
         checks.append(_to_check(figure, match, index))
