@@ -22,7 +22,7 @@ from .client import ChatRequest, ModelClient, ModelReply, OpenAIClient, messages
 from .config import Settings
 from .errors import ConfigError, InputError, ModelOutputError
 from .extractive import extractive_summary
-from .grounding import verify
+from .grounding import GroundingReport, verify
 from .prompts import PromptTemplate, fence_article, load_prompt
 from .result import Provenance, SummaryResult, Usage
 from .schemas import ArticleSummary, schema_hash, strict_json_schema
@@ -33,6 +33,7 @@ SCHEMA_NAME = "article_summary"
 _FENCED_JSON = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
 Conversation = Generator[ChatRequest, ModelReply, ArticleSummary]
+GroundedConversation = Generator[ChatRequest, ModelReply, tuple[ArticleSummary, GroundingReport]]
 
 
 @dataclass
@@ -107,8 +108,8 @@ class Summarizer:
             while True:
                 request = conversation.send(self._client.complete(request))
         except StopIteration as done:
-            summary: ArticleSummary = done.value
-        return self._finish(key, article, summary, trace, started)
+            summary, report = done.value
+        return self._finish(key, summary, report, trace, started)
 
     async def asummarize(self, text: str, *, title: str | None = None) -> SummaryResult:
         """Summarise one article without blocking the event loop."""
@@ -127,8 +128,8 @@ class Summarizer:
             while True:
                 request = conversation.send(await self._client.acomplete(request))
         except StopIteration as done:
-            summary: ArticleSummary = done.value
-        return self._finish(key, article, summary, trace, started)
+            summary, report = done.value
+        return self._finish(key, summary, report, trace, started)
 
     def close(self) -> None:
         """Release connections and the cache."""
@@ -154,18 +155,17 @@ class Summarizer:
 
     # -- the conversation --------------------------------------------------------------------------
 
-    def _conversation(self, article: str, title: str | None, trace: _Trace) -> Conversation:
+    def _conversation(self, article: str, title: str | None, trace: _Trace) -> GroundedConversation:
         template = self._template
         base = messages_of(
             ("system", template.render("system")),
             ("user", template.render("user", title=title or "(none)", article=fence_article(article))),
         )
         summary = yield from self._ask_until_valid(base, base, trace, self.settings.max_reasks)
-        if not self.settings.grounding_reask:
-            return summary
-        problems = verify(article, summary).problems()
-        if not problems:
-            return summary
+        report = verify(article, summary)
+        problems = report.problems()
+        if not problems or not self.settings.grounding_reask:
+            return summary, report
         # One targeted re-ask naming each figure the article does not support.
         trace.grounding_reasks = 1
         messages = base + messages_of(
@@ -176,9 +176,12 @@ class Summarizer:
             corrected = yield from self._ask_until_valid(messages, base, trace, 0)
         except ModelOutputError as error:
             log.info("grounding re-ask gave no usable answer (%s); keeping the first", error)
-            return summary
+            return summary, report
         # Keep the correction only if it is really better; whatever remains gets flagged.
-        return corrected if len(verify(article, corrected).problems()) <= len(problems) else summary
+        corrected_report = verify(article, corrected)
+        if len(corrected_report.problems()) <= len(problems):
+            return corrected, corrected_report
+        return summary, report
 
     def _ask_until_valid(
         self,
@@ -257,11 +260,13 @@ class Summarizer:
         )
         return result.model_copy(update={"provenance": provenance})
 
-    def _finish(self, key: str, article: str, summary: ArticleSummary, trace: _Trace, started: float) -> SummaryResult:
+    def _finish(
+        self, key: str, summary: ArticleSummary, report: GroundingReport, trace: _Trace, started: float
+    ) -> SummaryResult:
         assert self._client is not None
         result = SummaryResult(
             summary=summary,
-            grounding=verify(article, summary),
+            grounding=report,
             provenance=Provenance(
                 engine="openai",
                 model=self._client.model,

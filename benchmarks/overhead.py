@@ -1,0 +1,104 @@
+"""CPU time per summarize() call against the fake server, beside a bare SDK call with the same response.
+
+    python benchmarks/overhead.py [--calls 300]
+
+Both sides talk real HTTP to summarizer.testing.FakeOpenAIServer on 127.0.0.1 and get the same
+completion body. CPU time is the calling thread's (time.thread_time), so the fake server's own
+threads are not counted. Rounds alternate between the two sides so that drift hits both alike.
+Target: ratio (summarize / bare create) <= 1.2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import openai
+
+from summarizer import Summarizer
+from summarizer.client import messages_of
+from summarizer.config import Settings
+from summarizer.prompts import fence_article, load_prompt
+from summarizer.schemas import ArticleSummary, strict_json_schema
+from summarizer.testing import FakeOpenAIServer, Reply
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+# Test data written by us, shared with the tests.
+from support import EXAMPLE_ARTICLE, valid_answer
+
+
+def cpu_ms_per_call(call: Callable[[], object], calls: int) -> list[float]:
+    samples = []
+    for _ in range(calls):
+        started = time.thread_time()
+        call()
+        samples.append((time.thread_time() - started) * 1000)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--calls", type=int, default=300, help="calls per side per round (default 300)")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    article = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
+    template = load_prompt()
+    schema = strict_json_schema(ArticleSummary)
+    messages = [
+        dict(message)
+        for message in messages_of(
+            ("system", template.render("system")),
+            ("user", template.render("user", title="(none)", article=fence_article(article))),
+        )
+    ]
+
+    with FakeOpenAIServer(default=Reply.json(valid_answer())) as server, tempfile.TemporaryDirectory() as tmp:
+        bare = openai.OpenAI(base_url=server.base_url, api_key="bench", max_retries=0)
+        response_format = {
+            "type": "json_schema",
+            "json_schema": {"name": "article_summary", "strict": True, "schema": schema},
+        }
+
+        def bare_call() -> object:
+            return bare.chat.completions.create(
+                model="bench-model",
+                messages=messages,
+                response_format=response_format,
+                temperature=0.0,  # type: ignore[arg-type]
+            )
+
+        base = Settings(engine="openai", model="bench-model", base_url=server.base_url, api_key="bench")
+        ours_no_cache = Summarizer(base.with_changes(use_cache=False))
+        # refresh: skip the lookup but pay for storing the result, as a first run over new articles does.
+        ours_cache_write = Summarizer(base.with_changes(cache_dir=Path(tmp), refresh=True))
+
+        sides: dict[str, Callable[[], object]] = {
+            "bare client.chat.completions.create": bare_call,
+            "summarize(), no cache": lambda: ours_no_cache.summarize(article),
+            "summarize(), cache write": lambda: ours_cache_write.summarize(article),
+        }
+        for call in sides.values():  # warm up connections, imports and caches
+            cpu_ms_per_call(call, 20)
+        results: dict[str, list[float]] = {name: [] for name in sides}
+        for _ in range(args.rounds):
+            for name, call in sides.items():
+                results[name] += cpu_ms_per_call(call, args.calls)
+        ours_no_cache.close()
+        ours_cache_write.close()
+        bare.close()
+
+    baseline = statistics.median(results["bare client.chat.completions.create"])
+    print(f"CPU time per call, calling thread, median of {args.rounds * args.calls} calls per side")
+    print(f"{'side':40} {'median ms':>10} {'mean ms':>10} {'ratio':>7}")
+    for name, samples in results.items():
+        median = statistics.median(samples)
+        print(f"{name:40} {median:10.3f} {statistics.fmean(samples):10.3f} {median / baseline:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
