@@ -87,6 +87,7 @@ _SUFFIX_SCALES: Final = {
     "b": "billion",
     "bn": "billion",
     "bln": "billion",
+    "t": "trillion",
     "tn": "trillion",
     "trn": "trillion",
 }
@@ -323,7 +324,7 @@ _DECADE_RE: Final = re.compile(
     r"(?<![\w$£€])(?:(?P<century>1[89]|20)?(?P<tens>\d)0\s?'?s|'(?P<short>\d)0s)(?![\w])"
 )
 _ORDINAL_DIGIT_RE: Final = re.compile(r"(?<![\w.,])(?P<n>\d+)\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
-_ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{_alternation(_ORDINALS)})(?![\w-])", re.IGNORECASE)
+_ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{_alternation(_ORDINALS)})(?![\w])", re.IGNORECASE)
 _IN_RATIO_RE: Final = re.compile(
     rf"(?<![\w-])(?P<num>{_SMALL_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL_WORDS}|\d+)(?![\w])",
     re.IGNORECASE,

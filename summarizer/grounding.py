@@ -307,7 +307,14 @@ def _cached_index(text: str) -> ArticleIndex:
 _LOWER_BOUNDS: Final = frozenset({"more_than", "at_least"})
 _UPPER_BOUNDS: Final = frozenset({"less_than", "up_to", "nearly"})
 _APPROXIMATE: Final = frozenset({"about"})
-_DURATION_DAYS: Final = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0, "decade": 3650.0}
+_DURATION_DAYS: Final = {
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+    "year": 365.0,
+    "decade": 3650.0,
+    "century": 36500.0,
+}
 _DIGITS_IN_TEXT_RE: Final = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
@@ -361,6 +368,8 @@ def _compatible(summary: Figure, article: Figure) -> bool:
         # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa.
         plain = article if a_group == "number" else summary
         return plain.scale is not None and plain.kind == "count"
+    if {s_group, a_group} == {"decade", "number"}:
+        return {summary.kind, article.kind} == {"decade", "year"}
     if {s_group, a_group} == {"number", "date"}:
         return {summary.kind, article.kind} == {"year", "date"}
     if summary.kind == "duration" and article.kind == "duration" and summary.unit != article.unit:
@@ -387,6 +396,9 @@ def _values_equal(summary: Figure, article: Figure) -> bool:
         return _same(summary.value, article.value // 10_000)
     if summary.kind == "date" and article.kind == "year":
         return summary.value >= 10_000 and _same(summary.value // 10_000, article.value)
+    if "decade" in {summary.kind, article.kind} and summary.kind != article.kind:
+        decade, year = (summary.value, article.value) if summary.kind == "decade" else (article.value, summary.value)
+        return decade <= year < decade + 10
     if _group(summary) == "date":
         return _dates_agree(summary.value, article.value)
     return _same(summary.value, article.value)
