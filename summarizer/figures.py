@@ -320,9 +320,7 @@ _DATE_RE: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_DECADE_RE: Final = re.compile(
-    r"(?<![\w$£€])(?:(?P<century>1[89]|20)?(?P<tens>\d)0\s?'?s|'(?P<short>\d)0s)(?![\w])"
-)
+_DECADE_RE: Final = re.compile(r"(?<![\w$£€])(?:(?P<century>1[89]|20)?(?P<tens>\d)0\s?'?s|'(?P<short>\d)0s)(?![\w])")
 _ORDINAL_DIGIT_RE: Final = re.compile(r"(?<![\w.,])(?P<n>\d+)\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{_alternation(_ORDINALS)})(?![\w])", re.IGNORECASE)
 _IN_RATIO_RE: Final = re.compile(
@@ -345,12 +343,8 @@ _VAGUE_RE: Final = re.compile(
     r"|(?P<several>several))(?![\w-])",
     re.IGNORECASE,
 )
-_QUALIFIER_BEFORE_RE: Final = re.compile(
-    rf"(?:(?<=\W)|^)(?P<q>{_alternation(_QUALIFIERS)})\s+$", re.IGNORECASE
-)
-_AGE_AFTER_RE: Final = re.compile(
-    rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I
-)
+_QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{_alternation(_QUALIFIERS)})\s+$", re.IGNORECASE)
+_AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
 _AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)aged\s+$", re.IGNORECASE)
 _TIME_UNIT_AFTER_RE: Final = re.compile(
     rf"^(?:{_HYPHEN}|\s+)(?P<unit>{'|'.join(_TIME_UNITS)}|centuries)s?(?![\w])", re.IGNORECASE
@@ -488,9 +482,7 @@ def _dates(text: str) -> list[_Candidate]:
         year = match.group("y1") or match.group("y2") or match.group("y3")
         month = _MONTHS[month_word.lower()]
         # "may 5" in lower-cased text is usually the verb; only trust "May" with a capital or a year.
-        if month_word.lower() in {"may", "mar", "jan", "sep", "dec"} and not (
-            month_word[0].isupper() or year
-        ):
+        if month_word.lower() in {"may", "mar", "jan", "sep", "dec"} and not (month_word[0].isupper() or year):
             continue
         day_value = int(day) if day else 0
         if day_value > 31:
@@ -531,11 +523,7 @@ def _fractions(text: str) -> list[_Candidate]:
         if match.group("half"):
             value = 50.0
         else:
-            numerator = (
-                1.0
-                if match.group("num").lower() in {"a", "an"}
-                else float(_UNITS[match.group("num").lower()])
-            )
+            numerator = 1.0 if match.group("num").lower() in {"a", "an"} else float(_UNITS[match.group("num").lower()])
             value = 100.0 * numerator / _DENOMINATORS[match.group("den").lower()]
             if value > 100:
                 continue
@@ -653,10 +641,7 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
 
 
 def _digit_ordinals(text: str) -> list[_Candidate]:
-    return [
-        _Candidate(m.start(), m.end(), "ordinal", float(m.group("n")))
-        for m in _ORDINAL_DIGIT_RE.finditer(text)
-    ]
+    return [_Candidate(m.start(), m.end(), "ordinal", float(m.group("n"))) for m in _ORDINAL_DIGIT_RE.finditer(text)]
 
 
 def _word_ordinals(text: str) -> list[_Candidate]:

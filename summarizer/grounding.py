@@ -217,9 +217,7 @@ class _TextLayout:
     @classmethod
     def of(cls, text: str) -> _TextLayout:
         sentences = _break_spans(text, _SENTENCE_BREAK_RE)
-        clauses = [
-            (s + cs, s + ce) for s, e in sentences for cs, ce in _break_spans(text[s:e], _CLAUSE_BREAK_RE)
-        ]
+        clauses = [(s + cs, s + ce) for s, e in sentences for cs, ce in _break_spans(text[s:e], _CLAUSE_BREAK_RE)]
         return cls(text, sentences, [s for s, _ in sentences], clauses, [s for s, _ in clauses])
 
     def sentence_of(self, position: int) -> tuple[int, int]:
@@ -236,9 +234,7 @@ class _TextLayout:
 
     def context_of(self, figure: Figure) -> frozenset[str]:
         """Content stems of the clause around a figure, within a window, minus the figure itself."""
-        clause_start, clause_end = self.clauses[
-            max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)
-        ]
+        clause_start, clause_end = self.clauses[max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)]
         left = self.text[max(clause_start, figure.start - _CONTEXT_WINDOW) : figure.start]
         right = self.text[figure.end : min(max(clause_end, figure.end), figure.end + _CONTEXT_WINDOW)]
         return _stems(left + " " + right)
@@ -622,11 +618,7 @@ def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str
     tolerance = max(step / 2, abs(target) * 1e-9)
     if figure.kind in {"percent", "fraction"}:
         for numerator, denominator in ((a, b), (b, a)):
-            if (
-                denominator
-                and 0 < numerator < denominator
-                and abs(100 * numerator / denominator - target) <= 0.5
-            ):
+            if denominator and 0 < numerator < denominator and abs(100 * numerator / denominator - target) <= 0.5:
                 return f"{_show(numerator)} / {_show(denominator)} = {target:g}%"
         tolerance = max(tolerance, 1e-9)
     candidates = {
@@ -706,26 +698,19 @@ def _check_claim(statement: str, evidence: str, figures: Iterable[str], article:
     wrong = [check for check in checks if check.status in _FLAGGED_STATUSES]
     for check in wrong:
         said = f"; the evidence says '{check.article_text}'" if check.article_text else ""
-        problems.append(
-            f"Claim '{_clip(statement, 120)}': '{check.text}' is not what its evidence says{said}."
-        )
+        problems.append(f"Claim '{_clip(statement, 120)}': '{check.text}' is not what its evidence says{said}.")
     canonical_statement = _canonical(statement)
     for listed in figures:
         if _canonical(listed) not in canonical_statement:
-            problems.append(
-                f"Claim '{_clip(statement, 120)}': listed figure '{listed}' is not in the statement."
-            )
-    return ClaimCheck(
-        statement=statement, evidence_found=found, figures_consistent=not wrong, problems=problems
-    )
+            problems.append(f"Claim '{_clip(statement, 120)}': listed figure '{listed}' is not in the statement.")
+    return ClaimCheck(statement=statement, evidence_found=found, figures_consistent=not wrong, problems=problems)
 
 
 def _check_key_figure_sentence(figure: str, measures: str, sentence: str, article: str) -> ClaimCheck:
     check = _check_claim(figure, sentence, [], article)
     label = f"key figure '{figure}' ({measures})"
     problems = [
-        problem.replace(f"Claim '{_clip(figure, 120)}'", label[:1].upper() + label[1:])
-        for problem in check.problems
+        problem.replace(f"Claim '{_clip(figure, 120)}'", label[:1].upper() + label[1:]) for problem in check.problems
     ]
     return check.model_copy(update={"statement": label, "problems": problems})
 
@@ -741,16 +726,11 @@ def verify(article: str, summary: str | ArticleSummary) -> GroundingReport:
             [
                 *check_figures(summary.summary, index),
                 *(check for point in summary.key_points for check in check_figures(point, index)),
-                *(
-                    check
-                    for kf in summary.key_figures
-                    for check in check_figures(kf.figure, index, bind=False)
-                ),
+                *(check for kf in summary.key_figures for check in check_figures(kf.figure, index, bind=False)),
             ]
         )
         claims = [
-            _check_key_figure_sentence(kf.figure, kf.measures, kf.sentence, article)
-            for kf in summary.key_figures
+            _check_key_figure_sentence(kf.figure, kf.measures, kf.sentence, article) for kf in summary.key_figures
         ]
         claims += [_check_claim(c.statement, c.evidence, c.figures, article) for c in summary.claims]
     ok = all(check.status in _GOOD_STATUSES for check in figures) and not any(c.problems for c in claims)

@@ -1,0 +1,184 @@
+"""Tests for checking a summary's figures and claims against its article."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.grounding import GroundingReport, quote_in_article, verify
+from summarizer.schemas import ArticleSummary, Claim, KeyFigure
+
+
+def statuses(article: str, summary: str) -> list[tuple[str, str]]:
+    return [(check.text, check.status) for check in verify(article, summary).figures]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The regulator imposed a fine of €4.2m on the lender.", "The lender was fined €4.2m."),
+        ("The lender paid US$250 million in damages.", "The lender paid $250m in damages."),
+        ("Sales reached 320 million US dollars last year.", "Sales reached US$320 million."),
+        ("Turnout was 40 per cent in the north.", "Turnout in the north was 40%."),
+        ("Seven workers were injured in the blast.", "The blast injured 7 workers."),
+        ("The festival drew 65,000 visitors.", "The festival drew 65K visitors."),
+        ("Four in ten voters backed the plan.", "40% of voters backed the plan."),
+        ("The bridge opened on March 3, 2021.", "The bridge opened in 2021."),
+        ("The bridge opened on March 3, 2021.", "The bridge opened on 3 March."),
+        ("Chart sales peaked in 1994.", "Chart sales peaked in the 1990s."),
+        ("The company employs more than 2,000 staff.", "The company employs 2,000 staff."),
+        ("The company employs about 2,000 staff.", "The company employs 2,000 staff."),
+        ("The fund raised half a billion euros.", "The fund raised €500m."),
+    ],
+)
+def test_equivalent_figures_are_accepted(article: str, summary: str) -> None:
+    report = verify(article, summary)
+    assert report.figures, "the summary figure must be found"
+    assert all(check.status in {"supported", "rounded"} for check in report.figures), report.render_text()
+    assert report.ok
+    assert report.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The regulator imposed a fine of €4.2m on the lender.", "The lender was fined €4.5m."),
+        ("The lender paid US$250 million in damages.", "The lender paid $250bn in damages."),
+        ("The lender paid US$250 million in damages.", "The lender paid €250m in damages."),
+        ("Turnout was 40 per cent in the north.", "Turnout in the north was 50%."),
+        ("Seven workers were injured in the blast.", "The blast injured 9 workers."),
+        ("The project could cost up to €2 billion.", "The project will cost more than €2bn."),
+        ("He served three months in prison.", "He served three years in prison."),
+        ("The bridge opened on March 3, 2021.", "The bridge opened in 2020."),
+        ("Hundreds of homes were flooded.", "Thousands of homes were flooded."),
+    ],
+)
+def test_changed_figures_are_flagged(article: str, summary: str) -> None:
+    report = verify(article, summary)
+    assert [check.status for check in report.figures] == ["unsupported"], report.render_text()
+    assert not report.ok
+    assert len(report.problems()) == 1
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("About 2.35 million people voted.", "About 2.4 million people voted."),
+        ("The deal was worth $1.62 billion.", "The deal was worth $1.6bn."),
+        ("The company employs 2,000 staff.", "The company employs more than 1,900 staff."),
+        ("Two-thirds of members agreed.", "67% of members agreed."),
+    ],
+)
+def test_rounded_figures(article: str, summary: str) -> None:
+    assert [check.status for check in verify(article, summary).figures] == ["rounded"]
+
+
+def test_rounding_must_respect_the_stated_precision() -> None:
+    assert statuses("The deal was worth $1.62 billion.", "The deal was worth $1.5bn.") == [("$1.5bn", "unsupported")]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The plant closed in 2009. It reopened in 2012.", "It reopened three years after closing."),
+        ("Imports were 450 tonnes and exports 150 tonnes in total.", "Imports exceeded exports by 300 tonnes."),
+        ("The council hired 12 nurses and 8 doctors in total.", "The council hired 20 nurses and doctors."),
+        ("Police said 21 days had passed since she vanished.", "She vanished 3 weeks ago."),
+    ],
+)
+def test_derived_figures_have_their_own_status(article: str, summary: str) -> None:
+    report = verify(article, summary)
+    assert "derived" in [check.status for check in report.figures], report.render_text()
+    assert report.ok  # derived is neither an error nor a plain pass
+
+
+def test_misattributed_figure_names_the_article_sentence() -> None:
+    article = "Trade data came out on Monday. Imports rose 12%, while exports fell 3%. Analysts were surprised."
+    report = verify(article, "Exports rose 12% last quarter.")
+    (check,) = report.figures
+    assert check.status == "misattributed"
+    assert check.article_sentence == "Imports rose 12%, while exports fell 3%."
+    assert "wrong thing" in report.problems()[0]
+
+
+def test_paraphrase_is_not_misattributed() -> None:
+    article = "Officials said 30 people were hurt. Riots entered their 3rd day in the capital."
+    assert statuses(article, "30 injured as riots go on") == [("30", "supported")]
+
+
+def test_unsupported_message_quotes_the_article_figure() -> None:
+    report = verify("The regulator imposed a fine of €4.2m on the lender.", "A €4.5m fine was imposed.")
+    assert report.problems() == [
+        "'€4.5m' is not in the article; the closest figure there is '€4.2m', "
+        'in: "The regulator imposed a fine of €4.2m on the lender.".'
+    ]
+
+
+def test_word_ordinals_and_fraction_words_are_not_flagged_without_a_numeric_reading() -> None:
+    article = "The hosts scored twice in the second half."
+    assert verify(article, "A third party scored in the first half.").ok
+
+
+def summary_with(claim: Claim, figure: KeyFigure) -> ArticleSummary:
+    return ArticleSummary(
+        summary="The regulator fined the lender. The lender will appeal.",
+        key_points=["The lender was fined €4.2m."],
+        key_figures=[figure],
+        claims=[claim],
+    )
+
+
+ARTICLE = (
+    "The regulator imposed a fine of €4.2m on the lender on Tuesday. "
+    "“We will appeal,” the lender’s chief executive said."
+)
+
+
+def test_structured_summary_with_faithful_claims_is_ok() -> None:
+    summary = summary_with(
+        Claim(
+            statement="The lender was fined €4.2m.",
+            source=None,
+            figures=["€4.2m"],
+            evidence='the regulator imposed a fine of  €4.2m on the lender on tuesday. "We will appeal,"',
+        ),
+        KeyFigure(figure="€4.2m", measures="fine", sentence="The regulator imposed a fine of €4.2m on the lender"),
+    )
+    report = verify(ARTICLE, summary)
+    assert report.ok, report.render_text()
+    assert all(claim.evidence_found and claim.figures_consistent for claim in report.claims)
+
+
+def test_claim_with_invented_evidence_and_wrong_figure_fails() -> None:
+    summary = summary_with(
+        Claim(
+            statement="The lender was fined €4.5m.",
+            source=None,
+            figures=["€4.5m"],
+            evidence="The regulator imposed a fine of €4.2m on the bank.",
+        ),
+        KeyFigure(figure="€4.2m", measures="fine", sentence="A fine of €4.2m was imposed."),
+    )
+    report = verify(ARTICLE, summary)
+    assert not report.ok
+    key_figure, claim = report.claims
+    assert not key_figure.evidence_found
+    assert (claim.evidence_found, claim.figures_consistent) == (False, False)
+    assert any("€4.5m" in problem for problem in report.problems())
+    assert "FAIL" in report.render_text()
+
+
+@pytest.mark.parametrize(
+    ("quote", "found"),
+    [
+        ("“WE WILL APPEAL,” the lender's", True),
+        ("the regulator imposed a fine ... on the lender", True),
+        ("the regulator imposed a fine of €5m", False),
+    ],
+)
+def test_quote_search_is_tolerant_of_case_quotes_whitespace_and_ellipses(quote: str, found: bool) -> None:
+    assert quote_in_article(quote, ARTICLE) is found
+
+
+def test_report_serialises_and_round_trips() -> None:
+    report = verify("Seven workers were injured.", "9 workers were injured.")
+    assert GroundingReport.model_validate_json(report.model_dump_json()) == report
