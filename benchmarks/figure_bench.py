@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from summarizer.pairs import verify_pairs  # noqa: E402
+from summarizer.pairs import verify_pairs
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "figure-bench"
 FLAGGED = {"unsupported", "misattributed"}

@@ -151,19 +151,203 @@ def _clip(text: str | None, limit: int = 200) -> str:
 # --- words around a figure --------------------------------------------------------------------
 
 _STOPWORDS: Final = frozenset(
-    """
-    the a an and or but of to in on at for from by with as is are was were be been being has have had
-    it its this that these those their there they them he she his her him we our you your i my me who
-    whom which what when where why how than then so if not no nor also just only very more most less
-    least over under about around up down out into onto after before since until while during per
-    said says say told according reported report reports new year years month months week weeks day
-    days time times percent cent per million billion trillion thousand hundred dozen number total
-    rose rise rises risen rising fell fall falls fallen falling grew grow grows growth increase
-    increased increases decrease decreased drop dropped drops jump jumped jumps climb climbed
-    some many much several first second third last next other another all any each both one two
-    three four five six seven eight nine ten nearly almost approximately roughly record least
-    mr mrs ms dr can could would should will may might must did does do done make made get got
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "there",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "my",
+        "me",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "than",
+        "then",
+        "so",
+        "if",
+        "not",
+        "no",
+        "nor",
+        "also",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "over",
+        "under",
+        "about",
+        "around",
+        "up",
+        "down",
+        "out",
+        "into",
+        "onto",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "during",
+        "per",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "new",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "time",
+        "times",
+        "percent",
+        "cent",
+        "per",
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "hundred",
+        "dozen",
+        "number",
+        "total",
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "rising",
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "falling",
+        "grew",
+        "grow",
+        "grows",
+        "growth",
+        "increase",
+        "increased",
+        "increases",
+        "decrease",
+        "decreased",
+        "drop",
+        "dropped",
+        "drops",
+        "jump",
+        "jumped",
+        "jumps",
+        "climb",
+        "climbed",
+        "some",
+        "many",
+        "much",
+        "several",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "other",
+        "another",
+        "all",
+        "any",
+        "each",
+        "both",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "record",
+        "least",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "done",
+        "make",
+        "made",
+        "get",
+        "got",
+    ]
 )
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _SENTENCE_BREAK_RE: Final = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+")
@@ -387,7 +571,8 @@ def _is_bare_dollar(figure: Figure) -> bool:
 
 
 def _values_equal(summary: Figure, article: Figure) -> bool:
-    assert summary.value is not None and article.value is not None
+    assert summary.value is not None
+    assert article.value is not None
     if summary.kind == "year" and article.kind == "date":
         return _same(summary.value, article.value // 10_000)
     if summary.kind == "date" and article.kind == "year":
@@ -405,7 +590,7 @@ def _dates_agree(summary: float, article: float) -> bool:
     a_year, a_rest = divmod(int(article), 10_000)
     s_month, s_day = divmod(s_rest, 100)
     a_month, a_day = divmod(a_rest, 100)
-    return s_month == a_month and (s_day in {0, a_day}) and (s_year == 0 or a_year == 0 or s_year == a_year)
+    return s_month == a_month and (s_day in {0, a_day}) and (s_year == 0 or a_year in (0, s_year))
 
 
 def _qualifier_conflict(summary: Figure, article: Figure) -> str | None:
@@ -418,7 +603,8 @@ def _qualifier_conflict(summary: Figure, article: Figure) -> str | None:
 
 def _rounds_to(summary: Figure, article: Figure) -> bool:
     """Whether the article's value, rounded or truncated to the summary's precision, gives the summary's."""
-    assert summary.value is not None and article.value is not None
+    assert summary.value is not None
+    assert article.value is not None
     step = _granularity(summary)
     if step <= 0:
         return False
@@ -444,7 +630,8 @@ def _bound_satisfied(summary: Figure, value: float) -> bool:
 
 def _vague_holds(summary: Figure, article: Figure) -> bool:
     """Whether "hundreds" or "dozens" describes the article's figure."""
-    assert summary.value is not None and article.value is not None
+    assert summary.value is not None
+    assert article.value is not None
     if article.vague:
         return _same(summary.value, article.value)
     return summary.value <= article.value < summary.value * 50
@@ -469,7 +656,15 @@ def _check_one(
         return _check_vague(figure, candidates)
     equal = [(p, other) for p, other in candidates if _values_equal(figure, other)]
     if equal:
-        return _check_equal(figure, context, subject, index, equal, candidates, bind=bind)
+        return _check_equal(
+            figure,
+            context=context,
+            subject=subject,
+            index=index,
+            equal=equal,
+            candidates=candidates,
+            bind=bind,
+        )
     rounded = [other for _, other in candidates if _rounds_to(figure, other)]
     if rounded:
         return _Match("rounded", _closest(figure, rounded))
@@ -489,12 +684,12 @@ def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> _Match
 
 def _check_equal(
     figure: Figure,
+    *,
     context: frozenset[str],
     subject: frozenset[str],
     index: ArticleIndex,
     equal: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
-    *,
     bind: bool,
 ) -> _Match:
     agreeing = [(p, other) for p, other in equal if _qualifier_conflict(figure, other) is None]
@@ -578,9 +773,13 @@ def _converted_duration(figure: Figure, index: ArticleIndex) -> Figure | None:
         return None
     for other in index.figures:
         other_days = _DURATION_DAYS.get(other.unit or "") if other.kind in {"duration", "age"} else None
-        if other_days and other.unit != figure.unit and other.value is not None:
-            if abs(other.value * other_days - figure.value * days) <= 0.05 * figure.value * days:
-                return other
+        if (
+            other_days
+            and other.unit != figure.unit
+            and other.value is not None
+            and abs(other.value * other_days - figure.value * days) <= 0.05 * figure.value * days
+        ):
+            return other
     return None
 
 
@@ -613,7 +812,9 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
 
 
 def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
-    assert figure.value is not None and left.value is not None and right.value is not None
+    assert figure.value is not None
+    assert left.value is not None
+    assert right.value is not None
     target, a, b = figure.value, left.value, right.value
     tolerance = max(step / 2, abs(target) * 1e-9)
     if figure.kind in {"percent", "fraction"}:

@@ -78,7 +78,8 @@ def test_bench_slice_smoke() -> None:
     caught = 0
     unsupported = [row for row in rows if row["label"] == "unsupported_figure"][:10]
     supported = [row for row in rows if row["label"] == "supported"][:20]
-    for row, verdict in zip(unsupported + supported, run(*(json.dumps(r) for r in unsupported + supported))):
+    sample = unsupported + supported
+    for row, verdict in zip(sample, run(*(json.dumps(r) for r in sample)), strict=True):
         flags, _ = figure_bench.our_flags(row, verdict)
         if row["label"] == "supported":
             flagged_supported += bool(flags)
