@@ -20,16 +20,17 @@ _MAX_POINTS = 5
 _MAX_FIGURES = 10
 _MAX_CLAIMS = 8
 
-# "..., said Peter Ward", "according to the panel", "The panel said" -> who makes the statement.
-_SOURCE_AFTER = re.compile(
-    r"\b(?:said|says|according to|reported by)\s+"
-    r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}|(?:a|an|the)\s+[^,.;:“”\"]{3,60})"
-)
-_SOURCE_BEFORE = re.compile(
-    r"((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|[Tt]he\s+[a-z]+)\s+(?:said|says|reported|estimates)\b"
+# Who makes a statement: "..., said Peter Ward", "according to the port authority", "The agency said".
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,4}"
+_SOURCE_PATTERNS = (
+    re.compile(rf"\b(?:said|says)\s+({_NAME})"),
+    re.compile(rf"\baccording to\s+((?:the\s+|a\s+|an\s+)?(?:{_NAME}|[a-z][\w ]{{2,40}}?))(?=[,.;:]|$)"),
+    re.compile(
+        rf"({_NAME}|(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){{0,3}}[a-z]+)\s+(?:said|says|reported|announced|warned|argues|estimates?)\b"
+    ),
 )
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
-_PRONOUNS = frozenset({"It", "He", "She", "They", "We", "I", "This", "That"})
+_PRONOUNS = frozenset({"It", "He", "She", "They", "We", "I", "This", "That", "Which", "Who"})
 
 
 def extractive_summary(article: str, *, title: str | None = None) -> ArticleSummary:
@@ -119,8 +120,8 @@ def _claims(body: list[Sentence]) -> list[Claim]:
 
 
 def _source(sentence: str) -> str | None:
-    for pattern in (_SOURCE_AFTER, _SOURCE_BEFORE):
+    for pattern in _SOURCE_PATTERNS:
         match = pattern.search(sentence)
-        if match and match.group(1).split()[0] not in _PRONOUNS:
+        if match and match.group(1).split()[0].capitalize() not in _PRONOUNS:
             return match.group(1).strip(" ,.")
     return None
