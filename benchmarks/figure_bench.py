@@ -107,6 +107,10 @@ def evaluate(rows: list[dict[str, Any]]) -> dict[str, Tally]:
         if row["dataset"] == "numhg":
             keys.append("numhg:" + numhg_type(row["note"]))
             keys.append("numhg:exact" if numhg_type(row["note"]) in EXACT_NUMHG_TYPES else "numhg:arith")
+        if row["label"] == "supported" and not (
+            row["dataset"] == "numhg" and numhg_type(row["note"]) not in EXACT_NUMHG_TYPES
+        ):
+            keys.append("supported:without_numhg_arithmetic")
         if row["label"] == "unsupported_figure" and WHOLE_SPAN_NOTE not in row["note"]:
             keys.append("unsupported_figure:without_whole_span")
         for key in keys:
@@ -135,11 +139,12 @@ def print_table(name: str, tallies: dict[str, Tally]) -> None:
         "unsupported_figure": "recall (figure caught / row flagged)",
         "unsupported_figure:without_whole_span": "recall without whole-summary-span rows",
         "supported": "false alarms",
+        "supported:without_numhg_arithmetic": "false alarms without NumHG arithmetic rows",
         "other_error": "flag rate",
     }
     for key, measure in measures.items():
         tally = tallies.get(key)
-        if tally is None:
+        if tally is None or (key.endswith("arithmetic") and name not in {"numhg", "all"}):
             continue
         if key.startswith("unsupported"):
             ours = f"{tally.rate(tally.ours)} / {tally.rate(tally.ours_loose)}"
@@ -196,7 +201,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         name = path.name.removesuffix(".dev.jsonl")
         print_table(name, tallies)
         for key, tally in tallies.items():
-            if ":" in key and not key.startswith("unsupported"):
+            if ":" in key and not key.startswith(("unsupported", "supported")):
                 continue
             total = overall[key]
             for attr in ("rows", "ours", "base", "ours_loose", "base_loose", "derived"):

@@ -152,6 +152,10 @@ def _clip(text: str | None, limit: int = 200) -> str:
 
 _STOPWORDS: Final = frozenset(
     [
+        # "people" and "others" go with almost any count, so they say nothing about which one.
+        "people",
+        "others",
+        "person",
         "the",
         "a",
         "an",
@@ -349,6 +353,7 @@ _STOPWORDS: Final = frozenset(
         "got",
     ]
 )
+_SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _SENTENCE_BREAK_RE: Final = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+")
 _CLAUSE_BREAK_RE: Final = re.compile(
@@ -367,7 +372,7 @@ def _stems(text: str, *, skip_names: bool = False) -> frozenset[str]:
             continue  # a name says who, not what the figure measures
         lowered = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
         if len(lowered) > 2 and lowered not in _STOPWORDS:
-            stems.add(lowered[:5])
+            stems.add(_SUFFIX_RE.sub("", lowered)[:5])
     return frozenset(stems)
 
 
@@ -447,6 +452,7 @@ class ArticleIndex:
     figures: list[Figure]
     layout: _TextLayout
     years: list[float]
+    scores: dict[str, Figure]
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
 
@@ -479,7 +485,18 @@ def _cached_index(text: str) -> ArticleIndex:
     figures = find_figures(text)
     years = [f.value // 10_000 for f in figures if f.kind == "date" and f.value and f.value >= 10_000]
     years += [f.value for f in figures if f.kind == "year" and f.value is not None]
-    return ArticleIndex(text, figures, _TextLayout.of(text), years)
+    return ArticleIndex(text, figures, _TextLayout.of(text), years, _article_scores(text, figures))
+
+
+def _article_scores(text: str, figures: list[Figure]) -> dict[str, Figure]:
+    """Scores and ranges ("4-2", "3 - 1") in an article, keyed without spaces, to their first figure."""
+    starts = {figure.start: figure for figure in figures}
+    scores: dict[str, Figure] = {}
+    for match in _SCORE_RE.finditer(text):
+        first = starts.get(match.start(1))
+        if first is not None:
+            scores.setdefault(f"{match.group(1)}-{match.group(2)}", first)
+    return scores
 
 
 # --- matching one figure ----------------------------------------------------------------------
@@ -697,7 +714,10 @@ def _check_equal(
         first = equal[0][1]
         return _Match("unsupported", first, _qualifier_conflict(figure, first))
     best = max(agreeing, key=lambda item: len(context & index.context(item[0])))[1]
-    if bind and _misattributed(figure, subject, index, agreeing, candidates):
+    if bind and (
+        _misattributed(figure, subject, index, agreeing, candidates)
+        or _context_elsewhere(figure, context, index, agreeing, candidates)
+    ):
         return _Match("misattributed", best, "the article gives this value for something else")
     s_bound, a_bound = _bound(figure.qualifier), _bound(best.qualifier)
     if s_bound in {"lower", "upper"} and a_bound != s_bound:
@@ -731,6 +751,29 @@ def _misattributed(
         if index.layout.sentence_of(other.start) in equal_sentences and context & index.subject(position):
             return True
     return False
+
+
+def _context_elsewhere(
+    figure: Figure,
+    context: frozenset[str],
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+) -> bool:
+    """A plain count whose article occurrences share no words with the summary, while another count does.
+
+    "killed at least three people" where the article's "three" are rescuers and its "at least two"
+    are the dead: the value exists, but not for what the summary says.
+    """
+    if figure.kind != "count" or len(context) < 2:
+        return False
+    if any(context & index.context(position) for position, _ in equal):
+        return False
+    return any(
+        other.kind == "count" and len(context & index.context(position)) >= 2
+        for position, other in candidates
+        if not _values_equal(figure, other)
+    )
 
 
 def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
@@ -841,13 +884,34 @@ def _show(value: float) -> str:
 # --- putting it together ----------------------------------------------------------------------
 
 
+_SCORE_RE: Final = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?![\d.,])")
+
+
+def _scores_in_article(text: str, index: ArticleIndex) -> dict[int, Figure]:
+    """Figures of `text` that belong to a score or range ("4 - 2") that the article also gives."""
+    found: dict[int, Figure] = {}
+    if "-" not in text and "\u2013" not in text:
+        return found
+    article_scores = index.scores
+    for match in _SCORE_RE.finditer(text):
+        score = f"{match.group(1)}-{match.group(2)}"
+        if score in article_scores:
+            found[match.start(1)] = found[match.start(2)] = article_scores[score]
+    return found
+
+
 def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[FigureCheck]:
     """Check every figure of `text` against an indexed article (or evidence quote)."""
     layout = _TextLayout.of(text)
+    scores = _scores_in_article(text, index)
     checks = []
     for figure in find_figures(text):
         if figure.value is None:
             continue  # "several": no value to check
+        if figure.start in scores:
+            # "4 - 2" in tokenised text: read as a whole score, not two loose numbers.
+            checks.append(_to_check(figure, _Match("supported", scores[figure.start]), index))
+            continue
         match = _check_one(figure, layout.context_of(figure), layout.subject_of(figure), index, bind=bind)
         if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in _FLAGGED_STATUSES:
             continue  # "second", "third": too often not figures ("second half") to flag

@@ -182,3 +182,18 @@ def test_quote_search_is_tolerant_of_case_quotes_whitespace_and_ellipses(quote: 
 def test_report_serialises_and_round_trips() -> None:
     report = verify("Seven workers were injured.", "9 workers were injured.")
     assert GroundingReport.model_validate_json(report.model_dump_json()) == report
+
+
+def test_tokenised_score_matches_the_article_score() -> None:
+    article = "United won 4-2 at home. City are four points behind."
+    assert statuses(article, "United beat City 4 - 2 .") == [("4", "supported"), ("2", "supported")]
+    assert [status for _, status in statuses(article, "United beat City 4 - 3 .")] == ["supported", "unsupported"]
+
+
+def test_count_used_for_something_else_is_misattributed() -> None:
+    article = (
+        "The storm killed at least two people near the coast. "
+        "Rescuers pulled three people from a collapsed barn, all of them unhurt."
+    )
+    (check,) = verify(article, "The storm killed three people near the coast.").figures
+    assert check.status == "misattributed"
