@@ -7,10 +7,12 @@ its base URL: OpenAI, Azure, vLLM, Ollama, llama.cpp server.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import json
 import threading
 import time
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -113,7 +115,11 @@ class OpenAIClient:
         self._sync = openai.OpenAI(
             api_key=self._api_key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
         )
-        self._async: openai.AsyncOpenAI | None = None
+        # An async client's connections belong to the event loop that opened them, so each loop gets
+        # its own client (asyncio.run() twice must not reuse sockets of a closed loop).
+        self._async: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, openai.AsyncOpenAI] = (
+            weakref.WeakKeyDictionary()
+        )
 
     @property
     def model(self) -> str:
@@ -130,8 +136,9 @@ class OpenAIClient:
     async def aclose(self) -> None:
         """Release the async HTTP connections too."""
         self._sync.close()
-        if self._async is not None:
-            await self._async.close()
+        client = self._async.pop(asyncio.get_running_loop(), None)
+        if client is not None:
+            await client.close()
 
     def complete(self, request: ChatRequest) -> ModelReply:
         attempts = 0
@@ -180,15 +187,16 @@ class OpenAIClient:
     # -- one request ---------------------------------------------------------------------------
 
     def _async_client(self) -> openai.AsyncOpenAI:
-        if self._async is None:
-            self._async = openai.AsyncOpenAI(
+        loop = asyncio.get_running_loop()
+        if loop not in self._async:
+            self._async[loop] = openai.AsyncOpenAI(
                 api_key=self._api_key,
                 base_url=self._settings.base_url,
                 timeout=self._settings.timeout,
                 max_retries=0,
                 http_client=_aiohttp_client(),
             )
-        return self._async
+        return self._async[loop]
 
     def _arguments(self, request: ChatRequest, mode: OutputMode) -> dict[str, Any]:
         settings = self._settings

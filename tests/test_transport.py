@@ -225,3 +225,21 @@ def test_asummarize_goes_through_the_same_flow(server: FakeOpenAIServer, setting
     result = asyncio.run(run())
     assert result.provenance.attempts == 2
     assert result.summary.key_figures[0].figure == "£480m"
+
+
+def test_asummarize_works_across_separate_event_loops(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    # asyncio.run() twice: the second loop must not reuse the first loop's (closed) connections.
+    server.default = Reply.json(valid_answer())
+    summarizer = Summarizer(settings.with_changes(use_cache=False))
+
+    async def once() -> SummaryResult:
+        try:
+            return await summarizer.asummarize(article)
+        finally:
+            await summarizer.aclose()
+
+    results = [asyncio.run(once()), asyncio.run(once())]
+    assert [result.provenance.attempts for result in results] == [1, 1]
+    assert len(server.requests) == 2
