@@ -157,16 +157,16 @@ def print_table(name: str, tallies: dict[str, Tally]) -> None:
 
 def print_numhg(tallies: dict[str, Tally]) -> None:
     print("\nNumHG (all rows supported) by derivation type: false alarms, ours vs digit matching")
-    print(f"| {'type':<28} | {'rows':>5} | {'ours':>6} | {'digits':>6} | {'derived':>7} |")
-    print(f"|{'-' * 30}|{'-' * 7}|{'-' * 8}|{'-' * 8}|{'-' * 9}|")
+    print(f"| {'type':<30} | {'rows':>5} | {'ours':>6} | {'digits':>6} | {'derived':>7} |")
+    print(f"|{'-' * 32}|{'-' * 7}|{'-' * 8}|{'-' * 8}|{'-' * 9}|")
     for key in sorted(k for k in tallies if k.startswith("numhg:")):
         tally = tallies[key]
         label = {
-            "numhg:exact": "Copy+Trans+Paraphrase+Round",
+            "numhg:exact": "Copy+Trans+Paraphrase+(S)Round",
             "numhg:arith": "Add+Subtract+Multiply+Divide",
         }.get(key, key.removeprefix("numhg:"))
         print(
-            f"| {label:<28} | {tally.rows:>5} | {tally.rate(tally.ours)} | {tally.rate(tally.base)} "
+            f"| {label:<30} | {tally.rows:>5} | {tally.rate(tally.ours)} | {tally.rate(tally.base)} "
             f"| {tally.derived:>7} |"
         )
 
