@@ -455,6 +455,24 @@ class ArticleIndex:
     scores: dict[str, Figure]
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
+    _candidates: dict[tuple[str, str | None, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
+
+    def candidates(self, figure: Figure) -> list[tuple[int, Figure]]:
+        """The article's figures that could match `figure` by kind, unit and currency (value aside).
+
+        Which figures are compatible depends only on these traits, so the scan over the article is
+        done once per trait combination, not once per summary figure.
+        """
+        key = (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure))
+        found = self._candidates.get(key)
+        if found is None:
+            found = [
+                (position, other)
+                for position, other in enumerate(self.figures)
+                if other.value is not None and _compatible(figure, other)
+            ]
+            self._candidates[key] = found
+        return found
 
     def subject(self, position: int) -> frozenset[str]:
         stems = self._subjects.get(position)
@@ -482,6 +500,10 @@ def index_article(text: str) -> ArticleIndex:
 
 @lru_cache(maxsize=512)
 def _cached_index(text: str) -> ArticleIndex:
+    return _build_index(text)
+
+
+def _build_index(text: str) -> ArticleIndex:
     figures = find_figures(text)
     years = [f.value // 10_000 for f in figures if f.kind == "date" and f.value and f.value >= 10_000]
     years += [f.value for f in figures if f.kind == "year" and f.value is not None]
@@ -664,11 +686,7 @@ class _Match:
 def _check_one(
     figure: Figure, context: frozenset[str], subject: frozenset[str], index: ArticleIndex, *, bind: bool
 ) -> _Match:
-    candidates = [
-        (position, other)
-        for position, other in enumerate(index.figures)
-        if other.value is not None and _compatible(figure, other)
-    ]
+    candidates = index.candidates(figure)
     if figure.vague:
         return _check_vague(figure, candidates)
     equal = [(p, other) for p, other in candidates if _values_equal(figure, other)]
@@ -943,9 +961,14 @@ def _canonical(text: str) -> str:
     return "".join(text.translate(_QUOTES).lower().split())
 
 
+@lru_cache(maxsize=512)
+def _canonical_article(article: str) -> str:
+    return _canonical(article)  # every claim of a summary searches the same article
+
+
 def quote_in_article(quote: str, article: str) -> bool:
     """Whether a quote occurs in the article, tolerant of whitespace, quote style, case and ellipses."""
-    canonical_article = _canonical(article)
+    canonical_article = _canonical_article(article)
     pieces = [_canonical(piece).strip("\"'.,") for piece in _ELLIPSIS_RE.split(quote)]
     pieces = [piece for piece in pieces if piece]
     return bool(pieces) and all(piece in canonical_article for piece in pieces)
@@ -958,7 +981,8 @@ def _check_claim(statement: str, evidence: str, figures: Iterable[str], article:
         problems.append(
             f"Claim '{_clip(statement, 120)}': its evidence is not in the article; quote the article verbatim."
         )
-    evidence_index = index_article(evidence)
+    # Not the article cache: evidence quotes are many and small, and would push articles out of it.
+    evidence_index = _build_index(evidence)
     checks = check_figures(statement, evidence_index, bind=False)
     wrong = [check for check in checks if check.status in _FLAGGED_STATUSES]
     for check in wrong:
