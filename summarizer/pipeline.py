@@ -52,6 +52,16 @@ class _Trace:
         self.output_mode = reply.output_mode
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One model conversation under way: its cache key, start time, cost so far and the conversation."""
+
+    key: str
+    started: float
+    trace: _Trace
+    conversation: GroundedConversation
+
+
 class Summarizer:
     """Summarises articles with one configuration, model client and cache.
 
@@ -93,43 +103,29 @@ class Summarizer:
 
     def summarize(self, text: str, *, title: str | None = None) -> SummaryResult:
         """Summarise one article (blocking)."""
-        article = _checked_article(text)
-        started = time.perf_counter()
-        if self._client is None:
-            return self._extractive(article, title, started)
-        key = self._key(article, title)
-        cached = self._cached(key, started)
-        if cached is not None:
-            return cached
-        trace = _Trace()
-        conversation = self._conversation(article, title, trace)
+        run = self._start(text, title)
+        if isinstance(run, SummaryResult):
+            return run
+        assert self._client is not None
         try:
-            request = next(conversation)
+            request = next(run.conversation)
             while True:
-                request = conversation.send(self._client.complete(request))
+                request = run.conversation.send(self._client.complete(request))
         except StopIteration as done:
-            summary, report = done.value
-        return self._finish(key, summary, report, trace, started)
+            return self._finish(run, *done.value)
 
     async def asummarize(self, text: str, *, title: str | None = None) -> SummaryResult:
         """Summarise one article without blocking the event loop."""
-        article = _checked_article(text)
-        started = time.perf_counter()
-        if self._client is None:
-            return self._extractive(article, title, started)
-        key = self._key(article, title)
-        cached = self._cached(key, started)
-        if cached is not None:
-            return cached
-        trace = _Trace()
-        conversation = self._conversation(article, title, trace)
+        run = self._start(text, title)
+        if isinstance(run, SummaryResult):
+            return run
+        assert self._client is not None
         try:
-            request = next(conversation)
+            request = next(run.conversation)
             while True:
-                request = conversation.send(await self._client.acomplete(request))
+                request = run.conversation.send(await self._client.acomplete(request))
         except StopIteration as done:
-            summary, report = done.value
-        return self._finish(key, summary, report, trace, started)
+            return self._finish(run, *done.value)
 
     def close(self) -> None:
         """Release connections and the cache."""
@@ -152,6 +148,19 @@ class Summarizer:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def _start(self, text: str, title: str | None) -> SummaryResult | _Run:
+        """A finished result (extractive engine, cache hit) or the model conversation still to drive."""
+        article = _checked_article(text)
+        started = time.perf_counter()
+        if self._client is None:
+            return self._extractive(article, title, started)
+        key = self._key(article, title)
+        cached = self._cached(key, started)
+        if cached is not None:
+            return cached
+        trace = _Trace()
+        return _Run(key, started, trace, self._conversation(article, title, trace))
 
     # -- the conversation --------------------------------------------------------------------------
 
@@ -260,10 +269,9 @@ class Summarizer:
         )
         return result.model_copy(update={"provenance": provenance})
 
-    def _finish(
-        self, key: str, summary: ArticleSummary, report: GroundingReport, trace: _Trace, started: float
-    ) -> SummaryResult:
+    def _finish(self, run: _Run, summary: ArticleSummary, report: GroundingReport) -> SummaryResult:
         assert self._client is not None
+        trace, started, key = run.trace, run.started, run.key
         result = SummaryResult(
             summary=summary,
             grounding=report,
