@@ -145,8 +145,9 @@ def _recorded_summarizer(responder: RecordedModel) -> Iterator[Summarizer]:
             engine="openai",
             model="recorded",
             base_url=server.base_url,
-            # The SDK insists on a key; this one only ever reaches 127.0.0.1.
-            api_key="recorded",
+            # The SDK insists on a key; this one only ever reaches 127.0.0.1. Errors redact the key
+            # wherever it appears, so it must not be a word those messages use.
+            api_key="fake-server-key",
             use_cache=False,
             timeout=10.0,
             # A recording never fails in transport; one attempt keeps a broken recording a fast, clear failure.
@@ -164,6 +165,10 @@ def _run_case(summarizer: Summarizer, case: Case, recording: Recording | None) -
         result = summarizer.summarize(article, title=case.title)
     except SummarizerError as error:
         return CaseResult(case=case.name, status="error", scores=None, checks=[], reason=str(error))
+    # One broken case must not hide the scores of the others; the row names the exception.
+    except Exception as error:
+        reason = f"{type(error).__name__}: {error} (a bug, not a model failure)"
+        return CaseResult(case=case.name, status="error", scores=None, checks=[], reason=reason)
     expectation = None
     if recording is not None:
         expectation = Expectation(flagged=recording.expect_flagged, grounding_reasks=recording.expect_grounding_reasks)
