@@ -296,7 +296,7 @@ _NUMBER_RE: Final = re.compile(
     (?:
         (?P<half>half)(?=\s+an?\s+(?:million|billion|trillion)\b)\s+an?
       | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)
-      | (?<![\w.,])(?P<digits>{_DIGITS})(?![\w,]*\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
+      | (?<![\w.,'’])(?<!\d:)(?P<digits>{_DIGITS})(?![\w,]*\d)(?!:\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
       | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
     )
     (?P<scale>
@@ -353,6 +353,9 @@ _DECADE_WORD_RE: Final = re.compile(
     r"(?<![\w-])(?P<pre>a|one|the\s+(?:past|last|next|previous))\s+(?P<unit>decade|century)(?![\w-])", re.I
 )
 _ONE_CONTEXT_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}\w|\s+(?:{'|'.join(_TIME_UNITS)})s?\b)", re.I)
+_LISTED_ONE_RE: Final = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten))\b[\w\s-]{0,30}\s(?:and|plus)\s+$", re.I
+)
 _NUMBER_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:number|no\.)\s+$", re.IGNORECASE)
 _FRACTION_CONTEXT_AFTER_RE: Final = re.compile(
     r"^\s+(?:of|an?|the|their|its|his|her|our|them|those|these|all)\b|^\s*[.,;:)!?]|^\s*$", re.IGNORECASE
@@ -361,7 +364,48 @@ _HALF_A_SCALE_RE: Final = re.compile(r"^\s+an?\s+(?:million|billion|trillion)\b"
 _FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
 _ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{_alternation(_ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 
-_KIND_PRIORITY: Final = {"date": 0, "decade": 1, "fraction": 2, "money": 3, "ordinal": 5, "vague": 6}
+# Numbers inside names: "Euro 2016", "Six Nations", "Formula 1", "World War Two", "League Two",
+# "Boeing 737", "Radio 4", "M4", "G20", "Covid-19", "Twenty20". Read as kind "name", so that a name
+# only matches the same name and never stands for (or is supported by) a plain count.
+_NAME_PREFIXES: Final = (
+    "euro",
+    "formula",
+    "world war",
+    "league",
+    "boeing",
+    "airbus",
+    "iphone",
+    "galaxy",
+    "windows",
+    "radio",
+    "channel",
+    "bbc",
+    "playstation",
+    "xbox",
+    "apollo",
+    "super bowl",
+    "championship",
+    "division",
+    "ligue",
+    "serie",
+    "premiership",
+)
+_NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"
+_NAME_RE: Final = re.compile(
+    rf"""
+    (?<![\w-])
+    (?:
+        (?P<prefix>{_alternation(_NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
+      | (?P<n2>{_UNIT_W}|tri)\s+(?P<suffix>nations)
+      | (?P<code>[a-z]{{1,3}}\d{{1,4}}[a-z]?|twenty20|t20|[a-z]{{2,8}}-\d{{1,3}})
+    )
+    (?![\w])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_NOT_CODE_PREFIXES: Final = frozenset({"mid", "pre", "post", "early", "late", "under", "over", "top", "aged", "the"})
+
+_KIND_PRIORITY: Final = {"name": 0, "date": 0, "decade": 1, "fraction": 2, "money": 3, "ordinal": 5, "vague": 6}
 
 
 # --- number parsing ---------------------------------------------------------------------------
@@ -431,6 +475,8 @@ def find_figures(text: str) -> list[Figure]:
         *_word_ordinals(text),
         *_vague_amounts(text),
         *_decade_words(text),
+        *_names(text),
+        *_short_years(text),
     ]
     figures = []
     for candidate in _without_overlaps(candidates):
@@ -457,7 +503,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
     start = candidate.start
     match = _QUALIFIER_BEFORE_RE.search(before)
     # Dates and ordinals take no qualifier: "over 3 March" is not "more than".
-    if match and candidate.kind not in {"date", "ordinal", "decade"}:
+    if match and candidate.kind not in {"date", "ordinal", "decade", "name", "year"}:
         qualifier = _QUALIFIERS[re.sub(r"\s+", " ", match.group("q").lower())]
         start = candidate.start - (len(before) - match.start("q"))
     kind = "count" if candidate.kind == "vague" else candidate.kind
@@ -618,7 +664,10 @@ def _is_bare_one(text: str, match: re.Match[str]) -> bool:
         return False
     after = text[match.end() : match.end() + 12]
     before = text[max(0, match.start() - 8) : match.start()]
-    return not (_ONE_CONTEXT_AFTER_RE.match(after) or _NUMBER_BEFORE_RE.search(before))
+    if _ONE_CONTEXT_AFTER_RE.match(after) or _NUMBER_BEFORE_RE.search(before):
+        return False
+    # "29 students and one teacher": a count listed beside another count.
+    return not _LISTED_ONE_RE.search(text[max(0, match.start() - 40) : match.start()])
 
 
 def _plain_number(text: str, match: re.Match[str], value: float, scale: str | None) -> _Candidate:
@@ -671,4 +720,49 @@ def _decade_words(text: str) -> list[_Candidate]:
     for match in _DECADE_WORD_RE.finditer(text):
         years = 10.0 if match.group("unit").lower() == "decade" else 100.0
         found.append(_Candidate(match.start(), match.end(), "duration", years, unit="year"))
+    return found
+
+
+_ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_CODE_NUMBER_RE: Final = re.compile(r"\d+")
+
+
+def _names(text: str) -> list[_Candidate]:
+    """Numbers that are part of a name ("Euro 2016", "M4"): kind "name", unit = the name, normalised."""
+    found = []
+    for match in _NAME_RE.finditer(text):
+        if match.group("code"):
+            code = match.group("code").lower()
+            if "-" in code and code.split("-")[0] in _NOT_CODE_PREFIXES:
+                continue
+            number = _CODE_NUMBER_RE.search(code)
+            value = float(number.group(0)) if number else 20.0
+            name = code.replace("-", "")
+        else:
+            word = (match.group("prefix") or match.group("suffix")).lower()
+            raw = (match.group("n1") or match.group("n2")).lower()
+            if raw == "tri":
+                value = 3.0
+            elif raw[:1].isdigit():
+                value = float(raw)
+            elif raw in _ROMAN:
+                value = float(_ROMAN[raw])
+            else:
+                value = float(_UNITS.get(raw, 0))
+            name = " ".join(word.split()) + f" {value:g}"
+        found.append(_Candidate(match.start(), match.end(), "name", value, unit=name))
+    return found
+
+
+_SHORT_YEAR_RE: Final = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])")
+
+
+def _short_years(text: str) -> list[_Candidate]:
+    """ "'85" is the year 1985 ("'08" is 2008)."""
+    found = []
+    for match in _SHORT_YEAR_RE.finditer(text):
+        yy = int(match.group("yy"))
+        if 25 < yy < 40:
+            continue  # "'30 Rock": too often a title, not a year
+        found.append(_Candidate(match.start(), match.end(), "year", float(2000 + yy if yy < 30 else 1900 + yy)))
     return found

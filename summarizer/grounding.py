@@ -437,6 +437,8 @@ _GROUPS: Final = {
     "fraction": "share",
     "date": "date",
     "decade": "decade",
+    "name": "name",
+    "ordinal": "ordinal",
 }
 
 
@@ -453,6 +455,7 @@ class ArticleIndex:
     layout: _TextLayout
     years: list[float]
     scores: dict[str, Figure]
+    dated: bool
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
     _candidates: dict[tuple[str, str | None, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
@@ -488,6 +491,9 @@ class ArticleIndex:
             self._contexts[position] = stems
         return stems
 
+    def sentence_number(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.layout.sentence_starts, position) - 1)
+
     def sentence_text(self, figure: Figure) -> str:
         start, end = self.layout.sentence_of(figure.start)
         return self.text[start:end].strip()
@@ -506,8 +512,10 @@ def _cached_index(text: str) -> ArticleIndex:
 def _build_index(text: str) -> ArticleIndex:
     figures = find_figures(text)
     years = [f.value // 10_000 for f in figures if f.kind == "date" and f.value and f.value >= 10_000]
+    # A full date near the start is the dateline: the article's "now" for "next year", "last year".
+    dated = bool(years) and figures[0].kind == "date" and figures[0].start < 80 and (figures[0].value or 0) >= 10_000
     years += [f.value for f in figures if f.kind == "year" and f.value is not None]
-    return ArticleIndex(text, figures, _TextLayout.of(text), years, _article_scores(text, figures))
+    return ArticleIndex(text, figures, _TextLayout.of(text), years, _article_scores(text, figures), dated)
 
 
 def _article_scores(text: str, figures: list[Figure]) -> dict[str, Figure]:
@@ -581,19 +589,27 @@ def _number_part(figure: Figure) -> float | None:
 def _compatible(summary: Figure, article: Figure) -> bool:
     """Whether two figures measure the same kind of thing (value aside)."""
     s_group, a_group = _group(summary), _group(article)
+    if {"name", "ordinal"} & {s_group, a_group}:
+        return _names_and_ranks_compatible(summary, article)
     if s_group == a_group == "money":
         return _currencies_agree(summary, article)
     if {s_group, a_group} == {"money", "number"}:
         # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa.
         plain = article if a_group == "number" else summary
         return plain.scale is not None and plain.kind == "count"
-    if {s_group, a_group} == {"decade", "number"}:
-        return {summary.kind, article.kind} == {"decade", "year"}
-    if {s_group, a_group} == {"number", "date"}:
-        return {summary.kind, article.kind} == {"year", "date"}
+    if {s_group, a_group} in ({"decade", "number"}, {"number", "date"}):
+        return {summary.kind, article.kind} in ({"decade", "year"}, {"year", "date"})
     if summary.kind == "duration" and article.kind == "duration" and summary.unit != article.unit:
         return False  # "three years" is not "three months"
     return s_group == a_group
+
+
+def _names_and_ranks_compatible(summary: Figure, article: Figure) -> bool:
+    s_group, a_group = _group(summary), _group(article)
+    if "name" in {s_group, a_group}:
+        return summary.unit == article.unit  # "Euro 2016" only matches "Euro 2016"
+    # "25th anniversary" may stand for "25 years", but a count is never read from "second".
+    return s_group == a_group or (s_group == "ordinal" and a_group == "number")
 
 
 def _currencies_agree(summary: Figure, article: Figure) -> bool:
@@ -648,20 +664,46 @@ def _rounds_to(summary: Figure, article: Figure) -> bool:
     if step <= 0:
         return False
     difference = article.value - summary.value
+    verdict = _bounded_rounding(summary, article, difference)
+    if verdict is not None:
+        return verdict
     if -step / 2 <= difference < step:
         return True
     # "more than 40" holds for an article's "45", but not for its "more than 50": that is another claim.
     return _bound(article.qualifier) in {"exact", "approx"} and _bound_satisfied(summary, article.value)
 
 
+def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bool | None:
+    """The verdict of the qualifiers alone, when they decide it (None: leave it to the values)."""
+    assert article.value is not None
+    s_bound, a_bound = _bound(summary.qualifier), _bound(article.qualifier)
+    if s_bound in {"lower", "upper"}:
+        if a_bound in {"lower", "upper"}:
+            return False  # "up to 70" against "up to 75": another claim, not a rounding
+        if (s_bound == "lower") != (difference > 0):
+            return False  # "more than 60" does not hold for 57, nor "up to 70" for 75
+    if article.qualifier == "nearly" and s_bound == "exact":
+        # "almost 40 years" read as 39: a value just under the article's.
+        if 0 < difference <= 0.1 * abs(article.value):
+            return True
+        if difference < 0:
+            return False
+    return None
+
+
 def _bound_satisfied(summary: Figure, value: float) -> bool:
-    """Whether a bounded summary figure ("more than 40") holds for an article value close to it."""
+    """Whether a bounded summary figure ("more than 40") holds for an article value close to it.
+
+    The bound must be the article's value rounded towards it, not any smaller number: "more than 40"
+    for 45, "more than 1,900" for 2,000, but not "over 40" for 57 (that would be "over 50").
+    """
     assert summary.value is not None
     bound = _bound(summary.qualifier)
+    slack = max(_granularity(summary), 0.1 * abs(summary.value))
     if bound == "lower":
-        return summary.value < value <= summary.value * 1.5
+        return summary.value < value <= summary.value + slack
     if bound == "upper":
-        return summary.value * 0.67 <= value < summary.value
+        return summary.value - slack <= value < summary.value
     if bound == "approx":
         return abs(value - summary.value) <= 0.1 * abs(summary.value)
     return False
@@ -703,10 +745,31 @@ def _check_one(
     rounded = [other for _, other in candidates if _rounds_to(figure, other)]
     if rounded:
         return _Match("rounded", _closest(figure, rounded))
-    derivation = _derive(figure, context, index)
-    if derivation is not None:
-        return derivation
-    return _Match("unsupported", _closest(figure, [other for _, other in candidates]))
+    if figure.kind == "name":
+        written = _name_written_out(figure, index)
+        if written is None:
+            return _Match("unsupported", None)
+        return _Match("supported", written, f"the article writes '{written.text}'")
+    derivation = None if figure.kind == "ordinal" else _derive(figure, context, index)
+    return derivation or _Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+_NAME_LEAD_RE: Final = re.compile(r"([A-Z][\w-]+)\s+$")
+
+
+def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
+    """A name's number written another way: "MH17" as "Flight 17", "World War II" as "Second World War"."""
+    for other in index.figures:
+        if other.value is None or other.kind not in {"count", "ordinal"} or not _same(other.value, figure.value or 0):
+            continue
+        if other.kind == "ordinal":
+            after = index.text[other.end : other.end + 12].lower()
+            if after.strip().startswith("world war") and (figure.unit or "").startswith("world war"):
+                return other
+            continue
+        if _NAME_LEAD_RE.search(index.text[max(0, other.start - 24) : other.start]):
+            return other
+    return None
 
 
 def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> _Match:
@@ -809,21 +872,49 @@ _MAX_OPERANDS: Final = 40
 def _derive(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Match | None:
     """A simple calculation on article figures that gives the summary's value, if there is one."""
     assert figure.value is not None
-    step = max(_granularity(figure), 1e-9)
     if figure.kind == "duration":
         converted = _converted_duration(figure, index)
         if converted is not None:
             return _Match("derived", converted, f"'{converted.text}' in other units")
-    if figure.kind in {"count", "duration", "age", "year"}:
-        years_apart = _years_apart(figure.value, index.years)
-        if years_apart:
-            return _Match("derived", None, years_apart)
+    if _bound(figure.qualifier) in {"lower", "upper"} or figure.value <= 0:
+        return None  # a bound or a zero computed from other figures is not a claim the article makes
+    years_apart = _years_apart(figure.value, index.years) if figure.kind in {"count", "duration", "age"} else None
+    if years_apart:
+        return _Match("derived", None, years_apart)
+    if figure.kind == "year":
+        return _year_from_dateline(figure.value, index)
+    return _combined(figure, context, index) if figure.kind in _ARITHMETIC_KINDS else None
+
+
+def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Match | None:
+    """A sum, difference, product or ratio of two related article figures that gives `figure`."""
+    step = max(_granularity(figure), 1e-9)
     operands = _related_operands(figure, context, index)
-    for i, left in enumerate(operands):
-        for right in operands[i + 1 :]:
+    for i, (left_sentence, left_related, left) in enumerate(operands):
+        for right_sentence, right_related, right in operands[i + 1 :]:
+            # Parts of one total sit together, or both speak of what the summary does.
+            if abs(left_sentence - right_sentence) > 1 and not (left_related and right_related):
+                continue
             note = _arithmetic(figure, left, right, step)
             if note:
                 return _Match("derived", None, note)
+    return None
+
+
+_ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration"})
+_NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
+_LAST_YEAR_RE: Final = re.compile(r"\blast\s+year\b", re.IGNORECASE)
+
+
+def _year_from_dateline(value: float, index: ArticleIndex) -> _Match | None:
+    """ "2013" from an article dated 2012 that speaks of "next year" (or "last year" for 2011)."""
+    if not index.years:
+        return None
+    now = index.years[0] if index.dated else max(index.years)
+    if _same(value, now + 1) and _NEXT_YEAR_RE.search(index.text):
+        return _Match("derived", None, f"'next year' in an article of {int(now)}")
+    if _same(value, now - 1) and _LAST_YEAR_RE.search(index.text):
+        return _Match("derived", None, f"'last year' in an article of {int(now)}")
     return None
 
 
@@ -856,43 +947,100 @@ def _years_apart(value: float, years: list[float]) -> str | None:
     return None
 
 
-def _related_operands(figure: Figure, context: frozenset[str], index: ArticleIndex) -> list[Figure]:
-    """Article figures of the same group whose words overlap the summary figure's words."""
+def _operand_kinds(figure: Figure) -> frozenset[str]:
+    if figure.kind == "money":
+        return frozenset({"money", "count"})
+    if figure.kind in {"percent", "fraction"}:
+        return frozenset({"percent", "fraction", "count"})
+    if figure.kind == "duration":
+        return frozenset({"duration", "count"})
+    return frozenset({"count"})
+
+
+def _related_operands(figure: Figure, context: frozenset[str], index: ArticleIndex) -> list[tuple[int, bool, Figure]]:
+    """Exact article figures that can enter a sum, difference, product or ratio for `figure`.
+
+    Same kind only (counts with counts, money with money of the same currency, durations in the same
+    unit); no bounds, vague amounts, years, ages or ordinals. Each comes with its sentence number and
+    whether it shares a word with the summary figure's clause.
+    """
+    kinds = _operand_kinds(figure)
     operands = []
     for position, other in enumerate(index.figures):
-        if other.value is None or other.vague or other.kind in {"date", "decade"}:
+        if other.value is None or other.vague or other.kind not in kinds or other.value <= 0:
             continue
-        if _group(other) not in {_group(figure), "number"} and other.kind != "fraction":
+        if _bound(other.qualifier) in {"lower", "upper"}:
             continue
-        if context and not context & index.context(position):
+        if other.kind == "money" and not _compatible(figure, other):
             continue
-        operands.append(other)
+        if other.kind == "duration" and other.unit != figure.unit:
+            continue
+        related = bool(context) and _overlap(context, index.context(position)) > 0
+        operands.append((index.sentence_number(other.start), related, other))
         if len(operands) >= _MAX_OPERANDS:
             break
     return operands
 
 
+def _overlap(left: frozenset[str], right: frozenset[str]) -> int:
+    """Shared content words, counting stems with the same first four letters ("sicke", "sick") as one."""
+    if not left or not right:
+        return 0
+    return len({stem[:4] for stem in left} & {stem[:4] for stem in right})
+
+
 def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
+    assert figure.value is not None
+    tolerance = max(step / 2, abs(figure.value) * 1e-9)
+    if figure.kind in _SHARES:
+        candidates = _share_results(figure, left, right, step)
+    else:
+        candidates = _amount_results(figure, left, right)
+    for note, result in candidates.items():
+        if result > 0 and abs(result - figure.value) <= tolerance:
+            return note
+    return None
+
+
+_SHARES: Final = frozenset({"percent", "fraction"})
+
+
+def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> dict[str, float]:
+    """Percentages from two counts (a share), or from two percentages (sum, difference in points)."""
     assert figure.value is not None
     assert left.value is not None
     assert right.value is not None
-    target, a, b = figure.value, left.value, right.value
-    tolerance = max(step / 2, abs(target) * 1e-9)
-    if figure.kind in {"percent", "fraction"}:
+    a, b = left.value, right.value
+    if left.kind == right.kind == "count":
         for numerator, denominator in ((a, b), (b, a)):
-            if denominator and 0 < numerator < denominator and abs(100 * numerator / denominator - target) <= 0.5:
-                return f"{_show(numerator)} / {_show(denominator)} = {target:g}%"
-        tolerance = max(tolerance, 1e-9)
-    candidates = {
-        f"{left.text} + {right.text}": a + b,
-        f"{left.text} - {right.text}": abs(a - b),
-        f"{left.text} x {right.text}": a * b if min(abs(a), abs(b)) <= 12 else math.nan,
-        f"{left.text} / {right.text}": max(a, b) / min(a, b) if min(a, b) > 0 else math.nan,
-    }
-    for note, result in candidates.items():
-        if abs(result - target) <= tolerance:
-            return note
-    return None
+            share = 100 * numerator / denominator
+            if 0 < numerator < denominator and abs(share - figure.value) <= max(0.5, step / 2):
+                return {f"{_show(numerator)} / {_show(denominator)} = {figure.value:g}%": figure.value}
+        return {}
+    if left.kind not in _SHARES or right.kind not in _SHARES:
+        return {}
+    return {f"{left.text} + {right.text}": a + b, f"{left.text} - {right.text}": abs(a - b)}
+
+
+def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, float]:
+    """Sums and differences of two figures of one kind; products and ratios with a small count (x 12, / 2)."""
+    assert left.value is not None
+    assert right.value is not None
+    if figure.kind == "money" and left.kind == right.kind == "count":
+        return {}  # two plain counts do not make an amount of money
+    results = {}
+    if left.kind == right.kind:
+        results[f"{left.text} + {right.text}"] = left.value + right.value
+        results[f"{left.text} - {right.text}"] = abs(left.value - right.value)
+    for (multiplier, m), (other, o) in (
+        ((left, left.value), (right, right.value)),
+        ((right, right.value), (left, left.value)),
+    ):
+        if multiplier.kind == "count" and m == int(m) and 1 < m <= 12:
+            results[f"{other.text} x {multiplier.text}"] = o * m
+            results[f"{other.text} / {multiplier.text}"] = o / m
+            break
+    return results
 
 
 def _show(value: float) -> str:

@@ -157,3 +157,27 @@ def test_figures_come_in_text_order_with_exact_spans() -> None:
 
 def test_tokenised_score_gives_two_counts() -> None:
     assert [f.value for f in find_figures("they won 3 - 1 at home")] == [3, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "unit"),
+    [
+        ("Wales won the Six Nations in style.", "Six Nations", "nations 6"),
+        ("They qualified for Euro 2016 at last.", "Euro 2016", "euro 2016"),
+        ("A lorry shed its load on the M4 overnight.", "M4", "m4"),
+        ("He drove in Formula One for years.", "Formula One", "formula 1"),
+        ("A World War Two bomber was found.", "World War Two", "world war 2"),
+        ("The League Two side were relegated.", "League Two", "league 2"),
+        ("Covid-19 closed the schools.", "Covid-19", "covid19"),
+        ("Leaders met at the G20 summit.", "G20", "g20"),
+    ],
+)
+def test_numbers_inside_names_are_names(text: str, figure_text: str, unit: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit) == (figure_text, "name", unit)
+
+
+def test_clock_times_are_not_figures_and_short_years_are_years() -> None:
+    assert find_figures("The blast came at 11:14 AM.") == []
+    figure = only("Survivor of the '85 fire speaks out.")
+    assert (figure.kind, figure.value) == ("year", 1985.0)

@@ -197,3 +197,52 @@ def test_count_used_for_something_else_is_misattributed() -> None:
     )
     (check,) = verify(article, "The storm killed three people near the coast.").figures
     assert check.status == "misattributed"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        ("The side won the Six Nations last spring.", "The side won the Six Nations.", "supported"),
+        ("Six players were injured in the match.", "The side won the Six Nations.", "unsupported"),
+        ("The lorry crashed on the M5 near the bridge.", "The lorry crashed on the M4.", "unsupported"),
+        ("The League Two club sacked its manager.", "Two managers were sacked.", "unsupported"),
+        ("Debris from Flight 17 was recovered.", "MH17 debris was recovered.", "supported"),
+    ],
+)
+def test_names_match_only_the_same_name(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+def test_a_count_is_not_read_from_an_ordinal() -> None:
+    assert statuses("He finished second in the race.", "He won 2 races.") == [("2", "unsupported")]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("Police said 57 miners were still missing.", "Over 60 miners are missing."),
+        ("Winds reached up to 75mph on the coast.", "Winds reached up to 70mph on the coast."),
+        ("The museum holds 57 paintings.", "The museum holds over 40 paintings."),
+    ],
+)
+def test_bounds_must_hold_for_the_article_value(article: str, summary: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == ["unsupported"]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The firm sold its unit for $74 million in cash and $326 million in debt.", "A $400M deal."),
+        ("The raid killed 29 pupils and one teacher.", "Raid kills 30."),
+        ("(Feb 28, 2012) The senator says gridlock will last into next year.", "Gridlock to last in 2013"),
+        ("They vanished almost 40 years ago.", "39 years after they vanished"),
+    ],
+)
+def test_headline_arithmetic_is_derived_or_rounded(article: str, summary: str) -> None:
+    report = verify(article, summary)
+    assert report.ok, report.render_text()
+
+
+def test_a_bound_is_never_derived() -> None:
+    article = "The collapse killed at least two people. Officials put the missing at 57."
+    assert [s for _, s in statuses(article, "Over 60 are missing.")] == ["unsupported"]
