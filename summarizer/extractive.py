@@ -17,7 +17,8 @@ from .text import Sentence, split_sentences
 _KEY_KINDS = frozenset({"money", "percent", "fraction", "count"})
 _MAX_SUMMARY_WORDS = 90
 _MAX_POINTS = 5
-_MAX_FIGURES = 10
+_MAX_FIGURES = 15
+
 _MAX_CLAIMS = 8
 
 # Who makes a statement: "..., said Peter Ward", "according to the port authority", "The agency said".
@@ -83,16 +84,21 @@ def _key_figures_of(sentence: Sentence) -> list[Figure]:
 
 
 def _key_figures(figures: list[tuple[Figure, Sentence]]) -> list[KeyFigure]:
-    seen: set[str] = set()
-    key_figures: list[KeyFigure] = []
-    for figure, sentence in figures:
-        if figure.text in seen:
-            continue
-        seen.add(figure.text)
-        key_figures.append(
-            KeyFigure(figure=figure.text, measures=_context(sentence.text, figure), sentence=sentence.text)
-        )
-    return key_figures[:_MAX_FIGURES]
+    """The most telling figures (see _rank), earliest first, up to the limit; listed in article order."""
+    unique = list({figure.text: (figure, sentence) for figure, sentence in reversed(figures)}.values())[::-1]
+    ranked = sorted(range(len(unique)), key=lambda i: (_rank(unique[i][0]), i))
+    chosen = sorted(ranked[:_MAX_FIGURES])
+    return [
+        KeyFigure(figure=figure.text, measures=_context(sentence.text, figure), sentence=sentence.text)
+        for figure, sentence in (unique[i] for i in chosen)
+    ]
+
+
+def _rank(figure: Figure) -> int:
+    """Money, shares and large or qualified counts carry most stories; small counts and fractions come last."""
+    if figure.kind in {"money", "percent"} or figure.qualifier or (figure.value or 0) >= 1000:
+        return 0
+    return 1
 
 
 def _context(sentence: str, figure: Figure) -> str:
