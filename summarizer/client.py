@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
+import logging
 import threading
 import time
 import weakref
@@ -31,6 +32,8 @@ from .errors import (
 )
 from .result import Usage
 from .retry import TransientError, acall_with_retries, call_with_retries
+
+log = logging.getLogger("summarizer.client")
 
 OPENAI_ENDPOINT = "https://api.openai.com/v1"
 
@@ -156,9 +159,9 @@ class OpenAIClient:
 
             try:
                 completion, _ = call_with_retries(call, self._settings)
-            except _OutputModeRejectedError:
+            except _OutputModeRejectedError as rejection:
                 attempts += counter.count
-                self._fall_back_from(mode)
+                self._fall_back_from(mode, str(rejection))
                 continue
             return self._reply(completion, mode, attempts + counter.count)
 
@@ -178,9 +181,9 @@ class OpenAIClient:
 
             try:
                 completion, _ = await acall_with_retries(call, self._settings)
-            except _OutputModeRejectedError:
+            except _OutputModeRejectedError as rejection:
                 attempts += counter.count
-                self._fall_back_from(mode)
+                self._fall_back_from(mode, str(rejection))
                 continue
             return self._reply(completion, mode, attempts + counter.count)
 
@@ -244,12 +247,15 @@ class OpenAIClient:
         with _learnt_modes_lock:
             return _learnt_modes.get(self._mode_key, OUTPUT_MODES[0])
 
-    def _fall_back_from(self, mode: OutputMode) -> None:
+    def _fall_back_from(self, mode: OutputMode, reason: str) -> None:
         position = OUTPUT_MODES.index(mode)
         if position + 1 >= len(OUTPUT_MODES):
             raise ModelRequestError(f"{self._endpoint} rejected even a plain JSON request; check the model")
+        fallback = OUTPUT_MODES[position + 1]
+        # Said out loud: a rejection we misread would otherwise silently cost us strict outputs.
+        log.warning("%s rejected response_format %s (%s); using %s from now on", self._mode_key, mode, reason, fallback)
         with _learnt_modes_lock:
-            _learnt_modes[self._mode_key] = OUTPUT_MODES[position + 1]
+            _learnt_modes[self._mode_key] = fallback
 
     # -- error translation ---------------------------------------------------------------------
 
