@@ -25,7 +25,7 @@ _MAX_CLAIMS = 8
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,4}"
 _SOURCE_PATTERNS = (
     re.compile(rf"\b(?:said|says)\s+({_NAME})"),
-    re.compile(rf"\baccording to\s+((?:the\s+|a\s+|an\s+)?(?:{_NAME}|[a-z][\w ]{{2,40}}?))(?=[,.;:]|$)"),
+    re.compile(rf"\baccording to\s+((?:the\s+|a\s+|an\s+)?(?:{_NAME}|[a-z][\w ]{{2,60}}?))(?=[,.;:]|$)"),
     re.compile(
         rf"({_NAME}|(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){{0,3}}[a-z]+)\s+(?:said|says|reported|announced|warned|argues|estimates?)\b"
     ),
@@ -94,6 +94,11 @@ def _key_figures(figures: list[tuple[Figure, Sentence]]) -> list[KeyFigure]:
     ]
 
 
+# Punctuation that ends a phrase; not the point or comma inside "1.62" or "40,000".
+_CLAUSE_END = re.compile(r"[.,](?!\d)|[;:!?()“”\"]|\s[-–—]\s")
+_FUNCTION_WORDS = frozenset({"of", "in", "to", "from", "by", "for", "a", "an", "the", "and", "or", "on", "at"})
+
+
 def _rank(figure: Figure) -> int:
     """Money, shares and large or qualified counts carry most stories; small counts and fractions come last."""
     if figure.kind in {"money", "percent"} or figure.qualifier or (figure.value or 0) >= 1000:
@@ -102,10 +107,13 @@ def _rank(figure: Figure) -> int:
 
 
 def _context(sentence: str, figure: Figure) -> str:
-    """The words right around the figure: an honest stand-in for 'what it measures'."""
-    before = sentence[: figure.start].split()[-5:]
-    after = sentence[figure.end :].split()[:5]
-    return " ".join([*before, "[…]", *after]).strip(" ,;:")
+    """What the figure measures, as the article words it: the phrase after it ("300,000 computers"),
+    or, when nothing follows within its clause ("...equivalent to US$750 million."), the one before."""
+    after = _CLAUSE_END.split(sentence[figure.end :], maxsplit=1)[0].split()[:8]
+    if len(after) >= 2 or (after and after[0].isalpha() and after[0] not in _FUNCTION_WORDS):
+        return " ".join(after)
+    before = _CLAUSE_END.split(sentence[: figure.start])[-1].split()[-8:]
+    return " ".join(before) or figure.text
 
 
 def _claims(body: list[Sentence]) -> list[Claim]:
