@@ -359,6 +359,13 @@ _SENTENCE_BREAK_RE: Final = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|(?<=[a-z][
 _CLAUSE_BREAK_RE: Final = re.compile(
     r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:while|whereas|but|although|though|compared)\b", re.IGNORECASE
 )
+_HEAD_RE: Final = re.compile(
+    r"(?:[\s-]+(?:of|the|more|other|others|additional|extra|further|new|more|were|are|was|have|had|being|people))*"
+    r"[\s-]+(?P<word>[A-Za-z]{3,})"
+)
+_NOT_HEADS: Final = frozenset(
+    {"in", "and", "or", "to", "at", "on", "for", "from", "with", "by", "as", "than", "per", "cent", "percent", "who"}
+)
 _CONTEXT_WINDOW: Final = 60  # characters either side of a figure, within its clause
 _SUBJECT_WINDOW: Final = 40  # characters before a figure that usually name what it measures
 
@@ -421,6 +428,14 @@ class _TextLayout:
             start -= 1
         return _stems(self.text[start : figure.start], skip_names=True)
 
+    def head_of(self, figure: Figure) -> str:
+        """The word the figure quantifies, right after it ("three people", "60 others missing"), as a stem."""
+        match = _HEAD_RE.match(self.text, figure.end)
+        if match is None:
+            return ""
+        word = match.group("word").lower()
+        return "" if word in _NOT_HEADS else _SUFFIX_RE.sub("", word)[:4]
+
     def context_of(self, figure: Figure) -> frozenset[str]:
         """Content stems of the clause around a figure, within a window, minus the figure itself."""
         clause_start, clause_end = self.clauses[max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)]
@@ -458,6 +473,8 @@ class ArticleIndex:
     dated: bool
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
+    _heads: dict[int, str] = field(default_factory=dict)
+    _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
     _candidates: dict[tuple[str, str | None, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
 
     def candidates(self, figure: Figure) -> list[tuple[int, Figure]]:
@@ -483,6 +500,19 @@ class ArticleIndex:
             stems = self.layout.subject_of(self.figures[position])
             self._subjects[position] = stems
         return stems
+
+    def sentence_stems(self, position: int) -> frozenset[str]:
+        stems = self._sentences.get(position)
+        if stems is None:
+            start, end = self.layout.sentence_of(self.figures[position].start)
+            stems = self._sentences[position] = _stems(self.text[start:end])
+        return stems
+
+    def head(self, position: int) -> str:
+        head = self._heads.get(position)
+        if head is None:
+            head = self._heads[position] = self.layout.head_of(self.figures[position])
+        return head
 
     def context(self, position: int) -> frozenset[str]:
         stems = self._contexts.get(position)
@@ -725,9 +755,17 @@ class _Match:
     note: str | None = None
 
 
-def _check_one(
-    figure: Figure, context: frozenset[str], subject: frozenset[str], index: ArticleIndex, *, bind: bool
-) -> _Match:
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """What surrounds a summary figure: its clause's content words, the words before it, its head noun."""
+
+    context: frozenset[str]
+    subject: frozenset[str]
+    head: str
+
+
+def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:
+    context = around.context
     candidates = index.candidates(figure)
     if figure.vague:
         return _check_vague(figure, candidates)
@@ -735,8 +773,7 @@ def _check_one(
     if equal:
         return _check_equal(
             figure,
-            context=context,
-            subject=subject,
+            around=around,
             index=index,
             equal=equal,
             candidates=candidates,
@@ -783,8 +820,7 @@ def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> _Match
 def _check_equal(
     figure: Figure,
     *,
-    context: frozenset[str],
-    subject: frozenset[str],
+    around: _Around,
     index: ArticleIndex,
     equal: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
@@ -794,10 +830,10 @@ def _check_equal(
     if not agreeing:
         first = equal[0][1]
         return _Match("unsupported", first, _qualifier_conflict(figure, first))
-    best = max(agreeing, key=lambda item: len(context & index.context(item[0])))[1]
+    best = max(agreeing, key=lambda item: _binding(around, index, item[0]))[1]
     if bind and (
-        _misattributed(figure, subject, index, agreeing, candidates)
-        or _context_elsewhere(figure, context, index, agreeing, candidates)
+        _misattributed(figure, around.subject, index, agreeing, candidates)
+        or _bound_elsewhere(figure, around, index, agreeing, candidates)
     ):
         return _Match("misattributed", best, "the article gives this value for something else")
     s_bound, a_bound = _bound(figure.qualifier), _bound(best.qualifier)
@@ -834,27 +870,45 @@ def _misattributed(
     return False
 
 
-def _context_elsewhere(
+def _binding(around: _Around, index: ArticleIndex, position: int) -> int:
+    """How much an article figure's surroundings agree with a summary figure's: shared clause words,
+    plus one for the same head noun ("three people" and "two people", not "three rescuers")."""
+    score = _overlap(around.context, index.context(position))
+    return score + 1 if around.head and around.head == index.head(position) else score
+
+
+def _bound_elsewhere(
     figure: Figure,
-    context: frozenset[str],
+    around: _Around,
     index: ArticleIndex,
     equal: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
 ) -> bool:
-    """A plain count whose article occurrences share no words with the summary, while another count does.
+    """The value is in the article, but its surroundings share nothing with the summary's, while
+    another figure of the same kind has clearly the summary's surroundings.
 
-    "killed at least three people" where the article's "three" are rescuers and its "at least two"
-    are the dead: the value exists, but not for what the summary says.
+    "The storm killed three people" when the article's "three" were rescued and its "at least two"
+    were killed; "as much as 50% of the weapons budget" when the article's 50% is of foreign income
+    and its 40% of the weapons budget.
     """
-    if figure.kind != "count" or len(context) < 2:
+    if not around.context or figure.kind not in _BINDABLE_KINDS:
         return False
-    if any(context & index.context(position) for position, _ in equal):
-        return False
+    for position, _ in equal:
+        if not index.context(position):
+            return False  # says too little to judge ("He was 90.")
+        if _binding(around, index, position) > 0:
+            return False  # some occurrence fits
     return any(
-        other.kind == "count" and len(context & index.context(position)) >= 2
+        other.kind == figure.kind and _binding(around, index, position) >= _BINDING_MARGIN
         for position, other in candidates
         if not _values_equal(figure, other)
     )
+
+
+_BINDING_MARGIN: Final = 2
+# Counts and shares. Amounts of money and durations in headlines are paraphrased too freely
+# ("$232K Oscars swag bag" for "the bag is worth over $232,000"): binding them cost false alarms.
+_BINDABLE_KINDS: Final = frozenset({"count", "percent", "fraction"})
 
 
 def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
@@ -1078,7 +1132,8 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             # "4 - 2" in tokenised text: read as a whole score, not two loose numbers.
             checks.append(_to_check(figure, _Match("supported", scores[figure.start]), index))
             continue
-        match = _check_one(figure, layout.context_of(figure), layout.subject_of(figure), index, bind=bind)
+        around = _Around(layout.context_of(figure), layout.subject_of(figure), layout.head_of(figure))
+        match = _check_one(figure, around, index, bind=bind)
         if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in _FLAGGED_STATUSES:
             continue  # "second", "third": too often not figures ("second half") to flag
         checks.append(_to_check(figure, match, index))

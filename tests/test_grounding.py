@@ -246,3 +246,35 @@ def test_headline_arithmetic_is_derived_or_rounded(article: str, summary: str) -
 def test_a_bound_is_never_derived() -> None:
     article = "The collapse killed at least two people. Officials put the missing at 57."
     assert [s for _, s in statuses(article, "Over 60 are missing.")] == ["unsupported"]
+
+
+def test_share_bound_to_another_subject_is_misattributed() -> None:
+    article = (
+        "The cartel earns about 50% of its export revenue from timber. "
+        "Auditors say as much as 40% of the fleet budget is paid for by fraud."
+    )
+    (check,) = verify(article, "Fraud pays for as much as 50% of the fleet budget.").figures
+    assert check.status == "misattributed", check
+    assert check.article_text == "about 50%"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        # the same subject, reworded: the value is bound to what the summary says
+        ("The cartel earns about 50% of its export revenue from timber.", "Timber gives the cartel 50% of revenue."),
+        # nothing else in the article competes for the summary's words
+        ("He was 90.", "Author dead at 90"),
+    ],
+)
+def test_share_with_its_own_subject_is_supported(article: str, summary: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == ["supported"]
+
+
+def test_count_of_other_things_is_misattributed() -> None:
+    article = (
+        "Engineers counted two bridges that had collapsed. "
+        "The quake killed at least 12 people in the valley, officials said."
+    )
+    (check,) = verify(article, "The quake killed two people in the valley.").figures
+    assert check.status == "misattributed", check
