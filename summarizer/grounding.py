@@ -1107,17 +1107,34 @@ def _show(value: float) -> str:
 _SCORE_RE: Final = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?![\d.,])")
 
 
-def _scores_in_article(text: str, index: ArticleIndex) -> dict[int, Figure]:
-    """Figures of `text` that belong to a score or range ("4 - 2") that the article also gives."""
-    found: dict[int, Figure] = {}
+def _scores_in_article(text: str, index: ArticleIndex) -> dict[int, _Match]:
+    """Verdicts for the figures of `text` that belong to a score ("4 - 2", "won 2-1").
+
+    A score the article gives (either way round: "lost 1-2" is "won 2-1") supports both numbers. A score
+    it does not give is unsupported when the article gives other scores: its numbers alone would
+    match any 1 or 2 in the article.
+    """
+    found: dict[int, _Match] = {}
     if "-" not in text and "\u2013" not in text:
         return found
     article_scores = index.scores
     for match in _SCORE_RE.finditer(text):
         score = f"{match.group(1)}-{match.group(2)}"
-        if score in article_scores:
-            found[match.start(1)] = found[match.start(2)] = article_scores[score]
+        reverse = f"{match.group(2)}-{match.group(1)}"
+        given = article_scores.get(score) or article_scores.get(reverse)
+        if given is not None:
+            found[match.start(1)] = found[match.start(2)] = _Match("supported", given)
+        elif article_scores and not _is_range_in_article(match, index):
+            note = "the article's scores are " + ", ".join(sorted(article_scores)[:4])
+            nearest = next(iter(article_scores.values()))
+            found[match.start(1)] = found[match.start(2)] = _Match("unsupported", nearest, note)
     return found
+
+
+def _is_range_in_article(match: re.Match[str], index: ArticleIndex) -> bool:
+    """Whether "10-12" stands for a range the article writes out ("10 to 12", "between 10 and 12")."""
+    low, high = match.group(1), match.group(2)
+    return bool(re.search(rf"\b{low}\s+(?:to|and)\s+{high}\b", index.text))
 
 
 def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[FigureCheck]:
@@ -1130,7 +1147,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             continue  # "several": no value to check
         if figure.start in scores:
             # "4 - 2" in tokenised text: read as a whole score, not two loose numbers.
-            checks.append(_to_check(figure, _Match("supported", scores[figure.start]), index))
+            checks.append(_to_check(figure, scores[figure.start], index))
             continue
         around = _Around(layout.context_of(figure), layout.subject_of(figure), layout.head_of(figure))
         match = _check_one(figure, around, index, bind=bind)

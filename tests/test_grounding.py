@@ -187,7 +187,14 @@ def test_report_serialises_and_round_trips() -> None:
 def test_tokenised_score_matches_the_article_score() -> None:
     article = "United won 4-2 at home. City are four points behind."
     assert statuses(article, "United beat City 4 - 2 .") == [("4", "supported"), ("2", "supported")]
-    assert [status for _, status in statuses(article, "United beat City 4 - 3 .")] == ["supported", "unsupported"]
+    # A score the article does not give is wrong as a whole: its "4" is not the article's "four points".
+    assert [status for _, status in statuses(article, "United beat City 4 - 3 .")] == ["unsupported", "unsupported"]
+    assert [status for _, status in statuses(article, "City lost 2-4 at United.")] == ["supported", "supported"]
+
+
+def test_a_range_the_article_writes_out_is_not_a_wrong_score() -> None:
+    article = "The home side won 3-1. Tickets cost 10 to 12 pounds."
+    assert [status for _, status in statuses(article, "Tickets cost 10-12 pounds.")] == ["supported", "supported"]
 
 
 def test_count_used_for_something_else_is_misattributed() -> None:
