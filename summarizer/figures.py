@@ -405,6 +405,28 @@ _NAME_RE: Final = re.compile(
 )
 _NOT_CODE_PREFIXES: Final = frozenset({"mid", "pre", "post", "early", "late", "under", "over", "top", "aged", "the"})
 
+# Cheap triggers: which words can start or make a figure, so that find_figures skips what cannot match.
+_DIGIT_RE: Final = re.compile(r"\d")
+_PLAIN_WORD_RE: Final = re.compile(r"[A-Za-z]+")
+_NUMBER_WORDS: Final = frozenset({*_UNITS, *_TENS, *_SCALES, "dozen", "half"})
+_CURRENCY_CODES: Final = frozenset(
+    {"us", "a", "au", "c", "ca", "nz", "hk", "s", "usd", "gbp", "eur", "jpy", "cny", "inr", "aud", "cad", "chf", "rs"}
+)
+_NUMBER_START_WORDS: Final = frozenset({*_UNITS, *_TENS, "half", "an", *_CURRENCY_CODES})
+_NUMBER_START_RE: Final = re.compile(r"[\d$£€¥₹#]|(?<![A-Za-z])(?P<word>[A-Za-z]+)")
+_NUMBER_START_NO_WORDS_RE: Final = re.compile(r"[\d$£€¥₹#](?P<word>)")
+_MONTH_WORDS: Final = frozenset(_MONTHS)
+_ORDINAL_WORDS: Final = frozenset(_ORDINALS)
+_FRACTION_WORDS: Final = frozenset({*_DENOMINATORS, "half"})
+_RATIO_WORDS: Final = frozenset({"in", "out"})
+_VAGUE_WORDS: Final = frozenset(
+    {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"}
+)
+_DECADE_WORDS: Final = frozenset({"decade", "century"})
+_NAME_WORDS: Final = frozenset({"nations", *(prefix.split()[0] for prefix in _NAME_PREFIXES)})
+_CODE_HINT_RE: Final = re.compile(r"[A-Za-z]-?\d|twenty20", re.IGNORECASE)
+_TRIGGER_WORDS: Final = _NUMBER_WORDS | _ORDINAL_WORDS | _FRACTION_WORDS | _VAGUE_WORDS | _DECADE_WORDS | _NAME_WORDS
+
 _KIND_PRIORITY: Final = {"name": 0, "date": 0, "decade": 1, "fraction": 2, "money": 3, "ordinal": 5, "vague": 6}
 
 
@@ -466,22 +488,34 @@ class _Candidate:
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in text order, with its qualifier folded into `text`."""
-    candidates = [
-        *_dates(text),
-        *_decades(text),
-        *_fractions(text),
-        *_numbers(text),
-        *_digit_ordinals(text),
-        *_word_ordinals(text),
-        *_vague_amounts(text),
-        *_decade_words(text),
-        *_names(text),
-        *_short_years(text),
-    ]
-    figures = []
-    for candidate in _without_overlaps(candidates):
-        figures.append(_with_qualifier(text, candidate))
-    return figures
+    # One cheap pass over the words decides which of the (costly) extractors can find anything.
+    digits = _DIGIT_RE.search(text) is not None
+    words = {word.lower() for word in _PLAIN_WORD_RE.findall(text)}
+    if not digits and not words & _TRIGGER_WORDS:
+        return []
+    candidates: list[_Candidate] = []
+    if digits and words & _MONTH_WORDS:
+        candidates += _dates(text)
+    if digits:
+        candidates += _decades(text)
+        candidates += _digit_ordinals(text)
+    if words & _RATIO_WORDS and (digits or words & _NUMBER_WORDS):
+        candidates += _ratios(text)
+    if words & _FRACTION_WORDS:
+        candidates += _fraction_words(text)
+    if digits or words & _NUMBER_WORDS:
+        candidates += _numbers(text, words)
+    if words & _ORDINAL_WORDS:
+        candidates += _word_ordinals(text)
+    if words & _VAGUE_WORDS:
+        candidates += _vague_amounts(text)
+    if words & _DECADE_WORDS:
+        candidates += _decade_words(text)
+    if words & _NAME_WORDS or (digits and _CODE_HINT_RE.search(text)):
+        candidates += _names(text)
+    if digits and ("'" in text or "’" in text):
+        candidates += _short_years(text)
+    return [_with_qualifier(text, candidate) for candidate in _without_overlaps(candidates)]
 
 
 def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -556,6 +590,11 @@ def _decades(text: str) -> list[_Candidate]:
 
 
 def _fractions(text: str) -> list[_Candidate]:
+    return [*_ratios(text), *_fraction_words(text)]
+
+
+def _ratios(text: str) -> list[_Candidate]:
+    """ "four in ten", "one out of every five"."""
     found = []
     for match in _IN_RATIO_RE.finditer(text):
         num = _small_value(match.group("num"))
@@ -563,6 +602,12 @@ def _fractions(text: str) -> list[_Candidate]:
         if num is None or not den or num > den:
             continue
         found.append(_Candidate(match.start(), match.end(), "fraction", 100.0 * num / den, unit="%"))
+    return found
+
+
+def _fraction_words(text: str) -> list[_Candidate]:
+    """ "a third of", "two-thirds", "half of"."""
+    found = []
     for match in _FRACTION_RE.finditer(text):
         if not _is_numeric_fraction(text, match):
             continue
@@ -593,9 +638,24 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     return bool(_FRACTION_CONTEXT_AFTER_RE.match(after)) and not after.lstrip().startswith(("a ", "an "))
 
 
-def _numbers(text: str) -> list[_Candidate]:
+def _numbers(text: str, words: set[str]) -> list[_Candidate]:
+    """Money, percentages and counts. The big regex is tried only where a match can start (a digit,
+    a currency sign or code, a number word, "a"/"half" before a scale): the same matches as
+    `finditer`, without trying it at every character."""
     found = []
-    for match in _NUMBER_RE.finditer(text):
+    end = 0
+    starts = _NUMBER_START_RE if words & _NUMBER_START_WORDS else _NUMBER_START_NO_WORDS_RE
+    for anchor in starts.finditer(text):
+        position = anchor.start()
+        if position < end:
+            continue
+        token = anchor.group("word")
+        if token and token.lower() not in _NUMBER_START_WORDS:
+            continue
+        match = _NUMBER_RE.match(text, position)
+        if match is None:
+            continue
+        end = match.end()
         candidate = _number_candidate(text, match)
         if candidate is not None:
             found.append(candidate)
