@@ -377,10 +377,26 @@ def _stems(text: str, *, skip_names: bool = False) -> frozenset[str]:
         word = match.group(0)
         if skip_names and word[0].isupper() and not _starts_sentence(text, match.start()):
             continue  # a name says who, not what the figure measures
-        lowered = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
-        if len(lowered) > 2 and lowered not in _STOPWORDS:
-            stems.add(_SUFFIX_RE.sub("", lowered)[:5])
+        stem = _STEM_OF.get(word)
+        if stem is None:
+            stem = _stem(word)
+            if len(_STEM_OF) < 50_000:
+                _STEM_OF[word] = stem
+        if stem:
+            stems.add(stem)
     return frozenset(stems)
+
+
+_STEM_OF: dict[str, str] = {}  # word -> stem ("" for a stop word), shared by all texts
+
+
+def _stem(word: str) -> str:
+    lowered = word.lower()
+    if lowered.endswith(("'s", "’s")):
+        lowered = lowered.rstrip("'’s")
+    if len(lowered) <= 2 or lowered in _STOPWORDS:
+        return ""
+    return _SUFFIX_RE.sub("", lowered)[:5]
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -474,7 +490,16 @@ class ArticleIndex:
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
     _heads: dict[int, str] = field(default_factory=dict)
+    _by_value: dict[tuple[str, str | None, bool, bool], dict[float | None, list[tuple[int, Figure]]]] = field(
+        default_factory=dict
+    )
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
+    views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [figure.start for figure in self.figures]
+
     _candidates: dict[tuple[str, str | None, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
 
     def candidates(self, figure: Figure) -> list[tuple[int, Figure]]:
@@ -493,6 +518,22 @@ class ArticleIndex:
             ]
             self._candidates[key] = found
         return found
+
+    def equal(self, figure: Figure) -> list[tuple[int, Figure]]:
+        """The compatible article figures of equal value, in article order."""
+        candidates = self.candidates(figure)
+        if figure.kind in _CALENDAR_KINDS or figure.value is None:
+            return [(p, other) for p, other in candidates if _values_equal(figure, other)]
+        key = (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure))
+        by_value = self._by_value.get(key)
+        if by_value is None:
+            by_value = self._by_value[key] = {}
+            for item in candidates:
+                by_value.setdefault(_value_key(item[1]), []).append(item)
+        # Keys are rounded; the exact test decides. Calendar candidates (key None) are always tested.
+        found = [*by_value.get(_value_key(figure), []), *by_value.get(None, [])]
+        equal = [(p, other) for p, other in found if _values_equal(figure, other)]
+        return sorted(equal, key=lambda item: item[0]) if by_value.get(None) else equal
 
     def subject(self, position: int) -> frozenset[str]:
         stems = self._subjects.get(position)
@@ -529,6 +570,16 @@ class ArticleIndex:
         return self.text[start:end].strip()
 
 
+_CALENDAR_KINDS: Final = frozenset({"year", "date", "decade"})
+
+
+def _value_key(figure: Figure) -> float | None:
+    """A figure's value rounded to nine significant digits, None for calendar figures (compared apart)."""
+    if figure.value is None or figure.kind in _CALENDAR_KINDS:
+        return None
+    return float(f"{figure.value:.9g}")
+
+
 def index_article(text: str) -> ArticleIndex:
     """Extract and lay out an article's figures once (cached for repeated articles)."""
     return _cached_index(text)
@@ -541,11 +592,14 @@ def _cached_index(text: str) -> ArticleIndex:
 
 def _build_index(text: str) -> ArticleIndex:
     figures = find_figures(text)
-    years = [f.value // 10_000 for f in figures if f.kind == "date" and f.value and f.value >= 10_000]
     # A full date near the start is the dateline: the article's "now" for "next year", "last year".
-    dated = bool(years) and figures[0].kind == "date" and figures[0].start < 80 and (figures[0].value or 0) >= 10_000
-    years += [f.value for f in figures if f.kind == "year" and f.value is not None]
-    return ArticleIndex(text, figures, _TextLayout.of(text), years, _article_scores(text, figures), dated)
+    dated = bool(figures) and figures[0].kind == "date" and figures[0].start < 80 and (figures[0].value or 0) >= 10_000
+    return ArticleIndex(text, figures, _TextLayout.of(text), _years_of(figures), _article_scores(text, figures), dated)
+
+
+def _years_of(figures: list[Figure]) -> list[float]:
+    years = [f.value // 10_000 for f in figures if f.kind == "date" and f.value and f.value >= 10_000]
+    return years + [f.value for f in figures if f.kind == "year" and f.value is not None]
 
 
 def _article_scores(text: str, figures: list[Figure]) -> dict[str, Figure]:
@@ -755,21 +809,45 @@ class _Match:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class _Around:
-    """What surrounds a summary figure: its clause's content words, the words before it, its head noun."""
+    """What surrounds a summary figure: its clause's content words, the words before it, its head noun.
 
-    context: frozenset[str]
-    subject: frozenset[str]
-    head: str
+    Computed on first use: most figures match one article figure and never need them.
+    """
+
+    __slots__ = ("_context", "_figure", "_head", "_layout", "_subject")
+
+    def __init__(self, layout: _TextLayout, figure: Figure) -> None:
+        self._layout = layout
+        self._figure = figure
+        self._context: frozenset[str] | None = None
+        self._subject: frozenset[str] | None = None
+        self._head: str | None = None
+
+    @property
+    def context(self) -> frozenset[str]:
+        if self._context is None:
+            self._context = self._layout.context_of(self._figure)
+        return self._context
+
+    @property
+    def subject(self) -> frozenset[str]:
+        if self._subject is None:
+            self._subject = self._layout.subject_of(self._figure)
+        return self._subject
+
+    @property
+    def head(self) -> str:
+        if self._head is None:
+            self._head = self._layout.head_of(self._figure)
+        return self._head
 
 
 def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:
-    context = around.context
     candidates = index.candidates(figure)
     if figure.vague:
         return _check_vague(figure, candidates)
-    equal = [(p, other) for p, other in candidates if _values_equal(figure, other)]
+    equal = index.equal(figure)
     if equal:
         return _check_equal(
             figure,
@@ -787,7 +865,7 @@ def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bo
         if written is None:
             return _Match("unsupported", None)
         return _Match("supported", written, f"the article writes '{written.text}'")
-    derivation = None if figure.kind == "ordinal" else _derive(figure, context, index)
+    derivation = None if figure.kind == "ordinal" else _derive(figure, around.context, index)
     return derivation or _Match("unsupported", _closest(figure, [other for _, other in candidates]))
 
 
@@ -830,7 +908,7 @@ def _check_equal(
     if not agreeing:
         first = equal[0][1]
         return _Match("unsupported", first, _qualifier_conflict(figure, first))
-    best = max(agreeing, key=lambda item: _binding(around, index, item[0]))[1]
+    best = agreeing[0][1] if len(agreeing) == 1 else max(agreeing, key=lambda i: _binding(around, index, i[0]))[1]
     if bind and (
         _misattributed(figure, around.subject, index, agreeing, candidates)
         or _bound_elsewhere(figure, around, index, agreeing, candidates)
@@ -1149,8 +1227,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             # "4 - 2" in tokenised text: read as a whole score, not two loose numbers.
             checks.append(_to_check(figure, scores[figure.start], index))
             continue
-        around = _Around(layout.context_of(figure), layout.subject_of(figure), layout.head_of(figure))
-        match = _check_one(figure, around, index, bind=bind)
+        match = _check_one(figure, _Around(layout, figure), index, bind=bind)
         if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in _FLAGGED_STATUSES:
             continue  # "second", "third": too often not figures ("second half") to flag
         checks.append(_to_check(figure, match, index))
@@ -1159,7 +1236,8 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
 
 def _to_check(figure: Figure, match: _Match, index: ArticleIndex) -> FigureCheck:
     article = match.article
-    return FigureCheck(
+    # Every field is already of its declared type: construct without validating again.
+    return FigureCheck.model_construct(
         text=figure.text,
         value=figure.value,
         unit=figure.unit,
@@ -1194,6 +1272,55 @@ def quote_in_article(quote: str, article: str) -> bool:
     return bool(pieces) and all(piece in canonical_article for piece in pieces)
 
 
+@lru_cache(maxsize=64)
+def _canonical_positions(article: str) -> tuple[str, tuple[int, ...]]:
+    """The article as quote search sees it (`_canonical`), with each character's place in the article."""
+    chars: list[str] = []
+    positions: list[int] = []
+    for position, char in enumerate(article.translate(_QUOTES)):
+        if char.isspace():
+            continue
+        for lowered in char.lower():
+            chars.append(lowered)
+            positions.append(position)
+    return "".join(chars), tuple(positions)
+
+
+def _evidence_index(evidence: str, article: str) -> ArticleIndex:
+    """The article's own figures within a quoted passage, without extracting them again.
+
+    An evidence quote is a span of the article: locate it and reuse the article's figures, layout
+    and word contexts there. A quote with elisions ("...") is indexed on its own.
+    """
+    index = index_article(article)
+    piece = _canonical(evidence).strip("\"'.,")
+    canonical, positions = _canonical_positions(article)
+    at = canonical.find(piece) if piece and not _ELLIPSIS_RE.search(evidence) else -1
+    if at < 0:
+        return _build_index(evidence)
+    span = (positions[at], positions[at + len(piece) - 1] + 1)
+    view = index.views.get(span)
+    if view is None:
+        start, end = span
+        first = bisect.bisect_left(index.starts, start)
+        figures = []
+        for figure in index.figures[first:]:
+            if figure.start >= end:
+                break
+            if figure.end <= end:
+                figures.append(figure)
+        view = ArticleIndex(
+            article,
+            figures,
+            index.layout,
+            _years_of(figures),
+            {score: figure for score, figure in index.scores.items() if start <= figure.start < end},
+            dated=False,
+        )
+        index.views[span] = view
+    return view
+
+
 def _check_claim(statement: str, evidence: str, figures: Iterable[str], article: str) -> ClaimCheck:
     problems = []
     found = quote_in_article(evidence, article)
@@ -1201,8 +1328,7 @@ def _check_claim(statement: str, evidence: str, figures: Iterable[str], article:
         problems.append(
             f"Claim '{_clip(statement, 120)}': its evidence is not in the article; quote the article verbatim."
         )
-    # Not the article cache: evidence quotes are many and small, and would push articles out of it.
-    evidence_index = _build_index(evidence)
+    evidence_index = _evidence_index(evidence, article) if found else _build_index(evidence)
     checks = check_figures(statement, evidence_index, bind=False)
     wrong = [check for check in checks if check.status in _FLAGGED_STATUSES]
     for check in wrong:
