@@ -857,7 +857,8 @@ def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bo
             candidates=candidates,
             bind=bind,
         )
-    rounded = [other for _, other in candidates if _rounds_to(figure, other)]
+    # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
+    rounded = [other for _, other in candidates if _same_measure(figure, other) and _rounds_to(figure, other)]
     if rounded:
         return _Match("rounded", _closest(figure, rounded))
     if figure.kind == "name":
@@ -885,6 +886,12 @@ def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
         if _NAME_LEAD_RE.search(index.text[max(0, other.start - 24) : other.start]):
             return other
     return None
+
+
+def _same_measure(summary: Figure, article: Figure) -> bool:
+    if summary.kind == article.kind or "duration" not in {summary.kind, article.kind}:
+        return True
+    return {summary.kind, article.kind} == {"duration", "age"}
 
 
 def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> _Match:
@@ -1085,7 +1092,7 @@ def _operand_kinds(figure: Figure) -> frozenset[str]:
     if figure.kind in {"percent", "fraction"}:
         return frozenset({"percent", "fraction", "count"})
     if figure.kind == "duration":
-        return frozenset({"duration", "count"})
+        return frozenset({"duration"})
     return frozenset({"count"})
 
 
@@ -1164,11 +1171,13 @@ def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, fl
     if left.kind == right.kind:
         results[f"{left.text} + {right.text}"] = left.value + right.value
         results[f"{left.text} - {right.text}"] = abs(left.value - right.value)
+    if figure.kind == "count" and left.kind == right.kind == "count":
+        return results  # counts add up; a product or ratio of two counts is a coincidence more often than not
     for (multiplier, m), (other, o) in (
         ((left, left.value), (right, right.value)),
         ((right, right.value), (left, left.value)),
     ):
-        if multiplier.kind == "count" and m == int(m) and 1 < m <= 12:
+        if multiplier.kind == "count" and m == int(m) and 1 < m <= 12 and not _same(m, o):
             results[f"{other.text} x {multiplier.text}"] = o * m
             results[f"{other.text} / {multiplier.text}"] = o / m
             break
@@ -1236,8 +1245,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
 
 def _to_check(figure: Figure, match: _Match, index: ArticleIndex) -> FigureCheck:
     article = match.article
-    # Every field is already of its declared type: construct without validating again.
-    return FigureCheck.model_construct(
+    return FigureCheck(
         text=figure.text,
         value=figure.value,
         unit=figure.unit,

@@ -285,3 +285,19 @@ def test_count_of_other_things_is_misattributed() -> None:
     )
     (check,) = verify(article, "The quake killed two people in the valley.").figures
     assert check.status == "misattributed", check
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        # a product or ratio of two counts is a coincidence, not a derivation
+        ("The side scored 32 points in each of 3 halves.", "The side won by 96 runs."),
+        ("Seven players and seven coaches travelled.", "Only 1 player travelled."),
+        # counts do not add up to a duration
+        ("He met 6 agents and 4 lawyers.", "He gave a 10-minute speech."),
+        # a rounding keeps what is counted
+        ("It was one of 30 objects in the sale.", "It was stolen more than 20 years ago."),
+    ],
+)
+def test_coincidental_arithmetic_is_not_derived(article: str, summary: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == ["unsupported"]
