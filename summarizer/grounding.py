@@ -490,7 +490,7 @@ class ArticleIndex:
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
     _heads: dict[int, str] = field(default_factory=dict)
-    _by_value: dict[tuple[str, str | None, bool, bool], dict[float | None, list[tuple[int, Figure]]]] = field(
+    _by_value: dict[tuple[str, str | None, bool, bool, bool], dict[float | None, list[tuple[int, Figure]]]] = field(
         default_factory=dict
     )
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -500,7 +500,7 @@ class ArticleIndex:
     def __post_init__(self) -> None:
         self.starts = [figure.start for figure in self.figures]
 
-    _candidates: dict[tuple[str, str | None, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
+    _candidates: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
 
     def candidates(self, figure: Figure) -> list[tuple[int, Figure]]:
         """The article's figures that could match `figure` by kind, unit and currency (value aside).
@@ -508,7 +508,7 @@ class ArticleIndex:
         Which figures are compatible depends only on these traits, so the scan over the article is
         done once per trait combination, not once per summary figure.
         """
-        key = (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure))
+        key = _traits(figure)
         found = self._candidates.get(key)
         if found is None:
             found = [
@@ -524,7 +524,7 @@ class ArticleIndex:
         candidates = self.candidates(figure)
         if figure.kind in _CALENDAR_KINDS or figure.value is None:
             return [(p, other) for p, other in candidates if _values_equal(figure, other)]
-        key = (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure))
+        key = _traits(figure)
         by_value = self._by_value.get(key)
         if by_value is None:
             by_value = self._by_value[key] = {}
@@ -571,6 +571,11 @@ class ArticleIndex:
 
 
 _CALENDAR_KINDS: Final = frozenset({"year", "date", "decade"})
+
+
+def _traits(figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
+    """What decides which article figures are compatible with `figure` (its value aside)."""
+    return (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure), _is_bare_pounds(figure))
 
 
 def _value_key(figure: Figure) -> float | None:
@@ -678,9 +683,10 @@ def _compatible(summary: Figure, article: Figure) -> bool:
     if s_group == a_group == "money":
         return _currencies_agree(summary, article)
     if {s_group, a_group} == {"money", "number"}:
-        # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa.
-        plain = article if a_group == "number" else summary
-        return plain.scale is not None and plain.kind == "count"
+        # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa;
+        # "27 pounds" may be a weight ("lost 27 lbs").
+        plain, money = (article, summary) if a_group == "number" else (summary, article)
+        return plain.kind == "count" and (plain.scale is not None or _is_bare_pounds(money))
     if {s_group, a_group} in ({"decade", "number"}, {"number", "date"}):
         return {summary.kind, article.kind} in ({"decade", "year"}, {"year", "date"})
     if summary.kind == "duration" and article.kind == "duration" and summary.unit != article.unit:
@@ -703,6 +709,10 @@ def _currencies_agree(summary: Figure, article: Figure) -> bool:
     dollars = {summary.unit or "", article.unit or ""}
     bare = _is_bare_dollar(summary) or _is_bare_dollar(article)
     return bare and all(code.endswith("D") for code in dollars)
+
+
+def _is_bare_pounds(figure: Figure) -> bool:
+    return figure.unit == "GBP" and figure.scale is None and bool(re.search(r"\d\s*pounds?$", figure.text, re.I))
 
 
 def _is_bare_dollar(figure: Figure) -> bool:
@@ -984,7 +994,7 @@ def _bound_elsewhere(
         if _binding(around, index, position) > 0:
             return False  # some occurrence fits
     return any(
-        other.kind == figure.kind and _binding(around, index, position) >= _BINDING_MARGIN
+        other.kind == figure.kind and not other.vague and _binding(around, index, position) >= _BINDING_MARGIN
         for position, other in candidates
         if not _values_equal(figure, other)
     )

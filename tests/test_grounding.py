@@ -301,3 +301,13 @@ def test_count_of_other_things_is_misattributed() -> None:
 )
 def test_coincidental_arithmetic_is_not_derived(article: str, summary: str) -> None:
     assert [status for _, status in statuses(article, summary)] == ["unsupported"]
+
+
+def test_pounds_without_a_sign_may_be_a_weight() -> None:
+    assert statuses("The coach has lost 27 pounds since March.", "Coach sheds 27 lbs") == [("27", "supported")]
+    assert statuses("The fine was £27.", "The fine was 27 pounds.") == [("27 pounds", "supported")]
+
+
+def test_a_vague_amount_does_not_compete_for_a_count() -> None:
+    article = "At least 13 of the lenders that took billions in rescue money still owe back taxes."
+    assert statuses(article, "13 rescued lenders owe back taxes") == [("13", "supported")]
