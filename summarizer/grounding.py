@@ -17,6 +17,7 @@ See docs/figure-check.md for the qualifier rules and the benchmark.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -1025,9 +1026,11 @@ def _derive(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Ma
         converted = _converted_duration(figure, index)
         if converted is not None:
             return _Match("derived", converted, f"'{converted.text}' in other units")
-    if _bound(figure.qualifier) in {"lower", "upper"} or figure.value <= 0:
-        return None  # a bound or a zero computed from other figures is not a claim the article makes
-    years_apart = _years_apart(figure.value, index.years) if figure.kind in {"count", "duration", "age"} else None
+    if _bound(figure.qualifier) == "upper" or figure.value <= 0:
+        return None  # a ceiling or a zero computed from other figures is not a claim the article makes
+    years_apart = None
+    if figure.kind in {"count", "duration", "age"} and figure.qualifier is None:
+        years_apart = _years_apart(figure.value, index.years) or _years_apart_nearby(figure.value, index)
     if years_apart:
         return _Match("derived", None, years_apart)
     if figure.kind == "year":
@@ -1037,14 +1040,20 @@ def _derive(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Ma
 
 def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Match | None:
     """A sum, difference, product or ratio of two related article figures that gives `figure`."""
-    step = max(_granularity(figure), 1e-9)
+    # The precision the number itself states: "at least 23" is 23 to the unit, not to the ten.
+    step = max(_granularity(dataclasses.replace(figure, qualifier=None)), 1e-9)
     operands = _related_operands(figure, context, index)
     for i, (left_sentence, left_related, left) in enumerate(operands):
         for right_sentence, right_related, right in operands[i + 1 :]:
             # Parts of one total sit together, or both speak of what the summary does.
             if abs(left_sentence - right_sentence) > 1 and not (left_related and right_related):
                 continue
+            bounded_operand = "lower" in {_bound(left.qualifier), _bound(right.qualifier)}
+            if figure.qualifier == "more_than" and not bounded_operand:
+                continue  # an exact total T is "at least T", never "more than T"
             note = _arithmetic(figure, left, right, step)
+            if note and (bounded_operand or _bound(figure.qualifier) == "lower") and " + " not in note:
+                continue  # "at least" survives a sum, not a difference or a ratio
             if note:
                 return _Match("derived", None, note)
     return None
@@ -1096,6 +1105,28 @@ def _years_apart(value: float, years: list[float]) -> str | None:
     return None
 
 
+_MIN_NEARBY_GAP: Final = 4
+
+
+def _years_apart_nearby(value: float, index: ArticleIndex) -> str | None:
+    """The number as the gap between two years given in one sentence or two neighbouring ones."""
+    if not 0 < value < 300:
+        return None
+    dated = []
+    for figure in index.figures:
+        if figure.kind == "year" and figure.value is not None:
+            dated.append((index.sentence_number(figure.start), figure.value))
+        elif figure.kind == "date" and figure.value and figure.value >= 10_000:
+            dated.append((index.sentence_number(figure.start), figure.value // 10_000))
+    for i, (sentence, year) in enumerate(dated):
+        for other_sentence, other in dated[i + 1 :]:
+            # Gaps of a year or three between years of one passage are everywhere ("2013-14
+            # season", "from 2015 to 2017"): only longer ones count.
+            if value >= _MIN_NEARBY_GAP and abs(sentence - other_sentence) <= 1 and _same(abs(year - other), value):
+                return f"{int(max(year, other))} - {int(min(year, other))}"
+    return None
+
+
 def _operand_kinds(figure: Figure) -> frozenset[str]:
     if figure.kind == "money":
         return frozenset({"money", "count"})
@@ -1118,8 +1149,8 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
     for position, other in enumerate(index.figures):
         if other.value is None or other.vague or other.kind not in kinds or other.value <= 0:
             continue
-        if _bound(other.qualifier) in {"lower", "upper"}:
-            continue
+        if _bound(other.qualifier) == "upper" or (_bound(other.qualifier) == "lower" and figure.kind != "count"):
+            continue  # "at least 20" may enter a count ("at least 20 and three more"), no ceiling may
         if other.kind == "money" and not _compatible(figure, other):
             continue
         if other.kind == "duration" and other.unit != figure.unit:

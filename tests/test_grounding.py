@@ -311,3 +311,22 @@ def test_pounds_without_a_sign_may_be_a_weight() -> None:
 def test_a_vague_amount_does_not_compete_for_a_count() -> None:
     article = "At least 13 of the lenders that took billions in rescue money still owe back taxes."
     assert statuses(article, "13 rescued lenders owe back taxes") == [("13", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # a floor plus a count is a floor: "at least 20 villagers and three soldiers"
+        ("Three soldiers and at least 20 villagers were killed.", "Raid kills at least 23", "derived"),
+        # an exact total is "at least" it, never "more than" it
+        ("Two miners died and 57 are missing.", "More than 59 miners are dead or missing.", "unsupported"),
+        # a floor does not survive a difference
+        ("At least 20 people died. Two were rescued.", "At least 18 died.", "unsupported"),
+        # years apart, given in one passage
+        ("She joined the lab in 2005. She was caught in 2013.", "High at work for 8 years", "derived"),
+        # short gaps between nearby years are everywhere, and say nothing
+        ("He joined in 2013. The deal ran to 2015. He left in 2019.", "He signed a two-year deal.", "unsupported"),
+    ],
+)
+def test_derivations_respect_bounds_and_distance(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
