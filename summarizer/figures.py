@@ -397,6 +397,8 @@ _NAME_RE: Final = re.compile(
     (?:
         (?P<prefix>{_alternation(_NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
       | (?P<n2>{_UNIT_W}|tri)\s+(?P<suffix>nations)
+      | (?P<war>first|second)\s+world\s+war
+      | (?P<alias>ww(?:ii?|1|2)|f1)
       | (?P<code>[a-z]{{1,3}}\d{{1,4}}[a-z]?|twenty20|t20|[a-z]{{2,8}}-\d{{1,3}})
     )
     (?![\w])
@@ -423,7 +425,7 @@ _VAGUE_WORDS: Final = frozenset(
     {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"}
 )
 _DECADE_WORDS: Final = frozenset({"decade", "century"})
-_NAME_WORDS: Final = frozenset({"nations", *(prefix.split()[0] for prefix in _NAME_PREFIXES)})
+_NAME_WORDS: Final = frozenset({"nations", "wwi", "wwii", "war", *(prefix.split()[0] for prefix in _NAME_PREFIXES)})
 _CODE_HINT_RE: Final = re.compile(r"[A-Za-z]-?\d|twenty20", re.IGNORECASE)
 _TRIGGER_WORDS: Final = _NUMBER_WORDS | _ORDINAL_WORDS | _FRACTION_WORDS | _VAGUE_WORDS | _DECADE_WORDS | _NAME_WORDS
 
@@ -791,7 +793,12 @@ def _names(text: str) -> list[_Candidate]:
     """Numbers that are part of a name ("Euro 2016", "M4"): kind "name", unit = the name, normalised."""
     found = []
     for match in _NAME_RE.finditer(text):
-        if match.group("code"):
+        if match.group("war") or match.group("alias"):
+            # Other spellings of the same names: "Second World War", "WWII", "F1".
+            alias = (match.group("war") or match.group("alias")).lower()
+            name = _NAME_ALIASES[alias]
+            value = float(name.rsplit(" ", 1)[1])
+        elif match.group("code"):
             code = match.group("code").lower()
             if "-" in code and code.split("-")[0] in _NOT_CODE_PREFIXES:
                 continue
@@ -814,6 +821,15 @@ def _names(text: str) -> list[_Candidate]:
     return found
 
 
+_NAME_ALIASES: Final = {
+    "first": "world war 1",
+    "second": "world war 2",
+    "wwi": "world war 1",
+    "ww1": "world war 1",
+    "wwii": "world war 2",
+    "ww2": "world war 2",
+    "f1": "formula 1",
+}
 _SHORT_YEAR_RE: Final = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])")
 
 

@@ -170,6 +170,9 @@ def test_tokenised_score_gives_two_counts() -> None:
         ("The League Two side were relegated.", "League Two", "league 2"),
         ("Covid-19 closed the schools.", "Covid-19", "covid19"),
         ("Leaders met at the G20 summit.", "G20", "g20"),
+        ("He fought in the Second World War.", "Second World War", "world war 2"),
+        ("A WWII bomber was found.", "WWII", "world war 2"),
+        ("The F1 season opens today.", "F1", "formula 1"),
     ],
 )
 def test_numbers_inside_names_are_names(text: str, figure_text: str, unit: str) -> None:
