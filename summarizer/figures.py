@@ -728,7 +728,7 @@ def _is_bare_one(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 8) : match.start()]
     if _ONE_CONTEXT_AFTER_RE.match(after) or _NUMBER_BEFORE_RE.search(before):
         return False
-    # "29 students and one teacher": a count listed beside another count.
+    # "41 tourists and one guide": a count listed beside another count.
     return not _LISTED_ONE_RE.search(text[max(0, match.start() - 40) : match.start()])
 
 
@@ -839,6 +839,6 @@ def _short_years(text: str) -> list[_Candidate]:
     for match in _SHORT_YEAR_RE.finditer(text):
         yy = int(match.group("yy"))
         if 25 < yy < 40:
-            continue  # "'30 Rock": too often a title, not a year
+            continue  # "'30" to "'39": too often a title or an age, not a year
         found.append(_Candidate(match.start(), match.end(), "year", float(2000 + yy if yy < 30 else 1900 + yy)))
     return found

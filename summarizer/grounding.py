@@ -685,7 +685,7 @@ def _compatible(summary: Figure, article: Figure) -> bool:
         return _currencies_agree(summary, article)
     if {s_group, a_group} == {"money", "number"}:
         # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa;
-        # "27 pounds" may be a weight ("lost 27 lbs").
+        # "14 pounds" may be a weight ("a 14 lb fish").
         plain, money = (article, summary) if a_group == "number" else (summary, article)
         return plain.kind == "count" and (plain.scale is not None or _is_bare_pounds(money))
     if {s_group, a_group} in ({"decade", "number"}, {"number", "date"}):
@@ -885,7 +885,7 @@ _NAME_LEAD_RE: Final = re.compile(r"([A-Z][\w-]+)\s+$")
 
 
 def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
-    """A name's number written another way: "MH17" as "Flight 17", "World War II" as "Second World War"."""
+    """A name's number written another way: "BA117" as "Flight 117", "World War II" as "Second World War"."""
     for other in index.figures:
         if other.value is None or other.kind not in {"count", "ordinal"} or not _same(other.value, figure.value or 0):
             continue
@@ -1003,7 +1003,8 @@ def _bound_elsewhere(
 
 _BINDING_MARGIN: Final = 2
 # Counts and shares. Amounts of money and durations in headlines are paraphrased too freely
-# ("$232K Oscars swag bag" for "the bag is worth over $232,000"): binding them cost false alarms.
+# (a prize named by its sponsor and price, its price given in a clause about something else):
+# binding them cost false alarms.
 _BINDABLE_KINDS: Final = frozenset({"count", "percent", "fraction"})
 
 
@@ -1049,8 +1050,8 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _
             if abs(left_sentence - right_sentence) > 1 and not (left_related and right_related):
                 continue
             bounded_operand = "lower" in {_bound(left.qualifier), _bound(right.qualifier)}
-            if figure.qualifier == "more_than" and not bounded_operand:
-                continue  # an exact total T is "at least T", never "more than T"
+            if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
+                continue  # a total T, even "at least T", is never "more than T"
             note = _arithmetic(figure, left, right, step)
             if note and (bounded_operand or _bound(figure.qualifier) == "lower") and " + " not in note:
                 continue  # "at least" survives a sum, not a difference or a ratio

@@ -213,7 +213,7 @@ def test_count_used_for_something_else_is_misattributed() -> None:
         ("Six players were injured in the match.", "The side won the Six Nations.", "unsupported"),
         ("The lorry crashed on the M5 near the bridge.", "The lorry crashed on the M4.", "unsupported"),
         ("The League Two club sacked its manager.", "Two managers were sacked.", "unsupported"),
-        ("Debris from Flight 17 was recovered.", "MH17 debris was recovered.", "supported"),
+        ("Debris from Flight 117 was recovered.", "BA117 debris was recovered.", "supported"),
     ],
 )
 def test_names_match_only_the_same_name(article: str, summary: str, expected: str) -> None:
@@ -227,9 +227,9 @@ def test_a_count_is_not_read_from_an_ordinal() -> None:
 @pytest.mark.parametrize(
     ("article", "summary"),
     [
-        ("Police said 57 miners were still missing.", "Over 60 miners are missing."),
-        ("Winds reached up to 75mph on the coast.", "Winds reached up to 70mph on the coast."),
-        ("The museum holds 57 paintings.", "The museum holds over 40 paintings."),
+        ("Officials said 37 climbers were still unaccounted for.", "Over 40 climbers are unaccounted for."),
+        ("The new line may carry up to 45 trains a day.", "The line may carry up to 40 trains a day."),
+        ("The library lends 38 bicycles.", "The library lends over 20 bicycles."),
     ],
 )
 def test_bounds_must_hold_for_the_article_value(article: str, summary: str) -> None:
@@ -239,10 +239,10 @@ def test_bounds_must_hold_for_the_article_value(article: str, summary: str) -> N
 @pytest.mark.parametrize(
     ("article", "summary"),
     [
-        ("The firm sold its unit for $74 million in cash and $326 million in debt.", "A $400M deal."),
-        ("The raid killed 29 pupils and one teacher.", "Raid kills 30."),
-        ("(Feb 28, 2012) The senator says gridlock will last into next year.", "Gridlock to last in 2013"),
-        ("They vanished almost 40 years ago.", "39 years after they vanished"),
+        ("The club paid €18 million up front and €7 million in bonuses.", "A €25M transfer."),
+        ("The ferry carried 41 tourists and one guide.", "Ferry with 42 aboard"),
+        ("(Jun 3, 2019) The mayor says the tunnel will open next year.", "Tunnel to open in 2020"),
+        ("The ship sank almost 60 years ago.", "Wreck found 58 years on"),
     ],
 )
 def test_headline_arithmetic_is_derived_or_rounded(article: str, summary: str) -> None:
@@ -250,9 +250,9 @@ def test_headline_arithmetic_is_derived_or_rounded(article: str, summary: str) -
     assert report.ok, report.render_text()
 
 
-def test_a_bound_is_never_derived() -> None:
-    article = "The collapse killed at least two people. Officials put the missing at 57."
-    assert [s for _, s in statuses(article, "Over 60 are missing.")] == ["unsupported"]
+def test_more_than_is_not_derived_from_a_total_that_equals_it() -> None:
+    article = "The fire destroyed at least four barns. Officials put the damaged barns at 26."
+    assert [s for _, s in statuses(article, "Over 30 barns were hit.")] == ["unsupported"]
 
 
 def test_share_bound_to_another_subject_is_misattributed() -> None:
@@ -291,12 +291,12 @@ def test_count_of_other_things_is_misattributed() -> None:
     ("article", "summary"),
     [
         # a product or ratio of two counts is a coincidence, not a derivation
-        ("The side scored 32 points in each of 3 halves.", "The side won by 96 runs."),
+        ("The choir sang 14 songs on each of 5 evenings.", "The choir sang 70 songs."),
         ("Seven players and seven coaches travelled.", "Only 1 player travelled."),
         # counts do not add up to a duration
         ("He met 6 agents and 4 lawyers.", "He gave a 10-minute speech."),
         # a rounding keeps what is counted
-        ("It was one of 30 objects in the sale.", "It was stolen more than 20 years ago."),
+        ("It was one of 50 vases in the auction.", "It was lost more than 40 years ago."),
     ],
 )
 def test_coincidental_arithmetic_is_not_derived(article: str, summary: str) -> None:
@@ -304,26 +304,26 @@ def test_coincidental_arithmetic_is_not_derived(article: str, summary: str) -> N
 
 
 def test_pounds_without_a_sign_may_be_a_weight() -> None:
-    assert statuses("The coach has lost 27 pounds since March.", "Coach sheds 27 lbs") == [("27", "supported")]
-    assert statuses("The fine was £27.", "The fine was 27 pounds.") == [("27 pounds", "supported")]
+    assert statuses("The boxer has shed 14 pounds since May.", "Boxer drops 14 lbs") == [("14", "supported")]
+    assert statuses("The fine was £14.", "The fine was 14 pounds.") == [("14 pounds", "supported")]
 
 
 def test_a_vague_amount_does_not_compete_for_a_count() -> None:
-    article = "At least 13 of the lenders that took billions in rescue money still owe back taxes."
-    assert statuses(article, "13 rescued lenders owe back taxes") == [("13", "supported")]
+    article = "Some 8 of the clubs that earned millions from the cup still owe their players wages."
+    assert statuses(article, "8 cup clubs owe players wages") == [("8", "supported")]
 
 
 @pytest.mark.parametrize(
     ("article", "summary", "expected"),
     [
         # a floor plus a count is a floor: "at least 20 villagers and three soldiers"
-        ("Three soldiers and at least 20 villagers were killed.", "Raid kills at least 23", "derived"),
+        ("Four guards and at least 30 inmates escaped.", "At least 34 escape", "derived"),
         # an exact total is "at least" it, never "more than" it
-        ("Two miners died and 57 are missing.", "More than 59 miners are dead or missing.", "unsupported"),
+        ("Three boats sank and 44 are adrift.", "More than 47 boats were lost or adrift.", "unsupported"),
         # a floor does not survive a difference
-        ("At least 20 people died. Two were rescued.", "At least 18 died.", "unsupported"),
+        ("At least 30 sheep died. Four were found alive.", "At least 26 sheep died.", "unsupported"),
         # years apart, given in one passage
-        ("She joined the lab in 2005. She was caught in 2013.", "High at work for 8 years", "derived"),
+        ("She opened the shop in 1998. It closed in 2009.", "Shop ran for 11 years", "derived"),
         # short gaps between nearby years are everywhere, and say nothing
         ("He joined in 2013. The deal ran to 2015. He left in 2019.", "He signed a two-year deal.", "unsupported"),
     ],
