@@ -324,7 +324,7 @@ _DECADE_RE: Final = re.compile(r"(?<![\w$£€])(?:(?P<century>1[89]|20)?(?P<ten
 _ORDINAL_DIGIT_RE: Final = re.compile(r"(?<![\w.,])(?P<n>\d+)\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{_alternation(_ORDINALS)})(?![\w])", re.IGNORECASE)
 _IN_RATIO_RE: Final = re.compile(
-    rf"(?<![\w-])(?P<num>{_SMALL_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL_WORDS}|\d+)(?![\w])",
+    rf"(?<![\w.,-])(?P<num>{_SMALL_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL_WORDS}|\d+)(?![\w])",
     re.IGNORECASE,
 )
 _FRACTION_RE: Final = re.compile(
@@ -601,7 +601,7 @@ def _ratios(text: str) -> list[_Candidate]:
     for match in _IN_RATIO_RE.finditer(text):
         num = _small_value(match.group("num"))
         den = _small_value(match.group("den"))
-        if num is None or not den or num > den:
+        if not num or not den or num > den:
             continue
         found.append(_Candidate(match.start(), match.end(), "fraction", 100.0 * num / den, unit="%"))
     return found

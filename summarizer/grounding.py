@@ -1044,10 +1044,13 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _
     # The precision the number itself states: "at least 23" is 23 to the unit, not to the ten.
     step = max(_granularity(dataclasses.replace(figure, qualifier=None)), 1e-9)
     operands = _related_operands(figure, context, index)
+    # Small counts are sums or differences of some two numbers of neighbouring sentences by chance
+    # alone; only the parts of one sentence make them.
+    reach = 0 if figure.kind in {"count", "duration"} and (figure.value or 0) <= _SMALL_COUNT else 1
     for i, (left_sentence, left_related, left) in enumerate(operands):
         for right_sentence, right_related, right in operands[i + 1 :]:
             # Parts of one total sit together, or both speak of what the summary does.
-            if abs(left_sentence - right_sentence) > 1 and not (left_related and right_related):
+            if abs(left_sentence - right_sentence) > reach and not (left_related and right_related):
                 continue
             bounded_operand = "lower" in {_bound(left.qualifier), _bound(right.qualifier)}
             if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
@@ -1060,6 +1063,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _
     return None
 
 
+_SMALL_COUNT: Final = 10
 _ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration"})
 _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 _LAST_YEAR_RE: Final = re.compile(r"\blast\s+year\b", re.IGNORECASE)

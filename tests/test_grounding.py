@@ -330,3 +330,13 @@ def test_a_vague_amount_does_not_compete_for_a_count() -> None:
 )
 def test_derivations_respect_bounds_and_distance(article: str, summary: str, expected: str) -> None:
     assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+def test_a_small_count_is_derived_only_from_one_sentence() -> None:
+    article = "The museum has 5 halls. It opened 4 new rooms in May."
+    assert statuses(article, "The museum shut 1 hall.") == [("1", "unsupported")]
+    assert statuses("The museum has 5 halls and 4 annexes.", "The museum has 9 buildings.") == [("9", "derived")]
+
+
+def test_digits_after_a_thousands_comma_are_not_a_ratio() -> None:
+    assert statuses("Fraudsters took £ 12,000 in two scams.", "Fraudsters took £12,000.") == [("£12,000", "supported")]
