@@ -349,6 +349,63 @@ _AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)aged\s+$", re.IGNORECASE)
 _TIME_UNIT_AFTER_RE: Final = re.compile(
     rf"^(?:{_HYPHEN}|\s+)(?P<unit>{'|'.join(_TIME_UNITS)}|centuries)s?(?![\w])", re.IGNORECASE
 )
+# Physical measures: "12 miles", "70mph", "300g", "2.5 tonnes". Kind "measure", unit normalised;
+# they match only the same unit, never a plain count ("12 miles away" is not "12 people").
+_MEASURE_UNITS: Final = {
+    "mph": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "kmh": "km/h",
+    "mile": "mile",
+    "miles": "mile",
+    "km": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "metre": "metre",
+    "metres": "metre",
+    "meter": "metre",
+    "meters": "metre",
+    "feet": "foot",
+    "foot": "foot",
+    "ft": "foot",
+    "inch": "inch",
+    "inches": "inch",
+    "cm": "cm",
+    "mm": "mm",
+    "kg": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "g": "g",
+    "gram": "g",
+    "grams": "g",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+    "tonne": "tonne",
+    "tonnes": "tonne",
+    "ton": "ton",
+    "tons": "ton",
+    "acre": "acre",
+    "acres": "acre",
+    "hectare": "hectare",
+    "hectares": "hectare",
+    "degree": "degree",
+    "degrees": "degree",
+    "sq mi": "sq mi",
+    "sq km": "sq km",
+}
+_MEASURE_AFTER_RE: Final = re.compile(
+    r"^(?:\s?|[-\u2013])(?P<unit>km\s?/\s?h|sq\.? (?:mi|km)|"
+    + "|".join(sorted((re.escape(u) for u in _MEASURE_UNITS if "/" not in u and " " not in u), key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
+_TEMPERATURE_AFTER_RE: Final = re.compile(r"^(?:\s?°\s?[CF]?|[CF](?![\w]))")  # "18.3C", "64.9°F"
 _DECADE_WORD_RE: Final = re.compile(
     r"(?<![\w-])(?P<pre>a|one|the\s+(?:past|last|next|previous))\s+(?P<unit>decade|century)(?![\w-])", re.I
 )
@@ -745,10 +802,26 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
         name = unit.group("unit").lower()
         name = "century" if name == "centuries" else name
         return _Candidate(start, end + unit.end(), "duration", value, unit=name, scale=scale)
+    measure = _measure(after)
+    if measure:
+        unit_name, length = measure
+        return _Candidate(start, end + length, "measure", value, unit=unit_name, scale=scale)
     digits = match.group("digits")
     if digits and not scale and re.fullmatch(r"1[5-9]\d\d|20\d\d", digits):
         return _Candidate(start, end, "year", value, unit=None)
     return _Candidate(start, end, "count", value, unit=None, scale=scale)
+
+
+def _measure(after: str) -> tuple[str, int] | None:
+    """The unit of measure right after a number ("miles", "mph", "kg", "C"), normalised, and its length."""
+    temperature = _TEMPERATURE_AFTER_RE.match(after)
+    if temperature:
+        return "degree", temperature.end()
+    measure = _MEASURE_AFTER_RE.match(after)
+    if measure is None:
+        return None
+    raw_unit = re.sub(r"\s*/\s*", "/", re.sub(r"[\s.]+", " ", measure.group("unit").lower())).strip()
+    return _MEASURE_UNITS.get(raw_unit, raw_unit), measure.end()
 
 
 def _digit_ordinals(text: str) -> list[_Candidate]:

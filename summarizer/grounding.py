@@ -471,6 +471,7 @@ _GROUPS: Final = {
     "decade": "decade",
     "name": "name",
     "ordinal": "ordinal",
+    "measure": "measure",
 }
 
 
@@ -679,8 +680,8 @@ def _number_part(figure: Figure) -> float | None:
 def _compatible(summary: Figure, article: Figure) -> bool:
     """Whether two figures measure the same kind of thing (value aside)."""
     s_group, a_group = _group(summary), _group(article)
-    if {"name", "ordinal"} & {s_group, a_group}:
-        return _names_and_ranks_compatible(summary, article)
+    if {"name", "ordinal", "measure"} & {s_group, a_group}:
+        return _special_compatible(summary, article)
     if s_group == a_group == "money":
         return _currencies_agree(summary, article)
     if {s_group, a_group} == {"money", "number"}:
@@ -693,6 +694,22 @@ def _compatible(summary: Figure, article: Figure) -> bool:
     if summary.kind == "duration" and article.kind == "duration" and summary.unit != article.unit:
         return False  # "three years" is not "three months"
     return s_group == a_group
+
+
+def _special_compatible(summary: Figure, article: Figure) -> bool:
+    """Names, ranks and physical measures: each only with its own kind (and unit)."""
+    if "measure" in {summary.kind, article.kind}:
+        return _measures_compatible(summary, article)
+    return _names_and_ranks_compatible(summary, article)
+
+
+def _measures_compatible(summary: Figure, article: Figure) -> bool:
+    """ "12 miles" only matches miles; "27 lbs" also the article's "27 pounds" (read as money)."""
+    s_measure, a_measure = summary.kind == "measure", article.kind == "measure"
+    if s_measure and a_measure:
+        return summary.unit == article.unit
+    measure, other = (summary, article) if s_measure else (article, summary)
+    return measure.unit == "lb" and _is_bare_pounds(other)
 
 
 def _names_and_ranks_compatible(summary: Figure, article: Figure) -> bool:
@@ -1064,7 +1081,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _
 
 
 _SMALL_COUNT: Final = 10
-_ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration"})
+_ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration", "measure"})
 _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 _LAST_YEAR_RE: Final = re.compile(r"\blast\s+year\b", re.IGNORECASE)
 
@@ -1137,8 +1154,8 @@ def _operand_kinds(figure: Figure) -> frozenset[str]:
         return frozenset({"money", "count"})
     if figure.kind in {"percent", "fraction"}:
         return frozenset({"percent", "fraction", "count"})
-    if figure.kind == "duration":
-        return frozenset({"duration"})
+    if figure.kind in {"duration", "measure"}:
+        return frozenset({figure.kind})
     return frozenset({"count"})
 
 
@@ -1158,7 +1175,7 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
             continue  # "at least 20" may enter a count ("at least 20 and three more"), no ceiling may
         if other.kind == "money" and not _compatible(figure, other):
             continue
-        if other.kind == "duration" and other.unit != figure.unit:
+        if other.kind in {"duration", "measure"} and other.unit != figure.unit:
             continue
         related = bool(context) and _overlap(context, index.context(position)) > 0
         operands.append((index.sentence_number(other.start), related, other))

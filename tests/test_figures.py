@@ -184,3 +184,19 @@ def test_clock_times_are_not_figures_and_short_years_are_years() -> None:
     assert find_figures("The blast came at 11:14 AM.") == []
     figure = only("Survivor of the '85 fire speaks out.")
     assert (figure.kind, figure.value) == ("year", 1985.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "unit"),
+    [
+        ("The depot is 30km away.", "30km", "km"),
+        ("Gusts reached 65mph overnight.", "65mph", "mph"),
+        ("It sits on 14 acres of parkland.", "14 acres", "acre"),
+        ("The climbers scaled a 900-foot wall.", "900-foot", "foot"),
+        ("The river hit 21.5C on Sunday.", "21.5C", "degree"),
+        ("Each bag holds 250g of flour.", "250g", "g"),
+    ],
+)
+def test_physical_measures_carry_their_unit(text: str, figure_text: str, unit: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit) == (figure_text, "measure", unit)

@@ -304,7 +304,7 @@ def test_coincidental_arithmetic_is_not_derived(article: str, summary: str) -> N
 
 
 def test_pounds_without_a_sign_may_be_a_weight() -> None:
-    assert statuses("The boxer has shed 14 pounds since May.", "Boxer drops 14 lbs") == [("14", "supported")]
+    assert statuses("The boxer has shed 14 pounds since May.", "Boxer drops 14 lbs") == [("14 lbs", "supported")]
     assert statuses("The fine was £14.", "The fine was 14 pounds.") == [("14 pounds", "supported")]
 
 
@@ -340,3 +340,15 @@ def test_a_small_count_is_derived_only_from_one_sentence() -> None:
 
 def test_digits_after_a_thousands_comma_are_not_a_ratio() -> None:
     assert statuses("Fraudsters took £ 12,000 in two scams.", "Fraudsters took £12,000.") == [("£12,000", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        ("The depot is 30km (19 miles) from the town.", "19 workers were hurt.", "unsupported"),
+        ("The depot is 30km (19 miles) from the town.", "The depot is 19 miles out.", "supported"),
+        ("The river hit 21.6C on Sunday.", "River reaches 22 degrees", "rounded"),
+    ],
+)
+def test_measures_match_only_their_unit(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
