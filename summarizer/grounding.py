@@ -821,13 +821,16 @@ def _bound_satisfied(summary: Figure, value: float) -> bool:
     return False
 
 
+_VAGUE_SPAN: Final = 10  # "hundreds" is 200 to 1,999: 5,500 is thousands
+
+
 def _vague_holds(summary: Figure, article: Figure) -> bool:
     """Whether "hundreds" or "dozens" describes the article's figure."""
     assert summary.value is not None
     assert article.value is not None
     if article.vague:
         return _same(summary.value, article.value)
-    return summary.value <= article.value < summary.value * 50
+    return summary.value <= article.value < summary.value * _VAGUE_SPAN
 
 
 @dataclass(slots=True)

@@ -352,3 +352,14 @@ def test_digits_after_a_thousands_comma_are_not_a_ratio() -> None:
 )
 def test_measures_match_only_their_unit(article: str, summary: str, expected: str) -> None:
     assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        ("Some 640 pupils sat the exam.", "Hundreds of pupils sat the exam.", "rounded"),
+        ("Some 6,400 pupils sat the exam.", "Hundreds of pupils sat the exam.", "unsupported"),
+    ],
+)
+def test_vague_amounts_span_one_order_of_magnitude(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
