@@ -344,6 +344,9 @@ _VAGUE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{_alternation(_QUALIFIERS)})\s+$", re.IGNORECASE)
+_QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUALIFIERS)
+_LAST_WORD_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
+_NO_QUALIFIER_KINDS: Final = frozenset({"date", "ordinal", "decade", "name", "year"})
 _AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
 _AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)aged\s+$", re.IGNORECASE)
 _TIME_UNIT_AFTER_RE: Final = re.compile(
@@ -478,6 +481,10 @@ _MONTH_WORDS: Final = frozenset(_MONTHS)
 _ORDINAL_WORDS: Final = frozenset(_ORDINALS)
 _FRACTION_WORDS: Final = frozenset({*_DENOMINATORS, "half"})
 _RATIO_WORDS: Final = frozenset({"in", "out"})
+# "in"/"out of" followed by a number: the only places a ratio ("four in ten") can end.
+_RATIO_HINT_RE: Final = re.compile(
+    rf"\b(?:in|of)\s+(?:every\s+)?(?:\d|(?:{_UNIT_W}|{_TENS_W})(?![a-z]))", re.IGNORECASE
+)
 _VAGUE_WORDS: Final = frozenset(
     {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"}
 )
@@ -558,7 +565,7 @@ def find_figures(text: str) -> list[Figure]:
     if digits:
         candidates += _decades(text)
         candidates += _digit_ordinals(text)
-    if words & _RATIO_WORDS and (digits or words & _NUMBER_WORDS):
+    if words & _RATIO_WORDS and (digits or words & _NUMBER_WORDS) and _RATIO_HINT_RE.search(text):
         candidates += _ratios(text)
     if words & _FRACTION_WORDS:
         candidates += _fraction_words(text)
@@ -594,9 +601,11 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
     before = text[max(0, candidate.start - 24) : candidate.start]
     qualifier = None
     start = candidate.start
-    match = _QUALIFIER_BEFORE_RE.search(before)
     # Dates and ordinals take no qualifier: "over 3 March" is not "more than".
-    if match and candidate.kind not in {"date", "ordinal", "decade", "name", "year"}:
+    last = None if candidate.kind in _NO_QUALIFIER_KINDS else _LAST_WORD_RE.search(before)
+    # The qualifier regex runs only when the word before is the last word of some qualifier.
+    match = _QUALIFIER_BEFORE_RE.search(before) if last and last.group(1).lower() in _QUALIFIER_ENDS else None
+    if match:
         qualifier = _QUALIFIERS[re.sub(r"\s+", " ", match.group("q").lower())]
         start = candidate.start - (len(before) - match.start("q"))
     kind = "count" if candidate.kind == "vague" else candidate.kind

@@ -492,6 +492,7 @@ class ArticleIndex:
     _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
     _heads: dict[int, str] = field(default_factory=dict)
+    _prefix_sets: dict[int, frozenset[str]] = field(default_factory=dict)
     _by_value: dict[tuple[str, str | None, bool, bool, bool], dict[float | None, list[tuple[int, Figure]]]] = field(
         default_factory=dict
     )
@@ -551,6 +552,12 @@ class ArticleIndex:
             stems = self._sentences[position] = _stems(self.text[start:end])
         return stems
 
+    def prefixes(self, position: int) -> frozenset[str]:
+        found = self._prefix_sets.get(position)
+        if found is None:
+            found = self._prefix_sets[position] = _prefixes(self.context(position))
+        return found
+
     def head(self, position: int) -> str:
         head = self._heads.get(position)
         if head is None:
@@ -575,6 +582,7 @@ class ArticleIndex:
 _CALENDAR_KINDS: Final = frozenset({"year", "date", "decade"})
 
 
+@lru_cache(maxsize=4096)
 def _traits(figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
     """What decides which article figures are compatible with `figure` (its value aside)."""
     return (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure), _is_bare_pounds(figure))
@@ -729,12 +737,16 @@ def _currencies_agree(summary: Figure, article: Figure) -> bool:
     return bare and all(code.endswith("D") for code in dollars)
 
 
+_BARE_POUNDS_RE: Final = re.compile(r"\d\s*pounds?$", re.IGNORECASE)
+_BARE_DOLLAR_RE: Final = re.compile(r"(?<![A-Za-z])\$|(?<![A-Za-z] )dollars?")
+
+
 def _is_bare_pounds(figure: Figure) -> bool:
-    return figure.unit == "GBP" and figure.scale is None and bool(re.search(r"\d\s*pounds?$", figure.text, re.I))
+    return figure.unit == "GBP" and figure.scale is None and _BARE_POUNDS_RE.search(figure.text) is not None
 
 
 def _is_bare_dollar(figure: Figure) -> bool:
-    return bool(re.search(r"(?<![A-Za-z])\$|(?<![A-Za-z] )dollars?", figure.text))
+    return _BARE_DOLLAR_RE.search(figure.text) is not None
 
 
 def _values_equal(summary: Figure, article: Figure) -> bool:
@@ -840,37 +852,59 @@ class _Match:
     note: str | None = None
 
 
+class _LazyLayout:
+    """A text's sentence and clause layout, built the first time a figure's surroundings are needed."""
+
+    __slots__ = ("_layout", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._layout: _TextLayout | None = None
+
+    def get(self) -> _TextLayout:
+        if self._layout is None:
+            self._layout = _TextLayout.of(self._text)
+        return self._layout
+
+
 class _Around:
     """What surrounds a summary figure: its clause's content words, the words before it, its head noun.
 
     Computed on first use: most figures match one article figure and never need them.
     """
 
-    __slots__ = ("_context", "_figure", "_head", "_layout", "_subject")
+    __slots__ = ("_context", "_figure", "_head", "_layout", "_prefixes", "_subject")
 
-    def __init__(self, layout: _TextLayout, figure: Figure) -> None:
+    def __init__(self, layout: _LazyLayout, figure: Figure) -> None:
         self._layout = layout
         self._figure = figure
         self._context: frozenset[str] | None = None
         self._subject: frozenset[str] | None = None
         self._head: str | None = None
+        self._prefixes: frozenset[str] | None = None
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        if self._prefixes is None:
+            self._prefixes = _prefixes(self.context)
+        return self._prefixes
 
     @property
     def context(self) -> frozenset[str]:
         if self._context is None:
-            self._context = self._layout.context_of(self._figure)
+            self._context = self._layout.get().context_of(self._figure)
         return self._context
 
     @property
     def subject(self) -> frozenset[str]:
         if self._subject is None:
-            self._subject = self._layout.subject_of(self._figure)
+            self._subject = self._layout.get().subject_of(self._figure)
         return self._subject
 
     @property
     def head(self) -> str:
         if self._head is None:
-            self._head = self._layout.head_of(self._figure)
+            self._head = self._layout.get().head_of(self._figure)
         return self._head
 
 
@@ -947,9 +981,15 @@ def _check_equal(
         first = equal[0][1]
         return _Match("unsupported", first, _qualifier_conflict(figure, first))
     best = agreeing[0][1] if len(agreeing) == 1 else max(agreeing, key=lambda i: _binding(around, index, i[0]))[1]
-    if bind and (
-        _misattributed(figure, around.subject, index, agreeing, candidates)
-        or _bound_elsewhere(figure, around, index, agreeing, candidates)
+    # Both binding rules need a rival: a figure of the same kind with another value.
+    rival = any(other.kind == figure.kind and not _values_equal(figure, other) for _, other in candidates)
+    if (
+        bind
+        and rival
+        and (
+            _misattributed(figure, around.subject, index, agreeing, candidates)
+            or _bound_elsewhere(figure, around, index, agreeing, candidates)
+        )
     ):
         return _Match("misattributed", best, "the article gives this value for something else")
     s_bound, a_bound = _bound(figure.qualifier), _bound(best.qualifier)
@@ -989,7 +1029,7 @@ def _misattributed(
 def _binding(around: _Around, index: ArticleIndex, position: int) -> int:
     """How much an article figure's surroundings agree with a summary figure's: shared clause words,
     plus one for the same head noun ("three people" and "two people", not "three rescuers")."""
-    score = _overlap(around.context, index.context(position))
+    score = len(around.prefixes & index.prefixes(position))
     return score + 1 if around.head and around.head == index.head(position) else score
 
 
@@ -1170,6 +1210,7 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
     whether it shares a word with the summary figure's clause.
     """
     kinds = _operand_kinds(figure)
+    prefixes = _prefixes(context)
     operands = []
     for position, other in enumerate(index.figures):
         if other.value is None or other.vague or other.kind not in kinds or other.value <= 0:
@@ -1180,18 +1221,16 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
             continue
         if other.kind in {"duration", "measure"} and other.unit != figure.unit:
             continue
-        related = bool(context) and _overlap(context, index.context(position)) > 0
+        related = bool(prefixes & index.prefixes(position))
         operands.append((index.sentence_number(other.start), related, other))
         if len(operands) >= _MAX_OPERANDS:
             break
     return operands
 
 
-def _overlap(left: frozenset[str], right: frozenset[str]) -> int:
-    """Shared content words, counting stems with the same first four letters ("sicke", "sick") as one."""
-    if not left or not right:
-        return 0
-    return len({stem[:4] for stem in left} & {stem[:4] for stem in right})
+def _prefixes(stems: frozenset[str]) -> frozenset[str]:
+    """Stems cut to four letters, so that "sicke" and "sick" agree when words are compared."""
+    return frozenset(stem[:4] for stem in stems)
 
 
 def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
@@ -1292,7 +1331,7 @@ def _is_range_in_article(match: re.Match[str], index: ArticleIndex) -> bool:
 
 def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[FigureCheck]:
     """Check every figure of `text` against an indexed article (or evidence quote)."""
-    layout = _TextLayout.of(text)
+    layout = _LazyLayout(text)
     scores = _scores_in_article(text, index)
     checks = []
     for figure in find_figures(text):
