@@ -457,6 +457,7 @@ _NAME_RE: Final = re.compile(
     (?:
         (?P<prefix>{_alternation(_NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
       | (?P<n2>{_UNIT_W}|tri)\s+(?P<suffix>nations)
+      | (?P<rank>number|no\.)\s?(?P<n3>\d{{1,3}}|{_SMALL_WORDS})
       | (?P<war>first|second)\s+world\s+war
       | (?P<alias>ww(?:ii?|1|2)|f1)
       | (?P<code>[a-z]{{1,3}}\d{{1,4}}[a-z]?|twenty20|t20|[a-z]{{2,8}}-\d{{1,3}})
@@ -489,7 +490,9 @@ _VAGUE_WORDS: Final = frozenset(
     {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"}
 )
 _DECADE_WORDS: Final = frozenset({"decade", "century"})
-_NAME_WORDS: Final = frozenset({"nations", "wwi", "wwii", "war", *(prefix.split()[0] for prefix in _NAME_PREFIXES)})
+_NAME_WORDS: Final = frozenset(
+    {"nations", "wwi", "wwii", "war", "number", "no", *(prefix.split()[0] for prefix in _NAME_PREFIXES)}
+)
 _CODE_HINT_RE: Final = re.compile(r"[A-Za-z]-?\d|twenty20", re.IGNORECASE)
 _TRIGGER_WORDS: Final = _NUMBER_WORDS | _ORDINAL_WORDS | _FRACTION_WORDS | _VAGUE_WORDS | _DECADE_WORDS | _NAME_WORDS
 
@@ -875,7 +878,12 @@ def _names(text: str) -> list[_Candidate]:
     """Numbers that are part of a name ("Euro 2016", "M4"): kind "name", unit = the name, normalised."""
     found = []
     for match in _NAME_RE.finditer(text):
-        if match.group("war") or match.group("alias"):
+        if match.group("rank"):
+            # "world number one", "No. 5": a rank, matched only by the same rank.
+            raw = match.group("n3").lower()
+            value = float(raw) if raw[:1].isdigit() else float(parse_number_words(raw) or 0)
+            name = f"number {value:g}"
+        elif match.group("war") or match.group("alias"):
             # Other spellings of the same names: "Second World War", "WWII", "F1".
             alias = (match.group("war") or match.group("alias")).lower()
             name = _NAME_ALIASES[alias]

@@ -173,6 +173,8 @@ def test_tokenised_score_gives_two_counts() -> None:
         ("He fought in the Second World War.", "Second World War", "world war 2"),
         ("A WWII bomber was found.", "WWII", "world war 2"),
         ("The F1 season opens today.", "F1", "formula 1"),
+        ("The world number two withdrew.", "number two", "number 2"),
+        ("The single went to No. 1 in May.", "No. 1", "number 1"),
     ],
 )
 def test_numbers_inside_names_are_names(text: str, figure_text: str, unit: str) -> None:

@@ -363,3 +363,9 @@ def test_measures_match_only_their_unit(article: str, summary: str, expected: st
 )
 def test_vague_amounts_span_one_order_of_magnitude(article: str, summary: str, expected: str) -> None:
     assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+def test_a_rank_matches_only_the_same_rank() -> None:
+    article = "The world number two won one match and lost two."
+    assert statuses(article, "The world number two lost twice.") == [("number two", "supported")]
+    assert statuses(article, "The world number one lost.") == [("number one", "unsupported")]
