@@ -699,9 +699,15 @@ def _compatible(summary: Figure, article: Figure) -> bool:
         return plain.kind == "count" and (plain.scale is not None or _is_bare_pounds(money))
     if {s_group, a_group} in ({"decade", "number"}, {"number", "date"}):
         return {summary.kind, article.kind} in ({"decade", "year"}, {"year", "date"})
-    if summary.kind == "duration" and article.kind == "duration" and summary.unit != article.unit:
-        return False  # "three years" is not "three months"
+    if "duration" in {summary.kind, article.kind} and not _durations_compatible(summary, article):
+        return False
     return s_group == a_group
+
+
+def _durations_compatible(summary: Figure, article: Figure) -> bool:
+    if summary.kind == article.kind:
+        return summary.unit == article.unit  # "three years" is not "three months"
+    return "count" not in {summary.kind, article.kind}  # "two cows" are not "two weeks"
 
 
 def _special_compatible(summary: Figure, article: Figure) -> bool:

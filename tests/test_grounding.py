@@ -369,3 +369,9 @@ def test_a_rank_matches_only_the_same_rank() -> None:
     article = "The world number two won one match and lost two."
     assert statuses(article, "The world number two lost twice.") == [("number two", "supported")]
     assert statuses(article, "The world number one lost.") == [("number one", "unsupported")]
+
+
+def test_a_count_is_not_a_duration() -> None:
+    article = "The farmer said the fence had been down for two weeks."
+    assert statuses(article, "Two cows escaped through the fence.") == [("Two", "unsupported")]
+    assert statuses(article, "The fence was down for two weeks.") == [("two weeks", "supported")]
