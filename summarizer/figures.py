@@ -449,6 +449,15 @@ _NAME_PREFIXES: Final = (
     "ligue",
     "serie",
     "premiership",
+    # stock indexes and lists: "S&P 500", "FTSE 100", "Fortune 500"
+    "s&p",
+    "ftse",
+    "nasdaq",
+    "stoxx",
+    "nikkei",
+    "dax",
+    "russell",
+    "fortune",
 )
 _NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"
 _NAME_RE: Final = re.compile(
@@ -580,7 +589,7 @@ def find_figures(text: str) -> list[Figure]:
         candidates += _vague_amounts(text)
     if words & _DECADE_WORDS:
         candidates += _decade_words(text)
-    if words & _NAME_WORDS or (digits and _CODE_HINT_RE.search(text)):
+    if words & _NAME_WORDS or (digits and (_CODE_HINT_RE.search(text) or "&" in text)):
         candidates += _names(text)
     if digits and ("'" in text or "’" in text):
         candidates += _short_years(text)

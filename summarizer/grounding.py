@@ -1000,7 +1000,15 @@ def _check_equal(
         return _Match("misattributed", best, "the article gives this value for something else")
     s_bound, a_bound = _bound(figure.qualifier), _bound(best.qualifier)
     if s_bound in {"lower", "upper"} and a_bound != s_bound:
-        # A bound added to an exact figure is loose but true ("more than 40,000" for "40,000").
+        # A bound added to an exact figure is loose but true ("more than 40,000" for "40,000"), if it
+        # is that figure: "killed at least two people" is not the article's "two bridges".
+        if (
+            bind
+            and figure.kind in _BINDABLE_KINDS
+            and around.context
+            and all(_binding(around, index, p) == 0 for p, _ in agreeing)
+        ):
+            return _Match("misattributed", best, "the article gives this value for something else")
         return _Match("rounded", best, f"the article says '{best.text}'")
     if a_bound in {"lower", "upper"} and s_bound != a_bound:
         return _Match("supported", best, f"the article says '{best.text}'")

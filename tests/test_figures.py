@@ -175,6 +175,7 @@ def test_tokenised_score_gives_two_counts() -> None:
         ("The F1 season opens today.", "F1", "formula 1"),
         ("The world number two withdrew.", "number two", "number 2"),
         ("The single went to No. 1 in May.", "No. 1", "number 1"),
+        ("The S&P 500 closed higher.", "S&P 500", "s&p 500"),
     ],
 )
 def test_numbers_inside_names_are_names(text: str, figure_text: str, unit: str) -> None:

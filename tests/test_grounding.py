@@ -375,3 +375,11 @@ def test_a_count_is_not_a_duration() -> None:
     article = "The farmer said the fence had been down for two weeks."
     assert statuses(article, "Two cows escaped through the fence.") == [("Two", "unsupported")]
     assert statuses(article, "The fence was down for two weeks.") == [("two weeks", "supported")]
+
+
+def test_a_bound_added_to_a_count_of_something_else_is_misattributed() -> None:
+    article = "Engineers inspected two bridges on Monday. The flood killed 14 people in the valley."
+    (check,) = verify(article, "The flood killed at least two people.").figures
+    assert check.status == "misattributed", check
+    # the same bound on the right count is loose but true
+    assert statuses(article, "The flood killed at least 14 people.") == [("at least 14", "rounded")]
