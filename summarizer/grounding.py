@@ -1210,7 +1210,7 @@ def _operand_kinds(figure: Figure) -> frozenset[str]:
     if figure.kind == "money":
         return frozenset({"money", "count"})
     if figure.kind in {"percent", "fraction"}:
-        return frozenset({"percent", "fraction", "count"})
+        return frozenset({"percent", "fraction", "count", "money"})
     if figure.kind in {"duration", "measure"}:
         return frozenset({figure.kind})
     return frozenset({"count"})
@@ -1269,11 +1269,16 @@ def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> 
     assert left.value is not None
     assert right.value is not None
     a, b = left.value, right.value
-    if left.kind == right.kind == "count":
+    tolerance = max(0.5, step / 2)
+    if left.kind == right.kind and left.kind in {"count", "money"}:
         for numerator, denominator in ((a, b), (b, a)):
             share = 100 * numerator / denominator
-            if 0 < numerator < denominator and abs(share - figure.value) <= max(0.5, step / 2):
+            if left.kind == "count" and 0 < numerator < denominator and abs(share - figure.value) <= tolerance:
                 return {f"{_show(numerator)} / {_show(denominator)} = {figure.value:g}%": figure.value}
+            change = 100 * abs(numerator - denominator) / denominator
+            if numerator != denominator and abs(change - figure.value) <= tolerance:
+                # a percentage change: "shares rose 8%" from 33 to 35.80
+                return {f"{left.text} to {right.text} is {change:.1f}%": figure.value}
         return {}
     if left.kind not in _SHARES or right.kind not in _SHARES:
         return {}

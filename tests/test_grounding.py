@@ -383,3 +383,9 @@ def test_a_bound_added_to_a_count_of_something_else_is_misattributed() -> None:
     assert check.status == "misattributed", check
     # the same bound on the right count is loose but true
     assert statuses(article, "The flood killed at least 14 people.") == [("at least 14", "rounded")]
+
+
+def test_a_percentage_change_is_derived() -> None:
+    article = "The shares were priced at $20 and closed at $23 on their first day."
+    assert statuses(article, "Shares jump 15% on debut") == [("15%", "derived")]
+    assert statuses(article, "Shares jump 25% on debut") == [("25%", "unsupported")]
