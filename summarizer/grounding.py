@@ -1231,7 +1231,7 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
             continue
         if _bound(other.qualifier) == "upper" or (_bound(other.qualifier) == "lower" and figure.kind != "count"):
             continue  # "at least 20" may enter a count ("at least 20 and three more"), no ceiling may
-        if other.kind == "money" and not _compatible(figure, other):
+        if other.kind == "money" and figure.kind == "money" and not _compatible(figure, other):
             continue
         if other.kind in {"duration", "measure"} and other.unit != figure.unit:
             continue
