@@ -64,9 +64,7 @@ class Claim(_Strict):
     figures: list[str] = Field(
         description="The figures the statement uses, each exactly as written in the statement; [] if none."
     )
-    evidence: str = Field(
-        description="A quote copied verbatim from the article that supports the statement."
-    )
+    evidence: str = Field(description="A quote copied verbatim from the article that supports the statement.")
 
     @field_validator("statement", "evidence")
     @classmethod

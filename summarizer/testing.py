@@ -47,8 +47,7 @@ _ERROR_DEFAULTS: dict[int, tuple[str, str | None, str]] = {
     401: (
         "invalid_request_error",
         "invalid_api_key",
-        "Incorrect API key provided: test. You can find your API key at "
-        "https://platform.openai.com/account/api-keys.",
+        "Incorrect API key provided: test. You can find your API key at https://platform.openai.com/account/api-keys.",
     ),
     403: ("invalid_request_error", "unsupported_country_region_territory", "Country not supported."),
     404: (
@@ -108,9 +107,7 @@ def chat_completion(
 
 
 def _error_body(message: str, error_type: str | None, code: str | None, param: str | None = None) -> bytes:
-    return _json.dumps(
-        {"error": {"message": message, "type": error_type, "param": param, "code": code}}
-    ).encode()
+    return _json.dumps({"error": {"message": message, "type": error_type, "param": param, "code": code}}).encode()
 
 
 @dataclass(frozen=True)
@@ -470,9 +467,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"FakeOpenAIServer: the script ran out at request #{len(fake.requests)} "
                 f"({self.command} {self.path}) and no responder or default is set"
             )
-            self._send(
-                500, _error_body(message, "server_error", "fake_script_exhausted"), "application/json", ()
-            )
+            self._send(500, _error_body(message, "server_error", "fake_script_exhausted"), "application/json", ())
             return
         self._perform(reply, request)
 
@@ -509,9 +504,7 @@ class _Handler(BaseHTTPRequestHandler):
             body = _json.dumps(completion).encode()
         self._send(reply.status_code, body, reply.content_type, reply.headers)
 
-    def _send(
-        self, status: int, body: bytes, content_type: str, headers: tuple[tuple[str, str], ...]
-    ) -> None:
+    def _send(self, status: int, body: bytes, content_type: str, headers: tuple[tuple[str, str], ...]) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

@@ -139,9 +139,7 @@ def test_context_length_exceeded_is_a_bad_request(server: FakeOpenAIServer, clie
 
 
 @pytest.mark.parametrize("status", [500, 503])
-def test_server_errors_are_internal_server_errors(
-    server: FakeOpenAIServer, client: OpenAI, status: int
-) -> None:
+def test_server_errors_are_internal_server_errors(server: FakeOpenAIServer, client: OpenAI, status: int) -> None:
     server.script(Reply.status(status))
 
     with pytest.raises(openai.InternalServerError) as caught:
@@ -164,9 +162,7 @@ def test_llamacpp_response_format_500_names_response_format(server: FakeOpenAISe
 # -- faults ---------------------------------------------------------------------------------------
 
 
-def test_reset_is_a_connection_error_and_the_client_recovers(
-    server: FakeOpenAIServer, client: OpenAI
-) -> None:
+def test_reset_is_a_connection_error_and_the_client_recovers(server: FakeOpenAIServer, client: OpenAI) -> None:
     create_ok = Reply.json({"ok": True})
     server.script(create_ok, Reply.reset(), create_ok)
     create(client)  # opens a keep-alive connection that the reset then kills
@@ -179,9 +175,7 @@ def test_reset_is_a_connection_error_and_the_client_recovers(
     assert len(server.requests) == 3
 
 
-def test_truncated_body_is_a_connection_error_and_the_client_recovers(
-    server: FakeOpenAIServer, client: OpenAI
-) -> None:
+def test_truncated_body_is_a_connection_error_and_the_client_recovers(server: FakeOpenAIServer, client: OpenAI) -> None:
     server.script(Reply.truncated(), Reply.json({"ok": True}))
 
     with pytest.raises(openai.APIConnectionError) as caught:
