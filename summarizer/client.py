@@ -158,7 +158,7 @@ class OpenAIClient:
                 return _checked(completion)
 
             try:
-                completion, _ = call_with_retries(call, self._settings)
+                completion = call_with_retries(call, self._settings)
             except _OutputModeRejectedError as rejection:
                 attempts += counter.count
                 self._fall_back_from(mode, str(rejection))
@@ -180,7 +180,7 @@ class OpenAIClient:
                 return _checked(completion)
 
             try:
-                completion, _ = await acall_with_retries(call, self._settings)
+                completion = await acall_with_retries(call, self._settings)
             except _OutputModeRejectedError as rejection:
                 attempts += counter.count
                 self._fall_back_from(mode, str(rejection))

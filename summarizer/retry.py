@@ -90,21 +90,20 @@ def _unavailable(error: TransientError, attempts: int, settings: Settings) -> Mo
     )
 
 
-def call_with_retries(call: Callable[[], T], settings: Settings) -> tuple[T, int]:
-    """Run `call`, retrying transient failures; returns its result and the attempts it took."""
+def call_with_retries(call: Callable[[], T], settings: Settings) -> T:
+    """Run `call`, retrying transient failures under the policy."""
     retrying = Retrying(**_Policy(settings).kwargs())  # type: ignore[arg-type]
     try:
-        result = retrying(call)
+        return retrying(call)
     except TransientError as error:
         raise _unavailable(error, retrying.statistics.get("attempt_number", 1), settings) from None
-    return result, retrying.statistics.get("attempt_number", 1)
 
 
-async def acall_with_retries(call: Callable[[], Awaitable[T]], settings: Settings) -> tuple[T, int]:
+async def acall_with_retries(call: Callable[[], Awaitable[T]], settings: Settings) -> T:
     """Async twin of `call_with_retries`."""
     retrying = AsyncRetrying(**_Policy(settings).kwargs())  # type: ignore[arg-type]
     try:
         result: T = await retrying(call)
     except TransientError as error:
         raise _unavailable(error, retrying.statistics.get("attempt_number", 1), settings) from None
-    return result, retrying.statistics.get("attempt_number", 1)
+    return result
