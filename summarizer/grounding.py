@@ -607,9 +607,21 @@ def _cached_index(text: str) -> ArticleIndex:
 
 def _build_index(text: str) -> ArticleIndex:
     figures = find_figures(text)
-    # A full date near the start is the dateline: the article's "now" for "next year", "last year".
-    dated = bool(figures) and figures[0].kind == "date" and figures[0].start < 80 and (figures[0].value or 0) >= 10_000
+    dated = bool(figures) and _is_dateline(text, figures[0])
     return ArticleIndex(text, figures, _TextLayout.of(text), _years_of(figures), _article_scores(text, figures), dated)
+
+
+# What may come before a dateline: "(", "LONDON, ", "Published: ", "Updated on".
+_BEFORE_DATELINE_RE: Final = re.compile(
+    r"\W*(?:(?i:(?:first\s+)?(?:published|updated|posted)(?:\s+on)?)\W*|[A-Z][A-Z .'-]+,?\W*)?"
+)
+
+
+def _is_dateline(text: str, figure: Figure) -> bool:
+    """Whether a full date opens the article: its "now", for "next year" and "last year"."""
+    if figure.kind != "date" or (figure.value or 0) < 10_000 or figure.start > 80:
+        return False
+    return _BEFORE_DATELINE_RE.fullmatch(text[: figure.start]) is not None
 
 
 def _years_of(figures: list[Figure]) -> list[float]:
@@ -634,6 +646,8 @@ _LOWER_BOUNDS: Final = frozenset({"more_than", "at_least"})
 _UPPER_BOUNDS: Final = frozenset({"less_than", "up_to", "nearly"})
 _APPROXIMATE: Final = frozenset({"about"})
 _DURATION_DAYS: Final = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
     "day": 1.0,
     "week": 7.0,
     "month": 30.0,
@@ -867,6 +881,10 @@ class _LazyLayout:
         self._text = text
         self._layout: _TextLayout | None = None
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def get(self) -> _TextLayout:
         if self._layout is None:
             self._layout = _TextLayout.of(self._text)
@@ -913,6 +931,10 @@ class _Around:
             self._head = self._layout.get().head_of(self._figure)
         return self._head
 
+    def after(self, length: int) -> str:
+        """The text right after the figure."""
+        return self._layout.text[self._figure.end : self._figure.end + length]
+
 
 def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:
     candidates = index.candidates(figure)
@@ -937,7 +959,7 @@ def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bo
         if written is None:
             return _Match("unsupported", None)
         return _Match("supported", written, f"the article writes '{written.text}'")
-    derivation = None if figure.kind == "ordinal" else _derive(figure, around.context, index)
+    derivation = None if figure.kind == "ordinal" else _derive(figure, around, index)
     return derivation or _Match("unsupported", _closest(figure, [other for _, other in candidates]))
 
 
@@ -1094,7 +1116,7 @@ def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
 _MAX_OPERANDS: Final = 40
 
 
-def _derive(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Match | None:
+def _derive(figure: Figure, around: _Around, index: ArticleIndex) -> _Match | None:
     """A simple calculation on article figures that gives the summary's value, if there is one."""
     assert figure.value is not None
     if figure.kind == "duration":
@@ -1105,12 +1127,69 @@ def _derive(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Ma
         return None  # a ceiling or a zero computed from other figures is not a claim the article makes
     years_apart = None
     if figure.kind in {"count", "duration", "age"} and figure.qualifier is None:
-        years_apart = _years_apart(figure.value, index.years) or _years_apart_nearby(figure.value, index)
+        years_apart = _years_apart(figure.value, index) or _years_apart_nearby(figure.value, index)
     if years_apart:
         return _Match("derived", None, years_apart)
     if figure.kind == "year":
-        return _year_from_dateline(figure.value, index)
-    return _combined(figure, context, index) if figure.kind in _ARITHMETIC_KINDS else None
+        return _year_from_dateline(figure.value, index) or _year_counted_from(figure.value, index)
+    if figure.kind == "count":
+        counted = _with_the_rest(figure, around, index) or _points_apart(figure, around, index)
+        if counted:
+            return counted
+    return _combined(figure, around.context, index) if figure.kind in _ARITHMETIC_KINDS else None
+
+
+# "two other people", "209 others", "15 other tycoons": the group plus the one(s) it is other than.
+_OTHERS_AFTER_RE: Final = re.compile(r"\s+(?:[a-z]+\s+)?others?\b", re.IGNORECASE)
+# "two men and a teenager", "a dozen gunmen and one marine": a count and a single one beside it.
+_AND_ONE_AFTER_RE: Final = re.compile(r"\s+(?:[a-z-]+\s+){1,2}?and\s+(?:a|an|one)\s+[a-z]", re.IGNORECASE)
+_AND_ONE_BEFORE_RE: Final = re.compile(r"\b(?:an?|one)\s+(?:[a-z-]+\s+){1,2}?and\s+$", re.IGNORECASE)
+_AND_COUPLE_BEFORE_RE: Final = re.compile(r"\ba\s+couple\s+and\s+$", re.IGNORECASE)
+_ADDED_REACH: Final = 40  # characters either side of a count that can hold the single one added to it
+
+
+def _with_the_rest(figure: Figure, around: _Around, index: ArticleIndex) -> _Match | None:
+    """A count that is an article count plus the one(s) beside it, or the other way round.
+
+    "Kills 3" from "one man drowned and two other people are missing"; "a family of 5" from "a couple
+    and three of their kids"; "Zuckerberg and 15 other tycoons" from "16 billionaires".
+    """
+    assert figure.value is not None
+    for other in index.figures:
+        if other.kind != "count" or other.value is None or other.vague or _bound(other.qualifier) == "upper":
+            continue
+        after = index.text[other.end : other.end + _ADDED_REACH]
+        before = index.text[max(0, other.start - _ADDED_REACH) : other.start]
+        added = 0
+        if _AND_COUPLE_BEFORE_RE.search(before):
+            added = 2
+        elif _OTHERS_AFTER_RE.match(after) or _AND_ONE_AFTER_RE.match(after) or _AND_ONE_BEFORE_RE.search(before):
+            added = 1
+        if added and _same(figure.value, other.value + added):
+            return _Match("derived", other, f"'{other.text}' and {added} more")
+        if _same(figure.value + 1, other.value) and _OTHERS_AFTER_RE.match(around.after(_ADDED_REACH)):
+            return _Match("derived", other, f"'{other.text}' less the one the others are other than")
+    return None
+
+
+# "a 7-point lead", "by 12 points": a gap between two percentages.
+_POINTS_AFTER_RE: Final = re.compile(r"[\s-]+(?:percentage[\s-]+)?points?\b", re.IGNORECASE)
+
+
+def _points_apart(figure: Figure, around: _Around, index: ArticleIndex) -> _Match | None:
+    """ "A 7-point lead" from "leads 40% to 33%": the gap between two percentages of one passage."""
+    assert figure.value is not None
+    if not _POINTS_AFTER_RE.match(around.after(24)):
+        return None
+    shares = [other for other in index.figures if other.kind == "percent" and other.value is not None]
+    for i, left in enumerate(shares):
+        for right in shares[i + 1 :]:
+            assert left.value is not None
+            assert right.value is not None
+            near = abs(index.sentence_number(left.start) - index.sentence_number(right.start)) <= 1
+            if near and _same(abs(left.value - right.value), figure.value):
+                return _Match("derived", left, f"{left.text} - {right.text}")
+    return None
 
 
 def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _Match | None:
@@ -1143,15 +1222,59 @@ _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 _LAST_YEAR_RE: Final = re.compile(r"\blast\s+year\b", re.IGNORECASE)
 
 
-def _year_from_dateline(value: float, index: ArticleIndex) -> _Match | None:
-    """ "2013" from an article dated 2012 that speaks of "next year" (or "last year" for 2011)."""
+def _now(index: ArticleIndex) -> float | None:
+    """The article's own year: its dateline's, else the latest year it gives."""
     if not index.years:
         return None
-    now = index.years[0] if index.dated else max(index.years)
-    if _same(value, now + 1) and _NEXT_YEAR_RE.search(index.text):
-        return _Match("derived", None, f"'next year' in an article of {int(now)}")
-    if _same(value, now - 1) and _LAST_YEAR_RE.search(index.text):
-        return _Match("derived", None, f"'last year' in an article of {int(now)}")
+    return index.years[0] if index.dated else max(index.years)
+
+
+def _year_from_dateline(value: float, index: ArticleIndex) -> _Match | None:
+    """ "2013" from an article dated 2012 ("next year"), "2011" from one that says "last year".
+
+    A dated article speaks of the year before and after its date without always naming them
+    ("the election", "the changes go live in March"), so those two years need no cue in a dated
+    article; an undated one must say "next year" or "last year".
+    """
+    now = _now(index)
+    if now is None:
+        return None
+    if _same(value, now + 1) and (index.dated or _NEXT_YEAR_RE.search(index.text)):
+        return _Match("derived", None, f"the year after the article's {int(now)}")
+    if _same(value, now - 1) and (index.dated or _LAST_YEAR_RE.search(index.text)):
+        return _Match("derived", None, f"the year before the article's {int(now)}")
+    return None
+
+
+def _year_counted_from(value: float, index: ArticleIndex) -> _Match | None:
+    """A year counted from another by a span the article gives in years.
+
+    "Escaped in 1978" from an article of 2015 that says "37 years after"; "died in 1649" from
+    "died in 1656" and, in the next sentence, "buried seven years earlier". Counted from the
+    article's own year, or from a year given in the same or a neighbouring sentence as the span.
+    """
+    now = _now(index)
+    if now is None:
+        return None
+    spans = [
+        (position, other)
+        for position, other in enumerate(index.figures)
+        if other.kind == "duration" and other.unit == "year" and other.value and _bound(other.qualifier) == "exact"
+    ]
+    for position, span in spans:
+        assert span.value is not None
+        if _same(abs(value - now), span.value):
+            return _Match("derived", span, f"{int(now)} and '{span.text}'")
+        sentence = index.sentence_number(span.start)
+        for other_position, year in enumerate(index.figures):
+            if (
+                year.kind == "year"
+                and year.value is not None
+                and abs(index.sentence_number(year.start) - sentence) <= 1
+                and _same(abs(value - year.value), span.value)
+                and other_position != position
+            ):
+                return _Match("derived", span, f"'{year.text}' and '{span.text}'")
     return None
 
 
@@ -1172,15 +1295,16 @@ def _converted_duration(figure: Figure, index: ArticleIndex) -> Figure | None:
     return None
 
 
-def _years_apart(value: float, years: list[float]) -> str | None:
+def _years_apart(value: float, index: ArticleIndex) -> str | None:
     """The summary's number as a gap between two years the article gives ("2009" to "2012" is 3)."""
+    years = index.years
     if not 0 < value < 300 or len(years) < 2:
         return None
-    # Only counted back from the latest year the article gives (usually "now"): any two years
-    # in a long article differ by some small number, which would excuse any wrong count.
-    latest = max(years)
-    if any(_same(latest - year, value) for year in years):
-        return f"{int(latest)} - {int(latest - value)}"
+    # Only counted back from the article's date or the latest year it gives (usually "now"): any
+    # two years in a long article differ by some small number, which would excuse any wrong count.
+    for latest in {max(years), _now(index) or max(years)}:
+        if any(_same(latest - year, value) for year in years):
+            return f"{int(latest)} - {int(latest - value)}"
     return None
 
 
@@ -1208,7 +1332,7 @@ def _years_apart_nearby(value: float, index: ArticleIndex) -> str | None:
 
 def _operand_kinds(figure: Figure) -> frozenset[str]:
     if figure.kind == "money":
-        return frozenset({"money", "count"})
+        return frozenset({"money", "count", "fraction"})
     if figure.kind in {"percent", "fraction"}:
         return frozenset({"percent", "fraction", "count", "money"})
     if figure.kind in {"duration", "measure"}:
@@ -1292,6 +1416,10 @@ def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, fl
     if figure.kind == "money" and left.kind == right.kind == "count":
         return {}  # two plain counts do not make an amount of money
     results = {}
+    for share, amount in ((left, right), (right, left)):
+        if share.kind == "fraction" and amount.kind == "money" and share.value is not None and amount.value is not None:
+            # "the second half of the $700 billion" is $350 billion
+            results[f"{share.text} of {amount.text}"] = amount.value * share.value / 100
     if left.kind == right.kind:
         results[f"{left.text} + {right.text}"] = left.value + right.value
         results[f"{left.text} - {right.text}"] = abs(left.value - right.value)

@@ -389,3 +389,80 @@ def test_a_percentage_change_is_derived() -> None:
     article = "The shares were priced at $20 and closed at $23 on their first day."
     assert statuses(article, "Shares jump 15% on debut") == [("15%", "derived")]
     assert statuses(article, "Shares jump 25% on debut") == [("25%", "unsupported")]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # a dated article speaks of the year after its date without naming it
+        ("(Mar 2, 2031  9:10 AM) The senator will not stand in the coming race.", "No run in 2032", "derived"),
+        # an undated article must say "next year"
+        ("The senator, first elected in 2031, will not stand in the coming race.", "No run in 2032", "unsupported"),
+        # two years on is no longer "the year after"
+        ("(Mar 2, 2031  9:10 AM) The senator will not stand in the coming race.", "No run in 2033", "unsupported"),
+        # a year counted from the article's date by a span it gives
+        ("(Jun 5, 2030  8:00 AM) The keeper was found 41 years after he fled.", "Fled in 1989", "derived"),
+        ("(Jun 5, 2030  8:00 AM) The keeper was found 41 years after he fled.", "Fled in 1987", "unsupported"),
+        # or from a year in the same passage
+        ("The abbey burned in 1702. The bells had been cast nine years earlier.", "Bells cast in 1693", "derived"),
+        ("The abbey burned in 1702. The bells had been cast nine years earlier.", "Bells cast in 1695", "unsupported"),
+        # years apart counted from the article's date, not only from the latest year it names
+        ("(Apr 9, 2030  8:00 AM) The 1911 bridge will shut; a 2040 study may reopen it.", "After 119 years", "derived"),
+    ],
+)
+def test_years_counted_from_the_articles_date(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # "N others" are N besides the one already named
+        ("The fox bit one hen and frightened 31 others into the pond.", "Fox scatters 32 hens", "derived"),
+        ("A ranger was hurt and two other hikers are missing after the rockfall.", "3 hurt or missing", "derived"),
+        # a count and a single one beside it
+        ("Police found three students and a teacher in the flooded basement.", "4 rescued from basement", "derived"),
+        ("The raid freed one nurse and a dozen villagers.", "13 freed in raid", "derived"),
+        ("Inspectors found a couple and four of their children in the house.", "Family of 6 found", "derived"),
+        # the summary's "N other" against the article's total
+        ("Nine founders signed the charter on Monday.", "Okafor and 8 other founders sign charter", "derived"),
+        # without a word that adds one, N + 1 is just a different number
+        ("Police found three students in the flooded basement.", "4 rescued from basement", "unsupported"),
+        ("Nine founders signed the charter on Monday.", "Okafor and 8 founders sign charter", "unsupported"),
+        ("The fox bit 31 hens.", "Fox bites 32 hens", "unsupported"),
+    ],
+)
+def test_a_count_with_the_one_beside_it(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        ("The poll puts Ruiz on 46% and Okoro on 39% in the north.", "Ruiz opens 7-point lead", "derived"),
+        ("The poll puts Ruiz on 46% and Okoro on 39% in the north.", "Ruiz opens 9-point lead", "unsupported"),
+        # a gap between shares far apart in the article is no lead
+        (
+            "Ruiz has 46% in the north. The weather was mild. Turnout was high. Okoro won 39% of the south.",
+            "Ruiz opens 7-point lead",
+            "unsupported",
+        ),
+        # only a count written as points is a gap between shares
+        ("The poll puts Ruiz on 46% and Okoro on 39% in the north.", "Ruiz wins 7 districts", "unsupported"),
+    ],
+)
+def test_a_lead_in_points_is_a_gap_between_shares(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        ("Dock workers began a 72-hour stoppage at dawn.", "Dockers start 3-day strike", "derived"),
+        ("Dock workers began a 72-hour stoppage at dawn.", "Dockers start 4-day strike", "unsupported"),
+        ("Half of the €900 million fund is still unspent, the council said.", "€450M unspent", "derived"),
+        ("Half of the €900 million fund is still unspent, the council said.", "€300M unspent", "unsupported"),
+    ],
+)
+def test_hours_as_days_and_a_fraction_of_an_amount(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
