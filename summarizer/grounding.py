@@ -1211,6 +1211,8 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _
             note = _arithmetic(figure, left, right, step)
             if note and (bounded_operand or _bound(figure.qualifier) == "lower") and " + " not in note:
                 continue  # "at least" survives a sum, not a difference or a ratio
+            if note and reach == 0 and " + " not in note and not (left_related or right_related):
+                continue  # any two numbers of a sentence differ by some small count ("24 - 26")
             if note:
                 return _Match("derived", None, note)
     return None

@@ -466,3 +466,12 @@ def test_a_lead_in_points_is_a_gap_between_shares(article: str, summary: str, ex
 )
 def test_hours_as_days_and_a_fraction_of_an_amount(article: str, summary: str, expected: str) -> None:
     assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+def test_a_small_count_is_not_the_gap_between_unrelated_numbers() -> None:
+    # any two numbers of a sentence differ by some small count
+    article = "The estate has 24 flats and 26 houses, the council said."
+    assert statuses(article, "Inspectors condemned two towers.") == [("two", "unsupported")]
+    # but a gap between the things the summary speaks of is derived
+    article = "The club had 14 coaches in May and 11 coaches in June."
+    assert statuses(article, "The club lost 3 coaches.") == [("3", "derived")]
