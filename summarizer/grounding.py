@@ -942,14 +942,11 @@ def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bo
         return _check_vague(figure, candidates)
     equal = index.equal(figure)
     if equal:
-        return _check_equal(
-            figure,
-            around=around,
-            index=index,
-            equal=equal,
-            candidates=candidates,
-            bind=bind,
-        )
+        match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
+        # The article's equal value may be about something else while its parts add up: "4 die"
+        # where "four tourists" set out and "a tourist and three herders" died.
+        parts = _with_the_rest(figure, around, index) if match.status == "misattributed" else None
+        return parts or match
     # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
     rounded = [other for _, other in candidates if _same_measure(figure, other) and _rounds_to(figure, other)]
     if rounded:

@@ -475,3 +475,12 @@ def test_a_small_count_is_not_the_gap_between_unrelated_numbers() -> None:
     # but a gap between the things the summary speaks of is derived
     article = "The club had 14 coaches in May and 11 coaches in June."
     assert statuses(article, "The club lost 3 coaches.") == [("3", "derived")]
+
+
+def test_a_count_made_of_its_parts_beats_an_equal_count_of_something_else() -> None:
+    booked = "A lodge had booked four skiers onto the pass. "
+    with_parts = booked + "An instructor and three porters were killed when the slope gave way."
+    assert statuses(with_parts, "4 killed as slope gives way") == [("4", "derived")]
+    # without parts that add up, the equal count of other things is still misattributed
+    without = booked + "Three porters were killed when the slope gave way."
+    assert statuses(without, "4 killed as slope gives way") == [("4", "misattributed")]
