@@ -1151,7 +1151,8 @@ def _with_the_rest(figure: Figure, around: _Around, index: ArticleIndex) -> _Mat
     "Kills 3" from "one man drowned and two other people are missing"; "a family of 5" from "a couple
     and three of their kids"; "Zuckerberg and 15 other tycoons" from "16 billionaires".
     """
-    assert figure.value is not None
+    if figure.kind != "count" or figure.value is None:
+        return None
     for other in index.figures:
         if other.kind != "count" or other.value is None or other.vague or _bound(other.qualifier) == "upper":
             continue
