@@ -10,6 +10,13 @@ Conventions (the grounding check relies on them):
 - Decades: `value` is the first year ("the 1990s" -> 1990). Durations and ages: `value` in `unit`s.
 - Vague amounts ("dozens", "hundreds of") carry the smallest value they can mean and `vague=True`;
   "several" has no value at all.
+- "and a half" belongs to its number ("two-and-a-half-year" -> 2.5 years, "2½", "a year and a half"), and
+  "half a/an" to its unit ("half an hour" -> 0.5 hours, "half a dozen" -> 6); "half a decade" and
+  "half a century" are read in years, like "a decade".
+- The bare end of a range takes the unit of the other end ("10 to 15 years", "from six hours to 12"),
+  though its `text` holds only the number.
+- "top six", "a top-10 finish" are ranks: kind "name", unit "top 6" (like "number one"); "the top
+  three officials" stays a count of officials.
 - Text may be lower-cased or tokenised ("two - year", "$ 5 million", "5 %"); both are read.
 """
 
@@ -17,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 __all__ = ["Figure", "find_figures", "parse_number_words"]
@@ -289,16 +296,30 @@ _CURRENCY_SIGN = (
 _CURRENCY_WORD = _alternation([*(w + "s" for w in _CURRENCY_WORDS), *_CURRENCY_WORDS])
 _DOLLAR_NATION = _alternation(_DOLLAR_NATIONS)
 _SUFFIX = _alternation(_SUFFIX_SCALES)
+_TIME_UNIT_W = "|".join(_TIME_UNITS)
+_SEP = rf"(?:{_HYPHEN}|\s+)"  # between the words of a phrase, spaced or hyphenated ("two-and-a-half")
+# What "half a" / "half an" can be half of, read as one figure: a scale ("half a million"), a dozen,
+# a time unit ("half an hour"), a percentage point or a common measure ("half a mile"). Anything
+# else ("half a loaf") is no figure; "half of" is a share (_fraction_words).
+_HALF_OF_UNIT = (
+    rf"(?:{_SCALE_W}|dozen|{_TIME_UNIT_W}|percentage\s+point"
+    r"|mile|metre|meter|kilometre|kilometer|kilo|kilogram|tonne|ton|inch|degree|acre|hectare)(?![\w])"
+)
+# "two and a half", "two-and-a-half", "2½": a whole number and a half (or quarter), read as one value.
+_AND_A_HALF = rf"{_SEP}and{_SEP}an?{_SEP}half(?![\w])"
+_VULGAR_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 
 _NUMBER_RE: Final = re.compile(
     rf"""
     (?P<currency>{_CURRENCY_SIGN}\s?)?
     (?:
-        (?P<half>half)(?=\s+an?\s+(?:million|billion|trillion)\b)\s+an?
-      | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)
+        (?P<half>half){_SEP}an?(?={_SEP}{_HALF_OF_UNIT})
+      | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
+                                    |\s+(?:{_TIME_UNIT_W}){_AND_A_HALF})
       | (?<![\w.,'’])(?<!\d:)(?P<digits>{_DIGITS})(?![\w,]*\d)(?!:\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
       | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
     )
+    (?P<and_half>{_AND_A_HALF}|\s?[½¼¾])?
     (?P<scale>
         \s?(?:{_SUFFIX})(?![\w])
       | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W}))?(?![\w])
@@ -420,7 +441,10 @@ _NUMBER_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:number|no\.)\s+$", re.IGNOREC
 _FRACTION_CONTEXT_AFTER_RE: Final = re.compile(
     r"^\s+(?:of|an?|the|their|its|his|her|our|them|those|these|all)\b|^\s*[.,;:)!?]|^\s*$", re.IGNORECASE
 )
-_HALF_A_SCALE_RE: Final = re.compile(r"^\s+an?\s+(?:million|billion|trillion)\b", re.IGNORECASE)
+_HALF_OF_UNIT_RE: Final = re.compile(rf"^{_SEP}an?{_SEP}{_HALF_OF_UNIT}", re.IGNORECASE)
+_AND_A_HALF_AFTER_RE: Final = re.compile(rf"{_AND_A_HALF}(?!-)", re.IGNORECASE)  # not "two sons and a half-sister"
+_AND_BEFORE_RE: Final = re.compile(r"(?:^|\W)and\s+$", re.IGNORECASE)
+_YEARS_IN: Final = {"decade": 10.0, "century": 100.0}
 _FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
 _ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{_alternation(_ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 
@@ -467,6 +491,8 @@ _NAME_RE: Final = re.compile(
         (?P<prefix>{_alternation(_NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
       | (?P<n2>{_UNIT_W}|tri)\s+(?P<suffix>nations)
       | (?P<rank>number|no\.)\s?(?P<n3>\d{{1,3}}|{_SMALL_WORDS})
+      | (?P<top>top)(?P<top_sep>{_SEP})(?P<n4>\d{{1,3}}|{_SMALL_WORDS})
+        (?![\w%£$€-]|[.,]\d|\s?(?:%|per\s?cent|percent|pc\b|[mbk]n?\b|thousand|million|billion))
       | (?P<war>first|second)\s+world\s+war
       | (?P<alias>ww(?:ii?|1|2)|f1)
       | (?P<code>[a-z]{{1,3}}\d{{1,4}}[a-z]?|twenty20|t20|[a-z]{{2,8}}-\d{{1,3}})
@@ -475,6 +501,26 @@ _NAME_RE: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# What may follow the last word of a noun phrase: punctuation, the end, or a word that is no noun.
+# "in the top six." ends there, "from six hours to 12 on Friday" too; "top six clubs" and "to 12
+# people" go on to the noun that the number counts.
+_PHRASE_END_RE: Final = re.compile(
+    r"\s*(?:[.,;:)!?\"'”’]|$)|\s+(?:a|an|the|this|that|all|last|next|of|in|on|at|by|for|from|to|with|into|among"
+    r"|since|until|after|before|during|over|under|again|and|or|but|as|than|if|when|while|is|was|are|were|has"
+    r"|have|had|will|would|each|per|respectively)(?![\w-])",
+    re.IGNORECASE,
+)
+# Nouns that name the rank itself: "a top six finish", "a top-four place".
+_RANK_NOUN_RE: Final = re.compile(r"\s+(?:finish|place|spot|position|berth)e?s?(?![\w-])", re.IGNORECASE)
+# Ranges state the unit once: "10 to 15 years", "from six hours to 12", "between 10 and 15 years".
+_RANGE_KINDS: Final = frozenset({"duration", "age", "measure", "percent"})
+_RANGE_TO_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+_RANGE_DASH_RE: Final = re.compile(r"\s*[-\u2013]\s*")
+_OF_AFTER_RE: Final = re.compile(r"\s+of(?![\w-])", re.IGNORECASE)
+_RANGE_AND_RE: Final = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN_BEFORE_RE: Final = re.compile(r"(?:^|\W)between\s+$", re.IGNORECASE)
+# "one to two years", "between one and three": "one" as the low end of a range is a number.
+_RANGE_ONE_AFTER_RE: Final = re.compile(rf"\s+(?P<link>to|and)\s+(?:\d|(?:{_UNIT_W}|{_TENS_W})(?![\w]))", re.I)
 _NOT_CODE_PREFIXES: Final = frozenset({"mid", "pre", "post", "early", "late", "under", "over", "top", "aged", "the"})
 
 # Cheap triggers: which words can start or make a figure, so that find_figures skips what cannot match.
@@ -500,7 +546,7 @@ _VAGUE_WORDS: Final = frozenset(
 )
 _DECADE_WORDS: Final = frozenset({"decade", "century"})
 _NAME_WORDS: Final = frozenset(
-    {"nations", "wwi", "wwii", "war", "number", "no", *(prefix.split()[0] for prefix in _NAME_PREFIXES)}
+    {"nations", "wwi", "wwii", "war", "number", "no", "top", *(prefix.split()[0] for prefix in _NAME_PREFIXES)}
 )
 _CODE_HINT_RE: Final = re.compile(r"[A-Za-z]-?\d|twenty20", re.IGNORECASE)
 _TRIGGER_WORDS: Final = _NUMBER_WORDS | _ORDINAL_WORDS | _FRACTION_WORDS | _VAGUE_WORDS | _DECADE_WORDS | _NAME_WORDS
@@ -593,7 +639,7 @@ def find_figures(text: str) -> list[Figure]:
         candidates += _names(text)
     if digits and ("'" in text or "’" in text):
         candidates += _short_years(text)
-    return [_with_qualifier(text, candidate) for candidate in _without_overlaps(candidates)]
+    return [_with_qualifier(text, candidate) for candidate in _with_range_units(text, _without_overlaps(candidates))]
 
 
 def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -607,6 +653,51 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
         taken.append(candidate)
         occupied.append((candidate.start, candidate.end))
     return sorted(taken, key=lambda c: c.start)
+
+
+def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Give the bare end of a range the unit of its other end: "between 10 and 15 years" -> 10 years.
+
+    English states the unit once per range; read without it, the bare end is a plain count, which
+    never matches the article's "10 years" (nor "six hours" its "12 hours" in "from six hours to 12").
+    """
+    for i in range(len(candidates) - 1):
+        low, high = candidates[i], candidates[i + 1]
+        if _is_bare(high) and _has_range_unit(low) and _is_range_up_to_bare(text, low, high):
+            candidates[i + 1] = replace(high, kind=low.kind, unit=low.unit)
+        elif _is_bare(low) and _has_range_unit(high) and _is_range_down_to_bare(text, low, high):
+            candidates[i] = replace(low, kind=high.kind, unit=high.unit)
+    return candidates
+
+
+def _is_bare(candidate: _Candidate) -> bool:
+    return candidate.kind == "count" and candidate.scale is None and not candidate.vague
+
+
+def _has_range_unit(candidate: _Candidate) -> bool:
+    return candidate.kind in _RANGE_KINDS and candidate.scale is None and candidate.value is not None
+
+
+def _is_range_up_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:
+    """ "from six hours to 12", "5% to 7": the unit goes forward, unless the bare end counts something
+    of its own ("from six hours to 12 people", "five years to 3 of the men")."""
+    if _RANGE_TO_RE.fullmatch(text, low.end, high.start) is None or _OF_AFTER_RE.match(text, high.end):
+        return False
+    return _PHRASE_END_RE.match(text, high.end) is not None
+
+
+def _is_range_down_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:
+    """ "10 to 15 years", "10-15 years", "between 10 and 15 years": the unit goes back."""
+    if _RANGE_TO_RE.fullmatch(text, low.end, high.start):
+        return True
+    if _RANGE_DASH_RE.fullmatch(text, low.end, high.start):
+        # "10-15 years", not "won 3-1 in 90 minutes" (no unit there) nor "two-15": digits only.
+        return text[low.start : low.end].isdigit() and text[high.start : high.start + 1].isdigit()
+    return bool(_RANGE_AND_RE.fullmatch(text, low.end, high.start) and _is_after_between(text, low.start))
+
+
+def _is_after_between(text: str, position: int) -> bool:
+    return _BETWEEN_BEFORE_RE.search(text[max(0, position - 10) : position]) is not None
 
 
 def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
@@ -709,9 +800,11 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     if _ORDINAL_BEFORE_RE.search(before):  # "second half"
         return False
     if match.group("half"):
-        if _HALF_A_SCALE_RE.match(after + text[match.end() + 12 : match.end() + 20]):
-            return False  # "half a billion" is money or a count, read by _numbers
+        if _HALF_OF_UNIT_RE.match(text[match.end() : match.end() + 40]):
+            return False  # "half a billion", "half an hour": one amount, read by _numbers
         return bool(_FRACTION_CONTEXT_AFTER_RE.match(after) or _FRACTION_CONTEXT_BEFORE_RE.search(before))
+    if match.group("den").lower() == "half" and _AND_BEFORE_RE.search(before):
+        return False  # "two and a half", "a year and a half": part of a number, read by _numbers
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
     if plural and match.group("num").lower() not in {"a", "an", "one"}:
         return True  # "two-thirds", "three quarters"
@@ -764,9 +857,10 @@ def _base_value(match: re.Match[str]) -> float | None:
         return 0.5
     if match.group("article"):
         return 1.0
-    if match.group("digits"):
-        return _parse_digits(match.group("digits"))
-    return parse_number_words(match.group("words"))
+    whole = _parse_digits(match.group("digits")) if match.group("digits") else parse_number_words(match.group("words"))
+    if whole is None or not match.group("and_half"):
+        return whole
+    return whole + _VULGAR_FRACTIONS.get(match.group("and_half").strip(), 0.5)
 
 
 def _scale_of(raw: str | None) -> tuple[str | None, float]:
@@ -800,11 +894,14 @@ def _currency_of(sign: str | None, word: str | None) -> str | None:
 def _is_bare_one(text: str, match: re.Match[str]) -> bool:
     """Whether the match is a lone "one", which is a figure only in a numeric context."""
     words = match.group("words")
-    if not words or words.lower() != "one" or match.group("scale") or match.group("percent"):
+    if not words or words.lower() != "one" or match.group("scale") or match.group("percent") or match.group("and_half"):
         return False
     after = text[match.end() : match.end() + 12]
     before = text[max(0, match.start() - 8) : match.start()]
     if _ONE_CONTEXT_AFTER_RE.match(after) or _NUMBER_BEFORE_RE.search(before):
+        return False
+    range_end = _RANGE_ONE_AFTER_RE.match(text, match.end())
+    if range_end and (range_end.group("link").lower() == "to" or _is_after_between(text, match.start())):
         return False
     # "41 tourists and one guide": a count listed beside another count.
     return not _LISTED_ONE_RE.search(text[max(0, match.start() - 40) : match.start()])
@@ -820,9 +917,7 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
         return _Candidate(start, end, "age", value, unit="year", scale=scale)
     unit = _TIME_UNIT_AFTER_RE.match(after)
     if unit:
-        name = unit.group("unit").lower()
-        name = "century" if name == "centuries" else name
-        return _Candidate(start, end + unit.end(), "duration", value, unit=name, scale=scale)
+        return _duration(text, match, value, scale, unit)
     measure = _measure(after)
     if measure:
         unit_name, length = measure
@@ -831,6 +926,23 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
     if digits and not scale and re.fullmatch(r"1[5-9]\d\d|20\d\d", digits):
         return _Candidate(start, end, "year", value, unit=None)
     return _Candidate(start, end, "count", value, unit=None, scale=scale)
+
+
+def _duration(
+    text: str, match: re.Match[str], value: float, scale: str | None, unit_after: re.Match[str]
+) -> _Candidate:
+    """A number of time units, with a trailing "and a half" ("two years and a half", "a year and a half")."""
+    end = match.end() + unit_after.end()
+    unit = unit_after.group("unit").lower()
+    unit = "century" if unit == "centuries" else unit
+    and_half = _AND_A_HALF_AFTER_RE.match(text, end)
+    if and_half:
+        value, end = value + 0.5, and_half.end()
+    if (match.group("half") or match.group("article")) and unit in _YEARS_IN:
+        # "a decade" is read as 10 years (_decade_words), so "half a century" and "a decade and a
+        # half" are read in years too: 50 and 15 years match the article's "50 years", "15 years".
+        value, unit = value * _YEARS_IN[unit], "year"
+    return _Candidate(match.start(), end, "duration", value, unit=unit, scale=scale)
 
 
 def _measure(after: str) -> tuple[str, int] | None:
@@ -887,7 +999,16 @@ def _names(text: str) -> list[_Candidate]:
     """Numbers that are part of a name ("Euro 2016", "M4"): kind "name", unit = the name, normalised."""
     found = []
     for match in _NAME_RE.finditer(text):
-        if match.group("rank"):
+        if match.group("top"):
+            # "a top-six finish", "in the top 10": a rank bracket, matched only by the same bracket,
+            # like "number one" (a count of six things would match any "six" in the article).
+            # "the top three officials" counts officials, so a noun after the number leaves a count.
+            if not _is_rank_bracket(text, match):
+                continue
+            raw = match.group("n4").lower()
+            value = float(raw) if raw[:1].isdigit() else float(parse_number_words(raw) or 0)
+            name = f"top {value:g}"
+        elif match.group("rank"):
             # "world number one", "No. 5": a rank, matched only by the same rank.
             raw = match.group("n3").lower()
             value = float(raw) if raw[:1].isdigit() else float(parse_number_words(raw) or 0)
@@ -918,6 +1039,13 @@ def _names(text: str) -> list[_Candidate]:
             name = " ".join(word.split()) + f" {value:g}"
         found.append(_Candidate(match.start(), match.end(), "name", value, unit=name))
     return found
+
+
+def _is_rank_bracket(text: str, match: re.Match[str]) -> bool:
+    """Whether "top N" is a rank ("a top-six finish", "in the top 10.") rather than N things ("top three officials")."""
+    if "-" in match.group("top_sep") or "\u2013" in match.group("top_sep"):
+        return True  # "top-six", "top-10": a compound adjective, always the rank
+    return bool(_PHRASE_END_RE.match(text, match.end()) or _RANK_NOUN_RE.match(text, match.end()))
 
 
 _NAME_ALIASES: Final = {

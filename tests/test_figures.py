@@ -134,6 +134,7 @@ def test_qualifiers_are_folded_into_the_text(text: str, figure_text: str, qualif
         "The first minister resigned.",
         "A third party was involved.",
         "It may rain tomorrow.",
+        "Top Gear returns tonight.",
     ],
 )
 def test_words_that_are_not_figures(text: str) -> None:
@@ -203,3 +204,130 @@ def test_clock_times_are_not_figures_and_short_years_are_years() -> None:
 def test_physical_measures_carry_their_unit(text: str, figure_text: str, unit: str) -> None:
     figure = only(text)
     assert (figure.text, figure.kind, figure.unit) == (figure_text, "measure", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "kind", "value", "unit"),
+    [
+        ("The striker agreed a three-and-a-half-year contract.", "three-and-a-half-year", "duration", 3.5, "year"),
+        ("The siege dragged on for four and a half months.", "four and a half months", "duration", 4.5, "month"),
+        ("Polls stayed open for six-and-a-half hours.", "six-and-a-half hours", "duration", 6.5, "hour"),
+        ("Two and a half million tickets were printed.", "Two and a half million", "count", 2.5e6, None),
+        ("The ferry crossing takes 1½ hours.", "1½ hours", "duration", 1.5, "hour"),
+        ("The audit took a year and a half.", "a year and a half", "duration", 1.5, "year"),
+        ("Repairs dragged on for a decade and a half.", "a decade and a half", "duration", 15, "year"),
+    ],
+)
+def test_and_a_half_belongs_to_its_number(
+    text: str, figure_text: str, kind: str, value: float, unit: str | None
+) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.value, figure.unit) == (figure_text, kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("She bought two loaves and a half-price cake.", [2.0]),
+        ("He has two sons and a half-sister.", [2.0]),
+        ("It took two years and a half-hearted apology.", [2.0]),
+    ],
+)
+def test_a_half_that_is_not_part_of_the_number(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "kind", "value", "unit"),
+    [
+        ("The mill stood idle for half a century.", "half a century", "duration", 50, "year"),
+        ("The pier reopened almost half a decade later.", "almost half a decade", "duration", 5, "year"),
+        ("Queues at the border lasted half a day.", "half a day", "duration", 0.5, "day"),
+        ("The fire drill took half an hour.", "half an hour", "duration", 0.5, "hour"),
+        ("The bus came after half-an-hour.", "half-an-hour", "duration", 0.5, "hour"),
+        ("She baked half a dozen pies.", "half a dozen", "count", 6, None),
+        ("Half a million saplings were planted.", "Half a million", "count", 5e5, None),
+        ("The bank cut its rate by half a percentage point.", "half a percentage point", "percent", 0.5, "%"),
+        ("The hut sits half a mile uphill.", "half a mile", "measure", 0.5, "mile"),
+    ],
+)
+def test_half_a_unit_is_one_figure(text: str, figure_text: str, kind: str, value: float, unit: str | None) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.value, figure.unit) == (figure_text, kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Half of the orchard burned.",
+        "Rents fell by half over the winter.",
+        "Half the village turned out for the vote.",
+    ],
+)
+def test_half_without_a_unit_stays_a_share(text: str) -> None:
+    figure = only(text)
+    assert (figure.kind, figure.value, figure.unit) == ("fraction", 50.0, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delays grew from six hours to 12.", [("six hours", 6, "hour"), ("12", 12, "hour")]),
+        ("Shifts went from six hours to 12 last winter.", [("six hours", 6, "hour"), ("12", 12, "hour")]),
+        ("Sentences of between 10 and 15 years are likely.", [("10", 10, "year"), ("15 years", 15, "year")]),
+        ("The repairs need 3 to 4 weeks.", [("3", 3, "week"), ("4 weeks", 4, "week")]),
+        ("Delivery takes 5-7 days.", [("5", 5, "day"), ("7 days", 7, "day")]),
+        ("The course lasts one to two years.", [("one", 1, "year"), ("two years", 2, "year")]),
+        ("Inflation is seen at 2 to 3 per cent.", [("2", 2, "%"), ("3 per cent", 3, "%")]),
+        ("Prices rose from 4% to 6 in a year.", [("4%", 4, "%"), ("6", 6, "%")]),
+        ("Hail fell between 20 and 40 miles inland.", [("20", 20, "mile"), ("40 miles", 40, "mile")]),
+    ],
+)
+def test_the_bare_end_of_a_range_takes_the_unit_of_the_other(text: str, expected: list[tuple[str, float, str]]) -> None:
+    figures = find_figures(text)
+    assert [(f.text, f.value, f.unit) for f in figures] == expected
+    assert len({f.kind for f in figures}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staffing went from six hours to 12 nurses.", [("six hours", "duration"), ("12", "count")]),
+        ("They won 3-1 after 90 minutes.", [("3", "count"), ("1", "count"), ("90 minutes", "duration")]),
+        ("The judge gave 5 years to 3 of the men.", [("5 years", "duration"), ("3", "count")]),
+        ("The league ran from 1998 to 2004.", [("1998", "year"), ("2004", "year")]),
+        ("Apes split off between 6 and 7 million years ago.", [("6", "count"), ("7 million years", "duration")]),
+        ("Ten and 12 years on, the case is open.", [("Ten", "count"), ("12 years", "duration")]),
+    ],
+)
+def test_a_number_beside_a_unit_but_not_in_a_range_keeps_its_kind(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.kind) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "unit"),
+    [
+        ("The club chased a top-six finish.", "top-six", "top 6"),
+        ("She ended the season in the top 10.", "top 10", "top 10"),
+        ("A top-10 single made him famous.", "top-10", "top 10"),
+        ("The side stayed in the top four until March.", "top four", "top 4"),
+        ("They clinched a top three place.", "top three", "top 3"),
+    ],
+)
+def test_top_n_is_a_rank(text: str, figure_text: str, unit: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit) == (figure_text, "name", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "kind"),
+    [
+        ("The top three officials resigned.", "three", "count"),
+        ("The top 1% of earners pay more.", "1%", "percent"),
+        ("The top 10 per cent of pupils won awards.", "10 per cent", "percent"),
+        ("The bus made a stop 5 minutes later.", "5 minutes", "duration"),
+    ],
+)
+def test_top_before_a_counted_noun_or_a_share_is_no_rank(text: str, figure_text: str, kind: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind) == (figure_text, kind)
