@@ -680,9 +680,10 @@ def _granularity(figure: Figure) -> float:
         return 5.0  # "a third", "four in ten" are approximate by nature: +-2.5 points
     match = _DIGITS_IN_TEXT_RE.search(figure.text)
     number = _number_part(figure)
-    multiplier = figure.value / number if number else 1.0
-    if match is None:
-        return multiplier  # written in words: one unit of the stated scale
+    glyph = next((_VULGAR[char] for char in figure.text if char in _VULGAR), 0.0)
+    multiplier = figure.value / (number + glyph) if number else 1.0
+    if match is None or glyph:
+        return _halved_to_fit(figure.value, multiplier)  # in words: one unit of the stated scale
     decimals = len(match.group(1) or "")
     if decimals:
         return 10.0**-decimals * multiplier
@@ -692,6 +693,19 @@ def _granularity(figure: Figure) -> float:
     if approximate and figure.kind != "percent" and integer.strip("0"):
         return 10.0**trailing_zeros * multiplier
     return multiplier
+
+
+_VULGAR: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
+def _halved_to_fit(value: float, step: float) -> float:
+    """The step halved until the value is a whole number of steps: "two and a half years" is
+    stated to the half year, "1¼ hours" to the quarter hour."""
+    for _ in range(4):
+        if math.isclose(value / step, round(value / step), abs_tol=1e-9):
+            break
+        step /= 2
+    return step
 
 
 def _number_part(figure: Figure) -> float | None:

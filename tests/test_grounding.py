@@ -484,3 +484,17 @@ def test_a_count_made_of_its_parts_beats_an_equal_count_of_something_else() -> N
     # without parts that add up, the equal count of other things is still misattributed
     without = booked + "Three porters were killed when the slope gave way."
     assert statuses(without, "4 killed as slope gives way") == [("4", "misattributed")]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # a half is stated to the half: "two and a half years" is not a rounding of two or three
+        ("He signed a three-year contract.", "He signed a two-and-a-half-year deal.", "unsupported"),
+        ("The crossing took two hours.", "The crossing took 2½ hours.", "unsupported"),
+        ("The crossing took 2.5 hours.", "The crossing took two and a half hours.", "supported"),
+        ("He signed a two-and-a-half-year contract.", "He signed a 2½-year deal.", "supported"),
+    ],
+)
+def test_halves_are_stated_to_the_half(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)] == [expected]
