@@ -482,6 +482,13 @@ _NAME_PREFIXES: Final = (
     "dax",
     "russell",
     "fortune",
+    # days, rounds and stages of an event: "day two of the second Test", "round three"
+    "day",
+    "round",
+    "stage",
+    "game",
+    "leg",
+    "phase",
 )
 _NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"
 _NAME_RE: Final = re.compile(

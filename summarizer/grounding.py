@@ -982,12 +982,16 @@ def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
     for other in index.figures:
         if other.value is None or other.kind not in {"count", "ordinal"} or not _same(other.value, figure.value or 0):
             continue
+        series = (figure.unit or "").rsplit(" ", 1)[0] if " " in (figure.unit or "") else ""
         if other.kind == "ordinal":
-            after = index.text[other.end : other.end + 12].lower()
-            if after.strip().startswith("world war") and (figure.unit or "").startswith("world war"):
+            # "Second World War" for "World War II", "the second day" for "day two"
+            if series and index.text[other.end : other.end + 12].lower().strip().startswith(series):
                 return other
             continue
-        if _NAME_LEAD_RE.search(index.text[max(0, other.start - 24) : other.start]):
+        before = index.text[max(0, other.start - 24) : other.start]
+        # A named series keeps its name ("Round 3" for "round three"); a code may take another
+        # ("Flight 117" for "BA117").
+        if before.lower().rstrip().endswith(series) if series else _NAME_LEAD_RE.search(before):
             return other
     return None
 

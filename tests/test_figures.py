@@ -331,3 +331,20 @@ def test_top_n_is_a_rank(text: str, figure_text: str, unit: str) -> None:
 def test_top_before_a_counted_noun_or_a_share_is_no_rank(text: str, figure_text: str, kind: str) -> None:
     figure = only(text)
     assert (figure.text, figure.kind) == (figure_text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("on day two of the trial", "day 2"),
+        ("knocked out in round three", "round 3"),
+        ("Stage 4 of the race", "stage 4"),
+    ],
+)
+def test_days_rounds_and_stages_are_names(text: str, unit: str) -> None:
+    (figure,) = find_figures(text)
+    assert (figure.kind, figure.unit) == ("name", unit)
+
+
+def test_a_day_is_not_a_name_when_the_number_counts_something_else() -> None:
+    assert [(f.text, f.kind) for f in find_figures("two days later")] == [("two days", "duration")]

@@ -498,3 +498,17 @@ def test_a_count_made_of_its_parts_beats_an_equal_count_of_something_else() -> N
 )
 def test_halves_are_stated_to_the_half(article: str, summary: str, expected: str) -> None:
     assert [status for _, status in statuses(article, summary)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        ("Rain washed out the second day of the final.", "Rain ruined day two of the final.", "supported"),
+        ("The cyclist crashed on Stage 4 near the coast.", "The cyclist crashed on stage four.", "supported"),
+        # a day of an event is not any "two" of the article
+        ("Those two catches cost the side the final.", "Rain ruined day two of the final.", "unsupported"),
+        ("The champion lost in round three.", "The champion lost in round two.", "unsupported"),
+    ],
+)
+def test_days_and_rounds_of_an_event_match_only_themselves(article: str, summary: str, expected: str) -> None:
+    assert [status for _, status in statuses(article, summary)][:1] == [expected]
