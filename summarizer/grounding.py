@@ -1250,16 +1250,17 @@ def _now(index: ArticleIndex) -> float | None:
 def _year_from_dateline(value: float, index: ArticleIndex) -> _Match | None:
     """ "2013" from an article dated 2012 ("next year"), "2011" from one that says "last year".
 
-    A dated article speaks of the year before and after its date without always naming them
-    ("the election", "the changes go live in March"), so those two years need no cue in a dated
-    article; an undated one must say "next year" or "last year".
+    A dated article speaks of the coming year without always naming it ("the election", "the
+    changes go live in March"), so the year after its date needs no cue in a dated article; an
+    undated one must say "next year". The year before always needs "last year": a past event is
+    told with its year.
     """
     now = _now(index)
     if now is None:
         return None
     if _same(value, now + 1) and (index.dated or _NEXT_YEAR_RE.search(index.text)):
         return _Match("derived", None, f"the year after the article's {int(now)}")
-    if _same(value, now - 1) and (index.dated or _LAST_YEAR_RE.search(index.text)):
+    if _same(value, now - 1) and _LAST_YEAR_RE.search(index.text):
         return _Match("derived", None, f"the year before the article's {int(now)}")
     return None
 

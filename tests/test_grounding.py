@@ -398,6 +398,9 @@ def test_a_percentage_change_is_derived() -> None:
         ("(Mar 2, 2031  9:10 AM) The senator will not stand in the coming race.", "No run in 2032", "derived"),
         # an undated article must say "next year"
         ("The senator, first elected in 2031, will not stand in the coming race.", "No run in 2032", "unsupported"),
+        # the year before needs "last year", even in a dated article
+        ("(Mar 2, 2031  9:10 AM) The senator will not stand in the coming race.", "He ran in 2030", "unsupported"),
+        ("(Mar 2, 2031  9:10 AM) The senator, who ran last year, will not stand again.", "He ran in 2030", "derived"),
         # two years on is no longer "the year after"
         ("(Mar 2, 2031  9:10 AM) The senator will not stand in the coming race.", "No run in 2033", "unsupported"),
         # a year counted from the article's date by a span it gives
