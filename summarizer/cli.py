@@ -145,7 +145,8 @@ def verify_command(
 ) -> None:
     """Check every figure and claim of a summary against its article.
 
-    Exits 0 when every figure is supported or rounded (and every claim's evidence is found), 1 otherwise.
+    Exits 0 when every figure is supported or rounded (and every claim's evidence is found), 1 otherwise:
+    a derived figure (arithmetic on the article's figures) is no error, but someone should look at it.
     With --pairs, writes one JSON report per input line to stdout.
     """
     if pairs_path is not None:
@@ -156,7 +157,10 @@ def verify_command(
         raise click.UsageError("give --article FILE and --summary FILE, or --pairs FILE.jsonl")
     report = verify(_read_text(article_path), _summary_from(_read_text(summary_path), summary_path))
     click.echo(report.model_dump_json(indent=2) if as_json else report.render_text())
-    sys.exit(0 if report.ok else EXIT_FAILED)
+    derived = [check.text for check in report.figures if check.status == "derived"]
+    if report.ok and derived:
+        click.echo(f"summarizer: {len(derived)} derived figure(s) to confirm: {', '.join(derived)}", err=True)
+    sys.exit(0 if report.ok and not derived else EXIT_FAILED)
 
 
 def _verify_pairs(path: str) -> int:

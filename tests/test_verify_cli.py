@@ -28,6 +28,15 @@ def test_faithful_summary_exits_zero(tmp_path: Path) -> None:
     assert "supported" in result.stdout
 
 
+def test_derived_figure_is_shown_and_exits_one(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The club paid €18 million up front and €7 million in bonuses.", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("A €25M transfer.", encoding="utf-8")
+    result = run_verify("--article", str(tmp_path / "a.txt"), "--summary", str(tmp_path / "s.txt"))
+    assert result.returncode == 1, result.stderr
+    assert "derived" in result.stdout
+    assert "1 derived figure(s) to confirm: €25M" in result.stderr
+
+
 def test_wrong_figure_exits_one_with_json_report(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "s.txt").write_text("The lender was fined €4.5m.", encoding="utf-8")
