@@ -1171,20 +1171,26 @@ def _with_the_rest(figure: Figure, around: _Around, index: ArticleIndex) -> _Mat
     """
     if figure.kind != "count" or figure.value is None:
         return None
+    # The summary's own "N other(s)" does not depend on the article figure: test it once.
+    summary_others = bool(_OTHERS_AFTER_RE.match(around.after(_ADDED_REACH)))
     for other in index.figures:
         if other.kind != "count" or other.value is None or other.vague or _bound(other.qualifier) == "upper":
             continue
+        gap = figure.value - other.value
+        if summary_others and _same(gap, -1):
+            return _Match("derived", other, f"'{other.text}' less the one the others are other than")
+        if not (_same(gap, 1) or _same(gap, 2)):
+            continue  # the patterns below are only read for counts they could complete
         after = index.text[other.end : other.end + _ADDED_REACH]
         before = index.text[max(0, other.start - _ADDED_REACH) : other.start]
-        added = 0
         if _AND_COUPLE_BEFORE_RE.search(before):
             added = 2
         elif _OTHERS_AFTER_RE.match(after) or _AND_ONE_AFTER_RE.match(after) or _AND_ONE_BEFORE_RE.search(before):
             added = 1
-        if added and _same(figure.value, other.value + added):
+        else:
+            continue
+        if _same(gap, added):
             return _Match("derived", other, f"'{other.text}' and {added} more")
-        if _same(figure.value + 1, other.value) and _OTHERS_AFTER_RE.match(around.after(_ADDED_REACH)):
-            return _Match("derived", other, f"'{other.text}' less the one the others are other than")
     return None
 
 
@@ -1276,23 +1282,19 @@ def _year_counted_from(value: float, index: ArticleIndex) -> _Match | None:
     if now is None:
         return None
     spans = [
-        (position, other)
-        for position, other in enumerate(index.figures)
+        other
+        for other in index.figures
         if other.kind == "duration" and other.unit == "year" and other.value and _bound(other.qualifier) == "exact"
     ]
-    for position, span in spans:
+    years = [other for other in index.figures if other.kind == "year" and other.value is not None] if spans else []
+    for span in spans:
         assert span.value is not None
         if _same(abs(value - now), span.value):
             return _Match("derived", span, f"{int(now)} and '{span.text}'")
         sentence = index.sentence_number(span.start)
-        for other_position, year in enumerate(index.figures):
-            if (
-                year.kind == "year"
-                and year.value is not None
-                and abs(index.sentence_number(year.start) - sentence) <= 1
-                and _same(abs(value - year.value), span.value)
-                and other_position != position
-            ):
+        for year in years:
+            assert year.value is not None
+            if abs(index.sentence_number(year.start) - sentence) <= 1 and _same(abs(value - year.value), span.value):
                 return _Match("derived", span, f"'{year.text}' and '{span.text}'")
     return None
 
@@ -1437,7 +1439,7 @@ def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, fl
     results = {}
     for share, amount in ((left, right), (right, left)):
         if share.kind == "fraction" and amount.kind == "money" and share.value is not None and amount.value is not None:
-            # "the second half of the $700 billion" is $350 billion
+            # "half of the €900 million fund" is €450 million
             results[f"{share.text} of {amount.text}"] = amount.value * share.value / 100
     if left.kind == right.kind:
         results[f"{left.text} + {right.text}"] = left.value + right.value
