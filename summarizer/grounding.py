@@ -27,6 +27,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .direction import Direction, direction_of, opposite
 from .figures import Figure, find_figures
 from .schemas import ArticleSummary
 
@@ -129,6 +130,11 @@ def _render_source(check: FigureCheck) -> str:
 
 
 def _figure_problem(check: FigureCheck) -> str:
+    if check.note and check.note.startswith(_TURNED_ROUND):
+        return (
+            f"'{check.text}' goes the wrong way: {check.note}, in "
+            f'"{_clip(check.article_sentence)}"; give the direction the article gives.'
+        )
     if check.status == "misattributed":
         return (
             f"'{check.text}' is attached to the wrong thing: in the article that figure belongs to "
@@ -497,6 +503,7 @@ class ArticleIndex:
         default_factory=dict
     )
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
+    _directions: dict[int, Direction | None] = field(default_factory=dict)
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
 
@@ -570,6 +577,11 @@ class ArticleIndex:
             stems = self.layout.context_of(self.figures[position])
             self._contexts[position] = stems
         return stems
+
+    def direction(self, position: int) -> Direction | None:
+        if position not in self._directions:
+            self._directions[position] = direction_of(self.text, self.figures[position])
+        return self._directions[position]
 
     def sentence_number(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.layout.sentence_starts, position) - 1)
@@ -949,8 +961,19 @@ class _Around:
         """The text right after the figure."""
         return self._layout.text[self._figure.end : self._figure.end + length]
 
+    @property
+    def direction(self) -> Direction | None:
+        return direction_of(self._layout.text, self._figure)
+
 
 def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:
+    match = _match_value(figure, around, index, bind=bind)
+    if bind and match.status in {"supported", "rounded"}:
+        return _turned_round(figure, around, index, match) or match
+    return match
+
+
+def _match_value(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:
     candidates = index.candidates(figure)
     if figure.vague:
         return _check_vague(figure, candidates)
@@ -972,6 +995,30 @@ def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bo
         return _Match("supported", written, f"the article writes '{written.text}'")
     derivation = None if figure.kind == "ordinal" else _derive(figure, around, index)
     return derivation or _Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+_TURNED_ROUND: Final = "the article has it going"
+
+
+def _turned_round(figure: Figure, around: _Around, index: ArticleIndex, match: _Match) -> _Match | None:
+    """Misattributed when the summary's figure moved one way and the article's the other way.
+
+    Of the article's occurrences of the value, those whose surroundings fit the summary's best decide:
+    "made millions" against "hemorrhaged millions of dollars", though "tens of millions" occurs too.
+    """
+    moved = around.direction
+    if moved is None or match.article is None:
+        return None
+    chosen = match.article
+    same = [(p, other) for p, other in index.candidates(figure) if other.value == chosen.value]
+    if not same:
+        return None
+    best = max(_binding(around, index, p) for p, _ in same)
+    fitting = [(p, other) for p, other in same if _binding(around, index, p) == best]
+    if any(index.direction(p) != opposite(moved) for p, _ in fitting):
+        return None
+    turned = fitting[0][1]
+    return _Match("misattributed", turned, f"{_TURNED_ROUND} {opposite(moved)}, not {moved}")
 
 
 _NAME_LEAD_RE: Final = re.compile(r"([A-Z][\w-]+)\s+$")

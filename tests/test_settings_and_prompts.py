@@ -76,6 +76,7 @@ def test_the_public_api_is_what_all_says() -> None:
         "errors",
         "extractive",
         "figures",
+        "direction",
         "grounding",
         "pipeline",
         "prompts",

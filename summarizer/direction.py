@@ -1,0 +1,114 @@
+"""Which way a figure says something moved: up ("rose 12%", "a 12% rise", "made $5m") or down.
+
+A summary that turns a fall into a rise keeps every number and reverses the meaning ("profit rose
+12%" from "profit fell 12%"; "made millions" from "hemorrhaged millions"). The grounding check uses
+this to refuse, as support, an article figure that moved the other way.
+
+Only the words right next to a figure count: the verb just before it ("fell by 12%", "lost nearly
+$5m", "down 3%") or the noun just after it ("a 12% fall", "a £3m loss", "5% higher"). Anything
+farther away is too often about something else.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal
+
+from summarizer.figures import Figure
+
+__all__ = ["Direction", "direction_of", "opposite"]
+
+Direction = Literal["up", "down"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_UP_VERBS: Final = _words(
+    "rose rise rises rising risen grew grow grows growing grown increase increased increases increasing "
+    "gain gained gains gaining jump jumped jumps jumping climb climbed climbs climbing soar soared soars "
+    "soaring surge surged surges surging rallied rally boost boosted boosts raise raised raises raising "
+    "won win wins winning created create creates added adds"
+)
+_DOWN_VERBS: Final = _words(
+    "fell fall falls falling fallen drop dropped drops dropping decline declined declines declining "
+    "decrease decreased decreases decreasing slump slumped slumps plunge plunged plunges plunging "
+    "plummet plummeted plummets tumble tumbled tumbles slid slide slides sank sink sinks shrank shrunk "
+    "shrink shrinks lost lose loses losing shed sheds shedding cut cuts cutting slash slashed slashes "
+    "hemorrhaged haemorrhaged hemorrhaging haemorrhaging dipped dip dips"
+)
+_ADVERBS: Final[dict[str, Direction]] = {"up": "up", "down": "down"}
+_GIVE: Final = _words("give gives gave given giving")
+# Verbs whose "up" or "down" is not a direction: "set up 12 firms", "shot down two drones".
+_PHRASAL: Final = _words(
+    "set sets setting make makes made take takes took taken put puts shot shoot shut shuts broke break "
+    "breaks turned turn turns step steps stepped back backed hold holds held sign signs signed wrote "
+    "write written"
+)
+# Earning is a rise only of money: "made 40 appearances" says nothing about a direction.
+_UP_WITH_MONEY: Final = _words("made make makes making earn earned earns earning")
+_UP_NOUNS: Final = _words(
+    "rise rises increase increases gain gains jump jumps surge growth hike hikes boost higher more profit "
+    "profits surplus up"
+)
+_DOWN_NOUNS: Final = _words(
+    "fall falls drop drops decline declines decrease decreases cut cuts loss losses slump reduction "
+    "reductions lower fewer less deficit down"
+)
+# Words that may stand between a verb and its figure ("rose by an estimated 12%").
+_BETWEEN: Final = _words("by to a an some about almost nearly around roughly just only another estimated")
+# Words that may stand between a figure and its noun ("a 12 per cent year-on-year fall").
+_BETWEEN_AFTER: Final = _words("per cent percent pre-tax net annual year-on-year quarterly operating")
+# What falls or rises may itself be bad: "losses rose to $5m" is not a gain of $5m.
+_BAD_THINGS: Final = _words("loss losses deficit deficits debt debts")
+_MONEY_MARK_RE: Final = re.compile(r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?)\b", re.IGNORECASE)
+_CLAUSE_END_RE: Final = re.compile(r"[,;:()\"“”—–.!?]")
+_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_REACH: Final = 48  # characters either side of a figure that can hold its verb or noun
+
+
+def opposite(direction: Direction) -> Direction:
+    return "down" if direction == "up" else "up"
+
+
+def direction_of(text: str, figure: Figure) -> Direction | None:
+    """The direction the words beside `figure` give it, or None when they give none."""
+    return _from_verb_before(text, figure) or _from_noun_after(text, figure)
+
+
+def _from_verb_before(text: str, figure: Figure) -> Direction | None:
+    before = text[max(0, figure.start - _REACH) : figure.start]
+    before = _CLAUSE_END_RE.split(before)[-1]
+    words = [word.lower() for word in _WORD_RE.findall(before)]
+    if words and words[-1] in _ADVERBS:
+        # "down 3%", "up 12%": only right before the figure ("up to 5" is a bound)
+        verb = words[-2] if len(words) > 1 else ""
+        if verb in _GIVE:
+            return "down"  # "the Dow gave up 174 points"
+        return None if verb in _PHRASAL else _ADVERBS[words[-1]]
+    while words and words[-1] in _BETWEEN:
+        words.pop()
+    if not words:
+        return None
+    verb = words[-1]
+    if verb in _UP_WITH_MONEY:
+        return "up" if figure.kind == "money" or _MONEY_MARK_RE.search(_tail(text, figure)) else None
+    direction: Direction | None = "up" if verb in _UP_VERBS else "down" if verb in _DOWN_VERBS else None
+    if direction and _BAD_THINGS.intersection(words[:-1]):
+        return None
+    return direction
+
+
+def _from_noun_after(text: str, figure: Figure) -> Direction | None:
+    after = _CLAUSE_END_RE.split(text[figure.end : figure.end + _REACH])[0]
+    for word in (word.lower() for word in _WORD_RE.findall(after)[:3]):
+        if word in _BETWEEN_AFTER:
+            continue
+        return "up" if word in _UP_NOUNS else "down" if word in _DOWN_NOUNS else None
+    return None
+
+
+def _tail(text: str, figure: Figure) -> str:
+    """The figure and the few words after it ("millions of dollars")."""
+    return text[figure.start : figure.end + 16]

@@ -1,0 +1,83 @@
+"""Tests for reading which way a figure moved, and for catching a summary that reverses it."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.direction import direction_of
+from summarizer.figures import find_figures
+from summarizer.grounding import verify
+
+
+def direction(text: str) -> str | None:
+    figure = next(f for f in find_figures(text) if f.value is not None)
+    return direction_of(text, figure)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ticket sales rose 12% in June.", "up"),
+        ("Ticket sales rose by an estimated 12% in June.", "up"),
+        ("The harbour authority reported a 12% fall in cargo.", "down"),
+        ("The ferry line lost nearly $5m last winter.", "down"),
+        ("The bakery chain made $2m in its first year.", "up"),
+        ("The council cut 300 posts.", "down"),
+        ("Share prices were down 3% by noon.", "down"),
+        ("The index gave up 174 points.", "down"),
+        ("The co-operative shed 40 jobs.", "down"),
+        ("Visitor numbers were 8% higher than in spring.", "up"),
+    ],
+)
+def test_words_beside_a_figure_give_its_direction(text: str, expected: str) -> None:
+    assert direction(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker made 40 appearances for the club.",  # earning is a rise only of money
+        "Losses rose to $5m.",  # a rise of losses is not a gain
+        "Fares will go up to 20% next year.",  # "up to" is a bound, not a rise
+        "The pair set up 12 firms in a decade.",
+        "The survey asked 2,000 adults in June.",
+        "Sales rose in March, and 40 shops opened.",  # the verb belongs to another clause
+    ],
+)
+def test_no_direction_where_the_words_give_none(text: str) -> None:
+    assert direction(text) is None
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("Quarterly profit at the brewer fell 12% to $40m.", "The brewer's profit rose 12%."),
+        ("The café group, which lost millions of dollars, closed in May.", "The café group made millions of dollars."),
+        ("Rail passenger numbers dropped by 3,000 a day.", "Rail passenger numbers rose by 3,000 a day."),
+        ("The tech index gained 2.5% on Monday.", "The tech index lost 2.5% on Monday."),
+        ("Orders rose 5%, while costs fell 3%.", "Costs rose 3%."),
+    ],
+)
+def test_a_figure_turned_round_is_misattributed(article: str, summary: str) -> None:
+    check = verify(article, summary).figures[0]
+    assert check.status == "misattributed", check
+    assert check.note is not None and "not" in check.note
+    assert check.article_sentence is not None
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("Quarterly profit at the brewer fell 12% to $40m.", "The brewer's profit dropped 12%."),
+        ("The index gave up 174 points, or 1%.", "Index ends the day down 174."),
+        ("Orders rose 5%, while costs fell 3%.", "Costs fell 3%."),
+        ("Losses at the airline rose to $5m.", "The airline lost $5m."),
+        ("The store shed 40 jobs.", "40 jobs go at the store."),  # no direction in the summary
+        # the best-fitting occurrence decides: the rise of the same value elsewhere is about fares
+        ("Fares rose 4% in May. Wages fell 4% in June.", "Wages fell 4% in June."),
+    ],
+)
+def test_the_same_direction_or_none_is_accepted(article: str, summary: str) -> None:
+    report = verify(article, summary)
+    assert report.figures
+    assert all(check.status in {"supported", "rounded"} for check in report.figures), report.render_text()
