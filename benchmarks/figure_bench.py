@@ -62,13 +62,17 @@ def our_flags(row: dict[str, Any], verdict: dict[str, Any]) -> tuple[list[tuple[
 
 
 def label_spans(row: dict[str, Any]) -> list[tuple[int, int]]:
-    """Character spans of the labelled wrong figures in the summary."""
-    spans = []
-    for text in row["figure_spans"]:
-        start = row["summary"].find(text)
-        if start >= 0:
-            spans.append((start, start + len(text)))
-    return spans
+    """Character spans of the labelled wrong figures in the summary.
+
+    A label is a substring without a position, so every occurrence of it counts: in "a world war two
+    veteran ... a world war two veteran's war two aircraft" the label "two" may be any of the three.
+    """
+    summary = row["summary"]
+    return [
+        (match.start(), match.end())
+        for text in row["figure_spans"]
+        for match in re.finditer(re.escape(text), summary)
+    ]
 
 
 def caught(flags: list[tuple[int, int]], labels: list[tuple[int, int]]) -> bool:
