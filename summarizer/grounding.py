@@ -505,6 +505,7 @@ class ArticleIndex:
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
     _directions: dict[int, Direction | None] = field(default_factory=dict)
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
+    score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
     starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -620,7 +621,15 @@ def _cached_index(text: str) -> ArticleIndex:
 def _build_index(text: str) -> ArticleIndex:
     figures = find_figures(text)
     dated = bool(figures) and _is_dateline(text, figures[0])
-    return ArticleIndex(text, figures, _TextLayout.of(text), _years_of(figures), _article_scores(text, figures), dated)
+    return ArticleIndex(
+        text,
+        figures,
+        _TextLayout.of(text),
+        _years_of(figures),
+        _article_scores(text, figures),
+        dated,
+        score_parts=_score_parts(text),
+    )
 
 
 # What may come before a dateline: "(", "LONDON, ", "Published: ", "Updated on".
@@ -650,6 +659,17 @@ def _article_scores(text: str, figures: list[Figure]) -> dict[str, Figure]:
         if first is not None:
             scores.setdefault(f"{match.group(1)}-{match.group(2)}", first)
     return scores
+
+
+def _score_parts(text: str) -> frozenset[int]:
+    """Where the numbers of a score stand ("22-2", "3-1"): a pair whose second number is smaller,
+    so not a range ("10-12")."""
+    return frozenset(
+        start
+        for match in _SCORE_RE.finditer(text)
+        if int(match.group(1)) > int(match.group(2))
+        for start in (match.start(1), match.start(2))
+    )
 
 
 # --- matching one figure ----------------------------------------------------------------------
@@ -978,6 +998,9 @@ def _match_value(figure: Figure, around: _Around, index: ArticleIndex, *, bind: 
     if figure.vague:
         return _check_vague(figure, candidates)
     equal = index.equal(figure)
+    if figure.kind == "count" and index.score_parts:
+        candidates = _outside_scores(candidates, around, index)
+        equal = _outside_scores(equal, around, index)
     if equal:
         match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
         # The article's equal value may be about something else while its parts add up: "4 die"
@@ -995,6 +1018,17 @@ def _match_value(figure: Figure, around: _Around, index: ArticleIndex, *, bind: 
         return _Match("supported", written, f"the article writes '{written.text}'")
     derivation = None if figure.kind == "ordinal" else _derive(figure, around, index)
     return derivation or _Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+def _outside_scores(found: list[tuple[int, Figure]], around: _Around, index: ArticleIndex) -> list[tuple[int, Figure]]:
+    """Drop the numbers of a score unless its clause names what the summary counts: the 2 of "left
+    England teetering on 22-2" is not "two wins", while the 52 of "the Senate voted 52-48" may be
+    "52 senators voted"."""
+    return [
+        (position, other)
+        for position, other in found
+        if other.start not in index.score_parts or (around.head and around.head in index.prefixes(position))
+    ]
 
 
 _TURNED_ROUND: Final = "the article has it going"
@@ -1511,7 +1545,7 @@ def _show(value: float) -> str:
 # --- putting it together ----------------------------------------------------------------------
 
 
-_SCORE_RE: Final = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?![\d.,])")
+_SCORE_RE: Final = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?!\d|[.,]\d)")
 
 
 def _scores_in_article(text: str, index: ArticleIndex) -> dict[int, _Match]:

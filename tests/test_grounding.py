@@ -515,3 +515,25 @@ def test_halves_are_stated_to_the_half(article: str, summary: str, expected: str
 )
 def test_days_and_rounds_of_an_event_match_only_themselves(article: str, summary: str, expected: str) -> None:
     assert [status for _, status in statuses(article, summary)][:1] == [expected]
+
+
+def test_a_score_at_the_end_of_a_sentence_is_read_as_a_score() -> None:
+    article = "The panel approved the harbour plan by a vote of 9-4 on Tuesday."
+    assert statuses(article, "The plan passed the panel 9-4.") == [("9", "supported"), ("4", "supported")]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # the 2 of a cricket score is not a count of wins
+        (
+            "Early wickets left Kestrel teetering on 31-2 before lunch.",
+            "Kestrel made it two wins in a row.",
+            "unsupported",
+        ),
+        # the clause names what the summary counts: a vote tally may be read as counts
+        ("The motion passed 52-48 after councillors voted late.", "52 councillors voted for the motion.", "supported"),
+    ],
+)
+def test_the_numbers_of_a_score_count_only_what_their_clause_names(article: str, summary: str, expected: str) -> None:
+    assert statuses(article, summary)[0][1] == expected
