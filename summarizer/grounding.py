@@ -1316,12 +1316,32 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> _
                 continue  # "at least" survives a sum, not a difference or a ratio
             if note and reach == 0 and " + " not in note and not (left_related or right_related):
                 continue  # any two numbers of a sentence differ by some small count ("24 - 26")
+            if note and figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
+                continue  # "24 tower blocks" and "26 areas" differ by two of nothing
             if note:
                 return _Match("derived", None, note)
     return None
 
 
 _SMALL_COUNT: Final = 10
+
+
+def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:
+    """Whether two counts name different things right after them: "24 tower blocks" and "26 areas",
+    not "six Tennessee inmates" and "five of the inmates"."""
+    left_words, right_words = _counted(left, index.text), _counted(right, index.text)
+    return bool(left_words and right_words and not left_words & right_words)
+
+
+_COUNTED_RE: Final = re.compile(r"(?:\s+(?:of|the|[a-z]+'s))*((?:\s+[A-Za-z-]{3,}){1,3})")
+
+
+def _counted(figure: Figure, text: str) -> frozenset[str]:
+    """Stems (four letters) of the few words after a count: what it counts."""
+    match = _COUNTED_RE.match(text, figure.end)
+    return _prefixes(_stems(match.group(1))) if match else frozenset()
+
+
 _ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration", "measure"})
 _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 _LAST_YEAR_RE: Final = re.compile(r"\blast\s+year\b", re.IGNORECASE)
@@ -1455,6 +1475,8 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
     for position, other in enumerate(index.figures):
         if other.value is None or other.vague or other.kind not in kinds or other.value <= 0:
             continue
+        if other.start in index.score_parts:
+            continue  # "reduced to 8-2": a score's numbers are not amounts to add up
         if _bound(other.qualifier) == "upper" or (_bound(other.qualifier) == "lower" and figure.kind != "count"):
             continue  # "at least 20" may enter a count ("at least 20 and three more"), no ceiling may
         if other.kind == "money" and figure.kind == "money" and not _compatible(figure, other):

@@ -537,3 +537,30 @@ def test_a_score_at_the_end_of_a_sentence_is_read_as_a_score() -> None:
 )
 def test_the_numbers_of_a_score_count_only_what_their_clause_names(article: str, summary: str, expected: str) -> None:
     assert statuses(article, summary)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # a difference of two counts of the same thing
+        (
+            "Seven Welsh inmates broke out of the annex. Six of the inmates were caught by noon.",
+            "1 inmate still at large",
+            "derived",
+        ),
+        # no difference of counts of different things: 22 schools and 24 towns
+        (
+            "Inspectors visited the county's 22 schools. Floods closed roads in 24 towns.",
+            "Two schools closed",
+            "unsupported",
+        ),
+        # the numbers of a score are not amounts to add up
+        (
+            "The visitors slumped to 9-2 and later lost three quick wickets.",
+            "The hosts won by seven wickets.",
+            "unsupported",
+        ),
+    ],
+)
+def test_derivations_take_only_counts_of_the_same_things(article: str, summary: str, expected: str) -> None:
+    assert statuses(article, summary)[0][1] == expected
