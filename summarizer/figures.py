@@ -369,7 +369,7 @@ _QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _QUAL
 _LAST_WORD_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
 _NO_QUALIFIER_KINDS: Final = frozenset({"date", "ordinal", "decade", "name", "year"})
 _AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
-_AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)aged\s+$", re.IGNORECASE)
+_AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age\s+of)\s+$", re.IGNORECASE)
 _TIME_UNIT_AFTER_RE: Final = re.compile(
     rf"^(?:{_HYPHEN}|\s+)(?P<unit>{'|'.join(_TIME_UNITS)}|centuries)s?(?![\w])", re.IGNORECASE
 )

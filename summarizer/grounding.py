@@ -1221,11 +1221,9 @@ def _derive(figure: Figure, around: _Around, index: ArticleIndex) -> _Match | No
             return _Match("derived", converted, f"'{converted.text}' in other units")
     if _bound(figure.qualifier) == "upper" or figure.value <= 0:
         return None  # a ceiling or a zero computed from other figures is not a claim the article makes
-    years_apart = None
-    if figure.kind in {"count", "duration", "age"} and figure.qualifier is None:
-        years_apart = _years_apart(figure.value, index) or _years_apart_nearby(figure.value, index)
-    if years_apart:
-        return _Match("derived", None, years_apart)
+    in_years = _counted_in_years(figure, index)
+    if in_years:
+        return in_years
     if figure.kind == "year":
         return _year_from_dateline(figure.value, index) or _year_counted_from(figure.value, index)
     if figure.kind == "count":
@@ -1427,6 +1425,42 @@ def _years_apart(value: float, index: ArticleIndex) -> str | None:
     for latest in {max(years), _now(index) or max(years)}:
         if any(_same(latest - year, value) for year in years):
             return f"{int(latest)} - {int(latest - value)}"
+    return None
+
+
+def _counted_in_years(figure: Figure, index: ArticleIndex) -> _Match | None:
+    """A count, duration or age that is the gap between two years of the article."""
+    assert figure.value is not None
+    if figure.kind == "age" and "year" not in figure.text.lower():
+        # "aged 27", "at the age of 27": a person's age, counted only from a birth year. The age of
+        # a thing ("a 114-year-old bottle") may run between any two years the article gives.
+        return _age_from_birth(figure.value, index)
+    if figure.kind not in {"count", "duration", "age"} or figure.qualifier is not None:
+        return None
+    note = _years_apart(figure.value, index) or _years_apart_nearby(figure.value, index)
+    return _Match("derived", None, note) if note else None
+
+
+_BORN_RE: Final = re.compile(r"\b(?:born|birth)\b[^.;]{0,24}$", re.IGNORECASE)
+
+
+def _age_from_birth(value: float, index: ArticleIndex) -> _Match | None:
+    """An age counted from a year of birth the article gives ("born in 1987") to its latest year.
+
+    Only from a birth: any two years of an article ("a coup in 1987", "elections in 2014") differ by
+    some plausible age.
+    """
+    if not index.years:
+        return None
+    for figure in index.figures:
+        if figure.value is None or not _BORN_RE.search(index.text[max(0, figure.start - 40) : figure.start]):
+            continue
+        born = figure.value if figure.kind == "year" else figure.value // 10_000 if figure.kind == "date" else None
+        if not born:
+            continue
+        for latest in {max(index.years), _now(index) or max(index.years)}:
+            if _same(latest - born, value) or _same(latest - born - 1, value):
+                return _Match("derived", figure, f"born {int(born)}, {int(latest)} - {int(born)}")
     return None
 
 

@@ -92,6 +92,7 @@ def test_counts_are_scaled(text: str, value: float, scale: str | None, vague: bo
         ("She signed a two - year deal .", "duration", 2, "year"),
         ("A 45-year-old man was arrested.", "age", 45, "year"),
         ("The man, aged 45, was arrested.", "age", 45, "year"),
+        ("The poet died at the age of 81.", "age", 81, "year"),
         ("She finished 21st overall.", "ordinal", 21, None),
         ("It happened a decade ago.", "duration", 10, "year"),
     ],

@@ -564,3 +564,22 @@ def test_the_numbers_of_a_score_count_only_what_their_clause_names(article: str,
 )
 def test_derivations_take_only_counts_of_the_same_things(article: str, summary: str, expected: str) -> None:
     assert statuses(article, summary)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # a person's age is counted from a birth year...
+        ("The painter was born in 1931. She died in 2012 at her studio.", "She died aged 81.", "derived"),
+        # ...not from any two years the article gives
+        (
+            "A flood hit the valley in 1931. The dam opened in 2012.",
+            "The engineer died at the age of 81.",
+            "unsupported",
+        ),
+        # the age of a thing may run between the years it was made and found
+        ("The bottle was sealed in 1897 and found under the ice in 2011.", "A 114-year-old bottle", "derived"),
+    ],
+)
+def test_ages_counted_from_years(article: str, summary: str, expected: str) -> None:
+    assert statuses(article, summary)[0][1] == expected
