@@ -977,6 +977,10 @@ class _Around:
             self._head = self._layout.get().head_of(self._figure)
         return self._head
 
+    @property
+    def layout(self) -> _TextLayout:
+        return self._layout.get()
+
     def after(self, length: int) -> str:
         """The text right after the figure."""
         return self._layout.text[self._figure.end : self._figure.end + length]
@@ -989,8 +993,39 @@ class _Around:
 def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:
     match = _match_value(figure, around, index, bind=bind)
     if bind and match.status in {"supported", "rounded"}:
-        return _turned_round(figure, around, index, match) or match
+        return _turned_round(figure, around, index, match) or _from_earlier_event(figure, around, index, match) or match
     return match
+
+
+_MONTHS: Final = "january|february|march|april|may|june|july|august|september|october|november|december"
+# The start of a sentence about the past: "Last May, two earthquakes ...", "In 2009 almost 300 died".
+_EARLIER_RE: Final = re.compile(
+    rf"(?:^\W*|[,;]\s+|\band\s+)(?:last\s+(?:{_MONTHS}|spring|summer|autumn|winter)"
+    rf"|in\s+(?:(?:{_MONTHS})\s+)?(?P<year>\d{{4}}))\b(?!['’]s)",
+    re.IGNORECASE,
+)
+_WHEN_RE: Final = re.compile(rf"\b(?:{_MONTHS}|\d{{4}}|last|previous|earlier|ago|since)\b", re.IGNORECASE)
+
+
+def _from_earlier_event(figure: Figure, around: _Around, index: ArticleIndex, match: _Match) -> _Match | None:
+    """Misattributed when the article gives the value only in a sentence about an earlier event, and
+    the summary says nothing of when: "killing at least 20" from "Last May, two earthquakes in the
+    same area left more than 20 people dead"."""
+    if figure.kind not in _BINDABLE_KINDS or match.article is None or not index.years:
+        return None
+    layout = around.layout
+    start, end = layout.sentence_of(figure.start)
+    if _WHEN_RE.search(layout.text, start, end):
+        return None
+    chosen = match.article
+    same = [other for _, other in index.candidates(figure) if other.value == chosen.value]
+    latest = max(index.years)
+    for other in same:
+        sentence_start, _ = index.layout.sentence_of(other.start)
+        marker = _EARLIER_RE.search(index.text[sentence_start : other.start])
+        if marker is None or (marker.group("year") and int(marker.group("year")) >= latest):
+            return None
+    return _Match("misattributed", chosen, "the article gives this value for an earlier event")
 
 
 def _match_value(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:

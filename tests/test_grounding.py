@@ -583,3 +583,29 @@ def test_derivations_take_only_counts_of_the_same_things(article: str, summary: 
 )
 def test_ages_counted_from_years(article: str, summary: str, expected: str) -> None:
     assert statuses(article, summary)[0][1] == expected
+
+
+_QUAKE = (
+    "June 3, 2024 - A magnitude-5 quake shook the hill towns of Umbria on Sunday. There were no reports of injuries. "
+    "Last May, two quakes in the same valley left more than 20 people dead. In 2009 about 300 died at L'Aquila."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "expected"),
+    [
+        # the value is given only for an earlier event, and the summary says nothing of when
+        (_QUAKE, "A quake in Umbria has killed more than 20 people.", "misattributed"),
+        # the summary says when
+        (_QUAKE, "Quakes in the same valley killed more than 20 people last May.", "supported"),
+        # the year of the article's own events is not an earlier event
+        ("In 2021 the storm killed 40 people across the islands.", "The storm killed 40 people.", "supported"),
+        # "1995's Friday" names a film, not a time
+        ("The actor, who starred in 1995's Friday, has died at 62.", "Friday actor dead at 62", "supported"),
+    ],
+)
+def test_a_value_given_only_for_an_earlier_event(article: str, summary: str, expected: str) -> None:
+    check = verify(article, summary).figures[0]
+    assert check.status == expected, check
+    if expected == "misattributed":
+        assert check.note == "the article gives this value for an earlier event"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -58,14 +57,17 @@ def test_bad_lines_yield_errors_and_processing_continues() -> None:
     assert results[4] == {"id": "ok", "ok": True, "figures": results[4]["figures"]}
 
 
-def test_two_thousand_pairs_run_well_under_ten_seconds() -> None:
+def test_two_thousand_pairs_each_get_a_verdict_in_order() -> None:
+    # Speed is measured by benchmarks/figure_bench.py, not asserted here (a loaded CI machine is no
+    # measure of it).
     article = " ".join(f"In {1990 + i} the firm had {i * 37} staff and paid ${i}.{i}m in tax." for i in range(40))
-    lines = [json.dumps({"id": i, "source": article, "summary": f"It had {i % 40 * 37} staff."}) for i in range(2000)]
-    started = time.perf_counter()
+    lines = [
+        json.dumps({"id": i, "source": article, "summary": f"In {1990 + i % 40} it had {i % 40 * 37} staff."})
+        for i in range(2000)
+    ]
     results = run(*lines)
-    assert len(results) == 2000
+    assert [result["id"] for result in results] == list(range(2000))
     assert all(result["ok"] for result in results)
-    assert time.perf_counter() - started < 10
 
 
 @pytest.mark.skipif(not BENCH.is_dir(), reason="figure-bench data (../shared) is not available")
