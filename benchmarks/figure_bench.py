@@ -71,7 +71,8 @@ def label_spans(row: dict[str, Any]) -> list[tuple[int, int]]:
     return [
         (match.start(), match.end())
         for text in row["figure_spans"]
-        for match in re.finditer(re.escape(text), summary)
+        # whole figures only: the label "2" is not the 2 of "2024" or "12"
+        for match in re.finditer(rf"(?<![\w.,]){re.escape(text)}(?!\w|[.,]\d)", summary)
     ]
 
 

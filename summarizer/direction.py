@@ -12,11 +12,12 @@ farther away is too often about something else.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Final, Literal
 
 from summarizer.figures import Figure
 
-__all__ = ["Direction", "direction_of", "opposite"]
+__all__ = ["Direction", "Movement", "movement_of", "opposite"]
 
 Direction = Literal["up", "down"]
 
@@ -57,24 +58,52 @@ _DOWN_NOUNS: Final = _words(
     "reductions lower fewer less deficit down"
 )
 # Words that may stand between a verb and its figure ("rose by an estimated 12%").
-_BETWEEN: Final = _words("by to a an some about almost nearly around roughly just only another estimated")
+# ("to" is not among them: "fell 20% to $5m" is a level, not a fall of $5m.)
+_BETWEEN: Final = _words("by a an some about almost nearly around roughly just only another estimated")
+# A margin is the same fact seen from either side: "won by 312 votes" is "lost by 312 votes".
+_MARGIN_VERBS: Final = _words("won win wins winning lost lose loses losing")
 # Words that may stand between a figure and its noun ("a 12 per cent year-on-year fall").
 _BETWEEN_AFTER: Final = _words("per cent percent pre-tax net annual year-on-year quarterly operating")
 # What falls or rises may itself be bad: "losses rose to $5m" is not a gain of $5m.
 _BAD_THINGS: Final = _words("loss losses deficit deficits debt debts")
 _MONEY_MARK_RE: Final = re.compile(r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?)\b", re.IGNORECASE)
+_SENTENCE_END_RE: Final = re.compile(r"[;.!?]\s")
+# Words too common to say who or what moved.
+_NOT_SUBJECTS: Final = _words(
+    "the a an and of in on at for to from by with which that who its their his her "
+    "was were is are has have had been also"
+)
+_SUBJECT_WORDS: Final = 6
 _CLAUSE_END_RE: Final = re.compile(r"[,;:()\"“”—–.!?]")
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _REACH: Final = 48  # characters either side of a figure that can hold its verb or noun
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """Which way a figure moved, and the words before it that say what moved (five-letter prefixes)."""
+
+    direction: Direction
+    subject: frozenset[str]
 
 
 def opposite(direction: Direction) -> Direction:
     return "down" if direction == "up" else "up"
 
 
-def direction_of(text: str, figure: Figure) -> Direction | None:
+def movement_of(text: str, figure: Figure) -> Movement | None:
     """The direction the words beside `figure` give it, or None when they give none."""
-    return _from_verb_before(text, figure) or _from_noun_after(text, figure)
+    direction = _from_verb_before(text, figure) or _from_noun_after(text, figure)
+    return Movement(direction, _subject(text, figure)) if direction else None
+
+
+def _subject(text: str, figure: Figure) -> frozenset[str]:
+    """Content words of the sentence just before the figure: "the brewer's profit" of "the brewer's
+    profit fell 12%", "Labour" of "Labour gained 48 seats"."""
+    before = _SENTENCE_END_RE.split(text[max(0, figure.start - 4 * _REACH) : figure.start])[-1]
+    words = [word.lower().removesuffix("'s") for word in _WORD_RE.findall(before)]
+    content = [w for w in words if w not in _NOT_SUBJECTS and w not in _UP_VERBS and w not in _DOWN_VERBS]
+    return frozenset(word[:5] for word in content[-_SUBJECT_WORDS:])
 
 
 def _from_verb_before(text: str, figure: Figure) -> Direction | None:
@@ -82,22 +111,26 @@ def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     before = _CLAUSE_END_RE.split(before)[-1]
     words = [word.lower() for word in _WORD_RE.findall(before)]
     if words and words[-1] in _ADVERBS:
-        # "down 3%", "up 12%": only right before the figure ("up to 5" is a bound)
-        verb = words[-2] if len(words) > 1 else ""
-        if verb in _GIVE:
-            return "down"  # "the Dow gave up 174 points"
-        return None if verb in _PHRASAL else _ADVERBS[words[-1]]
+        return _from_adverb(words)
+    between = []
     while words and words[-1] in _BETWEEN:
-        words.pop()
+        between.append(words.pop())
     if not words:
         return None
     verb = words[-1]
     if verb in _UP_WITH_MONEY:
         return "up" if figure.kind == "money" or _MONEY_MARK_RE.search(_tail(text, figure)) else None
-    direction: Direction | None = "up" if verb in _UP_VERBS else "down" if verb in _DOWN_VERBS else None
-    if direction and _BAD_THINGS.intersection(words[:-1]):
+    if (verb in _MARGIN_VERBS and "by" in between) or _BAD_THINGS.intersection(words[:-1]):
         return None
-    return direction
+    return "up" if verb in _UP_VERBS else "down" if verb in _DOWN_VERBS else None
+
+
+def _from_adverb(words: list[str]) -> Direction | None:
+    """ "down 3%", "up 12%": only right before the figure ("up to 5" is a bound)."""
+    verb = words[-2] if len(words) > 1 else ""
+    if verb in _GIVE:
+        return "down"  # "the Dow gave up 174 points"
+    return None if verb in _PHRASAL else _ADVERBS[words[-1]]
 
 
 def _from_noun_after(text: str, figure: Figure) -> Direction | None:

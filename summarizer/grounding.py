@@ -27,7 +27,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .direction import Direction, direction_of, opposite
+from .direction import Movement, movement_of, opposite
 from .figures import Figure, find_figures
 from .schemas import ArticleSummary
 
@@ -503,7 +503,7 @@ class ArticleIndex:
         default_factory=dict
     )
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
-    _directions: dict[int, Direction | None] = field(default_factory=dict)
+    _movements: dict[int, Movement | None] = field(default_factory=dict)
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
     starts: list[int] = field(default_factory=list)
@@ -579,10 +579,10 @@ class ArticleIndex:
             self._contexts[position] = stems
         return stems
 
-    def direction(self, position: int) -> Direction | None:
-        if position not in self._directions:
-            self._directions[position] = direction_of(self.text, self.figures[position])
-        return self._directions[position]
+    def movement(self, position: int) -> Movement | None:
+        if position not in self._movements:
+            self._movements[position] = movement_of(self.text, self.figures[position])
+        return self._movements[position]
 
     def sentence_number(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.layout.sentence_starts, position) - 1)
@@ -986,8 +986,8 @@ class _Around:
         return self._layout.text[self._figure.end : self._figure.end + length]
 
     @property
-    def direction(self) -> Direction | None:
-        return direction_of(self._layout.text, self._figure)
+    def movement(self) -> Movement | None:
+        return movement_of(self._layout.text, self._figure)
 
 
 def _check_one(figure: Figure, around: _Around, index: ArticleIndex, *, bind: bool) -> _Match:
@@ -1007,6 +1007,26 @@ _EARLIER_RE: Final = re.compile(
 _WHEN_RE: Final = re.compile(rf"\b(?:{_MONTHS}|\d{{4}}|last|previous|earlier|ago|since)\b", re.IGNORECASE)
 
 
+_FUTURE_BEFORE_RE: Final = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:the\s+)?end\s+of\s+)?$", re.I)
+_FUTURE_WORDS_RE: Final = re.compile(r"\b(?:will|expected|due|plans?|planned|scheduled|forecast)\b", re.I)
+
+
+def _latest_past_year(index: ArticleIndex) -> float | None:
+    """The article's own year: its dateline's, else the latest year it gives that is not ahead ("by
+    2026", "will finish in 2026")."""
+    if index.dated:
+        return _now(index)
+    past = []
+    for figure in index.figures:
+        if figure.kind != "year" or figure.value is None:
+            continue
+        start, end = index.layout.sentence_of(figure.start)
+        before = index.text[max(start, figure.start - 24) : figure.start]
+        if not _FUTURE_BEFORE_RE.search(before) and not _FUTURE_WORDS_RE.search(index.text, start, end):
+            past.append(figure.value)
+    return max(past, default=None)
+
+
 def _from_earlier_event(figure: Figure, around: _Around, index: ArticleIndex, match: _Match) -> _Match | None:
     """Misattributed when the article gives the value only in a sentence about an earlier event, and
     the summary says nothing of when: "killing at least 20" from "Last May, two earthquakes in the
@@ -1019,7 +1039,9 @@ def _from_earlier_event(figure: Figure, around: _Around, index: ArticleIndex, ma
         return None
     chosen = match.article
     same = [other for _, other in index.candidates(figure) if other.value == chosen.value]
-    latest = max(index.years)
+    latest = _latest_past_year(index)
+    if latest is None:
+        return None
     for other in same:
         sentence_start, _ = index.layout.sentence_of(other.start)
         marker = _EARLIER_RE.search(index.text[sentence_start : other.start])
@@ -1033,9 +1055,6 @@ def _match_value(figure: Figure, around: _Around, index: ArticleIndex, *, bind: 
     if figure.vague:
         return _check_vague(figure, candidates)
     equal = index.equal(figure)
-    if figure.kind == "count" and index.score_parts:
-        candidates = _outside_scores(candidates, around, index)
-        equal = _outside_scores(equal, around, index)
     if equal:
         match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
         # The article's equal value may be about something else while its parts add up: "4 die"
@@ -1055,39 +1074,39 @@ def _match_value(figure: Figure, around: _Around, index: ArticleIndex, *, bind: 
     return derivation or _Match("unsupported", _closest(figure, [other for _, other in candidates]))
 
 
-def _outside_scores(found: list[tuple[int, Figure]], around: _Around, index: ArticleIndex) -> list[tuple[int, Figure]]:
-    """Drop the numbers of a score unless its clause names what the summary counts: the 2 of "left
-    England teetering on 22-2" is not "two wins", while the 52 of "the Senate voted 52-48" may be
-    "52 senators voted"."""
-    return [
-        (position, other)
-        for position, other in found
-        if other.start not in index.score_parts or (around.head and around.head in index.prefixes(position))
-    ]
-
-
 _TURNED_ROUND: Final = "the article has it going"
 
 
 def _turned_round(figure: Figure, around: _Around, index: ArticleIndex, match: _Match) -> _Match | None:
-    """Misattributed when the summary's figure moved one way and the article's the other way.
+    """Misattributed when the summary's figure moved one way and the article's value, for the same
+    subject, the other way: "made millions of dollars" against "hemorrhaged millions of dollars",
+    "profit rose 12%" against "profit fell 12%".
 
-    Of the article's occurrences of the value, those whose surroundings fit the summary's best decide:
-    "made millions" against "hemorrhaged millions of dollars", though "tens of millions" occurs too.
+    No occurrence of the value may have moved the summary's way ("cut 300 jobs in Leeds and added 300
+    in Hull"); the subject must be shared ("Labour gained 48 seats" is "the Conservatives lost 48
+    seats to Labour"); and an occurrence with no direction must not fit the summary better.
     """
-    moved = around.direction
+    moved = around.movement
     if moved is None or match.article is None:
         return None
     chosen = match.article
-    same = [(p, other) for p, other in index.candidates(figure) if other.value == chosen.value]
-    if not same:
+    turned, still = [], []
+    for position, other in index.candidates(figure):
+        if other.value != chosen.value:
+            continue
+        movement = index.movement(position)
+        if movement is not None and movement.direction == moved.direction:
+            return None
+        if movement is not None and movement.subject & moved.subject:
+            turned.append(position)
+        elif movement is None:
+            still.append(position)
+    if not turned:
         return None
-    best = max(_binding(around, index, p) for p, _ in same)
-    fitting = [(p, other) for p, other in same if _binding(around, index, p) == best]
-    if any(index.direction(p) != opposite(moved) for p, _ in fitting):
+    if still and max(_binding(around, index, p) for p in still) > max(_binding(around, index, p) for p in turned):
         return None
-    turned = fitting[0][1]
-    return _Match("misattributed", turned, f"{_TURNED_ROUND} {opposite(moved)}, not {moved}")
+    note = f"{_TURNED_ROUND} {opposite(moved.direction)}, not {moved.direction}"
+    return _Match("misattributed", index.figures[turned[0]], note)
 
 
 _NAME_LEAD_RE: Final = re.compile(r"([A-Z][\w-]+)\s+$")
@@ -1476,7 +1495,8 @@ def _counted_in_years(figure: Figure, index: ArticleIndex) -> _Match | None:
     return _Match("derived", None, note) if note else None
 
 
-_BORN_RE: Final = re.compile(r"\b(?:born|birth)\b[^.;]{0,24}$", re.IGNORECASE)
+# "born in 1987", "(1950-2024)", "(b. 1950)"
+_BORN_RE: Final = re.compile(r"(?:\b(?:born|birth)\b[^.;]{0,24}|\(\s*(?:b\.\s*)?)$", re.IGNORECASE)
 
 
 def _age_from_birth(value: float, index: ArticleIndex) -> _Match | None:
@@ -1769,6 +1789,7 @@ def _evidence_index(evidence: str, article: str) -> ArticleIndex:
             _years_of(figures),
             {score: figure for score, figure in index.scores.items() if start <= figure.start < end},
             dated=False,
+            score_parts=frozenset(part for part in index.score_parts if start <= part < end),
         )
         index.views[span] = view
     return view

@@ -518,25 +518,10 @@ def test_days_and_rounds_of_an_event_match_only_themselves(article: str, summary
 
 
 def test_a_score_at_the_end_of_a_sentence_is_read_as_a_score() -> None:
-    article = "The panel approved the harbour plan by a vote of 9-4 on Tuesday."
-    assert statuses(article, "The plan passed the panel 9-4.") == [("9", "supported"), ("4", "supported")]
-
-
-@pytest.mark.parametrize(
-    ("article", "summary", "expected"),
-    [
-        # the 2 of a cricket score is not a count of wins
-        (
-            "Early wickets left Kestrel teetering on 31-2 before lunch.",
-            "Kestrel made it two wins in a row.",
-            "unsupported",
-        ),
-        # the clause names what the summary counts: a vote tally may be read as counts
-        ("The motion passed 52-48 after councillors voted late.", "52 councillors voted for the motion.", "supported"),
-    ],
-)
-def test_the_numbers_of_a_score_count_only_what_their_clause_names(article: str, summary: str, expected: str) -> None:
-    assert statuses(article, summary)[0][1] == expected
+    # read as loose numbers, the 3 and the 2 would each be found in the article
+    article = "Rovers won 3-1 at home. Okafor scored 2 goals on Saturday."
+    assert statuses(article, "Rovers won 3-2.") == [("3", "unsupported"), ("2", "unsupported")]
+    assert statuses(article, "Rovers won 3-1.") == [("3", "supported"), ("1", "supported")]
 
 
 @pytest.mark.parametrize(
@@ -571,6 +556,7 @@ def test_derivations_take_only_counts_of_the_same_things(article: str, summary: 
     [
         # a person's age is counted from a birth year...
         ("The painter was born in 1931. She died in 2012 at her studio.", "She died aged 81.", "derived"),
+        ("The singer Ada Moss (1950-2024) died at home.", "Moss died aged 74.", "derived"),
         # ...not from any two years the article gives
         (
             "A flood hit the valley in 1931. The dam opened in 2012.",
@@ -601,7 +587,11 @@ _QUAKE = (
         # the year of the article's own events is not an earlier event
         ("In 2021 the storm killed 40 people across the islands.", "The storm killed 40 people.", "supported"),
         # "1995's Friday" names a film, not a time
-        ("The actor, who starred in 1995's Friday, has died at 62.", "Friday actor dead at 62", "supported"),
+        (
+            "(Dec 11, 2020) Tiny Lister, in 1995's Friday the neighbourhood bully, has died at 62.",
+            "Friday actor dead at 62",
+            "supported",
+        ),
     ],
 )
 def test_a_value_given_only_for_an_earlier_event(article: str, summary: str, expected: str) -> None:
@@ -609,3 +599,8 @@ def test_a_value_given_only_for_an_earlier_event(article: str, summary: str, exp
     assert check.status == expected, check
     if expected == "misattributed":
         assert check.note == "the article gives this value for an earlier event"
+
+
+def test_a_year_ahead_is_not_the_article_s_own_year() -> None:
+    article = "In 2021 the storm killed 40 people on the coast. Rebuilding should be done by 2026."
+    assert statuses(article, "The storm killed 40 people.") == [("40", "supported")]
