@@ -1005,8 +1005,6 @@ _EARLIER_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _WHEN_RE: Final = re.compile(rf"\b(?:{_MONTHS}|\d{{4}}|last|previous|earlier|ago|since)\b", re.IGNORECASE)
-
-
 _FUTURE_BEFORE_RE: Final = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:the\s+)?end\s+of\s+)?$", re.I)
 _FUTURE_WORDS_RE: Final = re.compile(r"\b(?:will|expected|due|plans?|planned|scheduled|forecast)\b", re.I)
 
@@ -1038,14 +1036,20 @@ def _from_earlier_event(figure: Figure, around: _Around, index: ArticleIndex, ma
     if _WHEN_RE.search(layout.text, start, end):
         return None
     chosen = match.article
-    same = [other for _, other in index.candidates(figure) if other.value == chosen.value]
-    latest = _latest_past_year(index)
-    if latest is None:
-        return None
-    for other in same:
+    marked_years = []
+    for _, other in index.candidates(figure):
+        if other.value != chosen.value:
+            continue
         sentence_start, _ = index.layout.sentence_of(other.start)
         marker = _EARLIER_RE.search(index.text[sentence_start : other.start])
-        if marker is None or (marker.group("year") and int(marker.group("year")) >= latest):
+        if marker is None:
+            return None
+        if marker.group("year"):
+            marked_years.append(int(marker.group("year")))
+    if marked_years:
+        # scanning the article's years is left until a marker names one: most figures stop above
+        latest = _latest_past_year(index)
+        if latest is None or max(marked_years) >= latest:
             return None
     return _Match("misattributed", chosen, "the article gives this value for an earlier event")
 
