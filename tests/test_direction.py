@@ -82,7 +82,7 @@ def test_a_figure_turned_round_is_misattributed(article: str, summary: str) -> N
         ("The mill cut 300 jobs in Leeds and added 300 in Hull.", "The mill added 300 jobs in Hull."),
         # a level after "to" is not a movement
         ("Annual profit at the brewer fell 20% to $5m.", "The brewer made $5m last year."),
-        # the best-fitting occurrence decides: the rise of the same value elsewhere is about fares
+        # an occurrence of the value moved the summary's way (the other one is about fares)
         ("Fares rose 4% in May. Wages fell 4% in June.", "Wages fell 4% in June."),
     ],
 )
