@@ -27,9 +27,9 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .direction import Movement, movement_of, opposite
-from .figures import Figure, find_figures
-from .schemas import ArticleSummary
+from summarizer.direction import Movement, movement_of, opposite
+from summarizer.figures import Figure, find_figures
+from summarizer.schemas import ArticleSummary
 
 __all__ = [
     "ArticleIndex",
