@@ -1,0 +1,403 @@
+"""The words of figures: number words, scales, ordinals and fractions, months, currencies,
+qualifiers, units of time and measure, and the prefixes of names with numbers in them.
+
+Data only, plus the readers that turn number words and digit strings into values. The regexes
+built from these words live in `patterns`; what the words mean in context is `extract`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+UNITS: Final = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: Final = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES: Final = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+SUFFIX_SCALES: Final = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "mln": "million",
+    "b": "billion",
+    "bn": "billion",
+    "bln": "billion",
+    "t": "trillion",
+    "tn": "trillion",
+    "trn": "trillion",
+}
+ORDINALS: Final = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
+}
+
+# Denominators of fraction words: "a third", "two-thirds", "three quarters".
+DENOMINATORS: Final = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
+MONTHS: Final = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+CURRENCY_SIGNS: Final = {
+    "$": "USD",
+    "us$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "£": "GBP",
+    # XSum's lower-cased texts replaced "£" by "#".
+    "#": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "usd": "USD",
+    "gbp": "GBP",
+    "eur": "EUR",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "inr": "INR",
+    "aud": "AUD",
+    "cad": "CAD",
+    "chf": "CHF",
+}
+CURRENCY_WORDS: Final = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "franc": "CHF",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "won": "KRW",
+    "peso": "MXN",
+    "rand": "ZAR",
+    "krona": "SEK",
+    "krone": "NOK",
+}
+DOLLAR_NATIONS: Final = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "australian": "AUD",
+    "canadian": "CAD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+    "singapore": "SGD",
+}
+QUALIFIERS: Final = {
+    "more than": "more_than",
+    "more then": "more_than",
+    "over": "more_than",
+    "just over": "more_than",
+    "above": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "greater than": "more_than",
+    "exceeding": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "a minimum of": "at_least",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "just under": "less_than",
+    "below": "less_than",
+    "up to": "up_to",
+    "as much as": "up_to",
+    "as many as": "up_to",
+    "as high as": "up_to",
+    "a maximum of": "up_to",
+    "at most": "up_to",
+    "no more than": "up_to",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "circa": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just shy of": "nearly",
+    "a record": "record",
+    "record": "record",
+}
+TIME_UNITS: Final = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+VULGAR_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIERS)
+
+# Physical measures: "12 miles", "70mph", "300g", "2.5 tonnes". Kind "measure", unit normalised;
+# they match only the same unit, never a plain count ("12 miles away" is not "12 people").
+MEASURE_UNITS: Final = {
+    "mph": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "kmh": "km/h",
+    "mile": "mile",
+    "miles": "mile",
+    "km": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "metre": "metre",
+    "metres": "metre",
+    "meter": "metre",
+    "meters": "metre",
+    "feet": "foot",
+    "foot": "foot",
+    "ft": "foot",
+    "inch": "inch",
+    "inches": "inch",
+    "cm": "cm",
+    "mm": "mm",
+    "kg": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "g": "g",
+    "gram": "g",
+    "grams": "g",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+    "tonne": "tonne",
+    "tonnes": "tonne",
+    "ton": "ton",
+    "tons": "ton",
+    "acre": "acre",
+    "acres": "acre",
+    "hectare": "hectare",
+    "hectares": "hectare",
+    "degree": "degree",
+    "degrees": "degree",
+    "sq mi": "sq mi",
+    "sq km": "sq km",
+}
+YEARS_IN: Final = {"decade": 10.0, "century": 100.0}
+
+# Numbers inside names: "Euro 2016", "Six Nations", "Formula 1", "World War Two", "League Two",
+# "Boeing 737", "Radio 4", "M4", "G20", "Covid-19", "Twenty20". Read as kind "name", so that a name
+# only matches the same name and never stands for (or is supported by) a plain count.
+NAME_PREFIXES: Final = (
+    "euro",
+    "formula",
+    "world war",
+    "league",
+    "boeing",
+    "airbus",
+    "iphone",
+    "galaxy",
+    "windows",
+    "radio",
+    "channel",
+    "bbc",
+    "playstation",
+    "xbox",
+    "apollo",
+    "super bowl",
+    "championship",
+    "division",
+    "ligue",
+    "serie",
+    "premiership",
+    # stock indexes and lists: "S&P 500", "FTSE 100", "Fortune 500"
+    "s&p",
+    "ftse",
+    "nasdaq",
+    "stoxx",
+    "nikkei",
+    "dax",
+    "russell",
+    "fortune",
+    # days, rounds and stages of an event: "day two of the second Test", "round three"
+    "day",
+    "round",
+    "stage",
+    "game",
+    "leg",
+    "phase",
+)
+NOT_CODE_PREFIXES: Final = frozenset({"mid", "pre", "post", "early", "late", "under", "over", "top", "aged", "the"})
+NUMBER_WORDS: Final = frozenset({*UNITS, *TENS, *SCALES, "dozen", "half"})
+CURRENCY_CODES: Final = frozenset(
+    {"us", "a", "au", "c", "ca", "nz", "hk", "s", "usd", "gbp", "eur", "jpy", "cny", "inr", "aud", "cad", "chf", "rs"}
+)
+NUMBER_START_WORDS: Final = frozenset({*UNITS, *TENS, "half", "an", *CURRENCY_CODES})
+MONTH_WORDS: Final = frozenset(MONTHS)
+ORDINAL_WORDS: Final = frozenset(ORDINALS)
+FRACTION_WORDS: Final = frozenset({*DENOMINATORS, "half"})
+RATIO_WORDS: Final = frozenset({"in", "out"})
+VAGUE_WORDS: Final = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"})
+DECADE_WORDS: Final = frozenset({"decade", "century"})
+NAME_WORDS: Final = frozenset(
+    {"nations", "wwi", "wwii", "war", "number", "no", "top", *(prefix.split()[0] for prefix in NAME_PREFIXES)}
+)
+TRIGGER_WORDS: Final = NUMBER_WORDS | ORDINAL_WORDS | FRACTION_WORDS | VAGUE_WORDS | DECADE_WORDS | NAME_WORDS
+
+ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+NAME_ALIASES: Final = {
+    "first": "world war 1",
+    "second": "world war 2",
+    "wwi": "world war 1",
+    "ww1": "world war 1",
+    "wwii": "world war 2",
+    "ww2": "world war 2",
+    "f1": "formula 1",
+}
+
+
+# --- reading numbers ---------------------------------------------------------------------------
+
+
+def parse_number_words(words: str) -> float | None:
+    """The value of a cardinal written in words ("twenty-five" -> 25, "two hundred and six" -> 206)."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in re.split(r"[\s\-\u2013]+", words.lower()):
+        if not token or token == "and":
+            continue
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current = 0
+        elif token in {"a", "an"}:
+            current += 1
+        elif token == "dozen":
+            current = (current or 1) * 12
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_digits(digits: str) -> float:
+    return float(re.sub(r"[,\s]", "", digits))
+
+
+def small_value(token: str) -> float | None:
+    """A number written as digits or as one or two words."""
+    token = token.strip()
+    if token[:1].isdigit():
+        return parse_digits(token)
+    return parse_number_words(token)

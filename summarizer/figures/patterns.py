@@ -1,0 +1,201 @@
+"""The compiled regular expressions of the figure parser, built once at import from `lexicon`.
+
+Each regex finds one shape of figure ("$4.5bn", "3 March 2020", "four in ten") or reads the words
+just before or after one ("aged", "years old", "more than"). `extract` decides what a match means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from .lexicon import (
+    CURRENCY_WORDS,
+    DENOMINATORS,
+    DOLLAR_NATIONS,
+    MEASURE_UNITS,
+    MONTHS,
+    NAME_PREFIXES,
+    ORDINALS,
+    QUALIFIERS,
+    SCALES,
+    SUFFIX_SCALES,
+    TENS,
+    TIME_UNITS,
+    UNITS,
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first so the regex prefers the longest match."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_UNIT_W = _alternation(UNITS)
+_TENS_W = _alternation(TENS)
+_SCALE_W = _alternation(SCALES)
+_MONTH_W = _alternation(MONTHS)
+_HYPHEN = r"(?:\s*[-\u2013]\s*)"
+
+# "twenty-five", "twenty five", "two hundred and six": a cardinal written in words.
+_SMALL_WORDS = rf"(?:(?:{_TENS_W})(?:(?:{_HYPHEN}|\s+)(?:{_UNIT_W}))?|(?:{_UNIT_W}))"
+_WORD_NUMBER = rf"(?:{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS}(?![\w-]))?)?)"
+
+# "25, 000" is how tokenised XSum text writes 25,000.
+_DIGITS = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_CURRENCY_SIGN = (
+    r"(?:(?:us|a|au|c|ca|nz|hk|s)?\$|£|€|¥|₹|\#|(?<![A-Za-z])(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
+)
+_CURRENCY_WORD = _alternation([*(w + "s" for w in CURRENCY_WORDS), *CURRENCY_WORDS])
+_DOLLAR_NATION = _alternation(DOLLAR_NATIONS)
+_SUFFIX = _alternation(SUFFIX_SCALES)
+_TIME_UNIT_W = "|".join(TIME_UNITS)
+_SEP = rf"(?:{_HYPHEN}|\s+)"  # between the words of a phrase, spaced or hyphenated ("two-and-a-half")
+
+# What "half a" / "half an" can be half of, read as one figure: a scale ("half a million"), a dozen,
+# a time unit ("half an hour"), a percentage point or a common measure ("half a mile"). Anything
+# else ("half a loaf") is no figure; "half of" is a share (_fraction_words).
+_HALF_OF_UNIT = (
+    rf"(?:{_SCALE_W}|dozen|{_TIME_UNIT_W}|percentage\s+point"
+    r"|mile|metre|meter|kilometre|kilometer|kilo|kilogram|tonne|ton|inch|degree|acre|hectare)(?![\w])"
+)
+
+# "two and a half", "two-and-a-half", "2½": a whole number and a half (or quarter), read as one value.
+_AND_A_HALF = rf"{_SEP}and{_SEP}an?{_SEP}half(?![\w])"
+NUMBER_RE: Final = re.compile(
+    rf"""
+    (?P<currency>{_CURRENCY_SIGN}\s?)?
+    (?:
+        (?P<half>half){_SEP}an?(?={_SEP}{_HALF_OF_UNIT})
+      | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
+                                    |\s+(?:{_TIME_UNIT_W}){_AND_A_HALF})
+      | (?<![\w.,'’])(?<!\d:)(?P<digits>{_DIGITS})(?![\w,]*\d)(?!:\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
+      | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
+    )
+    (?P<and_half>{_AND_A_HALF}|\s?[½¼¾])?
+    (?P<scale>
+        \s?(?:{_SUFFIX})(?![\w])
+      | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W}))?(?![\w])
+    )?
+    (?P<percent>\s?%|\s*per\s?cent(?![\w])|\s+percent(?![\w])|\s+percentage\s+points?(?![\w])|\s+pc(?![\w]))?
+    (?P<currency_word>\s+(?:(?:{_DOLLAR_NATION})\s+)?(?:{_CURRENCY_WORD})(?:\s+sterling)?(?![\w]))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+DATE_RE: Final = re.compile(
+    rf"""
+    (?<![\w])
+    (?:
+        (?P<m1>{_MONTH_W})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?
+      | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_W})\.?(?:,?\s+(?P<y2>\d{{4}}))?
+      | (?P<m3>{_MONTH_W})\.?,?\s+(?P<y3>\d{{4}})
+    )
+    (?![\w])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+DECADE_RE: Final = re.compile(r"(?<![\w$£€])(?:(?P<century>1[89]|20)?(?P<tens>\d)0\s?'?s|'(?P<short>\d)0s)(?![\w])")
+ORDINAL_DIGIT_RE: Final = re.compile(r"(?<![\w.,])(?P<n>\d+)\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
+ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{_alternation(ORDINALS)})(?![\w])", re.IGNORECASE)
+IN_RATIO_RE: Final = re.compile(
+    rf"(?<![\w.,-])(?P<num>{_SMALL_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL_WORDS}|\d+)(?![\w])",
+    re.IGNORECASE,
+)
+FRACTION_RE: Final = re.compile(
+    rf"""
+    (?<![\w-])
+    (?:
+        (?P<num>{_UNIT_W}|an?){_HYPHEN}?\s*(?P<den>{_alternation(DENOMINATORS)})
+      | (?P<half>half)
+    )
+    (?![\w-])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+VAGUE_RE: Final = re.compile(
+    r"(?<![\w-])(?:(?P<plural>dozens|scores|hundreds|thousands|millions|billions|tens\s+of\s+thousands)"
+    r"|(?P<several>several))(?![\w-])",
+    re.IGNORECASE,
+)
+QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{_alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+LAST_WORD_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
+AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
+AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age\s+of)\s+$", re.IGNORECASE)
+TIME_UNIT_AFTER_RE: Final = re.compile(
+    rf"^(?:{_HYPHEN}|\s+)(?P<unit>{'|'.join(TIME_UNITS)}|centuries)s?(?![\w])", re.IGNORECASE
+)
+MEASURE_AFTER_RE: Final = re.compile(
+    r"^(?:\s?|[-\u2013])(?P<unit>km\s?/\s?h|sq\.? (?:mi|km)|"
+    + "|".join(sorted((re.escape(u) for u in MEASURE_UNITS if "/" not in u and " " not in u), key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
+TEMPERATURE_AFTER_RE: Final = re.compile(r"^(?:\s?°\s?[CF]?|[CF](?![\w]))")  # "18.3C", "64.9°F"
+DECADE_WORD_RE: Final = re.compile(
+    r"(?<![\w-])(?P<pre>a|one|the\s+(?:past|last|next|previous))\s+(?P<unit>decade|century)(?![\w-])", re.I
+)
+ONE_CONTEXT_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}\w|\s+(?:{'|'.join(TIME_UNITS)})s?\b)", re.I)
+LISTED_ONE_RE: Final = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten))\b[\w\s-]{0,30}\s(?:and|plus)\s+$", re.I
+)
+NUMBER_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:number|no\.)\s+$", re.IGNORECASE)
+FRACTION_CONTEXT_AFTER_RE: Final = re.compile(
+    r"^\s+(?:of|an?|the|their|its|his|her|our|them|those|these|all)\b|^\s*[.,;:)!?]|^\s*$", re.IGNORECASE
+)
+HALF_OF_UNIT_RE: Final = re.compile(rf"^{_SEP}an?{_SEP}{_HALF_OF_UNIT}", re.IGNORECASE)
+AND_A_HALF_AFTER_RE: Final = re.compile(rf"{_AND_A_HALF}(?!-)", re.IGNORECASE)  # not "two sons and a half-sister"
+AND_BEFORE_RE: Final = re.compile(r"(?:^|\W)and\s+$", re.IGNORECASE)
+FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
+ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{_alternation(ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
+_NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"
+NAME_RE: Final = re.compile(
+    rf"""
+    (?<![\w-])
+    (?:
+        (?P<prefix>{_alternation(NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
+      | (?P<n2>{_UNIT_W}|tri)\s+(?P<suffix>nations)
+      | (?P<rank>number|no\.)\s?(?P<n3>\d{{1,3}}|{_SMALL_WORDS})
+      | (?P<top>top)(?P<top_sep>{_SEP})(?P<n4>\d{{1,3}}|{_SMALL_WORDS})
+        (?![\w%£$€-]|[.,]\d|\s?(?:%|per\s?cent|percent|pc\b|[mbk]n?\b|thousand|million|billion))
+      | (?P<war>first|second)\s+world\s+war
+      | (?P<alias>ww(?:ii?|1|2)|f1)
+      | (?P<code>[a-z]{{1,3}}\d{{1,4}}[a-z]?|twenty20|t20|[a-z]{{2,8}}-\d{{1,3}})
+    )
+    (?![\w])
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# What may follow the last word of a noun phrase: punctuation, the end, or a word that is no noun.
+# "in the top six." ends there, "from six hours to 12 on Friday" too; "top six clubs" and "to 12
+# people" go on to the noun that the number counts.
+PHRASE_END_RE: Final = re.compile(
+    r"\s*(?:[.,;:)!?\"'”’]|$)|\s+(?:a|an|the|this|that|all|last|next|of|in|on|at|by|for|from|to|with|into|among"
+    r"|since|until|after|before|during|over|under|again|and|or|but|as|than|if|when|while|is|was|are|were|has"
+    r"|have|had|will|would|each|per|respectively)(?![\w-])",
+    re.IGNORECASE,
+)
+
+# Nouns that name the rank itself: "a top six finish", "a top-four place".
+RANK_NOUN_RE: Final = re.compile(r"\s+(?:finish|place|spot|position|berth)e?s?(?![\w-])", re.IGNORECASE)
+RANGE_TO_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+RANGE_DASH_RE: Final = re.compile(r"\s*[-\u2013]\s*")
+OF_AFTER_RE: Final = re.compile(r"\s+of(?![\w-])", re.IGNORECASE)
+RANGE_AND_RE: Final = re.compile(r"\s+and\s+", re.IGNORECASE)
+BETWEEN_BEFORE_RE: Final = re.compile(r"(?:^|\W)between\s+$", re.IGNORECASE)
+
+# "one to two years", "between one and three": "one" as the low end of a range is a number.
+RANGE_ONE_AFTER_RE: Final = re.compile(rf"\s+(?P<link>to|and)\s+(?:\d|(?:{_UNIT_W}|{_TENS_W})(?![\w]))", re.I)
+
+# Cheap triggers: which words can start or make a figure, so that find_figures skips what cannot match.
+DIGIT_RE: Final = re.compile(r"\d")
+PLAIN_WORD_RE: Final = re.compile(r"[A-Za-z]+")
+NUMBER_START_RE: Final = re.compile(r"[\d$£€¥₹#]|(?<![A-Za-z])(?P<word>[A-Za-z]+)")
+NUMBER_START_NO_WORDS_RE: Final = re.compile(r"[\d$£€¥₹#](?P<word>)")
+
+# "in"/"out of" followed by a number: the only places a ratio ("four in ten") can end.
+RATIO_HINT_RE: Final = re.compile(rf"\b(?:in|of)\s+(?:every\s+)?(?:\d|(?:{_UNIT_W}|{_TENS_W})(?![a-z]))", re.IGNORECASE)
+CODE_HINT_RE: Final = re.compile(r"[A-Za-z]-?\d|twenty20", re.IGNORECASE)
+CODE_NUMBER_RE: Final = re.compile(r"\d+")
+SHORT_YEAR_RE: Final = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])")
