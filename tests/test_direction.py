@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.direction import movement_of
 from summarizer.figures import find_figures
 from summarizer.grounding import verify
+from summarizer.grounding.direction import movement_of
 
 
 def direction(text: str) -> str | None:

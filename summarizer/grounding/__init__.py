@@ -1,16 +1,17 @@
-"""Check every figure and claim of a summary against its article."""
+"""Check every figure and claim of a summary against its article.
 
-from .engine import (
-    ArticleIndex,
-    ClaimCheck,
-    FigureCheck,
-    FigureStatus,
-    GroundingReport,
-    check_figures,
-    index_article,
-    quote_in_article,
-    verify,
-)
+The check runs as stages, one module each: `index` (the article, read once) → `words` (what
+surrounds a figure) → `compare` (equal, rounded, bounds) → `binding` (what a figure measures) →
+`timing` and `derive` (years and arithmetic that must bind) → `direction` → `decide` (the flow of
+one figure) → `report` (statuses and messages); `claims` checks quoted evidence; `check.verify`
+puts figures and claims into one report.
+"""
+
+from .check import verify
+from .claims import quote_in_article
+from .decide import check_figures
+from .index import ArticleIndex, index_article
+from .report import ClaimCheck, FigureCheck, FigureStatus, GroundingReport
 
 __all__ = [
     "ArticleIndex",

@@ -1,0 +1,288 @@
+"""Comparing two figures: compatible kinds, units and currencies; equal values; rounding, bounds, vague amounts."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import Final
+
+from summarizer.figures import Figure
+
+_GROUPS: Final = {
+    "money": "money",
+    "percent": "share",
+    "fraction": "share",
+    "date": "date",
+    "decade": "decade",
+    "name": "name",
+    "ordinal": "ordinal",
+    "measure": "measure",
+}
+
+
+def _group(figure: Figure) -> str:
+    return _GROUPS.get(figure.kind, "number")
+
+
+CALENDAR_KINDS: Final = frozenset({"year", "date", "decade"})
+
+
+@lru_cache(maxsize=4096)
+def traits(figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
+    """What decides which article figures are compatible with `figure` (its value aside)."""
+    return (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure), _is_bare_pounds(figure))
+
+
+def value_key(figure: Figure) -> float | None:
+    """A figure's value rounded to nine significant digits, None for calendar figures (compared apart)."""
+    if figure.value is None or figure.kind in CALENDAR_KINDS:
+        return None
+    return float(f"{figure.value:.9g}")
+
+
+_LOWER_BOUNDS: Final = frozenset({"more_than", "at_least"})
+
+
+_UPPER_BOUNDS: Final = frozenset({"less_than", "up_to", "nearly"})
+
+
+_APPROXIMATE: Final = frozenset({"about"})
+
+
+DURATION_DAYS: Final = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+    "year": 365.0,
+    "decade": 3650.0,
+    "century": 36500.0,
+}
+
+
+_DIGITS_IN_TEXT_RE: Final = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def bound_of(qualifier: str | None) -> str:
+    if qualifier in _LOWER_BOUNDS:
+        return "lower"
+    if qualifier in _UPPER_BOUNDS:
+        return "upper"
+    if qualifier in _APPROXIMATE:
+        return "approx"
+    return "exact"
+
+
+def same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def granularity(figure: Figure) -> float:
+    """The precision the summary states: "2.4 million" -> 100,000; "40,000" -> 10,000 when approximate."""
+    if figure.value is None or figure.kind in {"year", "date", "decade", "ordinal"}:
+        return 0.0
+    if figure.kind == "fraction":
+        return 5.0  # "a third", "four in ten" are approximate by nature: +-2.5 points
+    match = _DIGITS_IN_TEXT_RE.search(figure.text)
+    number = _number_part(figure)
+    glyph = next((_VULGAR[char] for char in figure.text if char in _VULGAR), 0.0)
+    multiplier = figure.value / (number + glyph) if number else 1.0
+    if match is None or glyph:
+        return _halved_to_fit(figure.value, multiplier)  # in words: one unit of the stated scale
+    decimals = len(match.group(1) or "")
+    if decimals:
+        return 10.0**-decimals * multiplier
+    integer = match.group(0).replace(",", "")
+    trailing_zeros = len(integer) - len(integer.rstrip("0"))
+    approximate = figure.qualifier is not None or figure.scale is not None or float(integer) >= 1000
+    if approximate and figure.kind != "percent" and integer.strip("0"):
+        return 10.0**trailing_zeros * multiplier
+    return multiplier
+
+
+_VULGAR: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+
+
+def _halved_to_fit(value: float, step: float) -> float:
+    """The step halved until the value is a whole number of steps: "two and a half years" is
+    stated to the half year, "1¼ hours" to the quarter hour."""
+    for _ in range(4):
+        if math.isclose(value / step, round(value / step), abs_tol=1e-9):
+            break
+        step /= 2
+    return step
+
+
+def _number_part(figure: Figure) -> float | None:
+    match = _DIGITS_IN_TEXT_RE.search(figure.text)
+    return float(match.group(0).replace(",", "")) if match else None
+
+
+def compatible(summary: Figure, article: Figure) -> bool:
+    """Whether two figures measure the same kind of thing (value aside)."""
+    s_group, a_group = _group(summary), _group(article)
+    if {"name", "ordinal", "measure"} & {s_group, a_group}:
+        return _special_compatible(summary, article)
+    if s_group == a_group == "money":
+        return _currencies_agree(summary, article)
+    if {s_group, a_group} == {"money", "number"}:
+        # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa;
+        # "14 pounds" may be a weight ("a 14 lb fish").
+        plain, money = (article, summary) if a_group == "number" else (summary, article)
+        return plain.kind == "count" and (plain.scale is not None or _is_bare_pounds(money))
+    if {s_group, a_group} in ({"decade", "number"}, {"number", "date"}):
+        return {summary.kind, article.kind} in ({"decade", "year"}, {"year", "date"})
+    if "duration" in {summary.kind, article.kind} and not _durations_compatible(summary, article):
+        return False
+    return s_group == a_group
+
+
+def _durations_compatible(summary: Figure, article: Figure) -> bool:
+    if summary.kind == article.kind:
+        return summary.unit == article.unit  # "three years" is not "three months"
+    return "count" not in {summary.kind, article.kind}  # "two cows" are not "two weeks"
+
+
+def _special_compatible(summary: Figure, article: Figure) -> bool:
+    """Names, ranks and physical measures: each only with its own kind (and unit)."""
+    if "measure" in {summary.kind, article.kind}:
+        return _measures_compatible(summary, article)
+    return _names_and_ranks_compatible(summary, article)
+
+
+def _measures_compatible(summary: Figure, article: Figure) -> bool:
+    """ "12 miles" only matches miles; "27 lbs" also the article's "27 pounds" (read as money)."""
+    s_measure, a_measure = summary.kind == "measure", article.kind == "measure"
+    if s_measure and a_measure:
+        return summary.unit == article.unit
+    measure, other = (summary, article) if s_measure else (article, summary)
+    return measure.unit == "lb" and _is_bare_pounds(other)
+
+
+def _names_and_ranks_compatible(summary: Figure, article: Figure) -> bool:
+    s_group, a_group = _group(summary), _group(article)
+    if "name" in {s_group, a_group}:
+        return summary.unit == article.unit  # "Euro 2016" only matches "Euro 2016"
+    # "25th anniversary" may stand for "25 years", but a count is never read from "second".
+    return s_group == a_group or (s_group == "ordinal" and a_group == "number")
+
+
+def _currencies_agree(summary: Figure, article: Figure) -> bool:
+    if summary.unit == article.unit:
+        return True
+    # A bare "$" may be any dollar: an Australian article writes "$" for AUD.
+    dollars = {summary.unit or "", article.unit or ""}
+    bare = _is_bare_dollar(summary) or _is_bare_dollar(article)
+    return bare and all(code.endswith("D") for code in dollars)
+
+
+_BARE_POUNDS_RE: Final = re.compile(r"\d\s*pounds?$", re.IGNORECASE)
+
+
+_BARE_DOLLAR_RE: Final = re.compile(r"(?<![A-Za-z])\$|(?<![A-Za-z] )dollars?")
+
+
+def _is_bare_pounds(figure: Figure) -> bool:
+    return figure.unit == "GBP" and figure.scale is None and _BARE_POUNDS_RE.search(figure.text) is not None
+
+
+def _is_bare_dollar(figure: Figure) -> bool:
+    return _BARE_DOLLAR_RE.search(figure.text) is not None
+
+
+def values_equal(summary: Figure, article: Figure) -> bool:
+    assert summary.value is not None
+    assert article.value is not None
+    if summary.kind == "year" and article.kind == "date":
+        return same(summary.value, article.value // 10_000)
+    if summary.kind == "date" and article.kind == "year":
+        return summary.value >= 10_000 and same(summary.value // 10_000, article.value)
+    if "decade" in {summary.kind, article.kind} and summary.kind != article.kind:
+        decade, year = (summary.value, article.value) if summary.kind == "decade" else (article.value, summary.value)
+        return decade <= year < decade + 10
+    if _group(summary) == "date":
+        return _dates_agree(summary.value, article.value)
+    return same(summary.value, article.value)
+
+
+def _dates_agree(summary: float, article: float) -> bool:
+    s_year, s_rest = divmod(int(summary), 10_000)
+    a_year, a_rest = divmod(int(article), 10_000)
+    s_month, s_day = divmod(s_rest, 100)
+    a_month, a_day = divmod(a_rest, 100)
+    return s_month == a_month and (s_day in {0, a_day}) and (s_year == 0 or a_year in (0, s_year))
+
+
+def qualifier_conflict(summary: Figure, article: Figure) -> str | None:
+    """Why the summary's qualifier contradicts the article's for an equal value, or None."""
+    s_bound, a_bound = bound_of(summary.qualifier), bound_of(article.qualifier)
+    if {s_bound, a_bound} == {"lower", "upper"}:
+        return f"qualifier: the summary says '{summary.qualifier}', the article '{article.qualifier}'"
+    return None
+
+
+def rounds_to(summary: Figure, article: Figure) -> bool:
+    """Whether the article's value, rounded or truncated to the summary's precision, gives the summary's."""
+    assert summary.value is not None
+    assert article.value is not None
+    step = granularity(summary)
+    if step <= 0:
+        return False
+    difference = article.value - summary.value
+    verdict = _bounded_rounding(summary, article, difference)
+    if verdict is not None:
+        return verdict
+    if -step / 2 <= difference < step:
+        return True
+    # "more than 40" holds for an article's "45", but not for its "more than 50": that is another claim.
+    return bound_of(article.qualifier) in {"exact", "approx"} and _bound_satisfied(summary, article.value)
+
+
+def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bool | None:
+    """The verdict of the qualifiers alone, when they decide it (None: leave it to the values)."""
+    assert article.value is not None
+    s_bound, a_bound = bound_of(summary.qualifier), bound_of(article.qualifier)
+    if s_bound in {"lower", "upper"}:
+        if a_bound in {"lower", "upper"}:
+            return False  # "up to 70" against "up to 75": another claim, not a rounding
+        if (s_bound == "lower") != (difference > 0):
+            return False  # "more than 60" does not hold for 57, nor "up to 70" for 75
+    if article.qualifier == "nearly" and s_bound == "exact":
+        # "almost 40 years" read as 39: a value just under the article's.
+        if 0 < difference <= 0.1 * abs(article.value):
+            return True
+        if difference < 0:
+            return False
+    return None
+
+
+def _bound_satisfied(summary: Figure, value: float) -> bool:
+    """Whether a bounded summary figure ("more than 40") holds for an article value close to it.
+
+    The bound must be the article's value rounded towards it, not any smaller number: "more than 40"
+    for 45, "more than 1,900" for 2,000, but not "over 40" for 57 (that would be "over 50").
+    """
+    assert summary.value is not None
+    bound = bound_of(summary.qualifier)
+    slack = max(granularity(summary), 0.1 * abs(summary.value))
+    if bound == "lower":
+        return summary.value < value <= summary.value + slack
+    if bound == "upper":
+        return summary.value - slack <= value < summary.value
+    if bound == "approx":
+        return abs(value - summary.value) <= 0.1 * abs(summary.value)
+    return False
+
+
+_VAGUE_SPAN: Final = 10  # "hundreds" is 200 to 1,999: 5,500 is thousands
+
+
+def vague_holds(summary: Figure, article: Figure) -> bool:
+    """Whether "hundreds" or "dozens" describes the article's figure."""
+    assert summary.value is not None
+    assert article.value is not None
+    if article.vague:
+        return same(summary.value, article.value)
+    return summary.value <= article.value < summary.value * _VAGUE_SPAN

@@ -1,0 +1,194 @@
+"""The flow of the figure check: one summary figure through the stages to its status."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from summarizer.figures import Figure, find_figures
+
+from .binding import BINDABLE_KINDS, binding, bound_elsewhere, misattributed, same_measure
+from .compare import bound_of, qualifier_conflict, rounds_to, same, vague_holds, values_equal
+from .derive import derive, with_the_rest
+from .direction import opposite
+from .index import ArticleIndex, scores_in_article
+from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
+from .timing import from_earlier_event
+from .words import Around, LazyLayout
+
+
+def _check_one(figure: Figure, around: Around, index: ArticleIndex, *, bind: bool) -> Match:
+    match = _match_value(figure, around, index, bind=bind)
+    if bind and match.status in {"supported", "rounded"}:
+        return _turned_round(figure, around, index, match) or from_earlier_event(figure, around, index, match) or match
+    return match
+
+
+def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: bool) -> Match:
+    candidates = index.candidates(figure)
+    if figure.vague:
+        return _check_vague(figure, candidates)
+    equal = index.equal(figure)
+    if equal:
+        match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
+        # The article's equal value may be about something else while its parts add up: "4 die"
+        # where "four tourists" set out and "a tourist and three herders" died.
+        parts = with_the_rest(figure, around, index) if match.status == "misattributed" else None
+        return parts or match
+    # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
+    rounded = [other for _, other in candidates if same_measure(figure, other) and rounds_to(figure, other)]
+    if rounded:
+        return Match("rounded", _closest(figure, rounded))
+    if figure.kind == "name":
+        written = _name_written_out(figure, index)
+        if written is None:
+            return Match("unsupported", None)
+        return Match("supported", written, f"the article writes '{written.text}'")
+    derivation = None if figure.kind == "ordinal" else derive(figure, around, index)
+    return derivation or Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+def _turned_round(figure: Figure, around: Around, index: ArticleIndex, match: Match) -> Match | None:
+    """Misattributed when the summary's figure moved one way and the article's value, for the same
+    subject, the other way: "made millions of dollars" against "hemorrhaged millions of dollars",
+    "profit rose 12%" against "profit fell 12%".
+
+    No occurrence of the value may have moved the summary's way ("cut 300 jobs in Leeds and added 300
+    in Hull"); the subject must be shared ("Labour gained 48 seats" is "the Conservatives lost 48
+    seats to Labour"); and an occurrence with no direction must not fit the summary better.
+    """
+    moved = around.movement
+    if moved is None or match.article is None:
+        return None
+    chosen = match.article
+    turned, still = [], []
+    for position, other in index.candidates(figure):
+        if other.value != chosen.value:
+            continue
+        movement = index.movement(position)
+        if movement is not None and movement.direction == moved.direction:
+            return None
+        if movement is not None and movement.subject & moved.subject:
+            turned.append(position)
+        elif movement is None:
+            still.append(position)
+    if not turned:
+        return None
+    if still and max(binding(around, index, p) for p in still) > max(binding(around, index, p) for p in turned):
+        return None
+    note = f"{TURNED_ROUND} {opposite(moved.direction)}, not {moved.direction}"
+    return Match("misattributed", index.figures[turned[0]], note)
+
+
+_NAME_LEAD_RE: Final = re.compile(r"([A-Z][\w-]+)\s+$")
+
+
+def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
+    """A name's number written another way: "BA117" as "Flight 117", "World War II" as "Second World War"."""
+    for other in index.figures:
+        if other.value is None or other.kind not in {"count", "ordinal"} or not same(other.value, figure.value or 0):
+            continue
+        series = (figure.unit or "").rsplit(" ", 1)[0] if " " in (figure.unit or "") else ""
+        if other.kind == "ordinal":
+            # "Second World War" for "World War II", "the second day" for "day two"
+            if series and index.text[other.end : other.end + 12].lower().strip().startswith(series):
+                return other
+            continue
+        before = index.text[max(0, other.start - 24) : other.start]
+        # A named series keeps its name ("Round 3" for "round three"); a code may take another
+        # ("Flight 117" for "BA117").
+        if before.lower().rstrip().endswith(series) if series else _NAME_LEAD_RE.search(before):
+            return other
+    return None
+
+
+def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> Match:
+    fitting = [other for _, other in candidates if vague_holds(figure, other)]
+    if fitting:
+        status: FigureStatus = "supported" if fitting[0].vague else "rounded"
+        return Match(status, fitting[0])
+    return Match("unsupported", None)
+
+
+def _check_equal(
+    figure: Figure,
+    *,
+    around: Around,
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+    bind: bool,
+) -> Match:
+    agreeing = [(p, other) for p, other in equal if qualifier_conflict(figure, other) is None]
+    if not agreeing:
+        first = equal[0][1]
+        return Match("unsupported", first, qualifier_conflict(figure, first))
+    best = agreeing[0][1] if len(agreeing) == 1 else max(agreeing, key=lambda i: binding(around, index, i[0]))[1]
+    # Both binding rules need a rival: a figure of the same kind with another value.
+    rival = any(other.kind == figure.kind and not values_equal(figure, other) for _, other in candidates)
+    if (
+        bind
+        and rival
+        and (
+            misattributed(figure, around.subject, index, agreeing, candidates)
+            or bound_elsewhere(figure, around, index, agreeing, candidates)
+        )
+    ):
+        return Match("misattributed", best, "the article gives this value for something else")
+    s_bound, a_bound = bound_of(figure.qualifier), bound_of(best.qualifier)
+    if s_bound in {"lower", "upper"} and a_bound != s_bound:
+        # A bound added to an exact figure is loose but true ("more than 40,000" for "40,000"), if it
+        # is that figure: "killed at least two people" is not the article's "two bridges".
+        if (
+            bind
+            and figure.kind in BINDABLE_KINDS
+            and around.context
+            and all(binding(around, index, p) == 0 for p, _ in agreeing)
+        ):
+            return Match("misattributed", best, "the article gives this value for something else")
+        return Match("rounded", best, f"the article says '{best.text}'")
+    if a_bound in {"lower", "upper"} and s_bound != a_bound:
+        return Match("supported", best, f"the article says '{best.text}'")
+    return Match("supported", best)
+
+
+def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
+    if not others or figure.value is None:
+        return None
+    target = figure.value
+    return min(others, key=lambda other: abs((other.value or 0.0) - target))
+
+
+def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[FigureCheck]:
+    """Check every figure of `text` against an indexed article (or evidence quote)."""
+    layout = LazyLayout(text)
+    scores = scores_in_article(text, index)
+    checks = []
+    for figure in find_figures(text):
+        if figure.value is None:
+            continue  # "several": no value to check
+        if figure.start in scores:
+            # "4 - 2" in tokenised text: read as a whole score, not two loose numbers.
+            checks.append(_to_check(figure, scores[figure.start], index))
+            continue
+        match = _check_one(figure, Around(layout, figure), index, bind=bind)
+        if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in FLAGGED_STATUSES:
+            continue  # "second", "third": too often not figures ("second half") to flag
+        checks.append(_to_check(figure, match, index))
+    return checks
+
+
+def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:
+    article = match.article
+    return FigureCheck(
+        text=figure.text,
+        value=figure.value,
+        unit=figure.unit,
+        qualifier=figure.qualifier,
+        status=match.status,
+        article_span=(article.start, article.end) if article else None,
+        article_text=article.text if article else None,
+        article_sentence=index.sentence_text(article) if article else None,
+        note=match.note,
+    )

@@ -1,0 +1,283 @@
+"""Figures derived by arithmetic on article figures: sums, differences, ratios, points apart, durations converted.
+
+A derivation counts only when its operands are about the same thing as the summary figure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Final
+
+from summarizer.figures import Figure
+
+from .compare import DURATION_DAYS, bound_of, compatible, granularity, same
+from .index import ArticleIndex
+from .report import Match
+from .timing import counted_in_years, year_counted_from, year_from_dateline
+from .words import Around, content_stems, prefixes_of
+
+_MAX_OPERANDS: Final = 40
+
+
+def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """A simple calculation on article figures that gives the summary's value, if there is one."""
+    assert figure.value is not None
+    if figure.kind == "duration":
+        converted = _converted_duration(figure, index)
+        if converted is not None:
+            return Match("derived", converted, f"'{converted.text}' in other units")
+    if bound_of(figure.qualifier) == "upper" or figure.value <= 0:
+        return None  # a ceiling or a zero computed from other figures is not a claim the article makes
+    in_years = counted_in_years(figure, index)
+    if in_years:
+        return in_years
+    if figure.kind == "year":
+        return year_from_dateline(figure.value, index) or year_counted_from(figure.value, index)
+    if figure.kind == "count":
+        counted = with_the_rest(figure, around, index) or _points_apart(figure, around, index)
+        if counted:
+            return counted
+    return _combined(figure, around.context, index) if figure.kind in _ARITHMETIC_KINDS else None
+
+
+# "two other people", "209 others", "15 other tycoons": the group plus the one(s) it is other than.
+_OTHERS_AFTER_RE: Final = re.compile(r"\s+(?:[a-z]+\s+)?others?\b", re.IGNORECASE)
+
+
+# "two men and a teenager", "a dozen gunmen and one marine": a count and a single one beside it.
+_AND_ONE_AFTER_RE: Final = re.compile(r"\s+(?:[a-z-]+\s+){1,2}?and\s+(?:a|an|one)\s+[a-z]", re.IGNORECASE)
+
+
+_AND_ONE_BEFORE_RE: Final = re.compile(r"\b(?:an?|one)\s+(?:[a-z-]+\s+){1,2}?and\s+$", re.IGNORECASE)
+
+
+_AND_COUPLE_BEFORE_RE: Final = re.compile(r"\ba\s+couple\s+and\s+$", re.IGNORECASE)
+
+
+_ADDED_REACH: Final = 40  # characters either side of a count that can hold the single one added to it
+
+
+def with_the_rest(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """A count that is an article count plus the one(s) beside it, or the other way round.
+
+    "Kills 3" from "one man drowned and two other people are missing"; "a family of 5" from "a couple
+    and three of their kids"; "Zuckerberg and 15 other tycoons" from "16 billionaires".
+    """
+    if figure.kind != "count" or figure.value is None:
+        return None
+    # The summary's own "N other(s)" does not depend on the article figure: test it once.
+    summary_others = bool(_OTHERS_AFTER_RE.match(around.after(_ADDED_REACH)))
+    for other in index.figures:
+        if other.kind != "count" or other.value is None or other.vague or bound_of(other.qualifier) == "upper":
+            continue
+        gap = figure.value - other.value
+        if summary_others and same(gap, -1):
+            return Match("derived", other, f"'{other.text}' less the one the others are other than")
+        if not (same(gap, 1) or same(gap, 2)):
+            continue  # the patterns below are only read for counts they could complete
+        after = index.text[other.end : other.end + _ADDED_REACH]
+        before = index.text[max(0, other.start - _ADDED_REACH) : other.start]
+        if _AND_COUPLE_BEFORE_RE.search(before):
+            added = 2
+        elif _OTHERS_AFTER_RE.match(after) or _AND_ONE_AFTER_RE.match(after) or _AND_ONE_BEFORE_RE.search(before):
+            added = 1
+        else:
+            continue
+        if same(gap, added):
+            return Match("derived", other, f"'{other.text}' and {added} more")
+    return None
+
+
+# "a 7-point lead", "by 12 points": a gap between two percentages.
+_POINTS_AFTER_RE: Final = re.compile(r"[\s-]+(?:percentage[\s-]+)?points?\b", re.IGNORECASE)
+
+
+def _points_apart(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """ "A 7-point lead" from "leads 40% to 33%": the gap between two percentages of one passage."""
+    assert figure.value is not None
+    if not _POINTS_AFTER_RE.match(around.after(24)):
+        return None
+    shares = [other for other in index.figures if other.kind == "percent" and other.value is not None]
+    for i, left in enumerate(shares):
+        for right in shares[i + 1 :]:
+            assert left.value is not None
+            assert right.value is not None
+            near = abs(index.sentence_number(left.start) - index.sentence_number(right.start)) <= 1
+            if near and same(abs(left.value - right.value), figure.value):
+                return Match("derived", left, f"{left.text} - {right.text}")
+    return None
+
+
+def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> Match | None:
+    """A sum, difference, product or ratio of two related article figures that gives `figure`."""
+    # The precision the number itself states: "at least 23" is 23 to the unit, not to the ten.
+    step = max(granularity(dataclasses.replace(figure, qualifier=None)), 1e-9)
+    operands = _related_operands(figure, context, index)
+    # Small counts are sums or differences of some two numbers of neighbouring sentences by chance
+    # alone; only the parts of one sentence make them.
+    reach = 0 if figure.kind in {"count", "duration"} and (figure.value or 0) <= _SMALL_COUNT else 1
+    for i, (left_sentence, left_related, left) in enumerate(operands):
+        for right_sentence, right_related, right in operands[i + 1 :]:
+            # Parts of one total sit together, or both speak of what the summary does.
+            if abs(left_sentence - right_sentence) > reach and not (left_related and right_related):
+                continue
+            bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
+            if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
+                continue  # a total T, even "at least T", is never "more than T"
+            note = _arithmetic(figure, left, right, step)
+            if note and (bounded_operand or bound_of(figure.qualifier) == "lower") and " + " not in note:
+                continue  # "at least" survives a sum, not a difference or a ratio
+            if note and reach == 0 and " + " not in note and not (left_related or right_related):
+                continue  # any two numbers of a sentence differ by some small count ("24 - 26")
+            if note and figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
+                continue  # "24 tower blocks" and "26 areas" differ by two of nothing
+            if note:
+                return Match("derived", None, note)
+    return None
+
+
+_SMALL_COUNT: Final = 10
+
+
+def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:
+    """Whether two counts name different things right after them: "24 tower blocks" and "26 areas",
+    not "six Tennessee inmates" and "five of the inmates"."""
+    left_words, right_words = _counted(left, index.text), _counted(right, index.text)
+    return bool(left_words and right_words and not left_words & right_words)
+
+
+_COUNTED_RE: Final = re.compile(r"(?:\s+(?:of|the|[a-z]+'s))*((?:\s+[A-Za-z-]{3,}){1,3})")
+
+
+def _counted(figure: Figure, text: str) -> frozenset[str]:
+    """Stems (four letters) of the few words after a count: what it counts."""
+    match = _COUNTED_RE.match(text, figure.end)
+    return prefixes_of(content_stems(match.group(1))) if match else frozenset()
+
+
+_ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration", "measure"})
+
+
+def _converted_duration(figure: Figure, index: ArticleIndex) -> Figure | None:
+    assert figure.value is not None
+    days = DURATION_DAYS.get(figure.unit or "")
+    if days is None:
+        return None
+    for other in index.figures:
+        other_days = DURATION_DAYS.get(other.unit or "") if other.kind in {"duration", "age"} else None
+        if (
+            other_days
+            and other.unit != figure.unit
+            and other.value is not None
+            and abs(other.value * other_days - figure.value * days) <= 0.05 * figure.value * days
+        ):
+            return other
+    return None
+
+
+def _operand_kinds(figure: Figure) -> frozenset[str]:
+    if figure.kind == "money":
+        return frozenset({"money", "count", "fraction"})
+    if figure.kind in {"percent", "fraction"}:
+        return frozenset({"percent", "fraction", "count", "money"})
+    if figure.kind in {"duration", "measure"}:
+        return frozenset({figure.kind})
+    return frozenset({"count"})
+
+
+def _related_operands(figure: Figure, context: frozenset[str], index: ArticleIndex) -> list[tuple[int, bool, Figure]]:
+    """Exact article figures that can enter a sum, difference, product or ratio for `figure`.
+
+    Same kind only (counts with counts, money with money of the same currency, durations in the same
+    unit); no bounds, vague amounts, years, ages or ordinals. Each comes with its sentence number and
+    whether it shares a word with the summary figure's clause.
+    """
+    kinds = _operand_kinds(figure)
+    prefixes = prefixes_of(context)
+    operands = []
+    for position, other in enumerate(index.figures):
+        if other.value is None or other.vague or other.kind not in kinds or other.value <= 0:
+            continue
+        if other.start in index.score_parts:
+            continue  # "reduced to 8-2": a score's numbers are not amounts to add up
+        if bound_of(other.qualifier) == "upper" or (bound_of(other.qualifier) == "lower" and figure.kind != "count"):
+            continue  # "at least 20" may enter a count ("at least 20 and three more"), no ceiling may
+        if other.kind == "money" and figure.kind == "money" and not compatible(figure, other):
+            continue
+        if other.kind in {"duration", "measure"} and other.unit != figure.unit:
+            continue
+        related = bool(prefixes & index.prefixes(position))
+        operands.append((index.sentence_number(other.start), related, other))
+        if len(operands) >= _MAX_OPERANDS:
+            break
+    return operands
+
+
+def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
+    assert figure.value is not None
+    tolerance = max(step / 2, abs(figure.value) * 1e-9)
+    if figure.kind in _SHARES:
+        candidates = _share_results(figure, left, right, step)
+    else:
+        candidates = _amount_results(figure, left, right)
+    for note, result in candidates.items():
+        if result > 0 and abs(result - figure.value) <= tolerance:
+            return note
+    return None
+
+
+_SHARES: Final = frozenset({"percent", "fraction"})
+
+
+def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> dict[str, float]:
+    """Percentages from two counts (a share), or from two percentages (sum, difference in points)."""
+    assert figure.value is not None
+    assert left.value is not None
+    assert right.value is not None
+    a, b = left.value, right.value
+    tolerance = max(0.5, step / 2)
+    if left.kind == right.kind and left.kind in {"count", "money"}:
+        for numerator, denominator in ((a, b), (b, a)):
+            share = 100 * numerator / denominator
+            if left.kind == "count" and 0 < numerator < denominator and abs(share - figure.value) <= tolerance:
+                return {f"{_show(numerator)} / {_show(denominator)} = {figure.value:g}%": figure.value}
+            change = 100 * abs(numerator - denominator) / denominator
+            if numerator != denominator and abs(change - figure.value) <= tolerance:
+                # a percentage change: "shares rose 8%" from 33 to 35.80
+                return {f"{left.text} to {right.text} is {change:.1f}%": figure.value}
+        return {}
+    if left.kind not in _SHARES or right.kind not in _SHARES:
+        return {}
+    return {f"{left.text} + {right.text}": a + b, f"{left.text} - {right.text}": abs(a - b)}
+
+
+def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, float]:
+    """Sums and differences of two figures of one kind; products and ratios with a small count (x 12, / 2)."""
+    assert left.value is not None
+    assert right.value is not None
+    if figure.kind == "money" and left.kind == right.kind == "count":
+        return {}  # two plain counts do not make an amount of money
+    results = {}
+    for share, amount in ((left, right), (right, left)):
+        if share.kind == "fraction" and amount.kind == "money" and share.value is not None and amount.value is not None:
+            # "half of the €900 million fund" is €450 million
+            results[f"{share.text} of {amount.text}"] = amount.value * share.value / 100
+    if left.kind == right.kind:
+        results[f"{left.text} + {right.text}"] = left.value + right.value
+        results[f"{left.text} - {right.text}"] = abs(left.value - right.value)
+    if figure.kind == "count" and left.kind == right.kind == "count":
+        return results  # counts add up; a product or ratio of two counts is a coincidence more often than not
+    for (multiplier, m), (other, o) in (
+        ((left, left.value), (right, right.value)),
+        ((right, right.value), (left, left.value)),
+    ):
+        if multiplier.kind == "count" and m == int(m) and 1 < m <= 12 and not same(m, o):
+            results[f"{other.text} x {multiplier.text}"] = o * m
+            results[f"{other.text} / {multiplier.text}"] = o / m
+            break
+    return results
+
+
+def _show(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,220 @@
+"""The article, read once: its figures, layout, years, dateline and scores, reused for every summary of it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final
+
+from summarizer.figures import Figure, find_figures
+
+from .compare import CALENDAR_KINDS, compatible, traits, value_key, values_equal
+from .direction import Movement, movement_of
+from .report import Match
+from .words import TextLayout, content_stems, prefixes_of
+
+
+@dataclass(slots=True)
+class ArticleIndex:
+    """An article's figures and layout, computed once and reused for every summary of it."""
+
+    text: str
+    figures: list[Figure]
+    layout: TextLayout
+    years: list[float]
+    scores: dict[str, Figure]
+    dated: bool
+    _contexts: dict[int, frozenset[str]] = field(default_factory=dict)
+    _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
+    _heads: dict[int, str] = field(default_factory=dict)
+    _prefix_sets: dict[int, frozenset[str]] = field(default_factory=dict)
+    _by_value: dict[tuple[str, str | None, bool, bool, bool], dict[float | None, list[tuple[int, Figure]]]] = field(
+        default_factory=dict
+    )
+    _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
+    _movements: dict[int, Movement | None] = field(default_factory=dict)
+    views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
+    score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [figure.start for figure in self.figures]
+
+    _candidates: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
+
+    def candidates(self, figure: Figure) -> list[tuple[int, Figure]]:
+        """The article's figures that could match `figure` by kind, unit and currency (value aside).
+
+        Which figures are compatible depends only on these traits, so the scan over the article is
+        done once per trait combination, not once per summary figure.
+        """
+        key = traits(figure)
+        found = self._candidates.get(key)
+        if found is None:
+            found = [
+                (position, other)
+                for position, other in enumerate(self.figures)
+                if other.value is not None and compatible(figure, other)
+            ]
+            self._candidates[key] = found
+        return found
+
+    def equal(self, figure: Figure) -> list[tuple[int, Figure]]:
+        """The compatible article figures of equal value, in article order."""
+        candidates = self.candidates(figure)
+        if figure.kind in CALENDAR_KINDS or figure.value is None:
+            return [(p, other) for p, other in candidates if values_equal(figure, other)]
+        key = traits(figure)
+        by_value = self._by_value.get(key)
+        if by_value is None:
+            by_value = self._by_value[key] = {}
+            for item in candidates:
+                by_value.setdefault(value_key(item[1]), []).append(item)
+        # Keys are rounded; the exact test decides. Calendar candidates (key None) are always tested.
+        found = [*by_value.get(value_key(figure), []), *by_value.get(None, [])]
+        equal = [(p, other) for p, other in found if values_equal(figure, other)]
+        return sorted(equal, key=lambda item: item[0]) if by_value.get(None) else equal
+
+    def subject(self, position: int) -> frozenset[str]:
+        stems = self._subjects.get(position)
+        if stems is None:
+            stems = self.layout.subject_of(self.figures[position])
+            self._subjects[position] = stems
+        return stems
+
+    def sentence_stems(self, position: int) -> frozenset[str]:
+        stems = self._sentences.get(position)
+        if stems is None:
+            start, end = self.layout.sentence_of(self.figures[position].start)
+            stems = self._sentences[position] = content_stems(self.text[start:end])
+        return stems
+
+    def prefixes(self, position: int) -> frozenset[str]:
+        found = self._prefix_sets.get(position)
+        if found is None:
+            found = self._prefix_sets[position] = prefixes_of(self.context(position))
+        return found
+
+    def head(self, position: int) -> str:
+        head = self._heads.get(position)
+        if head is None:
+            head = self._heads[position] = self.layout.head_of(self.figures[position])
+        return head
+
+    def context(self, position: int) -> frozenset[str]:
+        stems = self._contexts.get(position)
+        if stems is None:
+            stems = self.layout.context_of(self.figures[position])
+            self._contexts[position] = stems
+        return stems
+
+    def movement(self, position: int) -> Movement | None:
+        if position not in self._movements:
+            self._movements[position] = movement_of(self.text, self.figures[position])
+        return self._movements[position]
+
+    def sentence_number(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.layout.sentence_starts, position) - 1)
+
+    def sentence_text(self, figure: Figure) -> str:
+        start, end = self.layout.sentence_of(figure.start)
+        return self.text[start:end].strip()
+
+
+def index_article(text: str) -> ArticleIndex:
+    """Extract and lay out an article's figures once (cached for repeated articles)."""
+    return _cached_index(text)
+
+
+@lru_cache(maxsize=512)
+def _cached_index(text: str) -> ArticleIndex:
+    return build_index(text)
+
+
+def build_index(text: str) -> ArticleIndex:
+    figures = find_figures(text)
+    dated = bool(figures) and _is_dateline(text, figures[0])
+    return ArticleIndex(
+        text,
+        figures,
+        TextLayout.of(text),
+        years_of(figures),
+        _article_scores(text, figures),
+        dated,
+        score_parts=_score_parts(text),
+    )
+
+
+# What may come before a dateline: "(", "LONDON, ", "Published: ", "Updated on".
+_BEFORE_DATELINE_RE: Final = re.compile(
+    r"\W*(?:(?i:(?:first\s+)?(?:published|updated|posted)(?:\s+on)?)\W*|[A-Z][A-Z .'-]+,?\W*)?"
+)
+
+
+def _is_dateline(text: str, figure: Figure) -> bool:
+    """Whether a full date opens the article: its "now", for "next year" and "last year"."""
+    if figure.kind != "date" or (figure.value or 0) < 10_000 or figure.start > 80:
+        return False
+    return _BEFORE_DATELINE_RE.fullmatch(text[: figure.start]) is not None
+
+
+def years_of(figures: list[Figure]) -> list[float]:
+    years = [f.value // 10_000 for f in figures if f.kind == "date" and f.value and f.value >= 10_000]
+    return years + [f.value for f in figures if f.kind == "year" and f.value is not None]
+
+
+def _article_scores(text: str, figures: list[Figure]) -> dict[str, Figure]:
+    """Scores and ranges ("4-2", "3 - 1") in an article, keyed without spaces, to their first figure."""
+    starts = {figure.start: figure for figure in figures}
+    scores: dict[str, Figure] = {}
+    for match in _SCORE_RE.finditer(text):
+        first = starts.get(match.start(1))
+        if first is not None:
+            scores.setdefault(f"{match.group(1)}-{match.group(2)}", first)
+    return scores
+
+
+def _score_parts(text: str) -> frozenset[int]:
+    """Where the numbers of a score stand ("22-2", "3-1"): a pair whose second number is smaller,
+    so not a range ("10-12")."""
+    return frozenset(
+        start
+        for match in _SCORE_RE.finditer(text)
+        if int(match.group(1)) > int(match.group(2))
+        for start in (match.start(1), match.start(2))
+    )
+
+
+_SCORE_RE: Final = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?!\d|[.,]\d)")
+
+
+def scores_in_article(text: str, index: ArticleIndex) -> dict[int, Match]:
+    """Verdicts for the figures of `text` that belong to a score ("4 - 2", "won 2-1").
+
+    A score the article gives (either way round: "lost 1-2" is "won 2-1") supports both numbers. A score
+    it does not give is unsupported when the article gives other scores: its numbers alone would
+    match any 1 or 2 in the article.
+    """
+    found: dict[int, Match] = {}
+    if "-" not in text and "\u2013" not in text:
+        return found
+    article_scores = index.scores
+    for match in _SCORE_RE.finditer(text):
+        score = f"{match.group(1)}-{match.group(2)}"
+        reverse = f"{match.group(2)}-{match.group(1)}"
+        given = article_scores.get(score) or article_scores.get(reverse)
+        if given is not None:
+            found[match.start(1)] = found[match.start(2)] = Match("supported", given)
+        elif article_scores and not _is_range_in_article(match, index):
+            note = "the article's scores are " + ", ".join(sorted(article_scores)[:4])
+            nearest = next(iter(article_scores.values()))
+            found[match.start(1)] = found[match.start(2)] = Match("unsupported", nearest, note)
+    return found
+
+
+def _is_range_in_article(match: re.Match[str], index: ArticleIndex) -> bool:
+    """Whether "10-12" stands for a range the article writes out ("10 to 12", "between 10 and 12")."""
+    low, high = match.group(1), match.group(2)
+    return bool(re.search(rf"\b{low}\s+(?:to|and)\s+{high}\b", index.text))

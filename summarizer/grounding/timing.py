@@ -1,0 +1,209 @@
+"""Figures about time: the earlier-event rule, years from the dateline, years counted from or apart, ages."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from summarizer.figures import Figure
+
+from .binding import BINDABLE_KINDS
+from .compare import bound_of, same
+from .index import ArticleIndex
+from .report import Match
+from .words import Around
+
+_MONTHS: Final = "january|february|march|april|may|june|july|august|september|october|november|december"
+
+
+# The start of a sentence about the past: "Last May, two earthquakes ...", "In 2009 almost 300 died".
+_EARLIER_RE: Final = re.compile(
+    rf"(?:^\W*|[,;]\s+|\band\s+)(?:last\s+(?:{_MONTHS}|spring|summer|autumn|winter)"
+    rf"|in\s+(?:(?:{_MONTHS})\s+)?(?P<year>\d{{4}}))\b(?!['’]s)",
+    re.IGNORECASE,
+)
+
+
+_WHEN_RE: Final = re.compile(rf"\b(?:{_MONTHS}|\d{{4}}|last|previous|earlier|ago|since)\b", re.IGNORECASE)
+
+
+_FUTURE_BEFORE_RE: Final = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:the\s+)?end\s+of\s+)?$", re.I)
+
+
+_FUTURE_WORDS_RE: Final = re.compile(r"\b(?:will|expected|due|plans?|planned|scheduled|forecast)\b", re.I)
+
+
+def _latest_past_year(index: ArticleIndex) -> float | None:
+    """The article's own year: its dateline's, else the latest year it gives that is not ahead ("by
+    2026", "will finish in 2026")."""
+    if index.dated:
+        return _now(index)
+    past = []
+    for figure in index.figures:
+        if figure.kind != "year" or figure.value is None:
+            continue
+        start, end = index.layout.sentence_of(figure.start)
+        before = index.text[max(start, figure.start - 24) : figure.start]
+        if not _FUTURE_BEFORE_RE.search(before) and not _FUTURE_WORDS_RE.search(index.text, start, end):
+            past.append(figure.value)
+    return max(past, default=None)
+
+
+def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, match: Match) -> Match | None:
+    """Misattributed when the article gives the value only in a sentence about an earlier event, and
+    the summary says nothing of when: "killing at least 20" from "Last May, two earthquakes in the
+    same area left more than 20 people dead"."""
+    if figure.kind not in BINDABLE_KINDS or match.article is None or not index.years:
+        return None
+    layout = around.layout
+    start, end = layout.sentence_of(figure.start)
+    if _WHEN_RE.search(layout.text, start, end):
+        return None
+    chosen = match.article
+    marked_years = []
+    for _, other in index.candidates(figure):
+        if other.value != chosen.value:
+            continue
+        sentence_start, _ = index.layout.sentence_of(other.start)
+        marker = _EARLIER_RE.search(index.text[sentence_start : other.start])
+        if marker is None:
+            return None
+        if marker.group("year"):
+            marked_years.append(int(marker.group("year")))
+    if marked_years:
+        # scanning the article's years is left until a marker names one: most figures stop above
+        latest = _latest_past_year(index)
+        if latest is None or max(marked_years) >= latest:
+            return None
+    return Match("misattributed", chosen, "the article gives this value for an earlier event")
+
+
+_NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
+
+
+_LAST_YEAR_RE: Final = re.compile(r"\blast\s+year\b", re.IGNORECASE)
+
+
+def _now(index: ArticleIndex) -> float | None:
+    """The article's own year: its dateline's, else the latest year it gives."""
+    if not index.years:
+        return None
+    return index.years[0] if index.dated else max(index.years)
+
+
+def year_from_dateline(value: float, index: ArticleIndex) -> Match | None:
+    """ "2013" from an article dated 2012 ("next year"), "2011" from one that says "last year".
+
+    A dated article speaks of the coming year without always naming it ("the election", "the
+    changes go live in March"), so the year after its date needs no cue in a dated article; an
+    undated one must say "next year". The year before always needs "last year": a past event is
+    told with its year.
+    """
+    now = _now(index)
+    if now is None:
+        return None
+    if same(value, now + 1) and (index.dated or _NEXT_YEAR_RE.search(index.text)):
+        return Match("derived", None, f"the year after the article's {int(now)}")
+    if same(value, now - 1) and _LAST_YEAR_RE.search(index.text):
+        return Match("derived", None, f"the year before the article's {int(now)}")
+    return None
+
+
+def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
+    """A year counted from another by a span the article gives in years.
+
+    "Escaped in 1978" from an article of 2015 that says "37 years after"; "died in 1649" from
+    "died in 1656" and, in the next sentence, "buried seven years earlier". Counted from the
+    article's own year, or from a year given in the same or a neighbouring sentence as the span.
+    """
+    now = _now(index)
+    if now is None:
+        return None
+    spans = [
+        other
+        for other in index.figures
+        if other.kind == "duration" and other.unit == "year" and other.value and bound_of(other.qualifier) == "exact"
+    ]
+    years = [other for other in index.figures if other.kind == "year" and other.value is not None] if spans else []
+    for span in spans:
+        assert span.value is not None
+        if same(abs(value - now), span.value):
+            return Match("derived", span, f"{int(now)} and '{span.text}'")
+        sentence = index.sentence_number(span.start)
+        for year in years:
+            assert year.value is not None
+            if abs(index.sentence_number(year.start) - sentence) <= 1 and same(abs(value - year.value), span.value):
+                return Match("derived", span, f"'{year.text}' and '{span.text}'")
+    return None
+
+
+def _years_apart(value: float, index: ArticleIndex) -> str | None:
+    """The summary's number as a gap between two years the article gives ("2009" to "2012" is 3)."""
+    years = index.years
+    if not 0 < value < 300 or len(years) < 2:
+        return None
+    # Only counted back from the article's date or the latest year it gives (usually "now"): any
+    # two years in a long article differ by some small number, which would excuse any wrong count.
+    for latest in {max(years), _now(index) or max(years)}:
+        if any(same(latest - year, value) for year in years):
+            return f"{int(latest)} - {int(latest - value)}"
+    return None
+
+
+def counted_in_years(figure: Figure, index: ArticleIndex) -> Match | None:
+    """A count, duration or age that is the gap between two years of the article."""
+    assert figure.value is not None
+    if figure.kind == "age" and "year" not in figure.text.lower():
+        # "aged 27", "at the age of 27": a person's age, counted only from a birth year. The age of
+        # a thing ("a 114-year-old bottle") may run between any two years the article gives.
+        return _age_from_birth(figure.value, index)
+    if figure.kind not in {"count", "duration", "age"} or figure.qualifier is not None:
+        return None
+    note = _years_apart(figure.value, index) or _years_apart_nearby(figure.value, index)
+    return Match("derived", None, note) if note else None
+
+
+# "born in 1987", "(1950-2024)", "(b. 1950)"
+_BORN_RE: Final = re.compile(r"(?:\b(?:born|birth)\b[^.;]{0,24}|\(\s*(?:b\.\s*)?)$", re.IGNORECASE)
+
+
+def _age_from_birth(value: float, index: ArticleIndex) -> Match | None:
+    """An age counted from a year of birth the article gives ("born in 1987") to its latest year.
+
+    Only from a birth: any two years of an article ("a coup in 1987", "elections in 2014") differ by
+    some plausible age.
+    """
+    if not index.years:
+        return None
+    for figure in index.figures:
+        if figure.value is None or not _BORN_RE.search(index.text[max(0, figure.start - 40) : figure.start]):
+            continue
+        born = figure.value if figure.kind == "year" else figure.value // 10_000 if figure.kind == "date" else None
+        if not born:
+            continue
+        for latest in {max(index.years), _now(index) or max(index.years)}:
+            if same(latest - born, value) or same(latest - born - 1, value):
+                return Match("derived", figure, f"born {int(born)}, {int(latest)} - {int(born)}")
+    return None
+
+
+_MIN_NEARBY_GAP: Final = 4
+
+
+def _years_apart_nearby(value: float, index: ArticleIndex) -> str | None:
+    """The number as the gap between two years given in one sentence or two neighbouring ones."""
+    if not 0 < value < 300:
+        return None
+    dated = []
+    for figure in index.figures:
+        if figure.kind == "year" and figure.value is not None:
+            dated.append((index.sentence_number(figure.start), figure.value))
+        elif figure.kind == "date" and figure.value and figure.value >= 10_000:
+            dated.append((index.sentence_number(figure.start), figure.value // 10_000))
+    for i, (sentence, year) in enumerate(dated):
+        for other_sentence, other in dated[i + 1 :]:
+            # Gaps of a year or three between years of one passage are everywhere ("2013-14
+            # season", "from 2015 to 2017"): only longer ones count.
+            if value >= _MIN_NEARBY_GAP and abs(sentence - other_sentence) <= 1 and same(abs(year - other), value):
+                return f"{int(max(year, other))} - {int(min(year, other))}"
+    return None

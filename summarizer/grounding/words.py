@@ -1,0 +1,414 @@
+"""The words around a figure: content stems, sentence and clause spans, what precedes and follows it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from summarizer.figures import Figure
+
+from .direction import Movement, movement_of
+
+_STOPWORDS: Final = frozenset(
+    [
+        # "people" and "others" go with almost any count, so they say nothing about which one.
+        "people",
+        "others",
+        "person",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "there",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "my",
+        "me",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "than",
+        "then",
+        "so",
+        "if",
+        "not",
+        "no",
+        "nor",
+        "also",
+        "just",
+        "only",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "over",
+        "under",
+        "about",
+        "around",
+        "up",
+        "down",
+        "out",
+        "into",
+        "onto",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "during",
+        "per",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "new",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "time",
+        "times",
+        "percent",
+        "cent",
+        "per",
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "hundred",
+        "dozen",
+        "number",
+        "total",
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "rising",
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "falling",
+        "grew",
+        "grow",
+        "grows",
+        "growth",
+        "increase",
+        "increased",
+        "increases",
+        "decrease",
+        "decreased",
+        "drop",
+        "dropped",
+        "drops",
+        "jump",
+        "jumped",
+        "jumps",
+        "climb",
+        "climbed",
+        "some",
+        "many",
+        "much",
+        "several",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "other",
+        "another",
+        "all",
+        "any",
+        "each",
+        "both",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "record",
+        "least",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "done",
+        "make",
+        "made",
+        "get",
+        "got",
+    ]
+)
+
+
+_SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
+
+
+_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
+
+
+_SENTENCE_BREAK_RE: Final = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+")
+
+
+_CLAUSE_BREAK_RE: Final = re.compile(
+    r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:while|whereas|but|although|though|compared)\b", re.IGNORECASE
+)
+
+
+_HEAD_RE: Final = re.compile(
+    r"(?:[\s-]+(?:of|the|more|other|others|additional|extra|further|new|more|were|are|was|have|had|being|people))*"
+    r"[\s-]+(?P<word>[A-Za-z]{3,})"
+)
+
+
+_NOT_HEADS: Final = frozenset(
+    {"in", "and", "or", "to", "at", "on", "for", "from", "with", "by", "as", "than", "per", "cent", "percent", "who"}
+)
+
+
+_CONTEXT_WINDOW: Final = 60  # characters either side of a figure, within its clause
+
+
+_SUBJECT_WINDOW: Final = 40  # characters before a figure that usually name what it measures
+
+
+def content_stems(text: str, *, skip_names: bool = False) -> frozenset[str]:
+    """Content-word stems: lower-cased words without stop words, cut to five letters."""
+    stems = set()
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0)
+        if skip_names and word[0].isupper() and not _starts_sentence(text, match.start()):
+            continue  # a name says who, not what the figure measures
+        stem = _STEM_OF.get(word)
+        if stem is None:
+            stem = _stem(word)
+            if len(_STEM_OF) < 50_000:
+                _STEM_OF[word] = stem
+        if stem:
+            stems.add(stem)
+    return frozenset(stems)
+
+
+_STEM_OF: dict[str, str] = {}  # word -> stem ("" for a stop word), shared by all texts
+
+
+def _stem(word: str) -> str:
+    lowered = word.lower()
+    if lowered.endswith(("'s", "’s")):
+        lowered = lowered.rstrip("'’s")
+    if len(lowered) <= 2 or lowered in _STOPWORDS:
+        return ""
+    return _SUFFIX_RE.sub("", lowered)[:5]
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?\n"
+
+
+def _break_spans(text: str, breaker: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in breaker.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+@dataclass(slots=True)
+class TextLayout:
+    """Sentence and clause boundaries of one text, for finding a figure's surroundings."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    clause_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> TextLayout:
+        sentences = _break_spans(text, _SENTENCE_BREAK_RE)
+        clauses = [(s + cs, s + ce) for s, e in sentences for cs, ce in _break_spans(text[s:e], _CLAUSE_BREAK_RE)]
+        return cls(text, sentences, [s for s, _ in sentences], clauses, [s for s, _ in clauses])
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
+
+    def subject_of(self, figure: Figure) -> frozenset[str]:
+        """Content stems just before a figure, within its clause: what the figure is about."""
+        clause_start, _ = self.clauses[max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)]
+        start = max(clause_start, figure.start - _SUBJECT_WINDOW)
+        # Whole words only: a window that starts inside a word would invent a stem.
+        while start > clause_start and self.text[start - 1].isalpha():
+            start -= 1
+        return content_stems(self.text[start : figure.start], skip_names=True)
+
+    def head_of(self, figure: Figure) -> str:
+        """The word the figure quantifies, right after it ("three people", "60 others missing"), as a stem."""
+        match = _HEAD_RE.match(self.text, figure.end)
+        if match is None:
+            return ""
+        word = match.group("word").lower()
+        return "" if word in _NOT_HEADS else _SUFFIX_RE.sub("", word)[:4]
+
+    def context_of(self, figure: Figure) -> frozenset[str]:
+        """Content stems of the clause around a figure, within a window, minus the figure itself."""
+        clause_start, clause_end = self.clauses[max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)]
+        left = self.text[max(clause_start, figure.start - _CONTEXT_WINDOW) : figure.start]
+        right = self.text[figure.end : min(max(clause_end, figure.end), figure.end + _CONTEXT_WINDOW)]
+        return content_stems(left + " " + right)
+
+
+class LazyLayout:
+    """A text's sentence and clause layout, built the first time a figure's surroundings are needed."""
+
+    __slots__ = ("_layout", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._layout: TextLayout | None = None
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def get(self) -> TextLayout:
+        if self._layout is None:
+            self._layout = TextLayout.of(self._text)
+        return self._layout
+
+
+class Around:
+    """What surrounds a summary figure: its clause's content words, the words before it, its head noun.
+
+    Computed on first use: most figures match one article figure and never need them.
+    """
+
+    __slots__ = ("_context", "_figure", "_head", "_layout", "_prefixes", "_subject")
+
+    def __init__(self, layout: LazyLayout, figure: Figure) -> None:
+        self._layout = layout
+        self._figure = figure
+        self._context: frozenset[str] | None = None
+        self._subject: frozenset[str] | None = None
+        self._head: str | None = None
+        self._prefixes: frozenset[str] | None = None
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        if self._prefixes is None:
+            self._prefixes = prefixes_of(self.context)
+        return self._prefixes
+
+    @property
+    def context(self) -> frozenset[str]:
+        if self._context is None:
+            self._context = self._layout.get().context_of(self._figure)
+        return self._context
+
+    @property
+    def subject(self) -> frozenset[str]:
+        if self._subject is None:
+            self._subject = self._layout.get().subject_of(self._figure)
+        return self._subject
+
+    @property
+    def head(self) -> str:
+        if self._head is None:
+            self._head = self._layout.get().head_of(self._figure)
+        return self._head
+
+    @property
+    def layout(self) -> TextLayout:
+        return self._layout.get()
+
+    def after(self, length: int) -> str:
+        """The text right after the figure."""
+        return self._layout.text[self._figure.end : self._figure.end + length]
+
+    @property
+    def movement(self) -> Movement | None:
+        return movement_of(self._layout.text, self._figure)
+
+
+def prefixes_of(stems: frozenset[str]) -> frozenset[str]:
+    """Stems cut to four letters, so that "sicke" and "sick" agree when words are compared."""
+    return frozenset(stem[:4] for stem in stems)
