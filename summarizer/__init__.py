@@ -26,7 +26,8 @@ from .errors import (
     UsageError,
 )
 from .grounding import GroundingReport, verify
-from .pipeline import Summarizer
+from .limits import Throttle
+from .pipeline import Outcome, Summarizer
 from .result import Provenance, SummaryResult, Usage
 from .schemas import ArticleSummary, Claim, KeyFigure
 
@@ -43,6 +44,7 @@ __all__ = [
     "ModelOutputError",
     "ModelRequestError",
     "ModelUnavailableError",
+    "Outcome",
     "PromptError",
     "Provenance",
     "QuotaError",
@@ -50,6 +52,7 @@ __all__ = [
     "Summarizer",
     "SummarizerError",
     "SummaryResult",
+    "Throttle",
     "Usage",
     "UsageError",
     "asummarize",

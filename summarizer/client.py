@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncGenerator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -25,11 +25,13 @@ from openai.types.chat import ChatCompletion
 from .config import Settings
 from .errors import (
     AuthenticationError,
+    ConfigError,
     ContextLengthError,
     ModelRequestError,
     QuotaError,
     redact,
 )
+from .limits import Throttle
 from .result import Usage
 from .retry import TransientError, acall_with_retries, call_with_retries
 
@@ -109,8 +111,10 @@ def public_endpoint(base_url: str | None) -> str:
 class OpenAIClient:
     """ModelClient over the openai SDK's Chat Completions API."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, throttle: Throttle | None = None) -> None:
         self._settings = settings
+        # Client-side rate limits, consulted before every HTTP attempt (retries included).
+        self._throttle = throttle
         # Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK insists on one.
         self._api_key = settings.api_key or "no-key-needed"
         self._endpoint = public_endpoint(settings.base_url)
@@ -119,10 +123,12 @@ class OpenAIClient:
             api_key=self._api_key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
         )
         # An async client's connections belong to the event loop that opened them, so each loop gets
-        # its own client (asyncio.run() twice must not reuse sockets of a closed loop).
-        self._async: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, openai.AsyncOpenAI] = (
-            weakref.WeakKeyDictionary()
-        )
+        # its own client (asyncio.run() twice must not reuse sockets of a closed loop), paired with
+        # the started async generator that closes it (see _closer).
+        self._async: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[openai.AsyncOpenAI, AsyncGenerator[None, None]]
+        ] = weakref.WeakKeyDictionary()
+        self._async_lock = threading.Lock()
 
     @property
     def model(self) -> str:
@@ -133,15 +139,43 @@ class OpenAIClient:
         return self._endpoint
 
     def close(self) -> None:
-        """Release the HTTP connections."""
+        """Release the HTTP connections: the sync client's, and each event loop's that can still run."""
         self._sync.close()
+        try:
+            current = asyncio.get_running_loop()
+        except RuntimeError:
+            current = None
+        for loop, closer in self._take_async_clients():
+            if loop.is_closed():
+                continue  # its loop ran shutdown_asyncgens (asyncio.run does), which closed it; or it never will
+            if loop is current:
+                # close() called from inside this loop's own code: the loop is busy running us.
+                loop.create_task(closer.aclose())
+            elif loop.is_running():
+                asyncio.run_coroutine_threadsafe(closer.aclose(), loop).result(timeout=30)
+            else:
+                loop.run_until_complete(closer.aclose())
 
     async def aclose(self) -> None:
-        """Release the async HTTP connections too."""
+        """Release every HTTP connection this client opened, async ones included."""
+        current = asyncio.get_running_loop()
+        pending = self._take_async_clients()
         self._sync.close()
-        client = self._async.pop(asyncio.get_running_loop(), None)
-        if client is not None:
-            await client.close()
+        for loop, closer in pending:
+            if loop is current:
+                await closer.aclose()
+            elif loop.is_running():
+                await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(closer.aclose(), loop))
+            elif not loop.is_closed():
+                # An idle loop (run_until_complete style): close its client by running the loop briefly
+                # in a worker thread, since this thread is busy with the current loop.
+                await asyncio.to_thread(loop.run_until_complete, closer.aclose())
+
+    def _take_async_clients(self) -> list[tuple[asyncio.AbstractEventLoop, AsyncGenerator[None, None]]]:
+        with self._async_lock:
+            taken = [(loop, closer) for loop, (_, closer) in self._async.items()]
+            self._async.clear()
+        return taken
 
     def complete(self, request: ChatRequest) -> ModelReply:
         attempts = 0
@@ -151,11 +185,14 @@ class OpenAIClient:
 
             def call(mode: OutputMode = mode, counter: _Counter = counter) -> ChatCompletion:
                 counter.count += 1
+                estimate = self._token_estimate(request)
+                if self._throttle is not None:
+                    self._throttle.acquire_blocking(estimate)
                 try:
                     completion = self._sync.chat.completions.create(**self._arguments(request, mode))
                 except Exception as error:
                     raise self._translate(error, mode) from None
-                return _checked(completion)
+                return self._settled(_checked(completion), estimate)
 
             try:
                 completion = call_with_retries(call, self._settings)
@@ -173,11 +210,15 @@ class OpenAIClient:
 
             async def call(mode: OutputMode = mode, counter: _Counter = counter) -> ChatCompletion:
                 counter.count += 1
+                estimate = self._token_estimate(request)
+                client = await self._async_client()
+                if self._throttle is not None:
+                    await self._throttle.acquire(estimate)
                 try:
-                    completion = await self._async_client().chat.completions.create(**self._arguments(request, mode))
+                    completion = await client.chat.completions.create(**self._arguments(request, mode))
                 except Exception as error:
                     raise self._translate(error, mode) from None
-                return _checked(completion)
+                return self._settled(_checked(completion), estimate)
 
             try:
                 completion = await acall_with_retries(call, self._settings)
@@ -189,17 +230,37 @@ class OpenAIClient:
 
     # -- one request ---------------------------------------------------------------------------
 
-    def _async_client(self) -> openai.AsyncOpenAI:
+    async def _async_client(self) -> openai.AsyncOpenAI:
         loop = asyncio.get_running_loop()
-        if loop not in self._async:
-            self._async[loop] = openai.AsyncOpenAI(
+        with self._async_lock:
+            entry = self._async.get(loop)
+            if entry is not None:
+                return entry[0]
+            client = openai.AsyncOpenAI(
                 api_key=self._api_key,
                 base_url=self._settings.base_url,
                 timeout=self._settings.timeout,
                 max_retries=0,
-                http_client=_aiohttp_client(),
+                http_client=_async_http_client(self._settings.http_transport),
             )
-        return self._async[loop]
+            closer = _closer(client)
+            self._async[loop] = (client, closer)
+        # Started here, so the loop tracks it: asyncio.run() closes it (and so the client) on exit.
+        await closer.asend(None)
+        return client
+
+    def _token_estimate(self, request: ChatRequest) -> int:
+        """Tokens one attempt may use, for the tokens-per-minute limit: ~4 characters a token, plus the output cap."""
+        if self._throttle is None:
+            return 0
+        characters = sum(len(message.get("content", "")) for message in request.messages)
+        return characters // 4 + len(json.dumps(request.schema)) // 4 + self._settings.max_output_tokens
+
+    def _settled(self, completion: ChatCompletion, estimate: int) -> ChatCompletion:
+        # The reply says what the request really cost; what the estimate held back beyond that is freed.
+        if self._throttle is not None and completion.usage is not None:
+            self._throttle.refund(estimate - completion.usage.total_tokens)
+        return completion
 
     def _arguments(self, request: ChatRequest, mode: OutputMode) -> dict[str, Any]:
         settings = self._settings
@@ -300,6 +361,8 @@ class OpenAIClient:
             )
         if status in (408, 409, 429) or status >= 500:
             retry_after = _retry_after(error.response.headers)
+            if status == 429 and self._throttle is not None:
+                self._throttle.rate_limited(retry_after)  # everyone waits, not only this request
             return TransientError(f"HTTP {status}: {message}", retry_after=retry_after)
         if status == 404:
             return ModelRequestError(
@@ -365,11 +428,27 @@ def _retry_after(headers: Mapping[str, str]) -> float | None:
     return max(email.utils.mktime_tz(when) - time.time(), 0.0) if when else None
 
 
-def _aiohttp_client() -> Any:
-    # At high concurrency the SDK's default async httpx backend collapses; aiohttp holds up.
+async def _closer(client: openai.AsyncOpenAI) -> AsyncGenerator[None, None]:
+    """Closes `client` when closed: by us (aclose), or by the loop's shutdown_asyncgens when asyncio.run ends."""
+    try:
+        yield
+    finally:
+        await client.close()
+
+
+def _async_http_client(transport: str) -> Any:
+    """The async HTTP client for the `http_transport` setting; None lets the SDK use its httpx default."""
+    if transport == "httpx":
+        return None
     try:
         return openai.DefaultAioHttpClient()
-    except Exception:  # the optional extra is not installed
+    except RuntimeError:  # the optional extra is not installed
+        if transport == "aiohttp":
+            raise ConfigError(
+                "http_transport=aiohttp needs aiohttp: pip install 'summarizer[aiohttp]', or set "
+                "SUMMARIZER_HTTP_TRANSPORT=httpx"
+            ) from None
+        # auto: at high concurrency the SDK's default async httpx backend collapses; aiohttp holds up.
         return None
 
 

@@ -14,6 +14,8 @@ from .errors import ConfigError
 
 Engine = Literal["auto", "openai", "extractive"]
 ENGINES: tuple[str, ...] = ("auto", "openai", "extractive")
+HttpTransport = Literal["auto", "aiohttp", "httpx"]
+HTTP_TRANSPORTS: tuple[str, ...] = ("auto", "aiohttp", "httpx")
 
 # A current small OpenAI model. It is a reasoning model: no temperature, max_completion_tokens.
 DEFAULT_MODEL = "gpt-5-mini"
@@ -30,6 +32,7 @@ _ENV: dict[str, tuple[str, str]] = {
     "SUMMARIZER_CACHE_DIR": ("cache_dir", "path"),
     "SUMMARIZER_PROMPTS_DIR": ("prompts_dir", "path"),
     "SUMMARIZER_REASONING_EFFORT": ("reasoning_effort", "str"),
+    "SUMMARIZER_HTTP_TRANSPORT": ("http_transport", "transport"),
 }
 
 
@@ -68,10 +71,17 @@ class Settings:
     cache_dir: Path = field(default_factory=default_cache_dir)
     use_cache: bool = True
     refresh: bool = False
+    # The async client's HTTP transport: aiohttp holds up at high concurrency where the SDK's httpx
+    # default collapses; auto uses aiohttp when installed (the aiohttp extra). The sync client is httpx.
+    http_transport: HttpTransport = "auto"
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
             raise ConfigError(f"engine must be one of {', '.join(ENGINES)}; got {self.engine!r}")
+        if self.http_transport not in HTTP_TRANSPORTS:
+            raise ConfigError(
+                f"http_transport must be one of {', '.join(HTTP_TRANSPORTS)}; got {self.http_transport!r}"
+            )
         for name in ("timeout", "retry_budget", "backoff_max", "max_retry_after"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive; got {getattr(self, name)!r}")
@@ -135,6 +145,8 @@ def _parse(variable: str, raw: str, kind: str) -> Any:
         raise ConfigError(f"{variable}={raw!r} is not a valid {kind}; unset it or give a number") from None
     if kind == "engine" and raw not in ENGINES:
         raise ConfigError(f"{variable}={raw!r} is not an engine; use one of {', '.join(ENGINES)}")
+    if kind == "transport" and raw not in HTTP_TRANSPORTS:
+        raise ConfigError(f"{variable}={raw!r} is not an HTTP transport; use one of {', '.join(HTTP_TRANSPORTS)}")
     if kind == "path":
         return Path(raw).expanduser()
     return raw

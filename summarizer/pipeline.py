@@ -2,27 +2,41 @@
 
 The conversation with the model is written once, as a generator that yields requests and
 receives replies; `Summarizer.summarize` drives it with blocking calls and `asummarize` with
-awaits, so the sync and async paths cannot drift apart.
+awaits, so the sync and async paths cannot drift apart. On the async path every step between
+two model calls (cache lookup, parsing, the figure check, cache store) runs in a worker thread,
+so a busy batch never blocks its event loop for the length of a check.
+
+The same article asked for twice at once (by threads or tasks) is sent to the model once: the
+first caller owns the conversation, the others wait for its result (`_InFlight`).
+
+Many articles: `summarize_many` (threads, results in input order) and `asummarize_many` (tasks,
+an async iterator of results as they complete), both with bounded concurrency, both yielding an
+`Outcome` per article so that one bad article never costs the others.
 """
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import concurrent.futures
 import json
 import logging
 import re
+import threading
 import time
-from collections.abc import Generator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 from pydantic import ValidationError
 
 from .cache import DiskCache, NoCache, ResultCache, cache_key
 from .client import ChatRequest, ModelClient, ModelReply, OpenAIClient, messages_of
 from .config import Settings
-from .errors import ConfigError, InputError, ModelOutputError
+from .errors import ConfigError, InputError, ModelOutputError, SummarizerError
 from .extractive import extractive_summary
 from .grounding import GroundingReport, verify
+from .limits import Throttle
 from .prompts import PromptTemplate, fence_article, load_prompt
 from .result import Provenance, SummaryResult, Usage
 from .schemas import ArticleSummary, schema_hash, strict_json_schema
@@ -60,6 +74,38 @@ class _Run:
     started: float
     trace: _Trace
     conversation: GroundedConversation
+    # Callers asking for the same article meanwhile wait on this instead of asking the model again.
+    shared: concurrent.futures.Future[SummaryResult]
+
+
+@dataclass(frozen=True, slots=True)
+class _Join:
+    """The same article is being summarised by another caller right now: wait for its result."""
+
+    shared: concurrent.futures.Future[SummaryResult]
+    started: float
+
+
+class _AbandonedError(Exception):
+    """The caller that owned a shared conversation was cancelled; a waiter must ask again itself."""
+
+
+# An article for summarize_many: its text, or (text, title).
+ArticleInput: TypeAlias = str | tuple[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One article of summarize_many: its position in the input, and its result or the error it met."""
+
+    index: int
+    result: SummaryResult | None = None
+    error: SummarizerError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the article was summarised."""
+        return self.result is not None
 
 
 class Summarizer:
@@ -76,6 +122,7 @@ class Summarizer:
         client: ModelClient | None = None,
         cache: ResultCache | None = None,
         output_model: type[ArticleSummary] = ArticleSummary,
+        throttle: Throttle | None = None,
         **overrides: Any,
     ) -> None:
         if settings is None:
@@ -84,13 +131,16 @@ class Summarizer:
             settings = settings.with_changes(**{k: v for k, v in overrides.items() if v is not None})
         self.settings = settings
         self.engine = "openai" if client is not None else settings.resolved_engine()
+        # A Summarizer closes what it built and only that: an injected client or cache is the caller's.
+        self._owns_client = client is None
+        self._owns_cache = cache is None
         if self.engine == "openai" and client is None:
             if not settings.model_configured:
                 raise ConfigError(
                     "the openai engine needs a model endpoint: set OPENAI_API_KEY (or OPENAI_BASE_URL for a "
                     "local server such as Ollama or vLLM), or use the extractive engine"
                 )
-            client = OpenAIClient(settings)
+            client = OpenAIClient(settings, throttle=throttle)
         self._client = client
         self._cache: ResultCache = cache or (DiskCache(settings.cache_dir) if settings.use_cache else NoCache())
         self._template: PromptTemplate = load_prompt("summarize", settings.prompts_dir)
@@ -98,49 +148,122 @@ class Summarizer:
         self._output_model = output_model
         self._schema = strict_json_schema(output_model)
         self._schema_sha256 = schema_hash(self._schema)
+        self._in_flight: dict[str, concurrent.futures.Future[SummaryResult]] = {}
+        self._in_flight_lock = threading.Lock()
 
     # -- public ----------------------------------------------------------------------------------
 
     def summarize(self, text: str, *, title: str | None = None) -> SummaryResult:
         """Summarise one article (blocking)."""
-        run = self._start(text, title)
-        if isinstance(run, SummaryResult):
-            return run
-        assert self._client is not None
-        try:
-            request = next(run.conversation)
-            while True:
-                request = run.conversation.send(self._client.complete(request))
-        except StopIteration as done:
-            return self._finish(run, *done.value)
+        while True:
+            step = self._start(text, title)
+            if isinstance(step, SummaryResult):
+                return step
+            if isinstance(step, _Join):
+                try:
+                    # Another caller paid for this result at the same moment; like a cache hit, it cost us nothing.
+                    return _cost_free(step.shared.result(), step.started)
+                except _AbandonedError:
+                    continue
+            run, request = step
+            assert self._client is not None
+            try:
+                while True:
+                    outcome = self._advance(run, self._client.complete(request))
+                    if isinstance(outcome, SummaryResult):
+                        return outcome
+                    request = outcome
+            except BaseException as error:
+                self._abandon(run, error)
+                raise
 
     async def asummarize(self, text: str, *, title: str | None = None) -> SummaryResult:
-        """Summarise one article without blocking the event loop."""
-        run = self._start(text, title)
-        if isinstance(run, SummaryResult):
-            return run
-        assert self._client is not None
+        """Summarise one article without blocking the event loop (the figure check and cache run in a thread)."""
+        while True:
+            step = await asyncio.to_thread(self._start, text, title)
+            if isinstance(step, SummaryResult):
+                return step
+            if isinstance(step, _Join):
+                try:
+                    # shield: a waiter being cancelled must not cancel the owner's conversation.
+                    return _cost_free(await asyncio.shield(asyncio.wrap_future(step.shared)), step.started)
+                except _AbandonedError:
+                    continue
+            run, request = step
+            assert self._client is not None
+            try:
+                while True:
+                    outcome = await asyncio.to_thread(self._advance, run, await self._client.acomplete(request))
+                    if isinstance(outcome, SummaryResult):
+                        return outcome
+                    request = outcome
+            except BaseException as error:
+                self._abandon(run, error)
+                raise
+
+    def summarize_many(self, articles: Iterable[ArticleInput], *, concurrency: int = 8) -> Iterator[Outcome]:
+        """Summarise many articles on `concurrency` threads; an Outcome per article, in input order.
+
+        The input is read lazily (at most `concurrency` articles ahead), so it may be a generator
+        over more articles than fit in memory.
+        """
+        if concurrency < 1:
+            raise ConfigError(f"concurrency must be at least 1; got {concurrency}")
+        with concurrent.futures.ThreadPoolExecutor(concurrency, thread_name_prefix="summarize_many") as pool:
+            window: collections.deque[concurrent.futures.Future[Outcome]] = collections.deque()
+            for index, item in enumerate(articles):
+                window.append(pool.submit(self._outcome, index, item))
+                if len(window) >= concurrency:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+
+    async def asummarize_many(
+        self, articles: Iterable[ArticleInput] | AsyncIterable[ArticleInput], *, concurrency: int = 16
+    ) -> AsyncIterator[Outcome]:
+        """Summarise many articles as tasks, at most `concurrency` at once; yields each Outcome as it completes.
+
+        The input is read lazily; closing the iterator early cancels the articles still in flight.
+        """
+        if concurrency < 1:
+            raise ConfigError(f"concurrency must be at least 1; got {concurrency}")
+        items = _aiter(articles)
+        running: set[asyncio.Task[Outcome]] = set()
+        exhausted = False
         try:
-            request = next(run.conversation)
             while True:
-                request = run.conversation.send(await self._client.acomplete(request))
-        except StopIteration as done:
-            return self._finish(run, *done.value)
+                while not exhausted and len(running) < concurrency:
+                    try:
+                        index, item = await anext(items)
+                    except StopAsyncIteration:
+                        exhausted = True
+                        break
+                    running.add(asyncio.create_task(self._aoutcome(index, item)))
+                if not running:
+                    return
+                done, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    yield task.result()
+        finally:
+            for task in running:
+                task.cancel()
+            if running:
+                await asyncio.gather(*running, return_exceptions=True)
 
     def close(self) -> None:
-        """Release connections and the cache."""
+        """Release the connections and cache this Summarizer built (not injected ones), on every event loop."""
         close = getattr(self._client, "close", None)
-        if callable(close):
+        if self._owns_client and callable(close):
             close()
-        if isinstance(self._cache, DiskCache):
+        if self._owns_cache and isinstance(self._cache, DiskCache):
             self._cache.close()
 
     async def aclose(self) -> None:
-        """Release connections (async ones too) and the cache."""
+        """Release the connections and cache this Summarizer built, async ones on every event loop included."""
         aclose = getattr(self._client, "aclose", None)
-        if callable(aclose):
+        if self._owns_client and callable(aclose):
             await aclose()
-        if isinstance(self._cache, DiskCache):
+        if self._owns_cache and isinstance(self._cache, DiskCache):
             self._cache.close()
 
     def __enter__(self) -> Summarizer:
@@ -149,8 +272,16 @@ class Summarizer:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _start(self, text: str, title: str | None) -> SummaryResult | _Run:
-        """A finished result (extractive engine, cache hit) or the model conversation still to drive."""
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # -- one article, step by step -----------------------------------------------------------------
+
+    def _start(self, text: str, title: str | None) -> SummaryResult | _Join | tuple[_Run, ChatRequest]:
+        """A finished result (extractive, cache hit), a result to wait for, or a conversation and its first request."""
         article = _checked_article(text)
         started = time.perf_counter()
         if self._client is None:
@@ -159,8 +290,57 @@ class Summarizer:
         cached = self._cached(key, started)
         if cached is not None:
             return cached
+        with self._in_flight_lock:
+            shared = self._in_flight.get(key)
+            if shared is not None:
+                return _Join(shared, started)
+            shared = self._in_flight[key] = concurrent.futures.Future()
         trace = _Trace()
-        return _Run(key, started, trace, self._conversation(article, title, trace))
+        run = _Run(key, started, trace, self._conversation(article, title, trace), shared)
+        try:
+            return run, next(run.conversation)
+        except BaseException as error:
+            self._abandon(run, error)
+            raise
+
+    def _advance(self, run: _Run, reply: ModelReply) -> ChatRequest | SummaryResult:
+        """Give the conversation the model's reply: the next request, or the finished (and stored) result."""
+        try:
+            return run.conversation.send(reply)
+        except StopIteration as done:
+            result = self._finish(run, *done.value)
+        with self._in_flight_lock:
+            del self._in_flight[run.key]
+        run.shared.set_result(result)
+        return result
+
+    def _abandon(self, run: _Run, error: BaseException) -> None:
+        """The conversation failed: callers waiting for it get the same error, or ask again if we were cancelled."""
+        with self._in_flight_lock:
+            if self._in_flight.get(run.key) is run.shared:
+                del self._in_flight[run.key]
+        if run.shared.done():
+            return
+        if isinstance(error, Exception) and not isinstance(error, asyncio.CancelledError):
+            run.shared.set_exception(error)
+        else:
+            run.shared.set_exception(_AbandonedError())
+        # Nobody may be waiting; mark the exception retrieved so it is not reported as lost.
+        run.shared.exception()
+
+    def _outcome(self, index: int, item: ArticleInput) -> Outcome:
+        text, title = (item, None) if isinstance(item, str) else item
+        try:
+            return Outcome(index, result=self.summarize(text, title=title))
+        except SummarizerError as error:
+            return Outcome(index, error=error)
+
+    async def _aoutcome(self, index: int, item: ArticleInput) -> Outcome:
+        text, title = (item, None) if isinstance(item, str) else item
+        try:
+            return Outcome(index, result=await self.asummarize(text, title=title))
+        except SummarizerError as error:
+            return Outcome(index, error=error)
 
     # -- the conversation --------------------------------------------------------------------------
 
@@ -257,17 +437,7 @@ class Summarizer:
             log.warning("cache entry %s does not match the current schema; ignored", key[:12])
             return None
         # A hit costs no requests and no tokens; the stored provenance says how it was first made.
-        provenance = result.provenance.model_copy(
-            update={
-                "cache_hit": True,
-                "attempts": 0,
-                "reasks": 0,
-                "grounding_reasks": 0,
-                "usage": Usage(),
-                "latency_ms": _elapsed_ms(started),
-            }
-        )
-        return result.model_copy(update={"provenance": provenance})
+        return _cost_free(result, started)
 
     def _finish(self, run: _Run, summary: ArticleSummary, report: GroundingReport) -> SummaryResult:
         assert self._client is not None
@@ -368,3 +538,32 @@ def _checked_article(text: object) -> str:
 
 def _elapsed_ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 3)
+
+
+def _cost_free(result: SummaryResult, started: float) -> SummaryResult:
+    """The result as a cache hit: no requests, no tokens, this call's latency."""
+    provenance = result.provenance.model_copy(
+        update={
+            "cache_hit": True,
+            "attempts": 0,
+            "reasks": 0,
+            "grounding_reasks": 0,
+            "usage": Usage(),
+            "latency_ms": _elapsed_ms(started),
+        }
+    )
+    return result.model_copy(update={"provenance": provenance})
+
+
+async def _aiter(
+    articles: Iterable[ArticleInput] | AsyncIterable[ArticleInput],
+) -> AsyncIterator[tuple[int, ArticleInput]]:
+    index = 0
+    if isinstance(articles, AsyncIterable):
+        async for item in articles:
+            yield index, item
+            index += 1
+    else:
+        for item in articles:
+            yield index, item
+            index += 1

@@ -82,6 +82,8 @@ def test_the_public_api_is_what_all_says() -> None:
         "prompts",
         "result",
         "retry",
+        "limits",
+        "batch",
         "schemas",
         "text",
         "render",

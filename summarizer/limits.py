@@ -1,0 +1,111 @@
+"""Client-side rate limits: requests and tokens per minute, and one shared pause when 429s arrive.
+
+`Throttle` is consulted by the model client before every HTTP attempt (retries included), so a
+batch never sends faster than `rpm`/`tpm` allow, however its requests are scheduled. Each limit
+is a GCRA (a token bucket kept as one "theoretical arrival time"): a request reserves its slot
+under a lock and then sleeps until it, so waiting callers are served in order and no burst forms
+after an idle spell beyond `burst` requests. A 429 moves every future slot past the server's
+Retry-After at once: one pause shared by all callers, instead of each task finding out alone.
+
+Thread-safe: the sync and async paths reserve slots through the same lock; only the sleep differs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from dataclasses import dataclass
+
+# After a 429 with no Retry-After, wait this long before anyone asks again.
+DEFAULT_PAUSE = 1.0
+_TOKEN_TOLERANCE = 6.0
+
+
+@dataclass
+class ThrottleStats:
+    """What the throttle did: requests let through, time they spent waiting, pauses taken."""
+
+    requests: int = 0
+    waited_seconds: float = 0.0
+    pauses: int = 0
+    rate_limited: int = 0
+
+
+class Throttle:
+    """Requests-per-minute and tokens-per-minute limits with a shared pause; None means unlimited."""
+
+    def __init__(self, rpm: float | None = None, tpm: float | None = None) -> None:
+        if rpm is not None and rpm <= 0:
+            raise ValueError("rpm must be positive")
+        if tpm is not None and tpm <= 0:
+            raise ValueError("tpm must be positive")
+        self.rpm, self.tpm = rpm, tpm
+        self._request_interval = 60.0 / rpm if rpm else 0.0
+        self._token_interval = 60.0 / tpm if tpm else 0.0
+        # GCRA: the time the next request (token) would be due.
+        self._request_tat = 0.0
+        self._token_tat = 0.0
+        # When the last request really went: a caller that wakes late (a busy event loop) must not
+        # go in the same instant as the one before it.
+        self._last_sent = -float("inf")
+        self._paused_until = 0.0
+        self._lock = threading.Lock()
+        self.stats = ThrottleStats()
+
+    def _reserve(self, tokens: int) -> float:
+        """Reserve a slot for one request of `tokens`; the seconds to wait before sending it."""
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._paused_until)
+            wait = start - now
+            if self._request_interval:
+                due = max(self._request_tat, start)
+                wait = max(wait, due - now)
+                self._request_tat = due + self._request_interval
+            if self._token_interval and tokens > 0:
+                # Tokens may run ahead of the steady rate by a tenth of a minute's worth.
+                self._token_tat = max(self._token_tat, start) + tokens * self._token_interval
+                wait = max(wait, self._token_tat - _TOKEN_TOLERANCE - now)
+            self.stats.requests += 1
+            self.stats.waited_seconds += max(wait, 0.0)
+            return max(wait, 0.0)
+
+    def _admit(self) -> float:
+        """0 when a request may go now (and it is counted as gone), else the seconds still to wait."""
+        with self._lock:
+            now = time.monotonic()
+            # A pause that began while we slept (another caller got a 429) holds us too.
+            wait = max(self._paused_until - now, self._last_sent + self._request_interval - now)
+            if wait > 0:
+                return wait
+            self._last_sent = now
+            return 0.0
+
+    async def acquire(self, tokens: int = 0) -> None:
+        """Wait (asynchronously) until one request of about `tokens` tokens may be sent."""
+        await asyncio.sleep(self._reserve(tokens))
+        while (wait := self._admit()) > 0:
+            await asyncio.sleep(wait)
+
+    def acquire_blocking(self, tokens: int = 0) -> None:
+        """Wait (blocking this thread) until one request of about `tokens` tokens may be sent."""
+        time.sleep(self._reserve(tokens))
+        while (wait := self._admit()) > 0:
+            time.sleep(wait)
+
+    def refund(self, tokens: int) -> None:
+        """Give back tokens reserved but not used (the estimate was above the reply's usage)."""
+        if not self._token_interval or tokens <= 0:
+            return
+        with self._lock:
+            self._token_tat = max(self._token_tat - tokens * self._token_interval, time.monotonic())
+
+    def rate_limited(self, retry_after: float | None) -> None:
+        """The server answered 429: nobody sends again until its Retry-After has passed."""
+        with self._lock:
+            self.stats.rate_limited += 1
+            until = time.monotonic() + (retry_after if retry_after is not None else DEFAULT_PAUSE)
+            if until > self._paused_until:
+                self._paused_until = until
+                self.stats.pauses += 1

@@ -1,0 +1,190 @@
+"""The library under load: many articles, identical articles at once, closing what was opened, rate limits."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import textwrap
+import threading
+
+from support import REPO, valid_answer
+
+from summarizer import Outcome, Summarizer, Throttle
+from summarizer.config import Settings
+from summarizer.testing import FakeOpenAIServer, Reply
+
+
+def test_the_same_article_asked_by_many_threads_at_once_is_sent_once(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    server.default = Reply.stall(0.3, then=Reply.json(valid_answer()))
+    results = []
+    with Summarizer(settings.with_changes(use_cache=False)) as summarizer:
+        threads = [
+            threading.Thread(target=lambda: results.append(summarizer.summarize(article))) for _ in range(20)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(server.requests_for("/chat/completions")) == 1
+    assert len(results) == 20
+    assert sum(not result.provenance.cache_hit for result in results) == 1  # one paid, nineteen joined
+    assert {result.summary.summary for result in results} == {valid_answer()["summary"]}
+
+
+def test_the_same_article_asked_by_many_tasks_at_once_is_sent_once(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    server.default = Reply.stall(0.3, then=Reply.json(valid_answer()))
+
+    async def run() -> list[int]:
+        async with Summarizer(settings.with_changes(use_cache=False)) as summarizer:
+            results = await asyncio.gather(*(summarizer.asummarize(article) for _ in range(20)))
+        return [result.provenance.attempts for result in results]
+
+    attempts = asyncio.run(run())
+    assert sorted(attempts) == [0] * 19 + [1]
+    assert len(server.requests_for("/chat/completions")) == 1
+
+
+def test_a_failure_reaches_every_caller_waiting_for_the_same_article(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    server.default = Reply.stall(0.2, then=Reply.status(401))
+
+    async def run() -> list[BaseException | object]:
+        async with Summarizer(settings.with_changes(use_cache=False)) as summarizer:
+            return await asyncio.gather(*(summarizer.asummarize(article) for _ in range(5)), return_exceptions=True)
+
+    outcomes = asyncio.run(run())
+    assert [type(outcome).__name__ for outcome in outcomes] == ["AuthenticationError"] * 5
+    assert len(server.requests_for("/chat/completions")) == 1
+
+
+def test_summarize_many_keeps_input_order_and_turns_bad_articles_into_errors(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    server.default = Reply.json(valid_answer())
+    with Summarizer(settings.with_changes(use_cache=False)) as summarizer:
+        outcomes = list(summarizer.summarize_many([article, "   ", (article + "\nMore.", "A title")], concurrency=3))
+    assert [outcome.index for outcome in outcomes] == [0, 1, 2]
+    assert [outcome.ok for outcome in outcomes] == [True, False, True]
+    assert type(outcomes[1].error).__name__ == "InputError"
+    bodies = [request.body.decode() for request in server.requests_for("/chat/completions")]
+    assert len(bodies) == 2
+    assert sum("A title" in body for body in bodies) == 1
+
+
+def test_asummarize_many_yields_results_as_they_complete(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    slow, fast = article, article + "\nA second, shorter story."
+
+    def responder(request: object) -> Reply:
+        body = getattr(request, "body", b"").decode()
+        delay = 0.05 if "shorter story" in body else 0.6
+        return Reply.stall(delay, then=Reply.json(valid_answer()))
+
+    server.responder = responder
+
+    async def run() -> list[Outcome]:
+        async with Summarizer(settings.with_changes(use_cache=False)) as summarizer:
+            return [outcome async for outcome in summarizer.asummarize_many([slow, fast], concurrency=2)]
+
+    outcomes = asyncio.run(run())
+    assert [outcome.index for outcome in outcomes] == [1, 0]  # the fast one first
+    assert all(outcome.ok for outcome in outcomes)
+
+
+def test_a_summarizer_does_not_close_a_client_it_was_given(settings: Settings) -> None:
+    closed: list[str] = []
+
+    class Client:
+        model, endpoint = "scripted", "scripted://"
+
+        def close(self) -> None:
+            closed.append("closed")
+
+    with Summarizer(settings, client=Client()):  # type: ignore[arg-type]
+        pass
+    assert closed == []
+
+
+README_ASYNC_EXAMPLE = """
+import asyncio, sys, warnings
+from summarizer import Summarizer
+
+import pathlib
+article = pathlib.Path(sys.argv[2]).read_text(encoding="utf-8")
+# The README's example: a Summarizer around asyncio.run(), here twenty times over.
+with Summarizer(engine="openai", base_url=sys.argv[1], api_key="test", use_cache=False) as summarizer:
+    for _ in range(20):
+        asyncio.run(summarizer.asummarize(article))
+
+async def main():
+    async with Summarizer(engine="openai", base_url=sys.argv[1], api_key="test", use_cache=False) as s:
+        async for outcome in s.asummarize_many([article, article + " Again."], concurrency=2):
+            assert outcome.ok, outcome.error
+asyncio.run(main())
+
+# An event loop that is still open when the Summarizer closes: close() closes its connections too.
+loop = asyncio.new_event_loop()
+summarizer = Summarizer(engine="openai", base_url=sys.argv[1], api_key="test", use_cache=False)
+loop.run_until_complete(summarizer.asummarize(article))
+summarizer.close()
+loop.close()
+import gc; gc.collect()
+print("done")
+"""
+
+
+def test_the_readme_async_example_leaves_no_unclosed_resource_under_python_dev_mode(
+    server: FakeOpenAIServer,
+) -> None:
+    server.default = Reply.json(valid_answer())
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "dev",
+            "-c",
+            textwrap.dedent(README_ASYNC_EXAMPLE),
+            server.base_url,
+            str(REPO / "examples" / "harbour-expansion.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "done"
+    assert "Unclosed" not in completed.stderr
+    assert "ResourceWarning" not in completed.stderr, completed.stderr
+    assert len(server.requests_for("/chat/completions")) == 23
+
+
+def test_the_throttle_spaces_requests_and_pauses_everyone_after_a_429(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    server.default = Reply.json(valid_answer())
+    throttle = Throttle(rpm=600)  # one request per 0.1 s
+
+    async def run() -> None:
+        async with Summarizer(settings.with_changes(use_cache=False), throttle=throttle) as summarizer:
+            # The first request of a client pays for setting up its HTTP session after the throttle let it go.
+            await summarizer.asummarize(f"{article}\nWarm-up.")
+            server.clear()
+            server.script(Reply.status(429, headers={"retry-after": "0.5"}))
+            await asyncio.gather(*(summarizer.asummarize(f"{article}\nStory {n}.") for n in range(4)))
+
+    asyncio.run(run())
+    arrivals = [request.received_at for request in server.requests_for("/chat/completions")]
+    assert len(arrivals) == 5
+    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
+    assert min(gaps) >= 0.08  # never faster than the limit
+    # After the 429 (the first request), nobody asked again before its Retry-After had passed.
+    assert arrivals[1] - arrivals[0] >= 0.45
+    assert throttle.stats.rate_limited == 1
