@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import subprocess
 import sys
 import textwrap
@@ -21,9 +22,7 @@ def test_the_same_article_asked_by_many_threads_at_once_is_sent_once(
     server.default = Reply.stall(0.3, then=Reply.json(valid_answer()))
     results = []
     with Summarizer(settings.with_changes(use_cache=False)) as summarizer:
-        threads = [
-            threading.Thread(target=lambda: results.append(summarizer.summarize(article))) for _ in range(20)
-        ]
+        threads = [threading.Thread(target=lambda: results.append(summarizer.summarize(article))) for _ in range(20)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -183,7 +182,7 @@ def test_the_throttle_spaces_requests_and_pauses_everyone_after_a_429(
     asyncio.run(run())
     arrivals = [request.received_at for request in server.requests_for("/chat/completions")]
     assert len(arrivals) == 5
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
     assert min(gaps) >= 0.08  # never faster than the limit
     # After the 429 (the first request), nobody asked again before its Retry-After had passed.
     assert arrivals[1] - arrivals[0] >= 0.45
