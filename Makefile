@@ -14,4 +14,4 @@ bench:
 	$(VENV)/bin/python benchmarks/figure_bench.py
 
 eval:
-	$(VENV)/bin/python -m evals
+	$(VENV)/bin/summarizer eval

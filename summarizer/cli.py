@@ -199,6 +199,12 @@ def _summary_from(text: str, path: str) -> str | ArticleSummary:
         ) from None
 
 
+# The eval command's module imports only click; the eval machinery loads when it runs.
+from .evals.cli import eval_command  # noqa: E402
+
+cli.add_command(eval_command)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="summarizer")

@@ -1,291 +1,288 @@
-"""The eval suite: the recorded run passes with the scores it should, and it fails when it should."""
+"""`summarizer eval`: mocked runs pass and fail as they should, name every injected error, never replay stale ones."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-from support import REPO, clean_env
+from support import clean_env
 
-# evals/ sits beside the package and is not installed (CI installs a wheel), so import it from the checkout.
-sys.path.insert(0, str(REPO))
+from summarizer.evals.authoring import load_injections, reference_answer
+from summarizer.evals.cases import find_shared_dir, load_cases, parse_figure
+from summarizer.evals.mutate import KINDS, sweep
+from summarizer.evals.recordings import builtin_recordings, load_recordings
+from summarizer.evals.report import SuiteReport, load_thresholds
+from summarizer.evals.runner import run_suite
+from summarizer.testing import FakeOpenAIServer, RecordedRequest, Reply
 
-from evals import CASES, RecordedModel, run_suite
-from evals.cases import Case, ExpectedFigure, RecordedAnswer, Recording, load_recording
-from evals.report import SuiteReport
-from evals.scoring import Scores, same_figure
-from summarizer import Summarizer, verify
-from summarizer.config import Settings
-from summarizer.figures import find_figures
-from summarizer.schemas import ArticleSummary
-from summarizer.testing import FakeOpenAIServer
-
-OWN_CASES = {case.name: case for case in CASES if not case.third_party}
+CASES = load_cases()
+OURS = [case for case in CASES if not case.third_party]
+NO_SHARED = {"SUMMARIZER_SHARED_DIR": "/nonexistent/shared"}
 
 
-@pytest.fixture(scope="module")
-def recorded() -> SuiteReport:
-    return run_suite("recorded")
-
-
-def _scores(report: SuiteReport, name: str) -> Scores:
-    result = next(result for result in report.cases if result.case == name)
-    assert result.scores is not None, result.reason
-    return result.scores
-
-
-def _recording(name: str) -> Recording:
-    recording = load_recording(OWN_CASES[name])
-    assert recording is not None
-    return recording
-
-
-# --- the recorded suite as it stands -------------------------------------------------------------
-
-
-def test_the_recorded_suite_passes_every_case_it_can_run(recorded: SuiteReport) -> None:
-    statuses = {result.case: result.status for result in recorded.cases}
-    assert statuses == {
-        "harbour-expansion": "passed",
-        "jobs-report": "passed",
-        "flood-defences": "passed",
-        # Third-party articles have no recording by design; they run with --model extractive or --live.
-        "shared-000-cyber-raids": "skipped",
-        "shared-004-wmd-funding": "skipped",
-    }
-    assert recorded.ok
-    assert recorded.totals.passed == 3
-
-
-def test_a_clean_answer_scores_full_marks_without_a_reask(recorded: SuiteReport) -> None:
-    scores = _scores(recorded, "harbour-expansion")
-    assert (scores.fidelity, scores.recall, scores.evidence) == (1.0, 1.0, 1.0)
-    assert scores.flagged_figures == []
-    assert (scores.attempts, scores.reasks, scores.grounding_reasks) == (1, 0, 0)
-    # Tokens are the recorded usage, carried through the SDK and the provenance.
-    assert (scores.prompt_tokens, scores.completion_tokens) == (612, 431)
-
-
-def test_the_grounding_reask_fixes_the_recorded_figure_errors(recorded: SuiteReport) -> None:
-    scores = _scores(recorded, "jobs-report")
-    assert scores.grounding_reasks == 1
-    assert scores.attempts == 2
-    assert (scores.fidelity, scores.recall, scores.evidence) == (1.0, 1.0, 1.0)
-    assert scores.rounded == 1  # "More than 410,000" for the article's "a record 412,300"
-    assert (scores.prompt_tokens, scores.completion_tokens) == (655 + 1391, 468 + 470)
-
-
-def test_the_first_recorded_jobs_answer_really_is_wrong() -> None:
-    # Without this, a recording that was right all along would make the re-ask test above vacuous.
-    article = OWN_CASES["jobs-report"].article()
-    assert article is not None
-    first = ArticleSummary.model_validate(_recording("jobs-report").answers[0].answer)
-    flagged = {check.text for check in verify(article, first).figures if check.status == "unsupported"}
-    assert flagged == {"4,680", "more than 6,000"}
-
-
-def test_the_deliberately_wrong_case_is_caught(recorded: SuiteReport) -> None:
-    result = next(result for result in recorded.cases if result.case == "flood-defences")
-    assert result.scores is not None
-    assert result.scores.flagged_figures == ["€18m"]
-    assert result.scores.fidelity is not None
-    assert result.scores.fidelity < 1.0
-    caught = next(check for check in result.checks if check.name == "caught")
-    assert caught.passed
-    assert "flagged €18m as expected" in caught.detail
-    # The re-ask fixed the other error (1,780 homes for 1,870), so recall is intact.
-    assert result.scores.recall == 1.0
-    assert result.scores.grounding_reasks == 1
-
-
-def test_the_reask_request_names_the_wrong_figures() -> None:
-    case = OWN_CASES["jobs-report"]
-    article = case.article()
-    assert article is not None
-    responder = RecordedModel([(article, _recording("jobs-report"))])
-    with FakeOpenAIServer(responder=responder) as server:
-        settings = Settings(
-            engine="openai", model="recorded", base_url=server.base_url, api_key="fake-server-key", use_cache=False
-        )
-        with Summarizer(settings) as summarizer:
-            result = summarizer.summarize(article)
-        requests = server.requests
-    assert responder.served == [("jobs-report", 0), ("jobs-report", 1)]
-    reask = requests[1].json["messages"][-1]["content"]
-    assert "'4,680' is not in the article" in reask
-    assert "'more than 6,000' changes the meaning" in reask
-    assert [kf.figure for kf in result.summary.key_figures][1:5:3] == ["4,860", "up to 6,000"]
-
-
-# --- the suite must fail when the answers are wrong ----------------------------------------------
-
-
-def _with_final_answer(name: str, change: Any) -> dict[str, Recording]:
-    """The recording with its final answer changed; the model repeats that answer if re-asked."""
-    recording = _recording(name)
-    last = recording.answers[-1]
-    answer = json.loads(json.dumps(last.answer))
-    change(answer)
-    changed = RecordedAnswer(answer, last.prompt_tokens, last.completion_tokens)
-    answers = (*recording.answers[:-1], changed, changed)
-    return {name: dataclasses.replace(recording, answers=answers)}
-
-
-def _run_one(name: str, recordings: dict[str, Recording]) -> SuiteReport:
-    return run_suite("recorded", [OWN_CASES[name]], recordings=recordings)
-
-
-def _failed_checks(report: SuiteReport) -> dict[str, str]:
-    return {check.name: check.detail for result in report.cases for check in result.failed_checks}
-
-
-def test_a_checker_that_missed_the_deliberate_error_would_fail_the_suite() -> None:
-    def repair(answer: dict[str, Any]) -> None:
-        answer["key_points"][1] = "Insurers have paid out €41m so far."
-
-    report = _run_one("flood-defences", _with_final_answer("flood-defences", repair))
-    assert not report.ok
-    assert report.cases[0].status == "failed"
-    assert "MISSED €18m" in _failed_checks(report)["caught"]
-
-
-def test_an_unexpected_flag_fails_the_caught_check_too() -> None:
-    def another_error(answer: dict[str, Any]) -> None:
-        answer["key_points"][3] = "Households will pay a property levy of €59 a year."
-
-    report = _run_one("flood-defences", _with_final_answer("flood-defences", another_error))
-    assert "also flagged €59" in _failed_checks(report)["caught"]
-
-
-def test_a_figure_error_fails_fidelity() -> None:
-    def wrong_count(answer: dict[str, Any]) -> None:
-        answer["key_points"][1] = "The port handled 2.53 million containers last year, up 8% from 2023."
-
-    report = _run_one("harbour-expansion", _with_final_answer("harbour-expansion", wrong_count))
-    assert not report.ok
-    assert "fidelity" in _failed_checks(report)
-    assert "2.53 million" in _failed_checks(report)["fidelity"]
-
-
-def test_a_dropped_qualifier_in_a_key_figure_fails_recall() -> None:
-    # The checker accepts "40" for "more than 40" (it is not false), but the key figure did not come through intact.
-    def drop_qualifier(answer: dict[str, Any]) -> None:
-        answer["key_figures"][4]["figure"] = "40"
-
-    report = _run_one("harbour-expansion", _with_final_answer("harbour-expansion", drop_qualifier))
-    assert _failed_checks(report) == {"recall": "0.80 < 1.00 (missing: more than 40)"}
-
-
-def test_a_missing_key_figure_and_a_made_up_quote_fail() -> None:
-    def damage(answer: dict[str, Any]) -> None:
-        del answer["key_figures"][0]
-        answer["claims"][0]["evidence"] = "This is the biggest investment the harbour has ever seen."
-
-    failed = _failed_checks(_run_one("harbour-expansion", _with_final_answer("harbour-expansion", damage)))
-    assert failed["recall"] == "0.80 < 1.00 (missing: £480m)"
-    assert failed["evidence"].startswith("0.88 < 1.00")
-
-
-def test_a_conversation_longer_than_its_recording_is_an_error_not_a_hang() -> None:
-    recording = _recording("jobs-report")
-    only_the_wrong_answer = {"jobs-report": dataclasses.replace(recording, answers=recording.answers[:1])}
-    report = _run_one("jobs-report", only_the_wrong_answer)
-    assert not report.ok
-    assert report.cases[0].status == "error"
-    assert "has 1 recorded answer(s); the pipeline asked for answer 2" in (report.cases[0].reason or "")
-
-
-def test_a_missing_article_is_skipped_and_a_suite_with_nothing_run_fails(tmp_path: Path) -> None:
-    absent = Case(
-        name="absent",
-        article_path=tmp_path / "shared" / "articles" / "none.txt",
-        figures=(ExpectedFigure("40%", "a share"),),
-        third_party=True,
-    )
-    report = run_suite("recorded", [absent])
-    assert report.cases[0].status == "skipped"
-    assert "never copied" in (report.cases[0].reason or "")
-    assert not report.ok  # nothing ran, so nothing was shown
-
-
-# --- figure matching for recall -----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("expected", "listed", "same"),
-    [
-        ("£480m", "£480 million", True),
-        ("2.35 million", "2,350,000", True),
-        ("US$750 million", "$750m", True),
-        ("more than 40", "over 40", True),
-        ("more than 40", "40", False),
-        ("up to 6,000", "more than 6,000", False),
-        ("2.35 million", "2.53 million", False),
-        ("£5m", "€5m", False),
-        ("40%", "40", False),
-    ],
-)
-def test_recall_compares_figures_not_strings(expected: str, listed: str, same: bool) -> None:
-    (a,) = find_figures(expected)
-    (b,) = find_figures(listed)
-    assert same_figure(a, b) is same
-
-
-def test_every_expected_figure_is_in_its_article() -> None:
-    # A case whose expected figure is not in the article could never pass; catch the typo here.
-    for case in CASES:
-        article = case.article()
-        if article is None:
-            continue
-        found = find_figures(article)
-        for expected in case.figures:
-            (figure,) = find_figures(expected.figure)
-            assert any(same_figure(figure, other) for other in found), (case.name, expected.figure)
-
-
-# --- the command ------------------------------------------------------------------------------
-
-
-def _evals(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _eval(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`summarizer eval` as a user runs it: the installed console script, from some other directory."""
+    command = [str(Path(sys.executable).parent / "summarizer"), "eval", *args]
     return subprocess.run(
-        [sys.executable, "-m", "evals", *args],
-        cwd=REPO,
-        env=env or clean_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        command, capture_output=True, text=True, cwd=cwd, env=clean_env(**env), timeout=120, check=False
     )
 
 
 @pytest.fixture(scope="module")
-def command() -> subprocess.CompletedProcess[str]:
-    return _evals()
+def mock_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], SuiteReport]:
+    where = tmp_path_factory.mktemp("mock")
+    done = _eval("--report", str(where / "run.json"), cwd=where, **NO_SHARED)
+    return done, SuiteReport.model_validate_json((where / "run.json").read_text())
 
 
-def test_python_m_evals_prints_the_table_and_exits_0(command: subprocess.CompletedProcess[str]) -> None:
-    assert command.returncode == 0, command.stdout + command.stderr
-    assert command.stdout.startswith("Eval suite, model: recorded")
-    assert "flood-defences          passed" in command.stdout
-    assert "€18m (expected)" in command.stdout
-    assert command.stdout.rstrip().endswith("Result: OK")
+@pytest.fixture(scope="module")
+def sloppy_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], SuiteReport]:
+    where = tmp_path_factory.mktemp("sloppy")
+    done = _eval("--model", "mock-sloppy", "--report", str(where / "run.json"), cwd=where, **NO_SHARED)
+    return done, SuiteReport.model_validate_json((where / "run.json").read_text())
 
 
-def test_python_m_evals_json_is_the_report() -> None:
-    completed = _evals("--json", "--case", "jobs-report")
-    assert completed.returncode == 0, completed.stderr
-    report = SuiteReport.model_validate_json(completed.stdout)
-    assert [result.case for result in report.cases] == ["jobs-report"]
-    assert report.totals.grounding_reasks == 1
+# --- the cases ---------------------------------------------------------------------------------------
 
 
-def test_python_m_evals_live_refuses_without_an_endpoint() -> None:
-    completed = _evals("--live")
-    assert completed.returncode == 2
-    assert "--live needs a model endpoint: set OPENAI_API_KEY" in completed.stderr
-    assert completed.stdout == ""
+def test_at_least_twenty_of_our_own_cases_ship_each_with_gold_figures_and_must_have_claims() -> None:
+    assert len(OURS) >= 20
+    for case in OURS:
+        assert len(case.figures) >= 4, case.id
+        assert case.must_have, case.id
+
+
+def test_every_gold_figure_reads_as_one_figure_and_is_written_so_in_its_article() -> None:
+    for case in OURS:
+        for gold in case.figures:
+            parse_figure(gold.figure)
+            assert gold.figure in (case.text or ""), (case.id, gold.figure)
+
+
+def test_every_reference_answer_quotes_its_article_verbatim() -> None:
+    for case in OURS:
+        answer = reference_answer(case)
+        for claim in answer["claims"]:
+            assert claim["evidence"] in (case.text or ""), (case.id, claim["evidence"])
+
+
+def test_third_party_cases_refer_to_shared_articles_and_at_least_ten_carry_gold_figures() -> None:
+    shared = [case for case in CASES if case.third_party]
+    assert sum(bool(case.figures) for case in shared) >= 10
+    assert all(case.text is None and case.source for case in shared)
+
+
+# --- mock passes, mock-sloppy fails naming each error ---------------------------------------------------
+
+
+def test_the_mock_model_passes_from_any_directory(
+    mock_run: tuple[subprocess.CompletedProcess[str], SuiteReport],
+) -> None:
+    done, report = mock_run
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert report.ok
+    ran = [case for case in report.cases if case.status != "skipped"]
+    assert len(ran) == len(OURS)
+    assert all(case.status == "passed" for case in ran)
+    assert report.baseline is not None  # the extractive row
+    assert "baseline: extractive" in done.stdout
+
+
+def test_third_party_cases_are_skipped_saying_why_when_the_shared_folder_is_absent(
+    mock_run: tuple[subprocess.CompletedProcess[str], SuiteReport],
+) -> None:
+    done, report = mock_run
+    skipped = [case for case in report.cases if case.status == "skipped"]
+    assert len(skipped) == len(CASES) - len(OURS)
+    assert "no shared folder found" in done.stdout
+
+
+def test_a_recorded_run_skips_third_party_cases_it_has_no_recording_for(tmp_path: Path) -> None:
+    (tmp_path / "shared" / "articles").mkdir(parents=True)
+    done = _eval("--no-baseline", cwd=tmp_path, SUMMARIZER_SHARED_DIR=str(tmp_path / "shared"))
+    assert done.returncode == 0, done.stdout
+    assert "third-party articles are never recorded" in done.stdout or "not found under" in done.stdout
+
+
+def test_the_sloppy_mock_fails_and_names_every_injected_error_with_expected_and_found(
+    sloppy_run: tuple[subprocess.CompletedProcess[str], SuiteReport],
+) -> None:
+    done, report = sloppy_run
+    assert done.returncode == 1
+    assert "Result: FAILED" in done.stdout
+    injections = load_injections()
+    assert {i.kind for i in injections} >= {"swap", "scale", "qualifier", "misattributed", "invented", "truncated"}
+    lines = done.stdout.splitlines()
+    for injection in injections:
+        if injection.kind == "truncated":
+            case = next(c for c in report.cases if c.case == injection.case)
+            assert case.status == "error"
+            assert any(f.kind == "schema" and "JSON" in f.found for f in case.findings), case.findings
+            continue
+        named = [
+            line
+            for line in lines
+            if injection.found in line and (injection.kind == "invented" or injection.expected in line)
+        ]
+        assert named, f"no line names {injection}"
+
+
+def test_every_case_without_an_injected_error_passes_under_the_sloppy_mock(
+    sloppy_run: tuple[subprocess.CompletedProcess[str], SuiteReport],
+) -> None:
+    _, report = sloppy_run
+    broken = {i.case for i in load_injections()}
+    for case in report.cases:
+        if case.status != "skipped":
+            assert (case.status == "passed") == (case.case not in broken), case
+
+
+# --- recordings: stale is reported, --record makes a new mock --------------------------------------------
+
+
+def _copy_mock(into: Path, *, corrupt_key: str | None = None) -> Path:
+    into.mkdir()
+    for path in builtin_recordings("mock").glob("*.json"):
+        data = json.loads(path.read_text())
+        if data["case"] == corrupt_key:
+            data["key"] = "0" * 64
+        (into / path.name).write_text(json.dumps(data))
+    return into
+
+
+def test_a_recording_made_with_another_prompt_is_reported_stale_never_replayed(tmp_path: Path) -> None:
+    stale_case = OURS[0].id
+    directory = _copy_mock(tmp_path / "old", corrupt_key=stale_case)
+    done = _eval("--model", str(directory), "--case", stale_case, "--no-baseline", cwd=tmp_path, **NO_SHARED)
+    assert done.returncode == 1
+    assert f"STALE {stale_case}: stale recording: the prompt or schema changed" in done.stdout
+    assert "re-record" in done.stdout
+
+
+def test_record_saves_a_live_models_answers_as_a_mock_that_replays(tmp_path: Path) -> None:
+    case = OURS[1]
+    answer = reference_answer(case)
+
+    def live(request: RecordedRequest) -> Reply:
+        return Reply.json(answer, usage=(700, 300))
+
+    with FakeOpenAIServer(responder=live) as server:
+        done = _eval(
+            "--model",
+            "my-model",
+            "--case",
+            case.id,
+            "--record",
+            str(tmp_path / "mine"),
+            "--no-baseline",
+            cwd=tmp_path,
+            OPENAI_BASE_URL=server.base_url,
+            OPENAI_API_KEY="sk-test-not-a-key",
+            **NO_SHARED,
+        )
+        asked = server.requests
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert asked[0].json["model"] == "my-model"
+    recordings = load_recordings(tmp_path / "mine")
+    assert list(recordings) == [case.id]
+    assert json.loads(recordings[case.id].answers[0].content) == answer
+    assert "sk-test-not-a-key" not in (tmp_path / "mine" / f"{case.id}.json").read_text()
+    replay = _eval("--model", str(tmp_path / "mine"), "--case", case.id, "--no-baseline", cwd=tmp_path, **NO_SHARED)
+    assert replay.returncode == 0, replay.stdout
+    assert "1/1 passed" in replay.stdout
+
+
+# --- reports ----------------------------------------------------------------------------------------------
+
+
+def test_compare_names_the_cases_that_got_worse(tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    assert _eval("--report", str(old), "--no-baseline", cwd=tmp_path, **NO_SHARED).returncode == 0
+    done = _eval("--model", "mock-sloppy", "--compare", str(old), "--no-baseline", cwd=tmp_path, **NO_SHARED)
+    worse = done.stdout.split("worse:")[1]
+    for injection in load_injections():
+        assert f"- {injection.case}:" in worse
+
+
+def test_a_markdown_report_lists_the_findings(tmp_path: Path) -> None:
+    done = _eval(
+        "--model", "mock-sloppy", "--report", str(tmp_path / "r.md"), "--no-baseline", cwd=tmp_path, **NO_SHARED
+    )
+    text = (tmp_path / "r.md").read_text()
+    assert done.returncode == 1
+    assert text.startswith("# summarizer eval: mock-sloppy")
+    assert "expected £300m, found £300bn" in text
+    assert (tmp_path / "r.html").is_file()
+
+
+def test_bad_input_is_one_line_never_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "t.toml").write_text("[case]\nrecal = 0.5\n")
+    for args in (
+        ("--thresholds", str(tmp_path / "t.toml")),
+        ("--case", "no-such-case"),
+        ("--report", "x.txt"),
+        ("--model", "not-a-model"),
+    ):
+        done = _eval(*args, cwd=tmp_path, **NO_SHARED)
+        assert done.returncode in {1, 2}, args
+        assert "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_thresholds_come_from_a_file_and_can_be_loosened(tmp_path: Path) -> None:
+    loose = tmp_path / "loose.toml"
+    loose.write_text(
+        "[case]\nkey_figure_recall = 0.0\nfigure_precision = 0.0\nclaim_support = 0.0\nschema_valid = 0.0\n"
+        "[suite]\npass_rate = 0.0\nkey_figure_recall = 0.0\nfigure_precision = 0.0\nclaim_support = 0.0\n"
+    )
+    assert load_thresholds(loose).case["key_figure_recall"] == 0.0
+    done = _eval("--model", "mock-sloppy", "--thresholds", str(loose), "--no-baseline", cwd=tmp_path, **NO_SHARED)
+    assert done.returncode == 0, done.stdout
+
+
+# --- the mutation sweep ---------------------------------------------------------------------------------
+
+
+def test_the_mutation_sweep_applies_every_kind_and_the_eval_flags_mutants() -> None:
+    results = {r.kind: r for r in sweep(OURS)}
+    assert set(results) == set(KINDS)
+    for kind in KINDS:
+        assert results[kind].applied > 0, kind
+        assert results[kind].flagged > 0, kind
+    # A dropped key figure is always a missing gold figure.
+    assert results["drop"].rate == 1.0
+
+
+def test_the_library_runs_the_suite_without_the_cli() -> None:
+    report, runs = run_suite("mock", OURS[:2], shared=None, thresholds=load_thresholds(), baseline=False)
+    assert report.ok
+    assert [run.case.id for run in runs] == [case.id for case in OURS[:2]]
+
+
+def test_a_shared_folder_is_found_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "articles").mkdir()
+    monkeypatch.setenv("SUMMARIZER_SHARED_DIR", str(tmp_path))
+    assert find_shared_dir() == tmp_path
+
+
+@pytest.fixture
+def shared() -> Path:
+    found = find_shared_dir()
+    if found is None:
+        pytest.skip("no shared folder with third-party articles here (set SUMMARIZER_SHARED_DIR)")
+    return found
+
+
+def test_third_party_cases_run_with_the_extractive_engine_where_the_shared_folder_is(shared: Path) -> None:
+    cases = [case for case in CASES if case.third_party]
+    report, _ = run_suite("extractive", cases, shared=shared, thresholds=load_thresholds(), baseline=False)
+    ran = [case for case in report.cases if case.status != "skipped"]
+    assert len(ran) == len(cases), [c.reason for c in report.cases if c.status == "skipped"]
+    assert all(
+        case.scores["key_figure_recall"] is not None
+        for case in ran
+        if next(c for c in cases if c.id == case.case).figures
+    )
