@@ -90,6 +90,7 @@ def test_the_public_api_is_what_all_says() -> None:
         "pairs",
         "testing",
         "cli",
+        "evals",
         "annotations",
     }
     assert public - modules - {"lru_cache", "Any"} == set(summarizer.__all__)
