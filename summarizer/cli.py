@@ -208,3 +208,8 @@ cli.add_command(eval_command)
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="summarizer")
+
+
+from .service.cli import serve  # noqa: E402 - after `cli`, which it joins; it imports no web framework itself
+
+cli.add_command(serve)

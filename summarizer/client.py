@@ -28,6 +28,7 @@ from .errors import (
     ConfigError,
     ContextLengthError,
     ModelRequestError,
+    ModelUnavailableError,
     QuotaError,
     redact,
 )
@@ -227,6 +228,26 @@ class OpenAIClient:
                 self._fall_back_from(mode, str(rejection))
                 continue
             return self._reply(completion, mode, attempts + counter.count)
+
+    def check(self, timeout: float = 5.0) -> None:
+        """Raise a ModelError unless the endpoint answers and takes our key (a readiness probe: GET /models).
+
+        Any answer but a refusal of the key counts as reachable: some compatible servers have no /models.
+        """
+        try:
+            self._sync.with_options(timeout=min(timeout, self._settings.timeout)).models.list()
+        except openai.APIStatusError as error:
+            translated = self._translate(error, "prompt")
+            if isinstance(translated, AuthenticationError | QuotaError):
+                raise translated from None
+            if isinstance(translated, TransientError):
+                raise ModelUnavailableError(
+                    f"{self._endpoint} is not answering ({translated.reason})", attempts=1
+                ) from None
+        except Exception as error:
+            translated = self._translate(error, "prompt")
+            reason = translated.reason if isinstance(translated, TransientError) else type(error).__name__
+            raise ModelUnavailableError(f"{self._endpoint} is not answering ({reason})", attempts=1) from None
 
     # -- one request ---------------------------------------------------------------------------
 

@@ -118,7 +118,7 @@ def test_unknown_options_are_usage_errors(env: dict[str, str]) -> None:
     assert "No such option" in done.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["summarize"], ["verify"]])
+@pytest.mark.parametrize("command", [[], ["summarize"], ["verify"], ["serve"]])
 def test_every_command_has_help(command: list[str], env: dict[str, str]) -> None:
     done = run(*command, "--help", env=env)
     assert done.returncode == 0

@@ -91,6 +91,8 @@ def test_the_public_api_is_what_all_says() -> None:
         "testing",
         "cli",
         "evals",
+        "service",
+        "fake_model",
         "annotations",
     }
     assert public - modules - {"lru_cache", "Any"} == set(summarizer.__all__)

@@ -1,0 +1,229 @@
+"""The FastAPI application: routes over the library's pipeline, with backpressure, auth, metrics and problems.
+
+`create_app()` builds it from the same settings as the CLI (`Settings.from_env`) plus the service's
+own (`ServiceSettings.from_env`); `summarizer serve` runs it on uvicorn.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, Literal
+
+import anyio
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from summarizer.cache import DiskCache
+from summarizer.client import OpenAIClient
+from summarizer.config import Settings
+from summarizer.errors import SummarizerError
+from summarizer.grounding import GroundingReport, verify
+from summarizer.pipeline import Summarizer
+from summarizer.render import to_markdown
+from summarizer.result import SummaryResult
+
+from .admission import Admission, BodyLimit
+from .auth import BearerAuth
+from .metrics import CONTENT_TYPE_LATEST, Metrics, MetricsMiddleware
+from .models import Health, SummaryOptions, SummaryRequest, VerifyRequest
+from .problems import HANDLERS, Problem, ServiceError, from_error
+from .settings import ServiceSettings
+
+log = logging.getLogger("summarizer.service")
+
+# A readiness answer is reused this long, so a busy prober does not turn into load on the model endpoint.
+_READY_TTL = 5.0
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem, "description": description}
+    for code, description in {
+        400: "The body is not valid JSON.",
+        401: "A token is required and none (or an unknown one) was sent.",
+        413: "The body is larger than the server accepts.",
+        415: "The body is not JSON.",
+        422: "The request is invalid: an unknown or missing field, an empty article, an article too long.",
+        429: "The server is at capacity; retry after the Retry-After header's seconds.",
+        502: "The model endpoint refused the request or kept answering unusable output.",
+        503: "The model endpoint kept failing (Retry-After says when to try again), or the server is closing.",
+        504: "The summary took longer than the server's deadline.",
+    }.items()
+}
+
+
+class Service:
+    """The parts of a running server: summarizers per option set, admission control, metrics, probes."""
+
+    def __init__(self, settings: Settings, config: ServiceSettings) -> None:
+        self.settings = settings
+        self.config = config
+        self.metrics = Metrics()
+        self.admission = Admission(slots=config.max_in_flight, queue=config.queue, deadline=config.deadline)
+        self.metrics.watch(lambda: self.admission.running, lambda: self.admission.waiting)
+        self._summarizers: dict[Settings, Summarizer] = {}
+        self._lock = threading.Lock()
+        self._ready: tuple[float, dict[str, str]] | None = None
+        # Built now, so a configuration error stops the server at start rather than failing every request.
+        self.summarizer_for(None)
+
+    def summarizer_for(self, options: SummaryOptions | None) -> Summarizer:
+        """The Summarizer for these options; one per distinct configuration, sharing the cache directory."""
+        settings = self.settings
+        if options is not None:
+            settings = settings.with_changes(
+                **{
+                    name: value
+                    for name, value in options.model_dump().items()
+                    if value is not None and (name != "refresh" or value)
+                }
+            )
+        with self._lock:
+            if settings not in self._summarizers:
+                self._summarizers[settings] = Summarizer(settings)
+            return self._summarizers[settings]
+
+    async def summarize(self, request: SummaryRequest) -> SummaryResult:
+        """One summary, through admission control; counted in the metrics."""
+        summarizer = self.summarizer_for(request.options)
+        result = await self.admission.run(lambda: summarizer.summarize(request.text, title=request.title))
+        self.metrics.record(result)
+        return result
+
+    def readiness(self) -> dict[str, str]:
+        """'ok' or the problem, per dependency: the model endpoint and the cache (blocking; reused briefly)."""
+        now = time.monotonic()
+        if self._ready is not None and now - self._ready[0] < _READY_TTL:
+            return self._ready[1]
+        checks = {"model": self._check_model(), "cache": self._check_cache()}
+        self._ready = (now, checks)
+        return checks
+
+    def _check_model(self) -> str:
+        if self.settings.resolved_engine() == "extractive":
+            return "ok (extractive engine, no model)"
+        client = OpenAIClient(self.settings)
+        try:
+            client.check()
+        except SummarizerError as error:
+            return f"{type(error).__name__}: {error}"
+        finally:
+            client.close()
+        return "ok"
+
+    def _check_cache(self) -> str:
+        if not self.settings.use_cache:
+            return "ok (cache off)"
+        try:
+            cache = DiskCache(self.settings.cache_dir)
+            try:
+                cache.set("readyz-probe", {"at": time.time()})
+                if cache.get("readyz-probe") is None:
+                    return f"the cache at {self.settings.cache_dir} did not return what was stored"
+            finally:
+                cache.close()
+        except (SummarizerError, OSError) as error:
+            return f"{type(error).__name__}: {error}"
+        except Exception as error:  # sqlite3 errors and the like: the cache is unusable, say which
+            return f"the cache at {self.settings.cache_dir} is unusable ({type(error).__name__})"
+        return "ok"
+
+    def close(self) -> None:
+        """Finish admitted work, then release every summarizer's connections and cache."""
+        self.admission.close()
+        with self._lock:
+            summarizers, self._summarizers = list(self._summarizers.values()), {}
+        for summarizer in summarizers:
+            summarizer.close()
+
+
+def get_service(request: Request) -> Service:
+    """The running Service (a FastAPI dependency)."""
+    service: Service = request.app.state.service
+    return service
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+
+
+def create_app(settings: Settings | None = None, config: ServiceSettings | None = None) -> FastAPI:
+    """The API, configured from the environment unless settings are given."""
+    settings = settings or Settings.from_env()
+    config = config or ServiceSettings.from_env()
+    service = Service(settings, config)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        # uvicorn has stopped accepting and drained the connections; finish what is left, off the loop.
+        await anyio.to_thread.run_sync(service.close)
+
+    app = FastAPI(
+        title="summarizer",
+        version=importlib.metadata.version("summarizer"),
+        summary="Structured, source-grounded news summaries with every figure checked against the article.",
+        lifespan=lifespan,
+        exception_handlers=HANDLERS,
+        responses=_ERRORS,
+    )
+    app.state.service = service
+    # The last added runs first: count everything, then ask for a token, then look at the body's size.
+    app.add_middleware(BodyLimit, limits=config.body_limit)
+    app.add_middleware(BearerAuth, tokens=config.all_tokens())
+    app.add_middleware(MetricsMiddleware, metrics=service.metrics)
+
+    @app.post(
+        "/v1/summaries",
+        response_model=SummaryResult,
+        responses={200: {"content": {"text/markdown": {}}}},
+        tags=["summaries"],
+    )
+    async def create_summary(
+        body: SummaryRequest,
+        service: ServiceDep,
+        format: Annotated[Literal["json", "markdown"], Query(description="json, or markdown for reading")] = "json",
+    ) -> Response:
+        """Summarise one article: summary, key points, figures and claims, each figure checked against it."""
+        result = await service.summarize(body)
+        if format == "markdown":
+            return PlainTextResponse(to_markdown(result, title=body.title), media_type="text/markdown; charset=utf-8")
+        return Response(result.model_dump_json(), media_type="application/json")
+
+    @app.post("/v1/verify", response_model=GroundingReport, tags=["summaries"])
+    async def verify_summary(body: VerifyRequest) -> Response:
+        """Check every figure and claim of a summary against its article."""
+        report = await anyio.to_thread.run_sync(verify, body.article, body.summary)
+        return Response(report.model_dump_json(), media_type="application/json")
+
+    @app.get("/healthz", tags=["operations"])
+    async def healthz() -> Health:
+        """The process is alive and answering."""
+        return Health(status="ok")
+
+    @app.get("/readyz", tags=["operations"])
+    async def readyz(service: ServiceDep) -> Response:
+        """The model endpoint answers and takes our key, and the cache can be written and read."""
+        checks = await anyio.to_thread.run_sync(service.readiness)
+        failed = {name: state for name, state in checks.items() if not state.startswith("ok")}
+        if failed:
+            detail = "; ".join(f"{name}: {state}" for name, state in failed.items())
+            raise ServiceError(503, "Not Ready", detail, slug="not-ready", retry_after=_READY_TTL)
+        return Response(Health(status="ready", checks=checks).model_dump_json(), media_type="application/json")
+
+    @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
+    async def metrics(service: ServiceDep) -> Response:
+        """Prometheus metrics: requests, latency, model attempts, cache hits, figures flagged, backpressure."""
+        return Response(service.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """An app configured from the environment alone: what each `--workers N` process builds."""
+    return create_app()
+
+
+__all__ = ["Service", "app_from_env", "create_app", "from_error"]

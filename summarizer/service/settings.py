@@ -1,0 +1,144 @@
+"""The service's own settings: where it listens, who may call it, and how much work it takes on.
+
+The model, cache and prompts are configured exactly as for the CLI (`Settings.from_env`); these are
+the knobs only a server has. Each has an environment variable, so `--workers N` processes (which
+uvicorn starts afresh) read the same configuration as the process that started them.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from summarizer.errors import ConfigError
+
+# Environment variable -> setting. `summarizer serve`'s options win over these.
+ENV: dict[str, str] = {
+    "SUMMARIZER_SERVE_HOST": "host",
+    "SUMMARIZER_SERVE_PORT": "port",
+    "SUMMARIZER_SERVE_WORKERS": "workers",
+    "SUMMARIZER_SERVE_TOKENS": "tokens",
+    "SUMMARIZER_SERVE_TOKENS_FILE": "tokens_file",
+    "SUMMARIZER_SERVE_MAX_IN_FLIGHT": "max_in_flight",
+    "SUMMARIZER_SERVE_QUEUE": "queue",
+    "SUMMARIZER_SERVE_DEADLINE": "deadline",
+    "SUMMARIZER_SERVE_MAX_BODY": "max_body",
+    "SUMMARIZER_SERVE_MAX_BATCH_BODY": "max_batch_body",
+    "SUMMARIZER_SERVE_JOBS_DIR": "jobs_dir",
+}
+
+LOOPBACK = "127.0.0.1"
+
+
+def default_jobs_dir() -> Path:
+    """Where batch jobs keep their state: the per-user data directory (~/.local/share/summarizer/jobs)."""
+    return Path(platformdirs.user_data_dir("summarizer", appauthor=False)) / "jobs"
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSettings:
+    """Everything `summarizer serve` needs besides the model settings."""
+
+    host: str = LOOPBACK
+    port: int = 8000
+    workers: int = 1
+    # Bearer tokens a caller may present. None configured: the server listens on loopback only.
+    tokens: frozenset[str] = field(default=frozenset(), repr=False)
+    tokens_file: Path | None = None
+    # Summaries (model conversations) running at once, per worker process, and how many may wait.
+    max_in_flight: int = 32
+    queue: int = 64
+    # Seconds a summary request may take from arrival to answer, waiting included.
+    deadline: float = 120.0
+    max_body: int = 1024 * 1024
+    max_batch_body: int = 64 * 1024 * 1024
+    jobs_dir: Path = field(default_factory=default_jobs_dir)
+
+    def __post_init__(self) -> None:
+        for name in ("port", "workers", "max_in_flight", "max_body", "max_batch_body"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1; got {getattr(self, name)!r}")
+        if self.queue < 0:
+            raise ConfigError(f"queue must be 0 or more; got {self.queue!r}")
+        if self.deadline <= 0:
+            raise ConfigError(f"deadline must be positive; got {self.deadline!r}")
+        if not self.all_tokens() and not is_loopback(self.host):
+            raise ConfigError(
+                f"refusing to listen on {self.host} without API tokens: anyone who can reach it could spend your "
+                f"model budget. Set SUMMARIZER_SERVE_TOKENS (comma-separated) or --tokens-file, or use --host "
+                f"{LOOPBACK}"
+            )
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ServiceSettings:
+        """Settings from the environment, then `overrides` (None values are ignored)."""
+        env = os.environ if env is None else env
+        types = {f.name: f.type for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for variable, name in ENV.items():
+            raw = env.get(variable, "").strip()
+            if raw:
+                values[name] = _parse(variable, raw, str(types[name]))
+        values.update({name: value for name, value in overrides.items() if value is not None})
+        if isinstance(values.get("tokens"), str):
+            values["tokens"] = _split_tokens(values["tokens"])
+        return cls(**values)
+
+    def all_tokens(self) -> frozenset[str]:
+        """The tokens given directly plus those in `tokens_file` (one per line, # comments allowed)."""
+        if self.tokens_file is None:
+            return self.tokens
+        try:
+            text = self.tokens_file.read_text(encoding="utf-8")
+        except OSError as error:
+            raise ConfigError(f"cannot read the tokens file {self.tokens_file}: {error.strerror or error}") from None
+        lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+        return self.tokens | {line for line in lines if line}
+
+    def body_limit(self, path: str) -> int:
+        """The largest body accepted at `path`: batches may be large, everything else is one article."""
+        return self.max_batch_body if path.startswith("/v1/batches") else self.max_body
+
+    def environment(self) -> dict[str, str]:
+        """These settings as environment variables, for worker processes; tokens go by file or stay in env."""
+        names = {name: variable for variable, name in ENV.items()}
+        exported = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "tokens" or value is None:
+                continue
+            exported[names[f.name]] = str(value)
+        return exported
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this machine only (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _split_tokens(raw: str) -> frozenset[str]:
+    return frozenset(token.strip() for token in raw.split(",") if token.strip())
+
+
+def _parse(variable: str, raw: str, kind: str) -> Any:
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+    except ValueError:
+        raise ConfigError(f"{variable}={raw!r} is not a valid {kind}; unset it or give a number") from None
+    if "Path" in kind:
+        return Path(raw).expanduser()
+    return raw

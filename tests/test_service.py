@@ -1,0 +1,368 @@
+"""`summarizer serve` as users run it: a real uvicorn process on 127.0.0.1, the real SDK inside it, and
+the fake model as a process of its own (`python -m summarizer.fake_model`), steered per request by
+markers in the article."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import EXAMPLE_ARTICLE, SECRET_KEY, clean_env
+
+from summarizer.fake_model import FakeModelProcess
+from summarizer.service.testing import Answer, ServiceProcess
+
+TOKEN = "tok-correct-horse-battery"
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeModelProcess]:
+    with FakeModelProcess(record=tmp_path_factory.mktemp("model") / "requests.jsonl") as fake:
+        yield fake
+
+
+def service_env(model: FakeModelProcess, directory: Path, **extra: str) -> dict[str, str]:
+    """The server's environment: the fake model with a key that must never leak, a private cache."""
+    return clean_env(
+        OPENAI_BASE_URL=model.base_url,
+        OPENAI_API_KEY=SECRET_KEY,
+        SUMMARIZER_MODEL="test-model",
+        SUMMARIZER_MAX_ATTEMPTS="2",
+        SUMMARIZER_CACHE_DIR=str(directory / "cache"),
+        SUMMARIZER_SERVE_JOBS_DIR=str(directory / "jobs"),
+        **extra,
+    )
+
+
+@pytest.fixture(scope="module")
+def open_server(model: FakeModelProcess, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    with ServiceProcess(env=service_env(model, tmp_path_factory.mktemp("open"))) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def secured(model: FakeModelProcess, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    directory = tmp_path_factory.mktemp("secured")
+    tokens = directory / "tokens"
+    tokens.write_text(f"# given to the newsroom\n{TOKEN}\nanother-token\n")
+    with ServiceProcess("--tokens-file", str(tokens), env=service_env(model, directory)) as server:
+        yield server
+
+
+def article(marker: str = "", *, unique: str = "") -> str:
+    """The example article, with a fault marker and something that makes its cache key unique."""
+    return EXAMPLE_ARTICLE.read_text(encoding="utf-8") + f"\n{marker} {unique or time.monotonic_ns()}"
+
+
+def as_json(answer: Answer) -> Any:
+    return json.loads(answer[2])
+
+
+def assert_problem(answer: Answer, status: int, *, title: str | None = None, detail: str | None = None) -> None:
+    code, headers, body = answer
+    assert code == status, body
+    assert headers["content-type"] == "application/problem+json"
+    problem = json.loads(body)
+    assert set(problem) == {"type", "title", "status", "detail"}
+    assert problem["status"] == status and problem["type"].startswith("urn:summarizer:problem:")
+    if title is not None:
+        assert problem["title"] == title
+    if detail is not None:
+        assert detail in problem["detail"]
+
+
+def concurrently(*calls: Callable[[], Answer]) -> list[Answer]:
+    answers: list[Answer | None] = [None] * len(calls)
+
+    def run(index: int) -> None:
+        answers[index] = calls[index]()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.05)  # in this order
+    for thread in threads:
+        thread.join(timeout=60)
+    assert all(answer is not None for answer in answers)
+    return [answer for answer in answers if answer is not None]
+
+
+# -- summaries ------------------------------------------------------------------------------------------
+
+
+def test_a_summary_is_validated_grounded_and_says_how_it_was_made(open_server: ServiceProcess) -> None:
+    status, headers, body = open_server.call("POST", "/v1/summaries", json={"text": article(), "title": "Harbour"})
+    assert status == 200, body
+    assert headers["content-type"] == "application/json"
+    result = json.loads(body)
+    assert "£480m" in result["summary"]["summary"] and result["summary"]["key_figures"]
+    assert result["grounding"]["ok"] is True
+    provenance = result["provenance"]
+    assert provenance["engine"] == "openai" and provenance["model"] == "test-model"
+    assert provenance["attempts"] == 1 and provenance["cache_hit"] is False
+
+
+def test_markdown_format(open_server: ServiceProcess) -> None:
+    status, headers, body = open_server.call(
+        "POST", "/v1/summaries?format=markdown", json={"text": article(), "title": "Port wins funding"}
+    )
+    assert status == 200, body
+    assert headers["content-type"].startswith("text/markdown")
+    assert body.decode().startswith("# Port wins funding\n") and "## Key figures" in body.decode()
+
+
+def test_a_cache_hit_does_not_call_the_model(open_server: ServiceProcess, model: FakeModelProcess) -> None:
+    request = {"text": article(unique="cache-hit-test")}
+    first = as_json(open_server.call("POST", "/v1/summaries", json=request))
+    asked = len(model.requests())
+    second = as_json(open_server.call("POST", "/v1/summaries", json=request))
+    assert first["provenance"]["cache_hit"] is False
+    assert second["provenance"]["cache_hit"] is True and second["provenance"]["attempts"] == 0
+    assert second["summary"] == first["summary"]
+    assert len(model.requests()) == asked
+    refreshed = as_json(open_server.call("POST", "/v1/summaries", json={**request, "options": {"refresh": True}}))
+    assert refreshed["provenance"]["cache_hit"] is False and len(model.requests()) == asked + 1
+
+
+def test_verify_checks_a_plain_or_structured_summary(open_server: ServiceProcess) -> None:
+    text = "Profit rose 12% to £2.4bn in 2024, the company said on Monday."
+    flagged = as_json(open_server.call("POST", "/v1/verify", json={"article": text, "summary": "Profit rose 15%."}))
+    assert flagged["ok"] is False and flagged["figures"][0]["status"] == "unsupported"
+    made = as_json(open_server.call("POST", "/v1/summaries", json={"text": article()}))
+    checked = as_json(open_server.call("POST", "/v1/verify", json={"article": article(), "summary": made["summary"]}))
+    assert checked["ok"] is True and checked["figures"]
+
+
+# -- operations -----------------------------------------------------------------------------------------
+
+
+def test_health_readiness_metrics_and_docs(open_server: ServiceProcess) -> None:
+    assert as_json(open_server.call("GET", "/healthz")) == {"status": "ok", "checks": {}}
+    ready = as_json(open_server.call("GET", "/readyz"))
+    assert ready == {"status": "ready", "checks": {"model": "ok", "cache": "ok"}}
+    open_server.call("POST", "/v1/summaries", json={"text": article(unique="metrics")})
+    open_server.call("POST", "/v1/summaries", json={"text": article(unique="metrics")})
+    status, headers, body = open_server.call("GET", "/metrics")
+    assert status == 200 and headers["content-type"].startswith("text/plain")
+    metrics = body.decode()
+    for name in (
+        'summarizer_http_requests_total{method="POST",route="/v1/summaries",status="200"}',
+        "summarizer_http_request_duration_seconds_bucket",
+        "summarizer_model_attempts_total",
+        "summarizer_cache_hits_total",
+        "summarizer_figures_flagged_total",
+        "summarizer_summaries_in_flight",
+    ):
+        assert name in metrics
+    hits = next(line for line in metrics.splitlines() if line.startswith("summarizer_cache_hits_total"))
+    assert float(hits.split()[-1]) >= 1
+    status, headers, body = open_server.call("GET", "/docs")
+    assert status == 200 and b"swagger" in body.lower()
+    schema = as_json(open_server.call("GET", "/openapi.json"))
+    assert {"/v1/summaries", "/v1/verify", "/healthz", "/readyz", "/metrics"} <= set(schema["paths"])
+    assert schema["components"]["schemas"]["SummaryRequest"]["additionalProperties"] is False
+
+
+def test_readiness_fails_when_the_model_endpoint_is_down(tmp_path: Path) -> None:
+    env = clean_env(
+        OPENAI_BASE_URL="http://127.0.0.1:9/v1",  # the discard port: nothing answers
+        OPENAI_API_KEY=SECRET_KEY,
+        SUMMARIZER_CACHE_DIR=str(tmp_path / "cache"),
+        SUMMARIZER_SERVE_JOBS_DIR=str(tmp_path / "jobs"),
+    )
+    with ServiceProcess(env=env) as server:
+        assert server.call("GET", "/healthz")[0] == 200
+        answer = server.call("GET", "/readyz")
+        assert_problem(answer, 503, title="Not Ready", detail="model: ModelUnavailableError")
+        assert "cache" not in json.loads(answer[2])["detail"]  # the cache is fine
+
+
+# -- bad requests ---------------------------------------------------------------------------------------
+
+
+def test_malformed_json_is_400(open_server: ServiceProcess) -> None:
+    answer = open_server.call(
+        "POST", "/v1/summaries", body=b'{"text": "unfinished', headers={"Content-Type": "application/json"}
+    )
+    assert_problem(answer, 400, title="Malformed JSON", detail="the body is not valid JSON")
+
+
+def test_a_body_that_is_not_json_is_415(open_server: ServiceProcess) -> None:
+    answer = open_server.call("POST", "/v1/summaries", body=b"An article", headers={"Content-Type": "text/plain"})
+    assert_problem(answer, 415, detail="Content-Type: application/json, not text/plain")
+
+
+def test_unknown_fields_are_rejected_by_name(open_server: ServiceProcess) -> None:
+    answer = open_server.call("POST", "/v1/summaries", json={"text": article(), "colour": "blue"})
+    assert_problem(answer, 422, detail="body.colour: Extra inputs are not permitted")
+    answer = open_server.call("POST", "/v1/summaries", json={"text": article(), "options": {"refrsh": True}})
+    assert_problem(answer, 422, detail="body.options.refrsh: Extra inputs are not permitted")
+    answer = open_server.call("POST", "/v1/verify", json={"article": "x"})
+    assert_problem(answer, 422, detail="body.summary: Field required")
+
+
+def test_an_empty_article_is_422_in_the_clis_words(open_server: ServiceProcess) -> None:
+    answer = open_server.call("POST", "/v1/summaries", json={"text": "  \n"})
+    assert_problem(answer, 422, title="InputError", detail="the article is empty; pass the article's text")
+
+
+def test_an_oversized_body_is_413_declared_or_streamed(open_server: ServiceProcess) -> None:
+    big = json.dumps({"text": "word " * 300_000}).encode()  # 1.5 MB; the limit is 1 MiB
+    assert_problem(
+        open_server.call("POST", "/v1/summaries", body=big, headers={"Content-Type": "application/json"}), 413
+    )
+    # Sent in chunks with no Content-Length, the limit still holds as the bytes arrive.
+    connection = http.client.HTTPConnection("127.0.0.1", open_server.port, timeout=30)
+    chunks = (big[i : i + 65536] for i in range(0, len(big), 65536))
+    connection.request(
+        "POST", "/v1/summaries", body=chunks, headers={"Content-Type": "application/json"}, encode_chunked=True
+    )
+    response = connection.getresponse()
+    answer = (response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+    connection.close()
+    assert_problem(answer, 413)
+
+
+# -- model faults -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marker", "status", "title", "detail"),
+    [
+        ("[fake:status=503]", 503, "ModelUnavailableError", "the model endpoint kept failing (HTTP 503"),
+        ("[fake:refusal]", 502, "ModelOutputError", "the model refused to summarise the article"),
+        ("[fake:invalid]", 502, "ModelOutputError", "the model's answer was still invalid after 2 re-ask(s)"),
+        ("[fake:status=404]", 502, "ModelRequestError", "check SUMMARIZER_MODEL and OPENAI_BASE_URL"),
+    ],
+)
+def test_a_model_fault_is_a_problem_and_never_touches_another_request(
+    open_server: ServiceProcess, marker: str, status: int, title: str, detail: str
+) -> None:
+    faulty, healthy = concurrently(
+        lambda: open_server.call("POST", "/v1/summaries", json={"text": article(marker)}),
+        lambda: open_server.call("POST", "/v1/summaries", json={"text": article()}),
+    )
+    assert_problem(faulty, status, title=title, detail=detail)
+    if status == 503:
+        assert int(faulty[1]["retry-after"]) >= 1
+    assert healthy[0] == 200 and json.loads(healthy[2])["grounding"]["ok"] is True
+
+
+def test_the_model_key_never_reaches_an_answer_or_the_log(open_server: ServiceProcess) -> None:
+    answer = open_server.call("POST", "/v1/summaries", json={"text": article("[fake:echo-key]")})
+    assert_problem(answer, 502, title="AuthenticationError", detail="Incorrect API key provided: [redacted]")
+    for path in ("/metrics", "/readyz", "/openapi.json"):
+        assert SECRET_KEY.encode() not in open_server.call("GET", path)[2]
+    assert SECRET_KEY not in open_server.log()
+
+
+# -- access -------------------------------------------------------------------------------------------------
+
+
+def test_with_tokens_every_api_call_needs_one(secured: ServiceProcess) -> None:
+    request = {"text": article()}
+    answer = secured.call("POST", "/v1/summaries", json=request)
+    assert_problem(answer, 401, title="Unauthorized", detail="Authorization: Bearer <token>")
+    assert answer[1]["www-authenticate"].startswith("Bearer")
+    assert_problem(secured.call("POST", "/v1/summaries", json=request, headers={"Authorization": "Bearer nope"}), 401)
+    assert_problem(secured.call("GET", "/metrics"), 401)
+    assert secured.call("POST", "/v1/summaries", json=request, headers={"Authorization": f"Bearer {TOKEN}"})[0] == 200
+    assert secured.call("GET", "/metrics", headers={"Authorization": "Bearer another-token"})[0] == 200
+    for open_path in ("/healthz", "/readyz", "/docs", "/openapi.json"):
+        assert secured.call("GET", open_path)[0] == 200
+    assert "NO API TOKENS" not in secured.log()
+
+
+def test_without_tokens_it_warns_loudly_and_listens_on_loopback_only(
+    open_server: ServiceProcess, tmp_path: Path
+) -> None:
+    assert "NO API TOKENS CONFIGURED" in open_server.log()
+    script = Path(sys.executable).with_name("summarizer")
+    done = subprocess.run(
+        [str(script), "serve", "--host", "0.0.0.0"],
+        env=clean_env(SUMMARIZER_SERVE_JOBS_DIR=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("summarizer: configuration error: refusing to listen on 0.0.0.0 without API tokens")
+    assert "Traceback" not in done.stderr
+
+
+# -- backpressure, deadlines, shutdown ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def narrow(model: FakeModelProcess, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
+    """One summary at a time, one waiting, 2.5 s deadline."""
+    env = service_env(model, tmp_path_factory.mktemp("narrow"))
+    with ServiceProcess("--max-in-flight", "1", "--queue", "1", "--deadline", "2.5", env=env) as server:
+        yield server
+
+
+def test_past_the_queue_the_answer_is_429_with_retry_after(narrow: ServiceProcess) -> None:
+    def slow() -> Answer:
+        return narrow.call("POST", "/v1/summaries", json={"text": article("[fake:stall=0.8]")})
+
+    answers = sorted(concurrently(slow, slow, slow), key=lambda answer: answer[0])
+    # Which of the three arrives last is up to the scheduler; one runs, one waits, one is turned away.
+    assert [answer[0] for answer in answers] == [200, 200, 429], answers
+    turned_away = answers[-1]
+    assert_problem(turned_away, 429, title="Too Many Requests", detail="1 summary slots are busy and 1 requests")
+    assert int(turned_away[1]["retry-after"]) >= 1
+    # Health checks are answered while every slot is busy.
+    assert narrow.call("GET", "/healthz", timeout=2)[0] == 200
+
+
+def test_a_summary_past_its_deadline_is_504_and_keeps_its_slot_until_the_model_answers(
+    narrow: ServiceProcess,
+) -> None:
+    started = time.monotonic()
+    answer = narrow.call("POST", "/v1/summaries", json={"text": article("[fake:stall=3.5]")})
+    assert_problem(answer, 504, title="Deadline Exceeded", detail="longer than the 2.5s deadline")
+    assert time.monotonic() - started < 3.5
+    metrics = narrow.call("GET", "/metrics")[2].decode()
+    assert "summarizer_summaries_in_flight 1.0" in metrics  # the model call is still out; its slot is not reused
+
+
+def test_sigterm_finishes_requests_in_flight_then_exits(model: FakeModelProcess, tmp_path: Path) -> None:
+    with ServiceProcess(env=service_env(model, tmp_path)) as server:
+        answers: list[Answer] = []
+        slow = threading.Thread(
+            target=lambda: answers.append(
+                server.call("POST", "/v1/summaries", json={"text": article("[fake:stall=1.5]")})
+            )
+        )
+        slow.start()
+        time.sleep(0.5)
+        server.terminate()
+        slow.join(timeout=30)
+        assert server.process is not None
+        # uvicorn re-raises the signal once it has shut down, so the exit status says "ended by SIGTERM".
+        assert server.process.wait(timeout=30) in (0, -signal.SIGTERM)
+        assert answers and answers[0][0] == 200, answers
+        with pytest.raises(ConnectionRefusedError):
+            server.call("GET", "/healthz", timeout=2)
+        assert "Shutting down" in server.log()
+
+
+def test_several_workers_share_the_configuration(model: FakeModelProcess, tmp_path: Path) -> None:
+    env = service_env(model, tmp_path, SUMMARIZER_SERVE_TOKENS=TOKEN)
+    with ServiceProcess("--workers", "2", "--max-in-flight", "3", env=env) as server:
+        assert_problem(server.call("POST", "/v1/summaries", json={"text": article()}), 401)
+        answer = server.call(
+            "POST", "/v1/summaries", json={"text": article()}, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+        assert answer[0] == 200, answer
+        assert "2 worker(s), each with 3 summaries in flight" in server.log()
