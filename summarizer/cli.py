@@ -20,6 +20,7 @@ from .pairs import verify_pairs
 from .pipeline import Summarizer
 from .render import to_markdown
 from .schemas import ArticleSummary
+from .streaming import terminal_progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,7 +87,23 @@ def cli(verbose: bool) -> None:
 )
 @click.option("--model", help="Model name (env SUMMARIZER_MODEL).")
 @click.option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (env OPENAI_BASE_URL).")
-@click.option("--timeout", type=float, help="Seconds to wait for one model response (env SUMMARIZER_TIMEOUT).")
+@click.option(
+    "--timeout",
+    type=float,
+    help="Seconds without a new token before a request is given up; default 60, 300 for a local server "
+    "(env SUMMARIZER_TIMEOUT).",
+)
+@click.option(
+    "--deadline",
+    type=float,
+    help="Seconds one request may take in all; default 300, 1800 for a local server (env SUMMARIZER_DEADLINE).",
+)
+@click.option(
+    "--max-output-tokens",
+    type=click.IntRange(min=1),
+    help="Output token budget per request; default: derived from the schema's bounds "
+    "(env SUMMARIZER_MAX_OUTPUT_TOKENS).",
+)
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Env SUMMARIZER_CACHE_DIR.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--refresh", is_flag=True, help="Ignore cached results and store fresh ones.")
@@ -100,6 +117,8 @@ def summarize(
     model: str | None,
     base_url: str | None,
     timeout: float | None,
+    deadline: float | None,
+    max_output_tokens: int | None,
     cache_dir: Path | None,
     no_cache: bool,
     refresh: bool,
@@ -110,6 +129,8 @@ def summarize(
         model=model,
         base_url=base_url,
         timeout=timeout,
+        deadline=deadline,
+        max_output_tokens=max_output_tokens,
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
         refresh=refresh or None,
@@ -121,7 +142,9 @@ def summarize(
             err=True,
         )
     text = _read_text(article)
-    with Summarizer(settings) as summarizer:
+    # Tokens and tokens/s while a (slow, local) model writes; only on a terminal, never into a pipe or log.
+    progress = terminal_progress(sys.stderr) if sys.stderr.isatty() else None
+    with Summarizer(settings, progress=progress) as summarizer:
         result = summarizer.summarize(text, title=title)
     if output_format == "markdown":
         click.echo(to_markdown(result, title=title), nl=False)

@@ -3,24 +3,32 @@
 This is the only module that imports `openai`. SDK errors are translated here, once, into ours
 (or into `TransientError` for the retry policy). Any OpenAI-compatible endpoint works through
 its base URL: OpenAI, Azure, vLLM, Ollama, llama.cpp server.
+
+Every completion is streamed, so that
+- the timeout means "no new token for N seconds" (`Settings.idle_timeout`), and a total deadline
+  (`Settings.request_deadline`) bounds each request however slowly the server drips bytes;
+- an answer that starts repeating itself is stopped at once (finish_reason "loop"), and the
+  connection closed so a local server stops generating too;
+- progress (tokens, tokens/s) can be shown while a slow local model writes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
 import json
 import logging
 import threading
 import time
 import weakref
-from collections.abc import AsyncGenerator, Mapping, Sequence
+from collections.abc import AsyncGenerator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
+import httpx2
 import openai
-from openai.types.chat import ChatCompletion
 
 from .config import Settings
 from .errors import (
@@ -33,16 +41,17 @@ from .errors import (
     redact,
 )
 from .limits import Throttle
+from .output_modes import MODES_FILE, OUTPUT_MODES, LearntModes, OutputMode
 from .result import Usage
 from .retry import TransientError, acall_with_retries, call_with_retries
+from .schemas import output_token_bound, strict_subset
+from .streaming import ProgressCallback, StreamAccumulator
 
 log = logging.getLogger("summarizer.client")
 
 OPENAI_ENDPOINT = "https://api.openai.com/v1"
-
-OutputMode = Literal["json_schema", "json_object", "prompt"]
-# Strongest first: strict structured outputs, then JSON mode, then plain JSON asked for in the prompt.
-OUTPUT_MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "prompt")
+# The output budget when neither the request, the settings nor the schema bound it.
+DEFAULT_MAX_OUTPUT_TOKENS = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +61,8 @@ class ChatRequest:
     messages: tuple[Mapping[str, str], ...]
     schema_name: str
     schema: Mapping[str, Any]
+    # None: Settings.max_output_tokens, else the bound the schema implies.
+    max_output_tokens: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +70,7 @@ class ModelReply:
     """What came back for one ChatRequest, after transport retries."""
 
     content: str | None
+    # As the server sent it ("stop", "length", ...), or "loop" when we stopped a repeating answer.
     finish_reason: str | None
     refusal: str | None
     usage: Usage
@@ -91,11 +103,93 @@ class ModelClient(Protocol):
 class _OutputModeRejectedError(Exception):
     """The endpoint does not support the response_format we sent; try the next mode."""
 
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
-# Which output mode each endpoint+model accepts, learnt from its refusals and kept for the process,
-# so that a batch pays for discovering a fallback once, not once per article.
-_learnt_modes: dict[str, OutputMode] = {}
-_learnt_modes_lock = threading.Lock()
+
+class _Watch:
+    """The clock of one streamed request: no new token for `idle` seconds, or past the total deadline, ends it."""
+
+    def __init__(self, idle: float, deadline: float) -> None:
+        self.idle = idle
+        self.total = deadline
+        self.started = time.monotonic()
+        self.deadline = self.started + deadline
+        self.last_token = self.started
+
+    def touch(self) -> None:
+        """A token arrived."""
+        self.last_token = time.monotonic()
+
+    def seconds_left(self) -> float:
+        """Until the next token is due or the deadline passes, whichever comes first."""
+        return min(self.deadline, self.last_token + self.idle) - time.monotonic()
+
+    def expired(self) -> bool:
+        return self.seconds_left() <= 0
+
+    def timeout_error(self) -> TransientError:
+        """Why the request ran out of time, with the setting that gives it more."""
+        if time.monotonic() >= self.deadline - 0.01:
+            return TransientError(
+                f"the request passed its total deadline of {self.total:g}s",
+                advice="raise SUMMARIZER_DEADLINE (--deadline) if the model is slow",
+            )
+        return TransientError(
+            f"no new token within {self.idle:g}s",
+            advice="raise SUMMARIZER_TIMEOUT (--timeout) if the model is slow to start or to write",
+        )
+
+
+class _StreamExpiredError(Exception):
+    """The request's watch ran out while tokens (or keep-alive bytes) were still trickling in."""
+
+
+# The watch of the request being sent on this thread or task; the sync transport reads it.
+_current_watch: contextvars.ContextVar[_Watch | None] = contextvars.ContextVar("summarizer_watch", default=None)
+
+
+class _WatchedTransport(httpx2.BaseTransport):
+    """An httpx2 transport that checks the request's watch on every block of bytes received.
+
+    The SDK's timeout is per read, so a server dripping a byte now and then would never time out;
+    checking at each read bounds the request by its deadline (plus at most one per-read timeout when
+    the server falls silent).
+    """
+
+    def __init__(self, inner: httpx2.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = self._inner.handle_request(request)
+        watch = _current_watch.get()
+        if watch is None:
+            return response
+        assert isinstance(response.stream, httpx2.SyncByteStream)
+        return httpx2.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_WatchedStream(response.stream, watch, request),
+            extensions=response.extensions,
+        )
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _WatchedStream(httpx2.SyncByteStream):
+    def __init__(self, inner: httpx2.SyncByteStream, watch: _Watch, request: httpx2.Request) -> None:
+        self._inner, self._watch, self._request = inner, watch, request
+
+    def __iter__(self) -> Iterator[bytes]:
+        for block in self._inner:
+            if self._watch.expired():
+                raise httpx2.ReadTimeout("the request's time ran out", request=self._request)
+            yield block
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 def public_endpoint(base_url: str | None) -> str:
@@ -112,16 +206,24 @@ def public_endpoint(base_url: str | None) -> str:
 class OpenAIClient:
     """ModelClient over the openai SDK's Chat Completions API."""
 
-    def __init__(self, settings: Settings, *, throttle: Throttle | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, throttle: Throttle | None = None, on_progress: ProgressCallback | None = None
+    ) -> None:
         self._settings = settings
         # Client-side rate limits, consulted before every HTTP attempt (retries included).
         self._throttle = throttle
+        self._on_progress = on_progress
         # Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK insists on one.
         self._api_key = settings.api_key or "no-key-needed"
         self._endpoint = public_endpoint(settings.base_url)
         self._mode_key = f"{self._endpoint}|{settings.model}"
+        self._modes = LearntModes(settings.cache_dir / MODES_FILE if settings.use_cache else None)
         self._sync = openai.OpenAI(
-            api_key=self._api_key, base_url=settings.base_url, timeout=settings.timeout, max_retries=0
+            api_key=self._api_key,
+            base_url=settings.base_url,
+            timeout=settings.idle_timeout,
+            max_retries=0,
+            http_client=openai.DefaultHttpxClient(transport=_WatchedTransport(httpx2.HTTPTransport())),
         )
         # An async client's connections belong to the event loop that opened them, so each loop gets
         # its own client (asyncio.run() twice must not reuse sockets of a closed loop), paired with
@@ -181,53 +283,45 @@ class OpenAIClient:
     def complete(self, request: ChatRequest) -> ModelReply:
         attempts = 0
         while True:
-            mode = self._output_mode()
+            mode = self._modes.get(self._mode_key)
             counter = _Counter()
 
-            def call(mode: OutputMode = mode, counter: _Counter = counter) -> ChatCompletion:
+            def call(mode: OutputMode = mode, counter: _Counter = counter) -> StreamAccumulator:
                 counter.count += 1
                 estimate = self._token_estimate(request)
                 if self._throttle is not None:
                     self._throttle.acquire_blocking(estimate)
-                try:
-                    completion = self._sync.chat.completions.create(**self._arguments(request, mode))
-                except Exception as error:
-                    raise self._translate(error, mode) from None
-                return self._settled(_checked(completion), estimate)
+                return self._settled(self._stream(request, mode), estimate)
 
             try:
-                completion = call_with_retries(call, self._settings)
+                answer = call_with_retries(call, self._settings)
             except _OutputModeRejectedError as rejection:
                 attempts += counter.count
-                self._fall_back_from(mode, str(rejection))
+                self._fall_back_from(mode, rejection)
                 continue
-            return self._reply(completion, mode, attempts + counter.count)
+            return self._reply(answer, mode, attempts + counter.count)
 
     async def acomplete(self, request: ChatRequest) -> ModelReply:
         attempts = 0
         while True:
-            mode = self._output_mode()
+            mode = self._modes.get(self._mode_key)
             counter = _Counter()
 
-            async def call(mode: OutputMode = mode, counter: _Counter = counter) -> ChatCompletion:
+            async def call(mode: OutputMode = mode, counter: _Counter = counter) -> StreamAccumulator:
                 counter.count += 1
                 estimate = self._token_estimate(request)
                 client = await self._async_client()
                 if self._throttle is not None:
                     await self._throttle.acquire(estimate)
-                try:
-                    completion = await client.chat.completions.create(**self._arguments(request, mode))
-                except Exception as error:
-                    raise self._translate(error, mode) from None
-                return self._settled(_checked(completion), estimate)
+                return self._settled(await self._astream(client, request, mode), estimate)
 
             try:
-                completion = await acall_with_retries(call, self._settings)
+                answer = await acall_with_retries(call, self._settings)
             except _OutputModeRejectedError as rejection:
                 attempts += counter.count
-                self._fall_back_from(mode, str(rejection))
+                self._fall_back_from(mode, rejection)
                 continue
-            return self._reply(completion, mode, attempts + counter.count)
+            return self._reply(answer, mode, attempts + counter.count)
 
     def check(self, timeout: float = 5.0) -> None:
         """Raise a ModelError unless the endpoint answers and takes our key (a readiness probe: GET /models).
@@ -251,6 +345,53 @@ class OpenAIClient:
 
     # -- one request ---------------------------------------------------------------------------
 
+    def _stream(self, request: ChatRequest, mode: OutputMode) -> StreamAccumulator:
+        """Send one request and read its stream until it ends, loops, or runs out of time."""
+        watch = _Watch(self._settings.idle_timeout, self._settings.request_deadline)
+        answer = StreamAccumulator(self._on_progress)
+        token = _current_watch.set(watch)
+        try:
+            stream = self._sync.chat.completions.create(
+                **self._arguments(request, mode), timeout=min(watch.idle, watch.total)
+            )
+            with stream:  # leaving it closes the connection: a local server stops generating
+                for chunk in stream:
+                    if answer.feed(chunk):
+                        watch.touch()
+                    if answer.looping:
+                        break
+                    if watch.expired():
+                        raise _StreamExpiredError
+        except Exception as error:
+            raise self._translate(error, mode, watch) from None
+        finally:
+            _current_watch.reset(token)
+            answer.done()
+        return _checked(answer)
+
+    async def _astream(self, client: openai.AsyncOpenAI, request: ChatRequest, mode: OutputMode) -> StreamAccumulator:
+        """Async twin of `_stream`; the event loop's timer enforces the watch, drip or silence alike."""
+        watch = _Watch(self._settings.idle_timeout, self._settings.request_deadline)
+        answer = StreamAccumulator(self._on_progress)
+        loop = asyncio.get_running_loop()
+        try:
+            async with asyncio.timeout(watch.seconds_left()) as timer:
+                stream = await client.chat.completions.create(
+                    **self._arguments(request, mode), timeout=min(watch.idle, watch.total)
+                )
+                async with stream:
+                    async for chunk in stream:
+                        if answer.feed(chunk):
+                            watch.touch()
+                            timer.reschedule(loop.time() + watch.seconds_left())
+                        if answer.looping:
+                            break
+        except Exception as error:
+            raise self._translate(error, mode, watch) from None
+        finally:
+            answer.done()
+        return _checked(answer)
+
     async def _async_client(self) -> openai.AsyncOpenAI:
         loop = asyncio.get_running_loop()
         with self._async_lock:
@@ -260,7 +401,7 @@ class OpenAIClient:
             client = openai.AsyncOpenAI(
                 api_key=self._api_key,
                 base_url=self._settings.base_url,
-                timeout=self._settings.timeout,
+                timeout=self._settings.idle_timeout,
                 max_retries=0,
                 http_client=_async_http_client(self._settings.http_transport),
             )
@@ -275,30 +416,46 @@ class OpenAIClient:
         if self._throttle is None:
             return 0
         characters = sum(len(message.get("content", "")) for message in request.messages)
-        return characters // 4 + len(json.dumps(request.schema)) // 4 + self._settings.max_output_tokens
+        return characters // 4 + len(json.dumps(request.schema)) // 4 + self._budget(request)
 
-    def _settled(self, completion: ChatCompletion, estimate: int) -> ChatCompletion:
+    def _settled(self, answer: StreamAccumulator, estimate: int) -> StreamAccumulator:
         # The reply says what the request really cost; what the estimate held back beyond that is freed.
-        if self._throttle is not None and completion.usage is not None:
-            self._throttle.refund(estimate - completion.usage.total_tokens)
-        return completion
+        if self._throttle is not None:
+            self._throttle.refund(estimate - answer.result_usage.total_tokens)
+        return answer
+
+    def _budget(self, request: ChatRequest) -> int:
+        """The request's output budget: its own, else the settings', else the schema's bound."""
+        return (
+            request.max_output_tokens
+            or self._settings.max_output_tokens
+            or output_token_bound(dict(request.schema))
+            or DEFAULT_MAX_OUTPUT_TOKENS
+        )
 
     def _arguments(self, request: ChatRequest, mode: OutputMode) -> dict[str, Any]:
         settings = self._settings
         messages = [dict(message) for message in request.messages]
-        arguments: dict[str, Any] = {"model": settings.model, "messages": messages}
+        arguments: dict[str, Any] = {
+            "model": settings.model,
+            "messages": messages,
+            "stream": True,
+            # The last chunk then carries the token usage (servers that ignore this get it counted).
+            "stream_options": {"include_usage": True},
+        }
+        schema = dict(request.schema)
+        budget = self._budget(request)
         if settings.is_reasoning_model:
-            arguments["max_completion_tokens"] = settings.max_output_tokens
+            arguments["max_completion_tokens"] = budget
             if settings.reasoning_effort:
                 arguments["reasoning_effort"] = settings.reasoning_effort
         else:
             arguments["temperature"] = settings.temperature
-            arguments["max_tokens"] = settings.max_output_tokens
-        schema = dict(request.schema)
+            arguments["max_tokens"] = budget
         if mode == "json_schema":
             arguments["response_format"] = {
                 "type": "json_schema",
-                "json_schema": {"name": request.schema_name, "strict": True, "schema": schema},
+                "json_schema": {"name": request.schema_name, "strict": True, "schema": strict_subset(schema)},
             }
         else:
             # Without strict outputs the model only knows the shape from the prompt.
@@ -308,43 +465,46 @@ class OpenAIClient:
                 arguments["response_format"] = {"type": "json_object", "schema": schema}
         return arguments
 
-    def _reply(self, completion: ChatCompletion, mode: OutputMode, attempts: int) -> ModelReply:
-        choice = completion.choices[0]
-        usage = completion.usage
+    def _reply(self, answer: StreamAccumulator, mode: OutputMode, attempts: int) -> ModelReply:
         return ModelReply(
-            content=choice.message.content,
-            finish_reason=choice.finish_reason,
-            refusal=choice.message.refusal,
-            usage=Usage(
-                prompt_tokens=usage.prompt_tokens if usage else 0,
-                completion_tokens=usage.completion_tokens if usage else 0,
-            ),
+            content=answer.content,
+            finish_reason=answer.result_finish_reason,
+            refusal=answer.refusal,
+            usage=answer.result_usage,
             attempts=attempts,
             output_mode=mode,
         )
 
     # -- output mode fallback ------------------------------------------------------------------
 
-    def _output_mode(self) -> OutputMode:
-        with _learnt_modes_lock:
-            return _learnt_modes.get(self._mode_key, OUTPUT_MODES[0])
-
-    def _fall_back_from(self, mode: OutputMode, reason: str) -> None:
+    def _fall_back_from(self, mode: OutputMode, rejection: _OutputModeRejectedError) -> None:
         position = OUTPUT_MODES.index(mode)
         if position + 1 >= len(OUTPUT_MODES):
             raise ModelRequestError(f"{self._endpoint} rejected even a plain JSON request; check the model")
         fallback = OUTPUT_MODES[position + 1]
-        # Said out loud: a rejection we misread would otherwise silently cost us strict outputs.
-        log.warning("%s rejected response_format %s (%s); using %s from now on", self._mode_key, mode, reason, fallback)
-        with _learnt_modes_lock:
-            _learnt_modes[self._mode_key] = fallback
+        self._modes.learn(self._mode_key, fallback)
+        remembered = f", remembered in {self._modes.path}" if self._modes.path else ""
+        # Said out loud, on one line: a rejection we misread would otherwise silently cost us strict outputs.
+        log.warning(
+            "%s (model %s) does not take response_format %s (HTTP %d: %s); using %s from now on%s",
+            self._endpoint,
+            self._settings.model,
+            mode,
+            rejection.status,
+            _one_line(str(rejection)),
+            fallback,
+            remembered,
+        )
 
     # -- error translation ---------------------------------------------------------------------
 
-    def _translate(self, error: Exception, mode: OutputMode) -> Exception:
+    def _translate(self, error: Exception, mode: OutputMode, watch: _Watch) -> Exception:
         """Map an SDK failure to TransientError, _OutputModeRejectedError or one of our ModelRequestErrors."""
-        if isinstance(error, openai.APITimeoutError):
-            return TransientError(f"no answer within {self._settings.timeout:g}s")
+        if isinstance(error, (openai.APITimeoutError, _StreamExpiredError, TimeoutError)):
+            return watch.timeout_error()
+        return self._translate_failure(error, mode)
+
+    def _translate_failure(self, error: Exception, mode: OutputMode) -> Exception:
         if isinstance(error, openai.APIConnectionError):
             return TransientError(f"connection failed: {self._clean(str(error))}")
         if isinstance(error, json.JSONDecodeError):
@@ -353,6 +513,9 @@ class OpenAIClient:
             return self._translate_status(error, mode)
         if isinstance(error, openai.APIResponseValidationError):
             return TransientError("the endpoint sent a response that is not a chat completion")
+        if isinstance(error, openai.APIError):
+            # An error event in the middle of the stream (the server failed while generating).
+            return TransientError(f"the endpoint reported an error mid-stream: {_one_line(self._clean(error.message))}")
         return error
 
     def _translate_status(  # noqa: PLR0911 - one return per error class reads clearer than a lookup table
@@ -362,7 +525,7 @@ class OpenAIClient:
         message = self._clean(_server_message(error))
         where = f"{self._endpoint} (model {self._settings.model})"
         if mode != "prompt" and _rejects_response_format(status, message):
-            return _OutputModeRejectedError(message)
+            return _OutputModeRejectedError(status, message)
         if code == "insufficient_quota" or "insufficient_quota" in message:
             return QuotaError(
                 f"{where} says the account has no quota left (HTTP {status}): add credit or use another key",
@@ -404,11 +567,18 @@ class _Counter:
         self.count = 0
 
 
-def _checked(completion: object) -> ChatCompletion:
-    # A 200 with a text/html body comes back from the SDK as a str; a proxy's error page, say.
-    if not isinstance(completion, ChatCompletion) or not completion.choices:
-        raise TransientError("the endpoint answered 200 with something other than a chat completion")
-    return completion
+def _checked(answer: StreamAccumulator) -> StreamAccumulator:
+    # A 200 whose body is no event stream (a proxy's HTML page, a plain JSON body) yields no chunks.
+    if answer.chunks == 0:
+        raise TransientError("the endpoint answered 200 with something other than a chat completion stream")
+    return answer
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    """The first line of a server message, shortened: a server's traceback never reaches our warnings."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def _schema_note(schema: Mapping[str, Any]) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -27,6 +29,10 @@ _ENV: dict[str, tuple[str, str]] = {
     "SUMMARIZER_ENGINE": ("engine", "engine"),
     "SUMMARIZER_MODEL": ("model", "str"),
     "SUMMARIZER_TIMEOUT": ("timeout", "float"),
+    "SUMMARIZER_DEADLINE": ("deadline", "float"),
+    "SUMMARIZER_MAX_OUTPUT_TOKENS": ("max_output_tokens", "int"),
+    "SUMMARIZER_CONCURRENCY": ("concurrency", "int"),
+    "SUMMARIZER_TEMPERATURE": ("temperature", "float"),
     "SUMMARIZER_MAX_ATTEMPTS": ("max_attempts", "int"),
     "SUMMARIZER_RETRY_BUDGET": ("retry_budget", "float"),
     "SUMMARIZER_CACHE_DIR": ("cache_dir", "path"),
@@ -34,6 +40,26 @@ _ENV: dict[str, tuple[str, str]] = {
     "SUMMARIZER_REASONING_EFFORT": ("reasoning_effort", "str"),
     "SUMMARIZER_HTTP_TRANSPORT": ("http_transport", "transport"),
 }
+
+
+# Defaults for an endpoint on another machine, and for one on this machine (a local server on a CPU
+# reads a long prompt for minutes before its first token, and generates a few tokens a second).
+REMOTE_TIMEOUT, LOCAL_TIMEOUT = 60.0, 300.0
+REMOTE_DEADLINE, LOCAL_DEADLINE = 300.0, 1800.0
+LOCAL_CONCURRENCY = 1
+
+
+def is_loopback(base_url: str | None) -> bool:
+    """Whether the endpoint runs on this machine (localhost, 127.0.0.0/8, ::1)."""
+    host = urlsplit(base_url).hostname if base_url else None
+    if not host:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def default_cache_dir() -> Path:
@@ -50,7 +76,10 @@ class Settings:
     base_url: str | None = None
     # repr=False: settings get logged and printed; the key must never go with them.
     api_key: str | None = field(default=None, repr=False)
-    timeout: float = 60.0
+    # Seconds without a new token before a request is given up (None: 60, or 300 for a local server).
+    timeout: float | None = None
+    # Seconds one request may take in all, however the server drips (None: 300, or 1800 for a local server).
+    deadline: float | None = None
     # Transport retries (tenacity): attempts per request and a wall-clock budget across them.
     max_attempts: int = 4
     retry_budget: float = 120.0
@@ -62,7 +91,11 @@ class Settings:
     max_reasks: int = 2
     grounding_reask: bool = True
     temperature: float = 0.0
-    max_output_tokens: int = 4000
+    # None: derived from the schema's bounds (see schemas.output_token_bound).
+    max_output_tokens: int | None = None
+    # Articles in flight at once in summarize_many (None: its default, or 1 for a local server, which
+    # answers one request at a time).
+    concurrency: int | None = None
     # None: decide from the model name. Reasoning models reject temperature and take max_completion_tokens.
     reasoning: bool | None = None
     reasoning_effort: str | None = None
@@ -82,9 +115,14 @@ class Settings:
             raise ConfigError(
                 f"http_transport must be one of {', '.join(HTTP_TRANSPORTS)}; got {self.http_transport!r}"
             )
-        for name in ("timeout", "retry_budget", "backoff_max", "max_retry_after"):
-            if getattr(self, name) <= 0:
-                raise ConfigError(f"{name} must be positive; got {getattr(self, name)!r}")
+        for name in ("timeout", "deadline", "retry_budget", "backoff_max", "max_retry_after"):
+            value = getattr(self, name)
+            if value is not None and not value > 0:
+                raise ConfigError(f"{name} must be positive; got {value!r}")
+        for name in ("max_output_tokens", "concurrency"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ConfigError(f"{name} must be at least 1; got {value!r}")
         if self.max_attempts < 1:
             raise ConfigError(f"max_attempts must be at least 1; got {self.max_attempts!r}")
         if self.max_reasks < 0:
@@ -122,6 +160,33 @@ class Settings:
             return self.reasoning
         name = self.model.rsplit("/", 1)[-1].lower()
         return name.startswith(("o1", "o3", "o4", "gpt-5"))
+
+    @property
+    def is_local(self) -> bool:
+        """Whether the endpoint is on this machine (loopback), which changes the defaults."""
+        return is_loopback(self.base_url)
+
+    @property
+    def idle_timeout(self) -> float:
+        """Seconds without a new token before a request is given up."""
+        if self.timeout is not None:
+            return self.timeout
+        return LOCAL_TIMEOUT if self.is_local else REMOTE_TIMEOUT
+
+    @property
+    def request_deadline(self) -> float:
+        """Seconds one request may take in all; never shorter than the idle timeout."""
+        if self.deadline is not None:
+            return self.deadline
+        return max(LOCAL_DEADLINE if self.is_local else REMOTE_DEADLINE, self.idle_timeout)
+
+    def effective_concurrency(self, requested: int | None, *, default: int) -> int:
+        """Articles in flight at once: as requested, else as set, else 1 for a local server, else `default`."""
+        if requested is not None:
+            return requested
+        if self.concurrency is not None:
+            return self.concurrency
+        return LOCAL_CONCURRENCY if self.is_local else default
 
     @property
     def model_configured(self) -> bool:

@@ -10,16 +10,26 @@ from __future__ import annotations
 import re
 
 from .figures import Figure, find_figures
-from .schemas import ArticleSummary, Claim, KeyFigure
+from .schemas import (
+    MAX_CLAIMS,
+    MAX_FIGURE_CHARS,
+    MAX_FIGURES_PER_CLAIM,
+    MAX_KEY_FIGURES,
+    MAX_KEY_POINTS,
+    MAX_MEASURES_CHARS,
+    MAX_SENTENCE_CHARS,
+    MAX_SOURCE_CHARS,
+    MAX_SUMMARY_CHARS,
+    ArticleSummary,
+    Claim,
+    KeyFigure,
+)
 from .text import Sentence, split_sentences
 
 # Figures worth listing as key figures: amounts, shares and counts, not bare years or ordinals.
 _KEY_KINDS = frozenset({"money", "percent", "fraction", "count"})
 _MAX_SUMMARY_WORDS = 90
-_MAX_POINTS = 5
-_MAX_FIGURES = 15
-
-_MAX_CLAIMS = 8
+_MAX_POINTS = min(5, MAX_KEY_POINTS)
 
 # Who makes a statement: "..., said Peter Ward", "according to the port authority", "The agency said".
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){0,4}"
@@ -41,14 +51,24 @@ def extractive_summary(article: str, *, title: str | None = None) -> ArticleSumm
         # A text with no full sentence (a list, a headline): use what there is, verbatim.
         body = split_sentences(article)
     lead = _lead(body)
-    points = _key_points(body, lead)
-    figures = [(figure, sentence) for sentence in body for figure in _key_figures_of(sentence)]
+    # Sentences are copied whole; one longer than the schema allows is not copied (the lead is clipped).
+    quotable = [sentence for sentence in body if len(sentence.text) <= MAX_SENTENCE_CHARS]
+    points = _key_points(quotable, lead)
+    figures = [(figure, sentence) for sentence in quotable for figure in _key_figures_of(sentence)]
+    summary = _clipped(" ".join(sentence.text for sentence in lead), MAX_SUMMARY_CHARS)
     return ArticleSummary(
-        summary=" ".join(sentence.text for sentence in lead),
-        key_points=[sentence.text for sentence in points] or [lead[0].text],
+        summary=summary,
+        key_points=[sentence.text for sentence in points] or [_clipped(lead[0].text, MAX_SENTENCE_CHARS)],
         key_figures=_key_figures(figures),
-        claims=_claims(body),
+        claims=_claims(quotable),
     )
+
+
+def _clipped(text: str, limit: int) -> str:
+    """`text`, cut at the last word boundary before `limit` characters when it is longer."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _body_sentences(article: str) -> list[Sentence]:
@@ -85,11 +105,16 @@ def _key_figures_of(sentence: Sentence) -> list[Figure]:
 
 def _key_figures(figures: list[tuple[Figure, Sentence]]) -> list[KeyFigure]:
     """The most telling figures (see _rank), earliest first, up to the limit; listed in article order."""
+    figures = [(figure, sentence) for figure, sentence in figures if len(figure.text) <= MAX_FIGURE_CHARS]
     unique = list({figure.text: (figure, sentence) for figure, sentence in reversed(figures)}.values())[::-1]
     ranked = sorted(range(len(unique)), key=lambda i: (_rank(unique[i][0]), i))
-    chosen = sorted(ranked[:_MAX_FIGURES])
+    chosen = sorted(ranked[:MAX_KEY_FIGURES])
     return [
-        KeyFigure(figure=figure.text, measures=_context(sentence.text, figure), sentence=sentence.text)
+        KeyFigure(
+            figure=figure.text,
+            measures=_clipped(_context(sentence.text, figure), MAX_MEASURES_CHARS),
+            sentence=sentence.text,
+        )
         for figure, sentence in (unique[i] for i in chosen)
     ]
 
@@ -119,18 +144,18 @@ def _context(sentence: str, figure: Figure) -> str:
 def _claims(body: list[Sentence]) -> list[Claim]:
     claims: list[Claim] = []
     for sentence in body:
-        figures = _key_figures_of(sentence)
+        figures = [figure for figure in _key_figures_of(sentence) if len(figure.text) <= MAX_FIGURE_CHARS]
         if not figures:
             continue
         claims.append(
             Claim(
                 statement=sentence.text,
-                source=_source(sentence.text),
-                figures=[figure.text for figure in figures],
+                source=_clipped_source(sentence.text),
+                figures=[figure.text for figure in figures[:MAX_FIGURES_PER_CLAIM]],
                 evidence=sentence.text,
             )
         )
-    return claims[:_MAX_CLAIMS]
+    return claims[:MAX_CLAIMS]
 
 
 def _source(sentence: str) -> str | None:
@@ -139,3 +164,8 @@ def _source(sentence: str) -> str | None:
         if match and match.group(1).split()[0].capitalize() not in _PRONOUNS:
             return match.group(1).strip(" ,.")
     return None
+
+
+def _clipped_source(sentence: str) -> str | None:
+    source = _source(sentence)
+    return None if source is None else _clipped(source, MAX_SOURCE_CHARS)

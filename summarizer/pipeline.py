@@ -39,11 +39,21 @@ from .grounding import GroundingReport, verify
 from .limits import Throttle
 from .prompts import PromptTemplate, fence_article, load_prompt
 from .result import Provenance, SummaryResult, Usage
-from .schemas import ArticleSummary, schema_hash, strict_json_schema
+from .salvage import salvage
+from .schemas import ArticleSummary, output_token_bound, schema_hash, strict_json_schema
+from .streaming import ProgressCallback
 
 log = logging.getLogger("summarizer")
 
 SCHEMA_NAME = "article_summary"
+# The output budget when a schema leaves a list or string unbounded (a user's subclass may).
+UNBOUNDED_OUTPUT_TOKENS = 4000
+# Reasoning models count their hidden reasoning against max_completion_tokens.
+REASONING_ALLOWANCE_TOKENS = 16000
+# After a cut-off answer, the one re-ask gets half the budget, but never less than this.
+MIN_CUT_REASK_TOKENS = 512
+# finish_reason values of an answer that was cut off rather than finished.
+_CUT = {"length": "reached the output limit", "loop": "started repeating itself"}
 _FENCED_JSON = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
 Conversation = Generator[ChatRequest, ModelReply, ArticleSummary]
@@ -123,6 +133,7 @@ class Summarizer:
         cache: ResultCache | None = None,
         output_model: type[ArticleSummary] = ArticleSummary,
         throttle: Throttle | None = None,
+        progress: ProgressCallback | None = None,
         **overrides: Any,
     ) -> None:
         if settings is None:
@@ -140,7 +151,7 @@ class Summarizer:
                     "the openai engine needs a model endpoint: set OPENAI_API_KEY (or OPENAI_BASE_URL for a "
                     "local server such as Ollama or vLLM), or use the extractive engine"
                 )
-            client = OpenAIClient(settings, throttle=throttle)
+            client = OpenAIClient(settings, throttle=throttle, on_progress=progress)
         self._client = client
         self._cache: ResultCache = cache or (DiskCache(settings.cache_dir) if settings.use_cache else NoCache())
         self._template: PromptTemplate = load_prompt("summarize", settings.prompts_dir)
@@ -150,6 +161,7 @@ class Summarizer:
         self._schema_sha256 = schema_hash(self._schema)
         self._in_flight: dict[str, concurrent.futures.Future[SummaryResult]] = {}
         self._in_flight_lock = threading.Lock()
+        self.max_output_tokens = output_budget(settings, self._schema)
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -201,12 +213,14 @@ class Summarizer:
                 self._abandon(run, error)
                 raise
 
-    def summarize_many(self, articles: Iterable[ArticleInput], *, concurrency: int = 8) -> Iterator[Outcome]:
+    def summarize_many(self, articles: Iterable[ArticleInput], *, concurrency: int | None = None) -> Iterator[Outcome]:
         """Summarise many articles on `concurrency` threads; an Outcome per article, in input order.
 
         The input is read lazily (at most `concurrency` articles ahead), so it may be a generator
-        over more articles than fit in memory.
+        over more articles than fit in memory. `concurrency` defaults to Settings.concurrency, else
+        8, or 1 for a local server (it answers one request at a time).
         """
+        concurrency = self.settings.effective_concurrency(concurrency, default=8)
         if concurrency < 1:
             raise ConfigError(f"concurrency must be at least 1; got {concurrency}")
         with concurrent.futures.ThreadPoolExecutor(concurrency, thread_name_prefix="summarize_many") as pool:
@@ -219,12 +233,14 @@ class Summarizer:
                 yield window.popleft().result()
 
     async def asummarize_many(
-        self, articles: Iterable[ArticleInput] | AsyncIterable[ArticleInput], *, concurrency: int = 16
+        self, articles: Iterable[ArticleInput] | AsyncIterable[ArticleInput], *, concurrency: int | None = None
     ) -> AsyncIterator[Outcome]:
         """Summarise many articles as tasks, at most `concurrency` at once; yields each Outcome as it completes.
 
         The input is read lazily; closing the iterator early cancels the articles still in flight.
+        `concurrency` defaults to Settings.concurrency, else 16, or 1 for a local server.
         """
+        concurrency = self.settings.effective_concurrency(concurrency, default=16)
         if concurrency < 1:
             raise ConfigError(f"concurrency must be at least 1; got {concurrency}")
         items = _aiter(articles)
@@ -381,21 +397,47 @@ class Summarizer:
     ) -> Conversation:
         outputs: list[str | None] = []
         problems: list[str] = []
-        for attempt in range(max_reasks + 1):
-            reply = yield ChatRequest(messages=messages, schema_name=SCHEMA_NAME, schema=self._schema)
+        budget = self.max_output_tokens
+        cut_reasked = False
+        attempt = 0
+        while True:
+            request = ChatRequest(
+                messages=messages, schema_name=SCHEMA_NAME, schema=self._schema, max_output_tokens=budget
+            )
+            reply = yield request
             trace.record(reply)
             outputs.append(reply.content)
+            cut = _CUT.get(reply.finish_reason or "")
+            if cut is not None:
+                outcome = _after_cut(
+                    reply,
+                    cut=cut,
+                    budget=budget,
+                    reasked=cut_reasked,
+                    model=self._output_model,
+                    outputs=outputs,
+                    problems=problems,
+                )
+                if isinstance(outcome, ArticleSummary):
+                    return outcome
+                # Once, instead of failing: the same question with a tighter budget and a request to be brief.
+                cut_reasked, budget = True, outcome
+                trace.reasks += 1
+                messages = messages + messages_of(("user", self._template.render("cut_reask", reason=cut)))
+                continue
             parsed = _parse(reply, self._output_model, outputs, problems)
             if isinstance(parsed, ArticleSummary):
                 return parsed
             problems.append("; ".join(parsed))
-            if attempt < max_reasks:
-                trace.reasks += 1
-                # Only the last failed answer goes back, so the conversation never grows past one round.
-                messages = base + messages_of(
-                    ("assistant", reply.content or ""),
-                    ("user", self._template.render("reask", errors=_bullets(parsed))),
-                )
+            if attempt >= max_reasks:
+                break
+            attempt += 1
+            trace.reasks += 1
+            # Only the last failed answer goes back, so the conversation never grows past one round.
+            messages = base + messages_of(
+                ("assistant", reply.content or ""),
+                ("user", self._template.render("reask", errors=_bullets(parsed))),
+            )
         raise ModelOutputError(
             f"the model's answer was still invalid after {max_reasks} re-ask(s): {problems[-1]}",
             outputs=outputs,
@@ -416,7 +458,7 @@ class Summarizer:
             parameters={
                 "reasoning": s.is_reasoning_model,
                 "temperature": None if s.is_reasoning_model else s.temperature,
-                "max_output_tokens": s.max_output_tokens,
+                "max_output_tokens": self.max_output_tokens,
                 "reasoning_effort": s.reasoning_effort,
                 "max_reasks": s.max_reasks,
                 "grounding_reask": s.grounding_reask,
@@ -485,6 +527,39 @@ class Summarizer:
         )
 
 
+def _after_cut(
+    reply: ModelReply,
+    *,
+    cut: str,
+    budget: int,
+    reasked: bool,
+    model: type[ArticleSummary],
+    outputs: list[str | None],
+    problems: list[str],
+) -> ArticleSummary | int:
+    """A cut-off answer's complete part when it validates, else the tighter budget to re-ask with (once)."""
+    tokens = reply.usage.completion_tokens
+    salvaged = salvage(reply.content, model)
+    if salvaged is not None:
+        log.warning("the answer %s after %d tokens; kept its complete part", cut, tokens)
+        return salvaged
+    problems.append(f"finish_reason={reply.finish_reason}")
+    if reasked:
+        advice = (
+            "raise SUMMARIZER_MAX_OUTPUT_TOKENS (--max-output-tokens)"
+            if reply.finish_reason == "length"
+            else "set SUMMARIZER_TEMPERATURE above 0 (e.g. 0.3)"
+        )
+        raise ModelOutputError(
+            f"the model's answer {cut} again (max_output_tokens={budget}); {advice}, or use a stronger model",
+            outputs=outputs,
+            problems=problems,
+        )
+    tighter = max(MIN_CUT_REASK_TOKENS, budget // 2)
+    log.warning("the answer %s after %d tokens; re-asking once with max_output_tokens=%d", cut, tokens, tighter)
+    return tighter
+
+
 def _parse(
     reply: ModelReply, model: type[ArticleSummary], outputs: list[str | None], problems: list[str]
 ) -> ArticleSummary | list[str]:
@@ -495,13 +570,6 @@ def _parse(
             f"the model refused to summarise the article: {reply.refusal}",
             outputs=outputs,
             problems=[*problems, f"refusal: {reply.refusal}"],
-        )
-    if reply.finish_reason == "length":
-        raise ModelOutputError(
-            "the model's answer was cut off at the output limit (finish_reason=length); raise "
-            "max_output_tokens or shorten the article",
-            outputs=outputs,
-            problems=[*problems, "finish_reason=length"],
         )
     content = (reply.content or "").strip()
     if not content:
@@ -517,6 +585,14 @@ def _parse(
         return model.model_validate(data)
     except ValidationError as error:
         return [_describe(detail) for detail in error.errors(include_url=False)]
+
+
+def output_budget(settings: Settings, schema: dict[str, Any]) -> int:
+    """max_output_tokens as set, else derived from the schema's bounds (plus room to reason for reasoning models)."""
+    if settings.max_output_tokens is not None:
+        return settings.max_output_tokens
+    budget = output_token_bound(schema) or UNBOUNDED_OUTPUT_TOKENS
+    return budget + REASONING_ALLOWANCE_TOKENS if settings.is_reasoning_model else budget
 
 
 def _describe(detail: Mapping[str, Any]) -> str:

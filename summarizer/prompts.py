@@ -12,7 +12,7 @@ from string import Template
 from .errors import PromptError
 
 # Parts every template file must define; each is a string.Template ($name placeholders).
-PARTS = ("system", "user", "reask", "grounding_reask")
+PARTS = ("system", "user", "reask", "grounding_reask", "cut_reask")
 
 ARTICLE_OPEN, ARTICLE_CLOSE = "<article>", "</article>"
 

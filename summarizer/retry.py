@@ -34,10 +34,12 @@ class TransientError(Exception):
     Raised by the client (which translates SDK errors); never escapes this module.
     """
 
-    def __init__(self, reason: str, *, retry_after: float | None = None) -> None:
+    def __init__(self, reason: str, *, retry_after: float | None = None, advice: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        # What the user can change when this keeps happening (a timeout: SUMMARIZER_TIMEOUT, not more attempts).
+        self.advice = advice
 
 
 class _Policy:
@@ -63,7 +65,8 @@ class _Policy:
     def before_sleep(self, state: RetryCallState) -> None:
         error = state.outcome.exception() if state.outcome else None
         wait = state.next_action.sleep if state.next_action else 0.0
-        log.warning("attempt %d failed (%s); retrying in %.2fs", state.attempt_number, error, wait)
+        advice = f" ({error.advice})" if isinstance(error, TransientError) and error.advice else ""
+        log.warning("attempt %d failed (%s); retrying in %.2fs%s", state.attempt_number, error, wait, advice)
 
     def kwargs(self) -> dict[str, object]:
         return {
@@ -82,6 +85,8 @@ def _unavailable(error: TransientError, attempts: int, settings: Settings) -> Mo
             f"the server asked us to wait {error.retry_after:.0f}s, longer than max_retry_after "
             f"({settings.max_retry_after:.0f}s); try again later"
         )
+    elif error.advice:
+        advice = error.advice
     else:
         advice = "try again later, or raise SUMMARIZER_MAX_ATTEMPTS / SUMMARIZER_RETRY_BUDGET"
     return ModelUnavailableError(

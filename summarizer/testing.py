@@ -13,6 +13,12 @@ request by request, what it answers -- a valid completion, an OpenAI error envel
         client = OpenAI(base_url=server.base_url, api_key="test", max_retries=0)
         client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])
 
+A request with ``"stream": true`` gets its completion as server-sent events (``chat.completion.chunk``
+deltas of a few characters, then the finish reason, a usage chunk when ``stream_options.include_usage``
+asks for one, and ``data: [DONE]``), as OpenAI, vLLM, Ollama and llama.cpp send them. ``Reply.looping``
+streams an answer that repeats itself, ``Reply.drip`` a stream that never gets anywhere, and
+``reply.paced(seconds)`` slows any streamed completion down.
+
 Each request takes the next scripted reply (FIFO); when the script is empty the server asks
 ``responder`` (if set), then falls back to ``default``, and with neither it answers 500 saying the
 script ran out -- so an unexpected extra call fails loudly instead of hanging. Every request is
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import json as _json
 import socket
 import struct
@@ -35,7 +42,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Literal
 
-__all__ = ["FakeOpenAIServer", "RecordedRequest", "Reply", "chat_completion"]
+__all__ = ["FakeOpenAIServer", "RecordedRequest", "Reply", "chat_completion", "chat_completion_chunks"]
 
 Usage = tuple[int, int]
 _DEFAULT_USAGE: Usage = (100, 50)
@@ -106,6 +113,45 @@ def chat_completion(
     }
 
 
+def chat_completion_chunks(
+    content: str | None,
+    *,
+    model: str,
+    finish_reason: str = "stop",
+    refusal: str | None = None,
+    usage: Usage | None = _DEFAULT_USAGE,
+    chunk_chars: int = 8,
+) -> list[dict[str, Any]]:
+    """The ``chat.completion.chunk`` bodies of a streamed completion: role, deltas, finish, then usage if given."""
+    ident, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
+
+    def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+        choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+        return {"id": ident, "object": "chat.completion.chunk", "created": created, "model": model, "choices": [choice]}
+
+    chunks = [chunk({"role": "assistant", "content": ""})]
+    text, key = (refusal, "refusal") if refusal is not None else (content or "", "content")
+    chunks += [chunk({key: text[i : i + chunk_chars]}) for i in range(0, len(text), chunk_chars)]
+    chunks.append(chunk({}, finish_reason))
+    if usage is not None:
+        prompt_tokens, completion_tokens = usage
+        chunks.append(
+            {
+                "id": ident,
+                "object": "chat.completion.chunk",
+                "created": created,
+                "model": model,
+                "choices": [],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": completion_tokens,
+                    "total_tokens": prompt_tokens + completion_tokens,
+                },
+            }
+        )
+    return chunks
+
+
 def _error_body(message: str, error_type: str | None, code: str | None, param: str | None = None) -> bytes:
     return _json.dumps({"error": {"message": message, "type": error_type, "param": param, "code": code}}).encode()
 
@@ -122,7 +168,7 @@ class RecordedRequest:
     received_at: float  # time.monotonic()
 
 
-_Kind = Literal["http", "stall", "reset", "truncated"]
+_Kind = Literal["http", "stall", "reset", "truncated", "drip"]
 
 
 @dataclass(frozen=True)
@@ -145,8 +191,9 @@ class Reply:
     # A completion is rendered per request so that its `model` can echo the request's model.
     completion: _CompletionSpec | None = None
     model: str | None = None
-    seconds: float = 0.0  # for "stall"
+    seconds: float = 0.0  # for "stall" and "drip"
     then: Reply | None = None  # for "stall": answered after the delay; None closes the connection
+    interval: float = 0.0  # streamed completions: seconds between chunks; "drip": between keep-alive lines
 
     # -- successful completions ---------------------------------------------------------------------
 
@@ -173,6 +220,20 @@ class Reply:
     def length(cls, text: str, *, usage: Usage = _DEFAULT_USAGE, model: str | None = None) -> Reply:
         """200: output cut off by max_tokens (finish_reason "length")."""
         return cls.content(text, finish_reason="length", usage=usage, model=model)
+
+    @classmethod
+    def looping(
+        cls, prefix: str, unit: str, *, repeats: int = 1000, usage: Usage = _DEFAULT_USAGE, model: str | None = None
+    ) -> Reply:
+        """200: ``prefix`` then ``unit`` over and over, until the output limit (finish_reason "length").
+
+        What a small model at temperature 0 does: the same key point again and again.
+        """
+        return cls.content(prefix + unit * repeats, finish_reason="length", usage=usage, model=model)
+
+    def paced(self, interval: float) -> Reply:
+        """This reply, streamed with ``interval`` seconds between chunks (a slow local model)."""
+        return dataclasses.replace(self, interval=interval)
 
     @classmethod
     def refusal(cls, text: str = "I can't help with that.", *, model: str | None = None) -> Reply:
@@ -243,6 +304,14 @@ class Reply:
         return cls(kind="stall", seconds=seconds, then=then)
 
     @classmethod
+    def drip(cls, interval: float = 0.1, seconds: float = 30.0) -> Reply:
+        """200 event stream that sends only an SSE comment line every ``interval`` s for ``seconds``.
+
+        Bytes keep arriving, so a per-read timeout never fires, but no token ever comes.
+        """
+        return cls(kind="drip", interval=interval, seconds=seconds, content_type="text/event-stream")
+
+    @classmethod
     def reset(cls) -> Reply:
         """Abort the connection (TCP RST) without sending any response."""
         return cls(kind="reset")
@@ -280,6 +349,7 @@ class FakeOpenAIServer:
         self._lock = threading.Lock()
         self._queue: collections.deque[Reply] = collections.deque()
         self._requests: list[RecordedRequest] = []
+        self._streamed: list[int] = []
         # Set on stop so stalled handlers wake up at once instead of holding the shutdown.
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
@@ -356,6 +426,19 @@ class FakeOpenAIServer:
         with self._lock:
             return list(self._requests)
 
+    @property
+    def streamed_chunks(self) -> list[int]:
+        """Per finished streamed reply, how many chunks were sent before the stream ended or the client hung up."""
+        with self._lock:
+            return list(self._streamed)
+
+    def wait_for_streams(self, count: int, timeout: float = 10.0) -> list[int]:
+        """``streamed_chunks`` once ``count`` streamed replies have finished (a hung-up one ends at its next write)."""
+        deadline = time.monotonic() + timeout
+        while len(self.streamed_chunks) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return self.streamed_chunks
+
     def requests_for(self, path_suffix: str) -> list[RecordedRequest]:
         """The recorded requests whose path (query string ignored) ends with ``path_suffix``."""
         return [r for r in self.requests if r.path.split("?", 1)[0].endswith(path_suffix)]
@@ -365,6 +448,7 @@ class FakeOpenAIServer:
         with self._lock:
             self._requests.clear()
             self._queue.clear()
+            self._streamed.clear()
 
     # -- used by the handler ------------------------------------------------------------------------
 
@@ -380,6 +464,10 @@ class FakeOpenAIServer:
         if responder is not None:
             return responder(request)
         return self.default
+
+    def _record_stream(self, chunks: int) -> None:
+        with self._lock:
+            self._streamed.append(chunks)
 
     def _track(self, conn: socket.socket, *, add: bool) -> None:
         with self._lock:
@@ -482,6 +570,9 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.kind == "reset":
             self._abort()
             return
+        if reply.kind == "drip":
+            self._drip(reply)
+            return
         if reply.kind == "truncated":
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -491,6 +582,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         body = reply.body
+        if reply.completion is not None and isinstance(request.json, dict) and request.json.get("stream"):
+            self._stream(reply, reply.completion, request)
+            return
         if reply.completion is not None:
             spec = reply.completion
             model = reply.model or _request_model(request)
@@ -513,6 +607,52 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+    def _start_event_stream(self) -> None:
+        # No Content-Length: the stream ends when the connection closes, as plain HTTP/1.1 allows.
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("x-request-id", f"req_{uuid.uuid4().hex}")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+
+    def _stream(self, reply: Reply, spec: _CompletionSpec, request: RecordedRequest) -> None:
+        options = request.json.get("stream_options") if isinstance(request.json, dict) else None
+        wants_usage = isinstance(options, dict) and bool(options.get("include_usage"))
+        chunks = chat_completion_chunks(
+            spec.content,
+            model=reply.model or _request_model(request),
+            finish_reason=spec.finish_reason,
+            refusal=spec.refusal,
+            usage=spec.usage if wants_usage else None,
+        )
+        self._start_event_stream()
+        stopping = self.server.fake._stopping
+        sent = 0
+        try:
+            for chunk in chunks:
+                if reply.interval and stopping.wait(reply.interval):
+                    break
+                self.wfile.write(b"data: " + _json.dumps(chunk).encode() + b"\n\n")
+                self.wfile.flush()
+                sent += 1
+            else:
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+        except OSError:
+            pass  # the client hung up: it stopped reading (a loop cut, a timeout)
+        self.server.fake._record_stream(sent)
+
+    def _drip(self, reply: Reply) -> None:
+        self._start_event_stream()
+        stopping = self.server.fake._stopping
+        deadline = time.monotonic() + reply.seconds
+        with contextlib.suppress(OSError):  # the client hung up
+            while time.monotonic() < deadline and not stopping.wait(reply.interval):
+                self.wfile.write(b":\n")
+                self.wfile.flush()
 
     def _abort(self) -> None:
         # SO_LINGER with a zero timeout makes close() send RST instead of FIN: the client sees

@@ -26,7 +26,7 @@ def test_a_valid_answer_comes_back_with_provenance(server: FakeOpenAIServer, set
         "openai",
         "test-model",
         "summarize",
-        "1",
+        "2",
     )
     assert (provenance.attempts, provenance.reasks, provenance.cache_hit) == (1, 0, False)
     assert (provenance.usage.prompt_tokens, provenance.usage.completion_tokens) == (1200, 300)
@@ -78,17 +78,20 @@ def test_re_asks_are_bounded_and_the_conversation_does_not_grow(
     assert "not valid JSON" in caught.value.problems[0]
 
 
-def test_a_length_truncated_answer_raises_the_typed_error_at_once(
+def test_a_length_cut_answer_is_re_asked_once_with_half_the_budget_then_fails_naming_the_setting(
     server: FakeOpenAIServer, settings: Settings, article: str
 ) -> None:
-    server.script(Reply.length('{"summary": "The Port of Kestrel Bay will'))
+    cut = '{"summary": "The Port of Kestrel Bay will'
+    server.script(Reply.length(cut), Reply.length(cut))
     with (
-        Summarizer(settings) as summarizer,
-        pytest.raises(ModelOutputError, match="finish_reason=length") as caught,
+        Summarizer(settings.with_changes(max_output_tokens=2000)) as summarizer,
+        pytest.raises(ModelOutputError, match="SUMMARIZER_MAX_OUTPUT_TOKENS") as caught,
     ):
         summarizer.summarize(article)
-    assert caught.value.outputs == ['{"summary": "The Port of Kestrel Bay will']
-    assert len(server.requests) == 1
+    assert caught.value.outputs == [cut, cut]
+    assert caught.value.problems == ["finish_reason=length", "finish_reason=length"]
+    assert [request.json["max_tokens"] for request in server.requests] == [2000, 1000]
+    assert "reached the output limit" in server.requests[1].json["messages"][-1]["content"]
 
 
 def test_a_refusal_raises_the_typed_error(server: FakeOpenAIServer, settings: Settings, article: str) -> None:

@@ -47,7 +47,7 @@ def test_the_key_is_not_in_the_settings_repr() -> None:
 
 def test_the_shipped_template_has_a_name_version_and_hash() -> None:
     template = load_prompt("summarize")
-    assert (template.name, template.version) == ("summarize", "1")
+    assert (template.name, template.version) == ("summarize", "2")
     assert len(template.sha256) == 64
 
 
@@ -94,6 +94,10 @@ def test_the_public_api_is_what_all_says() -> None:
         "service",
         "fake_model",
         "annotations",
+        "output_modes",
+        "repetition",
+        "salvage",
+        "streaming",
     }
     assert public - modules - {"lru_cache", "Any"} == set(summarizer.__all__)
 

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import InputError
+from summarizer.errors import InputError, redact
 from summarizer.testing import RecordedRequest, Reply
 
 __all__ = [
@@ -246,6 +246,9 @@ class Forwarder:
     def __call__(self, request: RecordedRequest, case: str) -> Answer:
         body = dict(request.json) if isinstance(request.json, dict) else {}
         body["model"] = self.model
+        # Asked for whole: the answer is recorded, and the fake server streams it on to our client itself.
+        body.pop("stream", None)
+        body.pop("stream_options", None)
         headers = {"Content-Type": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
@@ -257,7 +260,10 @@ class Forwarder:
                 data = json.loads(response.read())
         except urllib.error.HTTPError as error:
             # The endpoint's own message, never our key: the request headers are not echoed.
-            raise UpstreamError(error.code, f"upstream answered HTTP {error.code}: {error.reason}") from None
+            # Its message is passed on (a llama.cpp server names response_format in it, which the client's
+            # structured-output fallback needs), redacted and cut short.
+            detail = redact(error.read(2000).decode("utf-8", "replace"), self.api_key)
+            raise UpstreamError(error.code, f"upstream answered HTTP {error.code}: {error.reason}: {detail}") from None
         except (urllib.error.URLError, TimeoutError, ValueError) as error:
             raise UpstreamError(502, f"upstream unreachable: {type(error).__name__}") from None
         choice = data["choices"][0]

@@ -178,7 +178,8 @@ def _responder(model: str, cases: Sequence[Case], record_to: Path | None) -> _Re
         base_url=settings.base_url or "https://api.openai.com/v1",
         api_key=settings.api_key,
         model=model,
-        timeout=settings.timeout,
+        # The upstream answer is asked for whole, so the wait is for all of it.
+        timeout=settings.request_deadline,
     )
     return Recorder(upstream=forward, model=model)
 
@@ -203,7 +204,9 @@ def _served(responder: _Responder) -> Iterator[Summarizer]:
             api_key="fake-server-key",
             # A real diskcache directory, fresh per run: the store path runs, and no answer is reused.
             cache_dir=Path(cache),
-            timeout=120.0,
+            # A live model is asked for its whole answer behind the fake server, so no token arrives until
+            # it is done: a local model needs the loopback defaults (300 s per token, 1800 s in all).
+            timeout=None,
             # A recording never fails in transport; one attempt makes a broken recording a fast, clear failure.
             max_attempts=1,
         )

@@ -1,0 +1,130 @@
+"""One streamed completion, put together chunk by chunk: text, finish reason, usage, loops, progress.
+
+The client feeds it the SDK's `ChatCompletionChunk`s (read duck-typed, so this module does not
+import the SDK). It stops reading when the text starts repeating itself (see `repetition`), and
+reports progress -- tokens so far, tokens per second -- to a callback, which the CLI draws on a
+terminal.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from .repetition import RepetitionDetector
+from .result import Usage
+
+# How often, at most, progress is reported while tokens arrive.
+PROGRESS_EVERY = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class StreamProgress:
+    """How far one streamed answer has come."""
+
+    tokens: int
+    seconds: float
+    done: bool = False
+
+    @property
+    def tokens_per_second(self) -> float:
+        """Generation speed so far."""
+        return self.tokens / self.seconds if self.seconds > 0 else 0.0
+
+
+ProgressCallback = Callable[[StreamProgress], None]
+
+
+class StreamAccumulator:
+    """The parts of one streamed completion, as they arrive."""
+
+    def __init__(self, on_progress: ProgressCallback | None = None) -> None:
+        self._started = time.monotonic()
+        self._parts: list[str] = []
+        self._refusal: list[str] = []
+        self._on_progress = on_progress
+        self._reported = self._started
+        self._loops = RepetitionDetector()
+        self.chunks = 0
+        self.tokens = 0
+        self.finish_reason: str | None = None
+        self.usage: Usage | None = None
+
+    @property
+    def looping(self) -> bool:
+        """Whether the text has started repeating itself (the caller should stop reading)."""
+        return self._loops.looping
+
+    def feed(self, chunk: Any) -> bool:
+        """Take one chunk; True when it carried new text (a token)."""
+        self.chunks += 1
+        usage = getattr(chunk, "usage", None)
+        if usage is not None:
+            self.usage = Usage(prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0)
+        choices = getattr(chunk, "choices", None) or []
+        if not choices:
+            return False
+        choice = choices[0]
+        if choice.finish_reason:
+            self.finish_reason = choice.finish_reason
+        delta = choice.delta
+        if delta is None:
+            return False
+        if getattr(delta, "refusal", None):
+            self._refusal.append(delta.refusal)
+        text = delta.content
+        if not text:
+            return False
+        self._parts.append(text)
+        self.tokens += 1
+        self._loops.feed(text)
+        now = time.monotonic()
+        if self._on_progress is not None and now - self._reported >= PROGRESS_EVERY:
+            self._reported = now
+            self._on_progress(StreamProgress(self.tokens, now - self._started))
+        return True
+
+    def done(self) -> None:
+        """Report the final progress (the terminal line is cleared)."""
+        if self._on_progress is not None:
+            self._on_progress(StreamProgress(self.tokens, time.monotonic() - self._started, done=True))
+
+    @property
+    def content(self) -> str | None:
+        """The text so far, or None when nothing came."""
+        return "".join(self._parts) if self._parts else None
+
+    @property
+    def refusal(self) -> str | None:
+        """The refusal text, if the model refused."""
+        return "".join(self._refusal) if self._refusal else None
+
+    @property
+    def result_finish_reason(self) -> str | None:
+        """The finish reason, "loop" when we stopped a repeating answer."""
+        return "loop" if self.looping else self.finish_reason
+
+    @property
+    def result_usage(self) -> Usage:
+        """The server's usage when it sent one; else the chunks with text, about one token each."""
+        if self.usage is not None and not self.looping:
+            return self.usage
+        return Usage(prompt_tokens=self.usage.prompt_tokens if self.usage else 0, completion_tokens=self.tokens)
+
+
+def terminal_progress(stream: TextIO) -> ProgressCallback:
+    """A progress callback that redraws one status line on a terminal and clears it when done."""
+
+    def show(progress: StreamProgress) -> None:
+        if progress.done:
+            stream.write("\r\x1b[K")
+        else:
+            stream.write(
+                f"\r\x1b[Ksummarizer: {progress.tokens} tokens, {progress.tokens_per_second:.1f} tokens/s, "
+                f"{progress.seconds:.0f}s"
+            )
+        stream.flush()
+
+    return show
