@@ -1,4 +1,4 @@
-.PHONY: test lint bench eval
+.PHONY: test lint bench eval local-model
 VENV ?= .venv
 
 test:
@@ -15,3 +15,7 @@ bench:
 
 eval:
 	$(VENV)/bin/summarizer eval
+
+# Not CI: builds llama-cpp-python (~15 min), then runs the CLI and the live evals on SmolLM2-135M.
+local-model:
+	benchmarks/local_model.sh
