@@ -227,12 +227,12 @@ from .evals.cli import eval_command  # noqa: E402
 
 cli.add_command(eval_command)
 
+# The serve command's module imports only click; FastAPI (an optional extra) loads when it runs.
+from .service.cli import serve  # noqa: E402
+
+cli.add_command(serve)
+
 
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="summarizer")
-
-
-from .service.cli import serve  # noqa: E402 - after `cli`, which it joins; it imports no web framework itself
-
-cli.add_command(serve)
