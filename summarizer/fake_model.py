@@ -10,6 +10,7 @@ by writing a marker into the article, so requests with different fates can run s
     [fake:refusal]        refuse to summarise
     [fake:invalid]        answer prose that is not JSON, every time
     [fake:stall=S]        wait S seconds (instead of --latency) before answering
+    [fake:id=N]           nothing: it makes an article unique (its own cache key), its summary unchanged
 
 It prints its base URL as the first line on stdout, then serves until SIGTERM or SIGINT. With
 `--record FILE` it appends one JSON line per chat completion request (the article's first marker
@@ -68,7 +69,9 @@ class ArticleResponder:
             return Reply.content("Here is a summary, in prose rather than JSON.")
         if article is None:
             return Reply.status(400, message="FakeOpenAIServer: no <article> fence in the prompt")
-        return Reply.content(_summary_json(article))
+        # Markers are not the article's: summarise without them, so articles differing only in markers
+        # share one (memoised) summary, and every sentence of it is still in the article.
+        return Reply.content(_summary_json(_MARKER.sub("", article).strip()))
 
     def _write(self, request: RecordedRequest, kind: str) -> None:
         if self._record is None:

@@ -21,7 +21,8 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -32,6 +33,19 @@ T = TypeVar("T")
 
 # Weight of the newest service time in the moving average behind Retry-After.
 _SMOOTHING = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Ran(Generic[T]):
+    """What a work item returned, the seconds it waited for a slot and the seconds it ran."""
+
+    value: T
+    waited: float
+    worked: float
+
+    def server_timing(self) -> str:
+        """A Server-Timing header value: wait (queue) and work, in milliseconds."""
+        return f"wait;dur={self.waited * 1000:.1f}, work;dur={self.worked * 1000:.1f}"
 
 
 class Admission:
@@ -63,7 +77,7 @@ class Admission:
         rounds = self.waiting / self.slots + 1
         return max(1.0, math.ceil(rounds * self._service_time))
 
-    async def run(self, work: Callable[[], T]) -> T:
+    async def run(self, work: Callable[[], T]) -> Ran[T]:
         """Run `work` in a slot within the deadline, or raise ServiceError (429 busy, 503 closing, 504)."""
         with self._lock:
             if self.closed:
@@ -74,7 +88,7 @@ class Admission:
                 raise self._busy(f"all {self.slots} summary slots are busy and {self.queue} requests are waiting")
             self._admitted += 1
         context = contextvars.copy_context()
-        future = self._executor.submit(context.run, self._timed, work)
+        future = self._executor.submit(context.run, self._timed, work, time.monotonic())
         future.add_done_callback(self._release)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), timeout=self.deadline)
@@ -101,19 +115,20 @@ class Admission:
             429, "Too Many Requests", f"the server is at capacity ({why}); retry after {wait:.0f}s", retry_after=wait
         )
 
-    def _timed(self, work: Callable[[], T]) -> T:
+    def _timed(self, work: Callable[[], T], admitted: float) -> Ran[T]:
         with self._lock:
             self._running += 1
         started = time.monotonic()
         try:
-            return work()
+            value = work()
         finally:
             elapsed = time.monotonic() - started
             with self._lock:
                 self._running -= 1
                 self._service_time += _SMOOTHING * (elapsed - self._service_time)
+        return Ran(value, waited=started - admitted, worked=elapsed)
 
-    def _release(self, _: Future[T]) -> None:
+    def _release(self, _: Future[Ran[T]]) -> None:
         # Runs when the work finishes, fails, or is cancelled before it started: only then is the slot free.
         with self._lock:
             self._admitted -= 1

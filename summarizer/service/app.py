@@ -27,7 +27,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.render import to_markdown
 from summarizer.result import SummaryResult
 
-from .admission import Admission, BodyLimit
+from .admission import Admission, BodyLimit, Ran
 from .auth import BearerAuth
 from .metrics import CONTENT_TYPE_LATEST, Metrics, MetricsMiddleware
 from .models import Health, SummaryOptions, SummaryRequest, VerifyRequest
@@ -86,12 +86,12 @@ class Service:
                 self._summarizers[settings] = Summarizer(settings)
             return self._summarizers[settings]
 
-    async def summarize(self, request: SummaryRequest) -> SummaryResult:
-        """One summary, through admission control; counted in the metrics."""
+    async def summarize(self, request: SummaryRequest) -> Ran[SummaryResult]:
+        """One summary, through admission control (with its wait and work times); counted in the metrics."""
         summarizer = self.summarizer_for(request.options)
-        result = await self.admission.run(lambda: summarizer.summarize(request.text, title=request.title))
-        self.metrics.record(result)
-        return result
+        ran = await self.admission.run(lambda: summarizer.summarize(request.text, title=request.title))
+        self.metrics.record(ran.value)
+        return ran
 
     def readiness(self) -> dict[str, str]:
         """'ok' or the problem, per dependency: the model endpoint and the cache (blocking; reused briefly)."""
@@ -187,10 +187,13 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
         format: Annotated[Literal["json", "markdown"], Query(description="json, or markdown for reading")] = "json",
     ) -> Response:
         """Summarise one article: summary, key points, figures and claims, each figure checked against it."""
-        result = await service.summarize(body)
+        ran = await service.summarize(body)
+        # Server-Timing: how long it queued and how long it worked, so a caller can tell backpressure from work.
+        timing = {"Server-Timing": ran.server_timing()}
         if format == "markdown":
-            return PlainTextResponse(to_markdown(result, title=body.title), media_type="text/markdown; charset=utf-8")
-        return Response(result.model_dump_json(), media_type="application/json")
+            markdown = to_markdown(ran.value, title=body.title)
+            return PlainTextResponse(markdown, media_type="text/markdown; charset=utf-8", headers=timing)
+        return Response(ran.value.model_dump_json(), media_type="application/json", headers=timing)
 
     @app.post("/v1/verify", response_model=GroundingReport, tags=["summaries"])
     async def verify_summary(body: VerifyRequest) -> Response:
