@@ -329,18 +329,17 @@ class OpenAIClient:
         Any answer but a refusal of the key counts as reachable: some compatible servers have no /models.
         """
         try:
-            self._sync.with_options(timeout=min(timeout, self._settings.timeout)).models.list()
-        except openai.APIStatusError as error:
-            translated = self._translate(error, "prompt")
+            self._sync.with_options(timeout=min(timeout, self._settings.idle_timeout)).models.list()
+        except Exception as error:
+            translated = self._translate_failure(error, "prompt")
             if isinstance(translated, AuthenticationError | QuotaError):
                 raise translated from None
             if isinstance(translated, TransientError):
-                raise ModelUnavailableError(
-                    f"{self._endpoint} is not answering ({translated.reason})", attempts=1
-                ) from None
-        except Exception as error:
-            translated = self._translate(error, "prompt")
-            reason = translated.reason if isinstance(translated, TransientError) else type(error).__name__
+                reason = translated.reason
+            elif isinstance(error, openai.APIStatusError):
+                return  # it answered (a 404 for /models, say): reachable
+            else:
+                reason = type(error).__name__
             raise ModelUnavailableError(f"{self._endpoint} is not answering ({reason})", attempts=1) from None
 
     # -- one request ---------------------------------------------------------------------------

@@ -72,6 +72,11 @@ class Admission:
         """Admitted work items not started yet."""
         return self._admitted - self._running
 
+    @property
+    def full(self) -> bool:
+        """Whether the next request would be turned away."""
+        return self.closed or self._admitted >= self.slots + self.queue
+
     def retry_after(self) -> float:
         """Seconds until a slot is likely free: the queue ahead drained at the recent pace."""
         rounds = self.waiting / self.slots + 1
@@ -85,7 +90,7 @@ class Admission:
                     503, "Service Unavailable", "the server is shutting down; retry on another instance", slug="closing"
                 )
             if self._admitted >= self.slots + self.queue:
-                raise self._busy(f"all {self.slots} summary slots are busy and {self.queue} requests are waiting")
+                raise self.busy()
             self._admitted += 1
         context = contextvars.copy_context()
         future = self._executor.submit(context.run, self._timed, work, time.monotonic())
@@ -108,6 +113,10 @@ class Admission:
         with self._lock:
             self.closed = True
         self._executor.shutdown(wait=True)
+
+    def busy(self) -> ServiceError:
+        """The 429 to answer now."""
+        return self._busy(f"all {self.slots} summary slots are busy and {self.queue} requests are waiting")
 
     def _busy(self, why: str) -> ServiceError:
         wait = self.retry_after()
@@ -170,3 +179,25 @@ class BodyLimit:
             return message
 
         await self.app(scope, counted, send)
+
+
+class ShedLoad:
+    """ASGI middleware: when admission is full, answer 429 before reading (or parsing) the body.
+
+    Turning a request away must cost far less than serving one, or an overload spends the CPU the
+    admitted requests need; the handler's own admission check still decides races.
+    """
+
+    def __init__(self, app: ASGIApp, admission: Admission, paths: frozenset[str]) -> None:
+        self.app = app
+        self._admission = admission
+        self._paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        admission = self._admission
+        if scope["type"] == "http" and scope["path"] in self._paths and admission.full and not admission.closed:
+            busy = admission.busy()
+            answer = problem(busy.status, busy.title, busy.detail, busy.slug)
+            await problem_response(answer, retry_after=busy.retry_after)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

@@ -27,7 +27,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.render import to_markdown
 from summarizer.result import SummaryResult
 
-from .admission import Admission, BodyLimit, Ran
+from .admission import Admission, BodyLimit, Ran, ShedLoad
 from .auth import BearerAuth
 from .metrics import CONTENT_TYPE_LATEST, Metrics, MetricsMiddleware
 from .models import Health, SummaryOptions, SummaryRequest, VerifyRequest
@@ -171,6 +171,7 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
     )
     app.state.service = service
     # The last added runs first: count everything, then ask for a token, then look at the body's size.
+    app.add_middleware(ShedLoad, admission=service.admission, paths=frozenset({"/v1/summaries"}))
     app.add_middleware(BodyLimit, limits=config.body_limit)
     app.add_middleware(BearerAuth, tokens=config.all_tokens())
     app.add_middleware(MetricsMiddleware, metrics=service.metrics)
