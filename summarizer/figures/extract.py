@@ -9,6 +9,7 @@ longer). What the returned values mean is documented on `model.Figure`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -33,51 +34,93 @@ class _Candidate:
     unit: str | None = None
     scale: str | None = None
     vague: bool = False
+    order: int = 0  # the extractor's place in _EXTRACTORS: breaks ties between equal candidates
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in text order, with its qualifier folded into `text`."""
-    # One cheap pass over the words decides which of the (costly) extractors can find anything.
-    digits = patterns.DIGIT_RE.search(text) is not None
-    words = {word.lower() for word in patterns.PLAIN_WORD_RE.findall(text)}
-    if not digits and not words & lexicon.TRIGGER_WORDS:
-        return []
-    candidates: list[_Candidate] = []
-    if digits and words & lexicon.MONTH_WORDS:
-        candidates += _dates(text)
-    if digits:
-        candidates += _decades(text)
-        candidates += _digit_ordinals(text)
-    if words & lexicon.RATIO_WORDS and (digits or words & lexicon.NUMBER_WORDS) and patterns.RATIO_HINT_RE.search(text):
-        candidates += _ratios(text)
-    if words & lexicon.FRACTION_WORDS:
-        candidates += _fraction_words(text)
-    if digits or words & lexicon.NUMBER_WORDS:
-        candidates += _numbers(text, words)
-    if words & lexicon.ORDINAL_WORDS:
-        candidates += _word_ordinals(text)
-    if words & lexicon.VAGUE_WORDS:
-        candidates += _vague_amounts(text)
-    if words & lexicon.DECADE_WORDS:
-        candidates += _decade_words(text)
-    if words & lexicon.NAME_WORDS or (digits and (patterns.CODE_HINT_RE.search(text) or "&" in text)):
-        candidates += _names(text)
-    if digits and ("'" in text or "’" in text):
-        candidates += _short_years(text)
-    return [_with_qualifier(text, candidate) for candidate in _with_range_units(text, _without_overlaps(candidates))]
+    return [
+        _with_qualifier(text, candidate)
+        for candidate in _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
+    ]
 
 
-def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the most specific candidate where several cover the same characters."""
-    ranked = sorted(candidates, key=lambda c: (_KIND_PRIORITY.get(c.kind, 4), -(c.end - c.start), c.start))
+def _candidates(text: str) -> list[_Candidate]:
+    """What every extractor reads, trying each only where a match of it can start.
+
+    One scan cuts the (lower-cased) text into tokens: words, digit runs and signs. A token names the
+    extractors that can start there (`_STARTS`), and only those regexes are tried, with `match` at
+    that position. Each extractor resumes after its last match, as `finditer` would, so the matches
+    are the same as `finditer` over the whole text, without trying a dozen regexes at every character.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"); keep the positions
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    found: list[_Candidate] = []
+    resume = [0] * len(_EXTRACTORS)
+    starts_get = _STARTS.get
+    for token in _TOKEN_RE.finditer(lowered):
+        position = token.start()
+        kind = token.lastindex
+        if kind == 1:  # a word
+            after = token.end()
+            word = token.group(1)
+            indices = starts_get(word, ())
+            # Codes: "M4", "G20", "Twenty20", "Covid-19" (a word glued to digits).
+            if after < len(lowered) and len(word) <= _CODE_LETTERS and _is_code_tail(lowered, after):
+                indices = (*indices, _NAMES)
+        elif kind == 2:  # a run of digits
+            indices = _DIGIT_STARTS
+        else:  # a currency sign or an apostrophe
+            indices = starts_get(token.group(3), ())
+        for index in indices:
+            if position < resume[index]:
+                continue
+            regex, read = _EXTRACTORS[index]
+            match = regex.match(text, position)
+            if match is None:
+                continue
+            resume[index] = match.end()
+            candidate = read(text, match)
+            if candidate is not None:
+                candidate.order = index
+                found.append(candidate)
+    return found
+
+
+def _is_code_tail(lowered: str, position: int) -> bool:
+    """Whether a digit, or a hyphen and a digit, follows: the end of a code such as "M4" or "Covid-19"."""
+    char = lowered[position]
+    if char == "-":
+        return lowered[position + 1 : position + 2].isdigit()
+    return char.isdigit()
+
+
+def _without_overlaps(text_length: int, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the most specific candidate where several cover the same characters.
+
+    Candidates are taken best first; one is dropped if any of its characters is already taken. The
+    taken characters are marked in a byte map, so the check costs the candidate's length: linear
+    in the text, where comparing with every taken candidate was quadratic in the figures.
+    """
+    ranked = sorted(candidates, key=lambda c: (_KIND_PRIORITY.get(c.kind, 4), c.start - c.end, c.start, c.order))
+    occupied = bytearray(text_length)
     taken: list[_Candidate] = []
-    occupied: list[tuple[int, int]] = []
     for candidate in ranked:
-        if any(candidate.start < end and start < candidate.end for start, end in occupied):
+        start, end = candidate.start, candidate.end
+        if occupied.find(1, start, end) != -1:
             continue
         taken.append(candidate)
-        occupied.append((candidate.start, candidate.end))
-    return sorted(taken, key=lambda c: c.start)
+        occupied[start:end] = _TAKEN * (end - start)
+    taken.sort(key=_start_of)
+    return taken
+
+
+def _start_of(candidate: _Candidate) -> int:
+    return candidate.start
+
+
+_TAKEN: Final = b"\x01"
 
 
 def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -154,70 +197,60 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
     )
 
 
-def _dates(text: str) -> list[_Candidate]:
-    found = []
-    for match in patterns.DATE_RE.finditer(text):
-        month_word = match.group("m1") or match.group("m2") or match.group("m3")
-        day = match.group("d1") or match.group("d2")
-        year = match.group("y1") or match.group("y2") or match.group("y3")
-        month = lexicon.MONTHS[month_word.lower()]
-        # "may 5" in lower-cased text is usually the verb; only trust "May" with a capital or a year.
-        if month_word.lower() in {"may", "mar", "jan", "sep", "dec"} and not (month_word[0].isupper() or year):
-            continue
-        day_value = int(day) if day else 0
-        if day_value > 31:
-            continue
-        value = (int(year) if year else 0) * 10_000 + month * 100 + day_value
-        found.append(_Candidate(match.start(), match.end(), "date", float(value), unit="date"))
-    return found
+def _date(text: str, match: re.Match[str]) -> _Candidate | None:
+    """ "3 March 2020", "March 3", "March 2020"."""
+    month_word = match.group("m1") or match.group("m2") or match.group("m3")
+    day = match.group("d1") or match.group("d2")
+    year = match.group("y1") or match.group("y2") or match.group("y3")
+    month = lexicon.MONTHS[month_word.lower()]
+    # "may 5" in lower-cased text is usually the verb; only trust "May" with a capital or a year.
+    if month_word.lower() in {"may", "mar", "jan", "sep", "dec"} and not (month_word[0].isupper() or year):
+        return None
+    day_value = int(day) if day else 0
+    if day_value > 31:
+        return None
+    value = (int(year) if year else 0) * 10_000 + month * 100 + day_value
+    return _Candidate(match.start(), match.end(), "date", float(value), unit="date")
 
 
-def _decades(text: str) -> list[_Candidate]:
-    found = []
-    for match in patterns.DECADE_RE.finditer(text):
-        century = match.group("century")
-        digit = match.group("tens") or match.group("short")
-        base = int(century) * 100 if century else 1900
-        # Bare "90s" reads as a decade of the 1900s; "20s" and "30s" are usually ages.
-        if not century and match.group("tens") and int(digit) < 5:
-            continue
-        value = base + int(digit) * 10
-        start = match.start()
-        if text[max(0, start - 4) : start].lower() == "the ":
-            start -= 4
-        found.append(_Candidate(start, match.end(), "decade", float(value), unit="decade"))
-    return found
+def _decade(text: str, match: re.Match[str]) -> _Candidate | None:
+    """ "the 1990s", "the '80s", "90s"."""
+    century = match.group("century")
+    digit = match.group("tens") or match.group("short")
+    base = int(century) * 100 if century else 1900
+    # Bare "90s" reads as a decade of the 1900s; "20s" and "30s" are usually ages.
+    if not century and match.group("tens") and int(digit) < 5:
+        return None
+    value = base + int(digit) * 10
+    start = match.start()
+    if text[max(0, start - 4) : start].lower() == "the ":
+        start -= 4
+    return _Candidate(start, match.end(), "decade", float(value), unit="decade")
 
 
-def _ratios(text: str) -> list[_Candidate]:
+def _ratio(text: str, match: re.Match[str]) -> _Candidate | None:
     """ "four in ten", "one out of every five"."""
-    found = []
-    for match in patterns.IN_RATIO_RE.finditer(text):
-        num = lexicon.small_value(match.group("num"))
-        den = lexicon.small_value(match.group("den"))
-        if not num or not den or num > den:
-            continue
-        found.append(_Candidate(match.start(), match.end(), "fraction", 100.0 * num / den, unit="%"))
-    return found
+    num = lexicon.small_value(match.group("num"))
+    den = lexicon.small_value(match.group("den"))
+    if not num or not den or num > den:
+        return None
+    return _Candidate(match.start(), match.end(), "fraction", 100.0 * num / den, unit="%")
 
 
-def _fraction_words(text: str) -> list[_Candidate]:
+def _fraction_word(text: str, match: re.Match[str]) -> _Candidate | None:
     """ "a third of", "two-thirds", "half of"."""
-    found = []
-    for match in patterns.FRACTION_RE.finditer(text):
-        if not _is_numeric_fraction(text, match):
-            continue
-        if match.group("half"):
-            value = 50.0
-        else:
-            numerator = (
-                1.0 if match.group("num").lower() in {"a", "an"} else float(lexicon.UNITS[match.group("num").lower()])
-            )
-            value = 100.0 * numerator / lexicon.DENOMINATORS[match.group("den").lower()]
-            if value > 100:
-                continue
-        found.append(_Candidate(match.start(), match.end(), "fraction", value, unit="%"))
-    return found
+    if not _is_numeric_fraction(text, match):
+        return None
+    if match.group("half"):
+        value = 50.0
+    else:
+        numerator = (
+            1.0 if match.group("num").lower() in {"a", "an"} else float(lexicon.UNITS[match.group("num").lower()])
+        )
+        value = 100.0 * numerator / lexicon.DENOMINATORS[match.group("den").lower()]
+        if value > 100:
+            return None
+    return _Candidate(match.start(), match.end(), "fraction", value, unit="%")
 
 
 def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
@@ -240,31 +273,8 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     return bool(patterns.FRACTION_CONTEXT_AFTER_RE.match(after)) and not after.lstrip().startswith(("a ", "an "))
 
 
-def _numbers(text: str, words: set[str]) -> list[_Candidate]:
-    """Money, percentages and counts. The big regex is tried only where a match can start (a digit,
-    a currency sign or code, a number word, "a"/"half" before a scale): the same matches as
-    `finditer`, without trying it at every character."""
-    found = []
-    end = 0
-    starts = patterns.NUMBER_START_RE if words & lexicon.NUMBER_START_WORDS else patterns.NUMBER_START_NO_WORDS_RE
-    for anchor in starts.finditer(text):
-        position = anchor.start()
-        if position < end:
-            continue
-        token = anchor.group("word")
-        if token and token.lower() not in lexicon.NUMBER_START_WORDS:
-            continue
-        match = patterns.NUMBER_RE.match(text, position)
-        if match is None:
-            continue
-        end = match.end()
-        candidate = _number_candidate(text, match)
-        if candidate is not None:
-            found.append(candidate)
-    return found
-
-
-def _number_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
+def _number(text: str, match: re.Match[str]) -> _Candidate | None:
+    """Money, percentages, counts, durations, ages and measures: "$4.5bn", "12%", "two-year", "70mph"."""
     base = _base_value(match)
     if base is None:
         return None
@@ -390,86 +400,75 @@ def _measure(after: str) -> tuple[str, int] | None:
     return lexicon.MEASURE_UNITS.get(raw_unit, raw_unit), measure.end()
 
 
-def _digit_ordinals(text: str) -> list[_Candidate]:
-    return [
-        _Candidate(m.start(), m.end(), "ordinal", float(m.group("n"))) for m in patterns.ORDINAL_DIGIT_RE.finditer(text)
-    ]
+def _digit_ordinal(text: str, match: re.Match[str]) -> _Candidate | None:
+    """ "3rd", "50th"."""
+    return _Candidate(match.start(), match.end(), "ordinal", float(match.group("n")))
 
 
-def _word_ordinals(text: str) -> list[_Candidate]:
-    return [
-        _Candidate(m.start(), m.end(), "ordinal", float(lexicon.ORDINALS[m.group(0).lower()]))
-        for m in patterns.ORDINAL_WORD_RE.finditer(text)
-    ]
+def _word_ordinal(text: str, match: re.Match[str]) -> _Candidate | None:
+    """ "third", "fiftieth"."""
+    return _Candidate(match.start(), match.end(), "ordinal", float(lexicon.ORDINALS[match.group(0).lower()]))
 
 
-def _vague_amounts(text: str) -> list[_Candidate]:
-    found = []
-    for match in patterns.VAGUE_RE.finditer(text):
-        plural = match.group("plural")
-        if plural is None:
-            found.append(_Candidate(match.start(), match.end(), "vague", None, vague=True))
-            continue
-        word = re.sub(r"\s+", " ", plural.lower())
-        value = {"dozens": 24.0, "scores": 40.0, "tens of thousands": 1e4}.get(word)
-        if value is None:
-            value = 2 * lexicon.SCALES[word.rstrip("s")]
-        found.append(_Candidate(match.start(), match.end(), "vague", value, vague=True))
-    return found
+def _vague_amount(text: str, match: re.Match[str]) -> _Candidate | None:
+    """ "dozens", "hundreds", "tens of thousands", "several"."""
+    plural = match.group("plural")
+    if plural is None:
+        return _Candidate(match.start(), match.end(), "vague", None, vague=True)
+    word = re.sub(r"\s+", " ", plural.lower())
+    value = {"dozens": 24.0, "scores": 40.0, "tens of thousands": 1e4}.get(word)
+    if value is None:
+        value = 2 * lexicon.SCALES[word.rstrip("s")]
+    return _Candidate(match.start(), match.end(), "vague", value, vague=True)
 
 
-def _decade_words(text: str) -> list[_Candidate]:
-    found = []
-    for match in patterns.DECADE_WORD_RE.finditer(text):
-        years = 10.0 if match.group("unit").lower() == "decade" else 100.0
-        found.append(_Candidate(match.start(), match.end(), "duration", years, unit="year"))
-    return found
+def _decade_word(text: str, match: re.Match[str]) -> _Candidate | None:
+    """ "a decade", "the past century": a duration in years."""
+    years = 10.0 if match.group("unit").lower() == "decade" else 100.0
+    return _Candidate(match.start(), match.end(), "duration", years, unit="year")
 
 
-def _names(text: str) -> list[_Candidate]:
+def _name(text: str, match: re.Match[str]) -> _Candidate | None:
     """Numbers that are part of a name ("Euro 2016", "M4"): kind "name", unit = the name, normalised."""
-    found = []
-    for match in patterns.NAME_RE.finditer(text):
-        if match.group("top"):
-            # "a top-six finish", "in the top 10": a rank bracket, matched only by the same bracket,
-            # like "number one" (a count of six things would match any "six" in the article).
-            # "the top three officials" counts officials, so a noun after the number leaves a count.
-            if not _is_rank_bracket(text, match):
-                continue
-            raw = match.group("n4").lower()
-            value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
-            name = f"top {value:g}"
-        elif match.group("rank"):
-            # "world number one", "No. 5": a rank, matched only by the same rank.
-            raw = match.group("n3").lower()
-            value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
-            name = f"number {value:g}"
-        elif match.group("war") or match.group("alias"):
-            # Other spellings of the same names: "Second World War", "WWII", "F1".
-            alias = (match.group("war") or match.group("alias")).lower()
-            name = lexicon.NAME_ALIASES[alias]
-            value = float(name.rsplit(" ", 1)[1])
-        elif match.group("code"):
-            code = match.group("code").lower()
-            if "-" in code and code.split("-")[0] in lexicon.NOT_CODE_PREFIXES:
-                continue
-            number = patterns.CODE_NUMBER_RE.search(code)
-            value = float(number.group(0)) if number else 20.0
-            name = code.replace("-", "")
+    if match.group("top"):
+        # "a top-six finish", "in the top 10": a rank bracket, matched only by the same bracket,
+        # like "number one" (a count of six things would match any "six" in the article).
+        # "the top three officials" counts officials, so a noun after the number leaves a count.
+        if not _is_rank_bracket(text, match):
+            return None
+        raw = match.group("n4").lower()
+        value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
+        name = f"top {value:g}"
+    elif match.group("rank"):
+        # "world number one", "No. 5": a rank, matched only by the same rank.
+        raw = match.group("n3").lower()
+        value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
+        name = f"number {value:g}"
+    elif match.group("war") or match.group("alias"):
+        # Other spellings of the same names: "Second World War", "WWII", "F1".
+        alias = (match.group("war") or match.group("alias")).lower()
+        name = lexicon.NAME_ALIASES[alias]
+        value = float(name.rsplit(" ", 1)[1])
+    elif match.group("code"):
+        code = match.group("code").lower()
+        if "-" in code and code.split("-")[0] in lexicon.NOT_CODE_PREFIXES:
+            return None
+        number = patterns.CODE_NUMBER_RE.search(code)
+        value = float(number.group(0)) if number else 20.0
+        name = code.replace("-", "")
+    else:
+        word = (match.group("prefix") or match.group("suffix")).lower()
+        raw = (match.group("n1") or match.group("n2")).lower()
+        if raw == "tri":
+            value = 3.0
+        elif raw[:1].isdigit():
+            value = float(raw)
+        elif raw in lexicon.ROMAN:
+            value = float(lexicon.ROMAN[raw])
         else:
-            word = (match.group("prefix") or match.group("suffix")).lower()
-            raw = (match.group("n1") or match.group("n2")).lower()
-            if raw == "tri":
-                value = 3.0
-            elif raw[:1].isdigit():
-                value = float(raw)
-            elif raw in lexicon.ROMAN:
-                value = float(lexicon.ROMAN[raw])
-            else:
-                value = float(lexicon.UNITS.get(raw, 0))
-            name = " ".join(word.split()) + f" {value:g}"
-        found.append(_Candidate(match.start(), match.end(), "name", value, unit=name))
-    return found
+            value = float(lexicon.UNITS.get(raw, 0))
+        name = " ".join(word.split()) + f" {value:g}"
+    return _Candidate(match.start(), match.end(), "name", value, unit=name)
 
 
 def _is_rank_bracket(text: str, match: re.Match[str]) -> bool:
@@ -479,12 +478,66 @@ def _is_rank_bracket(text: str, match: re.Match[str]) -> bool:
     return bool(patterns.PHRASE_END_RE.match(text, match.end()) or patterns.RANK_NOUN_RE.match(text, match.end()))
 
 
-def _short_years(text: str) -> list[_Candidate]:
+def _short_year(text: str, match: re.Match[str]) -> _Candidate | None:
     """ "'85" is the year 1985 ("'08" is 2008)."""
-    found = []
-    for match in patterns.SHORT_YEAR_RE.finditer(text):
-        yy = int(match.group("yy"))
-        if 25 < yy < 40:
-            continue  # "'30" to "'39": too often a title or an age, not a year
-        found.append(_Candidate(match.start(), match.end(), "year", float(2000 + yy if yy < 30 else 1900 + yy)))
-    return found
+    yy = int(match.group("yy"))
+    if 25 < yy < 40:
+        return None  # "'30" to "'39": too often a title or an age, not a year
+    return _Candidate(match.start(), match.end(), "year", float(2000 + yy if yy < 30 else 1900 + yy))
+
+
+# --- where each extractor can start -------------------------------------------------------------
+
+_Reader = Callable[[str, re.Match[str]], _Candidate | None]
+
+# (regex, reader): the reader turns a match into a candidate, or None when the match is no figure.
+# The order breaks ties between candidates of equal rank and length (an earlier extractor wins).
+_EXTRACTORS: Final[tuple[tuple[re.Pattern[str], _Reader], ...]] = (
+    (patterns.DATE_RE, _date),
+    (patterns.DECADE_RE, _decade),
+    (patterns.ORDINAL_DIGIT_RE, _digit_ordinal),
+    (patterns.IN_RATIO_RE, _ratio),
+    (patterns.FRACTION_RE, _fraction_word),
+    (patterns.NUMBER_RE, _number),
+    (patterns.ORDINAL_WORD_RE, _word_ordinal),
+    (patterns.VAGUE_RE, _vague_amount),
+    (patterns.DECADE_WORD_RE, _decade_word),
+    (patterns.NAME_RE, _name),
+    (patterns.SHORT_YEAR_RE, _short_year),
+)
+(
+    _DATES,
+    _DECADES,
+    _DIGIT_ORDINALS,
+    _RATIOS,
+    _FRACTIONS,
+    _NUMBERS,
+    _WORD_ORDINALS,
+    _VAGUE,
+    _DECADE_WORDS,
+    _NAMES,
+    _SHORT_YEARS,
+) = range(len(_EXTRACTORS))
+# Words, lower-cased, at which each extractor can start (every first word of its regex).
+_START_WORDS: Final[dict[int, frozenset[str]]] = {
+    _DATES: lexicon.MONTH_WORDS,
+    _RATIOS: lexicon.RATIO_START_WORDS,
+    _FRACTIONS: lexicon.FRACTION_START_WORDS,
+    _NUMBERS: lexicon.NUMBER_START_WORDS,
+    _WORD_ORDINALS: lexicon.ORDINAL_WORDS,
+    _VAGUE: lexicon.VAGUE_WORDS,
+    _DECADE_WORDS: lexicon.DECADE_START_WORDS,
+    _NAMES: lexicon.NAME_START_WORDS,
+}
+_SIGN_STARTS: Final = {
+    **dict.fromkeys("$£€¥₹#", (_NUMBERS,)),
+    "'": (_DECADES, _SHORT_YEARS),
+    "’": (_SHORT_YEARS,),
+}
+_STARTS: Final[dict[str, tuple[int, ...]]] = {
+    word: tuple(index for index in range(len(_EXTRACTORS)) if word in _START_WORDS.get(index, ()))
+    for word in frozenset().union(*_START_WORDS.values())
+} | _SIGN_STARTS
+_DIGIT_STARTS: Final = (_DATES, _DECADES, _DIGIT_ORDINALS, _RATIOS, _NUMBERS)
+_CODE_LETTERS: Final = 8  # "Covid-19": up to eight letters before the digits of a code
+_TOKEN_RE: Final = re.compile(r"([a-z]+)|(\d+)|([$£€¥₹#'’])")

@@ -333,21 +333,42 @@ NAME_PREFIXES: Final = (
     "phase",
 )
 NOT_CODE_PREFIXES: Final = frozenset({"mid", "pre", "post", "early", "late", "under", "over", "top", "aged", "the"})
-NUMBER_WORDS: Final = frozenset({*UNITS, *TENS, *SCALES, "dozen", "half"})
 CURRENCY_CODES: Final = frozenset(
     {"us", "a", "au", "c", "ca", "nz", "hk", "s", "usd", "gbp", "eur", "jpy", "cny", "inr", "aud", "cad", "chf", "rs"}
 )
+
+# --- the words at which each kind of figure can start (lower-cased) ---------------------------
+# The parser tries an extractor only at these words: every first word of its regex must be here.
+
 NUMBER_START_WORDS: Final = frozenset({*UNITS, *TENS, "half", "an", *CURRENCY_CODES})
 MONTH_WORDS: Final = frozenset(MONTHS)
 ORDINAL_WORDS: Final = frozenset(ORDINALS)
-FRACTION_WORDS: Final = frozenset({*DENOMINATORS, "half"})
-RATIO_WORDS: Final = frozenset({"in", "out"})
 VAGUE_WORDS: Final = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens", "several"})
-DECADE_WORDS: Final = frozenset({"decade", "century"})
-NAME_WORDS: Final = frozenset(
-    {"nations", "wwi", "wwii", "war", "number", "no", "top", *(prefix.split()[0] for prefix in NAME_PREFIXES)}
+RATIO_START_WORDS: Final = frozenset({*UNITS, *TENS})  # "four in ten", "twenty-one out of 100"
+# "two-thirds", "a third", "half", and glued: "twothirds"
+FRACTION_START_WORDS: Final = frozenset(
+    {*UNITS, "a", "an", "half", *(num + den for num in (*UNITS, "a", "an") for den in DENOMINATORS)}
 )
-TRIGGER_WORDS: Final = NUMBER_WORDS | ORDINAL_WORDS | FRACTION_WORDS | VAGUE_WORDS | DECADE_WORDS | NAME_WORDS
+DECADE_START_WORDS: Final = frozenset({"a", "one", "the"})  # "a decade", "the past century"
+# The first words of names with numbers ("Euro 2016", "S&P 500", "number one", "top six", "WWII",
+# "Six Nations", "Second World War"), and "number" glued to its number ("numberone").
+NAME_START_WORDS: Final = frozenset(
+    {
+        *(prefix.split()[0].split("&")[0] for prefix in NAME_PREFIXES),
+        *UNITS,
+        "tri",
+        "number",
+        "no",
+        "top",
+        "first",
+        "second",
+        "ww",
+        "wwi",
+        "wwii",
+        "twenty",
+        *("number" + word for word in (*UNITS, *TENS)),
+    }
+)
 
 ROMAN: Final = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 NAME_ALIASES: Final = {

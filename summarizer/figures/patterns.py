@@ -188,14 +188,6 @@ BETWEEN_BEFORE_RE: Final = re.compile(r"(?:^|\W)between\s+$", re.IGNORECASE)
 # "one to two years", "between one and three": "one" as the low end of a range is a number.
 RANGE_ONE_AFTER_RE: Final = re.compile(rf"\s+(?P<link>to|and)\s+(?:\d|(?:{_UNIT_W}|{_TENS_W})(?![\w]))", re.I)
 
-# Cheap triggers: which words can start or make a figure, so that find_figures skips what cannot match.
-DIGIT_RE: Final = re.compile(r"\d")
-PLAIN_WORD_RE: Final = re.compile(r"[A-Za-z]+")
-NUMBER_START_RE: Final = re.compile(r"[\d$£€¥₹#]|(?<![A-Za-z])(?P<word>[A-Za-z]+)")
-NUMBER_START_NO_WORDS_RE: Final = re.compile(r"[\d$£€¥₹#](?P<word>)")
 
-# "in"/"out of" followed by a number: the only places a ratio ("four in ten") can end.
-RATIO_HINT_RE: Final = re.compile(rf"\b(?:in|of)\s+(?:every\s+)?(?:\d|(?:{_UNIT_W}|{_TENS_W})(?![a-z]))", re.IGNORECASE)
-CODE_HINT_RE: Final = re.compile(r"[A-Za-z]-?\d|twenty20", re.IGNORECASE)
 CODE_NUMBER_RE: Final = re.compile(r"\d+")
 SHORT_YEAR_RE: Final = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])")

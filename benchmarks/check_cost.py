@@ -1,0 +1,175 @@
+"""CPU cost of the figure parser and of the whole figure check, beside a bare baseline.
+
+    .venv/bin/python benchmarks/check_cost.py [--articles 300] [--memory-articles 5000] [--skip-memory]
+
+Every article is new: ~700 words of news prose written here from templates, with different figures,
+names and sentence order on each call, so no memo or cache can help. Printed:
+
+- median CPU ms per article for `find_figures(article)` and for `verify(article, summary)`, beside
+  bare baselines measured in the same run (`re.findall(r"\\d+", article)` and `article.split()`);
+- a 200,000-word article and a text of 20,000 repeated figures (targets: < 1 s and < 2 s);
+- peak traced memory (tracemalloc) of checking each of N different articles: flat means the peak
+  after the last article is no higher than after the first tenth.
+
+CPU time is the calling thread's (time.thread_time). No network, no model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import re
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from summarizer.figures import find_figures
+from summarizer.grounding import verify
+
+_PLACES = ["Harrowgate", "Lindqvist Bay", "Port Averly", "Castlemere", "Oldbridge", "Summerford", "Kelvane"]
+_BODIES = ["the city council", "the regional authority", "the water board", "the health trust", "the rail operator"]
+_PEOPLE = ["Mara Quinlan", "Tobias Wren", "Ada Okafor", "Henrik Lund", "Priya Desai", "Owen Marsh"]
+_MONTHS = ["January", "March", "April", "June", "September", "October", "November"]
+_FILLER = [
+    "Residents said the plans had been discussed at several public meetings over the summer.",
+    "The authority said it would publish a full report once the consultation closed.",
+    "Critics argued that the figures had been presented without enough detail for voters to judge them.",
+    "Supporters of the scheme pointed to similar projects elsewhere that had finished on schedule.",
+    "Local businesses were divided, with some welcoming the investment and others fearing disruption.",
+    "A spokesperson declined to comment on the negotiations, citing commercial confidentiality.",
+    "The opposition group on the council has asked for an independent review of the costs.",
+]
+
+
+def _figure_sentences(rng: random.Random) -> list[str]:
+    """Sentences with figures; every call draws new values."""
+    place, body, person = rng.choice(_PLACES), rng.choice(_BODIES), rng.choice(_PEOPLE)
+    n = rng.randint
+    return [
+        f"{body.capitalize()} in {place} approved a £{n(20, 900)}m plan on {n(1, 28)} {rng.choice(_MONTHS)} "
+        f"{n(2015, 2025)} to rebuild {n(3, 40)} bridges.",
+        f"The project will create about {n(200, 4000):,} jobs over {rng.choice(['three', 'five', 'seven'])} years.",
+        f"Costs rose by {n(2, 60)}% last year, to ${n(1, 9)}.{n(1, 9)}bn, according to {person}.",
+        f"More than {n(100, 999)} people attended the meeting, and {n(10, 90)} spoke against the proposal.",
+        f"{person}, aged {n(25, 80)}, said the town had waited {n(10, 30)} years for the work.",
+        f"Two-thirds of the {n(1000, 9000):,} homes in the district are more than {n(50, 150)} years old.",
+        f"The authority expects traffic to fall by a quarter by {n(2028, 2040)}, saving {n(5, 50)} minutes a day.",
+        f"In the 1990s the line carried {n(2, 9)}.{n(0, 9)} million passengers a year; now it carries "
+        f"{n(10, 19)}.{n(0, 9)} million.",
+        f"A survey found {rng.choice(['four', 'six', 'seven'])} in ten residents backed the plan, up from "
+        f"{n(20, 39)}% in {n(2010, 2019)}.",
+        f"The first phase, costing €{n(10, 99)} million, is due to finish in {rng.choice(_MONTHS)} {n(2026, 2030)}.",
+        f"Up to {n(2, 12)},{n(100, 999)} tonnes of waste a week will be moved by rail instead of {n(30, 90)} lorries.",
+        f"The {n(5, 20)}-year contract is worth {n(2, 9)}0 million dollars, the "
+        f"{rng.choice(['second', 'third', 'fifth'])} largest in the region.",
+    ]
+
+
+def make_article(rng: random.Random, words: int = 700) -> tuple[str, str]:
+    """A new article of about `words` words and a summary that copies three of its figure sentences."""
+    sentences: list[str] = []
+    count = 0
+    while count < words:
+        batch = _figure_sentences(rng) + rng.sample(_FILLER, 3)
+        rng.shuffle(batch)
+        for sentence in batch:
+            sentences.append(sentence)
+            count += len(sentence.split())
+            if count >= words:
+                break
+    with_figures = [s for s in sentences if re.search(r"\d", s)]
+    summary = " ".join(rng.sample(with_figures, min(3, len(with_figures))))
+    return " ".join(sentences), summary
+
+
+def cpu_ms(call: Callable[..., object], *args: str) -> float:
+    """CPU ms of the calling thread for one call."""
+    start = time.thread_time()
+    call(*args)
+    return (time.thread_time() - start) * 1000
+
+
+def _digit_runs(text: str) -> object:
+    return _DIGIT_RUN.findall(text)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def per_article(articles: int, seed: int) -> None:
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {"re.findall(\\d+)": [], "str.split": [], "find_figures": [], "verify": []}
+    for _ in range(articles):
+        article, summary = make_article(rng)
+        # Interleaved, so that drift on a shared machine hits every side alike.
+        samples["re.findall(\\d+)"].append(cpu_ms(_digit_runs, article))
+        samples["str.split"].append(cpu_ms(article.split))
+        samples["find_figures"].append(cpu_ms(find_figures, article))
+        samples["verify"].append(cpu_ms(verify, article, summary))
+    base = statistics.median(samples["re.findall(\\d+)"])
+    print(f"per new ~700-word article, median CPU ms over {articles} articles:")
+    for name, values in samples.items():
+        median = statistics.median(values)
+        print(f"  {name:<18} {median:8.3f} ms   ({median / base:7.1f} x re.findall)")
+
+
+def large_inputs(seed: int) -> None:
+    rng = random.Random(seed)
+    parts: list[str] = []
+    count = 0
+    while count < 200_000:
+        article, _ = make_article(rng, words=2_000)
+        parts.append(article)
+        count += len(article.split())
+    big = " ".join(parts)
+    summary = make_article(rng)[1]
+    repeated = "The fund paid out $12m to 40 families in 2019. " * 20_000
+    print(f"large inputs (CPU s): {len(big.split()):,}-word article; 20,000 repeated figures")
+    for label, text in (("200,000 words", big), ("20,000 repeated figures", repeated)):
+        base = cpu_ms(_digit_runs, text) / 1000
+        parse = cpu_ms(find_figures, text) / 1000
+        check = cpu_ms(verify, text, summary) / 1000
+        print(f"  {label:<24} re.findall {base:6.3f} s   find_figures {parse:6.3f} s   verify {check:6.3f} s")
+
+
+def memory(articles: int, seed: int) -> None:
+    rng = random.Random(seed)
+    gc.collect()
+    tracemalloc.start()
+    checkpoints = {max(1, articles // 10), articles // 2, articles}
+    baseline = tracemalloc.get_traced_memory()[0]
+    print(f"traced memory while checking {articles} different articles (KiB above the start):")
+    for done in range(1, articles + 1):
+        article, summary = make_article(rng)
+        verify(article, summary)
+        if done in checkpoints:
+            current, peak = tracemalloc.get_traced_memory()
+            above = (current - baseline) / 1024, (peak - baseline) / 1024
+            print(f"  after {done:>6} articles: current {above[0]:8.1f}   peak {above[1]:8.1f}")
+    tracemalloc.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300, help="new articles timed (default 300)")
+    parser.add_argument("--memory-articles", type=int, default=5000, help="articles for the memory check")
+    parser.add_argument("--skip-large", action="store_true", help="skip the 200,000-word and repeated-figure runs")
+    parser.add_argument("--skip-memory", action="store_true", help="skip the memory check")
+    parser.add_argument("--seed", type=int, default=8)
+    args = parser.parse_args()
+    per_article(args.articles, args.seed)
+    if not args.skip_large:
+        large_inputs(args.seed)
+    if not args.skip_memory:
+        memory(args.memory_articles, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
