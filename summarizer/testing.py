@@ -17,7 +17,7 @@ A request with ``"stream": true`` gets its completion as server-sent events (``c
 deltas of a few characters, then the finish reason, a usage chunk when ``stream_options.include_usage``
 asks for one, and ``data: [DONE]``), as OpenAI, vLLM, Ollama and llama.cpp send them. ``Reply.looping``
 streams an answer that repeats itself, ``Reply.drip`` a stream that never gets anywhere, and
-``reply.paced(seconds)`` slows any streamed completion down.
+``reply.streamed(chunk_chars=..., interval=...)`` sets the chunk size and slows the stream down.
 
 Each request takes the next scripted reply (FIFO); when the script is empty the server asks
 ``responder`` (if set), then falls back to ``default``, and with neither it answers 500 saying the
@@ -194,6 +194,9 @@ class Reply:
     seconds: float = 0.0  # for "stall" and "drip"
     then: Reply | None = None  # for "stall": answered after the delay; None closes the connection
     interval: float = 0.0  # streamed completions: seconds between chunks; "drip": between keep-alive lines
+    # Streamed completions: characters per chunk. Real servers send a token (~4 characters) per chunk;
+    # tests default to bigger chunks, which cost less time, and choose small ones where it matters.
+    chunk_chars: int = 256
 
     # -- successful completions ---------------------------------------------------------------------
 
@@ -229,11 +232,12 @@ class Reply:
 
         What a small model at temperature 0 does: the same key point again and again.
         """
-        return cls.content(prefix + unit * repeats, finish_reason="length", usage=usage, model=model)
+        reply = cls.content(prefix + unit * repeats, finish_reason="length", usage=usage, model=model)
+        return reply.streamed(chunk_chars=8)
 
-    def paced(self, interval: float) -> Reply:
-        """This reply, streamed with ``interval`` seconds between chunks (a slow local model)."""
-        return dataclasses.replace(self, interval=interval)
+    def streamed(self, *, chunk_chars: int = 8, interval: float = 0.0) -> Reply:
+        """This reply, streamed `chunk_chars` characters at a time, `interval` seconds apart (a slow model)."""
+        return dataclasses.replace(self, chunk_chars=chunk_chars, interval=interval)
 
     @classmethod
     def refusal(cls, text: str = "I can't help with that.", *, model: str | None = None) -> Reply:
@@ -627,6 +631,7 @@ class _Handler(BaseHTTPRequestHandler):
             finish_reason=spec.finish_reason,
             refusal=spec.refusal,
             usage=spec.usage if wants_usage else None,
+            chunk_chars=reply.chunk_chars,
         )
         self._start_event_stream()
         stopping = self.server.fake._stopping

@@ -109,7 +109,7 @@ def test_the_budget_reaches_the_request_from_the_cli_option_and_the_environment(
 def test_a_streamed_answer_comes_back_whole_with_the_servers_usage_and_progress(
     server: FakeOpenAIServer, settings: Settings
 ) -> None:
-    server.script(Reply.json(valid_answer(), usage=(1200, 345)))
+    server.script(Reply.json(valid_answer(), usage=(1200, 345)).streamed(chunk_chars=4))
     seen: list[StreamProgress] = []
     reply = OpenAIClient(settings, on_progress=seen.append).complete(request())
     sent = server.requests[0].json
@@ -123,7 +123,7 @@ def test_a_streamed_answer_comes_back_whole_with_the_servers_usage_and_progress(
 
 
 def test_a_looping_answer_is_cut_within_the_stated_bound(server: FakeOpenAIServer, settings: Settings) -> None:
-    server.script(Reply.looping(LOOP_PREFIX, LOOP_UNIT, repeats=2000).paced(0.0005))
+    server.script(Reply.looping(LOOP_PREFIX, LOOP_UNIT, repeats=2000).streamed(chunk_chars=8, interval=0.0005))
     reply = OpenAIClient(settings).complete(request())
     assert reply.finish_reason == "loop"
     content = reply.content or ""
@@ -211,7 +211,7 @@ def test_tokens_that_keep_coming_are_cut_at_the_total_deadline(
     mode: str, server: FakeOpenAIServer, settings: Settings, article: str
 ) -> None:
     # 1,500 chunks at 20 ms each would take 30 s; the deadline is 1 s.
-    server.script(Reply.json(valid_answer()).paced(0.02))
+    server.script(Reply.json(valid_answer()).streamed(chunk_chars=8, interval=0.02))
     slow = settings.with_changes(timeout=5.0, deadline=1.0, max_attempts=1)
     with Summarizer(slow) as summarizer:
         run = summarizer.summarize if mode == "sync" else lambda text: asyncio.run(summarizer.asummarize(text))
