@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
 
 # Terminal escape sequences (CSI "\x1b[31m", OSC "\x1b]0;title\x07") and lone escapes. Left in, "\x1b[31m"
 # reads as a figure "31m" and a terminal acts on the sequence when the text is printed.
@@ -41,6 +43,38 @@ def clean_text(text: str) -> str:
     if not text.isascii():
         text = "".join(unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
     return text
+
+
+# Words that say nothing about what a figure measures: function words, reporting verbs, words of
+# change and of scale, small number words. "people" and "others" go with almost any count.
+STOPWORDS: Final = frozenset(
+    (  # noqa: SIM905 (a word list reads better as text)
+        "people others person the a an and or but of to in on at for from by with as is are was were be been "
+        "being has have had it its this that these those their there they them he she his her him we our you "
+        "your i my me who whom which what when where why how than then so if not no nor also just only very "
+        "more most less least over under about around up down out into onto after before since until while "
+        "during per said says say told according reported report reports new year years month months week "
+        "weeks day days time times percent cent million billion trillion thousand hundred dozen number total "
+        "rose rise rises risen rising fell fall falls fallen falling grew grow grows growth increase "
+        "increased increases decrease decreased drop dropped drops jump jumped jumps climb climbed some many "
+        "much several first second third last next other another all any each both one two three four five "
+        "six seven eight nine ten nearly almost approximately roughly record mr mrs ms dr can could would "
+        "should will may might must did does do done make made get got "
+    ).split()
+)
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
+
+
+@lru_cache(maxsize=65_536)
+def stem(word: str) -> str:
+    """A word's stem for comparing what figures measure: lower case, no possessive, no -s/-ed/-ing,
+    five letters at most; "" for a stop word or a word of two letters."""
+    lowered = word.lower()
+    if lowered.endswith(("'s", "’s")):
+        lowered = lowered[:-2]
+    if len(lowered) <= 2 or lowered in STOPWORDS:
+        return ""
+    return _SUFFIX.sub("", lowered)[:5]
 
 
 @dataclass(frozen=True, slots=True)

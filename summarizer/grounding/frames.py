@@ -1,0 +1,236 @@
+"""What a figure measures, read from the structure around it: its frame.
+
+A figure's frame has four parts, each read from the sentence it stands in:
+
+- ``thing``: what it counts or measures — the first content word after it and, when an "of" phrase
+  follows, that phrase's nouns ("12 homes", "45% of the country's exports", "£2m on roads").
+- ``context``: the words that govern it — its own stretch of the sentence back to the figure before
+  it, and the sentence's opening words when the figure is only coordinated with another ("The fire
+  destroyed 12 homes and 30 sheds": both are "destroyed" by "the fire").
+- ``years``: the years named in its stretch ("In 2021, 60% of requests ...").
+- ``tense`` and ``phase``: whether its stretch speaks of the past or the future ("over the past
+  decade" / "over the next decade"), of a start or an end ("began in 2018" / "due to finish in 2025").
+
+Stretches are cut at the other figures of the sentence, so in "45% of its exports and 30% of its
+imports" the 30% owns "of its imports" and not "exports". Frames are computed on demand and kept per
+reader: one reader per text, no memory across calls.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from summarizer.figures import Figure
+from summarizer.text import split_sentences, stem
+
+Tense = Literal["past", "future"]
+Phase = Literal["start", "end"]
+
+_TOKEN_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d|[,;:()\u2014\u2013]")
+_CLAUSE_MARKS: Final = frozenset(",;:()\u2014\u2013")
+# Words that start another clause or another item: a figure's phrase ends before them.
+_BOUNDARY_WORDS: Final = frozenset(
+    "and or but while whereas against versus vs compared although though which who that when after before "
+    "since up down from".split()
+)
+_OF_WORDS: Final = frozenset({"of"})
+_PHRASE_WORDS: Final = 6  # words read after a figure
+_LEFT_WORDS: Final = 10  # words read before a figure
+_OF_NOUNS: Final = 3  # content words taken from an "of" phrase
+_CALENDAR: Final = frozenset({"year", "date", "decade"})
+_SPANS: Final = frozenset({"duration", "decade"})  # "over the past decade" after a figure says when
+_PAST_WORDS: Final = frozenset("past previous preceding ago earlier former".split())
+_FUTURE_WORDS: Final = frozenset("next coming upcoming future will forecast projected expected".split())
+_START_WORDS: Final = frozenset("began begin begun begins started start starts launched launch commenced".split())
+_END_WORDS: Final = frozenset("finished finish finishes completed complete completes ended concluded".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure measures: see the module docstring."""
+
+    thing: frozenset[str]
+    context: frozenset[str]
+    years: frozenset[int]
+    tense: Tense | None
+    phase: Phase | None
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.thing | self.context
+
+
+class FrameReader:
+    """Frames of the figures of one text, computed when first asked for."""
+
+    __slots__ = ("_frames", "_opening", "_sentence_ends", "_sentence_starts", "_starts", "figures", "text")
+
+    def __init__(self, text: str, figures: list[Figure]) -> None:
+        self.text = text
+        self.figures = sorted(figures, key=lambda figure: figure.start)
+        self._starts = [figure.start for figure in self.figures]
+        sentences = _sentence_spans(text)
+        self._sentence_starts = [start for start, _ in sentences]
+        self._sentence_ends = [end for _, end in sentences]
+        self._frames: dict[int, Frame] = {}
+        self._opening: dict[int, frozenset[str]] = {}
+
+    def frame(self, figure: Figure) -> Frame:
+        found = self._frames.get(figure.start)
+        if found is None:
+            found = self._frames[figure.start] = self._read(figure)
+        return found
+
+    def _sentence(self, position: int) -> tuple[int, int]:
+        number = max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+        if not self._sentence_starts:
+            return 0, len(self.text)
+        return self._sentence_starts[number], self._sentence_ends[number]
+
+    def _neighbours(self, figure: Figure, start: int, end: int) -> tuple[Figure | None, Figure | None]:
+        """The figures before and after `figure` in its sentence that cut its stretch.
+
+        A year or date is a modifier of a count or amount, so it cuts only the stretch of another year.
+        """
+        cuts = (lambda other: True) if figure.kind in _CALENDAR else (lambda other: other.kind not in _CALENDAR)
+        index = bisect.bisect_left(self._starts, figure.start)
+        before = next(
+            (f for f in reversed(self.figures[:index]) if f.end <= figure.start and f.start >= start and cuts(f)),
+            None,
+        )
+        after = next(
+            (f for f in self.figures[index + 1 :] if f.start >= figure.end and cuts(f)),
+            None,
+        )
+        if after is not None and after.start >= end:
+            after = None
+        return before, after
+
+    def _read(self, figure: Figure) -> Frame:
+        start, end = self._sentence(figure.start)
+        before, after = self._neighbours(figure, start, end)
+        stop = after.start if after is not None else end
+        thing, phrase_end, phrase_words = _phrase(self.text, figure.end, stop)
+        left_start = start if before is None else _phrase(self.text, before.end, figure.start)[1]
+        left_words = _words(self.text, left_start, figure.start)[-_LEFT_WORDS:]
+        left = [stem(word) for word in left_words]
+        context = {s for s in left if s} | {stem(word) for word in phrase_words} - thing
+        if before is not None and not any(left):
+            context |= self._opening_of(start, before)
+        context.discard("")
+        reach = (left_start, max(phrase_end, figure.end))
+        lowered = [word.lower() for word in [*left_words, *phrase_words]]
+        if after is not None and after.kind in _SPANS and after.start - phrase_end <= 3:
+            lowered += [word.lower() for word in _words(self.text, after.start, after.end)]
+        return Frame(
+            thing=frozenset(thing),
+            context=frozenset(context),
+            years=self._years(figure, *reach),
+            tense=_tense(lowered),
+            phase=_phase(lowered),
+        )
+
+    def _opening_of(self, sentence_start: int, first: Figure) -> frozenset[str]:
+        """Content stems of a sentence before its first figure: the subject and verb its figures share."""
+        found = self._opening.get(sentence_start)
+        if found is None:
+            index = bisect.bisect_left(self._starts, sentence_start)
+            head = self.figures[index] if index < len(self.figures) else first
+            words = _words(self.text, sentence_start, min(head.start, first.start))[-_LEFT_WORDS:]
+            found = self._opening[sentence_start] = frozenset(s for s in map(stem, words) if s)
+        return found
+
+    def _years(self, figure: Figure, start: int, end: int) -> frozenset[int]:
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        years = set()
+        for other in self.figures[low:high]:
+            if other is figure or other.start == figure.start or other.value is None:
+                continue
+            if other.kind == "year":
+                years.add(int(other.value))
+            elif other.kind == "date" and other.value >= 10_000:
+                years.add(int(other.value) // 10_000)
+        return frozenset(years)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences, with a semicolon also closing one: its two sides are told apart like two sentences."""
+    spans = []
+    for sentence in split_sentences(text):
+        cursor = sentence.start
+        for mark in re.finditer(";", sentence.text):
+            spans.append((cursor, sentence.start + mark.start()))
+            cursor = sentence.start + mark.end()
+        spans.append((cursor, sentence.end))
+    return spans
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    return [
+        match.group(0)
+        for match in _TOKEN_RE.finditer(text, start, end)
+        if match.group(0) not in _CLAUSE_MARKS and not match.group(0)[0].isdigit()
+    ]
+
+
+def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]:
+    """The stems of what a figure at `start` governs, where its phrase ends, and the phrase's words.
+
+    The thing is the first content word; an "of" phrase adds its nouns ("45% of the country's exports").
+    """
+    thing: set[str] = set()
+    words: list[str] = []
+    end = start
+    in_of = possessive = False
+    for match in _TOKEN_RE.finditer(text, start, stop):
+        token = match.group(0)
+        lowered = token.lower()
+        if token in _CLAUSE_MARKS or lowered in _BOUNDARY_WORDS or len(words) >= _PHRASE_WORDS:
+            break
+        end = match.end()
+        if token[0].isdigit():
+            continue  # a year or a number inside the phrase ("passengers in 2023") belongs to it
+        words.append(token)
+        if lowered in _OF_WORDS and not thing:
+            in_of = True
+            continue
+        stemmed = stem(token)
+        if not stemmed:
+            continue
+        if thing and not possessive:
+            break
+        thing.add(stemmed)
+        # "of the country's exports": a possessive goes on to its noun; any other noun ends the thing
+        possessive = in_of and lowered.endswith(("'s", "’s")) and len(thing) < _OF_NOUNS
+    return thing, end, words
+
+
+def _tense(words: list[str]) -> Tense | None:
+    past = any(word in _PAST_WORDS for word in words) or _last_period(words)
+    future = any(word in _FUTURE_WORDS for word in words)
+    if past == future:
+        return None
+    return "past" if past else "future"
+
+
+def _last_period(words: list[str]) -> bool:
+    """ "over the last decade", "in the last five years": "last" before a span of time is the past."""
+    return any(
+        word == "last" and following in {"decade", "century", "year", "years", "decades", "five", "ten"}
+        for word, following in zip(words, words[1:], strict=False)
+    )
+
+
+def _phase(words: list[str]) -> Phase | None:
+    start = any(word in _START_WORDS for word in words)
+    end = any(word in _END_WORDS for word in words)
+    if start == end:
+        return None
+    return "start" if start else "end"
+
+
+__all__ = ["Frame", "FrameReader"]

@@ -1,0 +1,46 @@
+"""Class 1: a bound turned round ("fewer than 200" from "more than 200") is flagged; a bound kept is not."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged
+
+ARTICLE = (
+    "The charity said more than 200 staff had left since March. At least 3,000 homes in the valley lost "
+    "power on Sunday, and up to 40 schools may stay shut. Fewer than 90 buses ran on the route."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Fewer than 200 staff have left the charity since March.", "200"),
+        ("Under 200 staff have left the charity.", "200"),
+        ("Up to 3,000 homes in the valley lost power.", "3,000"),
+        ("At least 40 schools may stay shut.", "40"),
+        ("More than 90 buses ran on the route.", "90"),
+    ],
+)
+def test_a_bound_turned_round_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(ARTICLE, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Over 200 staff have left the charity since March.", "200"),
+        ("More than 200 staff have left.", "200"),
+        ("At least 3,000 homes lost power.", "3,000"),
+        ("As many as 40 schools may stay shut.", "40"),
+        ("Fewer than 90 buses ran on the route.", "90"),
+        ("Less than 90 buses ran.", "90"),
+    ],
+)
+def test_the_same_bound_in_other_words_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(ARTICLE, summary, figure)
+
+
+def test_a_lower_bound_that_an_exact_figure_breaks_is_flagged() -> None:
+    article = "The hospital treated 230 patients over the weekend."
+    assert not flagged(article, "More than 200 patients were treated.", "200")
+    assert flagged(article, "Fewer than 200 patients were treated.", "200")

@@ -1,0 +1,49 @@
+"""Class 3: a derivation counts only when its operands measure what the summary figure measures, and
+never when the article states another value for that very thing."""
+
+from __future__ import annotations
+
+from figure_cases import flagged, status
+
+from summarizer.grounding import verify
+
+
+def test_a_year_the_article_states_otherwise_is_not_derived() -> None:
+    article = "The bottling plant opened in 2012 with 40 workers. Two years later it doubled its staff."
+    assert flagged(article, "The bottling plant opened in 2014.", "2014")
+    assert not flagged(article, "The bottling plant opened in 2012.", "2012")
+
+
+def test_a_count_the_article_states_otherwise_is_not_derived() -> None:
+    article = "Blight has been confirmed in 15 regions, officials said, and samples from four more are being tested."
+    assert flagged(article, "Blight has been confirmed in 19 regions.", "19")
+    assert not flagged(article, "Blight has been confirmed in 15 regions.", "15")
+
+
+def test_a_sum_of_the_same_thing_is_derived() -> None:
+    article = "The mill cut 120 jobs in March. It cut another 80 jobs in June, the union said."
+    assert status(article, "The mill cut 200 jobs this year.", "200") == "derived"
+
+
+def test_a_year_counted_from_an_event_is_derived() -> None:
+    article = "The river bridge closed in 2019 after a flood. It reopened three years later."
+    assert status(article, "The river bridge reopened in 2022.", "2022") == "derived"
+
+
+def test_arithmetic_over_unrelated_numbers_is_not_a_derivation() -> None:
+    article = (
+        "The club signed 7 players this summer. Its stadium holds 30,000 fans, "
+        "and season tickets went on sale for 5 days."
+    )
+    assert flagged(article, "The club signed 12 players this summer.", "12")
+
+
+def test_a_derived_figure_shows_its_working() -> None:
+    article = "The mill cut 120 jobs in March. It cut another 80 jobs in June, the union said."
+    report_note = _note(article, "The mill cut 200 jobs this year.")
+    assert "120" in report_note and "80" in report_note
+
+
+def _note(article: str, summary: str) -> str:
+    (check,) = [c for c in verify(article, summary).figures if c.status == "derived"]
+    return check.note or ""

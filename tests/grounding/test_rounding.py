@@ -1,0 +1,46 @@
+"""Class 2: a rounding holds only to the nearest step, and only of a figure that measures the same thing."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged, status
+
+VALUATION = "Buyers valued the supermarket chain at $3.8bn, according to the filing."
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The chain was valued at $3bn.",
+        "The chain was valued at $5bn.",
+    ],
+)
+def test_a_wrong_rounding_is_flagged(summary: str) -> None:
+    assert flagged(VALUATION, summary, "$")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The chain was valued at $4bn.",
+        "The chain was valued at about $3.8bn.",
+        "The chain was valued at almost $4bn.",
+        "The chain was valued at more than $3bn.",
+        "The chain was valued at $3.8 billion.",
+    ],
+)
+def test_a_fair_rounding_is_not_flagged(summary: str) -> None:
+    assert not flagged(VALUATION, summary, "$")
+
+
+def test_a_rounding_of_a_figure_about_something_else_is_flagged() -> None:
+    article = "The port's debt stands at $4.2bn. Its revenue was $3.1bn last year, and profit $0.4bn."
+    assert flagged(article, "The port's revenue was $4bn last year.", "$4bn")
+    assert not flagged(article, "The port's debt is about $4bn.", "$4bn")
+    assert not flagged(article, "The port's revenue was $3bn last year.", "$3bn")
+
+
+def test_a_percentage_rounds_to_the_nearest_point() -> None:
+    article = "Support for the plan stood at 47.6% in the latest poll."
+    assert status(article, "Support for the plan stood at 48%.", "48%") == "rounded"
+    assert flagged(article, "Support for the plan stood at 47%.", "47%")

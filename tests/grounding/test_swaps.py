@@ -1,0 +1,93 @@
+"""Class 4: two figures swapped between the things they measure are both flagged, even when the
+article's sentences share most of their words; the right pairing is not."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import FLAGGED
+
+from summarizer.grounding import verify
+
+# (article, summary in the right order, summary with the two figures swapped, the two figures)
+SWAPS = [
+    (
+        "Farm goods make up 45% of the country's exports and 30% of its imports, the ministry said.",
+        "Farm goods are 45% of the country's exports and 30% of its imports.",
+        "Farm goods are 30% of the country's exports and 45% of its imports.",
+        ("30%", "45%"),
+    ),
+    (
+        "Exports of timber rose 12% last year. Imports of timber rose 7% last year.",
+        "Timber exports rose 12% and timber imports rose 7%.",
+        "Timber exports rose 7% and timber imports rose 12%.",
+        ("12%", "7%"),
+    ),
+    (
+        "The council will spend £2m on roads and £5m on schools next year.",
+        "The council plans £2m for roads and £5m for schools.",
+        "The council plans £5m for roads and £2m for schools.",
+        ("£2m", "£5m"),
+    ),
+    (
+        "The fire destroyed 12 homes and damaged 30 others on the estate.",
+        "The fire destroyed 12 homes and damaged 30.",
+        "The fire destroyed 30 homes and damaged 12.",
+        ("12", "30"),
+    ),
+    (
+        "In the north, turnout was 61%. In the south, turnout was 48%.",
+        "Turnout was 61% in the north and 48% in the south.",
+        "Turnout was 48% in the north and 61% in the south.",
+        ("61%", "48%"),
+    ),
+    (
+        "Wages in the sector rose by 4.1%, while prices rose by 6.3% over the same period.",
+        "Wages rose 4.1% while prices rose 6.3%.",
+        "Wages rose 6.3% while prices rose 4.1%.",
+        ("4.1%", "6.3%"),
+    ),
+    (
+        "The striker has scored 14 goals this season and provided 9 assists.",
+        "The striker has 14 goals and 9 assists this season.",
+        "The striker has 9 goals and 14 assists this season.",
+        ("9", "14"),
+    ),
+    (
+        "The airline carried 8.2 million passengers in 2023, and its rival 5.6 million.",
+        "The airline carried 8.2 million passengers; its rival 5.6 million.",
+        "The airline carried 5.6 million passengers; its rival 8.2 million.",
+        ("5.6 million", "8.2 million"),
+    ),
+    (
+        "Of the 500 patients, 320 recovered fully and 45 needed further surgery.",
+        "Of 500 patients, 320 recovered fully and 45 needed more surgery.",
+        "Of 500 patients, 45 recovered fully and 320 needed more surgery.",
+        ("45", "320"),
+    ),
+    (
+        "The euro area grew 0.4% in the quarter; Britain's economy shrank 0.2%.",
+        "The euro area grew 0.4% while Britain shrank 0.2%.",
+        "The euro area grew 0.2% while Britain shrank 0.4%.",
+        ("0.2%", "0.4%"),
+    ),
+]
+
+
+def _statuses(article: str, summary: str, figures: tuple[str, str]) -> list[str]:
+    report = verify(article, summary)
+    return [next(c.status for c in report.figures if c.text.startswith(f) or f in c.text) for f in figures]
+
+
+@pytest.mark.parametrize(("article", "right", "swapped", "figures"), SWAPS)
+def test_a_swap_flags_both_figures(article: str, right: str, swapped: str, figures: tuple[str, str]) -> None:
+    assert all(s in FLAGGED for s in _statuses(article, swapped, figures))
+
+
+@pytest.mark.parametrize(("article", "right", "swapped", "figures"), SWAPS)
+def test_the_right_pairing_is_not_flagged(article: str, right: str, swapped: str, figures: tuple[str, str]) -> None:
+    assert not any(s in FLAGGED for s in _statuses(article, right, figures))
+
+
+def test_at_least_nine_in_ten_swaps_are_caught() -> None:
+    caught = sum(all(s in FLAGGED for s in _statuses(a, w, f)) for a, _, w, f in SWAPS)
+    assert caught / len(SWAPS) >= 0.9

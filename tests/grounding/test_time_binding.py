@@ -1,0 +1,44 @@
+"""Class 7: a figure tied to a time in the summary must have that time in the article."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged
+
+REQUESTS = "In 2021, 60% of requests came from abroad, up from 35% in 2019, the agency said."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("In 2019, 60% of requests came from abroad.", "60%"),
+        ("60% of requests came from abroad in 2019.", "60%"),
+        ("In 2021, 35% of requests came from abroad.", "35%"),
+    ],
+)
+def test_a_value_moved_to_another_year_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(REQUESTS, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("In 2021, 60% of requests came from abroad.", "60%"),
+        ("60% of requests came from abroad in 2021, against 35% in 2019.", "35%"),
+        ("The share of requests from abroad rose to 60%.", "60%"),
+    ],
+)
+def test_a_value_with_its_own_year_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(REQUESTS, summary, figure)
+
+
+def test_the_past_decade_is_not_the_next() -> None:
+    article = "Rents in the city rose 40% over the past decade, the survey found."
+    assert flagged(article, "Rents will rise 40% over the next decade.", "40%")
+    assert not flagged(article, "Rents rose 40% over the last decade.", "40%")
+
+
+def test_a_start_year_is_not_a_completion_year() -> None:
+    article = "Work on the tunnel began in 2018 and is due to finish in 2025."
+    assert flagged(article, "The tunnel was finished in 2018.", "2018")
+    assert not flagged(article, "Work on the tunnel began in 2018.", "2018")

@@ -1,0 +1,49 @@
+"""Class 5: figures copied verbatim (or in an equivalent notation) are never flagged; words that only
+look like amounts, ranks, ages and magnitudes are read for what they are."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import FLAGGED, flagged
+
+from summarizer.grounding import verify
+
+COPIES = [
+    ("The Dozens, a folk band from Galway, sold out the hall on Friday.", "The Dozens sold out the hall."),
+    ("Kane scores twice as the visitors win 3-1 away.", "Kane scores twice in a 3-1 away win."),
+    ("Her debut album entered the chart at No. 3 last week.", "Debut album enters the chart at No. 3"),
+    ("The folk festival marks its 50th anniversary this weekend.", "Folk festival marks 50 years"),
+    ("The startup raised $12 million from investors in its first round.", "Startup raises $12M"),
+    ("The poet, who died at 77 on Tuesday, wrote 14 collections.", "Poet dies at 77"),
+    ("The poet died on Tuesday aged 77.", "Poet dies at 77"),
+    ("A magnitude 5.1 earthquake shook the island before dawn.", "A 5.1 quake shakes the island"),
+    ("Workers at the depot ended a strike that lasted 12 days.", "12-day depot strike ends"),
+    ("Police said 17 people were hurt when the stand collapsed.", "17 hurt as stand collapses"),
+    ("The studio agreed a $500M deal with the streaming service.", "Studio in $500M streaming deal"),
+    ("Scores of residents queued for water on Monday.", "Scores of residents queue for water"),
+]
+
+
+@pytest.mark.parametrize(("article", "summary"), COPIES)
+def test_a_copied_figure_is_not_flagged(article: str, summary: str) -> None:
+    report = verify(article, summary)
+    assert not [c.text for c in report.figures if c.status in FLAGGED]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        ("Her debut album entered the chart at No. 3 last week.", "Debut album enters the chart at No. 4", "4"),
+        ("The poet, who died at 77 on Tuesday, wrote 14 collections.", "Poet dies at 78", "78"),
+        ("A magnitude 5.1 earthquake shook the island before dawn.", "A 6.1 quake shakes the island", "6.1"),
+        ("The startup raised $12 million from investors.", "Startup raises $21M", "$21M"),
+        ("Workers at the depot ended a strike that lasted 12 days.", "21-day depot strike ends", "21"),
+    ],
+)
+def test_a_changed_copy_is_flagged(article: str, summary: str, figure: str) -> None:
+    assert flagged(article, summary, figure)
+
+
+def test_a_capitalised_word_is_not_an_amount() -> None:
+    report = verify("The Dozens played a late set.", "The Dozens played.")
+    assert report.figures == []
