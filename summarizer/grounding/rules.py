@@ -1,0 +1,77 @@
+"""The rules of the figure check, as data: a name, the stage it belongs to, what it is for, in the
+order they are tried.
+
+Within a stage, the first rule that gives a verdict wins, so the order of this table is the
+precedence; `decide.py` runs the stages and consults this table, never its own order of `if`s.
+Each rule can be switched off for a measurement (`rules_disabled`), which is how
+`benchmarks/figure_bench.py` prints what each rule is worth on each half of the development data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Stage = Literal["compare", "bind", "derive"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: its name (used in notes and the ablation table), stage and purpose."""
+
+    name: str
+    stage: Stage
+    purpose: str
+
+
+RULES: Final = (
+    # compare: is the article's value the summary's, to the precision the summary states?
+    Rule("qualifier-conflict", "compare", "a bound turned round: 'fewer than 200' against 'more than 200'"),
+    Rule("nearest-rounding", "compare", "a rounding is to the nearest step: 3.8 rounds to 4, not 3"),
+    Rule("bound-rounding", "compare", "a bound the article's value satisfies: 'more than 40' from 45"),
+    Rule("name-written-out", "compare", "a name's number written another way: 'World War II', 'Second World War'"),
+    # bind: is the matched value about what the summary says it is about? First match wins.
+    Rule("time-year", "bind", "the article gives the value for another year than the summary's"),
+    Rule("time-tense", "bind", "the past decade is not the next: the summary moves the value in time"),
+    Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
+    Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
+    Rule("earlier-event", "bind", "the value is the article's only for an earlier event the summary does not name"),
+    Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap"),
+    Rule("subject-elsewhere", "bind", "in the value's sentence, another figure has the summary's subject"),
+    Rule("bound-elsewhere", "bind", "nothing around the value fits, while another figure clearly does"),
+    Rule("bound-added", "bind", "a bound added to an exact figure must be about the same thing"),
+    # derive: arithmetic over article figures, counted only when its operands measure the same thing
+    Rule("derive-bound", "derive", "a derivation counts only when its operands measure what the figure does"),
+    Rule("derive-contradicted", "derive", "no derivation of a value the article states otherwise for that thing"),
+    Rule("durations", "derive", "a duration in other units: 48 hours as two days"),
+    Rule("years-counted", "derive", "years apart, a year counted from a date or a span the article gives"),
+    Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),
+    Rule("points-apart", "derive", "a lead in points between two percentages"),
+    Rule("arithmetic", "derive", "a sum, difference, ratio or share of two related article figures"),
+)
+NAMES: Final = frozenset(rule.name for rule in RULES)
+
+_disabled: ContextVar[frozenset[str]] = ContextVar("summarizer_rules_disabled", default=frozenset())
+
+
+def enabled(name: str) -> bool:
+    """Whether a rule is on (all are, unless a measurement switched it off)."""
+    if name not in NAMES:
+        raise KeyError(f"no rule named {name!r}")
+    return name not in _disabled.get()
+
+
+@contextmanager
+def rules_disabled(*names: str) -> Iterator[None]:
+    """Switch rules off within a `with` block (in this thread or task only): for measuring them."""
+    unknown = set(names) - NAMES
+    if unknown:
+        raise KeyError(f"no rule named {sorted(unknown)}")
+    token = _disabled.set(_disabled.get() | frozenset(names))
+    try:
+        yield
+    finally:
+        _disabled.reset(token)
