@@ -71,7 +71,7 @@ def stem(word: str) -> str:
     five letters at most; "" for a stop word or a word of two letters."""
     lowered = word.lower()
     if lowered.endswith(("'s", "’s")):
-        lowered = lowered[:-2]
+        lowered = lowered.rstrip("'’s")
     if len(lowered) <= 2 or lowered in STOPWORDS:
         return ""
     return _SUFFIX.sub("", lowered)[:5]

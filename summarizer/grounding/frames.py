@@ -19,6 +19,7 @@ reader: one reader per text, no memory across calls.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -33,8 +34,29 @@ _TOKEN_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d|[,;:()\u20
 _CLAUSE_MARKS: Final = frozenset(",;:()\u2014\u2013")
 # Words that start another clause or another item: a figure's phrase ends before them.
 _BOUNDARY_WORDS: Final = frozenset(
-    "and or but while whereas against versus vs compared although though which who that when after before "
-    "since up down from".split()
+    [
+        "and",
+        "or",
+        "but",
+        "while",
+        "whereas",
+        "against",
+        "versus",
+        "vs",
+        "compared",
+        "although",
+        "though",
+        "which",
+        "who",
+        "that",
+        "when",
+        "after",
+        "before",
+        "since",
+        "up",
+        "down",
+        "from",
+    ]
 )
 _OF_WORDS: Final = frozenset({"of"})
 _PHRASE_WORDS: Final = 6  # words read after a figure
@@ -42,10 +64,14 @@ _LEFT_WORDS: Final = 10  # words read before a figure
 _OF_NOUNS: Final = 3  # content words taken from an "of" phrase
 _CALENDAR: Final = frozenset({"year", "date", "decade"})
 _SPANS: Final = frozenset({"duration", "decade"})  # "over the past decade" after a figure says when
-_PAST_WORDS: Final = frozenset("past previous preceding ago earlier former".split())
-_FUTURE_WORDS: Final = frozenset("next coming upcoming future will forecast projected expected".split())
-_START_WORDS: Final = frozenset("began begin begun begins started start starts launched launch commenced".split())
-_END_WORDS: Final = frozenset("finished finish finishes completed complete completes ended concluded".split())
+_PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
+_FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
+_START_WORDS: Final = frozenset(
+    ["began", "begin", "begun", "begins", "started", "start", "starts", "launched", "launch", "commenced"]
+)
+_END_WORDS: Final = frozenset(
+    ["finished", "finish", "finishes", "completed", "complete", "completes", "ended", "concluded"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +247,7 @@ def _last_period(words: list[str]) -> bool:
     """ "over the last decade", "in the last five years": "last" before a span of time is the past."""
     return any(
         word == "last" and following in {"decade", "century", "year", "years", "decades", "five", "ten"}
-        for word, following in zip(words, words[1:], strict=False)
+        for word, following in itertools.pairwise(words)
     )
 
 
