@@ -1,32 +1,34 @@
-"""Benchmark the figure check on the figure-bench datasets, beside a digit-matching baseline.
+"""Benchmark the figure check on figure-bench, split in two halves by article, beside digit matching.
 
-Reads ../shared/data/figure-bench/*.dev.jsonl at run time (third-party text: never copied here)
-and prints, per dataset, recall on unsupported_figure rows, false alarms on supported rows and the
-flag rate on other_error rows; NumHG split by derivation type; and the speed of verify_pairs.
+Reads ../shared/data/figure-bench/*.dev.jsonl at run time (third-party text: never copied here).
+The rows are split by article (sha256 of the article text: first hex digit even -> half A, odd -> B),
+so a rule tuned on one half can be judged on the other. For each half it prints the figures the
+issue sets targets for, beside a digit-matching baseline; then, per rule of the check, what turning
+that rule off changes on each half (the ablation table); then the speed of verify_pairs.
 
-    .venv/bin/python benchmarks/figure_bench.py [--data DIR] [--show-misses N]
+    .venv/bin/python benchmarks/figure_bench.py [--data DIR] [--show-misses N] [--half A|B] [--no-ablation]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
 import time
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from summarizer.grounding.rules import RULES, rules_disabled
 from summarizer.pairs import verify_pairs
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "figure-bench"
 FLAGGED = {"unsupported", "misattributed"}
-WHOLE_SPAN_NOTE = "majority relies on whole-summary spans"
 EXACT_NUMHG_TYPES = {"Copy", "Trans", "Paraphrase", "Round", "SRound"}
 _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -37,18 +39,27 @@ def load(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def digit_baseline_flags(row: dict[str, Any]) -> list[tuple[int, int]]:
+def half_of(row: dict[str, Any]) -> str:
+    """ "A" or "B": the half of the dev data a row's article falls in."""
+    digest = hashlib.sha256(b"figure-bench-half:" + row["source"].encode()).hexdigest()
+    return "A" if int(digest[0], 16) % 2 == 0 else "B"
+
+
+def numhg_type(note: str) -> str:
+    match = re.search(r"type=(\w+)", note)
+    return match.group(1) if match else "?"
+
+
+def digit_flags(row: dict[str, Any]) -> list[tuple[int, int]]:
     """Spans of summary digit strings that do not occur in the article (the naive check)."""
-    source = row["source"]
-    return [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(row["summary"]) if m.group(0) not in source]
+    return [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(row["summary"]) if m.group(0) not in row["source"]]
 
 
-def our_flags(row: dict[str, Any], verdict: dict[str, Any]) -> tuple[list[tuple[int, int]], bool]:
-    """Spans of figures our check flags, and whether any figure was derived."""
+def our_flags(row: dict[str, Any], verdict: dict[str, Any]) -> list[tuple[int, int]]:
+    """Spans of the summary figures our check flags."""
     summary = row["summary"]
     spans = []
     cursor = 0
-    derived = False
     for figure in verdict["figures"]:
         start = summary.find(figure["text"], cursor)
         if start < 0:
@@ -57,22 +68,15 @@ def our_flags(row: dict[str, Any], verdict: dict[str, Any]) -> tuple[list[tuple[
         cursor = max(cursor, end)
         if figure["status"] in FLAGGED:
             spans.append((start, end))
-        derived = derived or figure["status"] == "derived"
-    return spans, derived
+    return spans
 
 
 def label_spans(row: dict[str, Any]) -> list[tuple[int, int]]:
-    """Character spans of the labelled wrong figures in the summary.
-
-    A label is a substring without a position, so every occurrence of it counts: in "a world war two
-    veteran ... a world war two veteran's war two aircraft" the label "two" may be any of the three.
-    """
-    summary = row["summary"]
+    """Character spans of the labelled wrong figures; a label has no position, so any whole occurrence counts."""
     return [
         (match.start(), match.end())
         for text in row["figure_spans"]
-        # whole figures only: the label "2" is not the 2 of "2024" or "12"
-        for match in re.finditer(rf"(?<![\w.,]){re.escape(text)}(?!\w|[.,]\d)", summary)
+        for match in re.finditer(rf"(?<![\w.,]){re.escape(text)}(?!\w|[.,]\d)", row["summary"])
     ]
 
 
@@ -80,100 +84,126 @@ def caught(flags: list[tuple[int, int]], labels: list[tuple[int, int]]) -> bool:
     return any(fs < le and ls < fe for fs, fe in flags for ls, le in labels)
 
 
-@dataclass
-class Tally:
-    """Counts for one group of rows, for our check and the baseline side by side."""
+@dataclass(frozen=True)
+class Measure:
+    """One figure the issue sets a target for: which rows it counts, and what a hit is."""
 
-    rows: int = 0
-    ours: int = 0
-    base: int = 0
-    ours_loose: int = 0
-    base_loose: int = 0
-    derived: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    def rate(self, count: int) -> str:
-        return f"{100 * count / self.rows:5.1f}%" if self.rows else "    -"
+    name: str
+    target: str
+    rows: Callable[[dict[str, Any]], bool]
+    recall: bool  # True: share of rows caught; False: share of rows flagged (false alarms)
 
 
-def numhg_type(note: str) -> str:
-    match = re.search(r"type=(\w+)", note)
-    return match.group(1) if match else "?"
+MEASURES = (
+    Measure(
+        "number edits caught (SummEdits)",
+        ">= 92%",
+        lambda r: r["dataset"] == "summedits_news" and r["label"] == "unsupported_figure",
+        True,
+    ),
+    Measure(
+        "numeric hallucinations caught (XSumFaith)",
+        ">= 92%",
+        lambda r: r["dataset"] == "xsumfaith" and r["label"] == "unsupported_figure",
+        True,
+    ),
+    Measure("all unsupported figures caught", "", lambda r: r["label"] == "unsupported_figure", True),
+    Measure("supported rows flagged (all)", "<= 3%", lambda r: r["label"] == "supported", False),
+    Measure(
+        "supported rows flagged, no NumHG arithmetic",
+        "",
+        lambda r: (
+            r["label"] == "supported"
+            and not (r["dataset"] == "numhg" and numhg_type(r["note"]) not in EXACT_NUMHG_TYPES)
+        ),
+        False,
+    ),
+    Measure(
+        "NumHG copy/trans/paraphrase/round flagged",
+        "<= 1.5%",
+        lambda r: r["dataset"] == "numhg" and numhg_type(r["note"]) in EXACT_NUMHG_TYPES,
+        False,
+    ),
+    Measure(
+        "NumHG copy flagged",
+        "0",
+        lambda r: r["dataset"] == "numhg" and numhg_type(r["note"]) == "Copy",
+        False,
+    ),
+    Measure("other-error rows flagged", "", lambda r: r["label"] == "other_error", False),
+)
 
 
-def evaluate(rows: list[dict[str, Any]]) -> dict[str, Tally]:
-    """Tallies by label (and NumHG derivation type, and whole-span rows) for one dataset."""
+def hits(rows: list[dict[str, Any]], flags: list[list[tuple[int, int]]]) -> list[bool]:
+    """Per row: caught (unsupported_figure rows) or flagged (other rows)."""
+    return [
+        caught(spans, label_spans(row)) if row["label"] == "unsupported_figure" else bool(spans)
+        for row, spans in zip(rows, flags, strict=True)
+    ]
+
+
+def our_hits(rows: list[dict[str, Any]]) -> list[bool]:
     verdicts = [json.loads(line) for line in verify_pairs(json.dumps(row) for row in rows)]
-    tallies: dict[str, Tally] = defaultdict(Tally)
-    for row, verdict in zip(rows, verdicts, strict=True):
-        ours, derived = our_flags(row, verdict)
-        base = digit_baseline_flags(row)
-        keys = [row["label"]]
-        if row["dataset"] == "numhg":
-            keys.append("numhg:" + numhg_type(row["note"]))
-            keys.append("numhg:exact" if numhg_type(row["note"]) in EXACT_NUMHG_TYPES else "numhg:arith")
-        if row["label"] == "supported" and not (
-            row["dataset"] == "numhg" and numhg_type(row["note"]) not in EXACT_NUMHG_TYPES
-        ):
-            keys.append("supported:without_numhg_arithmetic")
-        if row["label"] == "unsupported_figure" and WHOLE_SPAN_NOTE not in row["note"]:
-            keys.append("unsupported_figure:without_whole_span")
-        for key in keys:
-            tally = tallies[key]
-            tally.rows += 1
-            tally.derived += derived
-            if row["label"] == "unsupported_figure":
-                labels = label_spans(row)
-                tally.ours += caught(ours, labels)
-                tally.base += caught(base, labels)
-                tally.ours_loose += bool(ours)
-                tally.base_loose += bool(base)
-                if not caught(ours, labels):
-                    tally.misses.append(f"{row['id']}: {row['figure_spans']} | {row['summary'][:160]}")
-            else:
-                tally.ours += bool(ours)
-                tally.base += bool(base)
-                if ours:
-                    flagged = [f["text"] for f in verdict["figures"] if f["status"] in FLAGGED]
-                    tally.misses.append(f"{row['id']}: {flagged} | {row['summary'][:160]}")
-    return tallies
+    return hits(rows, [our_flags(row, verdict) for row, verdict in zip(rows, verdicts, strict=True)])
 
 
-def print_table(name: str, tallies: dict[str, Tally]) -> None:
-    measures = {
-        "unsupported_figure": "recall (figure caught / row flagged)",
-        "unsupported_figure:without_whole_span": "recall without whole-summary-span rows",
-        "supported": "false alarms",
-        "supported:without_numhg_arithmetic": "false alarms without NumHG arithmetic rows",
-        "other_error": "flag rate",
-    }
-    for key, measure in measures.items():
-        tally = tallies.get(key)
-        if tally is None or (key.endswith("arithmetic") and name not in {"numhg", "all"}):
-            continue
-        if key.startswith("unsupported"):
-            ours = f"{tally.rate(tally.ours)} / {tally.rate(tally.ours_loose)}"
-            base = f"{tally.rate(tally.base)} / {tally.rate(tally.base_loose)}"
-        else:
-            ours, base = tally.rate(tally.ours), tally.rate(tally.base)
-        extra = f"  derived rows: {tally.derived}" if key == "supported" else ""
-        print(f"| {name:<15} | {measure:<40} | {tally.rows:>5} | {ours:>15} | {base:>15} |{extra}")
+def rate(rows: list[dict[str, Any]], results: list[bool], measure: Measure) -> tuple[int, int]:
+    chosen = [hit for row, hit in zip(rows, results, strict=True) if measure.rows(row)]
+    return sum(chosen), len(chosen)
 
 
-def print_numhg(tallies: dict[str, Tally]) -> None:
-    print("\nNumHG (all rows supported) by derivation type: false alarms, ours vs digit matching")
-    print(f"| {'type':<30} | {'rows':>5} | {'ours':>6} | {'digits':>6} | {'derived':>7} |")
-    print(f"|{'-' * 32}|{'-' * 7}|{'-' * 8}|{'-' * 8}|{'-' * 9}|")
-    for key in sorted(k for k in tallies if k.startswith("numhg:")):
-        tally = tallies[key]
-        label = {
-            "numhg:exact": "Copy+Trans+Paraphrase+(S)Round",
-            "numhg:arith": "Add+Subtract+Multiply+Divide",
-        }.get(key, key.removeprefix("numhg:"))
-        print(
-            f"| {label:<30} | {tally.rows:>5} | {tally.rate(tally.ours)} | {tally.rate(tally.base)} "
-            f"| {tally.derived:>7} |"
-        )
+def pct(hit: int, total: int) -> str:
+    return f"{100 * hit / total:5.1f}%" if total else "    -"
+
+
+def print_halves(rows: list[dict[str, Any]], ours: list[bool], digits: list[bool], halves: list[str]) -> None:
+    print(f"| {'measure':<44} | {'target':>7} |" + "".join(f" half {h} ours     | digits |" for h in halves))
+    print(f"|{'-' * 46}|{'-' * 9}|" + "".join(f"{'-' * 19}|{'-' * 8}|" for _ in halves))
+    for measure in MEASURES:
+        cells = []
+        for half in halves:
+            idx = [i for i, row in enumerate(rows) if half_of(row) == half]
+            sub = [rows[i] for i in idx]
+            hit, total = rate(sub, [ours[i] for i in idx], measure)
+            base, _ = rate(sub, [digits[i] for i in idx], measure)
+            cells.append(f" {pct(hit, total)} {hit:>4}/{total:<4} | {pct(base, total)} |")
+        print(f"| {measure.name:<44} | {measure.target:>7} |" + "".join(cells))
+
+
+def print_ablation(rows: list[dict[str, Any]], ours: list[bool], halves: list[str]) -> None:
+    """What turning each rule off changes: + more caught / more false alarms, in rows, per half."""
+    shown = [
+        m
+        for m in MEASURES
+        if m.name.startswith(("number", "numeric", "all unsupp", "supported rows flagged (", "NumHG copy/"))
+    ]
+    print("\nAblation: the change in rows when one rule is turned off (A / B); recall rows: - means the rule catches")
+    print("errors; false-alarm rows: + means the rule prevents false alarms. A rule earns its place on the half it")
+    print("was not written for.")
+    print(f"| {'rule':<26} |" + "".join(f" {m.name[:22]:<22} |" for m in shown))
+    print(f"|{'-' * 28}|" + "".join(f"{'-' * 24}|" for _ in shown))
+    for rule in RULES:
+        with rules_disabled(rule.name):
+            without = our_hits(rows)
+        cells = []
+        for measure in shown:
+            deltas = []
+            for half in halves:
+                idx = [i for i, row in enumerate(rows) if half_of(row) == half]
+                sub = [rows[i] for i in idx]
+                before, _ = rate(sub, [ours[i] for i in idx], measure)
+                after, _ = rate(sub, [without[i] for i in idx], measure)
+                deltas.append(f"{after - before:+d}")
+            cells.append(f" {' / '.join(deltas):<22} |")
+        print(f"| {rule.name:<26} |" + "".join(cells))
+
+
+def print_misses(rows: list[dict[str, Any]], ours: list[bool], count: int) -> None:
+    """Up to `count` missed errors and `count` false alarms, with their half."""
+    for label, wanted, bad in (("missed", "unsupported_figure", False), ("false alarm", "supported", True)):
+        chosen = [row for row, hit in zip(rows, ours, strict=True) if row["label"] == wanted and hit == bad]
+        for row in chosen[:count]:
+            print(f"  [{label} {half_of(row)}] {row['id']}: {row['figure_spans']} | {row['summary'][:160]}")
 
 
 def time_pairs(rows: list[dict[str, Any]], count: int = 2000) -> None:
@@ -188,41 +218,25 @@ def time_pairs(rows: list[dict[str, Any]], count: int = 2000) -> None:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--show-misses", type=int, default=0, help="print up to N misses per group")
+    parser.add_argument("--show-misses", type=int, default=0, help="print up to N misses and false alarms")
+    parser.add_argument("--half", choices=["A", "B"], help="only this half")
+    parser.add_argument("--no-ablation", action="store_true", help="skip the per-rule ablation table")
     args = parser.parse_args(list(argv) if argv is not None else None)
     files = sorted(args.data.glob("*.dev.jsonl"))
     if not files:
         print(f"no figure-bench data in {args.data}; nothing to do")
         return 0
-    print(f"| {'dataset':<15} | {'measure':<40} | {'rows':>5} | {'ours':>15} | {'digit matching':>15} |")
-    print(f"|{'-' * 17}|{'-' * 42}|{'-' * 7}|{'-' * 17}|{'-' * 17}|")
-    all_rows: list[dict[str, Any]] = []
-    overall: dict[str, Tally] = defaultdict(Tally)
-    numhg: dict[str, Tally] = {}
-    for path in files:
-        rows = load(path)
-        all_rows.extend(rows)
-        tallies = evaluate(rows)
-        name = path.name.removesuffix(".dev.jsonl")
-        print_table(name, tallies)
-        for key, tally in tallies.items():
-            if ":" in key and not key.startswith(("unsupported", "supported")):
-                continue
-            total = overall[key]
-            for attr in ("rows", "ours", "base", "ours_loose", "base_loose", "derived"):
-                setattr(total, attr, getattr(total, attr) + getattr(tally, attr))
-        if name == "numhg":
-            numhg = tallies
-        if args.show_misses:
-            for key, tally in tallies.items():
-                if ":" in key:
-                    continue
-                for miss in tally.misses[: args.show_misses]:
-                    print(f"    [{key}] {miss}")
-    print_table("all", overall)
-    if numhg:
-        print_numhg(numhg)
-    time_pairs(all_rows)
+    rows = [row for path in files for row in load(path)]
+    halves = [args.half] if args.half else ["A", "B"]
+    rows = [row for row in rows if half_of(row) in halves]
+    ours = our_hits(rows)
+    digits = hits(rows, [digit_flags(row) for row in rows])
+    print_halves(rows, ours, digits, halves)
+    if args.show_misses:
+        print_misses(rows, ours, args.show_misses)
+    if not args.no_ablation:
+        print_ablation(rows, ours, halves)
+    time_pairs(rows)
     return 0
 
 

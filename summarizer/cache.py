@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import diskcache
 
 from .errors import ConfigError
+from .grounding.rules import GROUNDING_VERSION
 
 log = logging.getLogger("summarizer.cache")
 
@@ -121,6 +122,7 @@ def cache_key(
     """sha256 over everything that changes the answer; `prompt` is (name, version, sha256)."""
     material = {
         "cache_format": CACHE_FORMAT,
+        "grounding": GROUNDING_VERSION,  # a changed figure check never serves stale verdicts
         "engine": engine,
         "model": model,
         "endpoint": endpoint,

@@ -180,26 +180,29 @@ def verify_command(
         raise click.UsageError("give --article FILE and --summary FILE, or --pairs FILE.jsonl")
     report = verify(_read_text(article_path), _summary_from(_read_text(summary_path), summary_path))
     click.echo(report.model_dump_json(indent=2) if as_json else report.render_text())
-    derived = [check.text for check in report.figures if check.status == "derived"]
-    if report.ok and derived:
+    if report.verdict == "review":
+        derived = [check.text for check in report.figures if check.status == "derived"]
         click.echo(f"summarizer: {len(derived)} derived figure(s) to confirm: {', '.join(derived)}", err=True)
-    sys.exit(0 if report.ok and not derived else EXIT_FAILED)
+    sys.exit(0 if report.ok else EXIT_FAILED)
 
 
 def _verify_pairs(path: str) -> int:
-    total = flagged = bad = 0
+    total = flagged = review = bad = 0
     with click.open_file(path, encoding="utf-8-sig") as lines:
         for line in verify_pairs(lines):
             click.echo(line)
             outcome = json.loads(line)
             total += 1
             bad += "error" in outcome
-            flagged += outcome.get("ok") is False
+            flagged += outcome.get("verdict") == "fail"
+            review += outcome.get("verdict") == "review"
+    ok = total - flagged - review - bad
     click.echo(
-        f"summarizer: verified {total} pair(s): {total - flagged - bad} ok, {flagged} flagged, {bad} unreadable",
+        f"summarizer: verified {total} pair(s): {ok} ok, {review} to review (derived), {flagged} flagged, "
+        f"{bad} unreadable",
         err=True,
     )
-    return 0 if flagged == bad == 0 else EXIT_FAILED
+    return 0 if ok == total else EXIT_FAILED
 
 
 def _summary_from(text: str, path: str) -> str | ArticleSummary:

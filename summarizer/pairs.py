@@ -6,11 +6,11 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .grounding import check_figures, index_article
+from .grounding import verify
 
 __all__ = ["verify_pairs"]
 
-_FIGURE_FIELDS = ("text", "value", "unit", "qualifier", "status", "article_text")
+_FIGURE_FIELDS = ("text", "value", "unit", "qualifier", "status", "rule", "article_text", "note")
 
 
 def verify_pairs(lines: Iterable[str]) -> Iterator[str]:
@@ -35,11 +35,12 @@ def _verdict(number: int, line: str) -> dict[str, Any]:
     wrong = [name for name in ("source", "summary") if not isinstance(row[name], str)]
     if wrong:
         return _error(row_id, number, f"field(s) must be strings: {', '.join(wrong)}")
-    checks = check_figures(row["summary"], index_article(row["source"]))
+    report = verify(row["source"], row["summary"])
     return {
         "id": row_id,
-        "ok": all(check.status not in {"unsupported", "misattributed"} for check in checks),
-        "figures": [check.model_dump(include=set(_FIGURE_FIELDS)) for check in checks],
+        "ok": report.ok,
+        "verdict": report.verdict,
+        "figures": [check.model_dump(include=set(_FIGURE_FIELDS)) for check in report.figures],
     }
 
 

@@ -25,6 +25,7 @@ def test_one_verdict_per_pair_with_figure_fields() -> None:
     assert first == {
         "id": "a",
         "ok": True,
+        "verdict": "pass",
         "figures": [
             {
                 "text": "£2.5bn",
@@ -32,7 +33,9 @@ def test_one_verdict_per_pair_with_figure_fields() -> None:
                 "unit": "GBP",
                 "qualifier": None,
                 "status": "supported",
+                "rule": None,
                 "article_text": "£2.5bn",
+                "note": None,
             }
         ],
     }
@@ -54,7 +57,7 @@ def test_bad_lines_yield_errors_and_processing_continues() -> None:
     assert results[1]["id"] == 7 and "missing field(s): summary" in str(results[1]["error"])
     assert "JSON object" in str(results[2]["error"])
     assert "must be strings: summary" in str(results[3]["error"])
-    assert results[4] == {"id": "ok", "ok": True, "figures": results[4]["figures"]}
+    assert results[4] == {"id": "ok", "ok": True, "verdict": "pass", "figures": results[4]["figures"]}
 
 
 def test_two_thousand_pairs_each_get_a_verdict_in_order() -> None:
@@ -82,7 +85,7 @@ def test_bench_slice_smoke() -> None:
     supported = [row for row in rows if row["label"] == "supported"][:20]
     sample = unsupported + supported
     for row, verdict in zip(sample, run(*(json.dumps(r) for r in sample)), strict=True):
-        flags, _ = figure_bench.our_flags(row, verdict)
+        flags = figure_bench.our_flags(row, verdict)
         if row["label"] == "supported":
             flagged_supported += bool(flags)
         else:

@@ -6,7 +6,8 @@ from typing import Final
 
 from summarizer.figures import Figure
 
-from .compare import values_equal
+from .compare import rounds_to, values_equal
+from .frames import Frame
 from .index import ArticleIndex
 from .words import Around
 
@@ -84,3 +85,124 @@ _BINDING_MARGIN: Final = 2
 # (a prize named by its sponsor and price, its price given in a clause about something else):
 # binding them cost false alarms.
 BINDABLE_KINDS: Final = frozenset({"count", "percent", "fraction"})
+
+
+# --- the contrast rule: which of the article's figures do the summary's words point at? ------------------
+
+
+def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Figure | None:
+    """The article figure the summary figure's frame points at, when it is not any of `equal`.
+
+    `equal` are the article figures whose value matches the summary's (equal, or the rounding it
+    states). A rival is a figure of the same kind with another value. The summary figure is about
+    the rival rather than about an equal figure when its words include one that tells the rival
+    apart from that equal figure, none that tells the equal figure apart from the rival, and more
+    of its words are the rival's. What it counts ("goals" or "assists") is compared first and
+    decides alone; the rest of its words count only when the summary also gives the rival's value
+    (the two were exchanged). A headline often takes its words from one sentence and its figure from
+    another, so words alone never move a figure that was not exchanged. Rivals are sought in or next
+    to the equal figure's sentence, where two figures are set side by side. "30% of its exports and
+    45% of its imports" against an article that gives 45% for exports and 30% for imports flags both.
+    """
+    if not equal:
+        return None
+    mine = around.frame
+    if not mine.words:
+        return None
+    rivals = [
+        other
+        for _, other in index.candidates(figure)
+        if other.kind == figure.kind
+        and not other.vague
+        and not any(other.start == same_figure.start for same_figure in equal)
+        and not values_equal(figure, other)
+        and not _close(other, equal)
+    ]
+    if not rivals:
+        return None
+    # The summary's other figures: a rival whose value the summary also gives is half of a swap.
+    others = [other for other in around.siblings if other.start != figure.start and other.value is not None]
+    pointed = None
+    for same_figure in equal:
+        rival = _better_rival(mine, same_figure, rivals, index, others)
+        if rival is None:
+            return None  # this occurrence of the value may well be what the summary means
+        pointed = pointed or rival
+    return pointed
+
+
+def _close(other: Figure, equal: list[Figure]) -> bool:
+    """A rival must have another value than every equal figure (not "3.8bn" beside "3.8 billion")."""
+    return any(other.value is not None and same.value is not None and other.value == same.value for same in equal)
+
+
+def _better_rival(
+    mine: Frame, same_figure: Figure, rivals: list[Figure], index: ArticleIndex, others: list[Figure]
+) -> Figure | None:
+    ours = index.frame(same_figure)
+    sentence = index.frame_sentence(same_figure)
+    best: tuple[int, Figure] | None = None
+    for rival in rivals:
+        if abs(index.frame_sentence(rival) - sentence) > 1:
+            continue  # figures are set side by side in one sentence or two neighbouring ones
+        theirs = index.frame(rival)
+        swapped = any(
+            values_equal(other, rival) or rounds_to(other, rival) for other in others if other.kind == rival.kind
+        )
+        score = _points_at(mine, ours, theirs, swapped=swapped)
+        if score and (best is None or score > best[0]):
+            best = (score, rival)
+    return best[1] if best else None
+
+
+def _points_at(mine: Frame, ours: Frame, theirs: Frame, *, swapped: bool) -> int:
+    """How clearly the summary's frame points at `theirs` rather than `ours` (0: it does not).
+
+    Two kinds of evidence. What is counted: the summary counts what the rival counts, and the equal
+    figure counts something else ("14 assists" where the article's 14 are goals). Or, when the
+    summary also gives the rival's value (`swapped`: the two values exchanged), the words around
+    it: at least two of them are the rival's, more than are the equal figure's, one tells the
+    rival apart and none tells the equal figure apart.
+    """
+    if mine.thing and ours.thing and not mine.thing & ours.thing and mine.thing & theirs.thing:
+        return 1 + len(mine.words & theirs.words)
+    shared_ours, shared_theirs = len(mine.words & ours.words), len(mine.words & theirs.words)
+    if not swapped or shared_theirs < _POINTING or shared_theirs <= shared_ours:
+        return 0
+    if mine.words & (theirs.words - ours.words) and not mine.words & (ours.words - theirs.words):
+        return shared_theirs - shared_ours
+    return 0
+
+
+_POINTING: Final = 1  # words of the summary's that must be a rival's before it counts as pointing there
+
+
+def operands_bound(figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex) -> bool:
+    """Whether a derivation may stand: its operands measure what the summary figure measures, or
+    at least the article states no other value for that very thing.
+
+    "Opened in 2014" is not 2012 plus "two years later it doubled its staff" when the article says
+    the plant opened in 2012; "cut 200 jobs" is "cut 120 jobs in March" and "another 80 jobs in
+    June". A headline's words often share nothing with its operands ("Dockers start 3-day strike"
+    from "a 72-hour stoppage"): that alone does not undo a derivation.
+    """
+    mine = around.frame
+    words = mine.words
+    if not operands or not words or all(index.frame(operand).words & words for operand in operands):
+        return True
+    return not any(
+        other.kind == figure.kind
+        and other.value is not None
+        and not values_equal(figure, other)
+        and _states(mine, index.frame(other))
+        for _, other in index.candidates(figure)
+    )
+
+
+def _states(mine: Frame, theirs: Frame) -> bool:
+    """Whether an article figure is the article's value for what the summary figure measures: it
+    shares two of its words and counts the same thing ("confirmed in 15 regions" for "in 19 regions")."""
+    return len(mine.words & theirs.words) >= _STATED and (not mine.thing or bool(mine.thing & theirs.thing))
+
+
+_STATED: Final = 2  # words a figure must share with the summary's to be the article's value for that thing

@@ -7,7 +7,7 @@ from summarizer.schemas import ArticleSummary
 from .claims import check_claim, check_key_figure_sentence
 from .decide import check_figures
 from .index import index_article
-from .report import GOOD_STATUSES, ClaimCheck, FigureCheck, GroundingReport
+from .report import ClaimCheck, FigureCheck, GroundingReport
 
 
 def verify(article: str, summary: str | ArticleSummary) -> GroundingReport:
@@ -24,10 +24,9 @@ def verify(article: str, summary: str | ArticleSummary) -> GroundingReport:
                 *(check for kf in summary.key_figures for check in check_figures(kf.figure, index, bind=False)),
             ]
         )
-        claims = [check_key_figure_sentence(kf.figure, kf.measures, kf.sentence, article) for kf in summary.key_figures]
-        claims += [check_claim(c.statement, c.evidence, c.figures, article) for c in summary.claims]
-    ok = all(check.status in GOOD_STATUSES for check in figures) and not any(c.problems for c in claims)
-    return GroundingReport(figures=figures, claims=claims, ok=ok)
+        claims = [check_key_figure_sentence(kf.figure, kf.measures, kf.sentence, index) for kf in summary.key_figures]
+        claims += [check_claim(c.statement, c.evidence, c.figures, index) for c in summary.claims]
+    return GroundingReport.of(figures, claims)
 
 
 def _unique(checks: list[FigureCheck]) -> list[FigureCheck]:

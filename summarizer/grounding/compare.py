@@ -9,6 +9,8 @@ from typing import Final
 
 from summarizer.figures import Figure
 
+from .rules import enabled
+
 _GROUPS: Final = {
     "money": "money",
     "percent": "share",
@@ -218,13 +220,17 @@ def _dates_agree(summary: float, article: float) -> bool:
 def qualifier_conflict(summary: Figure, article: Figure) -> str | None:
     """Why the summary's qualifier contradicts the article's for an equal value, or None."""
     s_bound, a_bound = bound_of(summary.qualifier), bound_of(article.qualifier)
-    if {s_bound, a_bound} == {"lower", "upper"}:
+    if {s_bound, a_bound} == {"lower", "upper"} and enabled("qualifier-conflict"):
         return f"qualifier: the summary says '{summary.qualifier}', the article '{article.qualifier}'"
     return None
 
 
 def rounds_to(summary: Figure, article: Figure) -> bool:
-    """Whether the article's value, rounded or truncated to the summary's precision, gives the summary's."""
+    """Whether the article's value, rounded to the summary's precision, gives the summary's.
+
+    To the nearest step (rule nearest-rounding): 3.8 is "4", never "3"; 47.6% is "48%". A bound
+    the value satisfies is a rounding too (rule bound-rounding): "more than 40" for 45.
+    """
     assert summary.value is not None
     assert article.value is not None
     step = granularity(summary)
@@ -234,10 +240,27 @@ def rounds_to(summary: Figure, article: Figure) -> bool:
     verdict = _bounded_rounding(summary, article, difference)
     if verdict is not None:
         return verdict
-    if -step / 2 <= difference < step:
+    if -step / 2 <= difference < step / 2 or (difference < step and _truncation(summary, article, difference)):
         return True
     # "more than 40" holds for an article's "45", but not for its "more than 50": that is another claim.
-    return bound_of(article.qualifier) in {"exact", "approx"} and _bound_satisfied(summary, article.value)
+    return (
+        enabled("bound-rounding")
+        and bound_of(article.qualifier) in {"exact", "approx"}
+        and _bound_satisfied(summary, article.value)
+    )
+
+
+_TRUNCATION: Final = 0.125  # how far below the article's amount a headline's cut-off figure may fall
+
+
+def _truncation(summary: Figure, article: Figure, difference: float) -> bool:
+    """An amount cut to its leading digits ("$26M" for $26.5 million, "5K" for 5,600), within an
+    eighth of the article's value; never a percentage (stated to the point: 47.6% is "48%") and
+    never a cut that changes the leading digit's meaning ("$3bn" for $3.8bn is a fifth off)."""
+    if not enabled("nearest-rounding"):
+        return True
+    assert article.value is not None
+    return summary.kind not in {"percent", "fraction"} and 0 <= difference <= _TRUNCATION * abs(article.value)
 
 
 def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bool | None:

@@ -3,26 +3,76 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from summarizer.figures import Figure, find_figures
+from summarizer.text import clean_text
 
-from .binding import BINDABLE_KINDS, binding, bound_elsewhere, misattributed, same_measure
+from .binding import BINDABLE_KINDS, binding, bound_elsewhere, contrasted, misattributed, same_measure
 from .compare import bound_of, qualifier_conflict, rounds_to, same, vague_holds, values_equal
 from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
-from .timing import from_earlier_event
+from .rules import RULES, enabled
+from .timing import from_earlier_event, other_phase, other_tense, other_year
 from .words import Around, LazyLayout
 
 
 def _check_one(figure: Figure, around: Around, index: ArticleIndex, *, bind: bool) -> Match:
+    """Compare, then bind: a value the article has must also be about what the summary says."""
     match = _match_value(figure, around, index, bind=bind)
-    if bind and match.status in {"supported", "rounded"}:
-        return _turned_round(figure, around, index, match) or from_earlier_event(figure, around, index, match) or match
+    if not bind or match.status not in {"supported", "rounded"} or match.article is None:
+        return match
+    equal = _same_value(figure, match, index)
+    for name, rule in _BIND_RULES:
+        if enabled(name):
+            verdict = rule(figure, around, index, match, equal)
+            if verdict is not None:
+                return verdict
     return match
+
+
+def _same_value(figure: Figure, match: Match, index: ArticleIndex) -> list[Figure]:
+    """The article figures that give the summary's value: equal to it, or, for a rounding, rounding to it."""
+    if match.status == "supported":
+        return [other for _, other in index.equal(figure) if qualifier_conflict(figure, other) is None]
+    return [
+        other
+        for _, other in index.candidates(figure)
+        if same_measure(figure, other) and not other.vague and rounds_to(figure, other)
+    ]
+
+
+BindRule = Callable[[Figure, Around, ArticleIndex, Match, list[Figure]], "Match | None"]
+
+
+def _year(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
+    return other_year(figure, around, index, equal)
+
+
+def _tense(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
+    return other_tense(figure, around, index, equal)
+
+
+def _phase(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
+    return other_phase(figure, around, index, equal)
+
+
+def _direction(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
+    return _turned_round(figure, around, index, match)
+
+
+def _earlier(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
+    return from_earlier_event(figure, around, index, match)
+
+
+def _contrast(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
+    rival = contrasted(figure, around, index, equal)
+    if rival is None:
+        return None
+    return Match("misattributed", rival, f"the summary's words fit the article's '{rival.text}'", "contrast")
 
 
 def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: bool) -> Match:
@@ -39,12 +89,10 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
     # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
     rounded = [other for _, other in candidates if same_measure(figure, other) and rounds_to(figure, other)]
     if rounded:
-        return Match("rounded", _closest(figure, rounded))
-    if figure.kind == "name":
-        written = _name_written_out(figure, index)
-        if written is None:
-            return Match("unsupported", None)
-        return Match("supported", written, f"the article writes '{written.text}'")
+        return Match("rounded", _closest(figure, rounded), rule="nearest-rounding")
+    written = _written_otherwise(figure, index)
+    if written is not None or figure.kind == "name":
+        return written or Match("unsupported", None)
     derivation = None if figure.kind == "ordinal" else derive(figure, around, index)
     return derivation or Match("unsupported", _closest(figure, [other for _, other in candidates]))
 
@@ -78,7 +126,7 @@ def _turned_round(figure: Figure, around: Around, index: ArticleIndex, match: Ma
     if still and max(binding(around, index, p) for p in still) > max(binding(around, index, p) for p in turned):
         return None
     note = f"{TURNED_ROUND} {opposite(moved.direction)}, not {moved.direction}"
-    return Match("misattributed", index.figures[turned[0]], note)
+    return Match("misattributed", index.figures[turned[0]], note, "direction")
 
 
 _NAME_LEAD_RE: Final = re.compile(r"([A-Z][\w-]+)\s+$")
@@ -103,6 +151,32 @@ def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
     return None
 
 
+def _written_otherwise(figure: Figure, index: ArticleIndex) -> Match | None:
+    """The figure as the article writes it another way: a name's number, years as an anniversary."""
+    if figure.kind == "name" and enabled("name-written-out"):
+        written = _name_written_out(figure, index)
+        if written is not None:
+            return Match("supported", written, f"the article writes '{written.text}'", "name-written-out")
+    if enabled("anniversary"):
+        anniversary = _anniversary(figure, index)
+        if anniversary is not None:
+            return Match("supported", anniversary, f"the article's '{anniversary.text}' anniversary", "anniversary")
+    return None
+
+
+_ANNIVERSARY_RE: Final = re.compile(r"\s+(?:anniversary|birthday|jubilee)\b", re.IGNORECASE)
+
+
+def _anniversary(figure: Figure, index: ArticleIndex) -> Figure | None:
+    """ "Marks 50 years" from "its 50th anniversary": an ordinal anniversary or birthday counts years."""
+    if figure.kind not in {"duration", "age"} or figure.unit != "year" or figure.value is None:
+        return None
+    for other in index.figures:
+        if other.kind == "ordinal" and other.value == figure.value and _ANNIVERSARY_RE.match(index.text, other.end):
+            return other
+    return None
+
+
 def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> Match:
     fitting = [other for _, other in candidates if vague_holds(figure, other)]
     if fitting:
@@ -123,34 +197,45 @@ def _check_equal(
     agreeing = [(p, other) for p, other in equal if qualifier_conflict(figure, other) is None]
     if not agreeing:
         first = equal[0][1]
-        return Match("unsupported", first, qualifier_conflict(figure, first))
+        return Match("unsupported", first, qualifier_conflict(figure, first), "qualifier-conflict")
     best = agreeing[0][1] if len(agreeing) == 1 else max(agreeing, key=lambda i: binding(around, index, i[0]))[1]
-    # Both binding rules need a rival: a figure of the same kind with another value.
-    rival = any(other.kind == figure.kind and not values_equal(figure, other) for _, other in candidates)
-    if (
-        bind
-        and rival
-        and (
-            misattributed(figure, around.subject, index, agreeing, candidates)
-            or bound_elsewhere(figure, around, index, agreeing, candidates)
-        )
-    ):
-        return Match("misattributed", best, "the article gives this value for something else")
+    elsewhere = _about_something_else(figure, around, index, agreeing, candidates) if bind else None
+    if elsewhere is not None:
+        return Match("misattributed", best, "the article gives this value for something else", elsewhere)
     s_bound, a_bound = bound_of(figure.qualifier), bound_of(best.qualifier)
     if s_bound in {"lower", "upper"} and a_bound != s_bound:
         # A bound added to an exact figure is loose but true ("more than 40,000" for "40,000"), if it
         # is that figure: "killed at least two people" is not the article's "two bridges".
         if (
             bind
+            and enabled("bound-added")
             and figure.kind in BINDABLE_KINDS
             and around.context
             and all(binding(around, index, p) == 0 for p, _ in agreeing)
         ):
-            return Match("misattributed", best, "the article gives this value for something else")
-        return Match("rounded", best, f"the article says '{best.text}'")
+            return Match("misattributed", best, "the article gives this value for something else", "bound-added")
+        return Match("rounded", best, f"the article says '{best.text}'", "bound-rounding")
     if a_bound in {"lower", "upper"} and s_bound != a_bound:
         return Match("supported", best, f"the article says '{best.text}'")
     return Match("supported", best)
+
+
+def _about_something_else(
+    figure: Figure,
+    around: Around,
+    index: ArticleIndex,
+    agreeing: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+) -> str | None:
+    """The rule that finds the equal value about something else, if one does."""
+    # Both rules need a rival: a figure of the same kind with another value.
+    if not any(other.kind == figure.kind and not values_equal(figure, other) for _, other in candidates):
+        return None
+    if enabled("subject-elsewhere") and misattributed(figure, around.subject, index, agreeing, candidates):
+        return "subject-elsewhere"
+    if enabled("bound-elsewhere") and bound_elsewhere(figure, around, index, agreeing, candidates):
+        return "bound-elsewhere"
+    return None
 
 
 def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
@@ -162,10 +247,12 @@ def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
 
 def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[FigureCheck]:
     """Check every figure of `text` against an indexed article (or evidence quote)."""
-    layout = LazyLayout(text)
+    text = clean_text(text)
+    figures = find_figures(text)
+    layout = LazyLayout(text, figures)
     scores = scores_in_article(text, index)
     checks = []
-    for figure in find_figures(text):
+    for figure in figures:
         if figure.value is None:
             continue  # "several": no value to check
         if figure.start in scores:
@@ -191,4 +278,17 @@ def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:
         article_text=article.text if article else None,
         article_sentence=index.sentence_text(article) if article else None,
         note=match.note,
+        rule=match.rule,
     )
+
+
+_BIND: Final[dict[str, BindRule]] = {
+    "time-year": _year,
+    "time-tense": _tense,
+    "time-phase": _phase,
+    "direction": _direction,
+    "earlier-event": _earlier,
+    "contrast": _contrast,
+}
+# The bind-stage rules in the order of `rules.RULES`: their precedence.
+_BIND_RULES: Final = tuple((rule.name, _BIND[rule.name]) for rule in RULES if rule.name in _BIND)

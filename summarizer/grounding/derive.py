@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Final
 
 from summarizer.figures import Figure
 
+from .binding import operands_bound
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, same
 from .index import ArticleIndex
 from .report import Match
+from .rules import RULES, enabled
 from .timing import counted_in_years, year_counted_from, year_from_dateline
 from .words import Around, content_stems, prefixes_of
 
@@ -21,24 +24,60 @@ _MAX_OPERANDS: Final = 40
 
 
 def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    """A simple calculation on article figures that gives the summary's value, if there is one."""
+    """A simple calculation on article figures that gives the summary's value, if there is one.
+
+    The derivations are tried in the order of the rules table; one whose operands do not measure
+    what the summary figure measures does not count (rule derive-bound), and the next is tried.
+    """
     assert figure.value is not None
-    if figure.kind == "duration":
-        converted = _converted_duration(figure, index)
-        if converted is not None:
-            return Match("derived", converted, f"'{converted.text}' in other units")
-    if bound_of(figure.qualifier) == "upper" or figure.value <= 0:
-        return None  # a ceiling or a zero computed from other figures is not a claim the article makes
+    for name, attempt in _DERIVATIONS:
+        if not enabled(name):
+            continue
+        match = attempt(figure, around, index)
+        if match is not None and (not enabled("derive-bound") or operands_bound(figure, match.operands, around, index)):
+            return match
+    return None
+
+
+def _durations(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    if figure.kind != "duration":
+        return None
+    converted = _converted_duration(figure, index)
+    if converted is None:
+        return None
+    return Match("derived", converted, f"'{converted.text}' in other units", "durations", (converted,))
+
+
+def _claimable(figure: Figure) -> bool:
+    """A ceiling or a zero computed from other figures is not a claim the article makes."""
+    return bound_of(figure.qualifier) != "upper" and (figure.value or 0) > 0
+
+
+def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    if not _claimable(figure):
+        return None
+    assert figure.value is not None
     in_years = counted_in_years(figure, index)
-    if in_years:
+    if in_years or figure.kind != "year":
         return in_years
-    if figure.kind == "year":
-        return year_from_dateline(figure.value, index) or year_counted_from(figure.value, index)
-    if figure.kind == "count":
-        counted = with_the_rest(figure, around, index) or _points_apart(figure, around, index)
-        if counted:
-            return counted
-    return _combined(figure, around.context, index) if figure.kind in _ARITHMETIC_KINDS else None
+    return year_from_dateline(figure.value, index) or year_counted_from(figure.value, index)
+
+
+def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    return with_the_rest(figure, around, index) if _claimable(figure) and figure.kind == "count" else None
+
+
+def _points_apart_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    return _points_apart(figure, around, index) if _claimable(figure) and figure.kind == "count" else None
+
+
+def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    if not _claimable(figure) or figure.kind not in _ARITHMETIC_KINDS:
+        return None
+    return _combined(figure, around.context, index)
+
+
+Derivation = Callable[[Figure, Around, ArticleIndex], "Match | None"]
 
 
 # "two other people", "209 others", "15 other tycoons": the group plus the one(s) it is other than.
@@ -73,7 +112,7 @@ def with_the_rest(figure: Figure, around: Around, index: ArticleIndex) -> Match 
             continue
         gap = figure.value - other.value
         if summary_others and same(gap, -1):
-            return Match("derived", other, f"'{other.text}' less the one the others are other than")
+            return Match("derived", other, f"'{other.text}' less the one the others are other than", "with-the-rest")
         if not (same(gap, 1) or same(gap, 2)):
             continue  # the patterns below are only read for counts they could complete
         after = index.text[other.end : other.end + _ADDED_REACH]
@@ -85,7 +124,7 @@ def with_the_rest(figure: Figure, around: Around, index: ArticleIndex) -> Match 
         else:
             continue
         if same(gap, added):
-            return Match("derived", other, f"'{other.text}' and {added} more")
+            return Match("derived", other, f"'{other.text}' and {added} more", "with-the-rest", (other,))
     return None
 
 
@@ -105,7 +144,7 @@ def _points_apart(figure: Figure, around: Around, index: ArticleIndex) -> Match 
             assert right.value is not None
             near = abs(index.sentence_number(left.start) - index.sentence_number(right.start)) <= 1
             if near and same(abs(left.value - right.value), figure.value):
-                return Match("derived", left, f"{left.text} - {right.text}")
+                return Match("derived", left, f"{left.text} - {right.text}", "points-apart", (left, right))
     return None
 
 
@@ -133,7 +172,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
             if note and figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
                 continue  # "24 tower blocks" and "26 areas" differ by two of nothing
             if note:
-                return Match("derived", None, note)
+                return Match("derived", None, note, "arithmetic", (left, right))
     return None
 
 
@@ -281,3 +320,14 @@ def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, fl
 
 def _show(value: float) -> str:
     return f"{value:g}"
+
+
+# The derivations by rule name, in the order of `rules.RULES` (their precedence).
+_ATTEMPTS: Final[dict[str, Derivation]] = {
+    "durations": _durations,
+    "years-counted": _years_counted,
+    "with-the-rest": _with_the_rest_rule,
+    "points-apart": _points_apart_rule,
+    "arithmetic": _arithmetic_rule,
+}
+_DERIVATIONS: Final = tuple((rule.name, _ATTEMPTS[rule.name]) for rule in RULES if rule.name in _ATTEMPTS)

@@ -59,6 +59,34 @@ _BOUNDARY_WORDS: Final = frozenset(
     ]
 )
 _OF_WORDS: Final = frozenset({"of"})
+_BACK_REFERENCES: Final = frozenset(["them", "us", "those", "these", "which", "whom", "it", "this", "that", "all"])
+_PREPOSITIONS: Final = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "over",
+        "under",
+        "into",
+        "onto",
+        "after",
+        "before",
+        "during",
+        "per",
+        "against",
+        "across",
+        "among",
+    ]
+)
+_COORDINATORS: Final = frozenset({"and", "or", "plus"})
+_DETERMINERS: Final = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"]
+)
 _PHRASE_WORDS: Final = 6  # words read after a figure
 _LEFT_WORDS: Final = 10  # words read before a figure
 _OF_NOUNS: Final = 3  # content words taken from an "of" phrase
@@ -110,10 +138,13 @@ class FrameReader:
             found = self._frames[figure.start] = self._read(figure)
         return found
 
+    def sentence_number(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+
     def _sentence(self, position: int) -> tuple[int, int]:
-        number = max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
         if not self._sentence_starts:
             return 0, len(self.text)
+        number = self.sentence_number(position)
         return self._sentence_starts[number], self._sentence_ends[number]
 
     def _neighbours(self, figure: Figure, start: int, end: int) -> tuple[Figure | None, Figure | None]:
@@ -121,14 +152,18 @@ class FrameReader:
 
         A year or date is a modifier of a count or amount, so it cuts only the stretch of another year.
         """
-        cuts = (lambda other: True) if figure.kind in _CALENDAR else (lambda other: other.kind not in _CALENDAR)
+        every = figure.kind in _CALENDAR
         index = bisect.bisect_left(self._starts, figure.start)
         before = next(
-            (f for f in reversed(self.figures[:index]) if f.end <= figure.start and f.start >= start and cuts(f)),
+            (
+                f
+                for f in reversed(self.figures[:index])
+                if f.end <= figure.start and f.start >= start and (every or f.kind not in _CALENDAR)
+            ),
             None,
         )
         after = next(
-            (f for f in self.figures[index + 1 :] if f.start >= figure.end and cuts(f)),
+            (f for f in self.figures[index + 1 :] if f.start >= figure.end and (every or f.kind not in _CALENDAR)),
             None,
         )
         if after is not None and after.start >= end:
@@ -144,10 +179,18 @@ class FrameReader:
         left_words = _words(self.text, left_start, figure.start)[-_LEFT_WORDS:]
         left = [stem(word) for word in left_words]
         context = {s for s in left if s} | {stem(word) for word in phrase_words} - thing
-        if before is not None and not any(left):
+        # "... and damaged 30": a coordinated figure with no subject of its own shares the sentence's
+        coordinated = (
+            bool(left_words)
+            and left_words[0].lower() in _COORDINATORS
+            and sum(map(bool, left)) <= 1
+            and not any(word.lower() in _DETERMINERS for word in left_words)  # "and its debt": a subject
+        )
+        if before is not None and (coordinated or not any(left)):
+            # "The fire destroyed 12 homes and damaged 30": the sentence's subject is the 30's too
             context |= self._opening_of(start, before)
         context.discard("")
-        reach = (left_start, max(phrase_end, figure.end))
+        reach = (left_start, max(stop, figure.end))  # years anywhere in its stretch of the sentence
         lowered = [word.lower() for word in [*left_words, *phrase_words]]
         if after is not None and after.kind in _SPANS and after.start - phrase_end <= 3:
             lowered += [word.lower() for word in _words(self.text, after.start, after.end)]
@@ -204,14 +247,16 @@ def _words(text: str, start: int, end: int) -> list[str]:
 
 
 def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]:
-    """The stems of what a figure at `start` governs, where its phrase ends, and the phrase's words.
+    """The stems of what a figure at `start` counts, where its phrase ends, and the phrase's words.
 
-    The thing is the first content word; an "of" phrase adds its nouns ("45% of the country's exports").
+    The thing is the content word right after the figure ("12 homes"), or the nouns of an "of"
+    phrase ("45% of the country's exports"). A phrase behind another preposition ("5 in a blast",
+    "£2m on roads") says where or what for, not what is counted: its words are context.
     """
     thing: set[str] = set()
     words: list[str] = []
     end = start
-    in_of = possessive = False
+    in_of = possessive = closed = False
     for match in _TOKEN_RE.finditer(text, start, stop):
         token = match.group(0)
         lowered = token.lower()
@@ -221,14 +266,23 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]
         if token[0].isdigit():
             continue  # a year or a number inside the phrase ("passengers in 2023") belongs to it
         words.append(token)
+        if closed:
+            continue
         if lowered in _OF_WORDS and not thing:
             in_of = True
+            continue
+        if in_of and not thing and lowered in _BACK_REFERENCES:
+            closed = True  # "two of them were found": what is counted was named before
+            continue
+        if lowered in _PREPOSITIONS and not thing:
+            closed = True
             continue
         stemmed = stem(token)
         if not stemmed:
             continue
         if thing and not possessive:
-            break
+            closed = True
+            continue
         thing.add(stemmed)
         # "of the country's exports": a possessive goes on to its noun; any other noun ends the thing
         possessive = in_of and lowered.endswith(("'s", "’s")) and len(thing) < _OF_NOUNS

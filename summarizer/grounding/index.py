@@ -5,15 +5,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Final
 
 from summarizer.figures import Figure, find_figures
+from summarizer.text import clean_text
 
 from .compare import CALENDAR_KINDS, compatible, traits, value_key, values_equal
 from .direction import Movement, movement_of
+from .frames import Frame, FrameReader
 from .report import Match
-from .words import TextLayout, content_stems, prefixes_of
+from .words import TextLayout, canonical_positions, content_stems, prefixes_of
 
 
 @dataclass(slots=True)
@@ -38,6 +39,26 @@ class ArticleIndex:
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
     starts: list[int] = field(default_factory=list)
+    _frames: FrameReader | None = None
+    _canonical: tuple[str, tuple[int, ...]] | None = None
+
+    def frame(self, figure: Figure) -> Frame:
+        """What an article figure measures (see `frames`)."""
+        if self._frames is None:
+            self._frames = FrameReader(self.text, self.figures)
+        return self._frames.frame(figure)
+
+    def frame_sentence(self, figure: Figure) -> int:
+        """The number of the sentence (or semicolon clause) a figure stands in, as frames count them."""
+        if self._frames is None:
+            self._frames = FrameReader(self.text, self.figures)
+        return self._frames.sentence_number(figure.start)
+
+    def canonical(self) -> tuple[str, tuple[int, ...]]:
+        """The article as quote search sees it, with each character's place in the article (see `claims`)."""
+        if self._canonical is None:
+            self._canonical = canonical_positions(self.text)
+        return self._canonical
 
     def __post_init__(self) -> None:
         self.starts = [figure.start for figure in self.figures]
@@ -124,13 +145,13 @@ class ArticleIndex:
 
 
 def index_article(text: str) -> ArticleIndex:
-    """Extract and lay out an article's figures once (cached for repeated articles)."""
-    return _cached_index(text)
+    """Extract and lay out an article's figures once; keep the index to check several summaries of it.
 
-
-@lru_cache(maxsize=512)
-def _cached_index(text: str) -> ArticleIndex:
-    return build_index(text)
+    The text is cleaned first (`summarizer.text.clean_text`): terminal escapes and invisible
+    characters neither split nor invent figures. Spans in the report are spans of the cleaned text.
+    Nothing is cached across calls: an index lives as long as its caller keeps it.
+    """
+    return build_index(clean_text(text))
 
 
 def build_index(text: str) -> ArticleIndex:

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict
 from summarizer.figures import Figure
 
 FigureStatus = Literal["supported", "rounded", "derived", "misattributed", "unsupported"]
+Verdict = Literal["pass", "review", "fail"]
 
 
 GOOD_STATUSES: Final = frozenset({"supported", "rounded", "derived"})
@@ -47,6 +48,7 @@ class FigureCheck(BaseModel):
     article_text: str | None
     article_sentence: str | None
     note: str | None
+    rule: str | None = None  # the rule that decided the status (see `summarizer.grounding.rules`)
 
 
 class ClaimCheck(BaseModel):
@@ -67,7 +69,15 @@ class GroundingReport(BaseModel):
 
     figures: list[FigureCheck]
     claims: list[ClaimCheck]
-    ok: bool
+    verdict: Verdict
+    ok: bool  # verdict == "pass": the one meaning of ok in Python, `verify`, `--pairs`, the pipeline and the evals
+
+    @classmethod
+    def of(cls, figures: list[FigureCheck], claims: list[ClaimCheck]) -> GroundingReport:
+        """The report for these checks, with its verdict: fail when a figure is flagged or a claim has a
+        problem; review when a figure is derived (its working is shown); pass otherwise."""
+        verdict = verdict_of(figures, claims)
+        return cls(figures=figures, claims=claims, verdict=verdict, ok=verdict == "pass")
 
     def problems(self) -> list[str]:
         """One sentence per flagged figure or failed claim, fit to send back to the model."""
@@ -88,7 +98,11 @@ class GroundingReport(BaseModel):
         for claim in failed:
             lines.append(f"  FAIL {claim.statement!r}")
             lines.extend(f"      {problem}" for problem in claim.problems)
-        lines.append("Result: OK" if self.ok else f"Result: {len(self.problems())} problem(s)")
+        if self.verdict == "review":
+            derived = sum(check.status == "derived" for check in self.figures)
+            lines.append(f"Result: REVIEW: {derived} derived figure(s) to confirm")
+        else:
+            lines.append("Result: OK" if self.ok else f"Result: {len(self.problems())} problem(s)")
         return "\n".join(lines)
 
 
@@ -142,6 +156,13 @@ def clip(text: str | None, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def verdict_of(figures: Sequence[FigureCheck], claims: Sequence[ClaimCheck]) -> Verdict:
+    """fail: a figure flagged or a claim with a problem; review: a figure derived; pass: neither."""
+    if any(check.status in FLAGGED_STATUSES for check in figures) or any(claim.problems for claim in claims):
+        return "fail"
+    return "review" if any(check.status == "derived" for check in figures) else "pass"
+
+
 @dataclass(slots=True)
 class Match:
     """A figure's verdict while the stages run: its status, the article figure it rests on, a note."""
@@ -149,6 +170,8 @@ class Match:
     status: FigureStatus
     article: Figure | None
     note: str | None = None
+    rule: str | None = None  # the rule that decided (a name from `rules.RULES`), None for a plain match
+    operands: tuple[Figure, ...] = ()  # the article figures a derivation was made of
 
 
 # How the note of a figure that goes the wrong way begins; the re-ask message is chosen by it.

@@ -15,6 +15,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Final, Literal
 
+# Part of every cache key: change it whenever a rule changes what the check says.
+GROUNDING_VERSION: Final = "2.0"
+
 Stage = Literal["compare", "bind", "derive"]
 
 
@@ -32,6 +35,7 @@ RULES: Final = (
     Rule("qualifier-conflict", "compare", "a bound turned round: 'fewer than 200' against 'more than 200'"),
     Rule("nearest-rounding", "compare", "a rounding is to the nearest step: 3.8 rounds to 4, not 3"),
     Rule("bound-rounding", "compare", "a bound the article's value satisfies: 'more than 40' from 45"),
+    Rule("anniversary", "compare", "years counted by an anniversary: '50 years' from 'its 50th anniversary'"),
     Rule("name-written-out", "compare", "a name's number written another way: 'World War II', 'Second World War'"),
     # bind: is the matched value about what the summary says it is about? First match wins.
     Rule("time-year", "bind", "the article gives the value for another year than the summary's"),
@@ -44,8 +48,11 @@ RULES: Final = (
     Rule("bound-elsewhere", "bind", "nothing around the value fits, while another figure clearly does"),
     Rule("bound-added", "bind", "a bound added to an exact figure must be about the same thing"),
     # derive: arithmetic over article figures, counted only when its operands measure the same thing
-    Rule("derive-bound", "derive", "a derivation counts only when its operands measure what the figure does"),
-    Rule("derive-contradicted", "derive", "no derivation of a value the article states otherwise for that thing"),
+    Rule(
+        "derive-bound",
+        "derive",
+        "a derivation whose operands measure other things does not count when the article states the value",
+    ),
     Rule("durations", "derive", "a duration in other units: 48 hours as two days"),
     Rule("years-counted", "derive", "years apart, a year counted from a date or a span the article gives"),
     Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),

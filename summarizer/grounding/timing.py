@@ -8,7 +8,7 @@ from typing import Final
 from summarizer.figures import Figure
 
 from .binding import BINDABLE_KINDS
-from .compare import bound_of, same
+from .compare import bound_of, same, values_equal
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
@@ -103,9 +103,9 @@ def year_from_dateline(value: float, index: ArticleIndex) -> Match | None:
     if now is None:
         return None
     if same(value, now + 1) and (index.dated or _NEXT_YEAR_RE.search(index.text)):
-        return Match("derived", None, f"the year after the article's {int(now)}")
+        return Match("derived", None, f"the year after the article's {int(now)}", "years-counted")
     if same(value, now - 1) and _LAST_YEAR_RE.search(index.text):
-        return Match("derived", None, f"the year before the article's {int(now)}")
+        return Match("derived", None, f"the year before the article's {int(now)}", "years-counted")
     return None
 
 
@@ -128,12 +128,12 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     for span in spans:
         assert span.value is not None
         if same(abs(value - now), span.value):
-            return Match("derived", span, f"{int(now)} and '{span.text}'")
+            return Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
         sentence = index.sentence_number(span.start)
         for year in years:
             assert year.value is not None
             if abs(index.sentence_number(year.start) - sentence) <= 1 and same(abs(value - year.value), span.value):
-                return Match("derived", span, f"'{year.text}' and '{span.text}'")
+                return Match("derived", span, f"'{year.text}' and '{span.text}'", "years-counted", (year, span))
     return None
 
 
@@ -160,7 +160,7 @@ def counted_in_years(figure: Figure, index: ArticleIndex) -> Match | None:
     if figure.kind not in {"count", "duration", "age"} or figure.qualifier is not None:
         return None
     note = _years_apart(figure.value, index) or _years_apart_nearby(figure.value, index)
-    return Match("derived", None, note) if note else None
+    return Match("derived", None, note, "years-counted") if note else None
 
 
 # "born in 1987", "(1950-2024)", "(b. 1950)"
@@ -183,7 +183,7 @@ def _age_from_birth(value: float, index: ArticleIndex) -> Match | None:
             continue
         for latest in {max(index.years), _now(index) or max(index.years)}:
             if same(latest - born, value) or same(latest - born - 1, value):
-                return Match("derived", figure, f"born {int(born)}, {int(latest)} - {int(born)}")
+                return Match("derived", figure, f"born {int(born)}, {int(latest)} - {int(born)}", "years-counted")
     return None
 
 
@@ -207,3 +207,38 @@ def _years_apart_nearby(value: float, index: ArticleIndex) -> str | None:
             if value >= _MIN_NEARBY_GAP and abs(sentence - other_sentence) <= 1 and same(abs(year - other), value):
                 return f"{int(max(year, other))} - {int(min(year, other))}"
     return None
+
+
+# --- a value moved in time: another year, the past for the future, a start for an end ---------------------
+
+
+def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "In 2019, 60% of requests came from abroad" where the article gives 60% for 2021: every
+    occurrence of the value names another year, and some other figure of the kind names this one."""
+    mine = around.frame
+    theirs = [index.frame(same_figure) for same_figure in equal]
+    if not equal or not mine.years or not all(f.years and not f.years & mine.years for f in theirs):
+        return None
+    rivals = (other for _, other in index.candidates(figure) if other.kind == figure.kind)
+    if not any(index.frame(other).years & mine.years for other in rivals if not values_equal(figure, other)):
+        return None
+    given = ", ".join(str(year) for year in sorted(theirs[0].years))
+    return Match("misattributed", equal[0], f"the article gives this value for {given}", "time-year")
+
+
+def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "Over the next decade" where every occurrence of the value is "over the past decade"."""
+    mine = around.frame
+    theirs = [index.frame(same_figure) for same_figure in equal]
+    if not equal or mine.tense is None or not all(f.tense and f.tense != mine.tense for f in theirs):
+        return None
+    return Match("misattributed", equal[0], f"the article gives this value for the {theirs[0].tense}", "time-tense")
+
+
+def other_phase(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "Finished in 2018" where every occurrence of the value is a start ("began in 2018")."""
+    mine = around.frame
+    theirs = [index.frame(same_figure) for same_figure in equal]
+    if not equal or mine.phase is None or not all(f.phase and f.phase != mine.phase for f in theirs):
+        return None
+    return Match("misattributed", equal[0], f"the article gives this for the {theirs[0].phase}", "time-phase")

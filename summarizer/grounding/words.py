@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.text import stem
+from summarizer.text import clean_text, stem
 
 from .direction import Movement, movement_of
+from .frames import Frame, FrameReader
 
 _SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
 
@@ -120,11 +121,19 @@ class TextLayout:
 class LazyLayout:
     """A text's sentence and clause layout, built the first time a figure's surroundings are needed."""
 
-    __slots__ = ("_layout", "_text")
+    __slots__ = ("_figures", "_frames", "_layout", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, figures: list[Figure] | None = None) -> None:
         self._text = text
+        self._figures = figures
         self._layout: TextLayout | None = None
+        self._frames: FrameReader | None = None
+
+    def frames(self) -> FrameReader:
+        """What the text's figures measure (needs the figures the layout was made with)."""
+        if self._frames is None:
+            self._frames = FrameReader(self._text, self._figures or [])
+        return self._frames
 
     @property
     def text(self) -> str:
@@ -180,6 +189,16 @@ class Around:
     def layout(self) -> TextLayout:
         return self._layout.get()
 
+    @property
+    def siblings(self) -> list[Figure]:
+        """All the figures of the summary text this figure stands in, itself included."""
+        return self._layout.frames().figures
+
+    @property
+    def frame(self) -> Frame:
+        """What the summary figure measures, read from its sentence's structure."""
+        return self._layout.frames().frame(self._figure)
+
     def after(self, length: int) -> str:
         """The text right after the figure."""
         return self._layout.text[self._figure.end : self._figure.end + length]
@@ -192,3 +211,24 @@ class Around:
 def prefixes_of(stems: frozenset[str]) -> frozenset[str]:
     """Stems cut to four letters, so that "sicke" and "sick" agree when words are compared."""
     return frozenset(stem[:4] for stem in stems)
+
+
+_QUOTES: Final = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "\u2013": "-"})
+
+
+def canonical(text: str) -> str:
+    """Text for quote search: clean, one quote style, lower case, no whitespace at all."""
+    return "".join(clean_text(text).translate(_QUOTES).lower().split())
+
+
+def canonical_positions(text: str) -> tuple[str, tuple[int, ...]]:
+    """`canonical(text)`, with each of its characters' place in `text`."""
+    chars: list[str] = []
+    positions: list[int] = []
+    for position, char in enumerate(text.translate(_QUOTES)):
+        if char.isspace():
+            continue
+        for lowered in char.lower():
+            chars.append(lowered)
+            positions.append(position)
+    return "".join(chars), tuple(positions)
