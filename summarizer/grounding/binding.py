@@ -120,11 +120,11 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     ]
     if not rivals:
         return None
-    # The summary's other figures: a rival whose value the summary also gives is half of a swap.
+    # The summary's other figures: a rival whose value the summary also gives may be half of a swap.
     others = [other for other in around.siblings if other.start != figure.start and other.value is not None]
     pointed = None
     for same_figure in equal:
-        rival = _better_rival(mine, same_figure, rivals, index, others)
+        rival = _better_rival(mine, same_figure, rivals, index, [(o, around.frame_of(o)) for o in others])
         if rival is None:
             return None  # this occurrence of the value may well be what the summary means
         pointed = pointed or rival
@@ -137,7 +137,7 @@ def _close(other: Figure, equal: list[Figure]) -> bool:
 
 
 def _better_rival(
-    mine: Frame, same_figure: Figure, rivals: list[Figure], index: ArticleIndex, others: list[Figure]
+    mine: Frame, same_figure: Figure, rivals: list[Figure], index: ArticleIndex, others: list[tuple[Figure, Frame]]
 ) -> Figure | None:
     ours = index.frame(same_figure)
     sentence = index.frame_sentence(same_figure)
@@ -146,35 +146,39 @@ def _better_rival(
         if abs(index.frame_sentence(rival) - sentence) > 1:
             continue  # figures are set side by side in one sentence or two neighbouring ones
         theirs = index.frame(rival)
-        swapped = any(
-            values_equal(other, rival) or rounds_to(other, rival) for other in others if other.kind == rival.kind
-        )
-        score = _points_at(mine, ours, theirs, swapped=swapped)
+        score = _by_thing(mine, ours, theirs)
+        if not score:
+            # Words alone move a figure only in a swap: the summary gives the rival's value too, and
+            # that figure's words point back at this one ("30% of exports and 45% of imports").
+            partners = [
+                frame
+                for other, frame in others
+                if other.kind == rival.kind and (values_equal(other, rival) or rounds_to(other, rival))
+            ]
+            if any(_by_words(partner, theirs, ours) for partner in partners):
+                score = _by_words(mine, ours, theirs)
         if score and (best is None or score > best[0]):
             best = (score, rival)
     return best[1] if best else None
 
 
-def _points_at(mine: Frame, ours: Frame, theirs: Frame, *, swapped: bool) -> int:
-    """How clearly the summary's frame points at `theirs` rather than `ours` (0: it does not).
-
-    Two kinds of evidence. What is counted: the summary counts what the rival counts, and the equal
-    figure counts something else ("14 assists" where the article's 14 are goals). Or, when the
-    summary also gives the rival's value (`swapped`: the two values exchanged), the words around
-    it: at least two of them are the rival's, more than are the equal figure's, one tells the
-    rival apart and none tells the equal figure apart.
-    """
+def _by_thing(mine: Frame, ours: Frame, theirs: Frame) -> int:
+    """The summary counts what the rival counts, and the equal figure counts something else: "14
+    assists" where the article's 14 are goals and its 9 are assists."""
     if mine.thing and ours.thing and not mine.thing & ours.thing and mine.thing & theirs.thing:
         return 1 + len(mine.words & theirs.words)
+    return 0
+
+
+def _by_words(mine: Frame, ours: Frame, theirs: Frame) -> int:
+    """How clearly the words around the summary figure are the rival's rather than the equal
+    figure's: more of them are the rival's, one tells the rival apart, none tells the equal apart."""
     shared_ours, shared_theirs = len(mine.words & ours.words), len(mine.words & theirs.words)
-    if not swapped or shared_theirs < _POINTING or shared_theirs <= shared_ours:
+    if shared_theirs <= shared_ours:
         return 0
     if mine.words & (theirs.words - ours.words) and not mine.words & (ours.words - theirs.words):
         return shared_theirs - shared_ours
     return 0
-
-
-_POINTING: Final = 1  # words of the summary's that must be a rival's before it counts as pointing there
 
 
 def operands_bound(figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex) -> bool:

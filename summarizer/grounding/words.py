@@ -194,6 +194,10 @@ class Around:
         """All the figures of the summary text this figure stands in, itself included."""
         return self._layout.frames().figures
 
+    def frame_of(self, other: Figure) -> Frame:
+        """What another figure of the same summary text measures."""
+        return self._layout.frames().frame(other)
+
     @property
     def frame(self) -> Frame:
         """What the summary figure measures, read from its sentence's structure."""
