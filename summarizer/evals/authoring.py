@@ -19,7 +19,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -189,25 +189,17 @@ def main() -> int:
     from .runner import run_cases  # noqa: PLC0415 - the runner imports this module for its models
 
     cases = [case for case in load_cases() if not case.third_party]
+    injections = load_injections()
     for model, name in (("reference", "mock"), ("sloppy", "mock-sloppy")):
         directory = builtin_recordings(name)
         for old in directory.glob("*.json"):
             old.unlink()
         run_cases(model, cases, shared=None, record_to=directory)
+        for recording in load_recordings(directory).values():
+            injected = tuple(i.as_dict() for i in injections if i.case == recording.case and name == "mock-sloppy")
+            named = replace(recording, model=name, injected=injected)
+            (directory / f"{recording.case}.json").write_text(named.to_json(), encoding="utf-8")
         print(f"recorded {len(list(directory.glob('*.json')))} case(s) into {directory}")
-    directory = builtin_recordings("mock-sloppy")
-    recordings = load_recordings(directory)
-    for injection in load_injections():
-        recording = recordings[injection.case]
-        recordings[injection.case] = type(recording)(
-            case=recording.case,
-            model=recording.model,
-            key=recording.key,
-            answers=recording.answers,
-            injected=(*recording.injected, injection.as_dict()),
-        )
-    for recording in recordings.values():
-        (directory / f"{recording.case}.json").write_text(recording.to_json(), encoding="utf-8")
     return 0
 
 

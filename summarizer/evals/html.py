@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Final
 
+from .cases import GoldFigure
 from .report import CaseResult, SuiteReport
 from .runner import CaseRun
 from .scoring import FigureView
@@ -34,12 +35,14 @@ mark.unsupported { background: #ff7875; }
 .status-passed { color: #237804; } .status-failed, .status-error, .status-stale { color: #a8071a; }
 .findings li { font-family: ui-monospace, monospace; font-size: 13px; }
 .legend mark { margin-right: .5em; }
+tr.gold.wrong td { color: #a8071a; font-weight: 600; }
 """
 
 
 def render_html(report: SuiteReport, runs: Sequence[CaseRun]) -> str:
     """The page for one run."""
     articles = {run.case.id: run.article for run in runs}
+    golds = {run.case.id: run.case.figures for run in runs}
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -51,7 +54,7 @@ def render_html(report: SuiteReport, runs: Sequence[CaseRun]) -> str:
         _overview(report),
     ]
     for result in report.cases:
-        parts.append(_case(result, articles.get(result.case)))
+        parts.append(_case(result, articles.get(result.case), golds.get(result.case, ())))
     data = json.dumps(report.model_dump(mode="json"), ensure_ascii=False).replace("</", "<\\/")
     parts.append(f'<script type="application/json" id="eval-data">{data}</script>')
     parts.append("</body></html>")
@@ -70,7 +73,7 @@ def _overview(report: SuiteReport) -> str:
     return "".join(rows)
 
 
-def _case(result: CaseResult, article: str | None) -> str:
+def _case(result: CaseResult, article: str | None, golds: Sequence[GoldFigure]) -> str:
     head = (
         f'<section class="case" id="case-{escape(result.case)}" data-case="{escape(result.case)}">'
         f'<h2>{escape(result.case)} <span class="status-{result.status}">{result.status}</span></h2>'
@@ -82,8 +85,31 @@ def _case(result: CaseResult, article: str | None) -> str:
     if article is None or result.summary is None:
         return head + tail
     left = f'<div><h3>Article</h3><div class="article">{_article(article, result.figures)}</div></div>'
-    right = f"<div><h3>Summary</h3>{_summary(result)}</div>"
+    right = f"<div><h3>Summary</h3>{_summary(result)}{_gold(result, golds)}</div>"
     return head + f'<div class="cols">{left}{right}</div>' + tail
+
+
+def _gold(result: CaseResult, golds: Sequence[GoldFigure]) -> str:
+    """The case's gold key figures: listed right, or the finding that says what went wrong."""
+    if not golds:
+        return ""
+    rows = ["<h4>Gold key figures</h4><table><tr><th>figure</th><th>measures</th><th>in the summary</th></tr>"]
+    for gold in golds:
+        wrong = next(
+            (
+                f
+                for f in result.findings
+                if f.figure == gold.measures or (f.kind == "misbound" and f.figure == gold.figure)
+            ),
+            None,
+        )
+        verdict = "right" if wrong is None else f"{wrong.kind}: found {wrong.found}"
+        rows.append(
+            f'<tr class="gold {"right" if wrong is None else "wrong"}"><td>{escape(gold.figure)}</td>'
+            f"<td>{escape(gold.measures)}</td><td>{escape(verdict)}</td></tr>"
+        )
+    rows.append("</table>")
+    return "".join(rows)
 
 
 def _article(text: str, figures: Sequence[FigureView]) -> str:

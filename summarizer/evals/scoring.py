@@ -44,11 +44,12 @@ _BOUNDS: Final = {
     "about": "approx",
 }
 _SHARE_KINDS: Final = frozenset({"percent", "fraction"})
-_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[a-z0-9]+")
+_POINTS = re.compile(r"\bpoints?\b|\bpp\b", re.IGNORECASE)
 _STOP: Final = frozenset(
     "a an the of in on at to for by from with and or as its it is was were be been this that these those "  # noqa: SIM905
     "than over under per into out up down about more less after before during since until there their "
-    "his her our your new last first next year years".split()
+    "his her our your".split()
 )
 
 
@@ -129,6 +130,8 @@ def same_figure(a: Figure, b: Figure) -> bool:
     return (
         same_kind
         and a.unit == b.unit
+        # A change of 2 percentage points is not a rate of 2%, though both read as percent.
+        and bool(_POINTS.search(a.text)) == bool(_POINTS.search(b.text))
         and math.isclose(a.value, b.value, rel_tol=1e-9)
         and _BOUNDS.get(a.qualifier or "", "exact") == _BOUNDS.get(b.qualifier or "", "exact")
     )
@@ -199,7 +202,7 @@ def _what_changed(expected: Figure, found: Figure | None) -> str:
         return "wrong-figure"
     if expected.kind in {"year", "date"} or found.kind in {"year", "date"}:
         return "year"
-    if expected.unit != found.unit:
+    if expected.unit != found.unit or bool(_POINTS.search(expected.text)) != bool(_POINTS.search(found.text)):
         return "unit"
     if math.isclose(expected.value, found.value, rel_tol=1e-9):
         return "qualifier"
@@ -211,7 +214,9 @@ def _what_changed(expected: Figure, found: Figure | None) -> str:
 
 def _flagged(check: FigureCheck) -> Finding:
     if check.status == "misattributed":
-        expected = f"'{check.article_text}' as the article attaches it" if check.article_text else "its own subject"
+        expected = (
+            f"the subject the article gives '{check.article_text}' for" if check.article_text else "its own subject"
+        )
         return Finding(
             kind="misattributed", figure=check.text, expected=expected, found=check.note or "attached to another thing"
         )
