@@ -67,7 +67,11 @@ def reference_answer(case: Case) -> dict[str, Any]:
     sentences = [s.text for s in split_sentences(case.text)]
     key_figures = []
     for gold in case.figures:
-        sentence = next((s for s in sentences if gold.figure in s), None)
+        # A body sentence, as a model quotes one, before the headline (which has no full stop).
+        holding = sorted(
+            (s for s in sentences if gold.figure in s), key=lambda s: not s.rstrip().endswith((".", '"', "”"))
+        )
+        sentence = holding[0] if holding else None
         if sentence is None:
             raise InputError(f"case {case.id}: gold figure {gold.figure!r} is not written so in any sentence")
         key_figures.append({"figure": gold.written or gold.figure, "measures": gold.measures, "sentence": sentence})

@@ -78,9 +78,8 @@ def _run(
     if only:
         unknown = sorted(set(only) - {case.id for case in cases})
         if unknown:
-            raise InputError(
-                f"unknown case(s): {', '.join(unknown)}; list them with: ls {cases_dir or 'the cases dir'}"
-            )
+            known = sorted(case.id for case in cases)
+            raise InputError(f"unknown case(s): {', '.join(unknown)}; the {len(known)} known: {', '.join(known)}")
         cases = [case for case in cases if case.id in only]
     if mutate:
         from .mutate import render_sweep, sweep  # noqa: PLC0415 - only the sweep needs it
