@@ -293,3 +293,18 @@ def test_third_party_cases_run_with_the_extractive_engine_where_the_shared_folde
         for case in ran
         if next(c for c in cases if c.id == case.case).figures
     )
+
+
+def test_a_broken_case_file_is_named_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_text('id = "x"\narticle = "Sales rose 5%."\n[[figures]]\nfigure = "14 to 16 May"\n')
+    done = _invoke("--cases", str(tmp_path), "--no-baseline")
+    assert done.exit_code == 1
+    assert done.stderr.count("\n") == 1
+    assert "bad.toml is malformed" in done.stderr and "measures" in done.stderr
+    (tmp_path / "bad.toml").write_text(
+        'id = "x"\narticle = "Sales rose 5% from 14 to 16 May."\nsummary = "Sales rose 5%."\n'
+        'key_points = ["Sales rose 5%."]\n[[figures]]\nfigure = "14 to 16 May"\nmeasures = "the sale"\n'
+    )
+    done = _invoke("--cases", str(tmp_path), "--model", "extractive")
+    assert done.exit_code == 1
+    assert "gold figure '14 to 16 May' reads as 2 figures, not one" in done.stderr
