@@ -34,15 +34,46 @@ class _Candidate:
     unit: str | None = None
     scale: str | None = None
     vague: bool = False
+    role: str | None = None
     order: int = 0  # the extractor's place in _EXTRACTORS: breaks ties between equal candidates
 
 
 def find_figures(text: str) -> list[Figure]:
-    """Every figure in `text`, in text order, with its qualifier folded into `text`."""
+    """Every figure in `text`, in text order, with its qualifier folded into `text`.
+
+    Terminal escapes, control and invisible characters (what `summarizer.text.clean_text` removes)
+    are read as if absent, so "\x1b[31m" is no figure and "£480\u200bm" is one; the positions and
+    `text` of each figure still refer to the text given, hidden characters included.
+    """
+    if patterns.HIDDEN_RE.search(text) is None:
+        return _figures(text)
+    visible, origin = _without_hidden(text)
+    found = []
+    for figure in _figures(visible):
+        start, end = origin[figure.start], origin[figure.end - 1] + 1
+        found.append(replace(figure, text=text[start:end], start=start, end=end))
+    return found
+
+
+def _figures(text: str) -> list[Figure]:
     return [
         _with_qualifier(text, candidate)
         for candidate in _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
     ]
+
+
+def _without_hidden(text: str) -> tuple[str, list[int]]:
+    """`text` without its hidden characters, and for each character left its position in `text`."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    kept = 0
+    for hidden in patterns.HIDDEN_RE.finditer(text):
+        pieces.append(text[kept : hidden.start()])
+        origin.extend(range(kept, hidden.start()))
+        kept = hidden.end()
+    pieces.append(text[kept:])
+    origin.extend(range(kept, len(text)))
+    return "".join(pieces), origin
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -194,6 +225,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
         scale=candidate.scale,
         qualifier=qualifier,
         vague=candidate.vague,
+        role=candidate.role,
     )
 
 
@@ -353,11 +385,9 @@ def _is_bare_one(text: str, match: re.Match[str]) -> bool:
 def _plain_number(text: str, match: re.Match[str], value: float, scale: str | None) -> _Candidate:
     start, end = match.start(), match.end()
     after = text[end : end + 24]
-    age = patterns.AGE_AFTER_RE.match(after)
-    if age:
-        return _Candidate(start, end + age.end(), "age", value, unit="year", scale=scale)
-    if patterns.AGED_BEFORE_RE.search(text[max(0, start - 8) : start]):
-        return _Candidate(start, end, "age", value, unit="year", scale=scale)
+    age_or_magnitude = _age_or_magnitude(text, match, value, scale, after)
+    if age_or_magnitude:
+        return age_or_magnitude
     unit = patterns.TIME_UNIT_AFTER_RE.match(after)
     if unit:
         return _duration(text, match, value, scale, unit)
@@ -371,13 +401,64 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
     return _Candidate(start, end, "count", value, unit=None, scale=scale)
 
 
+def _age_or_magnitude(
+    text: str, match: re.Match[str], value: float, scale: str | None, after: str
+) -> _Candidate | None:
+    """An age ("77-year-old", "aged 77") or an earthquake's magnitude ("a 6.3 quake"), if the number is one."""
+    start, end = match.start(), match.end()
+    age = patterns.AGE_AFTER_RE.match(after)
+    if age:
+        return _Candidate(start, end + age.end(), "age", value, unit="year", scale=scale, role="age")
+    if _is_age(text, match, value, scale):
+        return _Candidate(start, end, "age", value, unit="year", scale=scale, role="age")
+    if _is_magnitude(text, match, value, scale):
+        return _Candidate(start, end, "measure", value, unit="magnitude", role="magnitude")
+    return None
+
+
+def _is_age(text: str, match: re.Match[str], value: float, scale: str | None) -> bool:
+    """ "aged 77", "at the age of 77", "died at 77", and "Tomas Berg, 77," (an age in apposition)."""
+    start = match.start()
+    if patterns.AGED_BEFORE_RE.search(text, max(0, start - 16), start):
+        return True
+    digits = match.group("digits")
+    return bool(
+        digits
+        and digits.isdigit()
+        and not scale
+        and 0 < value <= _OLDEST
+        and text.startswith(",", match.end())
+        and patterns.APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start)
+    )
+
+
+def _is_magnitude(text: str, match: re.Match[str], value: float, scale: str | None) -> bool:
+    """ "magnitude 6.3", "6.3-magnitude", "6.3 on the Richter scale", "a 6.3 quake" (not "6 quakes")."""
+    if scale or not 0 < value <= _STRONGEST or not match.group("digits"):
+        return False
+    start, end = match.start(), match.end()
+    if patterns.MAGNITUDE_AFTER_RE.match(text, end) or patterns.MAGNITUDE_BEFORE_RE.search(
+        text, max(0, start - 14), start
+    ):
+        return True
+    # "a 6.3 quake", "a 7 quake": a number that names the quake, not a count of quakes.
+    return bool(
+        patterns.MAGNITUDE_NOUN_AFTER_RE.match(text, end)
+        and ("." in match.group("digits") or patterns.ARTICLE_BEFORE_RE.search(text, max(0, start - 4), start))
+    )
+
+
+_OLDEST: Final = 120
+_STRONGEST: Final = 10
+
+
 def _duration(
     text: str, match: re.Match[str], value: float, scale: str | None, unit_after: re.Match[str]
 ) -> _Candidate:
     """A number of time units, with a trailing "and a half" ("two years and a half", "a year and a half")."""
     end = match.end() + unit_after.end()
     unit = unit_after.group("unit").lower()
-    unit = "century" if unit == "centuries" else unit
+    unit = "century" if unit == "centuries" else lexicon.TIME_UNIT_ABBREVIATIONS.get(unit, unit)
     and_half = patterns.AND_A_HALF_AFTER_RE.match(text, end)
     if and_half:
         value, end = value + 0.5, and_half.end()
@@ -402,12 +483,18 @@ def _measure(after: str) -> tuple[str, int] | None:
 
 def _digit_ordinal(text: str, match: re.Match[str]) -> _Candidate | None:
     """ "3rd", "50th"."""
-    return _Candidate(match.start(), match.end(), "ordinal", float(match.group("n")))
+    return _ordinal(text, match, float(match.group("n")))
 
 
 def _word_ordinal(text: str, match: re.Match[str]) -> _Candidate | None:
     """ "third", "fiftieth"."""
-    return _Candidate(match.start(), match.end(), "ordinal", float(lexicon.ORDINALS[match.group(0).lower()]))
+    return _ordinal(text, match, float(lexicon.ORDINALS[match.group(0).lower()]))
+
+
+def _ordinal(text: str, match: re.Match[str], value: float) -> _Candidate:
+    """An ordinal; "the 60th anniversary" (or birthday, jubilee) counts years, so its role says so."""
+    role = "anniversary" if patterns.ANNIVERSARY_AFTER_RE.match(text, match.end()) else None
+    return _Candidate(match.start(), match.end(), "ordinal", value, role=role)
 
 
 def _vague_amount(text: str, match: re.Match[str]) -> _Candidate | None:
@@ -415,11 +502,29 @@ def _vague_amount(text: str, match: re.Match[str]) -> _Candidate | None:
     plural = match.group("plural")
     if plural is None:
         return _Candidate(match.start(), match.end(), "vague", None, vague=True)
+    if not patterns.VAGUE_OF_AFTER_RE.match(text, match.end()) and not _is_vague_amount(text, match.start(), plural):
+        return None
     word = re.sub(r"\s+", " ", plural.lower())
     value = {"dozens": 24.0, "scores": 40.0, "tens of thousands": 1e4}.get(word)
     if value is None:
         value = 2 * lexicon.SCALES[word.rstrip("s")]
     return _Candidate(match.start(), match.end(), "vague", value, vague=True)
+
+
+def _is_vague_amount(text: str, start: int, plural: str) -> bool:
+    """Whether a vague plural not followed by "of" or "more" is still an amount.
+
+    "scores" without "of" is a verb or a noun ("she scores", "test scores"); a capitalised plural
+    inside a sentence is a name ("the Dozens"), and so is one at the start of a sentence that a
+    comma or another capitalised word follows ("Dozens, a bakery"). "Dozens were hurt" counts.
+    """
+    if plural.lower() == "scores":
+        return False
+    if not plural[0].isupper() or plural.isupper():
+        return True
+    if not patterns.SENTENCE_START_BEFORE_RE.search(text, max(0, start - 8), start):
+        return False
+    return patterns.NAME_AFTER_RE.match(text, start + len(plural)) is None
 
 
 def _decade_word(text: str, match: re.Match[str]) -> _Candidate | None:
@@ -430,6 +535,7 @@ def _decade_word(text: str, match: re.Match[str]) -> _Candidate | None:
 
 def _name(text: str, match: re.Match[str]) -> _Candidate | None:
     """Numbers that are part of a name ("Euro 2016", "M4"): kind "name", unit = the name, normalised."""
+    role = None
     if match.group("top"):
         # "a top-six finish", "in the top 10": a rank bracket, matched only by the same bracket,
         # like "number one" (a count of six things would match any "six" in the article).
@@ -438,12 +544,12 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
             return None
         raw = match.group("n4").lower()
         value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
-        name = f"top {value:g}"
+        name, role = f"top {value:g}", "rank"
     elif match.group("rank"):
         # "world number one", "No. 5": a rank, matched only by the same rank.
         raw = match.group("n3").lower()
         value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
-        name = f"number {value:g}"
+        name, role = f"number {value:g}", "rank"
     elif match.group("war") or match.group("alias"):
         # Other spellings of the same names: "Second World War", "WWII", "F1".
         alias = (match.group("war") or match.group("alias")).lower()
@@ -468,7 +574,7 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
         else:
             value = float(lexicon.UNITS.get(raw, 0))
         name = " ".join(word.split()) + f" {value:g}"
-    return _Candidate(match.start(), match.end(), "name", value, unit=name)
+    return _Candidate(match.start(), match.end(), "name", value, unit=name, role=role)
 
 
 def _is_rank_bracket(text: str, match: re.Match[str]) -> bool:

@@ -85,6 +85,10 @@ ORDINALS: Final = {
     "thirtieth": 30,
     "fortieth": 40,
     "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
     "hundredth": 100,
 }
 
@@ -235,6 +239,21 @@ QUALIFIERS: Final = {
     "record": "record",
 }
 TIME_UNITS: Final = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+# Short forms of time units: "48 hrs", "25 mins", "5 yrs".
+TIME_UNIT_ABBREVIATIONS: Final = {"hr": "hour", "min": "minute", "yr": "year", "sec": "second", "wk": "week"}
+# Words that may stand between a number and its time unit: "11 consecutive years", "three more weeks".
+DURATION_ADJECTIVES: Final = (
+    "consecutive",
+    "straight",
+    "successive",
+    "more",
+    "long",
+    "full",
+    "whole",
+    "additional",
+    "further",
+    "extra",
+)
 VULGAR_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIERS)
 

@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from summarizer import text as _text
+
 from .lexicon import (
     CURRENCY_WORDS,
     DENOMINATORS,
     DOLLAR_NATIONS,
+    DURATION_ADJECTIVES,
     MEASURE_UNITS,
     MONTHS,
     NAME_PREFIXES,
@@ -22,6 +25,7 @@ from .lexicon import (
     SCALES,
     SUFFIX_SCALES,
     TENS,
+    TIME_UNIT_ABBREVIATIONS,
     TIME_UNITS,
     UNITS,
 )
@@ -121,10 +125,31 @@ VAGUE_RE: Final = re.compile(
 QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{_alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
 LAST_WORD_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
 AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
-AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age\s+of)\s+$", re.IGNORECASE)
+# An age: "aged 77", "at the age of 77", "age 77", "died at 77", "dies at 77".
+AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|dead|death)\s+at)\s+$", re.IGNORECASE)
+# An age in apposition: "Tomas Berg, 83, said": a capitalised word and a comma before, a comma after.
+APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*,\s+$")
 TIME_UNIT_AFTER_RE: Final = re.compile(
-    rf"^(?:{_HYPHEN}|\s+)(?P<unit>{'|'.join(TIME_UNITS)}|centuries)s?(?![\w])", re.IGNORECASE
+    rf"^(?:{_HYPHEN}|\s+)(?:(?:{_alternation(DURATION_ADJECTIVES)})\s+)?"
+    rf"(?P<unit>{'|'.join(TIME_UNITS)}|centuries|{_alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])",
+    re.IGNORECASE,
 )
+# An earthquake's magnitude: "magnitude 6.3", "magnitude-6.3", "6.3-magnitude", "a 6.3 quake",
+# "6.3 on the Richter scale".
+MAGNITUDE_AFTER_RE: Final = re.compile(rf"(?:{_HYPHEN}|\s+)(?:magnitude|on\s+the\s+richter)(?![\w])", re.IGNORECASE)
+MAGNITUDE_NOUN_AFTER_RE: Final = re.compile(
+    rf"(?:{_HYPHEN}|\s+)(?:earthquake|quake|tremor|temblor|aftershock)(?![\w-])", re.IGNORECASE
+)
+MAGNITUDE_BEFORE_RE: Final = re.compile(rf"(?:^|\W)magnitude(?:{_HYPHEN}|\s+(?:of\s+)?)$", re.IGNORECASE)
+ARTICLE_BEFORE_RE: Final = re.compile(r"(?:^|\W)an?\s+$", re.IGNORECASE)
+# An ordinal that counts years since an event: "the 60th anniversary", "her ninetieth birthday".
+ANNIVERSARY_AFTER_RE: Final = re.compile(r"\s+(?:anniversary|birthday|jubilee)(?![\w])", re.IGNORECASE)
+# A vague plural that counts something: "scores of boats", "dozens more", "thousands upon thousands".
+VAGUE_OF_AFTER_RE: Final = re.compile(r"\s+(?:of|more|upon)(?![\w-])", re.IGNORECASE)
+# What may follow a capitalised vague plural that is a name, not an amount ("Dozens, a bakery").
+NAME_AFTER_RE: Final = re.compile(r"\s*[,;:)]|\s+[A-Z]")
+# The start of a sentence: nothing, or an end mark, before (opening quotes and brackets aside).
+SENTENCE_START_BEFORE_RE: Final = re.compile(r"(?:^|[.!?]|\n)[\s\"'“‘(\[]*$")
 MEASURE_AFTER_RE: Final = re.compile(
     r"^(?:\s?|[-\u2013])(?P<unit>km\s?/\s?h|sq\.? (?:mi|km)|"
     + "|".join(sorted((re.escape(u) for u in MEASURE_UNITS if "/" not in u and " " not in u), key=len, reverse=True))
@@ -155,7 +180,7 @@ NAME_RE: Final = re.compile(
     (?:
         (?P<prefix>{_alternation(NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
       | (?P<n2>{_UNIT_W}|tri)\s+(?P<suffix>nations)
-      | (?P<rank>number|no\.)\s?(?P<n3>\d{{1,3}}|{_SMALL_WORDS})
+      | (?P<rank>number|no\.|(?-i:No)(?=\s?\d))\s?(?P<n3>\d{{1,3}}|{_SMALL_WORDS})
       | (?P<top>top)(?P<top_sep>{_SEP})(?P<n4>\d{{1,3}}|{_SMALL_WORDS})
         (?![\w%£$€-]|[.,]\d|\s?(?:%|per\s?cent|percent|pc\b|[mbk]n?\b|thousand|million|billion))
       | (?P<war>first|second)\s+world\s+war
@@ -191,3 +216,7 @@ RANGE_ONE_AFTER_RE: Final = re.compile(rf"\s+(?P<link>to|and)\s+(?:\d|(?:{_UNIT_
 
 CODE_NUMBER_RE: Final = re.compile(r"\d+")
 SHORT_YEAR_RE: Final = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])")
+
+# What summarizer.text.clean_text removes (terminal escapes, invisible and control characters): the
+# parser reads around these instead, keeping positions in the caller's text. One definition, there.
+HIDDEN_RE: Final = re.compile("|".join(p.pattern for p in (_text._ESCAPES, _text._INVISIBLE, _text._CONTROLS)))
