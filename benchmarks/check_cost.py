@@ -44,6 +44,14 @@ _FILLER = [
     "Local businesses were divided, with some welcoming the investment and others fearing disruption.",
     "A spokesperson declined to comment on the negotiations, citing commercial confidentiality.",
     "The opposition group on the council has asked for an independent review of the costs.",
+    "Engineers will survey the old embankment before any heavy machinery is brought onto the site.",
+    "Some residents questioned whether the timetable was realistic given the state of the roads.",
+    "The mayor said the decision showed the town was prepared to invest in its own future.",
+    "Environmental groups welcomed the plan but asked for stronger protection for the wetlands.",
+    "Officials promised regular updates on the website and in the weekly newsletter.",
+    "Several neighbouring towns are watching closely as they draw up similar proposals.",
+    "A petition against the closure of the footbridge has gathered support online.",
+    "The chief executive said the organisation had learned lessons from earlier delays.",
 ]
 
 
@@ -72,11 +80,15 @@ def _figure_sentences(rng: random.Random) -> list[str]:
 
 
 def make_article(rng: random.Random, words: int = 700) -> tuple[str, str]:
-    """A new article of about `words` words and a summary that copies three of its figure sentences."""
+    """A new article of about `words` words and a summary that copies three of its figure sentences.
+
+    One sentence with figures to five without: about 25 figures per 700 words, near the median of
+    the figure bench's news articles (20 per 700 words; the densest tenth has over 40).
+    """
     sentences: list[str] = []
     count = 0
     while count < words:
-        batch = _figure_sentences(rng) + rng.sample(_FILLER, 3)
+        batch = rng.sample(_figure_sentences(rng), 1) + rng.sample(_FILLER, 5)
         rng.shuffle(batch)
         for sentence in batch:
             sentences.append(sentence)
