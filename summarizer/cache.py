@@ -6,17 +6,23 @@ cache file could run code (CVE-2025-69872); `_JsonOnlyDisk` refuses to write or 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import re
+import shutil
+import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import diskcache
 
-from .errors import ConfigError
 from .grounding.rules import GROUNDING_VERSION
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 log = logging.getLogger("summarizer.cache")
 
@@ -59,43 +65,144 @@ class _JsonOnlyDisk(diskcache.Disk):  # type: ignore[misc]
 
 
 class DiskCache:
-    """ResultCache on a local diskcache directory."""
+    """ResultCache on a local diskcache directory that survives damage.
+
+    A database that is not a database (random bytes in cache.db or its WAL) is set aside and a new
+    one built; a value file that is truncated, garbled or foreign is a logged miss and is removed.
+    A failure to store is logged and costs nothing else. Nothing here ever raises to the caller
+    after the cache has opened.
+    """
 
     def __init__(self, directory: Path) -> None:
-        try:
-            self._cache = diskcache.Cache(str(directory), disk=_JsonOnlyDisk, timeout=_LOCK_TIMEOUT)
-        except OSError as error:
-            raise ConfigError(
-                f"cannot use cache directory {directory}: {error.strerror or error}; set SUMMARIZER_CACHE_DIR "
-                f"to a writable directory or pass --no-cache"
-            ) from None
         self.directory = directory
+        self._cache = self._open()
+
+    def _open(self) -> diskcache.Cache:
+        try:
+            return _diskcache(self.directory)
+        except sqlite3.DatabaseError as error:
+            log.warning("the cache at %s is damaged (%s); starting a new one", self.directory, error)
+        discard_cache_files(self.directory)
+        return _diskcache(self.directory)
+
+    def _rebuild(self, error: Exception) -> None:
+        log.warning("the cache at %s is damaged (%s); starting a new one", self.directory, error)
+        with contextlib.suppress(Exception):
+            self._cache.close()
+        discard_cache_files(self.directory)
+        self._cache = _diskcache(self.directory)
 
     def get(self, key: str) -> dict[str, Any] | None:
-        try:
-            raw = self._cache.get(key)
-        except UnsafeCacheEntryError:
-            # Someone wrote a pickle where we only ever write JSON: never load it, and remove it.
-            log.warning("cache entry %s is a pickle, which we never write; refused and removed", key[:12])
-            self._cache.delete(key)
-            return None
+        raw = self._read(key)
         if raw is None:
             return None
-        try:
-            value = json.loads(raw)
-        except (TypeError, json.JSONDecodeError):
-            log.warning("cache entry %s is not valid JSON; ignored", key[:12])
+        value = _loaded(raw)
+        if value is None:
+            log.warning("cache entry %s is not valid JSON or not one of ours; ignored and removed", key[:12])
+            self._forget(key)
             return None
-        if not isinstance(value, dict) or value.get("format") != CACHE_FORMAT:
+        if value.get("format") != CACHE_FORMAT:
+            log.info("cache entry %s has an older layout; ignored", key[:12])
             return None
         return value
 
+    def _read(self, key: str) -> Any:
+        """The stored value as diskcache returns it, or None (absent, or damaged and now removed)."""
+        try:
+            return self._cache.get(key)
+        except UnsafeCacheEntryError:
+            # Someone wrote a pickle where we only ever write JSON: never load it, and remove it.
+            log.warning("cache entry %s is a pickle, which we never write; refused and removed", key[:12])
+        except (UnicodeDecodeError, OSError, ValueError) as error:
+            log.warning("cache entry %s is unreadable (%s); ignored and removed", key[:12], type(error).__name__)
+        except sqlite3.Error as error:
+            self._recover(error)
+            return None
+        self._forget(key)
+        return None
+
     def set(self, key: str, value: Mapping[str, Any]) -> None:
-        self._cache.set(key, json.dumps({**value, "format": CACHE_FORMAT}, ensure_ascii=False))
+        data = json.dumps({**value, "format": CACHE_FORMAT}, ensure_ascii=False)
+        try:
+            self._cache.set(key, data)
+        except sqlite3.Error as error:
+            self._recover(error)
+        except OSError as error:
+            log.warning("could not store the result in the cache (%s); carrying on", error.strerror or error)
+
+    def _forget(self, key: str) -> None:
+        try:
+            self._cache.delete(key)
+        except (sqlite3.Error, OSError) as error:
+            log.warning("could not remove cache entry %s (%s)", key[:12], error)
+
+    def _recover(self, error: sqlite3.Error) -> None:
+        if not isinstance(error, sqlite3.DatabaseError) or isinstance(error, sqlite3.OperationalError):
+            # A lock held too long, a full disk: the cache is fine, this one operation is not.
+            log.warning("the cache at %s failed an operation (%s); carrying on without it", self.directory, error)
+            return
+        try:
+            self._rebuild(error)
+        except (sqlite3.Error, OSError) as again:
+            log.warning("could not rebuild the cache at %s (%s); carrying on without it", self.directory, again)
+
+    def stats(self) -> dict[str, Any]:
+        """Entries and bytes on disk."""
+        return {"directory": str(self.directory), "entries": len(self._cache), "bytes": self._cache.volume()}
+
+    def clear(self) -> int:
+        """Remove every entry; the number removed."""
+        return int(self._cache.clear())
 
     def close(self) -> None:
         """Close the SQLite connection."""
         self._cache.close()
+
+
+def _loaded(raw: Any) -> dict[str, Any] | None:
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _diskcache(directory: Path) -> diskcache.Cache:
+    return diskcache.Cache(str(directory), disk=_JsonOnlyDisk, timeout=_LOCK_TIMEOUT)
+
+
+# What diskcache creates in its directory: the database (with its WAL and shared memory) and value
+# files in two-hex-digit folders. Only these are ever removed: the directory may be one the user
+# also keeps other things in.
+_DATABASE_FILES = ("cache.db", "cache.db-wal", "cache.db-shm", "cache.db-journal")
+_VALUE_FOLDER = re.compile(r"^[0-9a-f]{2}$")
+
+
+def discard_cache_files(directory: Path) -> None:
+    """Remove the cache's own files from `directory` (and nothing else)."""
+    for name in _DATABASE_FILES:
+        (directory / name).unlink(missing_ok=True)
+    if directory.is_dir():
+        for child in directory.iterdir():
+            if child.is_dir() and _VALUE_FOLDER.match(child.name):
+                shutil.rmtree(child, ignore_errors=True)
+
+
+def open_cache(settings: Settings) -> ResultCache:
+    """The cache the settings ask for; no cache, with one warning, when it cannot be opened."""
+    if not settings.use_cache:
+        return NoCache()
+    try:
+        return DiskCache(settings.cache_dir)
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or error
+        log.warning(
+            "cannot use the cache at %s (%s); carrying on without a cache. Set SUMMARIZER_CACHE_DIR to a "
+            "writable directory, or pass --no-cache to silence this",
+            settings.cache_dir,
+            reason,
+        )
+        return NoCache()
 
 
 class NoCache:

@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 from pydantic import ValidationError
 
+from .cache_cli import cache_command
 from .config import ENGINES, Settings
 from .errors import ConfigError, InputError, SummarizerError
 from .grounding import verify
 from .pairs import verify_pairs
 from .pipeline import Summarizer
+from .reading import decode, read_article, read_bytes
 from .render import to_markdown
 from .schemas import ArticleSummary
 from .streaming import terminal_progress
+from .text import clean_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
+# Every line the CLI writes to stderr starts with this; errors continue "error: ", warnings "warning: ".
+PREFIX = "summarizer: "
 
 
 def _fails_cleanly(command: F) -> F:
@@ -35,26 +42,35 @@ def _fails_cleanly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except ConfigError as error:
-            click.echo(f"summarizer: configuration error: {error}", err=True)
-            sys.exit(EXIT_USAGE)
+            fail(f"configuration error: {error}", EXIT_USAGE)
         except SummarizerError as error:
-            click.echo(f"summarizer: {type(error).__name__}: {error}", err=True)
-            sys.exit(EXIT_FAILED)
+            fail(str(error), EXIT_FAILED)
 
     return run  # type: ignore[return-value]
 
 
-def _read_text(path: str) -> str:
-    """The UTF-8 text of a file, or of stdin for '-'."""
-    name = "standard input" if path == "-" else path
-    try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {name}: {error.strerror or error}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{name} is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and try again") from None
+class _LogFormatter(logging.Formatter):
+    """Log lines in the house style: `summarizer: warning: ...`, cleaned of terminal escapes."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{PREFIX}{record.levelname.lower()}: {clean_text(record.getMessage())}"
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
+    """Print one error line in the house style and exit with `code`."""
+    click.echo(f"{PREFIX}error: {clean_text(message)}", err=True)
+    sys.exit(code)
+
+
+def _max_input_bytes(limit: int | None) -> int:
+    return Settings.from_env(max_input_bytes=limit).max_input_bytes
+
+
+MAX_INPUT_OPTION = click.option(
+    "--max-input-bytes",
+    type=click.IntRange(min=1),
+    help="Refuse inputs larger than this (env SUMMARIZER_MAX_INPUT_BYTES; default 1,000,000).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,9 +78,9 @@ def _read_text(path: str) -> str:
 @click.option("-v", "--verbose", is_flag=True, help="Log retries, re-asks and cache decisions to stderr.")
 def cli(verbose: bool) -> None:
     """Structured, source-grounded summaries of news articles, with every figure checked."""
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="summarizer: %(levelname)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LogFormatter())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
 
 
 @cli.command()
@@ -107,6 +123,7 @@ def cli(verbose: bool) -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Env SUMMARIZER_CACHE_DIR.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--refresh", is_flag=True, help="Ignore cached results and store fresh ones.")
+@MAX_INPUT_OPTION
 @_fails_cleanly
 def summarize(
     *,
@@ -122,6 +139,7 @@ def summarize(
     cache_dir: Path | None,
     no_cache: bool,
     refresh: bool,
+    max_input_bytes: int | None,
 ) -> None:
     """Summarise the article in FILE (or standard input, '-')."""
     settings = Settings.from_env(
@@ -134,6 +152,7 @@ def summarize(
         cache_dir=cache_dir,
         use_cache=False if no_cache else None,
         refresh=refresh or None,
+        max_input_bytes=max_input_bytes,
     )
     if settings.engine == "auto" and settings.resolved_engine() == "extractive":
         click.echo(
@@ -141,7 +160,7 @@ def summarize(
             "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to summarise with a model.",
             err=True,
         )
-    text = _read_text(article)
+    text = read_article(article, max_bytes=settings.max_input_bytes)
     # Tokens and tokens/s while a (slow, local) model writes; only on a terminal, never into a pipe or log.
     progress = terminal_progress(sys.stderr) if sys.stderr.isatty() else None
     with Summarizer(settings, progress=progress) as summarizer:
@@ -150,6 +169,9 @@ def summarize(
         click.echo(to_markdown(result, title=title), nl=False)
     else:
         click.echo(result.model_dump_json(indent=2))
+    if result.flagged:
+        # The output is printed (it says which figures); the exit code says it needs a look.
+        fail(f"{len(result.flagged)} figure(s) or claim(s) the article does not support: {'; '.join(result.flagged)}")
 
 
 @cli.command(name="verify")
@@ -162,9 +184,15 @@ def summarize(
 )
 @click.option("--pairs", "pairs_path", metavar="FILE.jsonl|-", help='JSON Lines of {"id", "source", "summary"}.')
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@MAX_INPUT_OPTION
 @_fails_cleanly
 def verify_command(
-    *, article_path: str | None, summary_path: str | None, pairs_path: str | None, as_json: bool
+    *,
+    article_path: str | None,
+    summary_path: str | None,
+    pairs_path: str | None,
+    as_json: bool,
+    max_input_bytes: int | None,
 ) -> None:
     """Check every figure and claim of a summary against its article.
 
@@ -178,31 +206,45 @@ def verify_command(
         sys.exit(_verify_pairs(pairs_path))
     if not (article_path and summary_path):
         raise click.UsageError("give --article FILE and --summary FILE, or --pairs FILE.jsonl")
-    report = verify(_read_text(article_path), _summary_from(_read_text(summary_path), summary_path))
+    limit = _max_input_bytes(max_input_bytes)
+    article = read_article(article_path, max_bytes=limit)
+    summary = clean_text(decode(read_bytes(summary_path, max_bytes=limit), name=summary_path))
+    report = verify(article, _summary_from(summary, summary_path))
     click.echo(report.model_dump_json(indent=2) if as_json else report.render_text())
     if report.verdict == "review":
         derived = [check.text for check in report.figures if check.status == "derived"]
-        click.echo(f"summarizer: {len(derived)} derived figure(s) to confirm: {', '.join(derived)}", err=True)
+        click.echo(f"{PREFIX}warning: {len(derived)} derived figure(s) to confirm: {', '.join(derived)}", err=True)
     sys.exit(0 if report.ok else EXIT_FAILED)
 
 
 def _verify_pairs(path: str) -> int:
     total = flagged = review = bad = 0
-    with click.open_file(path, encoding="utf-8-sig") as lines:
-        for line in verify_pairs(lines):
+    name = "standard input" if path == "-" else path
+    try:
+        stream = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror or error}") from None
+    try:
+        for line in verify_pairs(stream):
             click.echo(line)
             outcome = json.loads(line)
             total += 1
             bad += "error" in outcome
             flagged += outcome.get("verdict") == "fail"
             review += outcome.get("verdict") == "review"
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
     ok = total - flagged - review - bad
     click.echo(
-        f"summarizer: verified {total} pair(s): {ok} ok, {review} to review (derived), {flagged} flagged, "
+        f"{PREFIX}verified {total} pair(s): {ok} ok, {review} to review (derived), {flagged} flagged, "
         f"{bad} unreadable",
         err=True,
     )
     return 0 if ok == total else EXIT_FAILED
+
+
+cli.add_command(cache_command)
 
 
 def _summary_from(text: str, path: str) -> str | ArticleSummary:
@@ -237,5 +279,34 @@ cli.add_command(serve)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="summarizer")
+    """Console-script entry point: every failure is one `summarizer: error: ...` line and an exit code."""
+    try:
+        code = cli.main(prog_name="summarizer", standalone_mode=False)
+        sys.stdout.flush()  # a full disk shows here, not in an "Exception ignored" at exit
+    except click.ClickException as error:
+        hint = ""
+        if isinstance(error, click.UsageError) and error.ctx is not None:
+            hint = f" (see {error.ctx.command_path} --help)"
+        _discard_stdout()
+        fail(f"{error.format_message()}{hint}", error.exit_code)
+    except click.Abort:
+        _discard_stdout()
+        fail("interrupted", EXIT_FAILED)
+    except OSError as error:
+        if error.errno == errno.EPIPE:  # the reader went away (| head): nothing to say
+            _discard_stdout()
+            sys.exit(EXIT_FAILED)
+        _discard_stdout()
+        fail(f"cannot write the output: {error.strerror or error}", EXIT_FAILED)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _discard_stdout() -> None:
+    # Unflushed output would fail again when Python exits and print a traceback-like warning.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from .errors import ConfigError
+from .reading import DEFAULT_MAX_INPUT_BYTES
 
 Engine = Literal["auto", "openai", "extractive"]
 ENGINES: tuple[str, ...] = ("auto", "openai", "extractive")
@@ -39,6 +41,7 @@ _ENV: dict[str, tuple[str, str]] = {
     "SUMMARIZER_PROMPTS_DIR": ("prompts_dir", "path"),
     "SUMMARIZER_REASONING_EFFORT": ("reasoning_effort", "str"),
     "SUMMARIZER_HTTP_TRANSPORT": ("http_transport", "transport"),
+    "SUMMARIZER_MAX_INPUT_BYTES": ("max_input_bytes", "int"),
 }
 
 
@@ -107,6 +110,8 @@ class Settings:
     # The async client's HTTP transport: aiohttp holds up at high concurrency where the SDK's httpx
     # default collapses; auto uses aiohttp when installed (the aiohttp extra). The sync client is httpx.
     http_transport: HttpTransport = "auto"
+    # Articles larger than this are refused with a message saying how to raise it.
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -117,9 +122,10 @@ class Settings:
             )
         for name in ("timeout", "deadline", "retry_budget", "backoff_max", "max_retry_after"):
             value = getattr(self, name)
-            if value is not None and not value > 0:
-                raise ConfigError(f"{name} must be positive; got {value!r}")
-        for name in ("max_output_tokens", "concurrency"):
+            # nan fails "> 0" and inf would wait for ever: both are refused by name.
+            if value is not None and not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
+                raise ConfigError(f"{name} must be positive and finite (seconds); got {value!r}")
+        for name in ("max_output_tokens", "concurrency", "max_input_bytes"):
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise ConfigError(f"{name} must be at least 1; got {value!r}")

@@ -7,15 +7,26 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .grounding import verify
+from .text import clean_text
 
 __all__ = ["verify_pairs"]
 
 _FIGURE_FIELDS = ("text", "value", "unit", "qualifier", "status", "rule", "article_text", "note")
 
 
-def verify_pairs(lines: Iterable[str]) -> Iterator[str]:
-    """Check each `{"id", "source", "summary"}` line; yield one JSON verdict (or error) per line."""
-    for number, line in enumerate(lines, start=1):
+def verify_pairs(lines: Iterable[str | bytes]) -> Iterator[str]:
+    """Check each `{"id", "source", "summary"}` line; yield one JSON verdict (or error) per line.
+
+    Lines may be bytes (a file opened in binary): a line that is not UTF-8 is one error verdict,
+    never the end of the run. Text is cleaned of control and invisible characters first.
+    """
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = clean_text(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
+        except UnicodeDecodeError:
+            message = "not UTF-8 text; convert the file to UTF-8 (e.g. iconv -t UTF-8) and try again"
+            yield json.dumps(_error(None, number, message))
+            continue
         if not line.strip():
             continue
         yield json.dumps(_verdict(number, line), ensure_ascii=False)

@@ -27,21 +27,24 @@ import time
 from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from .cache import DiskCache, NoCache, ResultCache, cache_key
+from .cache import DiskCache, NoCache, ResultCache, cache_key, open_cache
 from .client import ChatRequest, ModelClient, ModelReply, OpenAIClient, messages_of
 from .config import Settings
-from .errors import ConfigError, InputError, ModelOutputError, SummarizerError
+from .errors import ConfigError, ModelOutputError, SummarizerError
 from .extractive import extractive_summary
 from .grounding import GroundingReport, verify
 from .limits import Throttle
 from .prompts import PromptTemplate, fence_article, load_prompt
+from .reading import article_from_text
 from .result import Provenance, SummaryResult, Usage
 from .salvage import salvage
 from .schemas import ArticleSummary, output_token_bound, schema_hash, strict_json_schema
 from .streaming import ProgressCallback
+from .text import clean_text
 
 log = logging.getLogger("summarizer")
 
@@ -153,7 +156,8 @@ class Summarizer:
                 )
             client = OpenAIClient(settings, throttle=throttle, on_progress=progress)
         self._client = client
-        self._cache: ResultCache = cache or (DiskCache(settings.cache_dir) if settings.use_cache else NoCache())
+        # The extractive engine computes its answer faster than a cache could return it: it opens none.
+        self._cache: ResultCache = cache or (open_cache(settings) if self.engine == "openai" else NoCache())
         self._template: PromptTemplate = load_prompt("summarize", settings.prompts_dir)
         # A subclass of ArticleSummary may tighten or extend the schema; its hash keys the cache.
         self._output_model = output_model
@@ -298,7 +302,8 @@ class Summarizer:
 
     def _start(self, text: str, title: str | None) -> SummaryResult | _Join | tuple[_Run, ChatRequest]:
         """A finished result (extractive, cache hit), a result to wait for, or a conversation and its first request."""
-        article = _checked_article(text)
+        article = article_from_text(text, max_bytes=self.settings.max_input_bytes)
+        title = clean_text(title) if title else title
         started = time.perf_counter()
         if self._client is None:
             return self._extractive(article, title, started)
@@ -462,6 +467,9 @@ class Summarizer:
                 "reasoning_effort": s.reasoning_effort,
                 "max_reasks": s.max_reasks,
                 "grounding_reask": s.grounding_reask,
+                # Azure and some proxies choose the model version by query (?api-version=...); the key is
+                # a hash, so the query (even one holding a secret) is never stored.
+                "endpoint_query": urlsplit(s.base_url or "").query,
             },
             article=article,
             title=title,
@@ -474,8 +482,12 @@ class Summarizer:
         if stored is None:
             return None
         try:
-            result = SummaryResult.model_validate({k: stored[k] for k in ("summary", "provenance", "grounding")})
-        except (KeyError, ValidationError):
+            # Validated as the output model, so a subclass keeps its extra fields on a hit.
+            summary = self._output_model.model_validate(stored["summary"])
+            result = SummaryResult.model_validate(
+                {"summary": summary, "provenance": stored["provenance"], "grounding": stored["grounding"]}
+            )
+        except (KeyError, TypeError, ValidationError):
             log.warning("cache entry %s does not match the current schema; ignored", key[:12])
             return None
         # A hit costs no requests and no tokens; the stored provenance says how it was first made.
@@ -502,7 +514,8 @@ class Summarizer:
                 latency_ms=_elapsed_ms(started),
             ),
         )
-        self._cache.set(key, result.model_dump(mode="json"))
+        # The summary is dumped as what it is: a subclass of ArticleSummary keeps its extra fields.
+        self._cache.set(key, {**result.model_dump(mode="json"), "summary": summary.model_dump(mode="json")})
         return result
 
     def _extractive(self, article: str, title: str | None, started: float) -> SummaryResult:
@@ -602,14 +615,6 @@ def _describe(detail: Mapping[str, Any]) -> str:
 
 def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
-
-
-def _checked_article(text: object) -> str:
-    if not isinstance(text, str):
-        raise InputError(f"the article must be text (str), not {type(text).__name__}")
-    if not text.strip():
-        raise InputError("the article is empty; pass the article's text")
-    return text
 
 
 def _elapsed_ms(started: float) -> float:

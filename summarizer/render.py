@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .result import SummaryResult
+from .text import clean_text
 
 
 def to_markdown(result: SummaryResult, *, title: str | None = None) -> str:
@@ -37,7 +38,8 @@ def to_markdown(result: SummaryResult, *, title: str | None = None) -> str:
         f" · tokens {usage.total_tokens} · cache {'hit' if provenance.cache_hit else 'miss'}"
         f" · {provenance.latency_ms:.0f} ms*",
     ]
-    return "\n".join(lines) + "\n"
+    # The model's answer and the title are untrusted text bound for a terminal: no escape sequence survives.
+    return clean_text("\n".join(lines)) + "\n"
 
 
 def _cell(text: str) -> str:

@@ -93,6 +93,8 @@ def test_the_public_api_is_what_all_says() -> None:
         "evals",
         "service",
         "fake_model",
+        "cache_cli",
+        "reading",
         "annotations",
         "output_modes",
         "repetition",
