@@ -22,6 +22,7 @@ from .grounding import verify
 from .pairs import verify_pairs
 from .pipeline import Summarizer
 from .reading import decode, read_article, read_bytes
+from .redaction import protect_handler, redact
 from .render import to_markdown
 from .schemas import ArticleSummary
 from .streaming import terminal_progress
@@ -58,7 +59,7 @@ class _LogFormatter(logging.Formatter):
 
 def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
     """Print one error line in the house style and exit with `code`."""
-    click.echo(f"{PREFIX}error: {clean_text(message)}", err=True)
+    click.echo(f"{PREFIX}error: {redact(clean_text(message))}", err=True)
     sys.exit(code)
 
 
@@ -80,6 +81,7 @@ def cli(verbose: bool) -> None:
     """Structured, source-grounded summaries of news articles, with every figure checked."""
     handler = logging.StreamHandler()
     handler.setFormatter(_LogFormatter())
+    protect_handler(handler)  # whatever library logs, under -v too, no secret reaches the terminal
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
 
 

@@ -38,10 +38,10 @@ from .errors import (
     ModelRequestError,
     ModelUnavailableError,
     QuotaError,
-    redact,
 )
 from .limits import Throttle
 from .output_modes import MODES_FILE, OUTPUT_MODES, LearntModes, OutputMode
+from .redaction import protect_logs, redact, remember, secrets_in_url
 from .result import Usage
 from .retry import TransientError, acall_with_retries, call_with_retries
 from .schemas import output_token_bound, strict_subset
@@ -213,6 +213,10 @@ class OpenAIClient:
         # Client-side rate limits, consulted before every HTTP attempt (retries included).
         self._throttle = throttle
         self._on_progress = on_progress
+        # Secrets are known before the first request can log anything; every log line of the SDK and
+        # its HTTP stack (which prints user:password@ of a base URL at INFO) goes through the filter.
+        remember(settings.api_key, *secrets_in_url(settings.base_url))
+        protect_logs()
         # Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK insists on one.
         self._api_key = settings.api_key or "no-key-needed"
         self._endpoint = public_endpoint(settings.base_url)
@@ -465,10 +469,11 @@ class OpenAIClient:
         return arguments
 
     def _reply(self, answer: StreamAccumulator, mode: OutputMode, attempts: int) -> ModelReply:
+        # A model (or a proxy) that echoes a secret: it goes no further, not into errors, outputs or the cache.
         return ModelReply(
-            content=answer.content,
+            content=None if answer.content is None else self._clean(answer.content),
             finish_reason=answer.result_finish_reason,
-            refusal=answer.refusal,
+            refusal=None if answer.refusal is None else self._clean(answer.refusal),
             usage=answer.result_usage,
             attempts=attempts,
             output_mode=mode,
@@ -556,7 +561,7 @@ class OpenAIClient:
         return ModelRequestError(f"{where} rejected the request (HTTP {status}: {message})", status_code=status)
 
     def _clean(self, text: str) -> str:
-        return redact(text, self._settings.api_key)
+        return redact(text, self._settings.api_key, *secrets_in_url(self._settings.base_url))
 
 
 class _Counter:

@@ -88,8 +88,7 @@ class ModelOutputError(ModelError):
 
 
 def redact(text: str, *secrets: str | None) -> str:
-    """Replace every occurrence of each secret in `text` with a fixed marker."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "[redacted]")
-    return text
+    """Replace every occurrence of each secret in `text` (and anything that looks like one) with a marker."""
+    from .redaction import redact as _redact  # noqa: PLC0415 - redaction is its own module; this is the old name
+
+    return _redact(text, *secrets)

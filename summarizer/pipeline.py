@@ -38,7 +38,7 @@ from .errors import ConfigError, ModelOutputError, SummarizerError
 from .extractive import extractive_summary
 from .grounding import GroundingReport, verify
 from .limits import Throttle
-from .prompts import PromptTemplate, fence_article, load_prompt
+from .prompts import PromptTemplate, fence, fence_id, load_prompt
 from .reading import article_from_text
 from .result import Provenance, SummaryResult, Usage
 from .salvage import salvage
@@ -367,9 +367,17 @@ class Summarizer:
 
     def _conversation(self, article: str, title: str | None, trace: _Trace) -> GroundedConversation:
         template = self._template
+        # The article, the title and the checker's findings (which quote the article) go to the model
+        # only inside fences it cannot close; nothing from the article is ever outside one.
+        ids = fence_id(article, title)
         base = messages_of(
-            ("system", template.render("system")),
-            ("user", template.render("user", title=title or "(none)", article=fence_article(article))),
+            ("system", template.render("system", fence=ids)),
+            (
+                "user",
+                template.render(
+                    "user", title=fence("title", title or "(none)", ids), article=fence("article", article, ids)
+                ),
+            ),
         )
         summary = yield from self._ask_until_valid(base, base, trace, self.settings.max_reasks)
         report = verify(article, summary)
@@ -380,7 +388,7 @@ class Summarizer:
         trace.grounding_reasks = 1
         messages = base + messages_of(
             ("assistant", summary.model_dump_json()),
-            ("user", template.render("grounding_reask", problems=_bullets(problems))),
+            ("user", template.render("grounding_reask", problems=fence("findings", _bullets(problems), ids))),
         )
         try:
             corrected = yield from self._ask_until_valid(messages, base, trace, 0)

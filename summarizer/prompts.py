@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -14,7 +15,26 @@ from .errors import PromptError
 # Parts every template file must define; each is a string.Template ($name placeholders).
 PARTS = ("system", "user", "reask", "grounding_reask", "cut_reask")
 
-ARTICLE_OPEN, ARTICLE_CLOSE = "<article>", "</article>"
+# Data goes between fences named "<kind-ID>" ... "</kind-ID>", ID being a hash of the article and the title:
+# text cannot contain its own hash, so nothing in the article can close its fence. Anything inside that
+# looks like a fence tag in any disguise (case, spaces, entities, full-width or look-alike brackets,
+# zero-width characters) is defanged as well, so the model never sees even a failed attempt as a tag.
+FENCED_KINDS = ("article", "title", "findings")
+_SPACE = r"[\s\u00ad\u200b-\u200f\u2060\ufeff]*"
+_OPENER = r"(?:<|\uff1c|\ufe64|\u2039|\u2329|\u3008|\u27e8|&(?:amp;)*(?:lt|#0*60|#x0*3c);?)"
+_SLASH = r"(?:/|\uff0f|\\|&(?:amp;)*(?:sol|#0*47|#x0*2f);?)?"
+
+
+def _disguised(word: str) -> str:
+    # Each letter in either case, ASCII or full-width, with spaces or invisible characters between them.
+    letters = (f"[{c}{c.upper()}{chr(0xFF41 + ord(c) - 97)}{chr(0xFF21 + ord(c) - 97)}]" for c in word)
+    return _SPACE.join(letters)
+
+
+_FENCE_LIKE = re.compile(
+    _OPENER + f"(?P<rest>{_SPACE}{_SLASH}{_SPACE}(?:{'|'.join(_disguised(kind) for kind in FENCED_KINDS)}))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +61,25 @@ class PromptTemplate:
             raise PromptError(f"prompt {self.name!r} part {part!r} is malformed: {bad}") from None
 
 
+def defang(text: str) -> str:
+    """`text` with anything that could read as one of our fence tags made into plain text ("[/article")."""
+    return _FENCE_LIKE.sub(lambda match: "[" + match.group("rest"), text)
+
+
 def fence_article(text: str) -> str:
-    """Make the article safe to put between the fence tags: it cannot close the fence itself."""
-    return text.replace(ARTICLE_CLOSE, "</ article>").replace(ARTICLE_OPEN, "< article>")
+    """The article made safe to put inside its fence (kept under its old name for callers of it)."""
+    return defang(text)
+
+
+def fence_id(*parts: str | None) -> str:
+    """The ID of this request's fences: a hash of the data fenced, so the data cannot contain it."""
+    digest = hashlib.sha256("\x00".join(part or "" for part in parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:16]
+
+
+def fence(kind: str, text: str, fence: str) -> str:
+    """`text` between the opening and closing tags of a `kind` fence with ID `fence`, defanged."""
+    return f"<{kind}-{fence}>\n{defang(text)}\n</{kind}-{fence}>"
 
 
 def prompts_dir() -> Path:

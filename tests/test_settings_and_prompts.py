@@ -47,7 +47,7 @@ def test_the_key_is_not_in_the_settings_repr() -> None:
 
 def test_the_shipped_template_has_a_name_version_and_hash() -> None:
     template = load_prompt("summarize")
-    assert (template.name, template.version) == ("summarize", "2")
+    assert (template.name, template.version) == ("summarize", "3")
     assert len(template.sha256) == 64
 
 
@@ -94,6 +94,7 @@ def test_the_public_api_is_what_all_says() -> None:
         "service",
         "fake_model",
         "cache_cli",
+        "redaction",
         "reading",
         "annotations",
         "output_modes",
