@@ -605,7 +605,10 @@ def _rejects_response_format(status: int, message: str) -> bool:
     # 500 with a validation error naming response_format. Neither is worth a transport retry.
     lowered = message.lower()
     names_it = "response_format" in lowered or "json_schema" in lowered
-    return names_it and status in (400, 422, 500)
+    # "Invalid schema for response_format ..." is about our schema, not the endpoint's abilities:
+    # falling back (and remembering it for the process) would hide a bug behind weaker outputs.
+    about_our_schema = "invalid schema" in lowered or "schema is invalid" in lowered
+    return names_it and not about_our_schema and status in (400, 422, 500)
 
 
 def _retry_after(headers: Mapping[str, str]) -> float | None:

@@ -32,7 +32,7 @@ from types import TracebackType
 from typing import Any
 
 from .extractive import extractive_summary
-from .prompts import ARTICLE_CLOSE, ARTICLE_OPEN
+from .prompts import unfence
 from .testing import FakeOpenAIServer, RecordedRequest, Reply
 
 __all__ = ["ArticleResponder", "FakeModelProcess", "main"]
@@ -92,11 +92,9 @@ def _article_of(body: Any) -> str | None:
     if not isinstance(body, dict):
         return None
     users = [m.get("content") for m in body.get("messages", []) if isinstance(m, dict) and m.get("role") == "user"]
-    text = next((content for content in users if isinstance(content, str) and ARTICLE_OPEN in content), None)
-    if text is None:
-        return None
-    inner = text.split(ARTICLE_OPEN, 1)[1].rsplit(ARTICLE_CLOSE, 1)[0]
-    return inner.strip("\n")
+    articles = (unfence("article", content) for content in users if isinstance(content, str))
+    inner = next((article for article in articles if article is not None), None)
+    return None if inner is None else inner.strip("\n")
 
 
 class FakeModelProcess:

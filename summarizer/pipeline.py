@@ -34,7 +34,7 @@ from pydantic import ValidationError
 from .cache import DiskCache, NoCache, ResultCache, cache_key, open_cache
 from .client import ChatRequest, ModelClient, ModelReply, OpenAIClient, messages_of
 from .config import Settings
-from .errors import ConfigError, ModelOutputError, SummarizerError
+from .errors import ConfigError, ModelError, ModelOutputError, SummarizerError
 from .extractive import extractive_summary
 from .grounding import GroundingReport, verify
 from .limits import Throttle
@@ -185,7 +185,11 @@ class Summarizer:
             assert self._client is not None
             try:
                 while True:
-                    outcome = self._advance(run, self._client.complete(request))
+                    try:
+                        reply: ModelReply | ModelError = self._client.complete(request)
+                    except ModelError as error:
+                        reply = error  # the conversation decides: an optional step carries on without it
+                    outcome = self._advance(run, reply)
                     if isinstance(outcome, SummaryResult):
                         return outcome
                     request = outcome
@@ -209,7 +213,11 @@ class Summarizer:
             assert self._client is not None
             try:
                 while True:
-                    outcome = await asyncio.to_thread(self._advance, run, await self._client.acomplete(request))
+                    try:
+                        reply: ModelReply | ModelError = await self._client.acomplete(request)
+                    except ModelError as error:
+                        reply = error  # the conversation decides: an optional step carries on without it
+                    outcome = await asyncio.to_thread(self._advance, run, reply)
                     if isinstance(outcome, SummaryResult):
                         return outcome
                     request = outcome
@@ -324,9 +332,11 @@ class Summarizer:
             self._abandon(run, error)
             raise
 
-    def _advance(self, run: _Run, reply: ModelReply) -> ChatRequest | SummaryResult:
-        """Give the conversation the model's reply: the next request, or the finished (and stored) result."""
+    def _advance(self, run: _Run, reply: ModelReply | ModelError) -> ChatRequest | SummaryResult:
+        """Give the conversation the model's reply (or its failure): the next request, or the finished result."""
         try:
+            if isinstance(reply, ModelError):
+                return run.conversation.throw(reply)  # raised again here unless the conversation handles it
             return run.conversation.send(reply)
         except StopIteration as done:
             result = self._finish(run, *done.value)
@@ -392,8 +402,10 @@ class Summarizer:
         )
         try:
             corrected = yield from self._ask_until_valid(messages, base, trace, 0)
-        except ModelOutputError as error:
-            log.info("grounding re-ask gave no usable answer (%s); keeping the first", error)
+        except ModelError as error:
+            # The re-ask is optional: an invalid answer, a refusal or an endpoint that stopped answering
+            # must not throw away a valid first summary (its problems are flagged in the report).
+            log.warning("the grounding re-ask failed (%s); keeping the first summary", error)
             return summary, report
         # Keep the correction only if it is really better; whatever remains gets flagged.
         corrected_report = verify(article, corrected)

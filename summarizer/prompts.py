@@ -77,6 +77,12 @@ def fence_id(*parts: str | None) -> str:
     return digest.hexdigest()[:16]
 
 
+def unfence(kind: str, message: str) -> str | None:
+    """The text inside the first `kind` fence of a rendered message, or None (for test doubles of a model)."""
+    found = re.search(rf"<{kind}-([0-9a-f]{{16}})>\n(.*)\n</{kind}-\1>", message, re.DOTALL)
+    return found.group(2) if found else None
+
+
 def fence(kind: str, text: str, fence: str) -> str:
     """`text` between the opening and closing tags of a `kind` fence with ID `fence`, defanged."""
     return f"<{kind}-{fence}>\n{defang(text)}\n</{kind}-{fence}>"
