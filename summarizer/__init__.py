@@ -7,8 +7,9 @@ result.summary.key_figures, result.grounding.ok, result.provenance.usage
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .errors import (
@@ -27,7 +28,6 @@ from .errors import (
 )
 from .grounding import GroundingReport, verify
 from .limits import Throttle
-from .pipeline import Outcome, Summarizer
 from .result import Provenance, SummaryResult, Usage
 from .schemas import ArticleSummary, Claim, KeyFigure
 
@@ -61,10 +61,28 @@ __all__ = [
 ]
 
 
+if TYPE_CHECKING:
+    from .pipeline import Outcome, Summarizer
+
+# Names whose modules import the model SDK: loaded on first use, so that `import summarizer`, `verify`
+# and every `--help` start without paying for a model client they never use.
+_LAZY = {"Summarizer": ".pipeline", "Outcome": ".pipeline"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @lru_cache(maxsize=8)
 def _summarizer_for(settings: Settings) -> Summarizer:
     # One Summarizer per distinct configuration: a call per article should not pay for a new
     # HTTP client and cache connection every time.
+    from .pipeline import Summarizer  # noqa: PLC0415 - see _LAZY
+
     return Summarizer(settings)
 
 

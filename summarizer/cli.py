@@ -20,7 +20,6 @@ from .config import ENGINES, Settings
 from .errors import ConfigError, InputError, SummarizerError
 from .grounding import verify
 from .pairs import verify_pairs
-from .pipeline import Summarizer
 from .reading import decode, read_article, read_bytes
 from .redaction import protect_handler, redact
 from .render import to_markdown
@@ -126,6 +125,12 @@ def cli(verbose: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--refresh", is_flag=True, help="Ignore cached results and store fresh ones.")
 @MAX_INPUT_OPTION
+@click.option(
+    "--context-tokens",
+    type=click.IntRange(min=1000),
+    help="The model's context in tokens; longer articles are split into parts (env SUMMARIZER_CONTEXT_TOKENS; "
+    "default 32000).",
+)
 @_fails_cleanly
 def summarize(
     *,
@@ -142,6 +147,7 @@ def summarize(
     no_cache: bool,
     refresh: bool,
     max_input_bytes: int | None,
+    context_tokens: int | None,
 ) -> None:
     """Summarise the article in FILE (or standard input, '-')."""
     settings = Settings.from_env(
@@ -155,6 +161,7 @@ def summarize(
         use_cache=False if no_cache else None,
         refresh=refresh or None,
         max_input_bytes=max_input_bytes,
+        context_tokens=context_tokens,
     )
     if settings.engine == "auto" and settings.resolved_engine() == "extractive":
         click.echo(
@@ -163,6 +170,7 @@ def summarize(
             err=True,
         )
     text = read_article(article, max_bytes=settings.max_input_bytes)
+    from .pipeline import Summarizer  # noqa: PLC0415 - the model SDK is imported only by commands that use it
     # Tokens and tokens/s while a (slow, local) model writes; only on a terminal, never into a pipe or log.
     progress = terminal_progress(sys.stderr) if sys.stderr.isatty() else None
     with Summarizer(settings, progress=progress) as summarizer:

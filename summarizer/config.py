@@ -42,6 +42,7 @@ _ENV: dict[str, tuple[str, str]] = {
     "SUMMARIZER_REASONING_EFFORT": ("reasoning_effort", "str"),
     "SUMMARIZER_HTTP_TRANSPORT": ("http_transport", "transport"),
     "SUMMARIZER_MAX_INPUT_BYTES": ("max_input_bytes", "int"),
+    "SUMMARIZER_CONTEXT_TOKENS": ("context_tokens", "int"),
 }
 
 
@@ -112,6 +113,8 @@ class Settings:
     http_transport: HttpTransport = "auto"
     # Articles larger than this are refused with a message saying how to raise it.
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    # The model's context window in tokens: a longer article is split into chunks (see longform.py).
+    context_tokens: int = 32_000
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:
@@ -125,7 +128,7 @@ class Settings:
             # nan fails "> 0" and inf would wait for ever: both are refused by name.
             if value is not None and not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
                 raise ConfigError(f"{name} must be positive and finite (seconds); got {value!r}")
-        for name in ("max_output_tokens", "concurrency", "max_input_bytes"):
+        for name in ("max_output_tokens", "concurrency", "max_input_bytes", "context_tokens"):
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise ConfigError(f"{name} must be at least 1; got {value!r}")

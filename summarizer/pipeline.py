@@ -38,6 +38,16 @@ from .errors import ConfigError, ModelError, ModelOutputError, SummarizerError
 from .extractive import extractive_summary
 from .grounding import GroundingReport, verify
 from .limits import Throttle
+from .longform import (
+    NOTES_SCHEMA_NAME,
+    ChunkNotes,
+    chunk_budget,
+    estimate_tokens,
+    extracted_text,
+    is_long,
+    parse_notes,
+    split_into_chunks,
+)
 from .prompts import PromptTemplate, fence, fence_id, load_prompt
 from .reading import article_from_text
 from .result import Provenance, SummaryResult, Usage
@@ -159,9 +169,11 @@ class Summarizer:
         # The extractive engine computes its answer faster than a cache could return it: it opens none.
         self._cache: ResultCache = cache or (open_cache(settings) if self.engine == "openai" else NoCache())
         self._template: PromptTemplate = load_prompt("summarize", settings.prompts_dir)
+        self._extract_template: PromptTemplate | None = None  # loaded for the first long article
         # A subclass of ArticleSummary may tighten or extend the schema; its hash keys the cache.
         self._output_model = output_model
         self._schema = strict_json_schema(output_model)
+        self._notes_schema = strict_json_schema(ChunkNotes)
         self._schema_sha256 = schema_hash(self._schema)
         self._in_flight: dict[str, concurrent.futures.Future[SummaryResult]] = {}
         self._in_flight_lock = threading.Lock()
@@ -380,12 +392,17 @@ class Summarizer:
         # The article, the title and the checker's findings (which quote the article) go to the model
         # only inside fences it cannot close; nothing from the article is ever outside one.
         ids = fence_id(article, title)
+        source = article
+        if is_long(article, self.settings.context_tokens, self.max_output_tokens):
+            # Too long for the context: the summary is written from the sentences holding each part's
+            # figures and claims, verbatim -- never from summaries of parts. Grounding uses the whole article.
+            source = yield from self._extractions(article, title, trace)
         base = messages_of(
             ("system", template.render("system", fence=ids)),
             (
                 "user",
                 template.render(
-                    "user", title=fence("title", title or "(none)", ids), article=fence("article", article, ids)
+                    "user", title=fence("title", title or "(none)", ids), article=fence("article", source, ids)
                 ),
             ),
         )
@@ -412,6 +429,66 @@ class Summarizer:
         if len(corrected_report.problems()) <= len(problems):
             return corrected, corrected_report
         return summary, report
+
+    def _extractions(self, article: str, title: str | None, trace: _Trace) -> Generator[ChatRequest, ModelReply, str]:
+        """Each chunk's figures and claims (one request per chunk), as the article sentences they come from."""
+        template = self._extract_prompt()
+        chunks = split_into_chunks(article, chunk_budget(self.settings.context_tokens, self.max_output_tokens))
+        log.info(
+            "the article (~%d tokens) does not fit a %d-token context: extracting figures and claims from %d parts",
+            estimate_tokens(article),
+            self.settings.context_tokens,
+            len(chunks),
+        )
+        notes: list[ChunkNotes] = []
+        for number, chunk in enumerate(chunks, start=1):
+            ids = fence_id(chunk, title)
+            base = messages_of(
+                ("system", template.render("system", fence=ids)),
+                (
+                    "user",
+                    template.render(
+                        "user", title=fence("title", title or "(none)", ids), article=fence("article", chunk, ids)
+                    ),
+                ),
+            )
+            messages = base
+            for attempt in range(self.settings.max_reasks + 1):
+                reply = yield ChatRequest(
+                    messages=messages,
+                    schema_name=NOTES_SCHEMA_NAME,
+                    schema=self._notes_schema,
+                    max_output_tokens=self.max_output_tokens,
+                )
+                trace.record(reply)
+                parsed = parse_notes(reply.content)
+                if isinstance(parsed, ChunkNotes):
+                    notes.append(parsed)
+                    break
+                if attempt < self.settings.max_reasks:
+                    trace.reasks += 1
+                    messages = base + messages_of(
+                        ("assistant", reply.content or ""),
+                        ("user", template.render("reask", errors=_bullets(parsed))),
+                    )
+            else:
+                log.warning("part %d of %d gave no usable figures or claims; the others count", number, len(chunks))
+        source = extracted_text(article, notes)
+        if not source.strip():
+            raise ModelOutputError(
+                f"no figures or claims could be extracted from any of the {len(chunks)} parts of the long article",
+                outputs=[],
+                problems=["no usable extraction"],
+            )
+        return source
+
+    def _extract_prompt(self) -> PromptTemplate:
+        if self._extract_template is None:
+            directory = self.settings.prompts_dir
+            if directory is not None and not (directory / "extract.toml").is_file():
+                directory = None  # custom templates without an extraction prompt: the shipped one
+            self._extract_template = load_prompt("extract", directory)
+        return self._extract_template
 
     def _ask_until_valid(
         self,
@@ -486,6 +563,7 @@ class Summarizer:
                 "max_output_tokens": self.max_output_tokens,
                 "reasoning_effort": s.reasoning_effort,
                 "max_reasks": s.max_reasks,
+                "context_tokens": s.context_tokens,
                 "grounding_reask": s.grounding_reask,
                 # Azure and some proxies choose the model version by query (?api-version=...); the key is
                 # a hash, so the query (even one holding a secret) is never stored.

@@ -119,7 +119,7 @@ def article_from_text(text: object, *, name: str = "the article", max_bytes: int
         if not text.strip():
             raise InputError(f"{name} is an HTML page with no article text in it; pass the article's text")
     if not text.strip():
-        raise InputError(f"{name} is empty (or only control characters); pass the article's text")
+        raise InputError(f"{name} is empty; pass the article's text")
     return text
 
 

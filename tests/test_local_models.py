@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import SECRET_KEY, clean_env, valid_answer
+from support import EXAMPLE_ARTICLE, SECRET_KEY, clean_env, valid_answer
 
 from summarizer import ModelOutputError, ModelUnavailableError, Summarizer
 from summarizer.client import ChatRequest, OpenAIClient, messages_of
@@ -94,7 +94,7 @@ def test_the_budget_reaches_the_request_from_the_cli_option_and_the_environment(
 ) -> None:
     server.default = Reply.json(valid_answer())
     article = tmp_path / "a.txt"
-    article.write_text("The port handled 2.35 million containers last year.", encoding="utf-8")
+    article.write_text(EXAMPLE_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")  # grounds valid_answer()
     env = clean_env(OPENAI_BASE_URL=server.base_url, SUMMARIZER_CACHE_DIR=str(tmp_path / "c"), SUMMARIZER_MODEL="m")
     run_cli("summarize", "--no-cache", "--max-output-tokens", "777", str(article), env=env)
     first_run = len(server.requests)
@@ -269,7 +269,7 @@ def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 def test_the_learnt_output_mode_survives_a_second_cli_process(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
-    article.write_text("The Port of Kestrel Bay will receive £480m in funding.", encoding="utf-8")
+    article.write_text(EXAMPLE_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")  # grounds valid_answer()
     cache = tmp_path / "cache"
     with FakeOpenAIServer(responder=llama_like) as server:
         env = clean_env(
@@ -287,7 +287,7 @@ def test_the_learnt_output_mode_survives_a_second_cli_process(tmp_path: Path) ->
     assert kinds[:2] == ["json_schema", "json_object"] and kinds.count("json_schema") == 1
     assert len(kinds) > first_run and set(kinds[first_run:]) == {"json_object"}
     assert json.loads((cache / MODES_FILE).read_text()) == {f"{base_url}|smol": "json_object"}
-    warnings = [line for line in first.stderr.splitlines() if "WARNING" in line]
+    warnings = [line for line in first.stderr.splitlines() if line.startswith("summarizer: warning:")]
     assert len(warnings) == 1 and "json_schema" in warnings[0] and "json_object" in warnings[0]
     assert "Traceback (most recent call last):" in warnings[0] and "File server.py" not in first.stderr
     assert str(cache / MODES_FILE) in warnings[0]

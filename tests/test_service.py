@@ -297,7 +297,9 @@ def test_without_tokens_it_warns_loudly_and_listens_on_loopback_only(
         check=False,
     )
     assert done.returncode == 2
-    assert done.stderr.startswith("summarizer: configuration error: refusing to listen on 0.0.0.0 without API tokens")
+    assert done.stderr.startswith(
+        "summarizer: error: configuration error: refusing to listen on 0.0.0.0 without API tokens"
+    )
     assert "Traceback" not in done.stderr
 
 
