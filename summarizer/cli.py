@@ -171,6 +171,7 @@ def summarize(
         )
     text = read_article(article, max_bytes=settings.max_input_bytes)
     from .pipeline import Summarizer  # noqa: PLC0415 - the model SDK is imported only by commands that use it
+
     # Tokens and tokens/s while a (slow, local) model writes; only on a terminal, never into a pipe or log.
     progress = terminal_progress(sys.stderr) if sys.stderr.isatty() else None
     with Summarizer(settings, progress=progress) as summarizer:
