@@ -66,6 +66,7 @@ class Outcome:
     stdout_ok: str
     seconds: float
     peak_mb: float
+    cpu: float
     requests: int | None
 
 
@@ -143,11 +144,11 @@ def cases() -> list[Case]:
         Case("random binary, 100 kB", [*extractive, "FILE"], _write(os.urandom(100_000))),
         Case("50 MB text file", [*extractive, "FILE"], _big_text(50_000_000)),
         Case("50 MB on standard input", [*extractive, "-"], _big_text(50_000_000), stdin_is_file=True),
-        Case("900 kB article (under the cap)", [*extractive, "FILE"], _big_text(900_000)),
+        Case("450 kB article (under the 500 kB cap)", [*extractive, "FILE"], _big_text(450_000)),
         Case(
-            "2 MB with --max-input-bytes 3000000",
-            [*extractive, "--max-input-bytes", "3000000", "FILE"],
-            _big_text(2_000_000),
+            "520 kB with --max-input-bytes 600000",
+            [*extractive, "--max-input-bytes", "600000", "FILE"],
+            _big_text(520_000),
         ),
         Case(
             "escapes, zero-width, injection; markdown",
@@ -271,7 +272,7 @@ def run_case(case: Case, workdir: Path, transcripts: list[str]) -> Outcome:
     requests = None
     try:
         before = len(server.requests) if server is not None else 0
-        exit_code, seconds, peak_kb = _run(
+        exit_code, seconds, peak_kb, cpu = _run(
             [str(SCRIPT), *args], env, stdin, workdir / "out", stdout_to=case.stdout_to, stdin_path=stdin_path
         )
         requests = len(server.requests) - before if server is not None else None
@@ -289,6 +290,7 @@ def run_case(case: Case, workdir: Path, transcripts: list[str]) -> Outcome:
         stdout_ok=_describe_stdout(stdout, case),
         seconds=seconds,
         peak_mb=peak_kb / 1024,
+        cpu=cpu,
         requests=requests,
     )
 
@@ -301,7 +303,7 @@ def _run(
     *,
     stdout_to: str | None = None,
     stdin_path: Path | None = None,
-) -> tuple[int, float, int]:
+) -> tuple[int, float, int, float]:
     stdin_file = stdin_path or out.with_suffix(".stdin")
     if stdin_path is None:
         stdin_file.write_bytes(stdin or b"")
@@ -315,15 +317,22 @@ def _run(
         memory = out.with_suffix(".maxrss")
         started = time.perf_counter()
         process = subprocess.Popen(
-            ["/usr/bin/time", "-f", "%M", "-o", str(memory), *argv], stdin=in_, stdout=stdout, stderr=stderr, env=env
+            ["/usr/bin/time", "-f", "%M %U %S", "-o", str(memory), *argv],
+            stdin=in_,
+            stdout=stdout,
+            stderr=stderr,
+            env=env,
         )
         timer = threading.Timer(TIMEOUT, process.kill)
         timer.start()
         process.wait()
         seconds = time.perf_counter() - started
         timer.cancel()
-    peak_kb = int(memory.read_text().split()[-1]) if memory.exists() else 0
-    return process.returncode, seconds, peak_kb
+    # The last line is "%M %U %S" (an earlier one may say the command exited non-zero).
+    fields = memory.read_text().split()[-3:] if memory.exists() else []
+    if len(fields) < 3:  # killed before GNU time could report
+        fields = ["0", "0", "0"]
+    return process.returncode, seconds, int(fields[0]), float(fields[1]) + float(fields[2])
 
 
 def _first_meaningful_line(stderr: str) -> str:
@@ -363,24 +372,27 @@ def sentinel_hits(root: Path, transcripts: list[str]) -> int:
 def render(outcomes: list[Outcome], hits: int, baseline: float, load: tuple[float, float]) -> str:
     lines = [
         f"Machine load (1-minute load average, {os.cpu_count()} CPUs) at the start and the end of the run: "
-        f"{load[0]:.1f} and {load[1]:.1f}. Wall times include waiting for a CPU; the ratio to the baseline "
-        "(the clean example article, first row) is the fairer figure.",
+        f"{load[0]:.1f} and {load[1]:.1f}. Wall times include waiting for a CPU on a shared machine; CPU "
+        "time (user + system, from GNU time) and its ratio to the baseline (the clean example article, "
+        "first row) are the fairer figures. Model cases talk to a fake server in the benchmark's process.",
         "",
-        "| # | input or flag | command | exit | stderr (first error line) | stdout | model requests | time s "
-        "| × baseline | peak MB |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| # | input or flag | command | exit | stderr (first error line) | stdout | model requests | wall s "
+        "| CPU s | CPU × baseline | peak MB |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for number, o in enumerate(outcomes, start=1):
         stderr = o.stderr_first.replace("|", "\\|").replace("`", "'")
         lines.append(
             f"| {number} | {o.name} | `{o.command}` | {o.exit_code} | {stderr} | {o.stdout_ok} | "
-            f"{'–' if o.requests is None else o.requests} | {o.seconds:.2f} | "
-            f"{o.seconds / baseline:.1f} | {o.peak_mb:.0f} |"
+            f"{'–' if o.requests is None else o.requests} | {o.seconds:.2f} | {o.cpu:.2f} | "
+            f"{o.cpu / baseline:.1f} | {o.peak_mb:.0f} |"
         )
     slowest = max(outcomes, key=lambda o: o.seconds)
+    busiest = max(outcomes, key=lambda o: o.cpu)
     lines += [
         "",
-        f"{len(outcomes)} cases; slowest: {slowest.name} ({slowest.seconds:.2f} s); largest peak memory: "
+        f"{len(outcomes)} cases; slowest: {slowest.name} ({slowest.seconds:.2f} s wall); most CPU: {busiest.name} "
+        f"({busiest.cpu:.2f} s); largest peak memory: "
         f"{max(o.peak_mb for o in outcomes):.0f} MB; tracebacks: "
         f"{sum('Traceback' in o.stderr_first for o in outcomes)}.",
         f"Sentinel key and password found in outputs, logs and cache files of these runs: **{hits}**.",
@@ -401,12 +413,12 @@ def main() -> None:
             outcome = run_case(case, root / f"case{number:02d}", transcripts)
             outcomes.append(outcome)
             print(
-                f"{number:2d} {outcome.exit_code} {outcome.seconds:6.2f}s {outcome.peak_mb:5.0f}MB {case.name}: "
-                f"{outcome.stderr_first}",
+                f"{number:2d} {outcome.exit_code} {outcome.seconds:6.2f}s {outcome.cpu:5.2f}cpu "
+                f"{outcome.peak_mb:5.0f}MB {case.name}: {outcome.stderr_first}",
                 flush=True,
             )
         hits = sentinel_hits(root, transcripts)
-    table = render(outcomes, hits, outcomes[0].seconds, (load_at_start, os.getloadavg()[0]))
+    table = render(outcomes, hits, outcomes[0].cpu, (load_at_start, os.getloadavg()[0]))
     print(table)
     if arguments.out:
         arguments.out.write_text(table, encoding="utf-8")
