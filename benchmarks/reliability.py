@@ -251,7 +251,7 @@ def run_case(case: Case, workdir: Path, transcripts: list[str]) -> Outcome:
     file = workdir / "input"
     stdin = case.prepare(file) if case.prepare else None
     stdin_path = file if case.stdin_is_file else None
-    env = clean_env(OPENAI_API_KEY=SENTINEL_KEY, SUMMARIZER_CACHE_DIR=str(workdir / "cache"), **case.env)
+    env = clean_env(**{"OPENAI_API_KEY": SENTINEL_KEY, "SUMMARIZER_CACHE_DIR": str(workdir / "cache"), **case.env})
     server = None
     if case.replies is not None or case.responder is not None:
         if case.responder is not None:
