@@ -248,8 +248,7 @@ def _verify_pairs(path: str) -> int:
             stream.close()
     ok = total - flagged - review - bad
     click.echo(
-        f"{PREFIX}verified {total} pair(s): {ok} ok, {review} to review (derived), {flagged} flagged, "
-        f"{bad} unreadable",
+        f"{PREFIX}verified {total} pair(s): {ok} ok, {review} to review (derived), {flagged} flagged, {bad} unreadable",
         err=True,
     )
     return 0 if ok == total else EXIT_FAILED
@@ -320,4 +319,3 @@ def _discard_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError):
         pass
-
