@@ -286,7 +286,7 @@ def run_case(case: Case, workdir: Path, transcripts: list[str]) -> Outcome:
         name=case.name,
         command=" ".join(["summarizer", *[("FILE" if a == str(file) else a) for a in args]]).replace(str(workdir), "."),
         exit_code=exit_code,
-        stderr_first=_first_meaningful_line(stderr),
+        stderr_first=_first_meaningful_line(stderr.replace(str(file), "FILE").replace(str(workdir), ".")),
         stdout_ok=_describe_stdout(stdout, case),
         seconds=seconds,
         peak_mb=peak_kb / 1024,

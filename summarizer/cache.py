@@ -80,6 +80,8 @@ class DiskCache:
     def _open(self) -> diskcache.Cache:
         try:
             return _diskcache(self.directory)
+        except sqlite3.OperationalError:
+            raise  # cannot open at all (not a directory, no permission): the caller goes on without a cache
         except sqlite3.DatabaseError as error:
             log.warning("the cache at %s is damaged (%s); starting a new one", self.directory, error)
         discard_cache_files(self.directory)

@@ -130,6 +130,18 @@ def test_a_cache_that_cannot_be_opened_means_no_cache_and_one_warning(
     assert len(warnings) == 2 and "carrying on without a cache" in warnings[0].getMessage()  # one per Summarizer
 
 
+def test_a_cache_directory_that_is_a_file_is_one_warning_not_a_rebuild(
+    server: FakeOpenAIServer, settings: Settings, article: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "cache-file"
+    blocker.write_text("not a directory")
+    server.default = Reply.json(valid_answer())
+    caplog.set_level(logging.WARNING, logger="summarizer.cache")
+    assert _summarize(settings.with_changes(cache_dir=blocker), article) is False
+    assert [record.getMessage().split(" (")[0] for record in caplog.records] == [f"cannot use the cache at {blocker}"]
+    assert blocker.read_text() == "not a directory"
+
+
 def test_the_extractive_engine_never_opens_the_cache(tmp_path: Path, article: str) -> None:
     cache_dir = tmp_path / "cache"
     cache_dir.mkdir()
