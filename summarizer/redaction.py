@@ -26,15 +26,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Loggers that see requests: ours, the SDK's and its HTTP stack's (httpx2/httpcore2 under openai 3.x).
 LOGGER_PREFIXES = ("summarizer", "openai", "httpx", "httpx2", "httpcore", "httpcore2", "aiohttp")
 
-_known: set[str] = set()
+# Replaced whole (never mutated) under the lock, so readers -- every log record -- take no lock.
+_known: frozenset[str] = frozenset()
 _lock = threading.Lock()
 
 
 def remember(*secrets: str | None) -> None:
     """Add secrets to redact from now on, in this process. Very short values are ignored (they would
     redact ordinary words)."""
+    global _known  # noqa: PLW0603 - one process-wide set of secrets, swapped atomically
     with _lock:
-        _known.update(secret for secret in secrets if secret and len(secret) >= 4)
+        _known = _known.union(secret for secret in secrets if secret and len(secret) >= 4)
 
 
 def secrets_in_url(url: str | None) -> tuple[str, ...]:
@@ -51,8 +53,7 @@ def secrets_in_url(url: str | None) -> tuple[str, ...]:
 
 def redact(text: str, *secrets: str | None) -> str:
     """`text` with every known or given secret, and anything that looks like one, replaced by a marker."""
-    with _lock:
-        known = sorted(_known.union(secret for secret in secrets if secret), key=len, reverse=True)
+    known = sorted(_known.union(secret for secret in secrets if secret), key=len, reverse=True)
     for secret in known:
         if secret in text:
             text = text.replace(secret, MARK)
