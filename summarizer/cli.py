@@ -235,6 +235,13 @@ from .service.cli import serve  # noqa: E402
 
 cli.add_command(serve)
 
+# `summarizer batch` lives in its own module; it takes summarize's model options.
+from .batch.cli import MODEL_OPTIONS, batch  # noqa: E402 - registered after the commands it borrows from
+
+batch.params += [option for option in summarize.params if option.name in MODEL_OPTIONS]
+batch.callback = _fails_cleanly(batch.callback)  # type: ignore[type-var]
+cli.add_command(batch)
+
 
 def main() -> None:
     """Console-script entry point."""
