@@ -43,7 +43,11 @@ MODEL_OPTIONS = ("engine", "model", "base_url", "timeout", "cache_dir", "no_cach
     help="markdown: print each summary for reading on stdout as it completes (--out still gets JSON Lines).",
 )
 @click.option("--figures-csv", type=click.Path(dir_okay=False, path_type=Path), help="Also write key figures as CSV.")
-@click.option("--concurrency", type=click.IntRange(1, 2000), default=16, show_default=True, help="Articles in flight.")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 2000),
+    help="Articles in flight (env SUMMARIZER_CONCURRENCY; default 16, or 1 for a server on this machine).",
+)
 @click.option("--rpm", type=click.FloatRange(min=0, min_open=True), help="Requests per minute, at most.")
 @click.option("--tpm", type=click.FloatRange(min=0, min_open=True), help="Tokens per minute, at most (estimated).")
 @click.option(
@@ -67,7 +71,7 @@ def batch(
     out: Path | None,
     output_format: str,
     figures_csv: Path | None,
-    concurrency: int,
+    concurrency: int | None,
     rpm: float | None,
     tpm: float | None,
     max_chars: int,

@@ -36,6 +36,8 @@ from summarizer.result import SummaryResult
 
 log = logging.getLogger("summarizer.batch")
 
+DEFAULT_CONCURRENCY = 16
+
 # What a sink is given for each finished article: the article, its output record, its result (None on error).
 Sink = Callable[[Article, dict[str, Any], SummaryResult | None], None]
 
@@ -44,7 +46,8 @@ Sink = Callable[[Article, dict[str, Any], SummaryResult | None], None]
 class BatchOptions:
     """How a batch runs (the model itself is configured by Settings)."""
 
-    concurrency: int = 16
+    # None: Settings.concurrency (SUMMARIZER_CONCURRENCY), else 1 for a local server, else DEFAULT_CONCURRENCY.
+    concurrency: int | None = None
     rpm: float | None = None
     tpm: float | None = None
     max_chars: int = DEFAULT_MAX_CHARS
@@ -162,8 +165,9 @@ class BatchJob:
         try:
             async with Summarizer(self.settings, throttle=self.throttle) as summarizer:
                 work = self._work_for(summarizer)
+                concurrency = self.settings.effective_concurrency(self.options.concurrency, default=DEFAULT_CONCURRENCY)
                 async for article, record, result in as_completed_bounded(
-                    self._pending(), work, concurrency=self.options.concurrency
+                    self._pending(), work, concurrency=concurrency
                 ):
                     self._emit(article, record, result)
         finally:
