@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 from support import EXAMPLE_ARTICLE, SECRET_KEY, clean_env, invalid_answer, valid_answer
 
+from summarizer.cli import cli
 from summarizer.testing import FakeOpenAIServer, RecordedRequest, Reply
 
 MARK = "Story number"
@@ -34,25 +36,20 @@ def write_jsonl(path: Path, count: int, *, extra: dict[str, Any] | None = None) 
     return ids
 
 
-def run_batch(
-    server: FakeOpenAIServer, *args: str, stdin: str | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    env = clean_env(
-        OPENAI_BASE_URL=server.base_url,
-        OPENAI_API_KEY=SECRET_KEY,
-        SUMMARIZER_MODEL="test-model",
-        SUMMARIZER_MAX_ATTEMPTS="4",
-        SUMMARIZER_TIMEOUT="5",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "summarizer", "batch", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
+def model_env(server: FakeOpenAIServer) -> dict[str, str]:
+    return {
+        "OPENAI_BASE_URL": server.base_url,
+        "OPENAI_API_KEY": SECRET_KEY,
+        "SUMMARIZER_MODEL": "test-model",
+        "SUMMARIZER_MAX_ATTEMPTS": "4",
+        "SUMMARIZER_TIMEOUT": "5",
+    }
+
+
+def run_batch(server: FakeOpenAIServer, *args: str, stdin: str | None = None) -> Result:
+    """`summarizer batch` through click's runner: the command as users run it, without a process start-up."""
+    unset: dict[str, str | None] = {k: None for k in os.environ if k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    return CliRunner().invoke(cli, ["batch", *args], input=stdin, env={**unset, **model_env(server)})
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:
@@ -98,7 +95,7 @@ def test_every_article_is_in_the_output_exactly_once_despite_30_percent_faults(
     failed = [line for line in lines if line["status"] == "error"]
     assert len(ok) >= 55  # a fault four times running is rare (0.3^4); those few are error lines
     assert all(line["error"]["type"] == "ModelUnavailableError" for line in failed)
-    assert completed.returncode == (1 if failed else 0), completed.stderr
+    assert completed.exit_code == (1 if failed else 0), completed.stderr
     assert all(line["result"]["provenance"]["attempts"] >= 1 for line in ok)
     assert f"{len(ok)} ok, {len(failed)} failed" in completed.stderr
     assert SECRET_KEY not in completed.stderr + out.read_text()
@@ -110,7 +107,7 @@ def test_kill_9_then_the_same_command_completes_without_asking_for_finished_arti
     server.default = Reply.stall(0.15, then=Reply.json(valid_answer()))
     ids = write_jsonl(tmp_path / "in.jsonl", 40)
     out = tmp_path / "out.jsonl"
-    env = clean_env(OPENAI_BASE_URL=server.base_url, OPENAI_API_KEY=SECRET_KEY, SUMMARIZER_MODEL="test-model")
+    env = clean_env(**model_env(server))
     args = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in.jsonl"), "--out", str(out)]
     args += ["--no-cache", "--concurrency", "4", "--quiet"]
     process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -125,7 +122,7 @@ def test_kill_9_then_the_same_command_completes_without_asking_for_finished_arti
     server.clear()
 
     completed = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(out), "--no-cache", "--concurrency", "4")
-    assert completed.returncode == 0, completed.stderr
+    assert completed.exit_code == 0, completed.stderr
     lines = read_lines(out)
     assert Counter(line["id"] for line in lines) == Counter(ids)
     asked_again = {story_of(request) for request in server.requests_for("/chat/completions")}
@@ -137,13 +134,13 @@ def test_a_torn_last_line_is_dropped_and_that_article_done_again(server: FakeOpe
     server.default = Reply.json(valid_answer())
     write_jsonl(tmp_path / "in.jsonl", 3)
     out = tmp_path / "out.jsonl"
-    assert run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(out), "--no-cache").returncode == 0
+    assert run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(out), "--no-cache").exit_code == 0
     whole = out.read_bytes().splitlines(keepends=True)
     out.write_bytes(b"".join(whole[:2]) + whole[2][: len(whole[2]) // 2])  # as if cut off mid-write
     torn_id = json.loads(whole[2])["id"]
     server.clear()
     completed = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(out), "--no-cache")
-    assert completed.returncode == 0, completed.stderr
+    assert completed.exit_code == 0, completed.stderr
     lines = read_lines(out)
     assert sorted(line["id"] for line in lines) == ["a0", "a1", "a2"]
     assert len(server.requests_for("/chat/completions")) == 1
@@ -179,7 +176,7 @@ def test_bad_articles_become_error_lines_and_the_batch_completes(server: FakeOpe
     )
     out = tmp_path / "out.jsonl"
     completed = run_batch(server, str(folder), str(lines_file), "--out", str(out), "--max-chars", "20000")
-    assert completed.returncode == 1
+    assert completed.exit_code == 1
     lines = {line["id"].rsplit("/", 1)[-1].split("#")[0]: line for line in read_lines(out)}
     assert lines["good.txt"]["status"] == "ok"
     assert lines["page.html"]["status"] == "ok"
@@ -202,7 +199,7 @@ def test_jsonl_fields_are_carried_through_and_stdin_works(server: FakeOpenAIServ
     server.default = Reply.json(valid_answer())
     write_jsonl(tmp_path / "in.jsonl", 2, extra={"section": "business"})
     completed = run_batch(server, "-", "--no-cache", stdin=(tmp_path / "in.jsonl").read_text())
-    assert completed.returncode == 0, completed.stderr
+    assert completed.exit_code == 0, completed.stderr
     lines = [json.loads(line) for line in completed.stdout.splitlines()]
     assert sorted(line["id"] for line in lines) == ["a0", "a1"]
     assert all(line["section"] == "business" for line in lines)
@@ -216,7 +213,7 @@ def test_markdown_and_a_csv_of_key_figures(server: FakeOpenAIServer, tmp_path: P
     completed = run_batch(
         server, str(tmp_path / "in.jsonl"), "--format", "markdown", "--figures-csv", str(csv_path), "--no-cache"
     )
-    assert completed.returncode == 0, completed.stderr
+    assert completed.exit_code == 0, completed.stderr
     assert completed.stdout.count("## Key figures") == 2
     assert "# Title 0" in completed.stdout
     rows = csv_path.read_text(encoding="utf-8").splitlines()
@@ -230,7 +227,7 @@ def test_dry_run_estimates_and_sends_nothing(server: FakeOpenAIServer, tmp_path:
     prices = tmp_path / "prices.json"
     prices.write_text(json.dumps({"test-model": {"input": 1.0, "output": 2.0}}), encoding="utf-8")
     completed = run_batch(server, str(tmp_path / "in.jsonl"), "--dry-run", "--prices", str(prices))
-    assert completed.returncode == 0, completed.stderr
+    assert completed.exit_code == 0, completed.stderr
     assert "articles to summarise  10" in completed.stdout
     assert "$1 input, $2 output" in completed.stdout
     prompt = int(completed.stdout.split("prompt tokens")[1].split()[0].strip("~").replace(",", ""))
@@ -247,10 +244,10 @@ def test_a_cached_rerun_to_a_new_output_sends_no_requests(server: FakeOpenAIServ
     write_jsonl(tmp_path / "in.jsonl", 5)
     cache = tmp_path / "cache"
     first = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "1.jsonl"), "--cache-dir", str(cache))
-    assert first.returncode == 0, first.stderr
+    assert first.exit_code == 0, first.stderr
     server.clear()
     again = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "2.jsonl"), "--cache-dir", str(cache))
-    assert again.returncode == 0, again.stderr
+    assert again.exit_code == 0, again.stderr
     assert server.requests == []
     assert "5 from cache" in again.stderr
 
@@ -267,6 +264,6 @@ def test_usage_errors_exit_2_with_one_line(
     server: FakeOpenAIServer, tmp_path: Path, args: list[str], message: str
 ) -> None:
     completed = run_batch(server, *[str(tmp_path / arg) if arg != "-" else arg for arg in args], stdin="")
-    assert completed.returncode == 2
+    assert completed.exit_code == 2
     assert message in completed.stderr
     assert "Traceback" not in completed.stderr
