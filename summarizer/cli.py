@@ -68,7 +68,7 @@ def cli(verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("article", metavar="FILE|-")
+@click.argument("articles", nargs=-1, metavar="[FILE|-]...")
 @click.option("--title", help="The article's headline, if it is not part of the text.")
 @click.option(
     "--format",
@@ -110,7 +110,7 @@ def cli(verbose: bool) -> None:
 @_fails_cleanly
 def summarize(
     *,
-    article: str,
+    articles: tuple[str, ...],
     title: str | None,
     output_format: str,
     engine: str | None,
@@ -123,7 +123,17 @@ def summarize(
     no_cache: bool,
     refresh: bool,
 ) -> None:
-    """Summarise the article in FILE (or standard input, '-')."""
+    """Summarise the article in FILE (or standard input: '-', or nothing with a pipe).
+
+    With several files, prints one result per file: JSON Lines ({"file", ...}) or Markdown pages; a file
+    that fails is reported on stderr and the others go on (exit 1). For many articles, see `summarizer batch`.
+    """
+    if not articles:
+        if sys.stdin.isatty():
+            raise click.UsageError("give FILE (or several), '-' for standard input, or pipe an article in")
+        articles = ("-",)
+    if articles.count("-") > 1:
+        raise click.UsageError("'-' (standard input) can be given once")
     settings = Settings.from_env(
         engine=engine,
         model=model,
@@ -141,15 +151,32 @@ def summarize(
             "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to summarise with a model.",
             err=True,
         )
-    text = _read_text(article)
     # Tokens and tokens/s while a (slow, local) model writes; only on a terminal, never into a pipe or log.
     progress = terminal_progress(sys.stderr) if sys.stderr.isatty() else None
+    if len(articles) == 1:
+        text = _read_text(articles[0])
+        with Summarizer(settings, progress=progress) as summarizer:
+            result = summarizer.summarize(text, title=title)
+        click.echo(
+            to_markdown(result, title=title) if output_format == "markdown" else result.model_dump_json(indent=2),
+            nl=output_format != "markdown",
+        )
+        return
+    failed = 0
     with Summarizer(settings, progress=progress) as summarizer:
-        result = summarizer.summarize(text, title=title)
-    if output_format == "markdown":
-        click.echo(to_markdown(result, title=title), nl=False)
-    else:
-        click.echo(result.model_dump_json(indent=2))
+        for name in articles:
+            try:
+                result = summarizer.summarize(_read_text(name), title=title)
+            except SummarizerError as error:
+                click.echo(f"summarizer: {name}: {type(error).__name__}: {error}", err=True)
+                failed += 1
+                continue
+            if output_format == "markdown":
+                click.echo(to_markdown(result, title=title or name))
+            else:
+                click.echo(json.dumps({"file": name, **result.model_dump(mode="json")}, ensure_ascii=False))
+    if failed:
+        sys.exit(EXIT_FAILED)
 
 
 @cli.command(name="verify")

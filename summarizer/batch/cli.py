@@ -23,7 +23,17 @@ from summarizer.text import clean_text
 EXIT_FAILED = 1
 
 # The model options of `summarize`, shared by `batch` (cli.py adds them to this command).
-MODEL_OPTIONS = ("engine", "model", "base_url", "timeout", "cache_dir", "no_cache", "refresh")
+MODEL_OPTIONS = (
+    "engine",
+    "model",
+    "base_url",
+    "timeout",
+    "deadline",
+    "max_output_tokens",
+    "cache_dir",
+    "no_cache",
+    "refresh",
+)
 
 
 @click.command(name="batch")
@@ -138,12 +148,10 @@ def batch(
 
 
 def _settings(model_options: dict[str, Any]) -> Settings:
+    # Flags say "on" or nothing: off must not override the environment.
+    options = {name: value for name, value in model_options.items() if name not in ("no_cache", "refresh")}
     return Settings.from_env(
-        engine=model_options.get("engine"),
-        model=model_options.get("model"),
-        base_url=model_options.get("base_url"),
-        timeout=model_options.get("timeout"),
-        cache_dir=model_options.get("cache_dir"),
+        **options,
         use_cache=False if model_options.get("no_cache") else None,
         refresh=model_options.get("refresh") or None,
     )
