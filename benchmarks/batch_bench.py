@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import resource
 import subprocess
@@ -54,7 +55,10 @@ def fake_server(*, latency: float = 0.0, rpm: float | None = None) -> Iterator[s
     process = subprocess.Popen(command, cwd=HERE, stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
-        yield process.stdout.readline().strip()
+        url = process.stdout.readline().strip()
+        if not url.startswith("http://127.0.0.1:"):
+            raise SystemExit(f"the fake server did not start (it printed {url!r})")
+        yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -247,6 +251,7 @@ def rss(quick: bool) -> None:
 
 
 def main() -> None:
+    logging.basicConfig(level=logging.ERROR)  # retries are counted, not narrated
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("which", nargs="?", default="all", choices=["throughput", "rpm", "cache", "rss", "all"])
     parser.add_argument("--quick", action="store_true", help="fewer articles")
