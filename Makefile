@@ -12,6 +12,7 @@ lint:
 bench:
 	$(VENV)/bin/python benchmarks/overhead.py
 	$(VENV)/bin/python benchmarks/figure_bench.py
+	$(VENV)/bin/python benchmarks/check_cost.py
 
 eval:
 	$(VENV)/bin/summarizer eval

@@ -27,7 +27,7 @@ from summarizer import Summarizer
 from summarizer.client import messages_of
 from summarizer.config import Settings
 from summarizer.grounding import verify
-from summarizer.prompts import fence_article, load_prompt
+from summarizer.prompts import fence_article, fence_id, load_prompt
 from summarizer.schemas import ArticleSummary, strict_json_schema
 from summarizer.testing import FakeOpenAIServer, Reply
 
@@ -56,7 +56,7 @@ def main() -> None:
     messages = [
         dict(message)
         for message in messages_of(
-            ("system", template.render("system")),
+            ("system", template.render("system", fence=fence_id(""))),
             ("user", template.render("user", title="(none)", article=fence_article(article))),
         )
     ]

@@ -85,7 +85,7 @@ def cli(verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("article", metavar="FILE|-")
+@click.argument("articles", nargs=-1, metavar="[FILE|-]...")
 @click.option("--title", help="The article's headline, if it is not part of the text.")
 @click.option(
     "--format",
@@ -134,7 +134,7 @@ def cli(verbose: bool) -> None:
 @_fails_cleanly
 def summarize(
     *,
-    article: str,
+    articles: tuple[str, ...],
     title: str | None,
     output_format: str,
     engine: str | None,
@@ -149,7 +149,17 @@ def summarize(
     max_input_bytes: int | None,
     context_tokens: int | None,
 ) -> None:
-    """Summarise the article in FILE (or standard input, '-')."""
+    """Summarise the article in FILE (or standard input: '-', or nothing with a pipe).
+
+    With several files, prints one result per file: JSON Lines ({"file", ...}) or Markdown pages; a file
+    that fails is reported on stderr and the others go on (exit 1). For many articles, see `summarizer batch`.
+    """
+    if not articles:
+        if sys.stdin.isatty():
+            raise click.UsageError("give FILE (or several), '-' for standard input, or pipe an article in")
+        articles = ("-",)
+    if articles.count("-") > 1:
+        raise click.UsageError("'-' (standard input) can be given once")
     settings = Settings.from_env(
         engine=engine,
         model=model,
@@ -169,20 +179,42 @@ def summarize(
             "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to summarise with a model.",
             err=True,
         )
-    text = read_article(article, max_bytes=settings.max_input_bytes)
     from .pipeline import Summarizer  # noqa: PLC0415 - the model SDK is imported only by commands that use it
 
     # Tokens and tokens/s while a (slow, local) model writes; only on a terminal, never into a pipe or log.
     progress = terminal_progress(sys.stderr) if sys.stderr.isatty() else None
+    if len(articles) == 1:
+        text = read_article(articles[0], max_bytes=settings.max_input_bytes)
+        with Summarizer(settings, progress=progress) as summarizer:
+            result = summarizer.summarize(text, title=title)
+        click.echo(
+            to_markdown(result, title=title) if output_format == "markdown" else result.model_dump_json(indent=2),
+            nl=output_format != "markdown",
+        )
+        if result.flagged:
+            # The output is printed (it says which figures); the exit code says it needs a look.
+            fail(
+                f"{len(result.flagged)} figure(s) or claim(s) the article does not support: {'; '.join(result.flagged)}"
+            )
+        return
+    failed = 0
     with Summarizer(settings, progress=progress) as summarizer:
-        result = summarizer.summarize(text, title=title)
-    if output_format == "markdown":
-        click.echo(to_markdown(result, title=title), nl=False)
-    else:
-        click.echo(result.model_dump_json(indent=2))
-    if result.flagged:
-        # The output is printed (it says which figures); the exit code says it needs a look.
-        fail(f"{len(result.flagged)} figure(s) or claim(s) the article does not support: {'; '.join(result.flagged)}")
+        for name in articles:
+            try:
+                result = summarizer.summarize(read_article(name, max_bytes=settings.max_input_bytes), title=title)
+            except SummarizerError as error:
+                click.echo(f"{PREFIX}error: {name}: {redact(clean_text(str(error)))}", err=True)
+                failed += 1
+                continue
+            if output_format == "markdown":
+                click.echo(to_markdown(result, title=title or name))
+            else:
+                click.echo(json.dumps({"file": name, **result.model_dump(mode="json")}, ensure_ascii=False))
+            if result.flagged:
+                click.echo(f"{PREFIX}error: {name}: {len(result.flagged)} figure(s) or claim(s) unsupported", err=True)
+                failed += 1
+    if failed:
+        sys.exit(EXIT_FAILED)
 
 
 @cli.command(name="verify")
@@ -286,6 +318,13 @@ cli.add_command(eval_command)
 from .service.cli import serve  # noqa: E402
 
 cli.add_command(serve)
+
+# `summarizer batch` lives in its own module; it takes summarize's model options.
+from .batch.cli import MODEL_OPTIONS, batch  # noqa: E402 - registered after the commands it borrows from
+
+batch.params += [option for option in summarize.params if option.name in MODEL_OPTIONS]
+batch.callback = _fails_cleanly(batch.callback)  # type: ignore[type-var]
+cli.add_command(batch)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Client-side rate limits: requests and tokens per minute, and one shared pause when 429s arrive.
+"""Client-side limits: requests and tokens per minute with one shared pause on 429, and bounded concurrency.
 
 `Throttle` is consulted by the model client before every HTTP attempt (retries included), so a
 batch never sends faster than `rpm`/`tpm` allow, however its requests are scheduled. Each limit
@@ -8,6 +8,9 @@ after an idle spell beyond `burst` requests. A 429 moves every future slot past 
 Retry-After at once: one pause shared by all callers, instead of each task finding out alone.
 
 Thread-safe: the sync and async paths reserve slots through the same lock; only the sleep differs.
+
+`as_completed_bounded` runs a coroutine per item, at most `concurrency` at once, reading the items
+lazily, and yields each result as it completes.
 """
 
 from __future__ import annotations
@@ -15,7 +18,12 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # After a 429 with no Retry-After, wait this long before anyone asks again.
 DEFAULT_PAUSE = 1.0
@@ -109,3 +117,49 @@ class Throttle:
             if until > self._paused_until:
                 self._paused_until = until
                 self.stats.pauses += 1
+
+
+async def as_completed_bounded(
+    items: Iterable[T] | AsyncIterable[T], work: Callable[[int, T], Awaitable[R]], *, concurrency: int
+) -> AsyncIterator[R]:
+    """`work(index, item)` for every item, at most `concurrency` at once; yields results as they complete.
+
+    Items are read only as slots free up, so the input may be larger than memory. Closing the
+    iterator early cancels the work still in flight.
+    """
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be at least 1; got {concurrency}")
+    source = _numbered(items)
+    running: set[asyncio.Task[R]] = set()
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(running) < concurrency:
+                try:
+                    index, item = await anext(source)
+                except StopAsyncIteration:
+                    exhausted = True
+                    break
+                running.add(asyncio.ensure_future(work(index, item)))
+            if not running:
+                return
+            done, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                yield task.result()
+    finally:
+        for task in running:
+            task.cancel()
+        if running:
+            await asyncio.gather(*running, return_exceptions=True)
+
+
+async def _numbered(items: Iterable[T] | AsyncIterable[T]) -> AsyncIterator[tuple[int, T]]:
+    index = 0
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield index, item
+            index += 1
+    else:
+        for item in items:
+            yield index, item
+            index += 1

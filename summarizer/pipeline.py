@@ -37,7 +37,7 @@ from .config import Settings
 from .errors import ConfigError, ModelError, ModelOutputError, SummarizerError
 from .extractive import extractive_summary
 from .grounding import GroundingReport, verify
-from .limits import Throttle
+from .limits import Throttle, as_completed_bounded
 from .longform import (
     NOTES_SCHEMA_NAME,
     ChunkNotes,
@@ -267,28 +267,8 @@ class Summarizer:
         concurrency = self.settings.effective_concurrency(concurrency, default=16)
         if concurrency < 1:
             raise ConfigError(f"concurrency must be at least 1; got {concurrency}")
-        items = _aiter(articles)
-        running: set[asyncio.Task[Outcome]] = set()
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(running) < concurrency:
-                    try:
-                        index, item = await anext(items)
-                    except StopAsyncIteration:
-                        exhausted = True
-                        break
-                    running.add(asyncio.create_task(self._aoutcome(index, item)))
-                if not running:
-                    return
-                done, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-                for task in done:
-                    yield task.result()
-        finally:
-            for task in running:
-                task.cancel()
-            if running:
-                await asyncio.gather(*running, return_exceptions=True)
+        async for outcome in as_completed_bounded(articles, self._aoutcome, concurrency=concurrency):
+            yield outcome
 
     def close(self) -> None:
         """Release the connections and cache this Summarizer built (not injected ones), on every event loop."""
@@ -732,17 +712,3 @@ def _cost_free(result: SummaryResult, started: float) -> SummaryResult:
         }
     )
     return result.model_copy(update={"provenance": provenance})
-
-
-async def _aiter(
-    articles: Iterable[ArticleInput] | AsyncIterable[ArticleInput],
-) -> AsyncIterator[tuple[int, ArticleInput]]:
-    index = 0
-    if isinstance(articles, AsyncIterable):
-        async for item in articles:
-            yield index, item
-            index += 1
-    else:
-        for item in articles:
-            yield index, item
-            index += 1

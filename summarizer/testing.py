@@ -27,12 +27,16 @@ recorded in ``server.requests``.
 
 from __future__ import annotations
 
+import argparse
 import collections
 import contextlib
 import dataclasses
+import importlib
 import json as _json
+import signal
 import socket
 import struct
+import sys
 import threading
 import time
 import uuid
@@ -347,9 +351,24 @@ class FakeOpenAIServer:
     thread per connection.
     """
 
-    def __init__(self, *, default: Reply | None = None, responder: Responder | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        default: Reply | None = None,
+        responder: Responder | None = None,
+        rate_limit_rpm: float | None = None,
+        port: int = 0,
+    ) -> None:
         self.default: Reply | None = default
         self.responder: Responder | None = responder
+        self._port = port
+        # Rate-limit mode: more than `rate_limit_rpm` chat requests a minute get 429 with Retry-After, as
+        # OpenAI does. A token bucket holding one second's worth (OpenAI enforces per-minute limits
+        # over shorter windows too), refilled continuously.
+        self.rate_limit_rpm = rate_limit_rpm
+        self.rate_limited = 0
+        self._bucket = max(1.0, (rate_limit_rpm or 0) / 60)
+        self._bucket_at = time.monotonic()
         self._lock = threading.Lock()
         self._queue: collections.deque[Reply] = collections.deque()
         self._requests: list[RecordedRequest] = []
@@ -366,7 +385,7 @@ class FakeOpenAIServer:
         if self._httpd is not None:
             raise RuntimeError("FakeOpenAIServer is already running")
         self._stopping.clear()
-        httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
+        httpd = _HTTPServer(("127.0.0.1", self._port), _Handler)
         httpd.fake = self
         self._httpd = httpd
         self._thread = threading.Thread(
@@ -455,6 +474,26 @@ class FakeOpenAIServer:
             self._streamed.clear()
 
     # -- used by the handler ------------------------------------------------------------------------
+
+    def _over_rate_limit(self) -> float | None:
+        """None when a chat request may be served now, else the seconds until it could be."""
+        if not self.rate_limit_rpm:
+            return None
+        per_second = self.rate_limit_rpm / 60
+        capacity = max(1.0, per_second)
+        with self._lock:
+            now = time.monotonic()
+            self._bucket = min(capacity, self._bucket + (now - self._bucket_at) * per_second)
+            self._bucket_at = now
+            if self._bucket >= 1.0:
+                self._bucket -= 1.0
+                return None
+            self.rate_limited += 1
+            return (1.0 - self._bucket) / per_second
+
+    def stats(self) -> dict[str, int]:
+        """Counts of what the server saw: chat requests, and those it refused for the rate limit."""
+        return {"chat_requests": len(self.requests_for("/chat/completions")), "rate_limited": self.rate_limited}
 
     def _record(self, request: RecordedRequest) -> None:
         with self._lock:
@@ -548,11 +587,19 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command == "GET" and route == "/v1/models":
             self._send(200, _json.dumps(_model_list()).encode(), "application/json", ())
             return
+        if self.command == "GET" and route == "/fake/stats":  # for a test driving the server as a process
+            self._send(200, _json.dumps(fake.stats()).encode(), "application/json", ())
+            return
         if not (self.command == "POST" and route == "/v1/chat/completions"):
             body = _error_body(f"Invalid URL ({self.command} {self.path})", "invalid_request_error", None)
             self._send(404, body, "application/json", ())
             return
 
+        wait = fake._over_rate_limit()
+        if wait is not None:
+            headers = (("retry-after-ms", str(max(int(wait * 1000), 1))), ("retry-after", str(max(round(wait), 1))))
+            self._send(429, Reply.status(429).body, "application/json", headers)
+            return
         reply = fake._next_reply(request)
         if reply is None:
             message = (
@@ -682,3 +729,44 @@ def _model_list() -> dict[str, Any]:
         "object": "list",
         "data": [{"id": name, "object": "model", "created": created, "owned_by": "system"} for name in names],
     }
+
+
+def _load_responder(spec: str) -> Responder:
+    """A responder named as 'module:function' (the module importable from the current directory)."""
+
+    module_name, _, function = spec.partition(":")
+    sys.path.insert(0, ".")
+    responder: Responder = getattr(importlib.import_module(module_name), function)
+    return responder
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the fake server as its own process: ``python -m summarizer.testing [--port N] [--latency S] ...``.
+
+    Prints its base URL on the first line of stdout, then serves until interrupted (SIGINT/SIGTERM).
+    ``GET /fake/stats`` answers the counts of chat requests and rate-limited ones.
+    """
+
+    parser = argparse.ArgumentParser(prog="python -m summarizer.testing", description=main.__doc__)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
+    parser.add_argument("--rpm", type=float, default=None, help="enforce this many chat requests per minute (429)")
+    parser.add_argument("--responder", required=True, help="module:function answering each request")
+    args = parser.parse_args(argv)
+    answer = _load_responder(args.responder)
+    latency = args.latency
+
+    def responder(request: RecordedRequest) -> Reply:
+        reply = answer(request)
+        return Reply.stall(latency, then=reply) if latency > 0 else reply
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with FakeOpenAIServer(responder=responder, rate_limit_rpm=args.rpm, port=args.port) as server:
+        print(server.base_url, flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            stop.wait()
+
+
+if __name__ == "__main__":
+    main()

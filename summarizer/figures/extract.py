@@ -45,7 +45,7 @@ def find_figures(text: str) -> list[Figure]:
     are read as if absent, so "\x1b[31m" is no figure and "£480\u200bm" is one; the positions and
     `text` of each figure still refer to the text given, hidden characters included.
     """
-    if patterns.HIDDEN_RE.search(text) is None:
+    if patterns.HIDDEN_START_RE.search(text) is None:
         return _figures(text)
     visible, origin = _without_hidden(text)
     found = []
@@ -76,7 +76,7 @@ def _without_hidden(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str) -> list[_Candidate]:  # noqa: PLR0912 - one hot loop; a call per token costs more than its work
     """What every extractor reads, trying each only where a match of it can start.
 
     One scan cuts the (lower-cased) text into tokens: words, digit runs and signs. A token names the
@@ -90,23 +90,43 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     resume = [0] * len(_EXTRACTORS)
     starts_get = _STARTS.get
-    for token in _TOKEN_RE.finditer(lowered):
-        position = token.start()
-        kind = token.lastindex
-        if kind == 1:  # a word
-            after = token.end()
-            word = token.group(1)
-            indices = starts_get(word, ())
-            # Codes: "M4", "G20", "Twenty20", "Covid-19" (a word glued to digits).
-            if after < len(lowered) and len(word) <= _CODE_LETTERS and _is_code_tail(lowered, after):
-                indices = (*indices, _NAMES)
-        elif kind == 2:  # a run of digits
-            indices = _DIGIT_STARTS
+    # [text between, token, text between, token, ..., text between]: split is far cheaper than
+    # a match object per token.
+    parts = _TOKEN_RE.split(lowered)
+    last = len(parts) - 1
+    position = len(parts[0])
+    for index_in_parts in range(1, last, 2):
+        token = parts[index_in_parts]
+        gap = parts[index_in_parts + 1]
+        after = position + len(token)
+        next_position = after + len(gap)
+        first = token[0]
+        if "a" <= first <= "z":  # a word
+            starts = starts_get(token, ())
+            # A word glued to digits is a code: "M4", "G20", "Twenty20", "Covid-19".
+            if (
+                (not gap or gap == "-")
+                and index_in_parts + 2 < last
+                and parts[index_in_parts + 2][0].isdigit()
+                and len(token) <= _CODE_LETTERS
+            ):
+                starts = (*starts, _ANY_NAME)
+        elif first.isdigit():  # a run of digits
+            starts = _digit_starts(lowered, token, after)
         else:  # a currency sign or an apostrophe
-            indices = starts_get(token.group(3), ())
-        for index in indices:
+            starts = starts_get(token, ())
+        if not starts:
+            position = next_position
+            continue
+        following = None
+        for index, follow in starts:
             if position < resume[index]:
                 continue
+            if follow is not None:
+                if following is None:
+                    following = _first_after(lowered, after)
+                if following not in follow:
+                    continue
             regex, read = _EXTRACTORS[index]
             match = regex.match(text, position)
             if match is None:
@@ -116,15 +136,54 @@ def _candidates(text: str) -> list[_Candidate]:
             if candidate is not None:
                 candidate.order = index
                 found.append(candidate)
+        position = next_position
     return found
 
 
-def _is_code_tail(lowered: str, position: int) -> bool:
-    """Whether a digit, or a hyphen and a digit, follows: the end of a code such as "M4" or "Covid-19"."""
-    char = lowered[position]
-    if char == "-":
-        return lowered[position + 1 : position + 2].isdigit()
-    return char.isdigit()
+def _first_after(lowered: str, position: int) -> str:
+    """The first character at or after `position` that is not white space ("\\0" at the end)."""
+    size = len(lowered)
+    while position < size:
+        char = lowered[position]
+        if not char.isspace():
+            return char
+        position += 1
+    return "\0"
+
+
+def _digit_starts(lowered: str, digits: str, after: int) -> tuple[tuple[int, str | None], ...]:
+    """The extractors that can start at a run of digits, judged by what follows it.
+
+    Each test is implied by the extractor's regex: a date's day has at most two digits and is
+    followed by a suffix ("3rd") or a space; an ordinal by its suffix; a ratio ("4 in 10") by a
+    space and "in"/"out"; a decade ("1990s") ends in 0 and is followed by "s", "'s" or " s".
+    """
+    char = lowered[after : after + 1]
+    if not char:
+        return _NUMBER_ONLY
+    spaced = char.isspace()
+    suffix = lowered[after : after + 2] in _ORDINAL_SUFFIXES
+    if not (spaced or suffix or char in "s'"):
+        return _NUMBER_ONLY
+    starts = [_ANY_NUMBER]
+    if spaced:
+        following = _first_after(lowered, after)
+        if following in "io":
+            starts.append(_ANY_RATIO)
+        if len(digits) <= 2 and following in _DAY_FOLLOWERS:  # "3 March", "3 of March"
+            starts.append(_ANY_DATE)
+        second = lowered[after + 1 : after + 2]
+        if lowered[after + 1 : after + 3] in _ORDINAL_SUFFIXES:  # "3 rd" in tokenised text
+            starts.append(_ANY_ORDINAL)
+        if digits[-1] == "0" and second and second in "s'":  # "1990 s", "90 's"
+            starts.append(_ANY_DECADE)
+    elif suffix:
+        starts.append(_ANY_ORDINAL)
+        if len(digits) <= 2:
+            starts.append(_ANY_DATE)
+    if digits[-1] == "0" and char in "s'":  # "1990s", "1990's"
+        starts.append(_ANY_DECADE)
+    return tuple(starts)
 
 
 def _without_overlaps(text_length: int, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -212,7 +271,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
         else None
     )
     if match:
-        qualifier = lexicon.QUALIFIERS[re.sub(r"\s+", " ", match.group("q").lower())]
+        qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
         start = candidate.start - (len(before) - match.start("q"))
     kind = "count" if candidate.kind == "vague" else candidate.kind
     return Figure(
@@ -341,7 +400,7 @@ def _base_value(match: re.Match[str]) -> float | None:
 def _scale_of(raw: str | None) -> tuple[str | None, float]:
     if not raw:
         return None, 1.0
-    words = [w for w in re.split(r"[\s\-\u2013]+", raw.strip().lower()) if w]
+    words = [w for w in patterns.WORD_BREAK_RE.split(raw.strip().lower()) if w]
     if len(words) == 1 and words[0] in lexicon.SUFFIX_SCALES:
         name = lexicon.SUFFIX_SCALES[words[0]]
         return name, lexicon.SCALES[name]
@@ -356,7 +415,7 @@ def _currency_of(sign: str | None, word: str | None) -> str | None:
         return lexicon.CURRENCY_SIGNS.get(sign.strip().lower())
     if not word:
         return None
-    lowered = re.sub(r"\s+", " ", word.strip().lower())
+    lowered = patterns.SPACES_RE.sub(" ", word.strip().lower())
     for nation, code in lexicon.DOLLAR_NATIONS.items():
         if lowered.startswith(nation + " ") and "dollar" in lowered:
             return code
@@ -396,7 +455,7 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
         unit_name, length = measure
         return _Candidate(start, end + length, "measure", value, unit=unit_name, scale=scale)
     digits = match.group("digits")
-    if digits and not scale and re.fullmatch(r"1[5-9]\d\d|20\d\d", digits):
+    if digits and not scale and patterns.YEAR_DIGITS_RE.fullmatch(digits):
         return _Candidate(start, end, "year", value, unit=None)
     return _Candidate(start, end, "count", value, unit=None, scale=scale)
 
@@ -477,7 +536,7 @@ def _measure(after: str) -> tuple[str, int] | None:
     measure = patterns.MEASURE_AFTER_RE.match(after)
     if measure is None:
         return None
-    raw_unit = re.sub(r"\s*/\s*", "/", re.sub(r"[\s.]+", " ", measure.group("unit").lower())).strip()
+    raw_unit = patterns.UNIT_SLASH_RE.sub("/", patterns.UNIT_SPACES_RE.sub(" ", measure.group("unit").lower())).strip()
     return lexicon.MEASURE_UNITS.get(raw_unit, raw_unit), measure.end()
 
 
@@ -504,7 +563,7 @@ def _vague_amount(text: str, match: re.Match[str]) -> _Candidate | None:
         return _Candidate(match.start(), match.end(), "vague", None, vague=True)
     if not patterns.VAGUE_OF_AFTER_RE.match(text, match.end()) and not _is_vague_amount(text, match.start(), plural):
         return None
-    word = re.sub(r"\s+", " ", plural.lower())
+    word = patterns.SPACES_RE.sub(" ", plural.lower())
     value = {"dozens": 24.0, "scores": 40.0, "tens of thousands": 1e4}.get(word)
     if value is None:
         value = 2 * lexicon.SCALES[word.rstrip("s")]
@@ -635,15 +694,72 @@ _START_WORDS: Final[dict[int, frozenset[str]]] = {
     _DECADE_WORDS: lexicon.DECADE_START_WORDS,
     _NAMES: lexicon.NAME_START_WORDS,
 }
-_SIGN_STARTS: Final = {
-    **dict.fromkeys("$£€¥₹#", (_NUMBERS,)),
-    "'": (_DECADES, _SHORT_YEARS),
-    "’": (_SHORT_YEARS,),
+_Start = tuple[int, str | None]  # an extractor, and what may follow the token (None: anything)
+_ANY_NUMBER: Final = (_NUMBERS, None)
+_ANY_RATIO: Final = (_RATIOS, None)
+_ANY_DATE: Final = (_DATES, None)
+_ANY_ORDINAL: Final = (_DIGIT_ORDINALS, None)
+_ANY_DECADE: Final = (_DECADES, None)
+_ANY_NAME: Final = (_NAMES, None)
+_NUMBER_ONLY: Final = (_ANY_NUMBER,)
+_ORDINAL_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th"})
+_DAY_FOLLOWERS: Final = frozenset(month[0] for month in lexicon.MONTHS) | {"o"}  # a month, or "of"
+_NAME_NUMBER_FOLLOWERS: Final = "0123456789" + "".join({unit[0] for unit in lexicon.UNITS}) + "iv"
+
+
+def _follow(index: int, word: str) -> str | None:
+    """The first characters (after white space) that may follow `word` where the extractor starts at it.
+
+    Each is implied by the extractor's regex: "a decade", "the past decade"; "a third", "two-thirds";
+    "a hundred", "a year and a half", "a$5"; "one in ten"; "six nations", "world war two", "day 3".
+    None where anything may follow.
+    """
+    if index == _NAMES:
+        return _name_follow(word)
+    if index == _DECADE_WORDS:
+        return "lnp" if word == "the" else "dc"
+    small = word in lexicon.UNITS or word in {"a", "an"}
+    follows = {
+        _FRACTIONS: "htqfsen-\u2013" if small else None,
+        _NUMBERS: "htmbdywsc$" if word in {"a", "an"} else "$" if word in _SIGN_PREFIXES else None,
+        _RATIOS: "io" if word in lexicon.UNITS else None,
+    }
+    return follows.get(index)
+
+
+_SIGN_PREFIXES: Final = frozenset({"us", "au", "c", "ca", "nz", "hk", "s"})  # "US$", "C$", "S$"
+
+
+# Name starts that anything may follow: "number one", "No. 5", "top-six", "WWII", "Twenty20", "S&P".
+_NAME_ANYTHING_FOLLOWS: Final = frozenset({"number", "no", "top", "ww", "wwi", "wwii", "twenty", "s"})
+
+
+def _name_follow(word: str) -> str | None:
+    """What may follow a word that starts a name: "six nations", "second world war", "euro 2016"."""
+    follows = set()
+    if word in lexicon.UNITS or word == "tri":
+        follows.add("n")  # "six nations"
+    if word in {"first", "second"}:
+        follows.add("w")  # "second world war"
+    for prefix in lexicon.NAME_PREFIXES:
+        first, _, rest = prefix.partition(" ")
+        if first == word:
+            follows.update(rest[0] if rest else _NAME_NUMBER_FOLLOWERS)  # "world war", "euro 2016"
+    other = word in _NAME_ANYTHING_FOLLOWS or word.startswith("number")
+    return None if other or not follows else "".join(sorted(follows))
+
+
+_SIGN_STARTS: Final[dict[str, tuple[_Start, ...]]] = {
+    **dict.fromkeys("$£€¥₹#", _NUMBER_ONLY),
+    "'": ((_DECADES, None), (_SHORT_YEARS, None)),
+    "’": ((_SHORT_YEARS, None),),
 }
-_STARTS: Final[dict[str, tuple[int, ...]]] = {
-    word: tuple(index for index in range(len(_EXTRACTORS)) if word in _START_WORDS.get(index, ()))
+_STARTS: Final[dict[str, tuple[_Start, ...]]] = {
+    word: tuple(
+        (index, _follow(index, word)) for index in range(len(_EXTRACTORS)) if word in _START_WORDS.get(index, ())
+    )
     for word in frozenset().union(*_START_WORDS.values())
 } | _SIGN_STARTS
-_DIGIT_STARTS: Final = (_DATES, _DECADES, _DIGIT_ORDINALS, _RATIOS, _NUMBERS)
 _CODE_LETTERS: Final = 8  # "Covid-19": up to eight letters before the digits of a code
-_TOKEN_RE: Final = re.compile(r"([a-z]+)|(\d+)|([$£€¥₹#'’])")
+# The tokens of the text: words, runs of digits, signs (captured, so that split keeps them).
+_TOKEN_RE: Final = re.compile(r"([a-z]+|\d+|[$£€¥₹#'’])")

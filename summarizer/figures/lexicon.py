@@ -401,6 +401,9 @@ NAME_ALIASES: Final = {
 }
 
 
+_WORD_BREAK: Final = re.compile(r"[\s\-\u2013]+")  # between the words of a number: "twenty-five"
+_GROUPING: Final = re.compile(r"[,\s]")  # thousands separators: "25,000", tokenised "25, 000"
+
 # --- reading numbers ---------------------------------------------------------------------------
 
 
@@ -409,7 +412,7 @@ def parse_number_words(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for token in re.split(r"[\s\-\u2013]+", words.lower()):
+    for token in _WORD_BREAK.split(words.lower()):
         if not token or token == "and":
             continue
         if token in UNITS:
@@ -432,7 +435,7 @@ def parse_number_words(words: str) -> float | None:
 
 
 def parse_digits(digits: str) -> float:
-    return float(re.sub(r"[,\s]", "", digits))
+    return float(_GROUPING.sub("", digits) if "," in digits else digits)
 
 
 def small_value(token: str) -> float | None:

@@ -220,3 +220,12 @@ SHORT_YEAR_RE: Final = re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])"
 # What summarizer.text.clean_text removes (terminal escapes, invisible and control characters): the
 # parser reads around these instead, keeping positions in the caller's text. One definition, there.
 HIDDEN_RE: Final = re.compile("|".join(p.pattern for p in (_text._ESCAPES, _text._INVISIBLE, _text._CONTROLS)))
+# A character that can start one (every escape starts with a control character): a cheap first test.
+HIDDEN_START_RE: Final = re.compile(f"{_text._INVISIBLE.pattern}|{_text._CONTROLS.pattern}")
+
+# Small helpers for normalising what a match read.
+SPACES_RE: Final = re.compile(r"\s+")
+WORD_BREAK_RE: Final = re.compile(r"[\s\-\u2013]+")  # "two-and-a-half", "hundred - thousand"
+YEAR_DIGITS_RE: Final = re.compile(r"1[5-9]\d\d|20\d\d")  # a bare number read as a year
+UNIT_SPACES_RE: Final = re.compile(r"[\s.]+")  # "sq. km" -> "sq km"
+UNIT_SLASH_RE: Final = re.compile(r"\s*/\s*")  # "km / h" -> "km/h"
