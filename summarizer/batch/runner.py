@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from summarizer.batch.output import ResultLog, result_line
 from summarizer.batch.pricing import ESTIMATED_OUTPUT_TOKENS, PriceTable, estimate_tokens
@@ -30,9 +30,11 @@ from summarizer.batch.sources import DEFAULT_MAX_CHARS, Article, iter_articles
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.limits import Throttle, as_completed_bounded
-from summarizer.pipeline import Summarizer
 from summarizer.prompts import fence, fence_id, load_prompt
 from summarizer.result import SummaryResult
+
+if TYPE_CHECKING:
+    from summarizer.pipeline import Summarizer
 
 log = logging.getLogger("summarizer.batch")
 
@@ -163,6 +165,9 @@ class BatchJob:
         self._log = ResultLog(self.out, retry_errors=self.options.retry_errors) if self.out else None
         ticker = asyncio.ensure_future(self._tick())
         try:
+            # Imported here: `summarizer batch --help` and --dry-run need no model SDK.
+            from summarizer.pipeline import Summarizer  # noqa: PLC0415
+
             async with Summarizer(self.settings, throttle=self.throttle) as summarizer:
                 work = self._work_for(summarizer)
                 concurrency = self.settings.effective_concurrency(self.options.concurrency, default=DEFAULT_CONCURRENCY)
