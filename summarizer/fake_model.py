@@ -14,7 +14,8 @@ by writing a marker into the article, so requests with different fates can run s
 
 It prints its base URL as the first line on stdout, then serves until SIGTERM or SIGINT. With
 `--record FILE` it appends one JSON line per chat completion request (the article's markers,
-e.g. ["stall=0.4", "id=7"], and whether it carried a key), so a test in another process can count what the model was asked.
+e.g. ["stall=0.4", "id=7"], and whether it carried a key), so a test in another process can see
+what the model was asked.
 """
 
 from __future__ import annotations
