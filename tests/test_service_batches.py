@@ -66,7 +66,7 @@ def test_a_batch_runs_in_the_background_and_streams_one_line_per_article(server:
     assert lines["a1"]["status"] == "ok" and lines["a1"]["desk"] == "business"
     assert lines["a1"]["result"]["grounding"]["ok"] is True and lines["a1"]["provenance"]["model"] == "test-model"
     assert lines["refused"]["error"]["type"] == "ModelOutputError"
-    assert lines["empty"]["error"] == {"type": "InputError", "message": "the article is empty; pass the article's text"}
+    assert lines["empty"]["error"] == {"type": "InputError", "message": "the article is empty"}
 
 
 def test_a_batch_can_be_an_uploaded_file(server: ServiceProcess) -> None:

@@ -71,9 +71,8 @@ class Service:
         self._lock = threading.Lock()
         self._ready: tuple[float, dict[str, str]] | None = None
         # Built now, so a configuration error stops the server at start rather than failing every request.
-        self.jobs = JobRunner(
-            JobStore(config.jobs_dir), self.summarizer_for(None), concurrency=config.batch_concurrency
-        )
+        self.summarizer_for(None)
+        self.jobs = JobRunner(JobStore(config.jobs_dir), settings, concurrency=config.batch_concurrency)
 
     def summarizer_for(self, options: SummaryOptions | None) -> Summarizer:
         """The Summarizer for these options; one per distinct configuration, sharing the cache directory."""

@@ -14,11 +14,12 @@ off on resume); the ids in results.jsonl are the articles done, and a resumed jo
 others, so every article appears exactly once. On SIGTERM the runner stops taking articles, lets
 those in flight finish (within the shutdown grace) and syncs the results: a checkpoint. At start
 every unfinished job is claimed by whichever process locks it first (there may be several
-workers) and resumed.
+workers) and resumed. This module adds only what a server needs around the engine: strict checking
+of a submitted batch, the job directory, claiming, progress and the checkpoint on SIGTERM.
 
-The articles run through `Summarizer.asummarize_many` (bounded concurrency, the figure check off
-the event loop, identical in-flight articles asked once). Output lines have the batch engine's
-shape (issue 9), so this runner can hand over to `summarizer.batch` when that lands:
+The articles run through the batch engine (`summarizer.batch.BatchJob`, the same code path as
+`summarizer batch`): bounded concurrency, the figure check off the event loop, a bad article an
+error line, its resumable output. Its lines are the results:
 
     {"id", "status": "ok", "result": {summary, grounding, provenance}, "provenance": {...}, ...carried}
     {"id", "status": "error", "error": {"type", "message"}, "provenance": null, ...carried}
@@ -39,13 +40,13 @@ import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, BinaryIO, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from summarizer.batch import BatchJob, BatchOptions, Counters, read_results
+from summarizer.config import Settings
 from summarizer.errors import InputError
-from summarizer.pipeline import Summarizer
-from summarizer.result import SummaryResult
 
 log = logging.getLogger("summarizer.service.jobs")
 
@@ -83,17 +84,6 @@ class JobArticle:
     text: str
     title: str | None
     extra: dict[str, Any]
-
-
-def result_line(article: JobArticle, result: SummaryResult | None, error: BaseException | None) -> dict[str, Any]:
-    """The output record of one article: its result, or the error it met (the batch output format)."""
-    record: dict[str, Any] = {**article.extra, "id": article.id}
-    if result is not None:
-        dumped = result.model_dump(mode="json")
-        record.update(status="ok", result=dumped, provenance=dumped["provenance"])
-    else:
-        record.update(status="error", error={"type": type(error).__name__, "message": str(error)}, provenance=None)
-    return record
 
 
 class JobStore:
@@ -200,9 +190,9 @@ class JobStore:
 class JobRunner:
     """Runs this process's jobs one at a time, in the background, `concurrency` articles at once."""
 
-    def __init__(self, store: JobStore, summarizer: Summarizer, *, concurrency: int) -> None:
+    def __init__(self, store: JobStore, settings: Settings, *, concurrency: int) -> None:
         self.store = store
-        self._summarizer = summarizer
+        self._settings = settings
         self._concurrency = concurrency
         self._queue: asyncio.Queue[tuple[str, IO[bytes]]] = asyncio.Queue()
         self._stopping = asyncio.Event()
@@ -257,83 +247,92 @@ class JobRunner:
         store = self.store
         state = store.state(job_id)
         assert state is not None
-        output = _ResultFile(store.results_path(job_id))
-        state.ok, state.failed, state.cached = output.ok, output.failed, output.cached
-        state.done = state.ok + state.failed
+        before = _Tally.of(store.results_path(job_id))
         state.status, state.started_at = "running", state.started_at or time.time()
+        before.show(state, Counters())
         store.save(state)
         log.info("batch job %s: %d of %d article(s) to do", job_id, state.total - state.done, state.total)
-        pending = [article for article in store.articles(job_id) if article.id not in output.ids]
-        taken: list[JobArticle] = []
-        last_save = time.monotonic()
-        try:
-            async for outcome in self._summarizer.asummarize_many(
-                self._feed(pending, taken), concurrency=self._concurrency
-            ):
-                article = taken[outcome.index]
-                output.write(result_line(article, outcome.result, outcome.error))
-                state.ok, state.failed, state.cached = output.ok, output.failed, output.cached
-                state.done = state.ok + state.failed
-                if time.monotonic() - last_save >= _STATE_EVERY:
+        with _UntilStopped(store.root / job_id / "input.jsonl", self._stopping) as articles:
+            job = BatchJob(
+                ["-"],
+                self._settings,
+                store.results_path(job_id),
+                options=BatchOptions(concurrency=self._concurrency),
+                stdin=cast(BinaryIO, articles),
+            )
+            running = asyncio.ensure_future(job.run())
+            try:
+                while not running.done():
+                    await asyncio.wait({running}, timeout=_STATE_EVERY)
+                    before.show(state, job.counters)
                     store.save(state)
-                    last_save = time.monotonic()
-        finally:
-            output.close()
-            if state.done >= state.total:
-                state.status, state.finished_at = "done", time.time()
-                log.info("batch job %s done: %d ok, %d failed", job_id, state.ok, state.failed)
-            else:
-                state.status = "queued"  # a checkpoint: the rest runs at the next start
-                log.warning("batch job %s checkpointed at %d of %d article(s)", job_id, state.done, state.total)
-            store.save(state)
+                running.result()
+            finally:
+                if not running.done():  # cancelled: the engine closes (and syncs) its output as it unwinds
+                    running.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await running
+                before.show(state, job.counters)
+                if state.done >= state.total:
+                    state.status, state.finished_at = "done", time.time()
+                    log.info("batch job %s done: %d ok, %d failed", job_id, state.ok, state.failed)
+                else:
+                    state.status = "queued"  # a checkpoint: the rest runs at the next start
+                    log.warning("batch job %s checkpointed at %d of %d article(s)", job_id, state.done, state.total)
+                store.save(state)
 
-    async def _feed(self, pending: list[JobArticle], taken: list[JobArticle]) -> AsyncIterator[tuple[str, str | None]]:
-        for article in pending:
+
+@dataclass
+class _Tally:
+    """What a job's results already held when this run started."""
+
+    ok: int = 0
+    failed: int = 0
+    cached: int = 0
+
+    @classmethod
+    def of(cls, path: Path) -> _Tally:
+        tally = cls()
+        if path.exists():
+            for record in read_results(path):
+                if record["status"] == "ok":
+                    tally.ok += 1
+                    tally.cached += bool(record["provenance"]["cache_hit"])
+                else:
+                    tally.failed += 1
+        return tally
+
+    def show(self, state: JobState, counters: Counters) -> None:
+        """Put the earlier runs' counts plus this run's into `state`."""
+        state.ok, state.failed = self.ok + counters.ok, self.failed + counters.failed
+        state.cached = self.cached + counters.cached
+        state.done = state.ok + state.failed
+
+
+class _UntilStopped:
+    """A job's input.jsonl as the engine's standard input, ending early once the server is stopping.
+
+    The engine then starts no more articles and finishes those in flight, which is the checkpoint.
+    """
+
+    def __init__(self, path: Path, stopping: asyncio.Event) -> None:
+        self._file = path.open("rb")
+        self._stopping = stopping
+
+    def read(self, size: int = -1) -> bytes:
+        return b"" if self._stopping.is_set() else self._file.read(size)
+
+    def __iter__(self) -> Iterator[bytes]:
+        for line in self._file:
             if self._stopping.is_set():
                 return
-            taken.append(article)
-            yield article.text, article.title
+            yield line
 
+    def __enter__(self) -> _UntilStopped:
+        return self
 
-class _ResultFile:
-    """results.jsonl: whole lines appended in one write each; reopened, it says which ids are done."""
-
-    def __init__(self, path: Path) -> None:
-        self.ids: set[str] = set()
-        self.ok = self.failed = self.cached = 0
-        if path.exists():
-            self._recover(path)
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-
-    def _recover(self, path: Path) -> None:
-        good_end = 0
-        with path.open("rb") as lines:
-            for raw in lines:
-                if not raw.endswith(b"\n"):
-                    break  # torn by a kill mid-write: everything before it stands
-                self._count(json.loads(raw))
-                good_end += len(raw)
-        if good_end < path.stat().st_size:
-            log.warning("%s ended in a torn line; dropped it", path)
-            os.truncate(path, good_end)
-
-    def _count(self, record: dict[str, Any]) -> None:
-        self.ids.add(record["id"])
-        if record["status"] == "ok":
-            self.ok += 1
-            self.cached += bool(record["provenance"]["cache_hit"])
-        else:
-            self.failed += 1
-
-    def write(self, record: dict[str, Any]) -> None:
-        data = memoryview((json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
-        while data:
-            data = data[os.write(self._fd, data) :]
-        self._count(record)
-
-    def close(self) -> None:
-        os.fsync(self._fd)
-        os.close(self._fd)
+    def __exit__(self, *exc_info: object) -> None:
+        self._file.close()
 
 
 def _parse_lines(lines: Iterable[bytes]) -> tuple[list[JobArticle], list[str]]:
