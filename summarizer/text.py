@@ -16,6 +16,7 @@ _ESCAPES = re.compile(
 # Invisible format characters (zero-width space and joiners, word joiner, soft hyphen, BOM, bidi controls):
 # inside a figure they split it in two ("£480\u200bm"), so they are removed, not replaced by a space.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]+")
 # Other control characters except tab and newline; a carriage return becomes a newline below.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -41,7 +42,7 @@ def clean_text(text: str) -> str:
     text = _CONTROLS.sub("", text)
     # Compatibility forms of digits and signs (full-width "４８０", "％") read as the plain ones.
     if not text.isascii():
-        text = "".join(unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
+        text = _FULL_WIDTH.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)
     return text
 
 
@@ -65,7 +66,7 @@ STOPWORDS: Final = frozenset(
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8_192)  # bounded: the words of a few dozen articles, never the articles
 def stem(word: str) -> str:
     """A word's stem for comparing what figures measure: lower case, no possessive, no -s/-ed/-ing,
     five letters at most; "" for a stop word or a word of two letters."""

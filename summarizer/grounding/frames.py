@@ -293,7 +293,28 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]
 
 
 _LABEL_WORDS: Final = 8
-_EDGE_WORDS: Final = frozenset("of in at on to by for from with and or the a an was were is are".split())
+_EDGE_WORDS: Final = frozenset(
+    [
+        "of",
+        "in",
+        "at",
+        "on",
+        "to",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "was",
+        "were",
+        "is",
+        "are",
+    ]
+)
 
 
 def _label(words: list[str]) -> str:
