@@ -68,8 +68,8 @@ class BatchApiRun:
                 client = summarizer.model_client
                 if not isinstance(client, OpenAIClient):
                     raise ConfigError("--via batch-api needs the openai engine")
-                log_file = ResultLog(self.out, retry_errors=job.options.retry_errors)
-                job._log = log_file
+                log_file = job.open_log()
+                assert log_file is not None  # out is set (checked in __init__)
                 try:
                     articles = await self._pending(summarizer, log_file)
                     if state.get("batch_id") is None and articles:
@@ -93,7 +93,7 @@ class BatchApiRun:
                 continue
             if article.problem is not None:
                 record = result_line(article.id, article.extra, error_type="InputError", message=article.problem)
-                self.job._emit(article, record, None)
+                self.job.emit(article, record, None)
                 continue
             pending[article.id] = article
         self.job.counters.total_known = True
@@ -107,7 +107,7 @@ class BatchApiRun:
             for article in list(articles.values()):
                 first = await asyncio.to_thread(summarizer.first_request, article.text, title=article.title)
                 if isinstance(first, SummaryResult):  # from the cache: nothing to ask
-                    self.job._emit(article, result_line(article.id, article.extra, result=first), first)
+                    self.job.emit(article, result_line(article.id, article.extra, result=first), first)
                     del articles[article.id]
                     continue
                 assert isinstance(first, ChatRequest)
@@ -142,7 +142,7 @@ class BatchApiRun:
             batch = await self._sdk.batches.retrieve(batch_id)
             if batch.status in TERMINAL:
                 break
-            self.job._progress.note(f"summarizer: batch {batch_id} is {batch.status}; checking again shortly")
+            self.job.progress.note(f"summarizer: batch {batch_id} is {batch.status}; checking again shortly")
             await asyncio.sleep(self.poll_interval)
         replies: dict[str, ModelReply] = {}
         if batch.output_file_id:
@@ -169,9 +169,9 @@ class BatchApiRun:
                 else:  # the batch failed this line: asked again online
                     result = await summarizer.asummarize(article.text, title=article.title)
             except SummarizerError as error:
-                self.job._emit(article, result_line(article.id, article.extra, error=error), None)
+                self.job.emit(article, result_line(article.id, article.extra, error=error), None)
                 return
-            self.job._emit(article, result_line(article.id, article.extra, result=result), result)
+            self.job.emit(article, result_line(article.id, article.extra, result=result), result)
 
         concurrency = self.job.settings.effective_concurrency(self.job.options.concurrency, default=16)
         semaphore = asyncio.Semaphore(concurrency)
