@@ -23,7 +23,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A sentence ends at . ! ? (and any closing quotes/brackets) followed by whitespace and a capital,
 # a digit or an opening quote. Abbreviations that end in a period and precede a capitalised word
 # ("Mr. Smith", "U.S. Treasury") are the usual false boundaries; we refuse to split after them.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt inc ltd co corp no vs etc jan feb mar "  # noqa: SIM905
     "apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
