@@ -1,4 +1,4 @@
-.PHONY: test lint bench eval local-model
+.PHONY: test lint bench bench-batch eval local-model
 VENV ?= .venv
 
 test:
@@ -8,6 +8,9 @@ lint:
 	$(VENV)/bin/ruff check summarizer tests benchmarks evals
 	$(VENV)/bin/ruff format --check summarizer tests benchmarks evals
 	$(VENV)/bin/mypy
+
+bench-batch:  # minutes: throughput, rate limit, cached rerun, peak RSS against the fake server as a process
+	$(VENV)/bin/python benchmarks/batch_bench.py all
 
 bench:
 	$(VENV)/bin/python benchmarks/overhead.py

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx2
 import openai
+from openai.types.chat import ChatCompletion
 
 from .config import Settings
 from .errors import (
@@ -467,6 +468,33 @@ class OpenAIClient:
                 # OpenAI ignores nothing here; llama.cpp's server constrains output to "schema".
                 arguments["response_format"] = {"type": "json_object", "schema": schema}
         return arguments
+
+    def batch_body(self, request: ChatRequest) -> dict[str, Any]:
+        """The body of this request for the Batch API's input file (not streamed)."""
+        body = self._arguments(request, self._modes.get(self._mode_key))
+        body.pop("stream", None)
+        body.pop("stream_options", None)
+        return body
+
+    def reply_from_batch(self, body: Mapping[str, Any]) -> ModelReply:
+        """A ModelReply from a chat completion the Batch API returned (raises TransientError if it is not one)."""
+        try:
+            completion = ChatCompletion.model_validate(body)
+            choice = completion.choices[0]
+        except (ValueError, IndexError):
+            raise TransientError("the batch output line is not a chat completion") from None
+        usage = completion.usage
+        return ModelReply(
+            content=choice.message.content,
+            finish_reason=choice.finish_reason,
+            refusal=choice.message.refusal,
+            usage=Usage(
+                prompt_tokens=usage.prompt_tokens if usage else 0,
+                completion_tokens=usage.completion_tokens if usage else 0,
+            ),
+            attempts=1,
+            output_mode=self._modes.get(self._mode_key),
+        )
 
     def _reply(self, answer: StreamAccumulator, mode: OutputMode, attempts: int) -> ModelReply:
         # A model (or a proxy) that echoes a secret: it goes no further, not into errors, outputs or the cache.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .figures import Figure, find_figures
+from .grounding.frames import FrameReader
 from .schemas import (
     MAX_CLAIMS,
     MAX_FIGURE_CHARS,
@@ -112,7 +113,7 @@ def _key_figures(figures: list[tuple[Figure, Sentence]]) -> list[KeyFigure]:
     return [
         KeyFigure(
             figure=figure.text,
-            measures=_clipped(_context(sentence.text, figure), MAX_MEASURES_CHARS),
+            measures=_clipped(_measures(sentence.text, figure), MAX_MEASURES_CHARS),
             sentence=sentence.text,
         )
         for figure, sentence in (unique[i] for i in chosen)
@@ -131,9 +132,16 @@ def _rank(figure: Figure) -> int:
     return 1
 
 
+def _measures(sentence: str, figure: Figure) -> str:
+    """What the figure measures, read by the figure check's own binding (`grounding.frames`): the
+    phrase it governs ("300,000 computers"), else the words that govern it. When the sentence's
+    structure gives neither, the words around it within its clause."""
+    label = FrameReader(sentence, find_figures(sentence)).frame(figure).label
+    return label or _context(sentence, figure)
+
+
 def _context(sentence: str, figure: Figure) -> str:
-    """What the figure measures, as the article words it: the phrase after it ("300,000 computers"),
-    or, when nothing follows within its clause ("...equivalent to US$750 million."), the one before."""
+    """The words after the figure within its clause, or, when nothing follows, the ones before."""
     after = _CLAUSE_END.split(sentence[figure.end :], maxsplit=1)[0].split()[:8]
     if len(after) >= 2 or (after and after[0].isalpha() and after[0] not in _FUNCTION_WORDS):
         return " ".join(after)

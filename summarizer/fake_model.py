@@ -13,8 +13,9 @@ by writing a marker into the article, so requests with different fates can run s
     [fake:id=N]           nothing: it makes an article unique (its own cache key), its summary unchanged
 
 It prints its base URL as the first line on stdout, then serves until SIGTERM or SIGINT. With
-`--record FILE` it appends one JSON line per chat completion request (the article's first marker
-and whether it carried a key), so a test in another process can count what the model was asked.
+`--record FILE` it appends one JSON line per chat completion request (the article's markers,
+e.g. ["stall=0.4", "id=7"], and whether it carried a key), so a test in another process can see
+what the model was asked.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class ArticleResponder:
         article = _article_of(request.json)
         marker = _MARKER.search(article or "")
         kind, value = (marker.group(1), marker.group(2)) if marker else ("", None)
-        self._write(request, kind)
+        self._write(request, article or "")
         reply = self._reply(article, kind, value, request)
         delay = float(value) if kind == "stall" and value else self.latency
         return Reply.stall(delay, then=reply) if delay > 0 else reply
@@ -73,10 +74,11 @@ class ArticleResponder:
         # share one (memoised) summary, and every sentence of it is still in the article.
         return Reply.content(_summary_json(_MARKER.sub("", article).strip()))
 
-    def _write(self, request: RecordedRequest, kind: str) -> None:
+    def _write(self, request: RecordedRequest, article: str) -> None:
         if self._record is None:
             return
-        line = json.dumps({"marker": kind or None, "authorized": "authorization" in request.headers})
+        markers = ["=".join(part for part in found if part) for found in _MARKER.findall(article)]
+        line = json.dumps({"markers": markers, "authorized": "authorization" in request.headers})
         with self._lock, self._record.open("a", encoding="utf-8") as out:
             out.write(line + "\n")
 

@@ -211,6 +211,36 @@ class Summarizer:
 
     async def asummarize(self, text: str, *, title: str | None = None) -> SummaryResult:
         """Summarise one article without blocking the event loop (the figure check and cache run in a thread)."""
+        return await self._asummarize(text, title, None)
+
+    @property
+    def model_client(self) -> ModelClient | None:
+        """The model client this Summarizer uses (None for the extractive engine)."""
+        return self._client
+
+    def first_request(self, text: str, *, title: str | None = None) -> ChatRequest | SummaryResult:
+        """The first request the model gets for this article, or its result when none is needed (cache, extractive).
+
+        For answering elsewhere (the Batch API); `acontinue` takes the answer and finishes the article.
+        """
+        article = article_from_text(text, max_bytes=self.settings.max_input_bytes)
+        title = clean_text(title) if title else title
+        if self._client is None:
+            return self._extractive(article, title, time.perf_counter())
+        cached = self._cached(self._key(article, title), time.perf_counter())
+        if cached is not None:
+            return cached
+        conversation = self._conversation(article, title, _Trace())
+        request = next(conversation)
+        conversation.close()
+        return request
+
+    async def acontinue(self, text: str, reply: ModelReply, *, title: str | None = None) -> SummaryResult:
+        """Finish an article whose first request (`first_request`) was answered elsewhere: validate, check,
+        re-ask online if need be, store."""
+        return await self._asummarize(text, title, reply)
+
+    async def _asummarize(self, text: str, title: str | None, first_reply: ModelReply | None) -> SummaryResult:
         while True:
             step = await asyncio.to_thread(self._start, text, title)
             if isinstance(step, SummaryResult):
@@ -225,10 +255,14 @@ class Summarizer:
             assert self._client is not None
             try:
                 while True:
-                    try:
-                        reply: ModelReply | ModelError = await self._client.acomplete(request)
-                    except ModelError as error:
-                        reply = error  # the conversation decides: an optional step carries on without it
+                    reply: ModelReply | ModelError
+                    if first_reply is not None:
+                        reply, first_reply = first_reply, None
+                    else:
+                        try:
+                            reply = await self._client.acomplete(request)
+                        except ModelError as error:
+                            reply = error  # the conversation decides: an optional step carries on without it
                     outcome = await asyncio.to_thread(self._advance, run, reply)
                     if isinstance(outcome, SummaryResult):
                         return outcome

@@ -369,6 +369,10 @@ class FakeOpenAIServer:
         self.rate_limited = 0
         self._bucket = max(1.0, (rate_limit_rpm or 0) / 60)
         self._bucket_at = time.monotonic()
+        # The Batch API: uploaded files, and batches that complete after `batch_polls` polls each.
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self.batch_polls = 2
         self._lock = threading.Lock()
         self._queue: collections.deque[Reply] = collections.deque()
         self._requests: list[RecordedRequest] = []
@@ -590,6 +594,13 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command == "GET" and route == "/fake/stats":  # for a test driving the server as a process
             self._send(200, _json.dumps(fake.stats()).encode(), "application/json", ())
             return
+        if route.startswith(("/v1/files", "/v1/batches")):
+            status, answer = _BatchApi(fake).handle(self.command, route, request)
+            if isinstance(answer, bytes):
+                self._send(status, answer, "application/octet-stream", ())
+            else:
+                self._send(status, _json.dumps(answer).encode(), "application/json", ())
+            return
         if not (self.command == "POST" and route == "/v1/chat/completions"):
             body = _error_body(f"Invalid URL ({self.command} {self.path})", "invalid_request_error", None)
             self._send(404, body, "application/json", ())
@@ -712,6 +723,146 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.close_connection = True
         self.connection.close()
+
+
+class _BatchApi:
+    """/v1/files and /v1/batches: upload, create, poll (done after `batch_polls` polls), download.
+
+    Each line of a batch's input is answered like a chat request (script, responder, default); a
+    reply that is not a completion becomes an error line, as a real batch reports a failed request.
+    """
+
+    def __init__(self, fake: FakeOpenAIServer) -> None:
+        self.fake = fake
+
+    def handle(  # noqa: PLR0911 - one return per route reads as the route table it is
+        self, method: str, route: str, request: RecordedRequest
+    ) -> tuple[int, dict[str, Any] | bytes]:
+        parts = route.strip("/").split("/")  # v1, files|batches, [id], [content|cancel]
+        kind, ident = parts[1], parts[2] if len(parts) > 2 else None
+        if kind == "files" and method == "POST" and ident is None:
+            return 200, self._upload(request)
+        if kind == "files" and ident in self.fake.files:
+            if parts[-1] == "content":
+                return 200, self.fake.files[ident]
+            return 200, self._file_object(ident)
+        if kind == "batches" and method == "POST" and ident is None and isinstance(request.json, dict):
+            return 200, self._create(request.json)
+        if kind == "batches" and method == "GET" and ident is None:
+            with self.fake._lock:
+                batches = list(self.fake.batches.values())
+            return 200, {"object": "list", "data": batches, "has_more": False}
+        if kind == "batches" and ident in self.fake.batches:
+            return 200, self._poll(ident)
+        return 404, {"error": {"message": f"No such {kind} object: {ident}", "type": "invalid_request_error"}}
+
+    def _upload(self, request: RecordedRequest) -> dict[str, Any]:
+        content = _multipart_file(request.headers.get("content-type", ""), request.body)
+        ident = f"file-{uuid.uuid4().hex[:24]}"
+        with self.fake._lock:
+            self.fake.files[ident] = content
+        return self._file_object(ident)
+
+    def _file_object(self, ident: str) -> dict[str, Any]:
+        size = len(self.fake.files[ident])
+        return {
+            "id": ident,
+            "object": "file",
+            "bytes": size,
+            "created_at": int(time.time()),
+            "filename": f"{ident}.jsonl",
+            "purpose": "batch",
+            "status": "processed",
+        }
+
+    def _create(self, body: dict[str, Any]) -> dict[str, Any]:
+        ident = f"batch_{uuid.uuid4().hex[:24]}"
+        batch = {
+            "id": ident,
+            "object": "batch",
+            "endpoint": body.get("endpoint"),
+            "errors": None,
+            "input_file_id": body.get("input_file_id"),
+            "completion_window": body.get("completion_window", "24h"),
+            "status": "validating",
+            "output_file_id": None,
+            "error_file_id": None,
+            "created_at": int(time.time()),
+            "request_counts": {"total": 0, "completed": 0, "failed": 0},
+            "metadata": body.get("metadata"),
+            "polls": 0,
+        }
+        with self.fake._lock:
+            self.fake.batches[ident] = batch
+        return self._public(batch)
+
+    def _poll(self, ident: str) -> dict[str, Any]:
+        with self.fake._lock:
+            batch = self.fake.batches[ident]
+            batch["polls"] += 1
+            due = batch["polls"] >= self.fake.batch_polls and batch["status"] != "completed"
+            if not due and batch["status"] == "validating":
+                batch["status"] = "in_progress"
+        if due:
+            self._complete(batch)
+        return self._public(batch)
+
+    def _complete(self, batch: dict[str, Any]) -> None:
+        lines, completed, failed = [], 0, 0
+        for raw in self.fake.files.get(batch["input_file_id"], b"").splitlines():
+            item = _json.loads(raw)
+            body = item.get("body", {})
+            recorded = RecordedRequest(
+                "POST", item.get("url", ""), {}, _json.dumps(body).encode(), body, time.monotonic()
+            )
+            reply = self.fake._next_reply(recorded)
+            response: dict[str, Any]
+            if reply is not None and reply.completion is not None:
+                spec = reply.completion
+                completion = chat_completion(
+                    spec.content,
+                    model=_request_model(recorded),
+                    finish_reason=spec.finish_reason,
+                    refusal=spec.refusal,
+                    usage=spec.usage,
+                )
+                response = {"status_code": 200, "request_id": uuid.uuid4().hex, "body": completion}
+                completed += 1
+            else:
+                status = reply.status_code if reply is not None and reply.status_code >= 400 else 500
+                error = _json.loads(reply.body) if reply is not None and reply.body.startswith(b"{") else {}
+                response = {"status_code": status, "request_id": uuid.uuid4().hex, "body": error}
+                failed += 1
+            lines.append(
+                {
+                    "id": f"batch_req_{uuid.uuid4().hex[:16]}",
+                    "custom_id": item.get("custom_id"),
+                    "response": response,
+                    "error": None,
+                }
+            )
+        output = f"file-{uuid.uuid4().hex[:24]}"
+        with self.fake._lock:
+            self.fake.files[output] = b"".join(_json.dumps(line).encode() + b"\n" for line in lines)
+            batch.update(
+                status="completed",
+                output_file_id=output,
+                request_counts={"total": completed + failed, "completed": completed, "failed": failed},
+            )
+
+    @staticmethod
+    def _public(batch: dict[str, Any]) -> dict[str, Any]:
+        return {key: value for key, value in batch.items() if key != "polls"}
+
+
+def _multipart_file(content_type: str, body: bytes) -> bytes:
+    """The content of the part named "file" of a multipart/form-data body."""
+    boundary = content_type.partition("boundary=")[2].strip('"')
+    for part in body.split(b"--" + boundary.encode()):
+        head, _, content = part.partition(b"\r\n\r\n")
+        if b'name="file"' in head:
+            return content.removesuffix(b"\r\n")
+    return b""
 
 
 def _request_model(request: RecordedRequest) -> str:

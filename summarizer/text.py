@@ -16,13 +16,14 @@ _ESCAPES = re.compile(
 # Invisible format characters (zero-width space and joiners, word joiner, soft hyphen, BOM, bidi controls):
 # inside a figure they split it in two ("£480\u200bm"), so they are removed, not replaced by a space.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]+")
 # Other control characters except tab and newline; a carriage return becomes a newline below.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # A sentence ends at . ! ? (and any closing quotes/brackets) followed by whitespace and a capital,
 # a digit or an opening quote. Abbreviations that end in a period and precede a capitalised word
 # ("Mr. Smith", "U.S. Treasury") are the usual false boundaries; we refuse to split after them.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt inc ltd co corp no vs etc jan feb mar "  # noqa: SIM905
     "apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
@@ -41,7 +42,7 @@ def clean_text(text: str) -> str:
     text = _CONTROLS.sub("", text)
     # Compatibility forms of digits and signs (full-width "４８０", "％") read as the plain ones.
     if not text.isascii():
-        text = "".join(unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
+        text = _FULL_WIDTH.sub(lambda match: unicodedata.normalize("NFKC", match.group(0)), text)
     return text
 
 
@@ -65,7 +66,7 @@ STOPWORDS: Final = frozenset(
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8_192)  # bounded: the words of a few dozen articles, never the articles
 def stem(word: str) -> str:
     """A word's stem for comparing what figures measure: lower case, no possessive, no -s/-ed/-ing,
     five letters at most; "" for a stop word or a word of two letters."""

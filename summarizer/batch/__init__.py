@@ -11,7 +11,7 @@
 Stages, one module each: `sources` (files, folders, globs, JSONL, stdin; stable ids), `runner`
 (the engine: bounded concurrency, Throttle, error lines, counters, dry-run estimate), `output`
 (resumable JSONL, key-figures CSV, Markdown), `progress` (stderr), `pricing` (price table),
-`cli` (`summarizer batch`).
+`batchapi` (`--via batch-api`: the OpenAI Batch API, state on disk), `cli` (`summarizer batch`).
 """
 
 from summarizer.batch.output import ResultLog, read_results, result_line

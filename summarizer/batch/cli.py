@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import click
 
+from summarizer.batch.batchapi import BatchApiRun
 from summarizer.batch.output import FiguresCsv, markdown_section
 from summarizer.batch.pricing import PriceTable
 from summarizer.batch.progress import Progress
@@ -74,6 +76,14 @@ MODEL_OPTIONS = (
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help='A JSON price table ({"model": {"input": $, "output": $}} per 1M tokens) over the built-in one.',
 )
+@click.option(
+    "--via",
+    type=click.Choice(["online", "batch-api"]),
+    default="online",
+    show_default=True,
+    help="batch-api: the OpenAI Batch API (half price, within 24 h); state beside --out, so a rerun resumes it.",
+)
+@click.option("--poll-interval", type=click.FloatRange(min=0), default=30.0, show_default=True, hidden=True)
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr (the closing summary still prints).")
 def batch(
     *,
@@ -88,6 +98,8 @@ def batch(
     retry_errors: bool,
     dry_run: bool,
     prices: Path | None,
+    via: str,
+    poll_interval: float,
     quiet: bool,
     **model_options: Any,
 ) -> None:
@@ -134,7 +146,14 @@ def batch(
     job_stdin = sys.stdin.buffer if "-" in inputs else None
     try:
         job = BatchJob(inputs, settings, out, options=options, stdin=job_stdin, sinks=sinks, progress=progress)
-        counters = asyncio.run(job.run())
+        if via == "batch-api":
+            batch_api = BatchApiRun(job, poll_interval=poll_interval)
+            asyncio.run(batch_api.run())
+            counters = job.counters
+            counters.finished_at = time.monotonic()
+            progress.close()
+        else:
+            counters = asyncio.run(job.run())
     finally:
         if csv_file is not None:
             csv_file.close()

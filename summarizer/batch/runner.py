@@ -150,7 +150,7 @@ class BatchJob:
         self.counters = Counters()
         self.throttle = Throttle(self.options.rpm, self.options.tpm) if self.options.rpm or self.options.tpm else None
         self._stdin, self._sinks = stdin, list(sinks)
-        self._progress = progress or Progress(quiet=True)
+        self.progress = progress or Progress(quiet=True)
         self._log: ResultLog | None = None
         self._seen_ids: set[str] = set()
 
@@ -162,7 +162,7 @@ class BatchJob:
     async def run(self) -> Counters:
         """Run to the end; the counters say how it went."""
         self.counters = counters = Counters()
-        self._log = ResultLog(self.out, retry_errors=self.options.retry_errors) if self.out else None
+        self.open_log()
         ticker = asyncio.ensure_future(self._tick())
         try:
             # Imported here: `summarizer batch --help` and --dry-run need no model SDK.
@@ -174,14 +174,14 @@ class BatchJob:
                 async for article, record, result in as_completed_bounded(
                     self._pending(), work, concurrency=concurrency
                 ):
-                    self._emit(article, record, result)
+                    self.emit(article, record, result)
         finally:
             ticker.cancel()
             counters.finished_at = time.monotonic()
             if self._log is not None:
                 self._log.close()
-            self._progress.update(counters, force=True)
-            self._progress.close()
+            self.progress.update(counters, force=True)
+            self.progress.close()
         return counters
 
     def _pending(self) -> Iterator[Article]:
@@ -194,11 +194,11 @@ class BatchJob:
                 continue
             if article.id in self._seen_ids:
                 self.counters.skipped += 1
-                self._progress.note(f"summarizer: {article.source}: duplicate id {article.id!r}; skipped")
+                self.progress.note(f"summarizer: {article.source}: duplicate id {article.id!r}; skipped")
                 continue
             self._seen_ids.add(article.id)
             if article.problem is not None:
-                self._emit(
+                self.emit(
                     article,
                     result_line(article.id, article.extra, error_type="InputError", message=article.problem),
                     None,
@@ -224,7 +224,13 @@ class BatchJob:
 
         return work
 
-    def _emit(self, article: Article, record: dict[str, Any], result: SummaryResult | None) -> None:
+    def open_log(self) -> ResultLog | None:
+        """Open the output file (reading what a previous run finished); None without --out."""
+        self._log = ResultLog(self.out, retry_errors=self.options.retry_errors) if self.out else None
+        return self._log
+
+    def emit(self, article: Article, record: dict[str, Any], result: SummaryResult | None) -> None:
+        """One finished article: its line in the output, the counters, every sink, the progress display."""
         if self._log is not None:
             self._log.write(record)
         if result is None:
@@ -233,12 +239,12 @@ class BatchJob:
             self.counters.add(result, self.options.prices)
         for sink in self._sinks:
             sink(article, record, result)
-        self._progress.update(self.counters)
+        self.progress.update(self.counters)
 
     async def _tick(self) -> None:
         while True:
             await asyncio.sleep(1.0)
-            self._progress.update(self.counters)
+            self.progress.update(self.counters)
 
 
 def run_batch(

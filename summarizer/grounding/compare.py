@@ -250,6 +250,9 @@ def rounds_to(summary: Figure, article: Figure) -> bool:
     )
 
 
+# No rounding, bound or "nearly" reaches further from the summary's value than one step of its
+# precision or this share of it: the article's figures outside are never compared (see index.near).
+ROUNDING_REACH: Final = 0.12
 _TRUNCATION: Final = 0.125  # how far below the article's amount a headline's cut-off figure may fall
 
 

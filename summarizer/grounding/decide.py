@@ -10,7 +10,16 @@ from summarizer.figures import Figure, find_figures
 from summarizer.text import clean_text
 
 from .binding import BINDABLE_KINDS, binding, bound_elsewhere, contrasted, misattributed, same_measure
-from .compare import bound_of, qualifier_conflict, rounds_to, same, vague_holds, values_equal
+from .compare import (
+    ROUNDING_REACH,
+    bound_of,
+    granularity,
+    qualifier_conflict,
+    rounds_to,
+    same,
+    vague_holds,
+    values_equal,
+)
 from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
@@ -40,9 +49,16 @@ def _same_value(figure: Figure, match: Match, index: ArticleIndex) -> list[Figur
         return [other for _, other in index.equal(figure) if qualifier_conflict(figure, other) is None]
     return [
         other
-        for _, other in index.candidates(figure)
+        for _, other in _roundable(figure, index)
         if same_measure(figure, other) and not other.vague and rounds_to(figure, other)
     ]
+
+
+def _roundable(figure: Figure, index: ArticleIndex) -> list[tuple[int, Figure]]:
+    """The article figures close enough in value for a rounding or a bound to reach (see `rounds_to`)."""
+    assert figure.value is not None
+    reach = max(granularity(figure), ROUNDING_REACH * abs(figure.value)) * 1.01
+    return index.near(figure, reach)
 
 
 BindRule = Callable[[Figure, Around, ArticleIndex, Match, list[Figure]], "Match | None"]
@@ -87,7 +103,9 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         parts = with_the_rest(figure, around, index) if match.status == "misattributed" else None
         return parts or match
     # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
-    rounded = [other for _, other in candidates if same_measure(figure, other) and rounds_to(figure, other)]
+    rounded = [
+        other for _, other in _roundable(figure, index) if same_measure(figure, other) and rounds_to(figure, other)
+    ]
     if rounded:
         return Match("rounded", _closest(figure, rounded), rule="nearest-rounding")
     written = _written_otherwise(figure, index)

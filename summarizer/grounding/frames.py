@@ -111,6 +111,7 @@ class Frame:
     years: frozenset[int]
     tense: Tense | None
     phase: Phase | None
+    label: str = ""  # what it measures, in the text's own words ("the country's exports", "homes")
 
     @property
     def words(self) -> frozenset[str]:
@@ -200,6 +201,8 @@ class FrameReader:
             years=self._years(figure, *reach),
             tense=_tense(lowered),
             phase=_phase(lowered),
+            # "5% to 12%": the end of a range measures what its start does
+            label=_label(phrase_words if thing else left_words) or (self.frame(before).label if before else ""),
         )
 
     def _opening_of(self, sentence_start: int, first: Figure) -> frozenset[str]:
@@ -287,6 +290,43 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]
         # "of the country's exports": a possessive goes on to its noun; any other noun ends the thing
         possessive = in_of and lowered.endswith(("'s", "’s")) and len(thing) < _OF_NOUNS
     return thing, end, words
+
+
+_LABEL_WORDS: Final = 8
+_EDGE_WORDS: Final = frozenset(
+    [
+        "of",
+        "in",
+        "at",
+        "on",
+        "to",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "was",
+        "were",
+        "is",
+        "are",
+    ]
+)
+
+
+def _label(words: list[str]) -> str:
+    """What a figure measures, in the text's words: the phrase it governs ("of the country's exports"
+    reads "the country's exports"), else the words that govern it ("the watchdog estimates the sum
+    at" reads "the watchdog estimates the sum"), without function words at either edge."""
+    words = words[:_LABEL_WORDS] if words is not None else []
+    while words and words[0].lower() in _EDGE_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in _EDGE_WORDS:
+        words = words[:-1]
+    return " ".join(words[-_LABEL_WORDS:])
 
 
 def _tense(words: list[str]) -> Tense | None:

@@ -40,6 +40,10 @@ class ArticleIndex:
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
     starts: list[int] = field(default_factory=list)
     _frames: FrameReader | None = None
+    _sorted: dict[tuple[str, str | None, bool, bool, bool], list[tuple[float, int, Figure]]] = field(
+        default_factory=dict
+    )
+    _sorted_values: dict[tuple[str, str | None, bool, bool, bool], list[float]] = field(default_factory=dict)
     _canonical: tuple[str, tuple[int, ...]] | None = None
 
     def frame(self, figure: Figure) -> Frame:
@@ -97,6 +101,25 @@ class ArticleIndex:
         found = [*by_value.get(value_key(figure), []), *by_value.get(None, [])]
         equal = [(p, other) for p, other in found if values_equal(figure, other)]
         return sorted(equal, key=lambda item: item[0]) if by_value.get(None) else equal
+
+    def near(self, figure: Figure, radius: float) -> list[tuple[int, Figure]]:
+        """The compatible article figures whose value lies within `radius` of the figure's, in article
+        order: found by bisection in the values sorted once per trait combination, so a summary
+        figure never scans a long article."""
+        if figure.value is None or figure.kind in CALENDAR_KINDS:
+            return self.candidates(figure)
+        key = traits(figure)
+        ordered = self._sorted.get(key)
+        if ordered is None:
+            ordered = self._sorted[key] = sorted(
+                ((other.value or 0.0, position, other) for position, other in self.candidates(figure)),
+                key=lambda item: (item[0], item[1]),
+            )
+        values = [item[0] for item in ordered] if key not in self._sorted_values else self._sorted_values[key]
+        self._sorted_values[key] = values
+        low = bisect.bisect_left(values, figure.value - radius)
+        high = bisect.bisect_right(values, figure.value + radius)
+        return sorted(((position, other) for _, position, other in ordered[low:high]), key=lambda item: item[0])
 
     def subject(self, position: int) -> frozenset[str]:
         stems = self._subjects.get(position)

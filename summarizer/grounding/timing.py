@@ -200,12 +200,21 @@ def _years_apart_nearby(value: float, index: ArticleIndex) -> str | None:
             dated.append((index.sentence_number(figure.start), figure.value))
         elif figure.kind == "date" and figure.value and figure.value >= 10_000:
             dated.append((index.sentence_number(figure.start), figure.value // 10_000))
-    for i, (sentence, year) in enumerate(dated):
-        for other_sentence, other in dated[i + 1 :]:
-            # Gaps of a year or three between years of one passage are everywhere ("2013-14
-            # season", "from 2015 to 2017"): only longer ones count.
-            if value >= _MIN_NEARBY_GAP and abs(sentence - other_sentence) <= 1 and same(abs(year - other), value):
-                return f"{int(max(year, other))} - {int(min(year, other))}"
+    # Gaps of a year or three between years of one passage are everywhere ("2013-14 season", "from
+    # 2015 to 2017"): only longer ones count.
+    if value < _MIN_NEARBY_GAP:
+        return None
+    # The years of each sentence, compared with those of the same and the next sentence: linear in
+    # the article, however many years it gives.
+    by_sentence: dict[int, set[float]] = {}
+    for sentence, year in dated:
+        by_sentence.setdefault(sentence, set()).add(year)
+    for sentence, years in by_sentence.items():
+        near = years | by_sentence.get(sentence + 1, set())
+        for year in years:
+            for other in (year + value, year - value):
+                if any(same(other, candidate) for candidate in near):
+                    return f"{int(max(year, other))} - {int(min(year, other))}"
     return None
 
 
@@ -216,8 +225,10 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     """ "In 2019, 60% of requests came from abroad" where the article gives 60% for 2021: every
     occurrence of the value names another year, and some other figure of the kind names this one."""
     mine = around.frame
+    if not equal or not mine.years:
+        return None
     theirs = [index.frame(same_figure) for same_figure in equal]
-    if not equal or not mine.years or not all(f.years and not f.years & mine.years for f in theirs):
+    if not all(f.years and not f.years & mine.years for f in theirs):
         return None
     rivals = (other for _, other in index.candidates(figure) if other.kind == figure.kind)
     if not any(index.frame(other).years & mine.years for other in rivals if not values_equal(figure, other)):
@@ -229,8 +240,10 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
 def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "Over the next decade" where every occurrence of the value is "over the past decade"."""
     mine = around.frame
+    if not equal or mine.tense is None:
+        return None
     theirs = [index.frame(same_figure) for same_figure in equal]
-    if not equal or mine.tense is None or not all(f.tense and f.tense != mine.tense for f in theirs):
+    if not all(f.tense and f.tense != mine.tense for f in theirs):
         return None
     return Match("misattributed", equal[0], f"the article gives this value for the {theirs[0].tense}", "time-tense")
 
@@ -238,7 +251,9 @@ def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list
 def other_phase(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "Finished in 2018" where every occurrence of the value is a start ("began in 2018")."""
     mine = around.frame
+    if not equal or mine.phase is None:
+        return None
     theirs = [index.frame(same_figure) for same_figure in equal]
-    if not equal or mine.phase is None or not all(f.phase and f.phase != mine.phase for f in theirs):
+    if not all(f.phase and f.phase != mine.phase for f in theirs):
         return None
     return Match("misattributed", equal[0], f"the article gives this for the {theirs[0].phase}", "time-phase")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.text import clean_text, stem
+from summarizer.text import clean_text, split_sentences, stem
 
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
@@ -17,9 +17,6 @@ _SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "
 
 
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
-
-
-_SENTENCE_BREAK_RE: Final = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|(?<=[a-z][.!?])(?=[A-Z])|\n+")
 
 
 _CLAUSE_BREAK_RE: Final = re.compile(
@@ -86,7 +83,7 @@ class TextLayout:
 
     @classmethod
     def of(cls, text: str) -> TextLayout:
-        sentences = _break_spans(text, _SENTENCE_BREAK_RE)
+        sentences = [(sentence.start, sentence.end) for sentence in split_sentences(text)] or [(0, len(text))]
         clauses = [(s + cs, s + ce) for s, e in sentences for cs, ce in _break_spans(text[s:e], _CLAUSE_BREAK_RE)]
         return cls(text, sentences, [s for s, _ in sentences], clauses, [s for s, _ in clauses])
 

@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal
 
 import anyio
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.datastructures import UploadFile
 
 from summarizer.cache import DiskCache
 from summarizer.client import OpenAIClient
@@ -29,6 +30,7 @@ from summarizer.result import SummaryResult
 
 from .admission import Admission, BodyLimit, Ran, ShedLoad
 from .auth import BearerAuth
+from .jobs import JobRunner, JobState, JobStore
 from .metrics import CONTENT_TYPE_LATEST, Metrics, MetricsMiddleware
 from .models import Health, SummaryOptions, SummaryRequest, VerifyRequest
 from .problems import HANDLERS, Problem, ServiceError, from_error
@@ -49,6 +51,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         422: "The request is invalid: an unknown or missing field, an empty article, an article too long.",
         429: "The server is at capacity; retry after the Retry-After header's seconds.",
         502: "The model endpoint refused the request or kept answering unusable output.",
+        404: "No such batch job.",
         503: "The model endpoint kept failing (Retry-After says when to try again), or the server is closing.",
         504: "The summary took longer than the server's deadline.",
     }.items()
@@ -69,6 +72,7 @@ class Service:
         self._ready: tuple[float, dict[str, str]] | None = None
         # Built now, so a configuration error stops the server at start rather than failing every request.
         self.summarizer_for(None)
+        self.jobs = JobRunner(JobStore(config.jobs_dir), settings, concurrency=config.batch_concurrency)
 
     def summarizer_for(self, options: SummaryOptions | None) -> Summarizer:
         """The Summarizer for these options; one per distinct configuration, sharing the cache directory."""
@@ -157,8 +161,11 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await service.jobs.start()
         yield
-        # uvicorn has stopped accepting and drained the connections; finish what is left, off the loop.
+        # uvicorn has stopped accepting and drained the connections: checkpoint the batch jobs (articles
+        # in flight may finish within the deadline), then finish what is left, off the loop.
+        await service.jobs.stop(grace=config.deadline)
         await anyio.to_thread.run_sync(service.close)
 
     app = FastAPI(
@@ -202,6 +209,48 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
         report = await anyio.to_thread.run_sync(verify, body.article, body.summary)
         return Response(report.model_dump_json(), media_type="application/json")
 
+    @app.post(
+        "/v1/batches",
+        status_code=202,
+        response_model=JobState,
+        tags=["batches"],
+        openapi_extra={"requestBody": _BATCH_BODY},
+    )
+    async def create_batch(request: Request, service: ServiceDep) -> Response:
+        """Start a batch job: one JSON object per line, `{"id"?, "text", "title"?, ...}` (other fields are carried
+        to the output). Send JSON Lines as the body, or upload a file as the form field `file`. The job runs in
+        the background and survives a restart; poll /v1/batches/{id}, then read /v1/batches/{id}/results."""
+        lines = await _batch_lines(request)
+        state = await anyio.to_thread.run_sync(service.jobs.store.create, lines)
+        service.jobs.claim(state.id)
+        return Response(
+            state.model_dump_json(),
+            status_code=202,
+            media_type="application/json",
+            headers={"Location": f"/v1/batches/{state.id}"},
+        )
+
+    @app.get("/v1/batches/{job_id}", response_model=JobState, tags=["batches"])
+    async def batch_status(job_id: str, service: ServiceDep) -> Response:
+        """A batch job's progress: queued, running or done, with counts of articles ok, failed and cached."""
+        state = await anyio.to_thread.run_sync(service.jobs.store.state, job_id)
+        if state is None:
+            raise _no_such_job(job_id)
+        return Response(state.model_dump_json(), media_type="application/json")
+
+    @app.get(
+        "/v1/batches/{job_id}/results",
+        tags=["batches"],
+        response_class=StreamingResponse,
+        responses={200: {"content": {"application/x-ndjson": {}}, "description": "One JSON object per article."}},
+    )
+    async def batch_results(job_id: str, service: ServiceDep) -> StreamingResponse:
+        """The results so far, one JSON line per finished article: {"id", "status": "ok", "result", "provenance"}
+        or {"id", "status": "error", "error": {"type", "message"}}. Complete once the job's status is done."""
+        if not service.jobs.store.exists(job_id):
+            raise _no_such_job(job_id)
+        return StreamingResponse(service.jobs.store.stream_results(job_id), media_type="application/x-ndjson")
+
     @app.get("/healthz", tags=["operations"])
     async def healthz() -> Health:
         """The process is alive and answering."""
@@ -223,6 +272,50 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
         return Response(service.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+_JSONL_TYPES = frozenset(
+    {"application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"}
+)
+_BATCH_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "application/x-ndjson": {"schema": {"type": "string"}, "example": '{"id": "a1", "text": "..."}\n'},
+        "multipart/form-data": {
+            "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+        },
+    },
+}
+
+
+async def _batch_lines(request: Request) -> list[bytes]:
+    """The lines of a batch: the body itself (JSON Lines) or the uploaded file `file` (multipart)."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media == "multipart/form-data":
+        form = await request.form()
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ServiceError(
+                422, "Invalid Request", "upload the JSON Lines file as the form field 'file'", slug="invalid-request"
+            )
+        data = await upload.read()
+    elif media in _JSONL_TYPES:
+        data = await request.body()
+    else:
+        raise ServiceError(
+            415,
+            "Unsupported Media Type",
+            f"send the batch as JSON Lines (Content-Type: application/x-ndjson) or upload it as the form field "
+            f"'file' (multipart/form-data), not {media or 'no type'}",
+            slug="unsupported-media-type",
+        )
+    return data.splitlines()
+
+
+def _no_such_job(job_id: str) -> ServiceError:
+    return ServiceError(
+        404, "Not Found", f"there is no batch job {job_id!r}; POST /v1/batches starts one", slug="no-job"
+    )
 
 
 def app_from_env() -> FastAPI:

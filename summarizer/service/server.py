@@ -34,6 +34,7 @@ def run(
     queue: int | None = None,
     deadline: float | None = None,
     jobs_dir: Path | None = None,
+    batch_concurrency: int | None = None,
 ) -> None:
     """Serve until told to stop; options win over SUMMARIZER_SERVE_* variables."""
     config = ServiceSettings.from_env(
@@ -45,6 +46,7 @@ def run(
         queue=queue,
         deadline=deadline,
         jobs_dir=jobs_dir,
+        batch_concurrency=batch_concurrency,
     )
     settings = Settings.from_env()
     announce(config, settings)

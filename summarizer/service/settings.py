@@ -31,6 +31,7 @@ ENV: dict[str, str] = {
     "SUMMARIZER_SERVE_MAX_BODY": "max_body",
     "SUMMARIZER_SERVE_MAX_BATCH_BODY": "max_batch_body",
     "SUMMARIZER_SERVE_JOBS_DIR": "jobs_dir",
+    "SUMMARIZER_SERVE_BATCH_CONCURRENCY": "batch_concurrency",
 }
 
 LOOPBACK = "127.0.0.1"
@@ -59,9 +60,11 @@ class ServiceSettings:
     max_body: int = 1024 * 1024
     max_batch_body: int = 64 * 1024 * 1024
     jobs_dir: Path = field(default_factory=default_jobs_dir)
+    # Articles of a batch job at work at once, per worker, on top of max_in_flight.
+    batch_concurrency: int = 8
 
     def __post_init__(self) -> None:
-        for name in ("port", "workers", "max_in_flight", "max_body", "max_batch_body"):
+        for name in ("port", "workers", "max_in_flight", "max_body", "max_batch_body", "batch_concurrency"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1; got {getattr(self, name)!r}")
         if self.queue < 0:
