@@ -11,7 +11,6 @@ from typing import Any
 
 import click
 
-from summarizer.batch.batchapi import BatchApiRun
 from summarizer.batch.output import FiguresCsv, markdown_section
 from summarizer.batch.pricing import PriceTable
 from summarizer.batch.progress import Progress
@@ -147,6 +146,8 @@ def batch(
     try:
         job = BatchJob(inputs, settings, out, options=options, stdin=job_stdin, sinks=sinks, progress=progress)
         if via == "batch-api":
+            from summarizer.batch.batchapi import BatchApiRun  # noqa: PLC0415 - imports the model SDK: only when used
+
             batch_api = BatchApiRun(job, poll_interval=poll_interval)
             asyncio.run(batch_api.run())
             counters = job.counters
