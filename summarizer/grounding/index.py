@@ -49,13 +49,13 @@ class ArticleIndex:
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""
         if self._frames is None:
-            self._frames = FrameReader(self.text, self.figures)
+            self._frames = FrameReader(self.text, self.figures, self.layout.sentences)
         return self._frames.frame(figure)
 
     def frame_sentence(self, figure: Figure) -> int:
         """The number of the sentence (or semicolon clause) a figure stands in, as frames count them."""
         if self._frames is None:
-            self._frames = FrameReader(self.text, self.figures)
+            self._frames = FrameReader(self.text, self.figures, self.layout.sentences)
         return self._frames.sentence_number(figure.start)
 
     def canonical(self) -> tuple[str, tuple[int, ...]]:
