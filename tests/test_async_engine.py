@@ -169,21 +169,23 @@ def test_the_throttle_spaces_requests_and_pauses_everyone_after_a_429(
     server: FakeOpenAIServer, settings: Settings, article: str
 ) -> None:
     server.default = Reply.json(valid_answer())
-    throttle = Throttle(rpm=600)  # one request per 0.1 s
+    throttle = Throttle(rpm=120)  # one request per 0.5 s
 
     async def run() -> None:
         async with Summarizer(settings.with_changes(use_cache=False), throttle=throttle) as summarizer:
             # The first request of a client pays for setting up its HTTP session after the throttle let it go.
             await summarizer.asummarize(f"{article}\nWarm-up.")
             server.clear()
-            server.script(Reply.status(429, headers={"retry-after": "0.5"}))
+            server.script(Reply.status(429, headers={"retry-after": "1"}))
             await asyncio.gather(*(summarizer.asummarize(f"{article}\nStory {n}.") for n in range(4)))
 
     asyncio.run(run())
     arrivals = [request.received_at for request in server.requests_for("/chat/completions")]
     assert len(arrivals) == 5
     gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
-    assert min(gaps) >= 0.08  # never faster than the limit
+    # Never faster than the limit. The throttle spaces admissions by 0.5 s; on a loaded machine a request
+    # may leave a little after its admission, narrowing its gap to the next, hence the slack.
+    assert min(gaps) >= 0.3
     # After the 429 (the first request), nobody asked again before its Retry-After had passed.
-    assert arrivals[1] - arrivals[0] >= 0.45
+    assert arrivals[1] - arrivals[0] >= 0.95
     assert throttle.stats.rate_limited == 1

@@ -124,7 +124,7 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     others = [other for other in around.siblings if other.start != figure.start and other.value is not None]
     pointed = None
     for same_figure in equal:
-        rival = _better_rival(mine, same_figure, rivals, index, [(o, around.frame_of(o)) for o in others])
+        rival = _better_rival(mine, same_figure, rivals, index, others=others, around=around)
         if rival is None:
             return None  # this occurrence of the value may well be what the summary means
         pointed = pointed or rival
@@ -137,7 +137,7 @@ def _close(other: Figure, equal: list[Figure]) -> bool:
 
 
 def _better_rival(
-    mine: Frame, same_figure: Figure, rivals: list[Figure], index: ArticleIndex, others: list[tuple[Figure, Frame]]
+    mine: Frame, same_figure: Figure, rivals: list[Figure], index: ArticleIndex, *, others: list[Figure], around: Around
 ) -> Figure | None:
     ours = index.frame(same_figure)
     sentence = index.frame_sentence(same_figure)
@@ -151,11 +151,11 @@ def _better_rival(
             # Words alone move a figure only in a swap: the summary gives the rival's value too, and
             # that figure's words point back at this one ("30% of exports and 45% of imports").
             partners = [
-                frame
-                for other, frame in others
+                other
+                for other in others
                 if other.kind == rival.kind and (values_equal(other, rival) or rounds_to(other, rival))
             ]
-            if any(_by_words(partner, theirs, ours) for partner in partners):
+            if any(_by_words(around.frame_of(partner), theirs, ours) for partner in partners):
                 score = _by_words(mine, ours, theirs)
         if score and (best is None or score > best[0]):
             best = (score, rival)

@@ -123,11 +123,12 @@ class FrameReader:
 
     __slots__ = ("_frames", "_opening", "_sentence_ends", "_sentence_starts", "_starts", "figures", "text")
 
-    def __init__(self, text: str, figures: list[Figure]) -> None:
+    def __init__(self, text: str, figures: list[Figure], sentences: list[tuple[int, int]] | None = None) -> None:
+        """`sentences`: the text's sentence spans when the caller has them (they are split once per text)."""
         self.text = text
         self.figures = sorted(figures, key=lambda figure: figure.start)
         self._starts = [figure.start for figure in self.figures]
-        sentences = _sentence_spans(text)
+        sentences = _with_semicolons(text, sentences if sentences is not None else _spans(text))
         self._sentence_starts = [start for start, _ in sentences]
         self._sentence_ends = [end for _, end in sentences]
         self._frames: dict[int, Frame] = {}
@@ -229,15 +230,21 @@ class FrameReader:
         return frozenset(years)
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(sentence.start, sentence.end) for sentence in split_sentences(text)]
+
+
+def _with_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, with a semicolon also closing one: its two sides are told apart like two sentences."""
     spans = []
-    for sentence in split_sentences(text):
-        cursor = sentence.start
-        for mark in re.finditer(";", sentence.text):
-            spans.append((cursor, sentence.start + mark.start()))
-            cursor = sentence.start + mark.end()
-        spans.append((cursor, sentence.end))
+    for start, end in sentences:
+        cursor = start
+        at = text.find(";", start, end)
+        while at >= 0:
+            spans.append((cursor, at))
+            cursor = at + 1
+            at = text.find(";", cursor, end)
+        spans.append((cursor, end))
     return spans
 
 

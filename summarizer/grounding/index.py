@@ -48,15 +48,16 @@ class ArticleIndex:
 
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""
-        if self._frames is None:
-            self._frames = FrameReader(self.text, self.figures)
-        return self._frames.frame(figure)
+        return self._frame_reader().frame(figure)
 
     def frame_sentence(self, figure: Figure) -> int:
         """The number of the sentence (or semicolon clause) a figure stands in, as frames count them."""
+        return self._frame_reader().sentence_number(figure.start)
+
+    def _frame_reader(self) -> FrameReader:
         if self._frames is None:
-            self._frames = FrameReader(self.text, self.figures)
-        return self._frames.sentence_number(figure.start)
+            self._frames = FrameReader(self.text, self.figures, self.layout.sentences)
+        return self._frames
 
     def canonical(self) -> tuple[str, tuple[int, ...]]:
         """The article as quote search sees it, with each character's place in the article (see `claims`)."""

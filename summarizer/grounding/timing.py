@@ -239,21 +239,22 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
 
 def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "Over the next decade" where every occurrence of the value is "over the past decade"."""
-    mine = around.frame
-    if not equal or mine.tense is None:
+    opposite = _opposite(around.frame.tense, [index.frame(f).tense for f in equal] if around.frame.tense else [])
+    if opposite is None:
         return None
-    theirs = [index.frame(same_figure) for same_figure in equal]
-    if not all(f.tense and f.tense != mine.tense for f in theirs):
-        return None
-    return Match("misattributed", equal[0], f"the article gives this value for the {theirs[0].tense}", "time-tense")
+    return Match("misattributed", equal[0], f"the article gives this value for the {opposite}", "time-tense")
 
 
 def other_phase(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "Finished in 2018" where every occurrence of the value is a start ("began in 2018")."""
-    mine = around.frame
-    if not equal or mine.phase is None:
+    opposite = _opposite(around.frame.phase, [index.frame(f).phase for f in equal] if around.frame.phase else [])
+    if opposite is None:
         return None
-    theirs = [index.frame(same_figure) for same_figure in equal]
-    if not all(f.phase and f.phase != mine.phase for f in theirs):
+    return Match("misattributed", equal[0], f"the article gives this for the {opposite}", "time-phase")
+
+
+def _opposite(mine: str | None, theirs: list[str | None]) -> str | None:
+    """The article's reading when every occurrence of the value has one, and it is not the summary's."""
+    if mine is None or not theirs or not all(reading and reading != mine for reading in theirs):
         return None
-    return Match("misattributed", equal[0], f"the article gives this for the {theirs[0].phase}", "time-phase")
+    return theirs[0]

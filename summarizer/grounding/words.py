@@ -78,21 +78,31 @@ class TextLayout:
     text: str
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
-    clauses: list[tuple[int, int]] = field(default_factory=list)
-    clause_starts: list[int] = field(default_factory=list)
+    _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by sentence, split when needed
 
     @classmethod
     def of(cls, text: str) -> TextLayout:
         sentences = [(sentence.start, sentence.end) for sentence in split_sentences(text)] or [(0, len(text))]
-        clauses = [(s + cs, s + ce) for s, e in sentences for cs, ce in _break_spans(text[s:e], _CLAUSE_BREAK_RE)]
-        return cls(text, sentences, [s for s, _ in sentences], clauses, [s for s, _ in clauses])
+        return cls(text, sentences, [s for s, _ in sentences])
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        """The clause a position stands in; a sentence is split into clauses the first time it is asked."""
+        number = max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+        clauses = self._clauses.get(number)
+        if clauses is None:
+            s, e = self.sentences[number]
+            clauses = self._clauses[number] = [
+                (s + cs, s + ce) for cs, ce in _break_spans(self.text[s:e], _CLAUSE_BREAK_RE)
+            ]
+        starts = [start for start, _ in clauses]
+        return clauses[max(0, bisect.bisect_right(starts, position) - 1)]
 
     def sentence_of(self, position: int) -> tuple[int, int]:
         return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
 
     def subject_of(self, figure: Figure) -> frozenset[str]:
         """Content stems just before a figure, within its clause: what the figure is about."""
-        clause_start, _ = self.clauses[max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)]
+        clause_start, _ = self.clause_of(figure.start)
         start = max(clause_start, figure.start - _SUBJECT_WINDOW)
         # Whole words only: a window that starts inside a word would invent a stem.
         while start > clause_start and self.text[start - 1].isalpha():
@@ -109,7 +119,7 @@ class TextLayout:
 
     def context_of(self, figure: Figure) -> frozenset[str]:
         """Content stems of the clause around a figure, within a window, minus the figure itself."""
-        clause_start, clause_end = self.clauses[max(0, bisect.bisect_right(self.clause_starts, figure.start) - 1)]
+        clause_start, clause_end = self.clause_of(figure.start)
         left = self.text[max(clause_start, figure.start - _CONTEXT_WINDOW) : figure.start]
         right = self.text[figure.end : min(max(clause_end, figure.end), figure.end + _CONTEXT_WINDOW)]
         return content_stems(left + " " + right)
@@ -129,7 +139,7 @@ class LazyLayout:
     def frames(self) -> FrameReader:
         """What the text's figures measure (needs the figures the layout was made with)."""
         if self._frames is None:
-            self._frames = FrameReader(self._text, self._figures or [])
+            self._frames = FrameReader(self._text, self._figures or [], self.get().sentences)
         return self._frames
 
     @property
