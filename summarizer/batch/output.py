@@ -7,9 +7,10 @@ One line per article, written as soon as it completes:
 
 Each line goes out in one `write()` on a file opened for appending, so a killed process leaves
 whole lines only (a line is never interleaved with another, and the kernel keeps what was written
-even after `kill -9`); `fsync` runs every `sync_every` lines or `sync_seconds`, and on close, so a
-power cut costs at most that much. Should a line still be cut short (a full disk, a power cut
-between write and fsync), reopening the file drops the torn tail and the run goes on.
+even after `kill -9`). `fsync` runs every `sync_every` lines or `sync_seconds`, and on close, so a
+power cut costs at most that much; an fsync can take tens of milliseconds on a busy disk and runs
+on the event loop, so it is kept to about one a second. Should a line still be cut short (a full
+disk, a power cut between write and fsync), reopening the file drops the torn tail and the run goes on.
 
 Reopening reads the ids already there (`done`): a resumed run skips them, so a finished article
 is never asked for (or billed) twice.
@@ -62,7 +63,7 @@ class ResultLog:
     """The output JSONL file: append-only, whole lines, resumable."""
 
     def __init__(
-        self, path: Path, *, sync_every: int = 64, sync_seconds: float = 1.0, retry_errors: bool = False
+        self, path: Path, *, sync_every: int = 5000, sync_seconds: float = 1.0, retry_errors: bool = False
     ) -> None:
         self.path = path
         self.done: set[str] = set()

@@ -146,17 +146,17 @@ def _better_rival(
         if abs(index.frame_sentence(rival) - sentence) > 1:
             continue  # figures are set side by side in one sentence or two neighbouring ones
         theirs = index.frame(rival)
-        score = _by_thing(mine, ours, theirs)
-        if not score:
-            # Words alone move a figure only in a swap: the summary gives the rival's value too, and
-            # that figure's words point back at this one ("30% of exports and 45% of imports").
-            partners = [
-                other
-                for other in others
-                if other.kind == rival.kind and (values_equal(other, rival) or rounds_to(other, rival))
-            ]
-            if any(_by_words(around.frame_of(partner), theirs, ours) for partner in partners):
-                score = _by_words(mine, ours, theirs)
+        # Only a swap moves a figure: the summary gives the rival's value too, and that figure
+        # points back at this one ("30% of exports and 45% of imports"). A single figure beside
+        # words of another sentence is how headlines are written, not an error.
+        partners = [
+            around.frame_of(other)
+            for other in others
+            if other.kind == rival.kind and (values_equal(other, rival) or rounds_to(other, rival))
+        ]
+        if not any(_by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners):
+            continue
+        score = _by_thing(mine, ours, theirs) or _by_words(mine, ours, theirs)
         if score and (best is None or score > best[0]):
             best = (score, rival)
     return best[1] if best else None

@@ -89,9 +89,11 @@ _DETERMINERS: Final = frozenset(
 )
 _PHRASE_WORDS: Final = 6  # words read after a figure
 _LEFT_WORDS: Final = 10  # words read before a figure
-_OF_NOUNS: Final = 3  # content words taken from an "of" phrase
 _CALENDAR: Final = frozenset({"year", "date", "decade"})
-_SPANS: Final = frozenset({"duration", "decade"})  # "over the past decade" after a figure says when
+_SPANS: Final = frozenset({"duration", "decade"})
+# Figures that say when or how long: they modify the figures beside them rather than compete with
+# them, so they cut only the stretches of each other.
+_MODIFIERS: Final = _CALENDAR | {"duration"}  # "over the past decade" after a figure says when
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
 _START_WORDS: Final = frozenset(
@@ -132,7 +134,7 @@ class FrameReader:
         self._sentence_starts = [start for start, _ in sentences]
         self._sentence_ends = [end for _, end in sentences]
         self._frames: dict[int, Frame] = {}
-        self._opening: dict[int, frozenset[str]] = {}
+        self._opening: dict[int, tuple[str, ...]] = {}
 
     def frame(self, figure: Figure) -> Frame:
         found = self._frames.get(figure.start)
@@ -152,20 +154,20 @@ class FrameReader:
     def _neighbours(self, figure: Figure, start: int, end: int) -> tuple[Figure | None, Figure | None]:
         """The figures before and after `figure` in its sentence that cut its stretch.
 
-        A year or date is a modifier of a count or amount, so it cuts only the stretch of another year.
+        A year, date or duration modifies a count or amount, so it cuts only the stretch of another.
         """
-        every = figure.kind in _CALENDAR
+        every = figure.kind in _MODIFIERS
         index = bisect.bisect_left(self._starts, figure.start)
         before = next(
             (
                 f
                 for f in reversed(self.figures[:index])
-                if f.end <= figure.start and f.start >= start and (every or f.kind not in _CALENDAR)
+                if f.end <= figure.start and f.start >= start and (every or f.kind not in _MODIFIERS)
             ),
             None,
         )
         after = next(
-            (f for f in self.figures[index + 1 :] if f.start >= figure.end and (every or f.kind not in _CALENDAR)),
+            (f for f in self.figures[index + 1 :] if f.start >= figure.end and (every or f.kind not in _MODIFIERS)),
             None,
         )
         if after is not None and after.start >= end:
@@ -177,7 +179,14 @@ class FrameReader:
         before, after = self._neighbours(figure, start, end)
         stop = after.start if after is not None else end
         thing, phrase_end, phrase_words = _phrase(self.text, figure.end, stop)
-        left_start = start if before is None else _phrase(self.text, before.end, figure.start)[1]
+        modifier = figure.kind in _MODIFIERS
+        if modifier:
+            thing = set()  # a year or a span says when, not what is counted ("2024 the firm ...")
+        if before is None:
+            left_start = start
+        else:
+            # a year's stretch runs back to the figure before it: "the project was completed in 2016"
+            left_start = before.end if modifier else _phrase(self.text, before.end, figure.start)[1]
         left_words = _words(self.text, left_start, figure.start)[-_LEFT_WORDS:]
         left = [stem(word) for word in left_words]
         context = {s for s in left if s} | {stem(word) for word in phrase_words} - thing
@@ -188,9 +197,12 @@ class FrameReader:
             and sum(map(bool, left)) <= 1
             and not any(word.lower() in _DETERMINERS for word in left_words)  # "and its debt": a subject
         )
-        if before is not None and (coordinated or not any(left)):
-            # "The fire destroyed 12 homes and damaged 30": the sentence's subject is the 30's too
+        if before is not None and not any(left):
+            # "The fire destroyed 12 homes and 30 sheds": the sentence's subject and verb are the 30's too
             context |= self._opening_of(start, before)
+        elif before is not None and coordinated:
+            # "The quake killed 12 people and injured 85": the subject is the 85's, the verb is not
+            context |= self._opening_of(start, before, subject_only=True)
         context.discard("")
         reach = (left_start, max(stop, figure.end))  # years anywhere in its stretch of the sentence
         lowered = [word.lower() for word in [*left_words, *phrase_words]]
@@ -206,15 +218,16 @@ class FrameReader:
             label=_label(phrase_words if thing else left_words) or (self.frame(before).label if before else ""),
         )
 
-    def _opening_of(self, sentence_start: int, first: Figure) -> frozenset[str]:
-        """Content stems of a sentence before its first figure: the subject and verb its figures share."""
+    def _opening_of(self, sentence_start: int, first: Figure, *, subject_only: bool = False) -> frozenset[str]:
+        """Content stems of a sentence before its first figure: the subject and verb its figures share;
+        with `subject_only`, without the last of them (the verb that governs the first figure)."""
         found = self._opening.get(sentence_start)
         if found is None:
             index = bisect.bisect_left(self._starts, sentence_start)
             head = self.figures[index] if index < len(self.figures) else first
             words = _words(self.text, sentence_start, min(head.start, first.start))[-_LEFT_WORDS:]
-            found = self._opening[sentence_start] = frozenset(s for s in map(stem, words) if s)
-        return found
+            found = self._opening[sentence_start] = tuple(s for s in map(stem, words) if s)
+        return frozenset(found[:-1] if subject_only else found)
 
     def _years(self, figure: Figure, start: int, end: int) -> frozenset[int]:
         low = bisect.bisect_left(self._starts, start)
@@ -257,16 +270,17 @@ def _words(text: str, start: int, end: int) -> list[str]:
 
 
 def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]:
-    """The stems of what a figure at `start` counts, where its phrase ends, and the phrase's words.
+    """The stem of what a figure at `start` counts, where its phrase ends, and the phrase's words.
 
-    The thing is the content word right after the figure ("12 homes"), or the nouns of an "of"
-    phrase ("45% of the country's exports"). A phrase behind another preposition ("5 in a blast",
-    "£2m on roads") says where or what for, not what is counted: its words are context.
+    The thing is the head noun of the words right after the figure: the last of the first run of
+    content words ("12 *homes*", "fifteen confirmed *patients*"), or of an "of" phrase ("45% of the
+    country's *exports*"). A phrase behind another preposition ("5 in a blast", "£2m on roads") says
+    where or what for, not what is counted; "two of them" counts what was named before.
     """
-    thing: set[str] = set()
+    run: list[str] = []
     words: list[str] = []
     end = start
-    in_of = possessive = closed = False
+    closed = False
     for match in _TOKEN_RE.finditer(text, start, stop):
         token = match.group(0)
         lowered = token.lower()
@@ -278,25 +292,18 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]
         words.append(token)
         if closed:
             continue
-        if lowered in _OF_WORDS and not thing:
-            in_of = True
-            continue
-        if in_of and not thing and lowered in _BACK_REFERENCES:
-            closed = True  # "two of them were found": what is counted was named before
-            continue
-        if lowered in _PREPOSITIONS and not thing:
+        if not run and (lowered in _BACK_REFERENCES or (lowered in _PREPOSITIONS and lowered not in _OF_WORDS)):
             closed = True
             continue
         stemmed = stem(token)
-        if not stemmed:
-            continue
-        if thing and not possessive:
-            closed = True
-            continue
-        thing.add(stemmed)
-        # "of the country's exports": a possessive goes on to its noun; any other noun ends the thing
-        possessive = in_of and lowered.endswith(("'s", "’s")) and len(thing) < _OF_NOUNS
-    return thing, end, words
+        if stemmed and run and lowered.endswith(("ed", "ing")):
+            closed = True  # "30 inmates escaped": a verb after the noun ends the noun phrase
+        elif stemmed:
+            run.append(stemmed)
+        elif run:
+            closed = True  # a function word after the noun phrase ends it
+    heads = [word for word in run if not word.endswith("ly")]  # "recovered fully": the adverb is no noun
+    return ({heads[-1]} if heads else set()), end, words
 
 
 _LABEL_WORDS: Final = 8
