@@ -16,6 +16,7 @@ bench:
 	$(VENV)/bin/python benchmarks/overhead.py
 	$(VENV)/bin/python benchmarks/figure_bench.py
 	$(VENV)/bin/python benchmarks/check_cost.py
+	$(VENV)/bin/python benchmarks/service_load.py
 
 eval:
 	$(VENV)/bin/summarizer eval

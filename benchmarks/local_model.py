@@ -21,7 +21,8 @@ def requests_in(log: Path | None) -> int | None:
     """POSTs to /chat/completions the server has logged so far (uvicorn's access log)."""
     if log is None or not log.exists():
         return None
-    return sum("POST /v1/chat/completions" in line for line in log.read_text(errors="replace").splitlines())
+    # The access-log line only: the server's tracebacks quote the route too.
+    return sum('"POST /v1/chat/completions HTTP' in line for line in log.read_text(errors="replace").splitlines())
 
 
 def main() -> int:

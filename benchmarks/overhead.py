@@ -2,8 +2,8 @@
 
     python benchmarks/overhead.py [--calls 300]
 
-Both sides talk real HTTP to summarizer.testing.FakeOpenAIServer on 127.0.0.1 and get the same
-completion body. CPU time is the calling thread's (time.thread_time), so the fake server's own
+Both sides talk real HTTP to summarizer.testing.FakeOpenAIServer on 127.0.0.1, stream the same
+completion and read it whole. CPU time is the calling thread's (time.thread_time), so the fake server's own
 threads are not counted. Rounds alternate between the two sides so that drift hits both alike.
 Target: ratio (summarize / bare create) <= 1.2. summarize() also checks every figure of the answer
 against the article (grounding), work the bare call does not do at all; that check is timed on its
@@ -69,12 +69,16 @@ def main() -> None:
         }
 
         def bare_call() -> object:
-            return bare.chat.completions.create(
+            # Streamed, as summarize() streams: the bare SDK reading the same answer the same way.
+            stream = bare.chat.completions.create(
                 model="bench-model",
-                messages=messages,
-                response_format=response_format,
-                temperature=0.0,  # type: ignore[arg-type]
+                messages=messages,  # type: ignore[arg-type]
+                response_format=response_format,  # type: ignore[arg-type]
+                temperature=0.0,
+                stream=True,
+                stream_options={"include_usage": True},
             )
+            return "".join(chunk.choices[0].delta.content or "" for chunk in stream if chunk.choices)
 
         base = Settings(engine="openai", model="bench-model", base_url=server.base_url, api_key="bench")
         ours_no_cache = Summarizer(base.with_changes(use_cache=False))

@@ -63,6 +63,9 @@ SCHEMA_NAME = "article_summary"
 UNBOUNDED_OUTPUT_TOKENS = 4000
 # Reasoning models count their hidden reasoning against max_completion_tokens.
 REASONING_ALLOWANCE_TOKENS = 16000
+# A local server on a CPU writes a few tokens a second: its derived budget is capped (a good summary
+# takes about 1,000 tokens; measured with SmolLM2-135M at ~6 tokens/s, the full bound took 20 minutes).
+LOCAL_MAX_OUTPUT_TOKENS = 2048
 # After a cut-off answer, the one re-ask gets half the budget, but never less than this.
 MIN_CUT_REASK_TOKENS = 512
 # finish_reason values of an answer that was cut off rather than finished.
@@ -713,10 +716,13 @@ def _parse(
 
 
 def output_budget(settings: Settings, schema: dict[str, Any]) -> int:
-    """max_output_tokens as set, else derived from the schema's bounds (plus room to reason for reasoning models)."""
+    """max_output_tokens as set, else derived from the schema's bounds: capped for a local server, plus room to
+    reason for reasoning models."""
     if settings.max_output_tokens is not None:
         return settings.max_output_tokens
     budget = output_token_bound(schema) or UNBOUNDED_OUTPUT_TOKENS
+    if settings.is_local:
+        budget = min(budget, LOCAL_MAX_OUTPUT_TOKENS)
     return budget + REASONING_ALLOWANCE_TOKENS if settings.is_reasoning_model else budget
 
 

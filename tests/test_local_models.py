@@ -70,6 +70,12 @@ def test_the_output_budget_is_derived_from_the_bounds_and_a_setting_overrides_it
     assert bound is not None and 2000 < bound < 10000
     assert output_budget(Settings(model="local"), SCHEMA) == bound
     assert output_budget(Settings(model="local", max_output_tokens=900), SCHEMA) == 900
+    # A local server (a CPU, a few tokens a second) gets a capped budget unless told.
+    assert output_budget(Settings(model="local", base_url="http://127.0.0.1:8080/v1"), SCHEMA) == 2048
+    assert (
+        output_budget(Settings(model="local", base_url="http://127.0.0.1:8080/v1", max_output_tokens=5000), SCHEMA)
+        == 5000
+    )
     # A reasoning model spends hidden tokens from the same budget.
     assert output_budget(Settings(model="gpt-5-mini"), SCHEMA) > bound
     # A schema with an unbounded string has no derived bound.

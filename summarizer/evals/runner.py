@@ -205,8 +205,8 @@ def _served(responder: _Responder) -> Iterator[Summarizer]:
             # A real diskcache directory, fresh per run: the store path runs, and no answer is reused.
             cache_dir=Path(cache),
             # A live model is asked for its whole answer behind the fake server, so no token arrives until
-            # it is done: a local model needs the loopback defaults (300 s per token, 1800 s in all).
-            timeout=None,
+            # it is done: the wait for the first token is as long as the local deadline (1800 s).
+            timeout=1800.0,
             # A recording never fails in transport; one attempt makes a broken recording a fast, clear failure.
             max_attempts=1,
         )
