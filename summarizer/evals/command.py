@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,35 +20,10 @@ __all__ = ["run"]
 EXIT_FAILED, EXIT_USAGE = 1, 2
 
 
-def run(
-    *,
-    model: str,
-    cases_dir: Path | None,
-    only: Sequence[str],
-    shared: Path | None,
-    report_path: Path | None,
-    html_path: Path | None,
-    compare_path: Path | None,
-    thresholds_path: Path | None,
-    record: Path | None,
-    mutate: bool,
-    baseline: bool,
-) -> int:
-    """Run the eval as the command line asked; the exit code."""
+def run(**options: Any) -> int:
+    """Run the eval as the command line asked (the keyword arguments of `_run`); the exit code."""
     try:
-        return _run(
-            model=model,
-            cases_dir=cases_dir,
-            only=only,
-            shared=shared,
-            report_path=report_path,
-            html_path=html_path,
-            compare_path=compare_path,
-            thresholds_path=thresholds_path,
-            record=record,
-            mutate=mutate,
-            baseline=baseline,
-        )
+        return _run(**options)
     except ConfigError as error:
         click.echo(f"summarizer eval: configuration error: {error}", err=True)
         return EXIT_USAGE
