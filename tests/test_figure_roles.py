@@ -207,3 +207,18 @@ def test_without_hidden_characters_positions_are_unchanged() -> None:
     text = "The council borrowed £735m for the bridge."
     figure = find_figures(text)[0]
     assert (figure.start, figure.end, figure.text) == (21, 26, "£735m")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Burglaries dropped by 578 in 2023, to 4,812.", [("578", "count"), ("2023", "year"), ("4,812", "count")]),
+        ("Sales rose by 360 in 2024.", [("360", "count"), ("2024", "year")]),
+        (
+            "One in five adults and 3 in 10 children were affected.",
+            [("One in five", "fraction"), ("3 in 10", "fraction")],
+        ),
+    ],
+)
+def test_a_count_followed_by_in_and_a_year_is_not_a_ratio(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(figure.text, figure.kind) for figure in find_figures(text)] == expected

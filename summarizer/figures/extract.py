@@ -323,9 +323,15 @@ def _ratio(text: str, match: re.Match[str]) -> _Candidate | None:
     """ "four in ten", "one out of every five"."""
     num = lexicon.small_value(match.group("num"))
     den = lexicon.small_value(match.group("den"))
-    if not num or not den or num > den:
+    if not num or not den or num > den or _year_after_in(match):
         return None
     return _Candidate(match.start(), match.end(), "fraction", 100.0 * num / den, unit="%")
+
+
+def _year_after_in(match: re.Match[str]) -> bool:
+    """ "Dropped by 578 in 2023": a count and the year it belongs to, not 578 in every 2,023."""
+    den = match.group("den")
+    return den.isdigit() and len(den) == 4 and 1800 <= int(den) <= 2099 and "out" not in match.group(0).lower()
 
 
 def _fraction_word(text: str, match: re.Match[str]) -> _Candidate | None:
