@@ -363,7 +363,7 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
             patterns.FRACTION_CONTEXT_AFTER_RE.match(after) or patterns.FRACTION_CONTEXT_BEFORE_RE.search(before)
         )
     if match.group("den").lower() == "half" and patterns.AND_BEFORE_RE.search(before):
-        return False  # "two and a half", "a year and a half": part of a number, read by _numbers
+        return False  # "three and a half", "a month and a half": part of a number, read by _numbers
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
     if plural and match.group("num").lower() not in {"a", "an", "one"}:
         return True  # "two-thirds", "three quarters"
@@ -520,7 +520,7 @@ _STRONGEST: Final = 10
 def _duration(
     text: str, match: re.Match[str], value: float, scale: str | None, unit_after: re.Match[str]
 ) -> _Candidate:
-    """A number of time units, with a trailing "and a half" ("two years and a half", "a year and a half")."""
+    """A number of time units, with a trailing "and a half" ("three weeks and a half", "a month and a half")."""
     end = match.end() + unit_after.end()
     unit = unit_after.group("unit").lower()
     unit = "century" if unit == "centuries" else lexicon.TIME_UNIT_ABBREVIATIONS.get(unit, unit)
@@ -717,7 +717,7 @@ def _follow(index: int, word: str) -> str | None:
     """The first characters (after white space) that may follow `word` where the extractor starts at it.
 
     Each is implied by the extractor's regex: "a decade", "the past decade"; "a third", "two-thirds";
-    "a hundred", "a year and a half", "a$5"; "one in ten"; "six nations", "world war two", "day 3".
+    "a hundred", "a month and a half", "a$5"; "one in ten"; "six nations", "world war two", "day 3".
     None where anything may follow.
     """
     if index == _NAMES:

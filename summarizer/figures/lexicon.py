@@ -343,7 +343,7 @@ NAME_PREFIXES: Final = (
     "dax",
     "russell",
     "fortune",
-    # days, rounds and stages of an event: "day two of the second Test", "round three"
+    # days, rounds and stages of an event: "day three of the final", "round two"
     "day",
     "round",
     "stage",

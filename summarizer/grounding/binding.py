@@ -60,15 +60,15 @@ def bound_elsewhere(
     """The value is in the article, but its surroundings share nothing with the summary's, while
     another figure of the same kind has clearly the summary's surroundings.
 
-    "The storm killed three people" when the article's "three" were rescued and its "at least two"
-    were killed; "as much as 50% of the weapons budget" when the article's 50% is of foreign income
-    and its 40% of the weapons budget.
+    "The flood destroyed four homes" when the article's "four" were evacuated and its "at least six"
+    were destroyed; "up to 30% of the school budget" when the article's 30% is of the roads budget
+    and its 25% of the school budget.
     """
     if not around.context or figure.kind not in BINDABLE_KINDS:
         return False
     for position, _ in equal:
         if not index.context(position):
-            return False  # says too little to judge ("He was 90.")
+            return False  # says too little to judge ("She was 64.")
         if binding(around, index, position) > 0:
             return False  # some occurrence fits
     return any(

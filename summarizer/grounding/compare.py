@@ -167,7 +167,7 @@ def _names_and_ranks_compatible(summary: Figure, article: Figure) -> bool:
     s_group, a_group = _group(summary), _group(article)
     if "name" in {s_group, a_group}:
         return summary.unit == article.unit  # "Euro 2016" only matches "Euro 2016"
-    # "25th anniversary" may stand for "25 years", but a count is never read from "second".
+    # "30th anniversary" may stand for "30 years", but a count is never read from "second".
     return s_group == a_group or (s_group == "ordinal" and a_group == "number")
 
 
@@ -276,7 +276,7 @@ def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bo
         if (s_bound == "lower") != (difference > 0):
             return False  # "more than 60" does not hold for 57, nor "up to 70" for 75
     if article.qualifier == "nearly" and s_bound == "exact":
-        # "almost 40 years" read as 39: a value just under the article's.
+        # "almost 20 weeks" read as 19: a value just under the article's.
         if 0 < difference <= 0.1 * abs(article.value):
             return True
         if difference < 0:

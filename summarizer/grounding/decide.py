@@ -98,8 +98,8 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
     equal = index.equal(figure)
     if equal:
         match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
-        # The article's equal value may be about something else while its parts add up: "4 die"
-        # where "four tourists" set out and "a tourist and three herders" died.
+        # The article's equal value may be about something else while its parts add up: "5 hurt"
+        # where "five volunteers" set out and "a driver and four marshals" were hurt.
         parts = with_the_rest(figure, around, index) if match.status == "misattributed" else None
         return parts or match
     # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
@@ -117,12 +117,12 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
 
 def _turned_round(figure: Figure, around: Around, index: ArticleIndex, match: Match) -> Match | None:
     """Misattributed when the summary's figure moved one way and the article's value, for the same
-    subject, the other way: "made millions of dollars" against "hemorrhaged millions of dollars",
+    subject, the other way: "gained millions of euros" against "lost millions of euros",
     "profit rose 12%" against "profit fell 12%".
 
-    No occurrence of the value may have moved the summary's way ("cut 300 jobs in Leeds and added 300
-    in Hull"); the subject must be shared ("Labour gained 48 seats" is "the Conservatives lost 48
-    seats to Labour"); and an occurrence with no direction must not fit the summary better.
+    No occurrence of the value may have moved the summary's way ("cut 300 jobs in one town and added
+    300 in another"); the subject must be shared ("the Greens gained 12 seats" is "the Liberals lost
+    12 seats to the Greens"); and an occurrence with no direction must not fit the summary better.
     """
     moved = around.movement
     if moved is None or match.article is None:
@@ -223,7 +223,7 @@ def _check_equal(
     s_bound, a_bound = bound_of(figure.qualifier), bound_of(best.qualifier)
     if s_bound in {"lower", "upper"} and a_bound != s_bound:
         # A bound added to an exact figure is loose but true ("more than 40,000" for "40,000"), if it
-        # is that figure: "killed at least two people" is not the article's "two bridges".
+        # is that figure: "injured at least three riders" is not the article's "three stages".
         if (
             bind
             and enabled("bound-added")

@@ -80,11 +80,11 @@ def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> Mat
 Derivation = Callable[[Figure, Around, ArticleIndex], "Match | None"]
 
 
-# "two other people", "209 others", "15 other tycoons": the group plus the one(s) it is other than.
+# "two other climbers", "300 others", "eight other bidders": the group plus the one(s) it is other than.
 _OTHERS_AFTER_RE: Final = re.compile(r"\s+(?:[a-z]+\s+)?others?\b", re.IGNORECASE)
 
 
-# "two men and a teenager", "a dozen gunmen and one marine": a count and a single one beside it.
+# "three nurses and a porter", "a dozen walkers and one guide": a count and a single one beside it.
 _AND_ONE_AFTER_RE: Final = re.compile(r"\s+(?:[a-z-]+\s+){1,2}?and\s+(?:a|an|one)\s+[a-z]", re.IGNORECASE)
 
 
@@ -100,8 +100,8 @@ _ADDED_REACH: Final = 40  # characters either side of a count that can hold the 
 def with_the_rest(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     """A count that is an article count plus the one(s) beside it, or the other way round.
 
-    "Kills 3" from "one man drowned and two other people are missing"; "a family of 5" from "a couple
-    and three of their kids"; "Zuckerberg and 15 other tycoons" from "16 billionaires".
+    "3 lost at sea" from "one sailor drowned and two other crew are missing"; "a family of 5" from "a
+    couple and three of their children"; "the founder and 9 other investors" from "10 backers".
     """
     if figure.kind != "count" or figure.value is None:
         return None
@@ -170,7 +170,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
             if note and reach == 0 and " + " not in note and not (left_related or right_related):
                 continue  # any two numbers of a sentence differ by some small count ("24 - 26")
             if note and figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
-                continue  # "24 tower blocks" and "26 areas" differ by two of nothing
+                continue  # "31 ferries" and "33 harbours" differ by two of nothing
             if note:
                 return Match("derived", None, note, "arithmetic", (left, right))
     return None
@@ -180,8 +180,8 @@ _SMALL_COUNT: Final = 10
 
 
 def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:
-    """Whether two counts name different things right after them: "24 tower blocks" and "26 areas",
-    not "six Tennessee inmates" and "five of the inmates"."""
+    """Whether two counts name different things right after them: "31 ferries" and "33 harbours",
+    not "seven striking nurses" and "four of the nurses"."""
     left_words, right_words = _counted(left, index.text), _counted(right, index.text)
     return bool(left_words and right_words and not left_words & right_words)
 
@@ -239,7 +239,7 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
         if other.value is None or other.vague or other.kind not in kinds or other.value <= 0:
             continue
         if other.start in index.score_parts:
-            continue  # "reduced to 8-2": a score's numbers are not amounts to add up
+            continue  # "won 6-1": a score's numbers are not amounts to add up
         if bound_of(other.qualifier) == "upper" or (bound_of(other.qualifier) == "lower" and figure.kind != "count"):
             continue  # "at least 20" may enter a count ("at least 20 and three more"), no ceiling may
         if other.kind == "money" and figure.kind == "money" and not compatible(figure, other):

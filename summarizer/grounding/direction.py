@@ -1,7 +1,7 @@
 """Which way a figure says something moved: up ("rose 12%", "a 12% rise", "made $5m") or down.
 
 A summary that turns a fall into a rise keeps every number and reverses the meaning ("profit rose
-12%" from "profit fell 12%"; "made millions" from "hemorrhaged millions"). The grounding check uses
+12%" from "profit fell 12%"; "gained millions" from "lost millions"). The grounding check uses
 this to refuse, as support, an article figure that moved the other way.
 
 Only the words right next to a figure count: the verb just before it ("fell by 12%", "lost nearly

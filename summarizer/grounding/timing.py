@@ -16,7 +16,7 @@ from .words import Around
 _MONTHS: Final = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 
-# The start of a sentence about the past: "Last May, two earthquakes ...", "In 2009 almost 300 died".
+# The start of a sentence about the past: "Last March, a landslide ...", "In 2011 nearly 90 were hurt".
 _EARLIER_RE: Final = re.compile(
     rf"(?:^\W*|[,;]\s+|\band\s+)(?:last\s+(?:{_MONTHS}|spring|summer|autumn|winter)"
     rf"|in\s+(?:(?:{_MONTHS})\s+)?(?P<year>\d{{4}}))\b(?!['’]s)",
@@ -51,8 +51,8 @@ def _latest_past_year(index: ArticleIndex) -> float | None:
 
 def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, match: Match) -> Match | None:
     """Misattributed when the article gives the value only in a sentence about an earlier event, and
-    the summary says nothing of when: "killing at least 20" from "Last May, two earthquakes in the
-    same area left more than 20 people dead"."""
+    the summary says nothing of when: "injuring at least 15" from "Last March, a landslide in the
+    same valley injured more than 15 walkers"."""
     if figure.kind not in BINDABLE_KINDS or match.article is None or not index.years:
         return None
     layout = around.layout
@@ -112,8 +112,8 @@ def year_from_dateline(value: float, index: ArticleIndex) -> Match | None:
 def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     """A year counted from another by a span the article gives in years.
 
-    "Escaped in 1978" from an article of 2015 that says "37 years after"; "died in 1649" from
-    "died in 1656" and, in the next sentence, "buried seven years earlier". Counted from the
+    "Founded in 1961" from an article of 2021 that says "60 years on"; "built in 1702" from
+    "rebuilt in 1710" and, in the next sentence, "eight years after the first hall". Counted from the
     article's own year, or from a year given in the same or a neighbouring sentence as the span.
     """
     now = _now(index)
@@ -154,8 +154,8 @@ def counted_in_years(figure: Figure, index: ArticleIndex) -> Match | None:
     """A count, duration or age that is the gap between two years of the article."""
     assert figure.value is not None
     if figure.kind == "age" and "year" not in figure.text.lower():
-        # "aged 27", "at the age of 27": a person's age, counted only from a birth year. The age of
-        # a thing ("a 114-year-old bottle") may run between any two years the article gives.
+        # "aged 41", "at the age of 41": a person's age, counted only from a birth year. The age of
+        # a thing ("a 90-year-old bridge") may run between any two years the article gives.
         return _age_from_birth(figure.value, index)
     if figure.kind not in {"count", "duration", "age"} or figure.qualifier is not None:
         return None
@@ -170,7 +170,7 @@ _BORN_RE: Final = re.compile(r"(?:\b(?:born|birth)\b[^.;]{0,24}|\(\s*(?:b\.\s*)?
 def _age_from_birth(value: float, index: ArticleIndex) -> Match | None:
     """An age counted from a year of birth the article gives ("born in 1987") to its latest year.
 
-    Only from a birth: any two years of an article ("a coup in 1987", "elections in 2014") differ by
+    Only from a birth: any two years of an article ("a merger in 1983", "a strike in 2019") differ by
     some plausible age.
     """
     if not index.years:

@@ -110,7 +110,7 @@ class TextLayout:
         return content_stems(self.text[start : figure.start], skip_names=True)
 
     def head_of(self, figure: Figure) -> str:
-        """The word the figure quantifies, right after it ("three people", "60 others missing"), as a stem."""
+        """The word the figure quantifies, right after it ("three climbers", "12 others injured"), as a stem."""
         match = _HEAD_RE.match(self.text, figure.end)
         if match is None:
             return ""
