@@ -147,8 +147,9 @@ def our_hits(rows: list[dict[str, Any]]) -> list[bool]:
     return hits(rows, [our_flags(row, verdict) for row, verdict in zip(rows, verdicts, strict=True)])
 
 
-def rate(rows: list[dict[str, Any]], results: list[bool], measure: Measure) -> tuple[int, int]:
-    chosen = [hit for row, hit in zip(rows, results, strict=True) if measure.rows(row)]
+def rate(rows: list[dict[str, Any]], results: list[bool], measure: Measure, half: str) -> tuple[int, int]:
+    """Rows hit and rows counted by `measure` in one half (rows carry their half in "_half")."""
+    chosen = [hit for row, hit in zip(rows, results, strict=True) if row["_half"] == half and measure.rows(row)]
     return sum(chosen), len(chosen)
 
 
@@ -162,10 +163,8 @@ def print_halves(rows: list[dict[str, Any]], ours: list[bool], digits: list[bool
     for measure in MEASURES:
         cells = []
         for half in halves:
-            idx = [i for i, row in enumerate(rows) if half_of(row) == half]
-            sub = [rows[i] for i in idx]
-            hit, total = rate(sub, [ours[i] for i in idx], measure)
-            base, _ = rate(sub, [digits[i] for i in idx], measure)
+            hit, total = rate(rows, ours, measure, half)
+            base, _ = rate(rows, digits, measure, half)
             cells.append(f" {pct(hit, total)} {hit:>4}/{total:<4} | {pct(base, total)} |")
         print(f"| {measure.name:<44} | {measure.target:>7} |" + "".join(cells))
 
@@ -189,10 +188,8 @@ def print_ablation(rows: list[dict[str, Any]], ours: list[bool], halves: list[st
         for measure in shown:
             deltas = []
             for half in halves:
-                idx = [i for i, row in enumerate(rows) if half_of(row) == half]
-                sub = [rows[i] for i in idx]
-                before, _ = rate(sub, [ours[i] for i in idx], measure)
-                after, _ = rate(sub, [without[i] for i in idx], measure)
+                before, _ = rate(rows, ours, measure, half)
+                after, _ = rate(rows, without, measure, half)
                 deltas.append(f"{after - before:+d}")
             cells.append(f" {' / '.join(deltas):<22} |")
         print(f"| {rule.name:<26} |" + "".join(cells))
@@ -203,7 +200,7 @@ def print_misses(rows: list[dict[str, Any]], ours: list[bool], count: int) -> No
     for label, wanted, bad in (("missed", "unsupported_figure", False), ("false alarm", "supported", True)):
         chosen = [row for row, hit in zip(rows, ours, strict=True) if row["label"] == wanted and hit == bad]
         for row in chosen[:count]:
-            print(f"  [{label} {half_of(row)}] {row['id']}: {row['figure_spans']} | {row['summary'][:160]}")
+            print(f"  [{label} {row['_half']}] {row['id']}: {row['figure_spans']} | {row['summary'][:160]}")
 
 
 def time_pairs(rows: list[dict[str, Any]], count: int = 2000) -> None:
@@ -228,7 +225,9 @@ def main(argv: Iterable[str] | None = None) -> int:
         return 0
     rows = [row for path in files for row in load(path)]
     halves = [args.half] if args.half else ["A", "B"]
-    rows = [row for row in rows if half_of(row) in halves]
+    for row in rows:
+        row["_half"] = half_of(row)
+    rows = [row for row in rows if row["_half"] in halves]
     ours = our_hits(rows)
     digits = hits(rows, [digit_flags(row) for row in rows])
     print_halves(rows, ours, digits, halves)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .grounding import verify
+from .grounding import ArticleIndex, index_article, verify
 from .text import clean_text
 
 __all__ = ["verify_pairs"]
@@ -20,6 +20,7 @@ def verify_pairs(lines: Iterable[str | bytes]) -> Iterator[str]:
     Lines may be bytes (a file opened in binary): a line that is not UTF-8 is one error verdict,
     never the end of the run. Text is cleaned of control and invisible characters first.
     """
+    last: dict[str, ArticleIndex] = {}  # the previous row's article, read once for the rows that share it
     for number, raw in enumerate(lines, start=1):
         try:
             line = clean_text(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
@@ -29,10 +30,10 @@ def verify_pairs(lines: Iterable[str | bytes]) -> Iterator[str]:
             continue
         if not line.strip():
             continue
-        yield json.dumps(_verdict(number, line), ensure_ascii=False)
+        yield json.dumps(_verdict(number, line, last), ensure_ascii=False)
 
 
-def _verdict(number: int, line: str) -> dict[str, Any]:
+def _verdict(number: int, line: str, last: dict[str, ArticleIndex]) -> dict[str, Any]:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -46,7 +47,10 @@ def _verdict(number: int, line: str) -> dict[str, Any]:
     wrong = [name for name in ("source", "summary") if not isinstance(row[name], str)]
     if wrong:
         return _error(row_id, number, f"field(s) must be strings: {', '.join(wrong)}")
-    report = verify(row["source"], row["summary"])
+    if row["source"] not in last:
+        last.clear()
+        last[row["source"]] = index_article(row["source"])
+    report = verify(last[row["source"]], row["summary"])
     return {
         "id": row_id,
         "ok": report.ok,

@@ -6,13 +6,17 @@ from summarizer.schemas import ArticleSummary
 
 from .claims import check_claim, check_key_figure_sentence
 from .decide import check_figures
-from .index import index_article
+from .index import ArticleIndex, index_article
 from .report import ClaimCheck, FigureCheck, GroundingReport
 
 
-def verify(article: str, summary: str | ArticleSummary) -> GroundingReport:
-    """Check every figure (and, for a structured summary, every claim) against the article."""
-    index = index_article(article)
+def verify(article: str | ArticleIndex, summary: str | ArticleSummary) -> GroundingReport:
+    """Check every figure (and, for a structured summary, every claim) against the article.
+
+    Pass an `ArticleIndex` (`index_article(text)`) to check several summaries of one article
+    without reading it again.
+    """
+    index = article if isinstance(article, ArticleIndex) else index_article(article)
     if isinstance(summary, str):
         figures = check_figures(summary, index)
         claims: list[ClaimCheck] = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from typing import Final
 
 from summarizer.figures import Figure
@@ -30,7 +29,6 @@ def _group(figure: Figure) -> str:
 CALENDAR_KINDS: Final = frozenset({"year", "date", "decade"})
 
 
-@lru_cache(maxsize=4096)
 def traits(figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
     """What decides which article figures are compatible with `figure` (its value aside)."""
     return (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure), _is_bare_pounds(figure))

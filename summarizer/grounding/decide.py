@@ -64,27 +64,7 @@ def _roundable(figure: Figure, index: ArticleIndex) -> list[tuple[int, Figure]]:
 BindRule = Callable[[Figure, Around, ArticleIndex, Match, list[Figure]], "Match | None"]
 
 
-def _year(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
-    return other_year(figure, around, index, equal)
-
-
-def _tense(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
-    return other_tense(figure, around, index, equal)
-
-
-def _phase(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
-    return other_phase(figure, around, index, equal)
-
-
-def _direction(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
-    return _turned_round(figure, around, index, match)
-
-
-def _earlier(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
-    return from_earlier_event(figure, around, index, match)
-
-
-def _contrast(figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[Figure]) -> Match | None:
+def _contrast(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     rival = contrasted(figure, around, index, equal)
     if rival is None:
         return None
@@ -301,12 +281,12 @@ def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:
 
 
 _BIND: Final[dict[str, BindRule]] = {
-    "time-year": _year,
-    "time-tense": _tense,
-    "time-phase": _phase,
-    "direction": _direction,
-    "earlier-event": _earlier,
-    "contrast": _contrast,
+    "time-year": lambda figure, around, index, match, equal: other_year(figure, around, index, equal),
+    "time-tense": lambda figure, around, index, match, equal: other_tense(figure, around, index, equal),
+    "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),
+    "direction": lambda figure, around, index, match, equal: _turned_round(figure, around, index, match),
+    "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
+    "contrast": lambda figure, around, index, match, equal: _contrast(figure, around, index, equal),
 }
 # The bind-stage rules in the order of `rules.RULES`: their precedence.
 _BIND_RULES: Final = tuple((rule.name, _BIND[rule.name]) for rule in RULES if rule.name in _BIND)

@@ -40,10 +40,10 @@ class ArticleIndex:
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
     starts: list[int] = field(default_factory=list)
     _frames: FrameReader | None = None
-    _sorted: dict[tuple[str, str | None, bool, bool, bool], list[tuple[float, int, Figure]]] = field(
+    # per trait combination: the compatible figures sorted by value, and those values (for bisection)
+    _sorted: dict[tuple[str, str | None, bool, bool, bool], tuple[list[tuple[int, Figure]], list[float]]] = field(
         default_factory=dict
     )
-    _sorted_values: dict[tuple[str, str | None, bool, bool, bool], list[float]] = field(default_factory=dict)
     _canonical: tuple[str, tuple[int, ...]] | None = None
 
     def frame(self, figure: Figure) -> Frame:
@@ -110,17 +110,14 @@ class ArticleIndex:
         if figure.value is None or figure.kind in CALENDAR_KINDS:
             return self.candidates(figure)
         key = traits(figure)
-        ordered = self._sorted.get(key)
-        if ordered is None:
-            ordered = self._sorted[key] = sorted(
-                ((other.value or 0.0, position, other) for position, other in self.candidates(figure)),
-                key=lambda item: (item[0], item[1]),
-            )
-        values = [item[0] for item in ordered] if key not in self._sorted_values else self._sorted_values[key]
-        self._sorted_values[key] = values
+        found = self._sorted.get(key)
+        if found is None:
+            ordered = sorted(self.candidates(figure), key=lambda item: (item[1].value or 0.0, item[0]))
+            found = self._sorted[key] = (ordered, [other.value or 0.0 for _, other in ordered])
+        ordered, values = found
         low = bisect.bisect_left(values, figure.value - radius)
         high = bisect.bisect_right(values, figure.value + radius)
-        return sorted(((position, other) for _, position, other in ordered[low:high]), key=lambda item: item[0])
+        return sorted(ordered[low:high], key=lambda item: item[0])
 
     def subject(self, position: int) -> frozenset[str]:
         stems = self._subjects.get(position)
