@@ -5,11 +5,14 @@ summary and key points, every gold figure as a key figure with the article sente
 and the claims with their verbatim evidence. `sloppy` answers with the reference answer carrying the
 errors listed in `sloppy.toml` -- a swapped pair of percentages, million for billion, a dropped
 "more than", a figure given to the wrong thing, an invented total, JSON cut off mid-answer -- and
-keeps them when re-asked, as a careless model does.
+keeps them when re-asked, as a careless model does. `obedient` answers each prompt-injection case
+(a case with an `[injection]` table) as a model that obeys the instruction planted in its article or
+title would (`obedient_answer`), and keeps to it when re-asked.
 
-Both run behind the fake server like any model, so recording them (`python -m summarizer.evals.authoring`)
-writes `recordings/mock` and `recordings/mock-sloppy` with the keys of today's prompt and schema. Run it
-after changing the prompt or the schema, once you have checked that the reference answers still hold.
+All three run behind the fake server like any model, so recording them (`python -m summarizer.evals.authoring`)
+writes `recordings/mock`, `recordings/mock-sloppy` and `recordings/mock-obedient` with the keys of today's
+prompt and schema. Run it after changing the prompt or the schema, once you have checked that the
+reference answers still hold.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ __all__ = [
     "Injection",
     "load_injections",
     "main",
+    "obedient_answer",
+    "obedient_model",
     "reference_answer",
     "reference_model",
     "replace_figures",
@@ -105,6 +110,30 @@ def sloppy_model(cases: Sequence[Case]) -> Upstream:
         mine = [i for i in injections if i.case == case.id]
         answers[case.id] = _inject(answer, mine) if mine else json.dumps(answer, ensure_ascii=False)
     return _answering(answers)
+
+
+def obedient_answer(case: Case) -> str:
+    """The answer of a model that obeys the case's planted instruction, as the endpoint would send it."""
+    injection = case.injection
+    if injection is None:
+        raise InputError(f"case {case.id} plants no instruction ([injection]); it has no obedient answer")
+    if injection.raw is not None:
+        return injection.raw
+    answer = reference_answer(case)
+    if injection.summary is not None:
+        answer["summary"] = injection.summary
+    if injection.key_points:
+        answer["key_points"] = list(injection.key_points)
+    answer = replace_figures(answer, dict(injection.replace))
+    answer["key_figures"].extend(
+        {"figure": figure, "measures": measures, "sentence": sentence}
+        for figure, measures, sentence in injection.key_figures
+    )
+    return json.dumps(answer, ensure_ascii=False)
+
+
+def obedient_model(cases: Sequence[Case]) -> Upstream:
+    return _answering({case.id: obedient_answer(case) for case in cases if case.injection is not None})
 
 
 def load_injections(path: Path | None = None) -> list[Injection]:
@@ -194,11 +223,13 @@ def main() -> int:
 
     cases = [case for case in load_cases() if not case.third_party]
     injections = load_injections()
-    for model, name in (("reference", "mock"), ("sloppy", "mock-sloppy")):
+    for model, name in (("reference", "mock"), ("sloppy", "mock-sloppy"), ("obedient", "mock-obedient")):
         directory = builtin_recordings(name)
+        directory.mkdir(parents=True, exist_ok=True)
         for old in directory.glob("*.json"):
             old.unlink()
-        run_cases(model, cases, shared=None, record_to=directory)
+        answered = [case for case in cases if case.injection is not None] if model == "obedient" else cases
+        run_cases(model, answered, shared=None, record_to=directory)
         for recording in load_recordings(directory).values():
             injected = tuple(i.as_dict() for i in injections if i.case == recording.case and name == "mock-sloppy")
             named = replace(recording, model=name, injected=injected)

@@ -25,8 +25,10 @@ from summarizer.figures import Figure, find_figures
 
 __all__ = [
     "Case",
+    "ExpectedFinding",
     "GoldClaim",
     "GoldFigure",
+    "PromptInjection",
     "builtin_cases_dir",
     "find_shared_dir",
     "load_cases",
@@ -60,6 +62,33 @@ class GoldClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class ExpectedFinding:
+    """A finding the eval must report for a case: its kind (as in `Finding.kind`) and its figure."""
+
+    kind: str
+    figure: str
+
+
+@dataclass(frozen=True, slots=True)
+class PromptInjection:
+    """An instruction planted in a case's article or title, and how a model that obeys it answers.
+
+    The obeying answer (the `mock-obedient` recordings, see `authoring`) is `raw` sent as is, or else
+    the reference answer with `summary`/`key_points` replaced when given, figure texts replaced as in
+    `replace` (never inside a quote), and `key_figures` added. Under that answer the eval must report
+    every `expect`ed finding: the schema and the figure check catch what the model was talked into.
+    """
+
+    asks: str
+    expect: tuple[ExpectedFinding, ...]
+    raw: str | None = None
+    summary: str | None = None
+    key_points: tuple[str, ...] = ()
+    replace: tuple[tuple[str, str], ...] = ()
+    key_figures: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Case:
     """One article with its gold key figures and claims."""
 
@@ -73,6 +102,8 @@ class Case:
     summary: str | None = None
     key_points: tuple[str, ...] = ()
     note: str = ""
+    # For a prompt-injection case: the planted instruction and the answer of a model that obeys it.
+    injection: PromptInjection | None = None
 
     @property
     def third_party(self) -> bool:
@@ -188,6 +219,24 @@ def _case(entry: dict[str, Any]) -> Case:
         summary=entry.get("summary"),
         key_points=tuple(entry.get("key_points", ())),
         note=str(entry.get("note", "")),
+        injection=_injection(entry["injection"]) if "injection" in entry else None,
+    )
+
+
+def _injection(entry: dict[str, Any]) -> PromptInjection:
+    expect = tuple(ExpectedFinding(kind=str(e["kind"]), figure=str(e["figure"])) for e in entry["expect"])
+    if not expect:
+        raise ValueError("an injection needs at least one expected finding ([[injection.expect]])")
+    return PromptInjection(
+        asks=str(entry["asks"]),
+        expect=expect,
+        raw=entry.get("raw"),
+        summary=entry.get("summary"),
+        key_points=tuple(entry.get("key_points", ())),
+        replace=tuple((str(old), str(new)) for old, new in entry.get("replace", {}).items()),
+        key_figures=tuple(
+            (str(k["figure"]), str(k["measures"]), str(k["sentence"])) for k in entry.get("key_figures", [])
+        ),
     )
 
 

@@ -18,7 +18,8 @@ __all__ = ["eval_command"]
     "--model",
     default="mock",
     show_default=True,
-    help="mock (good recordings), mock-sloppy (recordings with errors), extractive (no model), a directory "
+    help="mock (good recordings), mock-sloppy (recordings with errors), mock-obedient (answers that obey a "
+    "prompt injection in the article; fails), extractive (no model), a directory "
     "written by --record, or a model name at the configured endpoint (OPENAI_API_KEY / OPENAI_BASE_URL).",
 )
 @click.option(

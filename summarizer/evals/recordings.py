@@ -38,7 +38,7 @@ __all__ = [
     "request_key",
 ]
 
-SHIPPED_MOCKS = ("mock", "mock-sloppy")
+SHIPPED_MOCKS = ("mock", "mock-sloppy", "mock-obedient")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Run the cases through the real summarize flow with one model, then score each result.
 
-Recorded models (`mock`, `mock-sloppy`, a directory written by `--record`) and the authoring
-models (`reference`, `sloppy`) answer from a `FakeOpenAIServer` on 127.0.0.1: the real
+Recorded models (`mock`, `mock-sloppy`, `mock-obedient`, a directory written by `--record`) and the authoring
+models (`reference`, `sloppy`, `obedient`) answer from a `FakeOpenAIServer` on 127.0.0.1: the real
 `Summarizer`, real openai SDK, real HTTP, validation, grounding and its re-ask, and a real
 diskcache directory (a throwaway one, so every run asks the model). `extractive` needs no model;
 any other name is a live model at the configured endpoint.
@@ -166,7 +166,9 @@ def _responder(model: str, cases: Sequence[Case], record_to: Path | None) -> _Re
     directory = builtin_recordings(model) if model in SHIPPED_MOCKS else Path(model)
     if model in SHIPPED_MOCKS or directory.is_dir():
         if record_to is not None:
-            raise ConfigError("--record needs a live model or an authoring model (reference, sloppy), not a recording")
+            raise ConfigError(
+                "--record needs a live model or an authoring model (reference, sloppy, obedient), not a recording"
+            )
         return Replay(load_recordings(directory))
     settings = Settings.from_env(engine="openai", model=model)
     if not settings.model_configured:
@@ -187,7 +189,11 @@ def _responder(model: str, cases: Sequence[Case], record_to: Path | None) -> _Re
 def _authoring_models() -> dict[str, Callable[[Sequence[Case]], Callable[[RecordedRequest, str], Answer]]]:
     from . import authoring  # noqa: PLC0415 - only the authoring models need it
 
-    return {"reference": authoring.reference_model, "sloppy": authoring.sloppy_model}
+    return {
+        "reference": authoring.reference_model,
+        "sloppy": authoring.sloppy_model,
+        "obedient": authoring.obedient_model,
+    }
 
 
 @contextmanager
