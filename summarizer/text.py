@@ -20,10 +20,18 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e]+")
 # Other control characters except tab and newline; a carriage return becomes a newline below.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
+# Any character one of the steps of `clean_text` would change: escapes, controls (carriage return
+# included), invisible and full-width characters.
+_ANY_UNCLEAN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\uff01-\uff5e]"
+)
+
 # A sentence ends at . ! ? (and any closing quotes/brackets) followed by whitespace and a capital,
 # a digit or an opening quote. Abbreviations that end in a period and precede a capitalised word
 # ("Mr. Smith", "U.S. Treasury") are the usual false boundaries; we refuse to split after them.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# The pattern opens with the end mark itself (not a lookbehind), so the regex engine jumps from mark to
+# mark; the boundary begins just after the mark.
+_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt inc ltd co corp no vs etc jan feb mar "  # noqa: SIM905
     "apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
@@ -36,6 +44,8 @@ def clean_text(text: str) -> str:
     Everything that reads article or summary text (figures, grounding, prompts, rendering) sees it
     through this function first, so no invisible character can split or invent a figure.
     """
+    if _ANY_UNCLEAN.search(text) is None:
+        return text  # most text: one scan instead of five
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = _INVISIBLE.sub("", text)
@@ -95,10 +105,11 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = paragraph.group()
         cursor = 0
         for boundary in _BOUNDARY.finditer(chunk):
-            last_word = chunk[cursor : boundary.start()].rsplit(None, 1)[-1].rstrip(".!?\"'”’)]").lower()
+            end = boundary.start() + 1  # after the end mark
+            last_word = chunk[cursor:end].rsplit(None, 1)[-1].rstrip(".!?\"'”’)]").lower()
             if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            _append(sentences, chunk, cursor, boundary.start(), start)
+            _append(sentences, chunk, cursor, end, start)
             cursor = boundary.end()
         _append(sentences, chunk, cursor, len(chunk), start)
     return sentences

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Final
 
 from . import lexicon, patterns
@@ -76,68 +77,81 @@ def _without_hidden(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
-def _candidates(text: str) -> list[_Candidate]:  # noqa: PLR0912 - one hot loop; a call per token costs more than its work
+def _candidates(text: str) -> list[_Candidate]:
     """What every extractor reads, trying each only where a match of it can start.
 
-    One scan cuts the (lower-cased) text into tokens: words, digit runs and signs. A token names the
-    extractors that can start there (`_STARTS`), and only those regexes are tried, with `match` at
-    that position. Each extractor resumes after its last match, as `finditer` would, so the matches
-    are the same as `finditer` over the whole text, without trying a dozen regexes at every character.
+    One split cuts the (lower-cased) text into tokens: words, digit runs and signs. Only the tokens
+    where some extractor can start are visited (`_STARTS` names the extractors for each), and only
+    those regexes are tried, with `match` at that position. Each extractor resumes after its last
+    match, as `finditer` would, so the matches are the same as `finditer` over the whole text,
+    without trying a dozen regexes at every character.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two ("İ"); keep the positions
         lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    # [text between, token, text between, token, ..., text between]: split is far cheaper than
+    # a match object per token, and where each part starts is a running sum of their lengths.
+    parts = _TOKEN_RE.split(lowered)
+    offsets = [0, *accumulate(map(len, parts))]
+    last = len(parts) - 1
     found: list[_Candidate] = []
     resume = [0] * len(_EXTRACTORS)
-    starts_get = _STARTS.get
-    # [text between, token, text between, token, ..., text between]: split is far cheaper than
-    # a match object per token.
-    parts = _TOKEN_RE.split(lowered)
-    last = len(parts) - 1
-    position = len(parts[0])
-    for index_in_parts in range(1, last, 2):
-        token = parts[index_in_parts]
-        gap = parts[index_in_parts + 1]
-        after = position + len(token)
-        next_position = after + len(gap)
-        first = token[0]
-        if "a" <= first <= "z":  # a word
-            starts = starts_get(token, ())
-            # A word glued to digits is a code: "M4", "G20", "Twenty20", "Covid-19".
-            if (
-                (not gap or gap == "-")
-                and index_in_parts + 2 < last
-                and parts[index_in_parts + 2][0].isdigit()
-                and len(token) <= _CODE_LETTERS
-            ):
-                starts = (*starts, _ANY_NAME)
-        elif first.isdigit():  # a run of digits
+    # Most tokens are words no extractor starts at: the visit list is built without a loop body.
+    for at in [i for i in range(1, last, 2) if parts[i] in _STARTS or parts[i][0].isdigit()]:
+        token = parts[at]
+        if token == "the" and parts[at + 2] not in lexicon.DECADE_LEADS:
+            continue  # "the" starts only "the past decade" and its kin; it is a tenth of all words
+        after = offsets[at + 1]
+        if token[0].isdigit():
+            if _is_code_letters(parts, at - 2) and parts[at - 2] not in _STARTS:
+                _try(text, lowered, (offsets[at - 2], offsets[at - 1]), (_ANY_NAME,), resume=resume, found=found)
             starts = _digit_starts(lowered, token, after)
-        else:  # a currency sign or an apostrophe
-            starts = starts_get(token, ())
-        if not starts:
-            position = next_position
-            continue
-        following = None
-        for index, follow in starts:
-            if position < resume[index]:
-                continue
-            if follow is not None:
-                if following is None:
-                    following = _first_after(lowered, after)
-                if following not in follow:
-                    continue
-            regex, read = _EXTRACTORS[index]
-            match = regex.match(text, position)
-            if match is None:
-                continue
-            resume[index] = match.end()
-            candidate = read(text, match)
-            if candidate is not None:
-                candidate.order = index
-                found.append(candidate)
-        position = next_position
+        else:
+            starts = _STARTS[token]
+            if _is_code_letters(parts, at):
+                starts = (*starts, _ANY_NAME)
+        _try(text, lowered, (offsets[at], after), starts, resume=resume, found=found)
     return found
+
+
+def _is_code_letters(parts: list[str], at: int) -> bool:
+    """Whether the token at `at` is a short word glued to digits, a code: "M4", "G20", "Covid-19"."""
+    if at < 1 or at + 2 >= len(parts) - 1:
+        return False
+    word = parts[at]
+    glued = parts[at + 1] in _CODE_JOINS and parts[at + 2][0].isdigit()
+    return glued and "a" <= word[0] <= "z" and len(word) <= _CODE_LETTERS
+
+
+def _try(
+    text: str,
+    lowered: str,
+    token: tuple[int, int],
+    starts: tuple[_Start, ...],
+    *,
+    resume: list[int],
+    found: list[_Candidate],
+) -> None:
+    """Try the extractors that can start at a token (its span in the text)."""
+    position, after = token
+    following = None
+    for index, follow in starts:
+        if position < resume[index]:
+            continue
+        if follow is not None:
+            if following is None:
+                following = _first_after(lowered, after)
+            if following not in follow:
+                continue
+        regex, read = _EXTRACTORS[index]
+        match = regex.match(text, position)
+        if match is None:
+            continue
+        resume[index] = match.end()
+        candidate = read(text, match)
+        if candidate is not None:
+            candidate.order = index
+            found.append(candidate)
 
 
 def _first_after(lowered: str, position: int) -> str:
@@ -767,5 +781,6 @@ _STARTS: Final[dict[str, tuple[_Start, ...]]] = {
     for word in frozenset().union(*_START_WORDS.values())
 } | _SIGN_STARTS
 _CODE_LETTERS: Final = 8  # "Covid-19": up to eight letters before the digits of a code
+_CODE_JOINS: Final = frozenset({"", "-"})
 # The tokens of the text: words, runs of digits, signs (captured, so that split keeps them).
 _TOKEN_RE: Final = re.compile(r"([a-z]+|\d+|[$£€¥₹#'’])")

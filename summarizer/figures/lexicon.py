@@ -369,6 +369,7 @@ FRACTION_START_WORDS: Final = frozenset(
     {*UNITS, "a", "an", "half", *(num + den for num in (*UNITS, "a", "an") for den in DENOMINATORS)}
 )
 DECADE_START_WORDS: Final = frozenset({"a", "one", "the"})  # "a decade", "the past century"
+DECADE_LEADS: Final = ("past", "last", "next", "previous")  # the words between "the" and "decade"
 # The first words of names with numbers ("Euro 2016", "S&P 500", "number one", "top six", "WWII",
 # "Six Nations", "Second World War"), and "number" glued to its number ("numberone").
 NAME_START_WORDS: Final = frozenset(

@@ -14,6 +14,7 @@ from summarizer import text as _text
 
 from .lexicon import (
     CURRENCY_WORDS,
+    DECADE_LEADS,
     DENOMINATORS,
     DOLLAR_NATIONS,
     DURATION_ADJECTIVES,
@@ -158,7 +159,7 @@ MEASURE_AFTER_RE: Final = re.compile(
 )
 TEMPERATURE_AFTER_RE: Final = re.compile(r"^(?:\s?°\s?[CF]?|[CF](?![\w]))")  # "18.3C", "64.9°F"
 DECADE_WORD_RE: Final = re.compile(
-    r"(?<![\w-])(?P<pre>a|one|the\s+(?:past|last|next|previous))\s+(?P<unit>decade|century)(?![\w-])", re.I
+    rf"(?<![\w-])(?P<pre>a|one|the\s+(?:{'|'.join(DECADE_LEADS)}))\s+(?P<unit>decade|century)(?![\w-])", re.I
 )
 ONE_CONTEXT_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}\w|\s+(?:{'|'.join(TIME_UNITS)})s?\b)", re.I)
 LISTED_ONE_RE: Final = re.compile(

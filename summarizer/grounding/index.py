@@ -178,14 +178,15 @@ def index_article(text: str) -> ArticleIndex:
 def build_index(text: str) -> ArticleIndex:
     figures = find_figures(text)
     dated = bool(figures) and _is_dateline(text, figures[0])
+    pairs = _pairs(text) if "-" in text or "\u2013" in text else []
     return ArticleIndex(
         text,
         figures,
         TextLayout.of(text),
         years_of(figures),
-        _article_scores(text, figures),
+        _article_scores(text, figures, pairs),
         dated,
-        score_parts=_score_parts(text),
+        score_parts=_score_parts(pairs),
     )
 
 
@@ -207,29 +208,49 @@ def years_of(figures: list[Figure]) -> list[float]:
     return years + [f.value for f in figures if f.kind == "year" and f.value is not None]
 
 
-def _article_scores(text: str, figures: list[Figure]) -> dict[str, Figure]:
+def _article_scores(text: str, figures: list[Figure], found: list[re.Match[str]]) -> dict[str, Figure]:
     """Scores and ranges ("4-2", "3 - 1") in an article, keyed without spaces, to their first figure."""
     starts = {figure.start: figure for figure in figures}
     scores: dict[str, Figure] = {}
-    for match in _SCORE_RE.finditer(text):
+    for match in found:
         first = starts.get(match.start(1))
         if first is not None:
             scores.setdefault(f"{match.group(1)}-{match.group(2)}", first)
     return scores
 
 
-def _score_parts(text: str) -> frozenset[int]:
+def _score_parts(found: list[re.Match[str]]) -> frozenset[int]:
     """Where the numbers of a score stand ("22-2", "3-1"): a pair whose second number is smaller,
     so not a range ("10-12")."""
     return frozenset(
         start
-        for match in _SCORE_RE.finditer(text)
+        for match in found
         if int(match.group(1)) > int(match.group(2))
         for start in (match.start(1), match.start(2))
     )
 
 
-_SCORE_RE: Final = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?!\d|[.,]\d)")
+# Two numbers of up to three digits joined by a dash. The digits open the pattern, so the regex
+# engine jumps from digit to digit; that no digit, point or comma comes before the first number is
+# tested in `_pairs` (a lookbehind at the front would make the engine try every character).
+_SCORE_RE: Final = re.compile(r"(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?!\d|[.,]\d)")
+
+
+def _pairs(text: str) -> list[re.Match[str]]:
+    """Every "4-2" or "10 - 12" in `text` that is not part of a longer number ("1234-5", "1.5-2")."""
+    found = []
+    position = 0
+    while (match := _SCORE_RE.search(text, position)) is not None:
+        start = match.start()
+        if start and _NUMBER_CHAR_RE.match(text, start - 1):
+            position = start + 1  # as a lookbehind would: try the next start
+            continue
+        found.append(match)
+        position = match.end()
+    return found
+
+
+_NUMBER_CHAR_RE: Final = re.compile(r"[\d.,]")
 
 
 def scores_in_article(text: str, index: ArticleIndex) -> dict[int, Match]:
@@ -243,7 +264,7 @@ def scores_in_article(text: str, index: ArticleIndex) -> dict[int, Match]:
     if "-" not in text and "\u2013" not in text:
         return found
     article_scores = index.scores
-    for match in _SCORE_RE.finditer(text):
+    for match in _pairs(text):
         score = f"{match.group(1)}-{match.group(2)}"
         reverse = f"{match.group(2)}-{match.group(1)}"
         given = article_scores.get(score) or article_scores.get(reverse)
