@@ -25,7 +25,7 @@ from .direction import opposite
 from .index import ArticleIndex, scores_in_article
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
 from .rules import RULES, enabled
-from .timing import from_earlier_event, other_phase, other_tense, other_year
+from .timing import from_earlier_event, other_phase, other_tense, other_year, year_of_other_event
 from .words import Around, LazyLayout
 
 
@@ -282,6 +282,7 @@ def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:
 
 _BIND: Final[dict[str, BindRule]] = {
     "time-year": lambda figure, around, index, match, equal: other_year(figure, around, index, equal),
+    "year-event": lambda figure, around, index, match, equal: year_of_other_event(figure, around, index, equal),
     "time-tense": lambda figure, around, index, match, equal: other_tense(figure, around, index, equal),
     "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),
     "direction": lambda figure, around, index, match, equal: _turned_round(figure, around, index, match),

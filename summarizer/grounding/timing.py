@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -235,6 +236,31 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
         return None
     given = ", ".join(str(year) for year in sorted(theirs[0].years))
     return Match("misattributed", equal[0], f"the article gives this value for {given}", "time-year")
+
+
+def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "The bridge opened in 2014" where the article's 2014 is about something else and it gives the
+    opening another year: no occurrence of the year shares a word with the summary's sentence around
+    it, while another year of the article shares at least two (the event, its verb)."""
+    if figure.kind != "year" or not equal:
+        return None
+    mine = around.frame.words
+    if len(mine) < _EVENT_WORDS or any(_sentence_words(index, same_year) & mine for same_year in equal):
+        return None
+    for _, other in index.candidates(figure):
+        another_year = other.kind == "year" and not values_equal(figure, other)
+        if another_year and len(index.frame(other).words & mine) >= _EVENT_WORDS:
+            return Match("misattributed", other, f"the article gives '{other.text}' for this", "year-event")
+    return None
+
+
+_EVENT_WORDS: Final = 2  # words a year's sentence must share with the summary's to be about its event
+
+
+def _sentence_words(index: ArticleIndex, figure: Figure) -> frozenset[str]:
+    """Content stems of the sentence a figure stands in: an aside ("deaths, now 1 million a year, by
+    2010") cuts a year's own stretch but not its sentence."""
+    return index.sentence_stems(bisect.bisect_left(index.starts, figure.start))
 
 
 def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged
+from figure_cases import flagged, status
 
 REQUESTS = "In 2021, 60% of requests came from abroad, up from 35% in 2019, the agency said."
 
@@ -42,3 +42,43 @@ def test_a_start_year_is_not_a_completion_year() -> None:
     article = "Work on the tunnel began in 2018 and is due to finish in 2025."
     assert flagged(article, "The tunnel was finished in 2018.", "2018")
     assert not flagged(article, "Work on the tunnel began in 2018.", "2018")
+
+
+FERRY = (
+    "The ferry service between the islands was launched in 2009. "
+    "In 2016 the harbour board sold its last tugboat to a salvage firm, and a new pier was built nearby. "
+    "Passenger numbers have doubled since then."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The ferry service between the islands was launched in 2016.",
+        "In 2016 a ferry service was launched between the two islands.",
+    ],
+)
+def test_a_year_taken_from_another_event_is_flagged(summary: str) -> None:
+    assert status(FERRY, summary, "2016") == "misattributed"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The harbour board sold its last tugboat in 2016.",
+        "A new pier went up in 2016.",
+        "The ferry service was launched in 2009.",
+        "Since 2016 the islands have had a new pier.",
+    ],
+)
+def test_a_year_of_its_own_event_is_not_flagged(summary: str) -> None:
+    year = "2009" if "2009" in summary else "2016"
+    assert not flagged(FERRY, summary, year)
+
+
+def test_an_aside_between_event_and_year_keeps_them_together() -> None:
+    article = (
+        "The council wants to end rough sleeping - now at 400 people a night - by 2030, its leader said. "
+        "A hostel for rough sleepers opened in 2021."
+    )
+    assert not flagged(article, "Council aims to end rough sleeping by 2030", "2030")

@@ -1,0 +1,229 @@
+"""Mutation benchmark: sentences copied from real articles, then one figure changed, or two swapped.
+
+    .venv/bin/python benchmarks/mutations.py [--articles DIR] [--bench DIR] [--show N]
+
+Each sentence of an article that has figures is checked twice over: as copied (nothing may be flagged)
+and once per mutation of one of its figures (the changed figure must be flagged). The mutations are
+made by code here, from the figures `find_figures` reads, so no rule can know them:
+
+- value: the leading digit (or number word) changed; scale: million <-> billion, m <-> bn, k <-> m;
+- currency: $ <-> £ and euro; year: two years later; qualifier: a bound turned round
+  ("more than" <-> "less than", "up to" <-> "at least");
+- swap: two figures of one kind with different values in one sentence exchange places.
+
+Articles are `../shared/articles` and, split in the figure bench's halves, the distinct `source`
+texts of `../shared/data/figure-bench` (at most --per-article sentences from each). Printed: per
+mutation class and per half, the share caught, and the share of unchanged copies flagged. No
+network, no model; the texts are read from ../shared, never stored here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import random
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from summarizer.figures import Figure
+from summarizer.grounding import index_article, verify
+from summarizer.grounding.index import ArticleIndex
+from summarizer.grounding.report import FLAGGED_STATUSES
+from summarizer.text import split_sentences
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+_WORD_NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"]
+_SCALES = {"million": "billion", "billion": "million", "bn": "m", "m": "bn", "k": "m", "thousand": "million"}
+_BOUNDS = {
+    "more than": "less than",
+    "over": "under",
+    "at least": "at most",
+    "up to": "at least",
+    "less than": "more than",
+    "fewer than": "more than",
+    "under": "over",
+    "almost": "more than",
+    "nearly": "more than",
+}
+_CURRENCIES = {"$": "£", "£": "€", "€": "$"}
+_JOINED_RE = re.compile(r"\s*(?:[-\u2013/:]|to|and|or|by)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    kind: str  # the mutation class, or "copy" for the unchanged sentence
+    summary: str
+    targets: tuple[tuple[int, int], ...]  # spans in `summary` that must be flagged (none for a copy)
+
+
+def _replace(sentence: str, start: int, end: int, new: str) -> tuple[str, tuple[int, int]]:
+    return sentence[:start] + new + sentence[end:], (start, start + len(new))
+
+
+def _value(text: str, rng: random.Random) -> str | None:
+    digits = re.search(r"[1-9]", text)
+    if digits is not None:
+        lead = int(digits.group())
+        new = str((lead + rng.choice([2, 3, 4, 5, 6, 7])) % 9 + 1)
+        return text[: digits.start()] + new + text[digits.end() :]
+    for word in _WORD_NUMBERS:
+        match = re.search(rf"\b{word}\b", text, re.IGNORECASE)
+        if match is not None:
+            other = rng.choice([w for w in _WORD_NUMBERS if w != word])
+            return text[: match.start()] + other + text[match.end() :]
+    return None
+
+
+def _scale(text: str) -> str | None:
+    for old, new in _SCALES.items():
+        match = re.search(rf"(?<=\d)\s?{old}\b|\b{old}\b", text)
+        if match is not None and (len(old) > 2 or re.search(r"\d\s?" + old + r"\b", text)):
+            return text[: match.start()] + match.group().replace(old, new) + text[match.end() :]
+    return None
+
+
+def _currency(text: str) -> str | None:
+    for old, new in _CURRENCIES.items():
+        if old in text:
+            return text.replace(old, new, 1)
+    return None
+
+
+def _qualifier(text: str) -> str | None:
+    lowered = text.lower()
+    for old, new in _BOUNDS.items():
+        if lowered.startswith(old + " "):
+            return new + text[len(old) :]
+    return None
+
+
+def mutants(sentence: str, figures: list[Figure], rng: random.Random) -> Iterator[Mutant]:
+    """The copy, then one mutant per class and figure (where the class applies), then the swaps."""
+    yield Mutant("copy", sentence, ())
+    for figure in figures:
+        if figure.value is None or figure.vague or figure.kind in {"ordinal", "name"}:
+            continue
+        changes = {
+            "value": _value(figure.text, rng) if figure.kind not in {"year", "date"} else None,
+            "scale": _scale(figure.text) if figure.scale else None,
+            "currency": _currency(figure.text) if figure.kind == "money" else None,
+            "year": str(int(figure.value) + 2) if figure.kind == "year" else None,
+            "qualifier": _qualifier(figure.text) if figure.qualifier else None,
+        }
+        for kind, new in changes.items():
+            if new is not None and new != figure.text:
+                summary, span = _replace(sentence, figure.start, figure.end, new)
+                yield Mutant(kind, summary, (span,))
+    for first, second in itertools.pairwise(figures):
+        if first.kind != second.kind or first.value == second.value or first.kind in {"ordinal", "name"}:
+            continue
+        if first.value is None or second.value is None or first.vague or second.vague:
+            continue
+        middle = sentence[first.end : second.start]
+        if _JOINED_RE.fullmatch(middle):
+            continue  # a score or a range ("2-1", "from 2003 to 2005"): read the other way, it is no swap
+        summary = sentence[: first.start] + second.text + middle + first.text + sentence[second.end :]
+        a = (first.start, first.start + len(second.text))
+        b = (a[1] + len(middle), a[1] + len(middle) + len(first.text))
+        yield Mutant("swap", summary, (a, b))
+
+
+def flagged(index: ArticleIndex, mutant: Mutant) -> bool:
+    """Whether the check flags a target span (for a copy: whether it flags anything)."""
+    report = verify(index, mutant.summary)
+    spans = []
+    cursor = 0
+    for check in report.figures:
+        start = mutant.summary.find(check.text, cursor)
+        cursor = max(cursor, start + len(check.text))
+        if check.status in FLAGGED_STATUSES:
+            spans.append((start, start + len(check.text)))
+    if not mutant.targets:
+        return bool(spans)
+    return any(s < te and ts < e for s, e in spans for ts, te in mutant.targets)
+
+
+def articles(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """(half, article text): the shared articles as their own group, bench sources by half."""
+    for path in sorted(Path(args.articles).glob("*.txt")):
+        yield "articles", path.read_text(encoding="utf-8")
+    seen: set[str] = set()
+    for path in sorted(Path(args.bench).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            source = json.loads(line)["source"]
+            if source in seen or len(source) < 400:
+                continue
+            seen.add(source)
+            digit = int(hashlib.sha256(("figure-bench-half:" + source).encode()).hexdigest()[0], 16)
+            yield ("A" if digit % 2 == 0 else "B"), source
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", default=str(SHARED / "articles"))
+    parser.add_argument("--bench", default=str(SHARED / "data" / "figure-bench"))
+    parser.add_argument("--per-article", type=int, default=4, help="sentences with figures taken per bench article")
+    parser.add_argument("--show", type=int, default=0, help="print up to N misses per class")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--kind", default="", help="show misses of this class only")
+    parser.add_argument("--half", default="", help="show misses from this half only (articles, A or B)")
+    args = parser.parse_args()
+    if not Path(args.articles).is_dir():
+        print(f"no articles at {args.articles}: nothing to measure", file=sys.stderr)
+        return 2
+    rng = random.Random(args.seed)
+    totals: Counter[tuple[str, str]] = Counter()
+    hits: Counter[tuple[str, str]] = Counter()
+    shown: Counter[str] = Counter()
+    for half, text in articles(args):
+        index = index_article(text)
+        with_figures = [s for s in split_sentences(index.text) if 40 <= len(s.text) <= 400]
+        taken = 0
+        for sentence in with_figures:
+            if half != "articles" and taken >= args.per_article:
+                break
+            figures = [f for f in index.figures if sentence.start <= f.start and f.end <= sentence.end]
+            if not figures:
+                continue
+            taken += 1
+            local = [
+                Figure(**{**vars_of(f), "start": f.start - sentence.start, "end": f.end - sentence.start})
+                for f in figures
+            ]
+            for mutant in mutants(sentence.text, local, rng):
+                hit = flagged(index, mutant)
+                totals[half, mutant.kind] += 1
+                hits[half, mutant.kind] += hit
+                wrong = hit if mutant.kind == "copy" else not hit
+                wanted = (not args.kind or args.kind == mutant.kind) and (not args.half or args.half == half)
+                if wrong and wanted and shown[mutant.kind] < args.show:
+                    shown[mutant.kind] += 1
+                    print(f"  [{'false alarm' if mutant.kind == 'copy' else 'missed'} {mutant.kind}] {mutant.summary}")
+    kinds = ["value", "scale", "currency", "year", "qualifier", "swap", "copy"]
+    halves = ["articles", "A", "B"]
+    print("| mutation class | " + " | ".join(f"{h} caught" for h in halves) + " |")
+    print("|---|" + "---|" * len(halves))
+    for kind in kinds:
+        cells = []
+        for half in halves:
+            n, k = totals[half, kind], hits[half, kind]
+            cells.append(f"{100 * k / n:5.1f}% {k:>4}/{n:<4}" if n else "-")
+        label = "copies flagged (false alarms)" if kind == "copy" else kind
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    return 0
+
+
+def vars_of(figure: Figure) -> dict[str, object]:
+    return {name: getattr(figure, name) for name in figure.__dataclass_fields__}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
