@@ -7,6 +7,7 @@ the place that says so.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Iterator
@@ -97,6 +98,37 @@ def test_length_reply_is_truncated_output(server: FakeOpenAIServer, client: Open
 
     assert choice.finish_reason == "length"
     assert choice.message.content == '{"headline": "Rates'
+
+
+def test_streamed_replies_keep_the_connection_for_the_next_request(server: FakeOpenAIServer) -> None:
+    server.script(Reply.content("one"), Reply.content("two"), Reply.content("three").streamed(interval=0.001))
+
+    async def three() -> list[str]:
+        # The async SDK drains a finished HTTP/1.1 stream, so its connection goes back to the pool.
+        async with openai.AsyncOpenAI(base_url=server.base_url, api_key="test", max_retries=0) as sdk:
+            texts = []
+            for _ in range(3):
+                stream = await sdk.chat.completions.create(model="gpt-test", messages=MESSAGES, stream=True)
+                async with stream:
+                    texts.append("".join([chunk.choices[0].delta.content or "" async for chunk in stream]))
+            return texts
+
+    assert asyncio.run(three()) == ["one", "two", "three"]
+    # Chunked, as OpenAI streams: one connection for all three, paced or not.
+    assert server.stats()["connections"] == 1
+
+
+def test_a_client_that_hangs_up_mid_stream_costs_only_its_own_connection(
+    server: FakeOpenAIServer, client: OpenAI
+) -> None:
+    server.script(Reply.content("x" * 4000).streamed(chunk_chars=8, interval=0.002), Reply.content("after"))
+    with create(client, stream=True) as stream:
+        next(iter(stream))  # read one chunk, then hang up
+
+    assert server.wait_for_streams(1)[0] < 4000 // 8
+    follow_up = create(client)
+    assert follow_up.choices[0].message.content == "after"
+    assert server.stats()["connections"] == 2
 
 
 # -- HTTP errors ----------------------------------------------------------------------------------
