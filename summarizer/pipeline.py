@@ -19,14 +19,15 @@ from __future__ import annotations
 import asyncio
 import collections
 import concurrent.futures
+import contextvars
 import json
 import logging
 import re
 import threading
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import ValidationError
@@ -70,6 +71,11 @@ LOCAL_MAX_OUTPUT_TOKENS = 2048
 MIN_CUT_REASK_TOKENS = 512
 # finish_reason values of an answer that was cut off rather than finished.
 _CUT = {"length": "reached the output limit", "loop": "started repeating itself"}
+# An article this short (and no cache to read) takes its first step on the event loop; see _starts_on_loop.
+_ON_LOOP_CHARS = 20_000
+# Worker threads of the async path's steps between model calls; see _off_loop.
+_ASYNC_WORKERS = 1
+_T = TypeVar("_T")
 _FENCED_JSON = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
 Conversation = Generator[ChatRequest, ModelReply, ArticleSummary]
@@ -181,6 +187,9 @@ class Summarizer:
         self._in_flight: dict[str, concurrent.futures.Future[SummaryResult]] = {}
         self._in_flight_lock = threading.Lock()
         self.max_output_tokens = output_budget(settings, self._schema)
+        # The async path's worker thread for the steps between model calls (built on first use).
+        self._worker: concurrent.futures.ThreadPoolExecutor | None = None
+        self._worker_lock = threading.Lock()
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -217,6 +226,11 @@ class Summarizer:
         return await self._asummarize(text, title, None)
 
     @property
+    def reads_cache(self) -> bool:
+        """Whether a result may come from the cache (one is open, and refresh is off)."""
+        return self._client is not None and not self.settings.refresh and not isinstance(self._cache, NoCache)
+
+    @property
     def model_client(self) -> ModelClient | None:
         """The model client this Summarizer uses (None for the extractive engine)."""
         return self._client
@@ -238,6 +252,28 @@ class Summarizer:
         conversation.close()
         return request
 
+    def cached_json(self, text: str, *, title: str | None = None) -> dict[str, Any] | None:
+        """This article's stored result as JSON (a cost-free cache hit, as `summarize` would say), not validated again.
+
+        For a batch that writes results straight out, so that a finished article costs a lookup rather
+        than a validation and a dump. The entry is served only in the current layout (the fields of the
+        result, its provenance and usage; the summary's schema and the check's version are in the key);
+        otherwise, and on a miss, None: `summarize` then decides as usual.
+        """
+        if not self.reads_cache:
+            return None
+        started = time.perf_counter()
+        try:
+            article = article_from_text(text, max_bytes=self.settings.max_input_bytes)
+        except SummarizerError:
+            return None  # summarize says what is wrong with it
+        stored = self._cache.get(self._key(article, clean_text(title) if title else title))
+        if stored is None or not _in_current_layout(stored):
+            return None
+        provenance = {**stored["provenance"], **_COST_FREE, "usage": dict(_NO_USAGE)}
+        provenance["latency_ms"] = _elapsed_ms(started)
+        return {"summary": stored["summary"], "provenance": provenance, "grounding": stored["grounding"]}
+
     async def acontinue(self, text: str, reply: ModelReply, *, title: str | None = None) -> SummaryResult:
         """Finish an article whose first request (`first_request`) was answered elsewhere: validate, check,
         re-ask online if need be, store."""
@@ -245,7 +281,11 @@ class Summarizer:
 
     async def _asummarize(self, text: str, title: str | None, first_reply: ModelReply | None) -> SummaryResult:
         while True:
-            step = await asyncio.to_thread(self._start, text, title)
+            if self._starts_on_loop(text):
+                step = self._start(text, title)
+            else:
+                # Mostly cache I/O: asyncio's pool, so a new article never queues behind the figure checks.
+                step = await asyncio.to_thread(self._start, text, title)
             if isinstance(step, SummaryResult):
                 return step
             if isinstance(step, _Join):
@@ -266,13 +306,45 @@ class Summarizer:
                             reply = await self._client.acomplete(request)
                         except ModelError as error:
                             reply = error  # the conversation decides: an optional step carries on without it
-                    outcome = await asyncio.to_thread(self._advance, run, reply)
+                    outcome = await self._off_loop(self._advance, run, reply)
                     if isinstance(outcome, SummaryResult):
                         return outcome
                     request = outcome
             except BaseException as error:
                 self._abandon(run, error)
                 raise
+
+    def _starts_on_loop(self, text: str) -> bool:
+        """Whether an article's first step is cheaper than a thread hop: no cache to read, no check to run, short.
+
+        Measured: ~0.3 ms for a 1,600-character article (clean, key, render the prompt). A hop costs
+        as much, and worse, it queued new articles behind every figure check waiting for the worker.
+        """
+        return self._client is not None and isinstance(self._cache, NoCache) and len(text) <= _ON_LOOP_CHARS
+
+    async def _off_loop(self, step: Callable[..., _T], *args: Any) -> _T:
+        """Run one step between model calls on this Summarizer's worker thread (the caller's context kept).
+
+        One thread, not asyncio's default pool: the steps are CPU-bound Python (parse, validate, the figure
+        check), so more threads run them no faster; they only take the GIL from the event loop more often
+        (six workers cut a batch at 1 s latency to about half the rate of one).
+        """
+        context = contextvars.copy_context()
+        return await asyncio.get_running_loop().run_in_executor(self._worker_pool(), context.run, step, *args)
+
+    def _worker_pool(self) -> concurrent.futures.ThreadPoolExecutor:
+        with self._worker_lock:
+            if self._worker is None:
+                self._worker = concurrent.futures.ThreadPoolExecutor(
+                    _ASYNC_WORKERS, thread_name_prefix="summarizer-worker"
+                )
+            return self._worker
+
+    def _close_worker(self) -> None:
+        with self._worker_lock:
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.shutdown(wait=True)
 
     def summarize_many(self, articles: Iterable[ArticleInput], *, concurrency: int | None = None) -> Iterator[Outcome]:
         """Summarise many articles on `concurrency` threads; an Outcome per article, in input order.
@@ -312,6 +384,7 @@ class Summarizer:
         close = getattr(self._client, "close", None)
         if self._owns_client and callable(close):
             close()
+        self._close_worker()
         if self._owns_cache and isinstance(self._cache, DiskCache):
             self._cache.close()
 
@@ -320,6 +393,7 @@ class Summarizer:
         aclose = getattr(self._client, "aclose", None)
         if self._owns_client and callable(aclose):
             await aclose()
+        await asyncio.to_thread(self._close_worker)
         if self._owns_cache and isinstance(self._cache, DiskCache):
             self._cache.close()
 
@@ -739,16 +813,31 @@ def _elapsed_ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 3)
 
 
+# A cache hit's provenance: no requests, no tokens (and this call's latency).
+_COST_FREE: dict[str, Any] = {"cache_hit": True, "attempts": 0, "reasks": 0, "grounding_reasks": 0}
+_NO_USAGE = Usage().model_dump(mode="json")
+_RESULT_FIELDS = frozenset(SummaryResult.model_fields)
+_PROVENANCE_FIELDS = frozenset(Provenance.model_fields)
+_USAGE_FIELDS = frozenset(Usage.model_fields)
+
+
 def _cost_free(result: SummaryResult, started: float) -> SummaryResult:
     """The result as a cache hit: no requests, no tokens, this call's latency."""
     provenance = result.provenance.model_copy(
-        update={
-            "cache_hit": True,
-            "attempts": 0,
-            "reasks": 0,
-            "grounding_reasks": 0,
-            "usage": Usage(),
-            "latency_ms": _elapsed_ms(started),
-        }
+        update={**_COST_FREE, "usage": Usage(), "latency_ms": _elapsed_ms(started)}
     )
     return result.model_copy(update={"provenance": provenance})
+
+
+def _in_current_layout(stored: Mapping[str, Any]) -> bool:
+    """Whether a cache entry has exactly the fields today's result, provenance and usage have."""
+    provenance = stored.get("provenance")
+    return (
+        stored.keys() - {"format"} == _RESULT_FIELDS
+        and isinstance(stored["summary"], dict)
+        and isinstance(stored["grounding"], dict)
+        and isinstance(provenance, dict)
+        and provenance.keys() == _PROVENANCE_FIELDS
+        and isinstance(provenance["usage"], dict)
+        and provenance["usage"].keys() == _USAGE_FIELDS
+    )

@@ -9,10 +9,13 @@ import sys
 import textwrap
 import threading
 
+import pytest
+from pydantic import model_validator
 from support import REPO, valid_answer
 
 from summarizer import Outcome, Summarizer, Throttle
 from summarizer.config import Settings
+from summarizer.schemas import ArticleSummary
 from summarizer.testing import FakeOpenAIServer, Reply
 
 
@@ -189,3 +192,37 @@ def test_the_throttle_spaces_requests_and_pauses_everyone_after_a_429(
     # After the 429 (the first request), nobody asked again before its Retry-After had passed.
     assert arrivals[1] - arrivals[0] >= 0.95
     assert throttle.stats.rate_limited == 1
+
+
+_VALIDATED_ON: list[str] = []
+
+
+class _ThreadNotingSummary(ArticleSummary):
+    """The output model, noting which thread validated each answer (a user's subclass may run code here too)."""
+
+    @model_validator(mode="after")
+    def _note_thread(self) -> _ThreadNotingSummary:
+        _VALIDATED_ON.append(threading.current_thread().name)
+        return self
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_answers_are_handled_on_the_summarizers_own_worker_which_ends_with_it(
+    server: FakeOpenAIServer, settings: Settings, article: str, use_cache: bool
+) -> None:
+    server.default = Reply.json(valid_answer())
+    _VALIDATED_ON.clear()
+    articles = [f"{article}\nFiled by desk {letter}." for letter in "ABCDEFGH"]
+
+    async def run() -> tuple[str, list[Outcome]]:
+        async with Summarizer(settings.with_changes(use_cache=use_cache), output_model=_ThreadNotingSummary) as s:
+            return threading.current_thread().name, [o async for o in s.asummarize_many(articles, concurrency=4)]
+
+    loop_thread, outcomes = asyncio.run(run())
+    assert all(outcome.ok for outcome in outcomes) and len(outcomes) == 8
+    # Parsing, validation and the figure check ran on one worker thread, never on the event loop's.
+    assert len(_VALIDATED_ON) == 8 and loop_thread not in _VALIDATED_ON
+    assert {name.rsplit("_", 1)[0] for name in _VALIDATED_ON} == {"summarizer-worker"}
+    assert not [thread for thread in threading.enumerate() if thread.name.startswith("summarizer-worker")]
+    # Eight streamed answers, four at a time: the connections are reused, not opened per request.
+    assert server.stats()["connections"] <= 4
