@@ -18,7 +18,11 @@ import pytest
 from click.testing import CliRunner, Result
 from support import EXAMPLE_ARTICLE, SECRET_KEY, clean_env, invalid_answer, valid_answer
 
+from summarizer import Summarizer
+from summarizer.batch.output import result_line
+from summarizer.cache import DiskCache
 from summarizer.cli import cli
+from summarizer.config import Settings
 from summarizer.testing import FakeOpenAIServer, RecordedRequest, Reply
 
 MARK = "Story number"
@@ -250,6 +254,87 @@ def test_a_cached_rerun_to_a_new_output_sends_no_requests(server: FakeOpenAIServ
     assert again.exit_code == 0, again.stderr
     assert server.requests == []
     assert "5 from cache" in again.stderr
+
+
+def _without_latency(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as its JSON line says it, latency (which no two runs share) left out."""
+    record = json.loads(json.dumps(record))
+    for provenance in (record["provenance"], record["result"]["provenance"]):
+        provenance.pop("latency_ms")
+    return record
+
+
+def test_a_cached_rerun_writes_the_lines_a_full_validation_of_the_cache_would(
+    server: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    server.default = Reply.json(valid_answer())
+    write_jsonl(tmp_path / "in.jsonl", 3, extra={"section": "business"})
+    cache = tmp_path / "cache"
+    first = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "1.jsonl"), "--cache-dir", str(cache))
+    assert first.exit_code == 0, first.stderr
+    server.clear()
+    again = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "2.jsonl"), "--cache-dir", str(cache))
+    assert again.exit_code == 0, again.stderr
+    assert server.requests == [] and "3 from cache" in again.stderr
+    rerun = {line["id"]: line for line in read_lines(tmp_path / "2.jsonl")}
+
+    # The same articles through the library's cached path, which validates the stored result in full.
+    settings = Settings(
+        engine="openai", model="test-model", base_url=server.base_url, api_key=SECRET_KEY, cache_dir=cache
+    )
+    with Summarizer(settings) as summarizer:
+        for line in read_lines(tmp_path / "in.jsonl"):
+            result = summarizer.summarize(line["text"], title=line["title"])
+            validated = result_line(line["id"], {"section": "business"}, result=result)
+            assert json.dumps(_without_latency(rerun[line["id"]])) == json.dumps(_without_latency(validated))
+    assert server.requests == []
+    # Against the first run's lines, only how it was made differs: a hit costs no requests and no tokens.
+    for line in read_lines(tmp_path / "1.jsonl"):
+        cached = rerun[line["id"]]
+        assert cached["provenance"]["cache_hit"] and not line["provenance"]["cache_hit"]
+        assert (cached["provenance"]["attempts"], cached["provenance"]["usage"]["prompt_tokens"]) == (0, 0)
+        assert {**cached["result"], "provenance": None} == {**_without_latency(line)["result"], "provenance": None}
+
+
+def test_a_rerun_with_new_articles_asks_only_for_the_new_ones_and_markdown_shows_the_cached(
+    server: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    server.default = Reply.json(valid_answer())
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    cache = tmp_path / "cache"
+    first = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "1.jsonl"), "--cache-dir", str(cache))
+    assert first.exit_code == 0, first.stderr
+    write_jsonl(tmp_path / "in.jsonl", 4)
+    server.clear()
+    again = run_batch(server, str(tmp_path / "in.jsonl"), "--format", "markdown", "--cache-dir", str(cache))
+    assert again.exit_code == 0, again.stderr
+    assert sorted(story_of(request) for request in server.requests) == [2, 3]
+    assert again.stdout.count("## Key figures") == 4
+    assert "2 from cache" in again.stderr
+
+
+def test_a_cache_entry_in_another_layout_is_asked_again_not_copied_out(
+    server: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    server.default = Reply.json(valid_answer())
+    write_jsonl(tmp_path / "in.jsonl", 1)
+    cache = tmp_path / "cache"
+    first = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "1.jsonl"), "--cache-dir", str(cache))
+    assert first.exit_code == 0, first.stderr
+    # As an older version might have stored it: a provenance without a field today's has.
+    store = DiskCache(cache)
+    [key] = list(store._cache.iterkeys())
+    entry = store.get(key)
+    assert entry is not None
+    del entry["provenance"]["output_mode"]
+    store.set(key, {name: value for name, value in entry.items() if name != "format"})
+    store.close()
+    server.clear()
+    again = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "2.jsonl"), "--cache-dir", str(cache))
+    assert again.exit_code == 0, again.stderr
+    assert len(server.requests) == 1
+    [line] = read_lines(tmp_path / "2.jsonl")
+    assert line["provenance"]["output_mode"] is not None and not line["provenance"]["cache_hit"]
 
 
 @pytest.mark.parametrize(

@@ -41,14 +41,16 @@ def result_line(
     extra: Mapping[str, Any],
     *,
     result: SummaryResult | None = None,
+    dumped: Mapping[str, Any] | None = None,
     error: BaseException | None = None,
     error_type: str | None = None,
     message: str | None = None,
 ) -> dict[str, Any]:
-    """The output record of one article: its result, or the error it met."""
+    """The output record of one article: its result (or the result already as JSON), or the error it met."""
     record: dict[str, Any] = {**extra, "id": article_id}
     if result is not None:
         dumped = result.model_dump(mode="json")
+    if dumped is not None:
         record.update(status="ok", result=dumped, provenance=dumped["provenance"])
     else:
         record.update(

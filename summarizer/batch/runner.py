@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("summarizer.batch")
 
 DEFAULT_CONCURRENCY = 16
+# Articles looked up in the cache per trip to a worker thread (see BatchJob._not_cached).
+CACHE_LOOKUP_CHUNK = 256
 
 # What a sink is given for each finished article: the article, its output record, its result (None on error).
 Sink = Callable[[Article, dict[str, Any], SummaryResult | None], None]
@@ -107,6 +109,11 @@ class Counters:
             return None
         return max(self.total - self.finished, 0) / self.rate
 
+    def add_cached(self) -> None:
+        """Count one article served from the cache (no requests, no tokens)."""
+        self.ok += 1
+        self.cached += 1
+
     def add(self, result: SummaryResult, prices: PriceTable) -> None:
         """Count one finished article's cost."""
         provenance = result.provenance
@@ -172,7 +179,7 @@ class BatchJob:
                 work = self._work_for(summarizer)
                 concurrency = self.settings.effective_concurrency(self.options.concurrency, default=DEFAULT_CONCURRENCY)
                 async for article, record, result in as_completed_bounded(
-                    self._pending(), work, concurrency=concurrency
+                    self._not_cached(summarizer), work, concurrency=concurrency
                 ):
                     self.emit(article, record, result)
         finally:
@@ -207,6 +214,40 @@ class BatchJob:
             yield article
         self.counters.total_known = True
 
+    async def _not_cached(self, summarizer: Summarizer) -> AsyncIterator[Article]:
+        """The pending articles the cache does not hold; those it holds are written out as they are found.
+
+        Looked up a chunk at a time in a worker thread, and written from the cache's JSON without
+        validating it again (Summarizer.cached_json): a finished batch run again costs a lookup per
+        article, not a model round trip through pydantic.
+        """
+        if not summarizer.reads_cache:
+            for article in self._pending():
+                yield article
+            return
+        chunk: list[Article] = []
+        for article in self._pending():
+            chunk.append(article)
+            if len(chunk) >= CACHE_LOOKUP_CHUNK:
+                for miss in await self._write_cached(summarizer, chunk):
+                    yield miss
+                chunk = []
+        for miss in await self._write_cached(summarizer, chunk):
+            yield miss
+
+    async def _write_cached(self, summarizer: Summarizer, chunk: list[Article]) -> list[Article]:
+        """Write the chunk's cached articles; the others, to be summarised."""
+        if not chunk:
+            return []
+        records = await asyncio.to_thread(_cached_records, summarizer, chunk)
+        misses = []
+        for article, record in zip(chunk, records, strict=True):
+            if record is None:
+                misses.append(article)
+            else:
+                self.emit(article, record, None)
+        return misses
+
     def _work_for(self, summarizer: Summarizer) -> Callable[[int, Article], Any]:
         async def work(index: int, article: Article) -> tuple[Article, dict[str, Any], SummaryResult | None]:
             try:
@@ -230,13 +271,20 @@ class BatchJob:
         return self._log
 
     def emit(self, article: Article, record: dict[str, Any], result: SummaryResult | None) -> None:
-        """One finished article: its line in the output, the counters, every sink, the progress display."""
+        """One finished article: its line in the output, the counters, every sink, the progress display.
+
+        `result` is None for an error line, and for a line written from the cache's JSON.
+        """
         if self._log is not None:
             self._log.write(record)
-        if result is None:
-            self.counters.failed += 1
-        else:
+        if result is not None:
             self.counters.add(result, self.options.prices)
+        elif record["status"] == "ok":  # written from the cache's JSON (see _not_cached)
+            self.counters.add_cached()
+            if self._sinks:  # Markdown and the figures CSV read the result
+                result = SummaryResult.model_validate(record["result"])
+        else:
+            self.counters.failed += 1
         for sink in self._sinks:
             sink(article, record, result)
         self.progress.update(self.counters)
@@ -245,6 +293,15 @@ class BatchJob:
         while True:
             await asyncio.sleep(1.0)
             self.progress.update(self.counters)
+
+
+def _cached_records(summarizer: Summarizer, articles: list[Article]) -> list[dict[str, Any] | None]:
+    """Each article's output record from the cache, or None where it is not cached."""
+    records: list[dict[str, Any] | None] = []
+    for article in articles:
+        cached = summarizer.cached_json(article.text, title=article.title)
+        records.append(None if cached is None else result_line(article.id, article.extra, dumped=cached))
+    return records
 
 
 def run_batch(
