@@ -164,6 +164,7 @@ def test_bad_articles_become_error_lines_and_the_batch_completes(server: FakeOpe
     (folder / "empty.txt").write_text("  \n", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01PK\x03\x04" * 50)
     (folder / "latin1.md").write_bytes("Caf\xe9 prices rose 5%.".encode("latin-1"))
+    (folder / "utf16.txt").write_bytes(article.encode("utf-16"))  # with its byte-order mark
     (folder / "long.txt").write_text(article * 40, encoding="utf-8")
     (folder / "page.html").write_text(
         f"<html><head><title>Harbour news</title><script>var x=1;</script></head><body><p>{article}</p></body></html>",
@@ -186,10 +187,9 @@ def test_bad_articles_become_error_lines_and_the_batch_completes(server: FakeOpe
     assert lines["page.html"]["status"] == "ok"
     assert lines["page.html"]["result"]["summary"]["summary"]
     errors = {key: line["error"] for key, line in lines.items() if line["status"] == "error"}
-    assert set(errors) == {"empty.txt", "binary.txt", "latin1.md", "long.txt", "cursed", "more.jsonl:2", "x"}
+    assert set(errors) == {"empty.txt", "binary.txt", "long.txt", "cursed", "more.jsonl:2", "x"}
     assert "empty" in errors["empty.txt"]["message"]
     assert "binary" in errors["binary.txt"]["message"]
-    assert "UTF-8" in errors["latin1.md"]["message"]
     assert "--max-chars" in errors["long.txt"]["message"]
     assert errors["cursed"]["type"] == "ModelOutputError"
     assert "Traceback" not in completed.stderr
@@ -197,6 +197,9 @@ def test_bad_articles_become_error_lines_and_the_batch_completes(server: FakeOpe
     bodies = [request.body.decode() for request in server.requests_for("/chat/completions")]
     assert any("Harbour news" in body for body in bodies)
     assert not any("var x=1" in body for body in bodies)
+    # Read as `summarize` reads a file (summarizer.reading): Latin-1 is decoded, not refused.
+    assert lines["latin1.md"]["status"] == lines["utf16.txt"]["status"] == "ok"
+    assert any("Café prices rose 5%" in body for body in bodies)
 
 
 def test_jsonl_fields_are_carried_through_and_stdin_works(server: FakeOpenAIServer, tmp_path: Path) -> None:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import html
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from summarizer.errors import InputError
+from summarizer.reading import article_from_text, decode, looks_like_html
+from summarizer.text import clean_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -28,6 +31,7 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # Longer than any news article; past this an article is more likely a dump than a story.
 DEFAULT_MAX_CHARS = 200_000
 _GLOB_CHARS = frozenset("*?[")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,16 +176,14 @@ def _jsonl(lines: Iterator[bytes] | BinaryIO, source: str, max_chars: int) -> It
 
 
 def _article_from_bytes(raw: bytes, source: str, *, html: bool, max_chars: int) -> Article:
+    """A file's (or standard input's) article, read as `summarize` reads one (summarizer.reading)."""
     article_id = content_id(source, raw.decode("utf-8", "replace"))
-    if b"\x00" in raw[:8192]:
-        return Article(id=article_id, text="", source=source, problem=f"{source} is binary, not an article")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Article(id=article_id, text="", source=source, problem=f"{source} is not UTF-8 text; convert it")
-    title = None
-    if html:
-        title, text = html_to_text(text)
+        page = decode(raw, name=source)
+        text = article_from_text(page, name=source)
+    except InputError as error:
+        return Article(id=article_id, text="", source=source, problem=str(error))
+    title = _html_title(page) if html or looks_like_html(page) else None
     return Article(id=article_id, text=text, title=title, source=source, problem=_problem(text, max_chars))
 
 
@@ -197,47 +199,8 @@ def _problem(text: str, max_chars: int) -> str | None:
     return None
 
 
-class _TextOfHtml(HTMLParser):
-    """The readable text of an HTML page: its <title>, and the text of its blocks (scripts and styles dropped)."""
-
-    _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-    _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "tr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.parts: list[str] = []
-        self._skipping = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self._SKIP:
-            self._skipping = max(self._skipping - 1, 0)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(page: str) -> tuple[str | None, str]:
-    """(title, text) of an HTML page."""
-    parser = _TextOfHtml()
-    parser.feed(page)
-    parser.close()
-    paragraphs = [" ".join(chunk.split()) for chunk in "".join(parser.parts).split("\n")]
-    title = " ".join("".join(parser.title).split()) or None
-    return title, "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+def _html_title(page: str) -> str | None:
+    """The text of an HTML page's <title>, if it has one."""
+    found = _TITLE.search(page, 0, 100_000)
+    title = " ".join(html.unescape(found.group(1)).split()) if found else ""
+    return clean_text(title) or None
