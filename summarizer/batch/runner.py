@@ -16,6 +16,7 @@ figures). A bad article never stops the batch: it becomes an error line.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -219,26 +220,24 @@ class BatchJob:
 
         Looked up a chunk at a time in a worker thread, and written from the cache's JSON without
         validating it again (Summarizer.cached_json): a finished batch run again costs a lookup per
-        article, not a model round trip through pydantic.
+        article, not a model round trip through pydantic. The chunk doubles while every article in it
+        was cached and drops to one at a miss, so input is read ahead only while the cache answers
+        (the service ends a job's input at SIGTERM, and articles already read would still start).
         """
+        pending = self._pending()
         if not summarizer.reads_cache:
-            for article in self._pending():
+            for article in pending:
                 yield article
             return
-        chunk: list[Article] = []
-        for article in self._pending():
-            chunk.append(article)
-            if len(chunk) >= CACHE_LOOKUP_CHUNK:
-                for miss in await self._write_cached(summarizer, chunk):
-                    yield miss
-                chunk = []
-        for miss in await self._write_cached(summarizer, chunk):
-            yield miss
+        size = 1
+        while chunk := list(itertools.islice(pending, size)):
+            misses = await self._write_cached(summarizer, chunk)
+            for miss in misses:
+                yield miss
+            size = 1 if misses else min(2 * size, CACHE_LOOKUP_CHUNK)
 
     async def _write_cached(self, summarizer: Summarizer, chunk: list[Article]) -> list[Article]:
         """Write the chunk's cached articles; the others, to be summarised."""
-        if not chunk:
-            return []
         records = await asyncio.to_thread(_cached_records, summarizer, chunk)
         misses = []
         for article, record in zip(chunk, records, strict=True):
