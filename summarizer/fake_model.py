@@ -10,6 +10,7 @@ by writing a marker into the article, so requests with different fates can run s
     [fake:refusal]        refuse to summarise
     [fake:invalid]        answer prose that is not JSON, every time
     [fake:stall=S]        wait S seconds (instead of --latency) before answering
+    [fake:wrong-figure]   the summary's first number tripled (not in the article), every time, so it stays flagged
     [fake:id=N]           nothing: it makes an article unique (its own cache key), its summary unchanged
 
 It prints its base URL as the first line on stdout, then serves until SIGTERM or SIGINT. With
@@ -72,7 +73,10 @@ class ArticleResponder:
             return Reply.status(400, message="FakeOpenAIServer: no <article> fence in the prompt")
         # Markers are not the article's: summarise without them, so articles differing only in markers
         # share one (memoised) summary, and every sentence of it is still in the article.
-        return Reply.content(_summary_json(_MARKER.sub("", article).strip()))
+        summary = _summary_json(_MARKER.sub("", article).strip())
+        if kind == "wrong-figure":
+            summary = _wrong_figure(summary)
+        return Reply.content(summary)
 
     def _write(self, request: RecordedRequest, article: str) -> None:
         if self._record is None:
@@ -87,6 +91,12 @@ class ArticleResponder:
 def _summary_json(article: str) -> str:
     # Memoised: a load test sends the same few articles thousands of times.
     return extractive_summary(article).model_dump_json()
+
+
+def _wrong_figure(summary_json: str) -> str:
+    summary = json.loads(summary_json)
+    summary["summary"] = re.sub(r"\d+", lambda number: str(int(number.group()) * 3), summary["summary"], count=1)
+    return json.dumps(summary)
 
 
 def _article_of(body: Any) -> str | None:

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from support import EXAMPLE_ARTICLE, SECRET_KEY, clean_env
 
 from summarizer.fake_model import FakeModelProcess
-from summarizer.service.testing import Answer
+from summarizer.service.testing import Answer, ServiceProcess
 
 TOKEN = "tok-correct-horse-battery"
 
@@ -57,6 +58,18 @@ def assert_problem(answer: Answer, status: int, *, title: str | None = None, det
         assert problem["title"] == title
     if detail is not None:
         assert detail in problem["detail"]
+
+
+def metric_values(server: ServiceProcess, headers: dict[str, str] | None = None) -> dict[str, float]:
+    """GET /metrics, parsed by prometheus_client: {'name{label="value",...}': value}."""
+    status, _, body = server.call("GET", "/metrics", headers=headers)
+    assert status == 200, body
+    values = {}
+    for family in text_string_to_metric_families(body.decode()):
+        for sample in family.samples:
+            labels = ",".join(f'{name}="{value}"' for name, value in sorted(sample.labels.items()))
+            values[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
+    return values
 
 
 def concurrently(*calls: Callable[[], Answer]) -> list[Answer]:

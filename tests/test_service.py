@@ -15,10 +15,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from service_support import TOKEN, article, as_json, assert_problem, concurrently, model, service_env
+from service_support import (
+    TOKEN,
+    article,
+    as_json,
+    assert_problem,
+    concurrently,
+    metric_values,
+    model,
+    service_env,
+)
 from support import SECRET_KEY, clean_env
 
+from summarizer.config import Settings
 from summarizer.fake_model import FakeModelProcess
+from summarizer.service.settings import Limits, ServiceSettings
 from summarizer.service.testing import Answer, ServiceProcess
 
 __all__ = ["model"]  # a fixture, imported for pytest
@@ -26,7 +37,8 @@ __all__ = ["model"]  # a fixture, imported for pytest
 
 @pytest.fixture(scope="module")
 def open_server(model: FakeModelProcess, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceProcess]:
-    with ServiceProcess(env=service_env(model, tmp_path_factory.mktemp("open"))) as server:
+    # The fake model is on this machine, so one call at a time by default: this server takes four.
+    with ServiceProcess("--max-in-flight", "4", env=service_env(model, tmp_path_factory.mktemp("open"))) as server:
         yield server
 
 
@@ -89,31 +101,43 @@ def test_verify_checks_a_plain_or_structured_summary(open_server: ServiceProcess
 # -- operations -----------------------------------------------------------------------------------------
 
 
-def test_health_readiness_metrics_and_docs(open_server: ServiceProcess) -> None:
+def test_health_readiness_and_docs(open_server: ServiceProcess) -> None:
     assert as_json(open_server.call("GET", "/healthz")) == {"status": "ok", "checks": {}}
     ready = as_json(open_server.call("GET", "/readyz"))
     assert ready == {"status": "ready", "checks": {"model": "ok", "cache": "ok"}}
-    open_server.call("POST", "/v1/summaries", json={"text": article(unique="metrics")})
-    open_server.call("POST", "/v1/summaries", json={"text": article(unique="metrics")})
-    status, headers, body = open_server.call("GET", "/metrics")
-    assert status == 200 and headers["content-type"].startswith("text/plain")
-    metrics = body.decode()
-    for name in (
-        'summarizer_http_requests_total{method="POST",route="/v1/summaries",status="200"}',
-        "summarizer_http_request_duration_seconds_bucket",
-        "summarizer_model_attempts_total",
-        "summarizer_cache_hits_total",
-        "summarizer_figures_flagged_total",
-        "summarizer_summaries_in_flight",
-    ):
-        assert name in metrics
-    hits = next(line for line in metrics.splitlines() if line.startswith("summarizer_cache_hits_total"))
-    assert float(hits.split()[-1]) >= 1
-    status, headers, body = open_server.call("GET", "/docs")
+    status, _, body = open_server.call("GET", "/docs")
     assert status == 200 and b"swagger" in body.lower()
     schema = as_json(open_server.call("GET", "/openapi.json"))
     assert {"/v1/summaries", "/v1/verify", "/healthz", "/readyz", "/metrics"} <= set(schema["paths"])
     assert schema["components"]["schemas"]["SummaryRequest"]["additionalProperties"] is False
+
+
+def test_metrics_count_requests_latency_model_attempts_cache_hits_and_flagged_figures(
+    open_server: ServiceProcess,
+) -> None:
+    status, headers, _ = open_server.call("GET", "/metrics")
+    assert status == 200 and headers["content-type"].startswith("text/plain")
+    before = metric_values(open_server)
+    miss = as_json(open_server.call("POST", "/v1/summaries", json={"text": article(unique="metrics")}))
+    hit = as_json(open_server.call("POST", "/v1/summaries", json={"text": article(unique="metrics")}))
+    flagged = as_json(open_server.call("POST", "/v1/summaries", json={"text": article("[fake:wrong-figure]")}))
+    after = metric_values(open_server)
+
+    def grew(name: str) -> float:
+        return after[name] - before.get(name, 0.0)
+
+    assert hit["provenance"]["cache_hit"] is True and flagged["grounding"]["ok"] is False
+    assert grew('summarizer_http_requests_total{method="POST",route="/v1/summaries",status="200"}') == 3
+    assert grew('summarizer_http_request_duration_seconds_count{route="/v1/summaries"}') == 3
+    assert grew('summarizer_http_request_duration_seconds_bucket{le="+Inf",route="/v1/summaries"}') == 3
+    assert grew('summarizer_http_request_duration_seconds_sum{route="/v1/summaries"}') > 0
+    # The wrong figure is flagged, re-asked once, and still wrong: two model calls for it, one for the miss.
+    assert flagged["provenance"]["attempts"] == 2 and miss["provenance"]["attempts"] == 1
+    assert grew("summarizer_model_attempts_total") == 3
+    assert grew("summarizer_cache_hits_total") == 1
+    assert grew('summarizer_summaries_total{cache="hit",engine="openai"}') == 1
+    assert grew("summarizer_figures_flagged_total") == 1
+    assert after["summarizer_summaries_in_flight"] == 0 and after["summarizer_summaries_queued"] == 0
 
 
 def test_readiness_fails_when_the_model_endpoint_is_down(tmp_path: Path) -> None:
@@ -266,7 +290,7 @@ def test_past_the_queue_the_answer_is_429_with_retry_after(narrow: ServiceProces
     # Which of the three arrives last is up to the scheduler; one runs, one waits, one is turned away.
     assert [answer[0] for answer in answers] == [200, 200, 429], answers
     turned_away = answers[-1]
-    assert_problem(turned_away, 429, title="Too Many Requests", detail="1 summary slots are busy and 1 requests")
+    assert_problem(turned_away, 429, title="Too Many Requests", detail="all 1 model slots are busy and 1 requests")
     assert int(turned_away[1]["retry-after"]) >= 1
     # Health checks are answered while every slot is busy.
     assert narrow.call("GET", "/healthz", timeout=2)[0] == 200
@@ -281,6 +305,30 @@ def test_a_summary_past_its_deadline_is_504_and_keeps_its_slot_until_the_model_a
     assert time.monotonic() - started < 4.5
     metrics = narrow.call("GET", "/metrics")[2].decode()
     assert "summarizer_summaries_in_flight 1.0" in metrics  # the model call is still out; its slot is not reused
+
+
+def wait_until_idle(server: ServiceProcess) -> None:
+    """Until no model call is out (an earlier test's abandoned one may be) and its request has let go."""
+    deadline = time.monotonic() + 30
+    while metric_values(server)["summarizer_summaries_in_flight"] > 0:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    time.sleep(0.3)
+
+
+def test_a_request_that_waits_out_its_deadline_for_a_model_slot_is_429_and_never_calls_the_model(
+    narrow: ServiceProcess, model: FakeModelProcess
+) -> None:
+    wait_until_idle(narrow)
+    first, second = concurrently(
+        lambda: narrow.call("POST", "/v1/summaries", json={"text": article("[fake:stall=4]")}),
+        lambda: narrow.call("POST", "/v1/summaries", json={"text": article("[fake:id=770001]")}),
+    )
+    assert_problem(first, 504, title="Deadline Exceeded")
+    assert_problem(second, 429, detail="waited its whole deadline for a model slot")
+    assert int(second[1]["retry-after"]) >= 1
+    time.sleep(1.5)  # the first call's slot is free again: the second, abandoned, must not take it
+    assert not any("id=770001" in request["markers"] for request in model.requests())
 
 
 def test_sigterm_finishes_requests_in_flight_then_exits(model: FakeModelProcess, tmp_path: Path) -> None:
@@ -312,4 +360,39 @@ def test_several_workers_share_the_configuration(model: FakeModelProcess, tmp_pa
             "POST", "/v1/summaries", json={"text": article()}, headers={"Authorization": f"Bearer {TOKEN}"}
         )
         assert answer[0] == 200, answer
-        assert "2 worker(s), each with 3 summaries in flight" in server.log()
+        assert "2 worker(s), each with 3 model call(s) in flight" in server.log()
+
+
+def test_a_model_on_this_machine_gets_one_call_at_a_time_unless_told_otherwise(
+    model: FakeModelProcess, tmp_path: Path
+) -> None:
+    with ServiceProcess(env=service_env(model, tmp_path)) as server:
+
+        def slow() -> Answer:
+            return server.call("POST", "/v1/summaries", json={"text": article("[fake:stall=0.5]")})
+
+        answers = sorted(concurrently(slow, slow, slow, slow), key=lambda answer: answer[0])
+        log = server.log()
+    # One call out, two waiting (twice the calls in flight), the fourth turned away.
+    assert [answer[0] for answer in answers] == [200, 200, 200, 429], answers
+    waits = sorted(float(answer[1]["server-timing"].split(";dur=")[1].split(",")[0]) for answer in answers[:3])
+    assert waits[0] < 300 and waits[2] > 800  # milliseconds: the last waited for the two before it
+    assert "each with 1 model call(s) in flight and 2 request(s) waiting" in log
+    assert "the model endpoint is on this machine, so by default one call at a time" in log
+
+
+@pytest.mark.parametrize(
+    ("base_url", "concurrency", "service", "expected"),
+    [
+        ("https://api.example.test/v1", None, {}, Limits(32, 64, 8, local=False)),
+        ("http://127.0.0.1:8080/v1", None, {}, Limits(1, 2, 1, local=True)),
+        ("http://localhost:11434/v1", None, {"max_in_flight": 3}, Limits(3, 6, 1, local=True)),
+        ("http://127.0.0.1:8080/v1", 4, {"queue": 0}, Limits(4, 0, 4, local=True)),
+        ("https://api.example.test/v1", 5, {"batch_concurrency": 2}, Limits(5, 10, 2, local=False)),
+    ],
+)
+def test_work_limits_follow_the_clis_concurrency_defaults(
+    base_url: str, concurrency: int | None, service: dict[str, int], expected: Limits
+) -> None:
+    settings = Settings(base_url=base_url, api_key="k", concurrency=concurrency)
+    assert ServiceSettings(**service).limits(settings) == expected

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from service_support import article, as_json, assert_problem, model, service_env
+from service_support import TOKEN, article, as_json, assert_problem, metric_values, model, service_env
 
 from summarizer.fake_model import FakeModelProcess
 from summarizer.service.testing import ServiceProcess
@@ -31,10 +31,12 @@ def jsonl(*rows: dict[str, Any]) -> bytes:
     return "".join(json.dumps(row) + "\n" for row in rows).encode()
 
 
-def wait_until_done(server: ServiceProcess, job_id: str, timeout: float = 60.0) -> dict[str, Any]:
+def wait_until_done(
+    server: ServiceProcess, job_id: str, timeout: float = 60.0, headers: dict[str, str] | None = None
+) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        state = as_json(server.call("GET", f"/v1/batches/{job_id}"))
+        state = as_json(server.call("GET", f"/v1/batches/{job_id}", headers=headers))
         if state["status"] == "done":
             return state
         time.sleep(0.2)
@@ -153,3 +155,46 @@ def test_a_job_survives_sigterm_and_kill_9_with_every_article_exactly_once(
     numbers_asked_after = {marker for request in asked_after for marker in request["markers"] if "id=" in marker}
     numbers_finished = {f"id={ids.index(done)}" for done in finished_before_kill}
     assert not numbers_asked_after & numbers_finished
+
+
+def test_metrics_summarise_the_batch_jobs(server: ServiceProcess) -> None:
+    before = metric_values(server)
+    body = jsonl({"id": "m1", "text": article()}, {"id": "m2", "text": article("[fake:refusal]")})
+    job_id = json.loads(server.call("POST", "/v1/batches", body=body, headers=JSONL)[2])["id"]
+    wait_until_done(server, job_id)
+    after = metric_values(server)
+
+    def grew(name: str) -> float:
+        return after[name] - before[name]
+
+    assert grew('summarizer_batch_jobs{status="done"}') == 1
+    assert after['summarizer_batch_jobs{status="queued"}'] == after['summarizer_batch_jobs{status="running"}'] == 0
+    assert grew('summarizer_batch_articles{status="ok"}') == grew('summarizer_batch_articles{status="failed"}') == 1
+    assert after['summarizer_batch_articles{status="pending"}'] == 0
+
+
+def test_a_job_is_visible_only_with_the_token_that_created_it(model: FakeModelProcess, tmp_path: Path) -> None:
+    tokens = tmp_path / "tokens"
+    tokens.write_text(f"{TOKEN}\nsomeone-else\n")
+    env = service_env(model, tmp_path)
+    mine, theirs = {"Authorization": f"Bearer {TOKEN}"}, {"Authorization": "Bearer someone-else"}
+    with ServiceProcess("--tokens-file", str(tokens), env=env) as secured:
+        answer = secured.call("POST", "/v1/batches", body=jsonl({"id": "a", "text": article()}), headers=JSONL | mine)
+        assert answer[0] == 202, answer
+        job_id = json.loads(answer[2])["id"]
+        assert secured.call("GET", f"/v1/batches/{job_id}", headers=mine)[0] == 200
+        # Another token's caller is told what it would be told of an id that does not exist: 404, not 403.
+        unknown = "b_0123456789abcdef"
+        for suffix in ("", "/results"):
+            other = secured.call("GET", f"/v1/batches/{job_id}{suffix}", headers=theirs)
+            missing = secured.call("GET", f"/v1/batches/{unknown}{suffix}", headers=theirs)
+            assert_problem(other, 404, title="Not Found")
+            assert json.loads(other[2])["detail"] == json.loads(missing[2])["detail"].replace(unknown, job_id)
+            assert_problem(secured.call("GET", f"/v1/batches/{job_id}{suffix}"), 401)
+        assert wait_until_done(secured, job_id, headers=mine)["ok"] == 1
+        status, _, body = secured.call("GET", f"/v1/batches/{job_id}/results", headers=mine)
+        assert status == 200 and json.loads(body)["id"] == "a"
+        assert secured.call("GET", f"/v1/batches/{job_id}/results", headers=theirs)[0] == 404
+    # The job remembers its owner by a digest; the token itself is written nowhere.
+    stored = b"".join(path.read_bytes() for path in (tmp_path / "jobs" / job_id).iterdir())
+    assert TOKEN.encode() not in stored and (tmp_path / "jobs" / job_id / "owner").read_text().startswith("token:")

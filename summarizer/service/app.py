@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -20,7 +21,7 @@ from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.datastructures import UploadFile
 
 from summarizer.cache import DiskCache
-from summarizer.client import OpenAIClient
+from summarizer.client import ModelClient, OpenAIClient
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.grounding import GroundingReport, verify
@@ -28,7 +29,7 @@ from summarizer.pipeline import Summarizer
 from summarizer.render import to_markdown
 from summarizer.result import SummaryResult
 
-from .admission import Admission, BodyLimit, Ran, ShedLoad
+from .admission import SWITCH_INTERVAL, Admission, BodyLimit, Ran, ShedLoad
 from .auth import BearerAuth
 from .jobs import JobRunner, JobState, JobStore
 from .metrics import CONTENT_TYPE_LATEST, Metrics, MetricsMiddleware
@@ -65,14 +66,17 @@ class Service:
         self.settings = settings
         self.config = config
         self.metrics = Metrics()
-        self.admission = Admission(slots=config.max_in_flight, queue=config.queue, deadline=config.deadline)
+        self.limits = config.limits(settings)
+        self.admission = Admission(slots=self.limits.max_in_flight, queue=self.limits.queue, deadline=config.deadline)
         self.metrics.watch(lambda: self.admission.running, lambda: self.admission.waiting)
         self._summarizers: dict[Settings, Summarizer] = {}
+        self._clients: list[ModelClient] = []  # built here, so closed here
         self._lock = threading.Lock()
         self._ready: tuple[float, dict[str, str]] | None = None
         # Built now, so a configuration error stops the server at start rather than failing every request.
         self.summarizer_for(None)
-        self.jobs = JobRunner(JobStore(config.jobs_dir), settings, concurrency=config.batch_concurrency)
+        self.jobs = JobRunner(JobStore(config.jobs_dir), settings, concurrency=self.limits.batch_concurrency)
+        self.metrics.watch_jobs(self.jobs.store.summary)
 
     def summarizer_for(self, options: SummaryOptions | None) -> Summarizer:
         """The Summarizer for these options; one per distinct configuration, sharing the cache directory."""
@@ -87,8 +91,16 @@ class Service:
             )
         with self._lock:
             if settings not in self._summarizers:
-                self._summarizers[settings] = Summarizer(settings)
+                self._summarizers[settings] = Summarizer(settings, client=self._client_for(settings))
             return self._summarizers[settings]
+
+    def _client_for(self, settings: Settings) -> ModelClient | None:
+        """A model client whose calls pass the admission gate; None where the Summarizer needs none (or says why)."""
+        if settings.resolved_engine() != "openai" or not settings.model_configured:
+            return None
+        client = self.admission.gate.guard(OpenAIClient(settings))
+        self._clients.append(client)
+        return client
 
     async def summarize(self, request: SummaryRequest) -> Ran[SummaryResult]:
         """One summary, through admission control (with its wait and work times); counted in the metrics."""
@@ -140,8 +152,13 @@ class Service:
         self.admission.close()
         with self._lock:
             summarizers, self._summarizers = list(self._summarizers.values()), {}
+            clients, self._clients = self._clients, []
         for summarizer in summarizers:
             summarizer.close()
+        for client in clients:
+            close = getattr(client, "close", None)
+            if callable(close):
+                close()
 
 
 def get_service(request: Request) -> Service:
@@ -221,7 +238,7 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
         to the output). Send JSON Lines as the body, or upload a file as the form field `file`. The job runs in
         the background and survives a restart; poll /v1/batches/{id}, then read /v1/batches/{id}/results."""
         lines = await _batch_lines(request)
-        state = await anyio.to_thread.run_sync(service.jobs.store.create, lines)
+        state = await anyio.to_thread.run_sync(service.jobs.store.create, lines, _caller(request))
         service.jobs.claim(state.id)
         return Response(
             state.model_dump_json(),
@@ -231,9 +248,10 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
         )
 
     @app.get("/v1/batches/{job_id}", response_model=JobState, tags=["batches"])
-    async def batch_status(job_id: str, service: ServiceDep) -> Response:
-        """A batch job's progress: queued, running or done, with counts of articles ok, failed and cached."""
-        state = await anyio.to_thread.run_sync(service.jobs.store.state, job_id)
+    async def batch_status(job_id: str, request: Request, service: ServiceDep) -> Response:
+        """A batch job's progress: queued, running or done, with counts of articles ok, failed and cached.
+        With tokens configured, a job is visible only with the token that created it (others get 404)."""
+        state = await anyio.to_thread.run_sync(service.jobs.store.state, job_id, _caller(request))
         if state is None:
             raise _no_such_job(job_id)
         return Response(state.model_dump_json(), media_type="application/json")
@@ -244,10 +262,10 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
         response_class=StreamingResponse,
         responses={200: {"content": {"application/x-ndjson": {}}, "description": "One JSON object per article."}},
     )
-    async def batch_results(job_id: str, service: ServiceDep) -> StreamingResponse:
+    async def batch_results(job_id: str, request: Request, service: ServiceDep) -> StreamingResponse:
         """The results so far, one JSON line per finished article: {"id", "status": "ok", "result", "provenance"}
         or {"id", "status": "error", "error": {"type", "message"}}. Complete once the job's status is done."""
-        if not service.jobs.store.exists(job_id):
+        if not await anyio.to_thread.run_sync(service.jobs.store.exists, job_id, _caller(request)):
             raise _no_such_job(job_id)
         return StreamingResponse(service.jobs.store.stream_results(job_id), media_type="application/x-ndjson")
 
@@ -268,8 +286,11 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
 
     @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
     async def metrics(service: ServiceDep) -> Response:
-        """Prometheus metrics: requests, latency, model attempts, cache hits, figures flagged, backpressure."""
-        return Response(service.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+        """Prometheus metrics: requests, latency, model attempts, cache hits, figures flagged, backpressure, and
+        batch jobs by status with their articles by outcome."""
+        # Off the loop: the batch jobs' figures are read from the jobs directory.
+        exposition = await anyio.to_thread.run_sync(service.metrics.exposition)
+        return Response(exposition, media_type=CONTENT_TYPE_LATEST)
 
     return app
 
@@ -312,6 +333,12 @@ async def _batch_lines(request: Request) -> list[bytes]:
     return data.splitlines()
 
 
+def _caller(request: Request) -> str:
+    """Who is calling (set by BearerAuth): whose batch jobs they may see."""
+    caller: str = request.state.caller
+    return caller
+
+
 def _no_such_job(job_id: str) -> ServiceError:
     return ServiceError(
         404, "Not Found", f"there is no batch job {job_id!r}; POST /v1/batches starts one", slug="no-job"
@@ -320,6 +347,7 @@ def _no_such_job(job_id: str) -> ServiceError:
 
 def app_from_env() -> FastAPI:
     """An app configured from the environment alone: what each `--workers N` process builds."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
     return create_app()
 
 

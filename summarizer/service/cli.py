@@ -19,9 +19,22 @@ INSTALL_HINT = "the server needs its extra: pip install 'summarizer[server]'"
     type=click.Path(dir_okay=False, path_type=Path),
     help="Bearer tokens callers must send, one per line (or env SUMMARIZER_SERVE_TOKENS, comma-separated).",
 )
-@click.option("--max-in-flight", type=int, help="Summaries at work at once, per worker (default 32).")
-@click.option("--queue", type=int, help="Summaries that may wait for a slot before callers get 429 (default 64).")
+@click.option(
+    "--max-in-flight",
+    type=int,
+    help="Model calls out at once, per worker (env SUMMARIZER_SERVE_MAX_IN_FLIGHT). Default: SUMMARIZER_CONCURRENCY "
+    "if set, else 1 for a model server on this machine, else 32.",
+)
+@click.option(
+    "--queue", type=int, help="Requests that may wait for a model slot before callers get 429 (default: 2 x in flight)."
+)
 @click.option("--deadline", type=float, help="Seconds one summary request may take, waiting included (default 120).")
+@click.option(
+    "--batch-concurrency",
+    type=int,
+    help="Articles of a batch job at work at once, per worker, beside the summaries (env "
+    "SUMMARIZER_SERVE_BATCH_CONCURRENCY). Default: as --max-in-flight, but 8 for a remote model.",
+)
 @click.option("--jobs-dir", type=click.Path(file_okay=False, path_type=Path), help="Where batch jobs keep their state.")
 def serve(**options: Any) -> None:
     """Serve the HTTP API: summaries, checks and batch jobs, with docs at /docs.

@@ -4,6 +4,7 @@ Each job is a directory under the jobs directory:
 
     <jobs_dir>/<id>/
         input.jsonl    the articles as accepted: {"id", "text", "title"?, ...fields carried to the output}
+        owner          who created it (a digest of their token, see auth.caller_id): only they can read it
         results.jsonl  one line per finished article, appended as each completes (the batch output format)
         state.json     id, status, counts and times; replaced atomically
         lock           flock'ed by the process running the job
@@ -31,6 +32,7 @@ import asyncio
 import contextlib
 import fcntl
 import hashlib
+import hmac
 import json
 import logging
 import os
@@ -38,15 +40,17 @@ import re
 import secrets
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, cast
+from typing import IO, Any, BinaryIO, Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.batch import BatchJob, BatchOptions, Counters, read_results
 from summarizer.config import Settings
 from summarizer.errors import InputError
+
+from .auth import ANYONE
 
 log = logging.getLogger("summarizer.service.jobs")
 
@@ -76,6 +80,16 @@ class JobState(BaseModel):
     results: str = Field(description="Where the results stream (JSON Lines), complete lines so far.")
 
 
+@dataclass(slots=True)
+class JobsSummary:
+    """What /metrics says of the batch jobs: jobs by status, articles by outcome."""
+
+    jobs: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(get_args(Status), 0))
+    ok: int = 0
+    failed: int = 0
+    pending: int = 0  # not done yet: queued, running or checkpointed
+
+
 @dataclass(frozen=True, slots=True)
 class JobArticle:
     """One article of a job."""
@@ -92,8 +106,9 @@ class JobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def create(self, lines: Iterable[bytes]) -> JobState:
-        """Validate the JSONL and store a new queued job; InputError names the bad lines (nothing is stored)."""
+    def create(self, lines: Iterable[bytes], owner: str = ANYONE) -> JobState:
+        """Validate the JSONL and store a new queued job of `owner`'s; InputError names the bad lines (nothing is
+        stored)."""
         articles, problems = _parse_lines(lines)
         if problems:
             more = f"; and {len(problems) - _NAMED} more" if len(problems) > _NAMED else ""
@@ -109,24 +124,35 @@ class JobStore:
                     out.write(json.dumps(_stored(article), ensure_ascii=False) + "\n")
                 out.flush()
                 os.fsync(out.fileno())
+            (directory / "owner").write_text(owner, encoding="utf-8")
         except OSError as error:
             raise InputError(f"cannot store the batch: {error.strerror or error}") from None
         state = JobState(id=job_id, status="queued", total=len(articles), created_at=time.time(), results="")
         self.save(state)
         return self.state(job_id) or state
 
-    def exists(self, job_id: str) -> bool:
-        return bool(_ID.match(job_id)) and (self.root / job_id / "state.json").is_file()
+    def exists(self, job_id: str, caller: str | None = None) -> bool:
+        """Whether there is such a job (and, given a caller, whether it is theirs: others' jobs do not exist)."""
+        directory = self.root / job_id
+        if not _ID.match(job_id) or not (directory / "state.json").is_file():
+            return False
+        return caller is None or hmac.compare_digest(self._owner(job_id), caller)
 
-    def state(self, job_id: str) -> JobState | None:
-        """The job's state, or None when there is no such job."""
-        if not self.exists(job_id):
+    def state(self, job_id: str, caller: str | None = None) -> JobState | None:
+        """The job's state, or None when there is no such job (or, given a caller, it is not theirs)."""
+        if not self.exists(job_id, caller):
             return None
         state = JobState.model_validate_json((self.root / job_id / "state.json").read_bytes())
         state.results = f"/v1/batches/{job_id}/results"
         if state.status == "running" and not self._locked(job_id):
             state.status = "queued"  # its process died; the next one to start resumes it
         return state
+
+    def _owner(self, job_id: str) -> str:
+        try:
+            return (self.root / job_id / "owner").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return ANYONE  # made before jobs had owners, by a server without tokens
 
     def save(self, state: JobState) -> None:
         """Replace state.json atomically."""
@@ -137,11 +163,25 @@ class JobStore:
 
     def unfinished(self) -> list[str]:
         """Ids of jobs not done, oldest first."""
-        if not self.root.is_dir():
-            return []
-        states = [self.state(path.name) for path in self.root.iterdir() if _ID.match(path.name)]
-        waiting = [s for s in states if s is not None and s.status != "done"]
+        waiting = [s for s in self._states() if s.status != "done"]
         return [s.id for s in sorted(waiting, key=lambda s: s.created_at)]
+
+    def summary(self) -> JobsSummary:
+        """Every job in the store, counted by status, and their articles by outcome."""
+        summary = JobsSummary()
+        for state in self._states():
+            summary.jobs[state.status] += 1
+            summary.ok += state.ok
+            summary.failed += state.failed
+            summary.pending += state.total - state.done
+        return summary
+
+    def _states(self) -> Iterator[JobState]:
+        if not self.root.is_dir():
+            return
+        for path in self.root.iterdir():
+            if _ID.match(path.name) and (state := self.state(path.name)) is not None:
+                yield state
 
     def articles(self, job_id: str) -> Iterator[JobArticle]:
         with (self.root / job_id / "input.jsonl").open(encoding="utf-8") as lines:

@@ -1,4 +1,4 @@
-"""Prometheus metrics: requests, latency, model attempts, cache hits, figures flagged, backpressure.
+"""Prometheus metrics: requests, latency, model attempts, cache hits, figures flagged, backpressure, batch jobs.
 
 One registry per app (not prometheus_client's global one), so several apps in one process -- tests
 -- never collide. With `--workers N` each worker process counts its own requests.
@@ -7,13 +7,17 @@ One registry per app (not prometheus_client's global one), so several apps in on
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from summarizer.result import SummaryResult
+
+from .jobs import JobsSummary
 
 __all__ = ["CONTENT_TYPE_LATEST", "Metrics", "MetricsMiddleware"]
 
@@ -50,8 +54,10 @@ class Metrics:
             "summarizer_figures_flagged", "Figures and claims the article does not support.", registry=r
         )
         self.rejected = Counter("summarizer_rejected", "Requests turned away, by reason.", ["reason"], registry=r)
-        self.in_flight = Gauge("summarizer_summaries_in_flight", "Summaries at work now.", registry=r)
-        self.queued = Gauge("summarizer_summaries_queued", "Summaries waiting for a slot.", registry=r)
+        self.in_flight = Gauge(
+            "summarizer_summaries_in_flight", "Model calls out now (at most --max-in-flight).", registry=r
+        )
+        self.queued = Gauge("summarizer_summaries_queued", "Summaries waiting for a model slot.", registry=r)
 
     def record(self, result: SummaryResult) -> None:
         """Count one finished summary."""
@@ -70,9 +76,33 @@ class Metrics:
         self.in_flight.set_function(running)
         self.queued.set_function(waiting)
 
+    def watch_jobs(self, summary: Callable[[], JobsSummary]) -> None:
+        """Read the batch jobs' summary from the jobs directory at scrape time (it holds every worker's jobs)."""
+        self.registry.register(_BatchJobs(summary))
+
     def exposition(self) -> bytes:
         """The Prometheus text format."""
         return generate_latest(self.registry)
+
+
+class _BatchJobs(Collector):
+    """Batch jobs by status and their articles by outcome, as the jobs directory holds them now."""
+
+    def __init__(self, summary: Callable[[], JobsSummary]) -> None:
+        self._summary = summary
+
+    def collect(self) -> Iterator[Metric]:
+        summary = self._summary()
+        jobs = GaugeMetricFamily("summarizer_batch_jobs", "Batch jobs on disk, by status.", labels=["status"])
+        for status, count in summary.jobs.items():
+            jobs.add_metric([status], count)
+        yield jobs
+        articles = GaugeMetricFamily(
+            "summarizer_batch_articles", "Articles of the batch jobs on disk, by outcome.", labels=["status"]
+        )
+        for outcome, count in (("ok", summary.ok), ("failed", summary.failed), ("pending", summary.pending)):
+            articles.add_metric([outcome], count)
+        yield articles
 
 
 class MetricsMiddleware:

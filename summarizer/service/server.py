@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 import uvicorn
 
 from summarizer.config import Settings
 
+from .admission import SWITCH_INTERVAL
 from .app import create_app
 from .settings import ServiceSettings
 
@@ -50,6 +52,7 @@ def run(
     )
     settings = Settings.from_env()
     announce(config, settings)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     common = {
         "host": config.host,
         "port": config.port,
@@ -86,13 +89,17 @@ def announce(config: ServiceSettings, settings: Settings) -> None:
             "no model configured, serving the extractive engine (no model, no network). Set OPENAI_API_KEY, or "
             "OPENAI_BASE_URL for a local server, to summarise with a model."
         )
+    limits = config.limits(settings)
     log.warning(
-        "serving on http://%s:%d (API docs at /docs): %d worker(s), each with %d summaries in flight and %d "
-        "waiting at most, deadline %gs",
+        "serving on http://%s:%d (API docs at /docs): %d worker(s), each with %d model call(s) in flight and %d "
+        "request(s) waiting at most, deadline %gs%s",
         config.host,
         config.port,
         config.workers,
-        config.max_in_flight,
-        config.queue,
+        limits.max_in_flight,
+        limits.queue,
         config.deadline,
+        "; the model endpoint is on this machine, so by default one call at a time (--max-in-flight to change)"
+        if limits.local and config.max_in_flight is None and settings.concurrency is None
+        else "",
     )

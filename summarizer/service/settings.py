@@ -12,11 +12,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:
+    from summarizer.config import Settings
 
 # Environment variable -> setting. `summarizer serve`'s options win over these.
 ENV: dict[str, str] = {
@@ -35,6 +38,20 @@ ENV: dict[str, str] = {
 }
 
 LOOPBACK = "127.0.0.1"
+# Defaults for a remote model endpoint (see ServiceSettings.limits).
+DEFAULT_MAX_IN_FLIGHT = 32
+DEFAULT_BATCH_CONCURRENCY = 8
+QUEUE_PER_SLOT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much work a worker takes on, resolved against the model settings."""
+
+    max_in_flight: int  # model calls out at once
+    queue: int  # requests that may wait for a model slot before the next gets 429
+    batch_concurrency: int  # batch articles at work at once, beside the summaries
+    local: bool  # the model endpoint is on this machine (its defaults are 1)
 
 
 def default_jobs_dir() -> Path:
@@ -52,22 +69,23 @@ class ServiceSettings:
     # Bearer tokens a caller may present. None configured: the server listens on loopback only.
     tokens: frozenset[str] = field(default=frozenset(), repr=False)
     tokens_file: Path | None = None
-    # Summaries (model conversations) running at once, per worker process, and how many may wait.
-    max_in_flight: int = 32
-    queue: int = 64
+    # Model calls out at once, per worker process, and requests that may wait for one (see `limits`).
+    max_in_flight: int | None = None
+    queue: int | None = None
     # Seconds a summary request may take from arrival to answer, waiting included.
     deadline: float = 120.0
     max_body: int = 1024 * 1024
     max_batch_body: int = 64 * 1024 * 1024
     jobs_dir: Path = field(default_factory=default_jobs_dir)
-    # Articles of a batch job at work at once, per worker, on top of max_in_flight.
-    batch_concurrency: int = 8
+    # Articles of a batch job at work at once, per worker, on top of max_in_flight (see `limits`).
+    batch_concurrency: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("port", "workers", "max_in_flight", "max_body", "max_batch_body", "batch_concurrency"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"{name} must be at least 1; got {getattr(self, name)!r}")
-        if self.queue < 0:
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ConfigError(f"{name} must be at least 1; got {value!r}")
+        if self.queue is not None and self.queue < 0:
             raise ConfigError(f"queue must be 0 or more; got {self.queue!r}")
         if self.deadline <= 0:
             raise ConfigError(f"deadline must be positive; got {self.deadline!r}")
@@ -92,6 +110,22 @@ class ServiceSettings:
         if isinstance(values.get("tokens"), str):
             values["tokens"] = _split_tokens(values["tokens"])
         return cls(**values)
+
+    def limits(self, settings: Settings) -> Limits:
+        """The work limits under these model settings: as configured, else the CLI's defaults.
+
+        Unset, model calls in flight and batch articles at once follow `Settings.effective_concurrency`,
+        as `summarizer summarize`/`batch` do: SUMMARIZER_CONCURRENCY when set, else 1 for a model server
+        on this machine (it answers one request at a time; more only queue inside it, past our
+        deadline), else 32 and 8. The queue defaults to twice the calls in flight.
+        """
+        in_flight = settings.effective_concurrency(self.max_in_flight, default=DEFAULT_MAX_IN_FLIGHT)
+        return Limits(
+            max_in_flight=in_flight,
+            queue=QUEUE_PER_SLOT * in_flight if self.queue is None else self.queue,
+            batch_concurrency=settings.effective_concurrency(self.batch_concurrency, default=DEFAULT_BATCH_CONCURRENCY),
+            local=settings.is_local,
+        )
 
     def all_tokens(self) -> frozenset[str]:
         """The tokens given directly plus those in `tokens_file` (one per line, # comments allowed)."""
@@ -135,6 +169,7 @@ def _split_tokens(raw: str) -> frozenset[str]:
 
 
 def _parse(variable: str, raw: str, kind: str) -> Any:
+    kind = kind.removesuffix(" | None")  # unset (None) is the default, never a value given in the environment
     try:
         if kind == "int":
             return int(raw)
