@@ -61,7 +61,13 @@ class _JsonOnlyDisk(diskcache.Disk):  # type: ignore[misc]
     def fetch(self, mode: int, filename: str | None, value: Any, read: bool) -> Any:
         if mode == diskcache.core.MODE_PICKLE:
             raise UnsafeCacheEntryError("entry is stored as a pickle")
-        return super().fetch(mode, filename, value, read)
+        try:
+            return super().fetch(mode, filename, value, read)
+        except FileNotFoundError:
+            # diskcache takes a missing value file for a miss and says nothing; for us it is damage
+            # (or, rarely, an entry culled by another process while we read it), worth a line.
+            log.warning("a cache entry's value file %s is missing; ignored", filename)
+            raise
 
 
 class DiskCache:

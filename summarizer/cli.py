@@ -75,13 +75,19 @@ MAX_INPUT_OPTION = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summarizer")
-@click.option("-v", "--verbose", is_flag=True, help="Log retries, re-asks and cache decisions to stderr.")
-def cli(verbose: bool) -> None:
+@click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    help="Log retries, re-asks and cache decisions to stderr; -vv logs everything (DEBUG), the HTTP libraries' too.",
+)
+def cli(verbose: int) -> None:
     """Structured, source-grounded summaries of news articles, with every figure checked."""
     handler = logging.StreamHandler()
     handler.setFormatter(_LogFormatter())
-    protect_handler(handler)  # whatever library logs, under -v too, no secret reaches the terminal
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True)
+    protect_handler(handler)  # whatever library logs, under -v and -vv too, no secret reaches the terminal
+    level = (logging.WARNING, logging.INFO)[verbose] if verbose < 2 else logging.DEBUG
+    logging.basicConfig(level=level, handlers=[handler], force=True)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ import json
 import logging
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from support import EXAMPLE_ARTICLE, SECRET_KEY, clean_env, valid_answer
 
 from summarizer import ModelOutputError, Summarizer
 from summarizer.config import Settings
-from summarizer.redaction import redact
+from summarizer.redaction import protect_logs, redact
 from summarizer.testing import FakeOpenAIServer, Reply
 
 PASSWORD = "hunter2-DO-NOT-LEAK-91b3"
@@ -97,3 +98,36 @@ def test_the_cli_under_verbose_prints_no_secret(tmp_path: Path) -> None:
 )
 def test_patterns_that_look_like_secrets_are_redacted(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+class _LoggingSecret(str):
+    """A secret whose hashing logs at DEBUG: code that runs in the middle of redact() and logs, as the
+    finalizer of an unclosed HTTP client does when garbage collection happens to run there (httpcore
+    logs the closing of its connections at DEBUG)."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        logging.getLogger(_CLOSING_LOGGER).debug("close.started")
+        return str.__hash__(self)
+
+
+_CLOSING_LOGGER = "httpcore2.connection"
+
+
+def test_a_log_record_made_inside_redact_does_not_deadlock_the_logging_filter(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The whole suite at DEBUG once hung here: redact() held a non-reentrant lock, a collection ran a
+    # client's finalizer inside it, the finalizer logged, and the filter waited for the same lock.
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger(_CLOSING_LOGGER)
+    protect_logs()  # the filter is on that logger, as on every HTTP logger once a client exists
+    done: list[str] = []
+    worker = threading.Thread(target=lambda: done.append(redact(f"x {SECRET_KEY}", _LoggingSecret(SECRET_KEY))))
+    worker.daemon = True  # were it to deadlock, it must not hold up the end of the run
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "redact() deadlocked on a log record made inside it"
+    assert done == ["x [redacted]"]
+    assert "close.started" in caplog.text
