@@ -2,7 +2,7 @@
 
     python benchmarks/startup.py [--before REF] [--runs 15]
 
-The package at REF (default: the commit before lazy imports landed, given by --before) is unpacked
+The package at REF (default: the commit before lazy imports landed, cde9ad9^) is unpacked
 with `git archive` into a temporary directory; both it and this checkout are run as
 `python -c "from summarizer.cli import main; main()" verify --help` with PYTHONPATH pointing at one or
 the other, alternating run by run so that load on the machine hits both alike. Prints the median
@@ -24,6 +24,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("openai", "aiohttp", "httpx2")
+# The parent of the commit that made `import summarizer` stop importing the SDK (issue 11).
+BEFORE_LAZY_IMPORTS = "cde9ad9^"
 COMMAND = "from summarizer.cli import main; main()"
 PROBE = "import sys; import summarizer; print(','.join(m for m in {heavy!r} if m in sys.modules) or '-')"
 
@@ -65,7 +67,11 @@ def heavy_imports(tree: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--before", default="main", help="git ref of the 'before' package (default: main)")
+    parser.add_argument(
+        "--before",
+        default=BEFORE_LAZY_IMPORTS,
+        help=f"git ref of the 'before' package (default: {BEFORE_LAZY_IMPORTS}, before lazy imports)",
+    )
     parser.add_argument("--runs", type=int, default=15)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="summarizer-startup-") as tmp:
