@@ -924,9 +924,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
     parser.add_argument("--rpm", type=float, default=None, help="enforce this many chat requests per minute (429)")
-    parser.add_argument("--responder", required=True, help="module:function answering each request")
+    parser.add_argument(
+        "--responder",
+        help="module:function answering each request (default: a grounded summary of the article in the prompt, "
+        "with faults on request by markers in the article; see summarizer.fake_model)",
+    )
     args = parser.parse_args(argv)
-    answer = _load_responder(args.responder)
+    if args.responder:
+        answer = _load_responder(args.responder)
+    else:
+        from .fake_model import ArticleResponder  # noqa: PLC0415 - it builds on this module
+
+        answer = ArticleResponder()
     latency = args.latency
 
     def responder(request: RecordedRequest) -> Reply:

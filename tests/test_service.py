@@ -396,3 +396,33 @@ def test_work_limits_follow_the_clis_concurrency_defaults(
 ) -> None:
     settings = Settings(base_url=base_url, api_key="k", concurrency=concurrency)
     assert ServiceSettings(**service).limits(settings) == expected
+
+
+def test_the_readmes_walk_serves_summaries_from_the_fake_server_run_as_the_readme_runs_it(tmp_path: Path) -> None:
+    fake = subprocess.Popen(
+        [sys.executable, "-m", "summarizer.testing", "--port", "0", "--latency", "0.1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert fake.stdout is not None
+        base_url = fake.stdout.readline().strip()
+        assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/v1")
+        env = clean_env(
+            OPENAI_BASE_URL=base_url,
+            SUMMARIZER_CACHE_DIR=str(tmp_path / "cache"),
+            SUMMARIZER_SERVE_JOBS_DIR=str(tmp_path / "jobs"),
+        )
+        with ServiceProcess(env=env) as server:
+            status, _, body = server.call("POST", "/v1/summaries", json={"text": article(), "title": "Harbour"})
+            ready = server.call("GET", "/readyz")
+    finally:
+        fake.terminate()
+        fake.wait(timeout=10)
+        if fake.stdout is not None:
+            fake.stdout.close()
+    assert status == 200, body
+    result = json.loads(body)
+    assert result["provenance"]["engine"] == "openai" and result["grounding"]["ok"] is True
+    assert ready[0] == 200, ready
