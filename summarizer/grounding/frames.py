@@ -178,15 +178,11 @@ class FrameReader:
         start, end = self._sentence(figure.start)
         before, after = self._neighbours(figure, start, end)
         stop = after.start if after is not None else end
-        thing, phrase_end, phrase_words = _phrase(self.text, figure.end, stop)
+        thing, phrase_end, phrase_words, _ = _phrase(self.text, figure.end, stop)
         modifier = figure.kind in _MODIFIERS
         if modifier:
             thing = set()  # a year or a span says when, not what is counted ("2024 the firm ...")
-        if before is None:
-            left_start = start
-        else:
-            # a year's stretch runs back to the figure before it: "the project was completed in 2016"
-            left_start = before.end if modifier else _phrase(self.text, before.end, figure.start)[1]
+        left_start = self._stretch_start(start, before, figure)
         left_words = _words(self.text, left_start, figure.start)[-_LEFT_WORDS:]
         left = [stem(word) for word in left_words]
         context = {s for s in left if s} | {stem(word) for word in phrase_words} - thing
@@ -217,6 +213,17 @@ class FrameReader:
             # "5% to 12%": the end of a range measures what its start does
             label=_label(phrase_words if thing else left_words) or (self.frame(before).label if before else ""),
         )
+
+    def _stretch_start(self, sentence_start: int, before: Figure | None, figure: Figure) -> int:
+        """Where the words that govern `figure` begin: the sentence's start; after a figure before it,
+        that figure's end for a year or span ("the project was completed in 2016"), else the verb
+        that follows its noun, else the end of its phrase."""
+        if before is None:
+            return sentence_start
+        if figure.kind in _MODIFIERS:
+            return before.end
+        _, end, _, verb_start = _phrase(self.text, before.end, figure.start)
+        return verb_start if verb_start is not None else end
 
     def _opening_of(self, sentence_start: int, first: Figure, *, subject_only: bool = False) -> frozenset[str]:
         """Content stems of a sentence before its first figure: the subject and verb its figures share;
@@ -269,8 +276,10 @@ def _words(text: str, start: int, end: int) -> list[str]:
     ]
 
 
-def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]:
-    """The stem of what a figure at `start` counts, where its phrase ends, and the phrase's words.
+def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str], int | None]:
+    """The stem of what a figure at `start` counts, where its phrase ends, the phrase's words, and
+    where a verb after its noun begins (None without one): "12 people *killed* 3" is where the
+    stretch of the figure after it begins, so the verb that governs that figure is its own too.
 
     The thing is the head noun of the words right after the figure: the last of the first run of
     content words ("12 *homes*", "fifteen confirmed *patients*"), or of an "of" phrase ("45% of the
@@ -281,6 +290,7 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]
     words: list[str] = []
     end = start
     closed = False
+    verb_start = None
     for match in _TOKEN_RE.finditer(text, start, stop):
         token = match.group(0)
         lowered = token.lower()
@@ -290,6 +300,8 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]
         if token[0].isdigit():
             continue  # a year or a number inside the phrase ("passengers in 2023") belongs to it
         words.append(token)
+        if verb_start is None and run and _is_verb(lowered):
+            verb_start = match.start()
         if closed:
             continue
         if not run and (lowered in _BACK_REFERENCES or (lowered in _PREPOSITIONS and lowered not in _OF_WORDS)):
@@ -303,7 +315,16 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str]]
         elif run:
             closed = True  # a function word after the noun phrase ends it
     heads = [word for word in run if not word.endswith("ly")]  # "recovered fully": the adverb is no noun
-    return ({heads[-1]} if heads else set()), end, words
+    return ({heads[-1]} if heads else set()), end, words, verb_start
+
+
+def _is_verb(lowered: str) -> bool:
+    """A word that reads as a verb after a noun: "killed", "rising", "was", "has"."""
+    return lowered in _AUXILIARIES or (len(lowered) > _SHORTEST_VERB and lowered.endswith(("ed", "ing")))
+
+
+_AUXILIARIES: Final = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would"})
+_SHORTEST_VERB: Final = 4  # "bed", "ring" and "sing" are no verbs here; "owed" is too short to tell
 
 
 _LABEL_WORDS: Final = 8

@@ -11,6 +11,12 @@ from summarizer.grounding import verify
 # (article, summary in the right order, summary with the two figures swapped, the two figures)
 SWAPS = [
     (
+        "Three explosions at a bus station killed at least 12 people and injured more than 80, officials said.",
+        "Three explosions at a bus station killed at least 12 people and injured more than 80.",
+        "Three explosions at a bus station killed more than 80 people and injured at least 12.",
+        ("more than 80", "at least 12"),
+    ),
+    (
         "Farm goods make up 45% of the country's exports and 30% of its imports, the ministry said.",
         "Farm goods are 45% of the country's exports and 30% of its imports.",
         "Farm goods are 30% of the country's exports and 45% of its imports.",
