@@ -42,3 +42,13 @@ def test_a_copied_figure_is_not_flagged(article: str, summary: str) -> None:
 )
 def test_a_changed_copy_is_flagged(article: str, summary: str, figure: str) -> None:
     assert flagged(article, summary, figure)
+
+
+FANS = "Fans who marked the band's 2nd album with a party gathered again on the eve of its 10th anniversary tour."
+
+
+def test_a_figure_counting_what_the_article_figure_counts_is_not_moved_by_its_subject() -> None:
+    # The words before the summary's "10th" are those before the article's "2nd", but both 10ths
+    # count the same thing (the tour): that outweighs the subject.
+    assert not flagged(FANS, "Fans marked the band's 10th anniversary tour.", "10th")
+    assert flagged(FANS, "Fans marked the band's 10th album.", "10th")
