@@ -140,6 +140,10 @@ def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
             # "Second World War" for "World War II", "the second day" for "day two"
             if series and index.text[other.end : other.end + 12].lower().strip().startswith(series):
                 return other
+            # A rank is a place in order: "No. 5" for "5th globally". Only an ordinal in digits: a
+            # word like "first" is too often no rank ("the first round").
+            if figure.role == "rank" and other.text[:1].isdigit():
+                return other
             continue
         before = index.text[max(0, other.start - 24) : other.start]
         # A named series keeps its name ("Round 3" for "round three"); a code may take another

@@ -52,3 +52,16 @@ def test_a_figure_counting_what_the_article_figure_counts_is_not_moved_by_its_su
     # count the same thing (the tour): that outweighs the subject.
     assert not flagged(FANS, "Fans marked the band's 10th anniversary tour.", "10th")
     assert flagged(FANS, "Fans marked the band's 10th album.", "10th")
+
+
+RANKED = (
+    "The country carried out 43 executions last year, which put it 5th in the world, "
+    "after the first round of reporting."
+)
+
+
+def test_a_rank_is_the_ordinal_of_its_place() -> None:
+    assert not flagged(RANKED, "Country is the world's No. 5 executioner", "No. 5")
+    assert flagged(RANKED, "Country is the world's No. 3 executioner", "No. 3")
+    # "first" in words is too often no place in an order ("the first round") to stand for "No. 1".
+    assert flagged(RANKED, "Country is the world's number one executioner", "number one")
