@@ -71,11 +71,15 @@ def bound_elsewhere(
             return False  # says too little to judge ("She was 64.")
         if binding(around, index, position) > 0:
             return False  # some occurrence fits
-    return any(
-        other.kind == figure.kind and not other.vague and binding(around, index, position) >= _BINDING_MARGIN
+    rivals = [
+        position
         for position, other in candidates
-        if not values_equal(figure, other)
-    )
+        if other.kind == figure.kind
+        and not other.vague
+        and not values_equal(figure, other)
+        and binding(around, index, position) >= _BINDING_MARGIN
+    ]
+    return bool(rivals)
 
 
 _BINDING_MARGIN: Final = 2

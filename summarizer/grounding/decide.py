@@ -78,10 +78,7 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
     equal = index.equal(figure)
     if equal:
         match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
-        # The article's equal value may be about something else while its parts add up: "5 hurt"
-        # where "five volunteers" set out and "a driver and four marshals" were hurt.
-        parts = with_the_rest(figure, around, index) if match.status == "misattributed" else None
-        return parts or match
+        return _reconsidered(figure, around, index, match, equal) if match.status == "misattributed" else match
     # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
     rounded = [
         other for _, other in _roundable(figure, index) if same_measure(figure, other) and rounds_to(figure, other)
@@ -93,6 +90,31 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         return written or Match("unsupported", None)
     derivation = None if figure.kind == "ordinal" else derive(figure, around, index)
     return derivation or Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+def _reconsidered(
+    figure: Figure, around: Around, index: ArticleIndex, match: Match, equal: list[tuple[int, Figure]]
+) -> Match:
+    """An equal value found to be about something else, looked at again: its parts may add up ("5
+    hurt" where "five volunteers" set out and "a driver and four marshals" were hurt), and a
+    headline's words are weak evidence against it."""
+    parts = with_the_rest(figure, around, index)
+    if parts is None and match.rule == "bound-elsewhere" and _headline_fits(around, index, equal):
+        return Match("supported", match.article)
+    return parts or match
+
+
+def _headline_fits(around: Around, index: ArticleIndex, equal: list[tuple[int, Figure]]) -> bool:
+    """Whether a headline's figure may be the article's equal value though the words right around
+    them differ: a headline takes its words from one part of a sentence and its figure from another
+    ("Four Hurt as Storm Sinks Boats" from a sentence about a storm that ends "... and four were
+    hurt"), so a sentence of the value that shares a word with the headline is enough, and so is
+    an occurrence that does not say what it counts ("the two were rescued")."""
+    if not around.in_headline:
+        return False
+    return any(
+        index.sentence_stems(position) & around.context or not index.frame(other).thing for position, other in equal
+    )
 
 
 def _turned_round(figure: Figure, around: Around, index: ArticleIndex, match: Match) -> Match | None:

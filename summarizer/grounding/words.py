@@ -128,10 +128,11 @@ class TextLayout:
 class LazyLayout:
     """A text's sentence and clause layout, built the first time a figure's surroundings are needed."""
 
-    __slots__ = ("_figures", "_frames", "_layout", "_text")
+    __slots__ = ("_figures", "_frames", "_headline", "_layout", "_text")
 
     def __init__(self, text: str, figures: list[Figure] | None = None) -> None:
         self._text = text
+        self._headline: bool | None = None
         self._figures = figures
         self._layout: TextLayout | None = None
         self._frames: FrameReader | None = None
@@ -145,6 +146,11 @@ class LazyLayout:
     @property
     def text(self) -> str:
         return self._text
+
+    def headline(self) -> bool:
+        if self._headline is None:
+            self._headline = is_headline(self._text)
+        return self._headline
 
     def get(self) -> TextLayout:
         if self._layout is None:
@@ -197,6 +203,11 @@ class Around:
         return self._layout.get()
 
     @property
+    def in_headline(self) -> bool:
+        """Whether the figure stands in a headline (see `is_headline`)."""
+        return self._layout.headline()
+
+    @property
     def siblings(self) -> list[Figure]:
         """All the figures of the summary text this figure stands in, itself included."""
         return self._layout.frames().figures
@@ -217,6 +228,22 @@ class Around:
     @property
     def movement(self) -> Movement | None:
         return movement_of(self._layout.text, self._figure)
+
+
+def is_headline(text: str) -> bool:
+    """A headline: one short line that does not end as a sentence does ("Storm Cuts Power to 40,000").
+
+    A headline compresses: it takes its words from the opening and its figure from further down, so
+    words around its figure are weak evidence of what the figure measures.
+    """
+    stripped = text.strip().rstrip("\"'”’)")
+    if "\n" in stripped or stripped.endswith(".") or len(stripped.split()) > _HEADLINE_WORDS:
+        return False
+    # A headline opens with a capital, a figure or a quote; lower case is a sentence cut short.
+    return bool(stripped) and not stripped[0].islower()
+
+
+_HEADLINE_WORDS: Final = 16
 
 
 def prefixes_of(stems: frozenset[str]) -> frozenset[str]:

@@ -7,6 +7,7 @@ import pytest
 from figure_cases import FLAGGED, flagged
 
 from summarizer.grounding import verify
+from summarizer.grounding.words import is_headline
 
 COPIES = [
     ("The Dozens, a folk band from Galway, sold out the hall on Friday.", "The Dozens sold out the hall."),
@@ -65,3 +66,32 @@ def test_a_rank_is_the_ordinal_of_its_place() -> None:
     assert flagged(RANKED, "Country is the world's No. 3 executioner", "No. 3")
     # "first" in words is too often no place in an order ("the first round") to stand for "No. 1".
     assert flagged(RANKED, "Country is the world's number one executioner", "number one")
+
+
+HARBOUR = (
+    "A storm hit the harbour on Monday, sinking at least 12 boats moored at the harbour wall. "
+    "Four fishermen were taken to hospital with minor injuries on Monday evening after the storm."
+)
+
+
+def test_a_headline_takes_its_words_from_one_part_of_a_sentence_and_its_figure_from_another() -> None:
+    assert not flagged(HARBOUR, "Four Hurt as Storm Sinks Boats in Harbour", "Four")
+    # In a sentence, the words around a figure are evidence of what it measures.
+    assert flagged(HARBOUR, "The storm sank four boats at the harbour.", "four")
+    # A headline whose words share nothing with any sentence of the value is not excused.
+    booked = "A lodge had booked four skiers onto the pass. Three porters were killed when the slope gave way."
+    assert flagged(booked, "4 Killed as Slope Gives Way", "4")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Four Hurt as Storm Sinks Boats in Harbour", True),
+        ("Who Won the $2M Prize?", True),
+        ("The storm sank four boats at the harbour.", False),
+        ("the storm sank four boats at the harbour and", False),  # a sentence cut short
+        ("Storm Sinks Boats\nFour fishermen were hurt", False),
+    ],
+)
+def test_what_reads_as_a_headline(text: str, headline: bool) -> None:
+    assert is_headline(text) is headline
