@@ -233,6 +233,8 @@ QUALIFIERS: Final = {
     "circa": "about",
     "nearly": "nearly",
     "almost": "nearly",
+    "nearing": "nearly",
+    "approaching": "nearly",
     "close to": "nearly",
     "just shy of": "nearly",
     "a record": "record",

@@ -44,3 +44,11 @@ def test_a_lower_bound_that_an_exact_figure_breaks_is_flagged() -> None:
     article = "The hospital treated 230 patients over the weekend."
     assert not flagged(article, "More than 200 patients were treated.", "200")
     assert flagged(article, "Fewer than 200 patients were treated.", "200")
+
+
+def test_nearing_and_approaching_are_bounds_from_below() -> None:
+    article = "The 49-year-old singer said she would keep touring. Some 980 fans waited outside."
+    assert not flagged(article, "Nearing 50, singer vows to keep touring", "50")
+    assert flagged(article, "Nearing 60, singer vows to keep touring", "60")
+    assert not flagged(article, "Approaching 1,000 fans waited outside.", "1,000")
+    assert flagged(article, "Approaching 2,000 fans waited outside.", "2,000")
