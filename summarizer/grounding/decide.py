@@ -255,16 +255,17 @@ def _about_something_else(
     # Both rules need a rival: a figure of the same kind with another value.
     if not any(other.kind == figure.kind and not values_equal(figure, other) for _, other in candidates):
         return None
+    rule = None
+    if enabled("subject-elsewhere") and misattributed(figure, around.subject, index, agreeing, candidates):
+        rule = "subject-elsewhere"
+    elif enabled("bound-elsewhere") and bound_elsewhere(figure, around, index, agreeing, candidates):
+        rule = "bound-elsewhere"
     # An occurrence that counts the same thing is about it, whatever the words around: "her 90th
     # birthday" is the article's "on the eve of her 90th birthday".
-    thing = around.frame.thing
+    thing = around.frame.thing if rule else frozenset()
     if thing and any(index.frame(other).thing & thing for _, other in agreeing):
         return None
-    if enabled("subject-elsewhere") and misattributed(figure, around.subject, index, agreeing, candidates):
-        return "subject-elsewhere"
-    if enabled("bound-elsewhere") and bound_elsewhere(figure, around, index, agreeing, candidates):
-        return "bound-elsewhere"
-    return None
+    return rule
 
 
 def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:

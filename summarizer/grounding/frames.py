@@ -157,21 +157,23 @@ class FrameReader:
         A year, date or duration modifies a count or amount, so it cuts only the stretch of another.
         """
         every = figure.kind in _MODIFIERS
+        figures = self.figures
         index = bisect.bisect_left(self._starts, figure.start)
-        before = next(
-            (
-                f
-                for f in reversed(self.figures[:index])
-                if f.end <= figure.start and f.start >= start and (every or f.kind not in _MODIFIERS)
-            ),
-            None,
-        )
-        after = next(
-            (f for f in self.figures[index + 1 :] if f.start >= figure.end and (every or f.kind not in _MODIFIERS)),
-            None,
-        )
-        if after is not None and after.start >= end:
-            after = None
+        before = after = None
+        for i in range(index - 1, -1, -1):  # back to the sentence's start
+            other = figures[i]
+            if other.start < start:
+                break
+            if other.end <= figure.start and (every or other.kind not in _MODIFIERS):
+                before = other
+                break
+        for i in range(index + 1, len(figures)):  # on to the sentence's end
+            other = figures[i]
+            if other.start >= end:
+                break
+            if other.start >= figure.end and (every or other.kind not in _MODIFIERS):
+                after = other
+                break
         return before, after
 
     def _read(self, figure: Figure) -> Frame:
@@ -204,12 +206,13 @@ class FrameReader:
         lowered = [word.lower() for word in [*left_words, *phrase_words]]
         if after is not None and after.kind in _SPANS and after.start - phrase_end <= 3:
             lowered += [word.lower() for word in _words(self.text, after.start, after.end)]
+        present = set(lowered)
         return Frame(
             thing=frozenset(thing),
             context=frozenset(context),
             years=self._years(figure, *reach),
-            tense=_tense(lowered),
-            phase=_phase(lowered),
+            tense=_tense(lowered, present),
+            phase=_phase(present),
             # "5% to 12%": the end of a range measures what its start does
             label=_label(phrase_words if thing else left_words) or (self.frame(before).label if before else ""),
         )
@@ -364,9 +367,10 @@ def _label(words: list[str]) -> str:
     return " ".join(words[-_LABEL_WORDS:])
 
 
-def _tense(words: list[str]) -> Tense | None:
-    past = any(word in _PAST_WORDS for word in words) or _last_period(words)
-    future = any(word in _FUTURE_WORDS for word in words)
+def _tense(words: list[str], present: set[str]) -> Tense | None:
+    """`present`: the set of `words`."""
+    past = not _PAST_WORDS.isdisjoint(present) or ("last" in present and _last_period(words))
+    future = not _FUTURE_WORDS.isdisjoint(present)
     if past == future:
         return None
     return "past" if past else "future"
@@ -380,9 +384,9 @@ def _last_period(words: list[str]) -> bool:
     )
 
 
-def _phase(words: list[str]) -> Phase | None:
-    start = any(word in _START_WORDS for word in words)
-    end = any(word in _END_WORDS for word in words)
+def _phase(present: set[str]) -> Phase | None:
+    start = not _START_WORDS.isdisjoint(present)
+    end = not _END_WORDS.isdisjoint(present)
     if start == end:
         return None
     return "start" if start else "end"

@@ -45,6 +45,8 @@ class ArticleIndex:
         default_factory=dict
     )
     _canonical: tuple[str, tuple[int, ...]] | None = None
+    _traits: list[tuple[str, str | None, bool, bool, bool]] = field(default_factory=list)
+    _grouped: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] | None = None
 
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""
@@ -79,13 +81,25 @@ class ArticleIndex:
         key = traits(figure)
         found = self._candidates.get(key)
         if found is None:
+            # Compatibility depends on both figures' traits only: test one article figure per trait
+            # combination, then take every figure that has those traits.
+            fits = {traits_of: compatible(figure, others[0][1]) for traits_of, others in self._by_traits().items()}
             found = [
                 (position, other)
                 for position, other in enumerate(self.figures)
-                if other.value is not None and compatible(figure, other)
+                if other.value is not None and fits[self._traits[position]]
             ]
             self._candidates[key] = found
         return found
+
+    def _by_traits(self) -> dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]]:
+        if self._grouped is None:
+            self._traits = [traits(figure) for figure in self.figures]
+            self._grouped = {}
+            for position, (figure, of) in enumerate(zip(self.figures, self._traits, strict=True)):
+                if figure.value is not None:
+                    self._grouped.setdefault(of, []).append((position, figure))
+        return self._grouped
 
     def equal(self, figure: Figure) -> list[tuple[int, Figure]]:
         """The compatible article figures of equal value, in article order."""
