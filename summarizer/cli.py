@@ -185,12 +185,14 @@ def summarize(
             "Set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, to summarise with a model.",
             err=True,
         )
+    # One article is read first: an empty, binary or oversized file is refused before the pipeline (and
+    # with it the model SDK, most of a second) is imported.
+    text = read_article(articles[0], max_bytes=settings.max_input_bytes) if len(articles) == 1 else None
     from .pipeline import Summarizer  # noqa: PLC0415 - the model SDK is imported only by commands that use it
 
     # Tokens and tokens/s while a (slow, local) model writes; only on a terminal, never into a pipe or log.
     progress = terminal_progress(sys.stderr) if sys.stderr.isatty() else None
-    if len(articles) == 1:
-        text = read_article(articles[0], max_bytes=settings.max_input_bytes)
+    if text is not None:
         with Summarizer(settings, progress=progress) as summarizer:
             result = summarizer.summarize(text, title=title)
         click.echo(

@@ -24,8 +24,11 @@ def _imported_after(code: str) -> list[str]:
         "from summarizer import verify; verify('Sales rose 12%.', 'Sales rose 12%.')",
         "from summarizer.cli import cli\ntry:\n    cli(['verify', '--help'])\nexcept SystemExit:\n    pass",
         "from summarizer.cli import cli\ntry:\n    cli(['--help'])\nexcept SystemExit:\n    pass",
+        # An input refused (here: a file that does not exist) is refused before the pipeline is imported.
+        "from summarizer.cli import cli\ntry:\n    cli(['summarize', '--engine', 'extractive', 'no/such.txt'])\n"
+        "except SystemExit:\n    pass",
     ],
-    ids=["import", "verify", "verify --help", "--help"],
+    ids=["import", "verify", "verify --help", "--help", "summarize, refused input"],
 )
 def test_no_model_sdk_is_imported(code: str) -> None:
     assert _imported_after(code) == []
