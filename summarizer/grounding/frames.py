@@ -157,6 +157,9 @@ class FrameReader:
         A year, date or duration modifies a count or amount, so it cuts only the stretch of another.
         """
         every = figure.kind in _MODIFIERS
+        # An age stands beside a name ("Ann Roe, 31, was jailed for six years"): it cuts only another
+        # age's stretch, so the six years keep "Ann Roe" as their subject.
+        ages_cut = figure.kind == "age"
         figures = self.figures
         index = bisect.bisect_left(self._starts, figure.start)
         before = after = None
@@ -164,14 +167,22 @@ class FrameReader:
             other = figures[i]
             if other.start < start:
                 break
-            if other.end <= figure.start and (every or other.kind not in _MODIFIERS):
+            if (
+                other.end <= figure.start
+                and (every or other.kind not in _MODIFIERS)
+                and (ages_cut or other.kind != "age")
+            ):
                 before = other
                 break
         for i in range(index + 1, len(figures)):  # on to the sentence's end
             other = figures[i]
             if other.start >= end:
                 break
-            if other.start >= figure.end and (every or other.kind not in _MODIFIERS):
+            if (
+                other.start >= figure.end
+                and (every or other.kind not in _MODIFIERS)
+                and (ages_cut or other.kind != "age")
+            ):
                 after = other
                 break
         return before, after

@@ -11,6 +11,12 @@ from summarizer.grounding import verify
 # (article, summary in the right order, summary with the two figures swapped, the two figures)
 SWAPS = [
     (
+        "Arno Veldt, 31, was jailed for six years, while Pieter Maas and Joost Ras were each jailed for 14 years.",
+        "Arno Veldt, 31, was jailed for six years; Pieter Maas and Joost Ras got 14 years each.",
+        "Arno Veldt, 31, was jailed for 14 years, while Pieter Maas and Joost Ras were each jailed for six years.",
+        ("14 years", "six years"),
+    ),
+    (
         "Three explosions at a bus station killed at least 12 people and injured more than 80, officials said.",
         "Three explosions at a bus station killed at least 12 people and injured more than 80.",
         "Three explosions at a bus station killed more than 80 people and injured at least 12.",
