@@ -22,7 +22,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from summarizer.figures import Figure
 from summarizer.text import split_sentences, stem
@@ -89,6 +89,7 @@ _DETERMINERS: Final = frozenset(
 )
 _PHRASE_WORDS: Final = 6  # words read after a figure
 _LEFT_WORDS: Final = 10  # words read before a figure
+_GAP: Final = 4  # characters between a phrase and the next figure it leads into ("at $5", "to 12")
 _CALENDAR: Final = frozenset({"year", "date", "decade"})
 _SPANS: Final = frozenset({"duration", "decade"})
 # Figures that say when or how long: they modify the figures beside them rather than compete with
@@ -191,7 +192,11 @@ class FrameReader:
         start, end = self._sentence(figure.start)
         before, after = self._neighbours(figure, start, end)
         stop = after.start if after is not None else end
-        thing, phrase_end, phrase_words, _ = _phrase(self.text, figure.end, stop)
+        phrase = _phrase(self.text, figure.end, stop)
+        thing, phrase_end, phrase_words = phrase.thing, phrase.end, phrase.words
+        if after is not None and phrase.verb_start is not None and phrase_end >= after.start - _GAP:
+            # the verb that leads into the next figure is that figure's: "gained 47 points to close at 8,515"
+            phrase_words = phrase_words[: phrase.verb_word]
         modifier = figure.kind in _MODIFIERS
         if modifier:
             thing = set()  # a year or a span says when, not what is counted ("2024 the firm ...")
@@ -236,8 +241,8 @@ class FrameReader:
             return sentence_start
         if figure.kind in _MODIFIERS:
             return before.end
-        _, end, _, verb_start = _phrase(self.text, before.end, figure.start)
-        return verb_start if verb_start is not None else end
+        phrase = _phrase(self.text, before.end, figure.start)
+        return phrase.verb_start if phrase.verb_start is not None else phrase.end
 
     def _opening_of(self, sentence_start: int, first: Figure, *, subject_only: bool = False) -> frozenset[str]:
         """Content stems of a sentence before its first figure: the subject and verb its figures share;
@@ -290,7 +295,15 @@ def _words(text: str, start: int, end: int) -> list[str]:
     ]
 
 
-def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str], int | None]:
+class _Phrase(NamedTuple):
+    thing: set[str]
+    end: int
+    words: list[str]
+    verb_start: int | None  # where a verb after the noun begins: "12 people *killed* 3", "47 points *to close* at"
+    verb_word: int  # how many of `words` come before that verb
+
+
+def _phrase(text: str, start: int, stop: int) -> _Phrase:
     """The stem of what a figure at `start` counts, where its phrase ends, the phrase's words, and
     where a verb after its noun begins (None without one): "12 people *killed* 3" is where the
     stretch of the figure after it begins, so the verb that governs that figure is its own too.
@@ -305,6 +318,8 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str],
     end = start
     closed = False
     verb_start = None
+    verb_word = 0
+    to_at = None  # where a "to" after the noun stands: "to close" is a verb
     for match in _TOKEN_RE.finditer(text, start, stop):
         token = match.group(0)
         lowered = token.lower()
@@ -313,9 +328,13 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str],
         end = match.end()
         if token[0].isdigit():
             continue  # a year or a number inside the phrase ("passengers in 2023") belongs to it
+        if verb_start is None and run:
+            if _is_verb(lowered):
+                verb_start, verb_word = match.start(), len(words)
+            elif to_at is not None and lowered not in _STOP_AFTER_TO:
+                verb_start, verb_word = to_at, len(words) - 1
+            to_at = match.start() if lowered == "to" else None
         words.append(token)
-        if verb_start is None and run and _is_verb(lowered):
-            verb_start = match.start()
         if closed:
             continue
         if not run and (lowered in _BACK_REFERENCES or (lowered in _PREPOSITIONS and lowered not in _OF_WORDS)):
@@ -329,7 +348,7 @@ def _phrase(text: str, start: int, stop: int) -> tuple[set[str], int, list[str],
         elif run:
             closed = True  # a function word after the noun phrase ends it
     heads = [word for word in run if not word.endswith("ly")]  # "recovered fully": the adverb is no noun
-    return ({heads[-1]} if heads else set()), end, words, verb_start
+    return _Phrase(({heads[-1]} if heads else set()), end, words, verb_start, verb_word)
 
 
 def _is_verb(lowered: str) -> bool:
@@ -338,6 +357,7 @@ def _is_verb(lowered: str) -> bool:
 
 
 _AUXILIARIES: Final = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would"})
+_STOP_AFTER_TO: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "about", "around"})
 _SHORTEST_VERB: Final = 4  # "bed", "ring" and "sing" are no verbs here; "owed" is too short to tell
 
 

@@ -11,6 +11,12 @@ from summarizer.grounding import verify
 # (article, summary in the right order, summary with the two figures swapped, the two figures)
 SWAPS = [
     (
+        "The index gained 47.07 points to close at 8,515.55, and the small-firm index fell 5.3 points.",
+        "The index gained 47.07 points to close at 8,515.55.",
+        "The index gained 8,515.55 points to close at 47.07.",
+        ("8,515.55", "47.07"),
+    ),
+    (
         "Arno Veldt, 31, was jailed for six years, while Pieter Maas and Joost Ras were each jailed for 14 years.",
         "Arno Veldt, 31, was jailed for six years; Pieter Maas and Joost Ras got 14 years each.",
         "Arno Veldt, 31, was jailed for 14 years, while Pieter Maas and Joost Ras were each jailed for six years.",
