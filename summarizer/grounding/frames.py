@@ -230,7 +230,8 @@ class FrameReader:
             tense=_tense(lowered, present),
             phase=_phase(present),
             # "5% to 12%": the end of a range measures what its start does
-            label=_label(phrase_words if thing else left_words) or (self.frame(before).label if before else ""),
+            label=_label(_noun_phrase(phrase_words) if thing else _governed(left_words))
+            or (self.frame(before).label if before else ""),
         )
 
     def _stretch_start(self, sentence_start: int, before: Figure | None, figure: Figure) -> int:
@@ -384,6 +385,31 @@ _EDGE_WORDS: Final = frozenset(
         "are",
     ]
 )
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The words after a figure up to where its noun phrase ends: at a preposition other than "of"
+    or at a verb ("test rockets | at sea", "weapons of mass destruction", "workers | working")."""
+    for i, word in enumerate(words[1:], start=1):
+        lowered = word.lower()
+        if (lowered in _PREPOSITIONS and lowered not in _OF_WORDS) or _is_verb(lowered):
+            return words[:i]
+    return words
+
+
+def _governed(left: list[str]) -> list[str]:
+    """The words before a figure that has no noun of its own, as a label: the noun phrase a
+    preposition ties the figure to ("estimates *the sum* at 630 million", "put *the toll* at 40"),
+    else all of them ("a cyber security company assumes")."""
+    if len(left) >= _TIED and left[-1].lower() in _TYING:
+        for i in range(len(left) - 2, -1, -1):
+            if left[i].lower() in _DETERMINERS:
+                return left[i:-1]
+    return left
+
+
+_TIED: Final = 3  # a determiner, a noun and the preposition
+_TYING: Final = frozenset({"at", "to"})
 
 
 def _label(words: list[str]) -> str:
