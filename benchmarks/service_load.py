@@ -11,7 +11,9 @@ miss and a real model call. Three measurements, each a ratio against a baseline 
 2. For each N: 400 clients for `--seconds`; a client told 429 waits its Retry-After (plus jitter) and
    tries again, as a good client does. Throughput against N / model latency (the target: >= 0.90)
    and against the CPU ceiling when that is lower; latency; added latency = client latency - wait for
-   a model slot (the server's Server-Timing header) - model latency; the load average at the end.
+   a model slot (the server's Server-Timing header) - model latency, and its p99 split by the
+   server's own timing (work outside the model slot; time in the slot beyond the model's latency);
+   the load average at the end.
 3. Overload: arrivals at 5x what N slots can serve, with no retries; counts by status. The aim is
    0 timeouts and 0 5xx: everything beyond capacity gets 429 with a Retry-After.
 
@@ -49,6 +51,7 @@ class Sample:
     status: int
     seconds: float
     waited: float | None
+    timing: dict[str, float]  # the server's Server-Timing: wait, work, model (ms)
     retry_after: str | None
     finished: float
 
@@ -138,17 +141,20 @@ async def _send(connection: Connection, body: bytes, run: Run) -> Sample | None:
                 run.errors += 1
                 return None
     now = time.monotonic()
-    sample = Sample(status, now - started, _wait_of(headers), headers.get("retry-after"), now)
+    timing = _timing_of(headers)
+    waited = timing["wait"] / 1000 if "wait" in timing else None
+    sample = Sample(status, now - started, waited, timing, headers.get("retry-after"), now)
     run.samples.append(sample)
     return sample
 
 
-def _wait_of(headers: dict[str, str]) -> float | None:
+def _timing_of(headers: dict[str, str]) -> dict[str, float]:
+    timing = {}
     for part in headers.get("server-timing", "").split(","):
         name, _, duration = part.strip().partition(";dur=")
-        if name == "wait" and duration:
-            return float(duration) / 1000
-    return None
+        if duration:
+            timing[name] = float(duration)
+    return timing
 
 
 def backoff(retry_after: str | None) -> float:
@@ -285,6 +291,13 @@ def main() -> None:
                 f"  {statuses.count(429):5d}  {sum(st >= 500 for st in statuses):3d}  {run.timeouts:8d}"
                 f"  {percentile(latency, 50):5.2f}  {percentile(latency, 99):5.2f}  {percentile(added, 50):12.0f}"
                 f"  {percentile(added, 99):12.0f}  {load:4.1f}"
+            )
+            outside = [s.timing["work"] - s.timing["model"] for s in ok]
+            beyond = [s.timing["model"] - MODEL_LATENCY * 1000 for s in ok]
+            print(
+                f"       added p99 split (server's own timing): work outside the model slot "
+                f"{percentile(outside, 99):.0f} ms; in the slot beyond the model's {MODEL_LATENCY:g} s "
+                f"{percentile(beyond, 99):.0f} ms"
             )
             if ideal < slots / MODEL_LATENCY:
                 print(f"       (the CPU ceiling, {ceiling:.1f}/s, is below N/s: got/ceiling {got / ceiling:.2f})")

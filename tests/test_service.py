@@ -58,7 +58,8 @@ def test_a_summary_is_validated_grounded_and_says_how_it_was_made(open_server: S
     status, headers, body = open_server.call("POST", "/v1/summaries", json={"text": article(), "title": "Harbour"})
     assert status == 200, body
     assert headers["content-type"] == "application/json"
-    assert headers["server-timing"].startswith("wait;dur=") and ", work;dur=" in headers["server-timing"]
+    timing = dict(part.split(";dur=") for part in headers["server-timing"].split(", "))
+    assert set(timing) == {"wait", "work", "model"} and 0 < float(timing["model"]) <= float(timing["work"])
     result = json.loads(body)
     assert "£480m" in result["summary"]["summary"] and result["summary"]["key_figures"]
     assert result["grounding"]["ok"] is True

@@ -51,15 +51,19 @@ _SMOOTHING = 0.2
 
 @dataclass(frozen=True, slots=True)
 class Ran(Generic[T]):
-    """What a work item returned, the seconds it waited for model slots and the seconds it worked."""
+    """What a work item returned, the seconds it waited for model slots, worked, and of that work, held a
+    model slot (its model calls)."""
 
     value: T
     waited: float
     worked: float
+    model: float = 0.0
 
     def server_timing(self) -> str:
-        """A Server-Timing header value: wait (for model slots) and work, in milliseconds."""
-        return f"wait;dur={self.waited * 1000:.1f}, work;dur={self.worked * 1000:.1f}"
+        """A Server-Timing header value: wait (for model slots), work and its model calls, in milliseconds."""
+        return (
+            f"wait;dur={self.waited * 1000:.1f}, work;dur={self.worked * 1000:.1f}, model;dur={self.model * 1000:.1f}"
+        )
 
 
 @dataclass(slots=True)
@@ -70,6 +74,7 @@ class _Ticket:
     state: Literal["working", "waiting", "calling"] = "working"
     calls: int = 0
     waited: float = 0.0
+    called: float = 0.0  # seconds in model calls
     abandoned: ServiceError | None = None
 
 
@@ -108,7 +113,7 @@ class ModelGate:
             with self._lock:
                 self.call_time += _SMOOTHING * (elapsed - self.call_time)
                 if ticket is not None:
-                    ticket.state = "working"
+                    ticket.state, ticket.called = "working", ticket.called + elapsed
             self._release()
 
     def abandon(self, ticket: _Ticket, late: ServiceError) -> ServiceError:
@@ -288,7 +293,7 @@ class Admission:
         started = time.monotonic()
         value = work()
         elapsed = time.monotonic() - started
-        return Ran(value, waited=ticket.waited, worked=elapsed - ticket.waited)
+        return Ran(value, waited=ticket.waited, worked=elapsed - ticket.waited, model=ticket.called)
 
     def _release(self, _: Future[Ran[T]]) -> None:
         # Runs when the work finishes or fails: only then does the request stop counting.
