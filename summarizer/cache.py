@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import diskcache
 
+from . import fastjson
 from .grounding.rules import GROUNDING_VERSION
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ class DiskCache:
 
 def _loaded(raw: Any) -> dict[str, Any] | None:
     try:
-        value = json.loads(raw)
+        value = fastjson.loads_ours(raw)
     except (TypeError, ValueError):
         return None
     return value if isinstance(value, dict) else None

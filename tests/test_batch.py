@@ -213,6 +213,20 @@ def test_jsonl_fields_are_carried_through_and_stdin_works(server: FakeOpenAIServ
     assert all(line["provenance"]["model"] == "test-model" for line in lines)
 
 
+def test_carried_fields_keep_their_exact_values_in_the_output_file(server: FakeOpenAIServer, tmp_path: Path) -> None:
+    server.default = Reply.json(valid_answer())
+    write_jsonl(tmp_path / "in.jsonl", 2, extra={"n": 2**70, "tag": "café ✓", "ratio": 1.5e-7})
+    out = tmp_path / "out.jsonl"
+    first = run_batch(server, str(tmp_path / "in.jsonl"), "--no-cache", "--out", str(out))
+    assert first.exit_code == 0, first.stderr
+    lines = read_lines(out)
+    assert [(line["n"], line["tag"], line["ratio"]) for line in lines] == [(2**70, "café ✓", 1.5e-7)] * 2
+    assert "café ✓" in out.read_text(encoding="utf-8")  # UTF-8 as it is, not escaped
+    again = run_batch(server, str(tmp_path / "in.jsonl"), "--no-cache", "--out", str(out))
+    assert again.exit_code == 0 and "2 skipped" in again.stderr
+    assert len(read_lines(out)) == 2
+
+
 def test_markdown_and_a_csv_of_key_figures(server: FakeOpenAIServer, tmp_path: Path) -> None:
     server.default = Reply.json(valid_answer())
     write_jsonl(tmp_path / "in.jsonl", 2)

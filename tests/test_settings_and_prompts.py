@@ -102,6 +102,7 @@ def test_the_public_api_is_what_all_says() -> None:
         "repetition",
         "salvage",
         "streaming",
+        "fastjson",
     }
     assert public - modules - {"lru_cache", "Any", "TYPE_CHECKING", "importlib"} == set(summarizer.__all__)
 

@@ -23,10 +23,11 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from summarizer import fastjson
 from summarizer.errors import InputError
 from summarizer.render import to_markdown
 from summarizer.result import SummaryResult
@@ -90,7 +91,7 @@ class ResultLog:
             offset = 0
             for raw in stream:
                 offset += len(raw)
-                record = _parse(raw)
+                record = _parse(raw, fastjson.loads_ours)
                 if record is None:
                     if raw.endswith(b"\n"):
                         raise InputError(
@@ -121,7 +122,7 @@ class ResultLog:
         temporary = self.path.with_name(self.path.name + ".tmp")
         with self.path.open("rb") as source, temporary.open("wb") as target:
             for raw in source:
-                record = _parse(raw)
+                record = _parse(raw, fastjson.loads_ours)
                 if record is not None and record["status"] != "error":
                     target.write(raw)
             target.flush()
@@ -135,8 +136,7 @@ class ResultLog:
 
     def write(self, record: Mapping[str, Any]) -> None:
         """Append one record as one line, in one write."""
-        data = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-        view = memoryview(data)
+        view = memoryview(fastjson.dumps_line(record))
         while view:  # a regular file takes it all at once; the loop is for the letter of the POSIX law
             view = view[os.write(self._fd, view) :]
         self.done.add(str(record["id"]))
@@ -168,11 +168,12 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
                 yield record
 
 
-def _parse(raw: bytes) -> dict[str, Any] | None:
+def _parse(raw: bytes, loads: Callable[[bytes], Any] = json.loads) -> dict[str, Any] | None:
+    """A whole output line's record, or None. `loads`: fastjson.loads_ours where only the id and status are read."""
     if not raw.endswith(b"\n"):
         return None
     try:
-        record = json.loads(raw)
+        record = loads(raw)
     except ValueError:
         return None
     if not isinstance(record, dict) or "id" not in record or record.get("status") not in ("ok", "error"):
