@@ -226,3 +226,25 @@ def test_answers_are_handled_on_the_summarizers_own_worker_which_ends_with_it(
     assert not [thread for thread in threading.enumerate() if thread.name.startswith("summarizer-worker")]
     # Eight streamed answers, four at a time: the connections are reused, not opened per request.
     assert server.stats()["connections"] <= 4
+
+
+def test_a_request_that_went_late_does_not_push_back_the_ones_after_it() -> None:
+    now = [0.0]
+    throttle = Throttle(rpm=600, clock=lambda: now[0])  # one request per 0.1 s
+    # Four callers arrive together and reserve their slots: 0, 0.1, 0.2, 0.3 s.
+    assert [throttle._reserve(0) for _ in range(4)] == pytest.approx([0.0, 0.1, 0.2, 0.3])
+
+    def goes_at(woke: float) -> float:
+        """A caller wakes (on time or late) and waits for admission; when its request goes."""
+        now[0] = woke
+        while (wait := throttle._admit()) > 0:
+            now[0] += wait
+        return now[0]
+
+    assert goes_at(0.0) == 0.0
+    assert goes_at(0.115) == pytest.approx(0.115)  # 15 ms late
+    # The next keeps its own slot instead of going a whole interval after the late one ...
+    assert goes_at(0.2) == pytest.approx(0.2)
+    # ... but never sooner after a late one than 80% of the interval.
+    assert goes_at(0.29) == pytest.approx(0.29)
+    assert goes_at(0.3) == pytest.approx(0.37)
