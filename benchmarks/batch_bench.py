@@ -3,9 +3,12 @@
     python benchmarks/batch_bench.py [throughput|rpm|cache|rss|all] [--quick]
 
 - throughput: the CPU-bound ceiling (the server answers at once, concurrency 100), then 1 s latency at
-  concurrency 100 and 400 against min(concurrency / latency, ceiling); the figure check included. CPU
-  ms per article (this process, all threads) for asummarize_many and for the bare SDK doing the same
-  streamed request, in the same run.
+  concurrency 100 and 400 against min(concurrency / latency, ceiling); the figure check included. The
+  ratio is of the sustained rate: articles over the wall time after the first second, when the first
+  answers can arrive at the earliest (no client can do anything with the first second; at concurrency
+  100 it would otherwise cap a 500-article run at 1 - ceiling / (ceiling + 500) of the ceiling). The
+  whole-run rate is printed beside it. CPU ms per article (this process, all threads) for
+  asummarize_many and for the bare SDK doing the same streamed request, in the same run.
 - rpm: the server enforces 600 requests/minute (429 + Retry-After beyond it); the client's Throttle is set
   to the same limit. Share of the limit sustained, share of requests answered 429.
 - cache: a 10,000-article batch, finished, run again: the same command (ids already in --out are skipped)
@@ -44,6 +47,7 @@ from summarizer.config import Settings
 from summarizer.prompts import fence_article, fence_id, load_prompt
 
 HERE = Path(__file__).resolve().parent
+LATENCY = 1.0  # seconds, the fake server's answer time in the latency runs
 
 
 @contextmanager
@@ -154,17 +158,18 @@ def throughput(quick: bool) -> None:
     )
     for concurrency in (100, 400):
         count = concurrency * (3 if quick else 5)
-        with fake_server(latency=1.0) as url:
+        with fake_server(latency=LATENCY) as url:
             ours(url, 0, 20, 20)
             wall, cpu, ok = measure(lambda c=concurrency, k=count: ours(url, 20_000, k, c))
             bare_wall, bare_cpu, bare_ok = measure(lambda c=concurrency, k=count: bare_sdk(url, 20_000, k, c))
-        target = min(concurrency / 1.0, ceiling)
-        rate = ok / wall
+        target = min(concurrency / LATENCY, ceiling)
+        sustained, bare_sustained = ok / (wall - LATENCY), bare_ok / (bare_wall - LATENCY)
         print(
-            f"latency 1 s, concurrency {concurrency}, {count} articles: {rate:.1f}/s = {rate / target:.0%} of "
-            f"min({concurrency}/1 s, ceiling {ceiling:.1f}) = {target:.1f}; ok {ok}; "
-            f"bare SDK {bare_ok / bare_wall:.1f}/s; CPU ms/article ours {cpu / ok * 1000:.2f}, "
-            f"bare {bare_cpu / bare_ok * 1000:.2f}"
+            f"latency 1 s, concurrency {concurrency}, {count} articles: sustained {sustained:.1f}/s = "
+            f"{sustained / target:.0%} of min({concurrency}/1 s, ceiling {ceiling:.1f}) = {target:.1f} "
+            f"(whole run {ok / wall:.1f}/s = {ok / wall / target:.0%}); ok {ok}; bare SDK sustained "
+            f"{bare_sustained:.1f}/s (whole run {bare_ok / bare_wall:.1f}/s); CPU ms/article ours "
+            f"{cpu / ok * 1000:.2f}, bare {bare_cpu / bare_ok * 1000:.2f}"
         )
 
 
