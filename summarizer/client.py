@@ -23,14 +23,14 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx2
 import openai
 from openai.types.chat import ChatCompletion
 
+from .chat import ChatRequest, ModelClient, ModelReply, messages_of
 from .config import Settings
 from .errors import (
     AuthenticationError,
@@ -53,52 +53,6 @@ log = logging.getLogger("summarizer.client")
 OPENAI_ENDPOINT = "https://api.openai.com/v1"
 # The output budget when neither the request, the settings nor the schema bound it.
 DEFAULT_MAX_OUTPUT_TOKENS = 4000
-
-
-@dataclass(frozen=True, slots=True)
-class ChatRequest:
-    """One structured-output request: the conversation and the JSON schema the answer must follow."""
-
-    messages: tuple[Mapping[str, str], ...]
-    schema_name: str
-    schema: Mapping[str, Any]
-    # None: Settings.max_output_tokens, else the bound the schema implies.
-    max_output_tokens: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ModelReply:
-    """What came back for one ChatRequest, after transport retries."""
-
-    content: str | None
-    # As the server sent it ("stop", "length", ...), or "loop" when we stopped a repeating answer.
-    finish_reason: str | None
-    refusal: str | None
-    usage: Usage
-    attempts: int
-    output_mode: OutputMode
-
-
-class ModelClient(Protocol):
-    """Anything that can answer a ChatRequest: the OpenAI client, or a scripted one in tests."""
-
-    @property
-    def model(self) -> str:
-        """The model name, as recorded in provenance and cache keys."""
-        ...
-
-    @property
-    def endpoint(self) -> str:
-        """The endpoint URL without credentials, as recorded in provenance and cache keys."""
-        ...
-
-    def complete(self, request: ChatRequest) -> ModelReply:
-        """Answer one request."""
-        ...
-
-    async def acomplete(self, request: ChatRequest) -> ModelReply:
-        """Answer one request without blocking the event loop."""
-        ...
 
 
 class _OutputModeRejectedError(Exception):
@@ -678,9 +632,4 @@ def _async_http_client(transport: str) -> Any:
         return None
 
 
-def messages_of(*pairs: tuple[str, str]) -> tuple[Mapping[str, str], ...]:
-    """Build a message tuple from (role, content) pairs."""
-    return tuple({"role": role, "content": content} for role, content in pairs)
-
-
-__all__: Sequence[str] = ["OUTPUT_MODES", "ChatRequest", "ModelClient", "ModelReply", "OpenAIClient"]
+__all__: Sequence[str] = ["OUTPUT_MODES", "ChatRequest", "ModelClient", "ModelReply", "OpenAIClient", "messages_of"]

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 
 from .cache import DiskCache, NoCache, ResultCache, cache_key, open_cache
-from .client import ChatRequest, ModelClient, ModelReply, OpenAIClient, messages_of
+from .chat import ChatRequest, ModelClient, ModelReply, messages_of
 from .config import Settings
 from .errors import ConfigError, ModelError, ModelOutputError, SummarizerError
 from .extractive import extractive_summary
@@ -173,6 +173,8 @@ class Summarizer:
                     "the openai engine needs a model endpoint: set OPENAI_API_KEY (or OPENAI_BASE_URL for a "
                     "local server such as Ollama or vLLM), or use the extractive engine"
                 )
+            from .client import OpenAIClient  # noqa: PLC0415 - the SDK loads only when a model is used
+
             client = OpenAIClient(settings, throttle=throttle, on_progress=progress)
         self._client = client
         # The extractive engine computes its answer faster than a cache could return it: it opens none.

@@ -72,6 +72,7 @@ def test_the_public_api_is_what_all_says() -> None:
     modules = {
         "cache",
         "client",
+        "chat",
         "config",
         "errors",
         "extractive",

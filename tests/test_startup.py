@@ -27,12 +27,19 @@ def _imported_after(code: str) -> list[str]:
         # An input refused (here: a file that does not exist) is refused before the pipeline is imported.
         "from summarizer.cli import cli\ntry:\n    cli(['summarize', '--engine', 'extractive', 'no/such.txt'])\n"
         "except SystemExit:\n    pass",
+        # The extractive engine needs no model: the pipeline loads, the SDK does not.
+        "from summarizer import Summarizer, Settings\n"
+        "with Summarizer(Settings(engine='extractive')) as s:\n    s.summarize('Sales rose 12% to £4m.')",
     ],
-    ids=["import", "verify", "verify --help", "--help", "summarize, refused input"],
+    ids=["import", "verify", "verify --help", "--help", "summarize, refused input", "extractive engine"],
 )
 def test_no_model_sdk_is_imported(code: str) -> None:
     assert _imported_after(code) == []
 
 
-def test_the_sdk_is_imported_when_a_summarizer_is_used() -> None:
-    assert "openai" in _imported_after("import summarizer\nsummarizer.Summarizer")
+def test_the_sdk_is_imported_when_a_summarizer_needs_a_model() -> None:
+    code = (
+        "from summarizer import Summarizer, Settings\n"
+        "Summarizer(Settings(engine='openai', api_key='not-a-key', use_cache=False)).close()"
+    )
+    assert "openai" in _imported_after(code)
