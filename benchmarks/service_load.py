@@ -10,8 +10,8 @@ miss and a real model call. Three measurements, each a ratio against a baseline 
 1. CPU ceiling: the model answers at once; summaries/s the server manages on this machine right now.
 2. For each N: 400 clients for `--seconds`; a client told 429 waits its Retry-After (plus jitter) and
    tries again, as a good client does. Throughput against N / model latency (the target: >= 0.90)
-   and against the CPU ceiling when that is lower. Latency, like throughput, after the warm-up (the
-   start-up herd is in the first seconds; added p99 is shown with it too). Added latency = client
+   and against the CPU ceiling when that is lower. Latency of requests sent after the warm-up (the
+   first meet 400 connections opening at once; added p99 is shown with them too). Added latency = client
    latency - wait for a model slot (the server's Server-Timing header) - model latency; its p99 split
    by the server's own timing (work outside the model slot; time in the slot beyond the model's
    latency); the load average at the end.
@@ -225,8 +225,8 @@ def throughput(run: Run, started: float, seconds: float, warmup: float) -> float
 
 
 def steady(samples: list[Sample], started: float, warmup: float) -> list[Sample]:
-    """The samples that finished after the warm-up."""
-    return [s for s in samples if s.finished >= started + warmup]
+    """The requests sent after the warm-up (those sent in the first second meet 400 new connections)."""
+    return [s for s in samples if s.finished - s.seconds >= started + warmup]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -288,8 +288,8 @@ def main() -> None:
             load = os.getloadavg()[0]
             ideal = min(slots / MODEL_LATENCY, ceiling)
             got = throughput(run, started, args.seconds, args.warmup)
-            # Latency over the same window as throughput: the first seconds hold the start-up herd (400
-            # clients at once, then every client turned away coming back together); shown apart below.
+            # Latency of the requests sent after the warm-up, as throughput counts answers after it: the
+            # first requests meet 400 connections opening at once in a cold process; shown apart below.
             ok = steady(run.ok(), started, args.warmup)
             added = [(s.seconds - (s.waited or 0.0) - MODEL_LATENCY) * 1000 for s in ok]
             added_all = [(s.seconds - (s.waited or 0.0) - MODEL_LATENCY) * 1000 for s in run.ok()]
