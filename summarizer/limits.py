@@ -139,6 +139,9 @@ async def as_completed_bounded(
         raise ValueError(f"concurrency must be at least 1; got {concurrency}")
     source = _numbered(items)
     running: set[asyncio.Task[R]] = set()
+    # Each task puts itself here when done: O(1) a result, where asyncio.wait(running) hooks and unhooks
+    # every running task at each call (at concurrency 400, 800 callback edits per finished article).
+    finished: asyncio.Queue[asyncio.Task[R]] = asyncio.Queue()
     exhausted = False
     try:
         while True:
@@ -148,12 +151,14 @@ async def as_completed_bounded(
                 except StopAsyncIteration:
                     exhausted = True
                     break
-                running.add(asyncio.ensure_future(work(index, item)))
+                task = asyncio.ensure_future(work(index, item))
+                task.add_done_callback(finished.put_nowait)
+                running.add(task)
             if not running:
                 return
-            done, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                yield task.result()
+            task = await finished.get()
+            running.discard(task)
+            yield task.result()
     finally:
         for task in running:
             task.cancel()
