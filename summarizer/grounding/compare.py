@@ -294,11 +294,15 @@ def _bound_satisfied(summary: Figure, value: float) -> bool:
     if bound == "lower":
         return summary.value < value <= summary.value + slack
     if bound == "upper":
-        return summary.value - slack <= value < summary.value
+        # A round bound's step is as large as itself ("nearly 1,000": a step of 1,000): from below
+        # it may not reach further than a fifth of its value, or "nearly 1,000" would hold for 47.
+        return summary.value - min(slack, _BOUND_REACH * abs(summary.value)) <= value < summary.value
     if bound == "approx":
         return abs(value - summary.value) <= 0.1 * abs(summary.value)
     return False
 
+
+_BOUND_REACH: Final = 0.2
 
 _VAGUE_SPAN: Final = 10  # "hundreds" is 200 to 1,999: 5,500 is thousands
 

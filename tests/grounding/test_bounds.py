@@ -52,3 +52,12 @@ def test_nearing_and_approaching_are_bounds_from_below() -> None:
     assert flagged(article, "Nearing 60, singer vows to keep touring", "60")
     assert not flagged(article, "Approaching 1,000 fans waited outside.", "1,000")
     assert flagged(article, "Approaching 2,000 fans waited outside.", "2,000")
+
+
+def test_a_round_bound_from_below_reaches_a_fifth_of_its_value_at_most() -> None:
+    article = "The flood death toll rose to 47 on Tuesday, officials said."
+    assert not flagged(article, "Flood toll nears 50", "50")
+    assert flagged(article, "Flood toll nears 1,000", "1,000")
+    assert flagged(article, "Up to 100 people died in the floods.", "100")
+    # from above, a round bound keeps its step: "more than 40" holds for 47
+    assert not flagged(article, "More than 40 people died in the floods.", "40")
