@@ -45,6 +45,7 @@ class ArticleIndex:
         default_factory=dict
     )
     _canonical: tuple[str, tuple[int, ...]] | None = None
+    _lowercase: frozenset[str] | None = None
     _traits: list[tuple[str, str | None, bool, bool, bool]] = field(default_factory=list)
     _grouped: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] | None = None
 
@@ -60,6 +61,12 @@ class ArticleIndex:
         if self._frames is None:
             self._frames = FrameReader(self.text, self.figures, self.layout.sentences)
         return self._frames
+
+    def lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (to tell names from words that open a sentence)."""
+        if self._lowercase is None:
+            self._lowercase = frozenset(_LOWERCASE_WORD_RE.findall(self.text))
+        return self._lowercase
 
     def canonical(self) -> tuple[str, tuple[int, ...]]:
         """The article as quote search sees it, with each character's place in the article (see `claims`)."""
@@ -264,6 +271,7 @@ def _pairs(text: str) -> list[re.Match[str]]:
     return found
 
 
+_LOWERCASE_WORD_RE: Final = re.compile(r"\b[a-z]+\b")
 _NUMBER_CHAR_RE: Final = re.compile(r"[\d.,]")
 
 

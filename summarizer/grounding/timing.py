@@ -7,6 +7,7 @@ import re
 from typing import Final
 
 from summarizer.figures import Figure
+from summarizer.text import stem
 
 from .binding import BINDABLE_KINDS
 from .compare import bound_of, same, values_equal
@@ -249,9 +250,25 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
         return None
     for _, other in index.candidates(figure):
         another_year = other.kind == "year" and not values_equal(figure, other)
-        if another_year and len(index.frame(other).words & mine) >= _EVENT_WORDS:
+        shared = index.frame(other).words & mine if another_year else frozenset()
+        # A name says who, not what happened: "Wilson took charge in 2016. He was sacked in 2019"
+        # shares "Wilson" with any summary of the sacking.
+        if len(shared - _names_around(index, other)) >= _EVENT_WORDS:
             return Match("misattributed", other, f"the article gives '{other.text}' for this", "year-event")
     return None
+
+
+def _names_around(index: ArticleIndex, figure: Figure) -> frozenset[str]:
+    """Stems of the names in a figure's sentence: capitalised words the article never writes in
+    lower case ("Wilson", "Tesco"; not "The", nor "Passengers" opening a sentence)."""
+    start, end = index.layout.sentence_of(figure.start)
+    lower = index.lowercase_words()
+    return frozenset(
+        stem(word) for word in _CAPITALISED_RE.findall(index.text, start, end) if word.lower() not in lower
+    )
+
+
+_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 _EVENT_WORDS: Final = 2  # words a year's sentence must share with the summary's to be about its event

@@ -82,3 +82,10 @@ def test_an_aside_between_event_and_year_keeps_them_together() -> None:
         "A hostel for rough sleepers opened in 2021."
     )
     assert not flagged(article, "Council aims to end rough sleeping by 2030", "2030")
+
+
+def test_a_name_shared_with_another_year_is_no_evidence_of_its_event() -> None:
+    article = "Wilson took charge of the club in 2016. He was sacked in 2019 after a run of defeats."
+    assert not flagged(article, "The club dismissed Wilson in 2019.", "2019")
+    assert not flagged(article, "Wilson's spell at the club ended in 2019.", "2019")
+    assert flagged(article, "Wilson took charge of the club in 2019.", "2019")
