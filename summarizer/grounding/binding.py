@@ -158,9 +158,14 @@ def _better_rival(
             for other in others
             if other.kind == rival.kind and (values_equal(other, rival) or rounds_to(other, rival))
         ]
-        if not any(_by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners):
+        # What it counts decides alone, except in a headline, whose word after a figure is often a
+        # verb ("12 Hurt", "1,000 Flee"); words need a swap partner.
+        by_thing = 0 if around.in_headline else _by_thing(mine, ours, theirs)
+        if not by_thing and not any(
+            _by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners
+        ):
             continue
-        score = _by_thing(mine, ours, theirs) or _by_words(mine, ours, theirs)
+        score = by_thing or _by_words(mine, ours, theirs)
         if score and (best is None or score > best[0]):
             best = (score, rival)
     return best[1] if best else None

@@ -4,7 +4,7 @@ article's sentences share most of their words; the right pairing is not."""
 from __future__ import annotations
 
 import pytest
-from figure_cases import FLAGGED
+from figure_cases import FLAGGED, status
 
 from summarizer.grounding import verify
 
@@ -109,3 +109,11 @@ def test_the_right_pairing_is_not_flagged(article: str, right: str, swapped: str
 def test_at_least_nine_in_ten_swaps_are_caught() -> None:
     caught = sum(all(s in FLAGGED for s in _statuses(a, w, f)) for a, _, w, f in SWAPS)
     assert caught / len(SWAPS) >= 0.9
+
+
+def test_one_figure_counting_what_another_counts_is_moved_without_a_swap() -> None:
+    article = "The striker, 24, scored 14 goals and made 9 assists last season."
+    assert status(article, "The striker made 14 assists last season.", "14") == "misattributed"
+    assert status(article, "The striker scored 14 goals last season.", "14") == "supported"
+    # a headline's word after its figure is often a verb: it does not move the figure alone
+    assert status(article, "Striker Scores 14 Goals", "14") == "supported"
