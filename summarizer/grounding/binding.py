@@ -185,7 +185,7 @@ def _by_words(mine: Frame, ours: Frame, theirs: Frame) -> int:
     shared_ours, shared_theirs = len(mine.words & ours.words), len(mine.words & theirs.words)
     if shared_theirs <= shared_ours:
         return 0
-    if mine.words & (theirs.words - ours.words) and not mine.words & (ours.words - theirs.words):
+    if len(mine.words & (theirs.words - ours.words)) > len(mine.words & (ours.words - theirs.words)):
         return shared_theirs - shared_ours
     return 0
 

@@ -194,9 +194,12 @@ class FrameReader:
         stop = after.start if after is not None else end
         phrase = _phrase(self.text, figure.end, stop)
         thing, phrase_end, phrase_words = phrase.thing, phrase.end, phrase.words
-        if after is not None and phrase.verb_start is not None and phrase_end >= after.start - _GAP:
-            # the verb that leads into the next figure is that figure's: "gained 47 points to close at 8,515"
-            phrase_words = phrase_words[: phrase.verb_word]
+        if after is not None and phrase_end >= after.start - _GAP and figure.kind not in _MODIFIERS:
+            if phrase.verb_start is not None:
+                # the verb that leads into the next figure is that figure's: "gained 47 points to close at 8,515"
+                phrase_words = phrase_words[: phrase.verb_word]
+            elif not thing:
+                phrase_words = []  # "$4.5bn on revenue of $900m": the words are the next figure's
         modifier = figure.kind in _MODIFIERS
         if modifier:
             thing = set()  # a year or a span says when, not what is counted ("2024 the firm ...")
@@ -243,7 +246,11 @@ class FrameReader:
         if figure.kind in _MODIFIERS:
             return before.end
         phrase = _phrase(self.text, before.end, figure.start)
-        return phrase.verb_start if phrase.verb_start is not None else phrase.end
+        if phrase.verb_start is not None:
+            return phrase.verb_start
+        if not phrase.thing and phrase.end >= figure.start - _GAP:
+            return before.end  # words with no noun of their own lead into this figure
+        return phrase.end
 
     def _opening_of(self, sentence_start: int, first: Figure, *, subject_only: bool = False) -> frozenset[str]:
         """Content stems of a sentence before its first figure: the subject and verb its figures share;

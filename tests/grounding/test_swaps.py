@@ -117,3 +117,11 @@ def test_one_figure_counting_what_another_counts_is_moved_without_a_swap() -> No
     assert status(article, "The striker scored 14 goals last season.", "14") == "supported"
     # a headline's word after its figure is often a verb: it does not move the figure alone
     assert status(article, "Striker Scores 14 Goals", "14") == "supported"
+
+
+def test_words_with_no_noun_of_their_own_lead_into_the_next_figure() -> None:
+    article = "The firm said its revenue grew to $4.5bn last year, and its net profit reached $900m."
+    swapped = "The firm made a net profit of $4.5bn on revenue of $900m."
+    assert [status(article, swapped, figure) for figure in ("$4.5bn", "$900m")] == ["misattributed"] * 2
+    right = "The firm made a net profit of $900m on revenue of $4.5bn."
+    assert [status(article, right, figure) for figure in ("$900m", "$4.5bn")] == ["supported"] * 2
