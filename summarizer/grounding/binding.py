@@ -113,14 +113,18 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     mine = around.frame
     if not mine.words:
         return None
+    # Sets, not scans of `equal`: a value an article repeats a thousand times meets a thousand rivals.
+    equal_starts = {same_figure.start for same_figure in equal}
+    equal_values = {same_figure.value for same_figure in equal if same_figure.value is not None}
     rivals = [
         other
         for _, other in index.candidates(figure)
         if other.kind == figure.kind
         and not other.vague
-        and not any(other.start == same_figure.start for same_figure in equal)
+        and other.start not in equal_starts
+        # a rival has another value than every equal figure (not "3.8bn" beside "3.8 billion")
+        and other.value not in equal_values
         and not values_equal(figure, other)
-        and not _close(other, equal)
     ]
     if not rivals:
         return None
@@ -133,11 +137,6 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
             return None  # this occurrence of the value may well be what the summary means
         pointed = pointed or rival
     return pointed
-
-
-def _close(other: Figure, equal: list[Figure]) -> bool:
-    """A rival must have another value than every equal figure (not "3.8bn" beside "3.8 billion")."""
-    return any(other.value is not None and same.value is not None and other.value == same.value for same in equal)
 
 
 def _better_rival(
