@@ -348,6 +348,9 @@ def _phrase(text: str, start: int, stop: int) -> _Phrase:
         if not run and (lowered in _BACK_REFERENCES or (lowered in _PREPOSITIONS and lowered not in _OF_WORDS)):
             closed = True
             continue
+        if lowered in _PRONOUN_HEADS:
+            run, closed = [], True  # "60 existing ones": the noun was named before; what is counted is unknown here
+            continue
         stemmed = stem(token)
         if stemmed and run and lowered.endswith(("ed", "ing")):
             closed = True  # "30 inmates escaped": a verb after the noun ends the noun phrase
@@ -364,6 +367,7 @@ def _is_verb(lowered: str) -> bool:
     return lowered in _AUXILIARIES or (len(lowered) > _SHORTEST_VERB and lowered.endswith(("ed", "ing")))
 
 
+_PRONOUN_HEADS: Final = frozenset({"one", "ones"})
 _AUXILIARIES: Final = frozenset({"was", "were", "is", "are", "has", "have", "had", "will", "would"})
 _STOP_AFTER_TO: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "about", "around"})
 _SHORTEST_VERB: Final = 4  # "bed", "ring" and "sing" are no verbs here; "owed" is too short to tell

@@ -125,3 +125,8 @@ def test_words_with_no_noun_of_their_own_lead_into_the_next_figure() -> None:
     assert [status(article, swapped, figure) for figure in ("$4.5bn", "$900m")] == ["misattributed"] * 2
     right = "The firm made a net profit of $900m on revenue of $4.5bn."
     assert [status(article, right, figure) for figure in ("$900m", "$4.5bn")] == ["supported"] * 2
+
+
+def test_a_figure_whose_noun_is_ones_counts_what_was_named_before() -> None:
+    article = "The chain will open 35 stores next year and spend £210m refitting 60 existing ones."
+    assert status(article, "60 existing stores will be refitted.", "60") == "supported"
