@@ -159,7 +159,12 @@ def _better_rival(
         ]
         # What it counts decides alone, except in a headline, whose word after a figure is often a
         # verb ("12 Hurt", "1,000 Flee"); words need a swap partner.
-        by_thing = 0 if around.in_headline else _by_thing(mine, ours, theirs)
+        # ... nor when the summary's noun phrase says which part it is in the equal figure's words
+        # ("45 transatlantic flights" for the article's "45 transatlantic services" among 300
+        # flights), or two of its words tell the equal figure apart ("12 young patients in a
+        # serious condition" for "12 children were in a serious condition").
+        kept = mine.modifiers & ours.words or len(mine.words & (ours.words - theirs.words)) >= _TELLING
+        by_thing = 0 if around.in_headline or kept else _by_thing(mine, ours, theirs)
         if not by_thing and not any(
             _by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners
         ):
@@ -168,6 +173,9 @@ def _better_rival(
         if score and (best is None or score > best[0]):
             best = (score, rival)
     return best[1] if best else None
+
+
+_TELLING: Final = 2  # words of the summary's that tell the equal figure apart keep it there
 
 
 def _by_thing(mine: Frame, ours: Frame, theirs: Frame) -> int:

@@ -115,6 +115,7 @@ class Frame:
     tense: Tense | None
     phase: Phase | None
     label: str = ""  # what it measures, in the text's own words ("the country's exports", "homes")
+    modifiers: frozenset[str] = frozenset()  # the other content words of its noun phrase ("transatlantic")
 
     @property
     def words(self) -> frozenset[str]:
@@ -194,7 +195,10 @@ class FrameReader:
         stop = after.start if after is not None else end
         phrase = _phrase(self.text, figure.end, stop)
         thing, phrase_end, phrase_words = phrase.thing, phrase.end, phrase.words
-        if after is not None and phrase_end >= after.start - _GAP and figure.kind not in _MODIFIERS:
+        if after is not None and phrase_end >= after.start - _GAP and _partitive(phrase_words):
+            # "120 of the plant's 500 employees": the 120 counts what the 500 counts
+            thing, phrase_words = set(), []
+        elif after is not None and phrase_end >= after.start - _GAP and figure.kind not in _MODIFIERS:
             if phrase.verb_start is not None:
                 # the verb that leads into the next figure is that figure's: "gained 47 points to close at 8,515"
                 phrase_words = phrase_words[: phrase.verb_word]
@@ -228,6 +232,7 @@ class FrameReader:
         present = set(lowered)
         return Frame(
             thing=frozenset(thing),
+            modifiers=phrase.modifiers if thing else frozenset(),
             context=frozenset(context),
             years=self._years(figure, *reach),
             tense=_tense(lowered, present),
@@ -309,6 +314,7 @@ class _Phrase(NamedTuple):
     words: list[str]
     verb_start: int | None  # where a verb after the noun begins: "12 people *killed* 3", "47 points *to close* at"
     verb_word: int  # how many of `words` come before that verb
+    modifiers: frozenset[str]  # the noun phrase's other content words ("transatlantic" of "transatlantic flights")
 
 
 def _phrase(text: str, start: int, stop: int) -> _Phrase:
@@ -359,7 +365,20 @@ def _phrase(text: str, start: int, stop: int) -> _Phrase:
         elif run:
             closed = True  # a function word after the noun phrase ends it
     heads = [word for word in run if not word.endswith("ly")]  # "recovered fully": the adverb is no noun
-    return _Phrase(({heads[-1]} if heads else set()), end, words, verb_start, verb_word)
+    thing = {heads[-1]} if heads else set()
+    return _Phrase(thing, end, words, verb_start, verb_word, frozenset(run) - thing)
+
+
+def _partitive(words: list[str]) -> bool:
+    """Words between two figures that make the first a part of the second: "120 *of the plant's*
+    500 employees", "two *of the* three goals"."""
+    if len(words) < _PARTITIVE_WORDS or words[0].lower() != "of":
+        return False
+    last = words[-1].lower()
+    return last.endswith(("'s", "’s")) or last in _DETERMINERS
+
+
+_PARTITIVE_WORDS: Final = 2  # "of" and a determiner or possessive at least
 
 
 def _is_verb(lowered: str) -> bool:

@@ -130,3 +130,29 @@ def test_words_with_no_noun_of_their_own_lead_into_the_next_figure() -> None:
 def test_a_figure_whose_noun_is_ones_counts_what_was_named_before() -> None:
     article = "The chain will open 35 stores next year and spend £210m refitting 60 existing ones."
     assert status(article, "60 existing stores will be refitted.", "60") == "supported"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        # the summary names a part with the whole's noun, and says which part
+        (
+            "The airline cancelled 300 flights on Friday, including 45 transatlantic services.",
+            "The airline cancelled 300 flights on Friday; 45 transatlantic flights were among them.",
+            "45",
+        ),
+        (
+            "The trust employs 8,000 staff. It said 1,200 nurses would get the pay rise from April.",
+            "From April, 1,200 nursing staff at the trust will get a pay rise.",
+            "1,200",
+        ),
+        # "N of the X's M things": N counts what M counts
+        (
+            "The firm has 500 employees at the plant. Of those, 120 engineers will move to Munich.",
+            "120 of the plant's 500 employees will move to Munich.",
+            "120",
+        ),
+    ],
+)
+def test_a_part_named_with_the_wholes_noun_is_not_moved(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) == "supported"
