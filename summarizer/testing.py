@@ -540,6 +540,12 @@ class _HTTPServer(ThreadingHTTPServer):
     # The default listen backlog of 5 drops SYNs under concurrent tests, costing a 1 s retransmit each.
     request_queue_size = 128
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up (a stream it stopped reading, a kept connection it reset) is no error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
 
 class _Handler(BaseHTTPRequestHandler):
     # HTTP/1.1 so the SDK's keep-alive connection pool is exercised as in production.

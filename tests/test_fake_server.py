@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import struct
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -349,3 +351,16 @@ def test_chat_completion_builder() -> None:
     }
     assert body["choices"][0]["finish_reason"] == "length"
     assert body["usage"] == {"prompt_tokens": 3, "completion_tokens": 4, "total_tokens": 7}
+
+
+def test_a_client_that_resets_its_kept_connection_prints_no_traceback(
+    server: FakeOpenAIServer, capfd: pytest.CaptureFixture[str]
+) -> None:
+    host, port = server.base_url.split("//")[1].split("/")[0].split(":")
+    with socket.create_connection((host, int(port))) as conn:
+        conn.sendall(b"GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert conn.recv(65536).startswith(b"HTTP/1.1 200")
+        # Close with a reset (linger 0) while the server waits for the next request on the kept connection.
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    server.stop()  # joins the handler thread, so whatever it printed is printed by now
+    assert "Traceback" not in capfd.readouterr().err
