@@ -144,11 +144,11 @@ def cases() -> list[Case]:
         Case("random binary, 100 kB", [*extractive, "FILE"], _write(os.urandom(100_000))),
         Case("50 MB text file", [*extractive, "FILE"], _big_text(50_000_000)),
         Case("50 MB on standard input", [*extractive, "-"], _big_text(50_000_000), stdin_is_file=True),
-        Case("450 kB article (under the 500 kB cap)", [*extractive, "FILE"], _big_text(450_000)),
+        Case("950 kB article (under the 1 MB cap)", [*extractive, "FILE"], _big_text(950_000)),
         Case(
-            "520 kB with --max-input-bytes 600000",
-            [*extractive, "--max-input-bytes", "600000", "FILE"],
-            _big_text(520_000),
+            "2 MB with --max-input-bytes 2100000",
+            [*extractive, "--max-input-bytes", "2100000", "FILE"],
+            _big_text(2_000_000),
         ),
         Case(
             "escapes, zero-width, injection; markdown",

@@ -69,7 +69,7 @@ def _max_input_bytes(limit: int | None) -> int:
 MAX_INPUT_OPTION = click.option(
     "--max-input-bytes",
     type=click.IntRange(min=1),
-    help="Refuse inputs larger than this (env SUMMARIZER_MAX_INPUT_BYTES; default 500,000).",
+    help="Refuse inputs larger than this (env SUMMARIZER_MAX_INPUT_BYTES; default 1,000,000).",
 )
 
 

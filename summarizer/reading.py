@@ -20,8 +20,9 @@ from .errors import InputError
 from .text import clean_text
 
 # The default cap. A long news article is 10-50 kB; a 50,000-word report is about 330 kB. The figure
-# check's time grows faster than the text (measured: 1.5 s CPU at 300 kB, 4.8 s at 500 kB of dense figures).
-DEFAULT_MAX_INPUT_BYTES = 500_000
+# check is linear now, also in its worst case, figures that repeat (benchmarks/input_cap.py: 1 MB of
+# them in 2.8 s of CPU, 2 MB in 5.7 s); 1 MB keeps that worst case within 10 s on a busy 2-CPU machine.
+DEFAULT_MAX_INPUT_BYTES = 1_000_000
 _RAISE_CAP = "raise the limit with --max-input-bytes or SUMMARIZER_MAX_INPUT_BYTES"
 
 # Byte-order marks, longest first (UTF-32's LE mark begins with UTF-16's).
