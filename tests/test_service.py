@@ -383,19 +383,19 @@ def test_a_model_on_this_machine_gets_one_call_at_a_time_unless_told_otherwise(
 
 
 @pytest.mark.parametrize(
-    ("base_url", "concurrency", "service", "expected"),
+    ("base_url", "model_settings", "service", "expected"),
     [
-        ("https://api.example.test/v1", None, {}, Limits(32, 64, 8, local=False)),
-        ("http://127.0.0.1:8080/v1", None, {}, Limits(1, 2, 1, local=True)),
-        ("http://localhost:11434/v1", None, {"max_in_flight": 3}, Limits(3, 6, 1, local=True)),
-        ("http://127.0.0.1:8080/v1", 4, {"queue": 0}, Limits(4, 0, 4, local=True)),
-        ("https://api.example.test/v1", 5, {"batch_concurrency": 2}, Limits(5, 10, 2, local=False)),
+        ("https://api.example.test/v1", {}, {}, Limits(32, 64, 8, 120.0, local=False)),
+        ("http://127.0.0.1:8080/v1", {}, {}, Limits(1, 2, 1, 1800.0, local=True)),
+        ("http://localhost:11434/v1", {}, {"max_in_flight": 3, "deadline": 30.0}, Limits(3, 6, 1, 30.0, local=True)),
+        ("http://127.0.0.1:8080/v1", {"concurrency": 4, "deadline": 600.0}, {"queue": 0}, Limits(4, 0, 4, 600.0, True)),
+        ("https://api.example.test/v1", {"concurrency": 5}, {"batch_concurrency": 2}, Limits(5, 10, 2, 120.0, False)),
     ],
 )
-def test_work_limits_follow_the_clis_concurrency_defaults(
-    base_url: str, concurrency: int | None, service: dict[str, int], expected: Limits
+def test_work_limits_follow_the_clis_defaults_for_local_and_remote_models(
+    base_url: str, model_settings: dict[str, float], service: dict[str, float], expected: Limits
 ) -> None:
-    settings = Settings(base_url=base_url, api_key="k", concurrency=concurrency)
+    settings = Settings(base_url=base_url, api_key="k", **model_settings)
     assert ServiceSettings(**service).limits(settings) == expected
 
 

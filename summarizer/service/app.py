@@ -67,7 +67,8 @@ class Service:
         self.config = config
         self.metrics = Metrics()
         self.limits = config.limits(settings)
-        self.admission = Admission(slots=self.limits.max_in_flight, queue=self.limits.queue, deadline=config.deadline)
+        limits = self.limits
+        self.admission = Admission(slots=limits.max_in_flight, queue=limits.queue, deadline=limits.deadline)
         self.metrics.watch(lambda: self.admission.running, lambda: self.admission.waiting)
         self._summarizers: dict[Settings, Summarizer] = {}
         self._clients: list[ModelClient] = []  # built here, so closed here
@@ -182,7 +183,7 @@ def create_app(settings: Settings | None = None, config: ServiceSettings | None 
         yield
         # uvicorn has stopped accepting and drained the connections: checkpoint the batch jobs (articles
         # in flight may finish within the deadline), then finish what is left, off the loop.
-        await service.jobs.stop(grace=config.deadline)
+        await service.jobs.stop(grace=service.limits.deadline)
         await anyio.to_thread.run_sync(service.close)
 
     app = FastAPI(

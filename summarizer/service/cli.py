@@ -28,7 +28,12 @@ INSTALL_HINT = "the server needs its extra: pip install 'summarizer[server]'"
 @click.option(
     "--queue", type=int, help="Requests that may wait for a model slot before callers get 429 (default: 2 x in flight)."
 )
-@click.option("--deadline", type=float, help="Seconds one summary request may take, waiting included (default 120).")
+@click.option(
+    "--deadline",
+    type=float,
+    help="Seconds one summary request may take, waiting included (env SUMMARIZER_SERVE_DEADLINE). Default 120, "
+    "or for a model server on this machine the model request's deadline (SUMMARIZER_DEADLINE, else 1800).",
+)
 @click.option(
     "--batch-concurrency",
     type=int,

@@ -51,12 +51,13 @@ def run(
         batch_concurrency=batch_concurrency,
     )
     settings = Settings.from_env()
+    limits = config.limits(settings)
     announce(config, settings)
     sys.setswitchinterval(SWITCH_INTERVAL)
     common = {
         "host": config.host,
         "port": config.port,
-        "timeout_graceful_shutdown": int(config.deadline + _SHUTDOWN_SLACK),
+        "timeout_graceful_shutdown": int(limits.deadline + _SHUTDOWN_SLACK),
         "log_level": "info",
         # Our own logger writes every request's fate in the metrics; uvicorn's access log stays on.
         "access_log": True,
@@ -98,7 +99,7 @@ def announce(config: ServiceSettings, settings: Settings) -> None:
         config.workers,
         limits.max_in_flight,
         limits.queue,
-        config.deadline,
+        limits.deadline,
         "; the model endpoint is on this machine, so by default one call at a time (--max-in-flight to change)"
         if limits.local and config.max_in_flight is None and settings.concurrency is None
         else "",

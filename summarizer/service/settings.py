@@ -41,6 +41,7 @@ LOOPBACK = "127.0.0.1"
 # Defaults for a remote model endpoint (see ServiceSettings.limits).
 DEFAULT_MAX_IN_FLIGHT = 32
 DEFAULT_BATCH_CONCURRENCY = 8
+DEFAULT_DEADLINE = 120.0
 QUEUE_PER_SLOT = 2
 
 
@@ -51,6 +52,7 @@ class Limits:
     max_in_flight: int  # model calls out at once
     queue: int  # requests that may wait for a model slot before the next gets 429
     batch_concurrency: int  # batch articles at work at once, beside the summaries
+    deadline: float  # seconds a summary request may take, waiting included
     local: bool  # the model endpoint is on this machine (its defaults are 1)
 
 
@@ -72,8 +74,8 @@ class ServiceSettings:
     # Model calls out at once, per worker process, and requests that may wait for one (see `limits`).
     max_in_flight: int | None = None
     queue: int | None = None
-    # Seconds a summary request may take from arrival to answer, waiting included.
-    deadline: float = 120.0
+    # Seconds a summary request may take from arrival to answer, waiting included (see `limits`).
+    deadline: float | None = None
     max_body: int = 1024 * 1024
     max_batch_body: int = 64 * 1024 * 1024
     jobs_dir: Path = field(default_factory=default_jobs_dir)
@@ -87,7 +89,7 @@ class ServiceSettings:
                 raise ConfigError(f"{name} must be at least 1; got {value!r}")
         if self.queue is not None and self.queue < 0:
             raise ConfigError(f"queue must be 0 or more; got {self.queue!r}")
-        if self.deadline <= 0:
+        if self.deadline is not None and self.deadline <= 0:
             raise ConfigError(f"deadline must be positive; got {self.deadline!r}")
         if not self.all_tokens() and not is_loopback(self.host):
             raise ConfigError(
@@ -117,13 +119,16 @@ class ServiceSettings:
         Unset, model calls in flight and batch articles at once follow `Settings.effective_concurrency`,
         as `summarizer summarize`/`batch` do: SUMMARIZER_CONCURRENCY when set, else 1 for a model server
         on this machine (it answers one request at a time; more only queue inside it, past our
-        deadline), else 32 and 8. The queue defaults to twice the calls in flight.
+        deadline), else 32 and 8. The queue defaults to twice the calls in flight. The deadline defaults
+        to 120 s, or for a model on this machine to the model request's own deadline (30 minutes
+        unless SUMMARIZER_DEADLINE says otherwise): a CPU model takes minutes per article.
         """
         in_flight = settings.effective_concurrency(self.max_in_flight, default=DEFAULT_MAX_IN_FLIGHT)
         return Limits(
             max_in_flight=in_flight,
             queue=QUEUE_PER_SLOT * in_flight if self.queue is None else self.queue,
             batch_concurrency=settings.effective_concurrency(self.batch_concurrency, default=DEFAULT_BATCH_CONCURRENCY),
+            deadline=self.deadline or (settings.request_deadline if settings.is_local else DEFAULT_DEADLINE),
             local=settings.is_local,
         )
 
