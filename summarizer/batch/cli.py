@@ -18,6 +18,7 @@ from summarizer.batch.runner import BatchJob, BatchOptions, Sink, estimate
 from summarizer.batch.sources import DEFAULT_MAX_CHARS, Article, check_inputs
 from summarizer.config import Settings
 from summarizer.errors import InputError
+from summarizer.limits import SWITCH_INTERVAL
 from summarizer.result import SummaryResult
 from summarizer.text import clean_text
 
@@ -154,6 +155,7 @@ def batch(
             counters.finished_at = time.monotonic()
             progress.close()
         else:
+            sys.setswitchinterval(SWITCH_INTERVAL)  # answers arriving are not kept waiting by figure checks
             counters = asyncio.run(job.run())
     finally:
         if csv_file is not None:

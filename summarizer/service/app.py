@@ -25,11 +25,12 @@ from summarizer.client import ModelClient, OpenAIClient
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.grounding import GroundingReport, verify
+from summarizer.limits import SWITCH_INTERVAL
 from summarizer.pipeline import Summarizer
 from summarizer.render import to_markdown
 from summarizer.result import SummaryResult
 
-from .admission import SWITCH_INTERVAL, Admission, BodyLimit, Ran, ShedLoad
+from .admission import Admission, BodyLimit, Ran, ShedLoad
 from .auth import BearerAuth
 from .jobs import JobRunner, JobState, JobStore
 from .metrics import CONTENT_TYPE_LATEST, Metrics, MetricsMiddleware

@@ -15,8 +15,8 @@ from pathlib import Path
 import uvicorn
 
 from summarizer.config import Settings
+from summarizer.limits import SWITCH_INTERVAL
 
-from .admission import SWITCH_INTERVAL
 from .app import create_app
 from .settings import ServiceSettings
 
