@@ -313,14 +313,20 @@ def test_a_cached_rerun_writes_the_lines_a_full_validation_of_the_cache_would(
         assert {**cached["result"], "provenance": None} == {**_without_latency(line)["result"], "provenance": None}
 
 
-def test_a_rerun_with_new_articles_asks_only_for_the_new_ones_and_markdown_shows_the_cached(
-    server: FakeOpenAIServer, tmp_path: Path
-) -> None:
+def _first_run(server: FakeOpenAIServer, tmp_path: Path, articles: int) -> Path:
+    """A finished batch of `articles` into 1.jsonl with a cache; the cache's directory."""
     server.default = Reply.json(valid_answer())
-    write_jsonl(tmp_path / "in.jsonl", 2)
+    write_jsonl(tmp_path / "in.jsonl", articles)
     cache = tmp_path / "cache"
     first = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "1.jsonl"), "--cache-dir", str(cache))
     assert first.exit_code == 0, first.stderr
+    return cache
+
+
+def test_a_rerun_with_new_articles_asks_only_for_the_new_ones_and_markdown_shows_the_cached(
+    server: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    cache = _first_run(server, tmp_path, 2)
     write_jsonl(tmp_path / "in.jsonl", 4)
     server.clear()
     again = run_batch(server, str(tmp_path / "in.jsonl"), "--format", "markdown", "--cache-dir", str(cache))
@@ -333,11 +339,7 @@ def test_a_rerun_with_new_articles_asks_only_for_the_new_ones_and_markdown_shows
 def test_a_cache_entry_in_another_layout_is_asked_again_not_copied_out(
     server: FakeOpenAIServer, tmp_path: Path
 ) -> None:
-    server.default = Reply.json(valid_answer())
-    write_jsonl(tmp_path / "in.jsonl", 1)
-    cache = tmp_path / "cache"
-    first = run_batch(server, str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "1.jsonl"), "--cache-dir", str(cache))
-    assert first.exit_code == 0, first.stderr
+    cache = _first_run(server, tmp_path, 1)
     # As an older version might have stored it: a provenance without a field today's has.
     store = DiskCache(cache)
     [key] = list(store._cache.iterkeys())
