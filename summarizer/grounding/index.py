@@ -302,4 +302,8 @@ def scores_in_article(text: str, index: ArticleIndex) -> dict[int, Match]:
 def _is_range_in_article(match: re.Match[str], index: ArticleIndex) -> bool:
     """Whether "10-12" stands for a range the article writes out ("10 to 12", "between 10 and 12")."""
     low, high = match.group(1), match.group(2)
-    return bool(re.search(rf"\b{low}\s+(?:to|and)\s+{high}\b", index.text))
+    # One compiled pattern for every pair: a pattern built per pair would fill `re`'s own cache.
+    return any(found.group(1, 2) == (low, high) for found in _WRITTEN_RANGE_RE.finditer(index.text))
+
+
+_WRITTEN_RANGE_RE: Final = re.compile(r"\b(\d+)\s+(?:to|and)\s+(\d+)\b")
