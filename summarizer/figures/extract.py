@@ -377,7 +377,7 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
             patterns.FRACTION_CONTEXT_AFTER_RE.match(after) or patterns.FRACTION_CONTEXT_BEFORE_RE.search(before)
         )
     if match.group("den").lower() == "half" and patterns.AND_BEFORE_RE.search(before):
-        return False  # "three and a half", "a month and a half": part of a number, read by _numbers
+        return False  # "four and a half", "a week and a half": part of a number, read by _numbers
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
     if plural and match.group("num").lower() not in {"a", "an", "one"}:
         return True  # "two-thirds", "three quarters"
@@ -625,7 +625,7 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
         value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
         name, role = f"top {value:g}", "rank"
     elif match.group("rank"):
-        # "world number one", "No. 5": a rank, matched only by the same rank.
+        # "the world No. 3", "number five": a rank, matched only by the same rank.
         raw = match.group("n3").lower()
         value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
         name, role = f"number {value:g}", "rank"

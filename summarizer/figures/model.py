@@ -56,5 +56,5 @@ class Figure:
     """What the number stands for, where its kind alone does not say: "age" (kind "age": "aged 77",
     "died at 77", "Tomas Berg, 77,"), "magnitude" (kind "measure", unit "magnitude": "a 6.3 quake",
     "magnitude-7.2"), "rank" (kind "name": "No. 3", "number one", "top six"), "anniversary" (kind
-    "ordinal": "the 50th anniversary", a count of years since an event, unlike "finished 50th");
+    "ordinal": "its 25th anniversary", a count of years since an event, unlike "finished 25th");
     None otherwise."""

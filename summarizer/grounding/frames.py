@@ -464,7 +464,7 @@ def _tense(words: list[str], present: set[str]) -> Tense | None:
 
 
 def _last_period(words: list[str]) -> bool:
-    """ "over the last decade", "in the last five years": "last" before a span of time is the past."""
+    """ "over the last decade", "in the last seven years": "last" before a span of time is the past."""
     return any(
         word == "last" and following in {"decade", "century", "year", "years", "decades", "five", "ten"}
         for word, following in itertools.pairwise(words)

@@ -156,7 +156,7 @@ def counted_in_years(figure: Figure, index: ArticleIndex) -> Match | None:
     """A count, duration or age that is the gap between two years of the article."""
     assert figure.value is not None
     if figure.kind == "age" and "year" not in figure.text.lower():
-        # "aged 41", "at the age of 41": a person's age, counted only from a birth year. The age of
+        # "aged 63", "at the age of 63": a person's age, counted only from a birth year. The age of
         # a thing ("a 90-year-old bridge") may run between any two years the article gives.
         return _age_from_birth(figure.value, index)
     if figure.kind not in {"count", "duration", "age"} or figure.qualifier is not None:
