@@ -73,7 +73,7 @@ STOPWORDS: Final = frozenset(
         "should will may might must did does do done make made get got "
     ).split()
 )
-_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
+SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
 
 
 @lru_cache(maxsize=8_192)  # bounded: the words of a few dozen articles, never the articles
@@ -85,7 +85,7 @@ def stem(word: str) -> str:
         lowered = lowered.rstrip("'’s")
     if len(lowered) <= 2 or lowered in STOPWORDS:
         return ""
-    return _SUFFIX.sub("", lowered)[:5]
+    return SUFFIX_RE.sub("", lowered)[:5]
 
 
 @dataclass(frozen=True, slots=True)

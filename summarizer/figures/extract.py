@@ -420,7 +420,7 @@ def _base_value(match: re.Match[str]) -> float | None:
 def _scale_of(raw: str | None) -> tuple[str | None, float]:
     if not raw:
         return None, 1.0
-    words = [w for w in patterns.WORD_BREAK_RE.split(raw.strip().lower()) if w]
+    words = [w for w in lexicon.WORD_BREAK_RE.split(raw.strip().lower()) if w]
     if len(words) == 1 and words[0] in lexicon.SUFFIX_SCALES:
         name = lexicon.SUFFIX_SCALES[words[0]]
         return name, lexicon.SCALES[name]

@@ -406,7 +406,7 @@ NAME_ALIASES: Final = {
 }
 
 
-_WORD_BREAK: Final = re.compile(r"[\s\-\u2013]+")  # between the words of a number: "twenty-five"
+WORD_BREAK_RE: Final = re.compile(r"[\s\-\u2013]+")  # between the words of a number: "twenty-five"
 _GROUPING: Final = re.compile(r"[,\s]")  # thousands separators: "25,000", tokenised "25, 000"
 
 # --- reading numbers ---------------------------------------------------------------------------
@@ -417,7 +417,7 @@ def parse_number_words(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for token in _WORD_BREAK.split(words.lower()):
+    for token in WORD_BREAK_RE.split(words.lower()):
         if not token or token == "and":
             continue
         if token in UNITS:

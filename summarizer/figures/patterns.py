@@ -226,7 +226,6 @@ HIDDEN_START_RE: Final = re.compile(f"{_text._INVISIBLE.pattern}|{_text._CONTROL
 
 # Small helpers for normalising what a match read.
 SPACES_RE: Final = re.compile(r"\s+")
-WORD_BREAK_RE: Final = re.compile(r"[\s\-\u2013]+")  # "two-and-a-half", "hundred - thousand"
 YEAR_DIGITS_RE: Final = re.compile(r"1[5-9]\d\d|20\d\d")  # a bare number read as a year
 UNIT_SPACES_RE: Final = re.compile(r"[\s.]+")  # "sq. km" -> "sq km"
 UNIT_SLASH_RE: Final = re.compile(r"\s*/\s*")  # "km / h" -> "km/h"

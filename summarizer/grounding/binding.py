@@ -71,15 +71,11 @@ def bound_elsewhere(
             return False  # says too little to judge ("She was 64.")
         if binding(around, index, position) > 0:
             return False  # some occurrence fits
-    rivals = [
-        position
+    return any(
+        other.kind == figure.kind and not other.vague and binding(around, index, position) >= _BINDING_MARGIN
         for position, other in candidates
-        if other.kind == figure.kind
-        and not other.vague
-        and not values_equal(figure, other)
-        and binding(around, index, position) >= _BINDING_MARGIN
-    ]
-    return bool(rivals)
+        if not values_equal(figure, other)
+    )
 
 
 _BINDING_MARGIN: Final = 2

@@ -188,15 +188,12 @@ def _written_otherwise(figure: Figure, index: ArticleIndex) -> Match | None:
     return None
 
 
-_ANNIVERSARY_RE: Final = re.compile(r"\s+(?:anniversary|birthday|jubilee)\b", re.IGNORECASE)
-
-
 def _anniversary(figure: Figure, index: ArticleIndex) -> Figure | None:
     """ "Marks 50 years" from "its 50th anniversary": an ordinal anniversary or birthday counts years."""
     if figure.kind not in {"duration", "age"} or figure.unit != "year" or figure.value is None:
         return None
     for other in index.figures:
-        if other.kind == "ordinal" and other.value == figure.value and _ANNIVERSARY_RE.match(index.text, other.end):
+        if other.kind == "ordinal" and other.role == "anniversary" and other.value == figure.value:
             return other
     return None
 

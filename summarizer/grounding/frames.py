@@ -58,7 +58,6 @@ _BOUNDARY_WORDS: Final = frozenset(
         "from",
     ]
 )
-_OF_WORDS: Final = frozenset({"of"})
 _BACK_REFERENCES: Final = frozenset(["them", "us", "those", "these", "which", "whom", "it", "this", "that", "all"])
 _PREPOSITIONS: Final = frozenset(
     [
@@ -351,7 +350,7 @@ def _phrase(text: str, start: int, stop: int) -> _Phrase:
         words.append(token)
         if closed:
             continue
-        if not run and (lowered in _BACK_REFERENCES or (lowered in _PREPOSITIONS and lowered not in _OF_WORDS)):
+        if not run and (lowered in _BACK_REFERENCES or lowered in _PREPOSITIONS):
             closed = True
             continue
         if lowered in _PRONOUN_HEADS:
@@ -422,7 +421,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
     or at a verb ("test rockets | at sea", "weapons of mass destruction", "workers | working")."""
     for i, word in enumerate(words[1:], start=1):
         lowered = word.lower()
-        if (lowered in _PREPOSITIONS and lowered not in _OF_WORDS) or _is_verb(lowered):
+        if lowered in _PREPOSITIONS or _is_verb(lowered):
             return words[:i]
     return words
 
@@ -446,12 +445,12 @@ def _label(words: list[str]) -> str:
     """What a figure measures, in the text's words: the phrase it governs ("of the country's exports"
     reads "the country's exports"), else the words that govern it ("the watchdog estimates the sum
     at" reads "the watchdog estimates the sum"), without function words at either edge."""
-    words = words[:_LABEL_WORDS] if words is not None else []
+    words = words[:_LABEL_WORDS]
     while words and words[0].lower() in _EDGE_WORDS:
         words = words[1:]
     while words and words[-1].lower() in _EDGE_WORDS:
         words = words[:-1]
-    return " ".join(words[-_LABEL_WORDS:])
+    return " ".join(words)
 
 
 def _tense(words: list[str], present: set[str]) -> Tense | None:

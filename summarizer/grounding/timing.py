@@ -253,7 +253,7 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
         shared = index.frame(other).words & mine if another_year else frozenset()
         # A name says who, not what happened: "Wilson took charge in 2016. He was sacked in 2019"
         # shares "Wilson" with any summary of the sacking.
-        if len(shared - _names_around(index, other)) >= _EVENT_WORDS:
+        if len(shared) >= _EVENT_WORDS and len(shared - _names_around(index, other)) >= _EVENT_WORDS:
             return Match("misattributed", other, f"the article gives '{other.text}' for this", "year-event")
     return None
 

@@ -8,13 +8,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.text import clean_text, split_sentences, stem
+from summarizer.text import SUFFIX_RE, clean_text, split_sentences, stem
 
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
-
-_SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
-
 
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
 
@@ -115,7 +112,7 @@ class TextLayout:
         if match is None:
             return ""
         word = match.group("word").lower()
-        return "" if word in _NOT_HEADS else _SUFFIX_RE.sub("", word)[:4]
+        return "" if word in _NOT_HEADS else SUFFIX_RE.sub("", word)[:4]
 
     def context_of(self, figure: Figure) -> frozenset[str]:
         """Content stems of the clause around a figure, within a window, minus the figure itself."""
