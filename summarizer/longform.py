@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .grounding import quote_in_article
 from .schemas import Claim, KeyFigure
 from .text import split_sentences
+from .tokens import tokens_for_characters
 
 NOTES_SCHEMA_NAME = "chunk_notes"
 # What a request needs besides the article: system prompt, schema, instructions (measured: ~1,500).
@@ -47,7 +48,7 @@ def estimate_tokens(text: str) -> int:
     No tokenizer ships with the package (the usual one downloads its tables at run time); the larger
     of the two estimates errs on the side of splitting.
     """
-    return max(math.ceil(len(text) / 4), math.ceil(len(text.split()) * 4 / 3))
+    return max(tokens_for_characters(len(text)), math.ceil(len(text.split()) * 4 / 3))
 
 
 def chunk_budget(context_tokens: int, answer_tokens: int | None) -> int:

@@ -104,6 +104,7 @@ def test_the_public_api_is_what_all_says() -> None:
         "salvage",
         "streaming",
         "fastjson",
+        "tokens",
     }
     assert public - modules - {"lru_cache", "Any", "TYPE_CHECKING", "importlib"} == set(summarizer.__all__)
 

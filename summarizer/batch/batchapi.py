@@ -24,7 +24,7 @@ from typing import Any
 import openai
 
 from summarizer.batch.output import ResultLog, result_line
-from summarizer.batch.runner import BatchJob
+from summarizer.batch.runner import DEFAULT_CONCURRENCY, BatchJob
 from summarizer.batch.sources import Article, iter_articles
 from summarizer.client import ChatRequest, ModelReply, OpenAIClient
 from summarizer.errors import ConfigError, ModelUnavailableError, SummarizerError
@@ -173,7 +173,7 @@ class BatchApiRun:
                 return
             self.job.emit(article, result_line(article.id, article.extra, result=result), result)
 
-        concurrency = self.job.settings.effective_concurrency(self.job.options.concurrency, default=16)
+        concurrency = self.job.settings.effective_concurrency(self.job.options.concurrency, default=DEFAULT_CONCURRENCY)
         semaphore = asyncio.Semaphore(concurrency)
 
         async def bounded(article: Article) -> None:

@@ -70,7 +70,7 @@ class ResultLog:
     ) -> None:
         self.path = path
         self.done: set[str] = set()
-        self.previous_ok = self.previous_errors = 0
+        self.previous_errors = 0
         self._sync_every, self._sync_seconds = sync_every, sync_seconds
         self._unsynced = 0
         self._last_sync = time.monotonic()
@@ -103,9 +103,7 @@ class ResultLog:
                     rewrite, dropped = True, dropped + 1
                 else:
                     self.done.add(record["id"])
-                    if record["status"] == "ok":
-                        self.previous_ok += 1
-                    else:
+                    if record["status"] != "ok":
                         self.previous_errors += 1
                 good_end = offset
         size = self.path.stat().st_size

@@ -16,8 +16,6 @@ from summarizer.errors import InputError
 
 # Tokens a summary's answer takes, for estimates before anything is sent (a typical ArticleSummary).
 ESTIMATED_OUTPUT_TOKENS = 700
-# About four characters a token for English prose.
-CHARS_PER_TOKEN = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +81,3 @@ class PriceTable:
         """Dollars for this usage, or None when the model's price is unknown."""
         price = self.get(model)
         return None if price is None else price.cost(prompt_tokens, completion_tokens)
-
-
-def estimate_tokens(characters: int) -> int:
-    """Tokens in this many characters of prose (an estimate)."""
-    return -(-characters // CHARS_PER_TOKEN)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from summarizer.batch.output import ResultLog, result_line
-from summarizer.batch.pricing import ESTIMATED_OUTPUT_TOKENS, PriceTable, estimate_tokens
+from summarizer.batch.pricing import ESTIMATED_OUTPUT_TOKENS, PriceTable
 from summarizer.batch.progress import Progress
 from summarizer.batch.sources import DEFAULT_MAX_CHARS, Article, iter_articles
 from summarizer.config import Settings
@@ -33,6 +33,7 @@ from summarizer.errors import SummarizerError
 from summarizer.limits import Throttle, as_completed_bounded
 from summarizer.prompts import fence, fence_id, load_prompt
 from summarizer.result import SummaryResult
+from summarizer.tokens import tokens_for_characters
 
 if TYPE_CHECKING:
     from summarizer.pipeline import Summarizer
@@ -350,7 +351,7 @@ def estimate(
             figures.unusable += 1
         else:
             figures.articles += 1
-            figures.prompt_tokens += estimate_tokens(overhead + len(article.text) + len(article.title or ""))
+            figures.prompt_tokens += tokens_for_characters(overhead + len(article.text) + len(article.title or ""))
             figures.completion_tokens += ESTIMATED_OUTPUT_TOKENS
     model = settings.model if settings.resolved_engine() == "openai" else None
     figures.cost = (

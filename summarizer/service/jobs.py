@@ -183,12 +183,6 @@ class JobStore:
             if _ID.match(path.name) and (state := self.state(path.name)) is not None:
                 yield state
 
-    def articles(self, job_id: str) -> Iterator[JobArticle]:
-        with (self.root / job_id / "input.jsonl").open(encoding="utf-8") as lines:
-            for line in lines:
-                row = json.loads(line)
-                yield JobArticle(row.pop("id"), row.pop("text"), row.pop("title", None), row)
-
     def results_path(self, job_id: str) -> Path:
         return self.root / job_id / "results.jsonl"
 
