@@ -143,7 +143,8 @@ class ArticleIndex:
     def subject(self, position: int) -> frozenset[str]:
         stems = self._subjects.get(position)
         if stems is None:
-            stems = self.layout.subject_of(self.figures[position])
+            after = self.figures[position - 1].end if position > 0 else 0
+            stems = self.layout.subject_of(self.figures[position], after)
             self._subjects[position] = stems
         return stems
 

@@ -97,10 +97,11 @@ class TextLayout:
     def sentence_of(self, position: int) -> tuple[int, int]:
         return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
 
-    def subject_of(self, figure: Figure) -> frozenset[str]:
-        """Content stems just before a figure, within its clause: what the figure is about."""
+    def subject_of(self, figure: Figure, after: int = 0) -> frozenset[str]:
+        """Content stems just before a figure, within its clause and after the figure before it
+        (`after`, its end): what the figure is about. "A has 32 and B has 21": A is not the 21's."""
         clause_start, _ = self.clause_of(figure.start)
-        start = max(clause_start, figure.start - _SUBJECT_WINDOW)
+        start = max(clause_start, figure.start - _SUBJECT_WINDOW, after)
         # Whole words only: a window that starts inside a word would invent a stem.
         while start > clause_start and self.text[start - 1].isalpha():
             start -= 1
@@ -149,6 +150,12 @@ class LazyLayout:
             self._headline = is_headline(self._text)
         return self._headline
 
+    def end_before(self, figure: Figure) -> int:
+        """Where the figure before `figure` ends (0 at the first, or without figures)."""
+        figures = self._figures or []
+        at = bisect.bisect_left([other.start for other in figures], figure.start)
+        return figures[at - 1].end if at > 0 else 0
+
     def get(self) -> TextLayout:
         if self._layout is None:
             self._layout = TextLayout.of(self._text)
@@ -186,7 +193,7 @@ class Around:
     @property
     def subject(self) -> frozenset[str]:
         if self._subject is None:
-            self._subject = self._layout.get().subject_of(self._figure)
+            self._subject = self._layout.get().subject_of(self._figure, self._layout.end_before(self._figure))
         return self._subject
 
     @property

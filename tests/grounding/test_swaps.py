@@ -11,6 +11,13 @@ from summarizer.grounding import verify
 # (article, summary in the right order, summary with the two figures swapped, the two figures)
 SWAPS = [
     (
+        # A figure's subject stops at the figure before it: the 21 is not Rask's.
+        "Veteran keeper Rask has 32 and the new signing Holm has 21.",
+        "Rask has 32 and Holm 21.",
+        "Rask has 21 and Holm 32.",
+        ("21", "32"),
+    ),
+    (
         "The index gained 47.07 points to close at 8,515.55, and the small-firm index fell 5.3 points.",
         "The index gained 47.07 points to close at 8,515.55.",
         "The index gained 8,515.55 points to close at 47.07.",
