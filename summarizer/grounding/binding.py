@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from summarizer.figures import Figure
@@ -9,7 +10,7 @@ from summarizer.figures import Figure
 from .compare import rounds_to, values_equal
 from .frames import Frame
 from .index import ArticleIndex
-from .words import Around
+from .words import Around, content_stems, prefixes_of
 
 
 def same_measure(summary: Figure, article: Figure) -> bool:
@@ -222,3 +223,57 @@ def _states(mine: Frame, theirs: Frame) -> bool:
 
 
 _STATED: Final = 2  # words a figure must share with the summary's to be the article's value for that thing
+
+
+# --- the other-thing rule: the article's equal value counts something else ------------------------------
+
+
+def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Figure | None:
+    """An equal article count whose noun phrase shares no word with the summary's: "gunmen attacked
+    two offices" where the article's only "two" are "two newspapers". Returns that article figure.
+
+    Clear cases only: each side must say what it counts, and the article's words are read a little
+    past its noun phrase ("the two most notorious and violent gangs" still counts gangs). Headlines
+    are left alone: they count in words of their own ("Storm Sinks Four Boats" from "four trawlers").
+    """
+    if figure.kind != "count" or not equal or around.in_headline:
+        return None
+    mine = _counted_words(around.frame) if _names_next(around.frame, around.layout.text, figure) else frozenset()
+    if not mine:
+        return None
+    for other in equal:
+        frame = index.frame(other)
+        theirs = _counted_words(frame) if _names_next(frame, index.text, other) else frozenset()
+        if not theirs:
+            return None  # "the two were rescued" does not say what it counts
+        _, sentence_end = index.layout.sentence_of(other.start)
+        theirs |= prefixes_of(content_stems(index.text[other.end : min(sentence_end, other.end + _READ_ON)]))
+        if theirs & mine:
+            return None
+    return equal[0]
+
+
+_OF_RE: Final = re.compile(r"[\s-]*(?:of\s+(?:the\s+)?)?")
+
+
+_READ_ON: Final = 40  # characters after an article count still read for what it counts
+
+
+def _names_next(frame: Frame, text: str, figure: Figure) -> bool:
+    """Whether the figure's noun phrase follows it at once ("two newspapers", not "the two were back")."""
+    first = frame.label.split(maxsplit=1)[0] if frame.label else ""
+    lead = _OF_RE.match(text, figure.end)
+    return bool(first) and lead is not None and text.startswith(first, lead.end())
+
+
+def _counted_words(frame: Frame) -> frozenset[str]:
+    """What a figure counts, as four-letter stems: its thing and the words of its noun phrase, "people"
+    among them ("310,000 people" and "310,000 more people moved" count the same)."""
+    if not frame.thing:
+        return frozenset()
+    persons = _PERSONS & set(frame.label.lower().split())
+    return prefixes_of(frame.thing | content_stems(frame.label) | persons)
+
+
+# Words for people that say little else, so that the check's stems leave them out.
+_PERSONS: Final = frozenset({"people", "persons", "others"})

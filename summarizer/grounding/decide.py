@@ -9,7 +9,15 @@ from typing import Final
 from summarizer.figures import Figure, find_figures
 from summarizer.text import clean_text
 
-from .binding import BINDABLE_KINDS, binding, bound_elsewhere, contrasted, misattributed, same_measure
+from .binding import (
+    BINDABLE_KINDS,
+    binding,
+    bound_elsewhere,
+    contrasted,
+    counts_other_thing,
+    misattributed,
+    same_measure,
+)
 from .compare import (
     ROUNDING_REACH,
     bound_of,
@@ -69,6 +77,13 @@ def _contrast(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     if rival is None:
         return None
     return Match("misattributed", rival, f"the summary's words fit the article's '{rival.text}'", "contrast")
+
+
+def _other_thing(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    other = counts_other_thing(figure, around, index, equal)
+    if other is None:
+        return None
+    return Match("misattributed", other, f"the article's '{other.text}' counts something else", "other-thing")
 
 
 def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: bool) -> Match:
@@ -199,7 +214,9 @@ def _anniversary(figure: Figure, index: ArticleIndex) -> Figure | None:
 
 
 def _check_vague(figure: Figure, candidates: list[tuple[int, Figure]]) -> Match:
+    # The article's own vague word first: "thousands" is the article's "thousands", before its "2,000".
     fitting = [other for _, other in candidates if vague_holds(figure, other)]
+    fitting.sort(key=lambda other: not other.vague)
     if fitting:
         status: FigureStatus = "supported" if fitting[0].vague else "rounded"
         return Match(status, fitting[0])
@@ -317,6 +334,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "direction": lambda figure, around, index, match, equal: _turned_round(figure, around, index, match),
     "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
     "contrast": lambda figure, around, index, match, equal: _contrast(figure, around, index, equal),
+    "other-thing": lambda figure, around, index, match, equal: _other_thing(figure, around, index, equal),
 }
 # The bind-stage rules in the order of `rules.RULES`: their precedence.
 _BIND_RULES: Final = tuple((rule.name, _BIND[rule.name]) for rule in RULES if rule.name in _BIND)

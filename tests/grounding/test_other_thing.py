@@ -1,0 +1,52 @@
+"""Class 4, misattribution by what is counted: an equal count in the article that counts something
+else does not support the summary's ("two banks" against the article's only "two newspapers")."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged, status
+
+ARTICLE = (
+    "Masked men raided two newspapers in the capital on Monday night, police said. "
+    "Nobody was hurt, and both men were later arrested at a checkpoint. "
+    "The city's three most feared and violent gangs denied any part in the raids."
+)
+
+# (summary, figure): the article's equal count counts something else
+MUST_FLAG = [
+    ("Masked men raided two banks in the capital on Monday.", "two"),
+    ("Three hospitals were closed after the raids.", "Three"),
+]
+
+# (summary, figure): the same thing, said with the article's words or a little past its noun phrase
+MUST_NOT_FLAG = [
+    ("Masked men raided two newspapers in the capital.", "two"),
+    ("The three gangs denied taking part in the raids.", "three"),
+    # a headline counts in words of its own
+    ("Raiders Hit Two Papers in the Capital", "Two"),
+]
+
+
+@pytest.mark.parametrize(("summary", "figure"), MUST_FLAG)
+def test_a_count_of_something_else_is_misattributed(summary: str, figure: str) -> None:
+    assert status(ARTICLE, summary, figure) == "misattributed"
+
+
+@pytest.mark.parametrize(("summary", "figure"), MUST_NOT_FLAG)
+def test_a_count_of_the_same_thing_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(ARTICLE, summary, figure)
+
+
+def test_an_article_count_that_does_not_say_what_it_counts_is_no_evidence_against() -> None:
+    article = "Two climbers set out before dawn. By noon the two were back at the hut."
+    assert not flagged(article, "Two men were back at the hut by noon.", "Two")
+
+
+def test_a_vague_amount_is_matched_to_the_articles_own_vague_word_first() -> None:
+    article = "One hive can hold up to 5,000 drones in summer, so a keeper may end up tending thousands of bees."
+    assert not flagged(article, article, "thousands")
+
+
+def test_people_counted_in_other_words_are_still_people() -> None:
+    article = "Over the decade 40,000 more people arrived in the valley than left it."
+    assert not flagged(article, "Arrivals added 40,000 people over the decade.", "40,000")
