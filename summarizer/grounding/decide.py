@@ -53,7 +53,7 @@ def _check_one(figure: Figure, around: Around, index: ArticleIndex, *, bind: boo
 
 def _same_value(figure: Figure, match: Match, index: ArticleIndex) -> list[Figure]:
     """The article figures that give the summary's value: equal to it, or, for a rounding, rounding to it."""
-    if match.status == "supported":
+    if match.status == "supported" or match.rule == "bound-rounding":  # "at least two" from "two"
         return [other for _, other in index.equal(figure) if qualifier_conflict(figure, other) is None]
     return [
         other

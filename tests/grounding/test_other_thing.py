@@ -50,3 +50,9 @@ def test_a_vague_amount_is_matched_to_the_articles_own_vague_word_first() -> Non
 def test_people_counted_in_other_words_are_still_people() -> None:
     article = "Over the decade 40,000 more people arrived in the valley than left it."
     assert not flagged(article, "Arrivals added 40,000 people over the decade.", "40,000")
+
+
+def test_a_bound_added_to_a_count_of_something_else_is_misattributed() -> None:
+    # "at least two" is read as a rounding of the article's "two": the binding rules see that "two" too
+    article = "A storm cut power to the coast overnight. Two smaller storms hit the same towns in March."
+    assert status(article, "At least two people were hurt in the storm.", "two") == "misattributed"
