@@ -17,7 +17,7 @@ from .compare import DURATION_DAYS, bound_of, compatible, granularity, same
 from .index import ArticleIndex
 from .report import Match
 from .rules import RULES, enabled
-from .timing import counted_in_years, year_counted_from, year_from_dateline
+from .timing import counted_in_years, time_to_dateline, year_counted_from, year_from_dateline
 from .words import Around, content_stems, prefixes_of
 
 _MAX_OPERANDS: Final = 40
@@ -57,7 +57,7 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match
     if not _claimable(figure):
         return None
     assert figure.value is not None
-    in_years = counted_in_years(figure, index)
+    in_years = counted_in_years(figure, index) or time_to_dateline(figure, index)
     if in_years or figure.kind != "year":
         return in_years
     return year_from_dateline(figure.value, index) or year_counted_from(figure.value, index)

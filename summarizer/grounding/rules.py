@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.1"
+GROUNDING_VERSION: Final = "3.2"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -56,7 +56,11 @@ RULES: Final = (
         "a derivation whose operands measure other things does not count when the article states the value",
     ),
     Rule("durations", "derive", "a duration in other units: 48 hours as two days"),
-    Rule("years-counted", "derive", "years apart, a year counted from a date or a span the article gives"),
+    Rule(
+        "years-counted",
+        "derive",
+        "years apart, a year counted from a date or span the article gives, the time to its dateline",
+    ),
     Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),
     Rule("points-apart", "derive", "a lead in points between two percentages"),
     Rule("arithmetic", "derive", "a sum, difference, ratio or share of two related article figures"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from typing import Final
 
@@ -301,3 +302,49 @@ def _opposite(mine: str | None, theirs: list[str | None]) -> str | None:
     if mine is None or not theirs or not all(reading and reading != mine for reading in theirs):
         return None
     return theirs[0]
+
+
+# --- time counted to the article's date -----------------------------------------------------------------
+
+_COUNTED_IN: Final = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
+
+
+def time_to_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
+    """Days, weeks or months from a date the article gives to its dateline: "found after 3 weeks" in an
+    article dated 24 November that says she vanished on 2 November (22 days, three weeks to the week).
+
+    Only in a dated article, from a date with a day; a date without a year is in the dateline's year
+    (the year before, when it would fall after the dateline). Weeks and months are rounded to the
+    nearest; days must be exact, or one more (counting both ends).
+    """
+    unit = _COUNTED_IN.get(figure.unit or "")
+    if figure.kind != "duration" or unit is None or not figure.value or not index.dated:
+        return None
+    now = _day_of(index.figures[0].value or 0)
+    if now is None:
+        return None
+    for other in index.figures[1:]:
+        if other.kind != "date" or other.value is None:
+            continue
+        value = other.value if other.value >= 10_000 else (now.year * 10_000 + other.value)
+        then = _day_of(value)
+        if then is not None and other.value < 10_000 and then > now:
+            then = _day_of(value - 10_000)
+        if then is None or then > now:
+            continue
+        days = (now - then).days
+        counted = days / unit
+        exact = figure.value in {days, days + 1} if figure.unit == "day" else round(counted) == figure.value
+        if days and exact:
+            note = f"'{other.text}' to the article's date: {days} days"
+            return Match("derived", other, note, "years-counted", (other,))
+    return None
+
+
+def _day_of(value: float) -> datetime.date | None:
+    """A YYYYMMDD figure value as a date (None for a month alone, or no such day)."""
+    year, month, day = int(value) // 10_000, int(value) // 100 % 100, int(value) % 100
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None

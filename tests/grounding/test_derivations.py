@@ -3,6 +3,7 @@ never when the article states another value for that very thing."""
 
 from __future__ import annotations
 
+import pytest
 from figure_cases import flagged, status
 
 from summarizer.grounding import verify
@@ -47,3 +48,30 @@ def test_a_derived_figure_shows_its_working() -> None:
 def _note(article: str, summary: str) -> str:
     (check,) = [c for c in verify(article, summary).figures if c.status == "derived"]
     return check.note or ""
+
+
+_DATED = "(Mar 30, 2024) The ferry, which ran aground on March 9, was refloated by salvage crews on Friday."
+
+
+@pytest.mark.parametrize(
+    "summary", ["Ferry refloated after 3 weeks aground", "Ferry refloated 21 days after it ran aground"]
+)
+def test_time_from_a_date_to_the_dateline_is_derived(summary: str) -> None:
+    assert status(_DATED, summary, "3 weeks" if "weeks" in summary else "21 days") == "derived"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_DATED, "Ferry refloated after 5 weeks aground", "5 weeks"),
+        (_DATED, "Ferry refloated 19 days after it ran aground", "19 days"),
+        # no dateline: nothing to count to
+        (
+            "The ferry, which ran aground on March 9, was refloated by salvage crews.",
+            "Refloated after 3 weeks",
+            "3 weeks",
+        ),
+    ],
+)
+def test_a_wrong_time_to_the_dateline_is_flagged(article: str, summary: str, figure: str) -> None:
+    assert flagged(article, summary, figure)
