@@ -79,3 +79,19 @@ def test_an_interrupted_poll_resumes_the_same_batch_instead_of_paying_twice(
     assert posts(server, "/v1/batches") == 1  # created once
     assert server.requests_for("/chat/completions") == []
     assert SECRET_KEY not in out.read_text(encoding="utf-8")
+
+
+def test_the_batch_api_reads_stdin_and_skips_a_repeated_id_like_the_online_path(
+    server: FakeOpenAIServer, tmp_path: Path
+) -> None:
+    server.default = Reply.json(valid_answer())
+    ids = write_jsonl(tmp_path / "in.jsonl", 2)
+    lines = (tmp_path / "in.jsonl").read_text(encoding="utf-8").splitlines()
+    out = tmp_path / "out.jsonl"
+    args = ["-", "--out", str(out), "--via", "batch-api", "--poll-interval", "0", "--no-cache"]
+    completed = run_batch(server, *args, stdin="\n".join([*lines, lines[0]]) + "\n")
+    assert completed.exit_code == 0, completed.stderr
+    assert sorted(line["id"] for line in read_lines(out)) == ids
+    assert "duplicate id 'a0'" in completed.stderr
+    uploaded = next(iter(server.files.values())).decode().splitlines()
+    assert len(uploaded) == 2

@@ -23,11 +23,12 @@ from typing import Any
 
 import openai
 
-from summarizer.batch.output import ResultLog, result_line
+from summarizer.batch.output import result_line
 from summarizer.batch.runner import DEFAULT_CONCURRENCY, BatchJob
-from summarizer.batch.sources import Article, iter_articles
+from summarizer.batch.sources import Article
 from summarizer.client import ChatRequest, ModelReply, OpenAIClient
-from summarizer.errors import ConfigError, ModelUnavailableError, SummarizerError
+from summarizer.errors import ConfigError, ModelUnavailableError
+from summarizer.limits import as_completed_bounded
 from summarizer.pipeline import Summarizer
 from summarizer.result import SummaryResult
 from summarizer.retry import TransientError
@@ -71,7 +72,7 @@ class BatchApiRun:
                 log_file = job.open_log()
                 assert log_file is not None  # out is set (checked in __init__)
                 try:
-                    articles = await self._pending(summarizer, log_file)
+                    articles = self._pending()
                     if state.get("batch_id") is None and articles:
                         state = await self._submit(client, summarizer, articles, state)
                     if state.get("batch_id") is not None:
@@ -83,21 +84,9 @@ class BatchApiRun:
             await self._sdk.close()
         self.state_file.unlink(missing_ok=True)
 
-    async def _pending(self, summarizer: Summarizer, log_file: ResultLog) -> dict[str, Article]:
-        """Articles still to do, by id; bad ones and cache hits are written at once."""
-        pending: dict[str, Article] = {}
-        for article in iter_articles(self.job.inputs, max_chars=self.job.options.max_chars):
-            self.job.counters.seen += 1
-            if article.id in log_file.done or article.id in pending:
-                self.job.counters.skipped += 1
-                continue
-            if article.problem is not None:
-                record = result_line(article.id, article.extra, error_type="InputError", message=article.problem)
-                self.job.emit(article, record, None)
-                continue
-            pending[article.id] = article
-        self.job.counters.total_known = True
-        return pending
+    def _pending(self) -> dict[str, Article]:
+        """Articles still to do, by id (bad ones are written at once: see BatchJob.pending)."""
+        return {article.id: article for article in self.job.pending()}
 
     async def _submit(
         self, client: OpenAIClient, summarizer: Summarizer, articles: dict[str, Article], state: dict[str, Any]
@@ -161,26 +150,16 @@ class BatchApiRun:
     async def _finish(
         self, summarizer: Summarizer, articles: dict[str, Article], replies: Mapping[str, ModelReply]
     ) -> None:
-        async def one(article: Article) -> None:
+        async def summarize(article: Article) -> SummaryResult:
             reply = replies.get(article.id)
-            try:
-                if reply is not None:
-                    result = await summarizer.acontinue(article.text, reply, title=article.title)
-                else:  # the batch failed this line: asked again online
-                    result = await summarizer.asummarize(article.text, title=article.title)
-            except SummarizerError as error:
-                self.job.emit(article, result_line(article.id, article.extra, error=error), None)
-                return
-            self.job.emit(article, result_line(article.id, article.extra, result=result), result)
+            if reply is None:  # the batch failed this line: asked again online
+                return await summarizer.asummarize(article.text, title=article.title)
+            return await summarizer.acontinue(article.text, reply, title=article.title)
 
         concurrency = self.job.settings.effective_concurrency(self.job.options.concurrency, default=DEFAULT_CONCURRENCY)
-        semaphore = asyncio.Semaphore(concurrency)
-
-        async def bounded(article: Article) -> None:
-            async with semaphore:
-                await one(article)
-
-        await asyncio.gather(*(bounded(article) for article in articles.values()))
+        work = self.job.work_for(summarize)
+        async for article, record, result in as_completed_bounded(articles.values(), work, concurrency=concurrency):
+            self.job.emit(article, record, result)
 
     def _load_state(self) -> dict[str, Any]:
         try:

@@ -19,7 +19,7 @@ import asyncio
 import itertools
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -43,6 +43,9 @@ log = logging.getLogger("summarizer.batch")
 DEFAULT_CONCURRENCY = 16
 # Articles looked up in the cache per trip to a worker thread (see BatchJob._not_cached).
 CACHE_LOOKUP_CHUNK = 256
+
+# A finished article: the article, its output record, its result (None on error).
+Finished = tuple[Article, dict[str, Any], "SummaryResult | None"]
 
 # What a sink is given for each finished article: the article, its output record, its result (None on error).
 Sink = Callable[[Article, dict[str, Any], SummaryResult | None], None]
@@ -178,7 +181,7 @@ class BatchJob:
             from summarizer.pipeline import Summarizer  # noqa: PLC0415
 
             async with Summarizer(self.settings, throttle=self.throttle) as summarizer:
-                work = self._work_for(summarizer)
+                work = self.work_for(lambda article: summarizer.asummarize(article.text, title=article.title))
                 concurrency = self.settings.effective_concurrency(self.options.concurrency, default=DEFAULT_CONCURRENCY)
                 async for article, record, result in as_completed_bounded(
                     self._not_cached(summarizer), work, concurrency=concurrency
@@ -193,8 +196,10 @@ class BatchJob:
             self.progress.close()
         return counters
 
-    def _pending(self) -> Iterator[Article]:
-        """The articles still to do: bad ones are written at once, done and duplicate ids skipped."""
+    def pending(self) -> Iterator[Article]:
+        """The articles still to do: bad ones are written at once, done and duplicate ids skipped.
+
+        Reads the output's finished ids: call `open_log` first (run does)."""
         done = self._log.done if self._log else set()
         for article in iter_articles(self.inputs, stdin=self._stdin, max_chars=self.options.max_chars):
             self.counters.seen += 1
@@ -225,7 +230,7 @@ class BatchJob:
         was cached and drops to one at a miss, so input is read ahead only while the cache answers
         (the service ends a job's input at SIGTERM, and articles already read would still start).
         """
-        pending = self._pending()
+        pending = self.pending()
         if not summarizer.reads_cache:
             for article in pending:
                 yield article
@@ -248,13 +253,18 @@ class BatchJob:
                 self.emit(article, record, None)
         return misses
 
-    def _work_for(self, summarizer: Summarizer) -> Callable[[int, Article], Any]:
-        async def work(index: int, article: Article) -> tuple[Article, dict[str, Any], SummaryResult | None]:
+    def work_for(
+        self, summarize: Callable[[Article], Awaitable[SummaryResult]]
+    ) -> Callable[[int, Article], Awaitable[Finished]]:
+        """`summarize` as work for `as_completed_bounded`: each article ends as its output record, an
+        error line when it failed (a bug of ours included: it must not cost the rest of the batch)."""
+
+        async def work(index: int, article: Article) -> Finished:
             try:
-                result = await summarizer.asummarize(article.text, title=article.title)
+                result = await summarize(article)
             except SummarizerError as error:
                 return article, result_line(article.id, article.extra, error=error), None
-            except Exception as error:  # a bug of ours must not cost the rest of the batch
+            except Exception as error:
                 log.debug("article %s failed unexpectedly", article.id, exc_info=True)
                 return (
                     article,
