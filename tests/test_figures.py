@@ -349,3 +349,12 @@ def test_days_rounds_and_stages_are_names(text: str, unit: str) -> None:
 
 def test_a_day_is_not_a_name_when_the_number_counts_something_else() -> None:
     assert [(f.text, f.kind) for f in find_figures("two days later")] == [("two days", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [("the", []), ("Prices rose 4% over the", ["4%"]), ("a 10-year plan, not the", ["10-year"])],
+)
+def test_a_text_that_ends_in_the_is_read(text: str, figures: list[str]) -> None:
+    # "the" as the last word used to look past the end of the token list (IndexError).
+    assert [f.text for f in find_figures(text)] == figures

@@ -99,7 +99,7 @@ def _candidates(text: str) -> list[_Candidate]:
     # Most tokens are words no extractor starts at: the visit list is built without a loop body.
     for at in [i for i in range(1, last, 2) if parts[i] in _STARTS or parts[i][0].isdigit()]:
         token = parts[at]
-        if token == "the" and parts[at + 2] not in lexicon.DECADE_LEADS:
+        if token == "the" and (at + 2 > last or parts[at + 2] not in lexicon.DECADE_LEADS):
             continue  # "the" starts only "the past decade" and its kin; it is a tenth of all words
         after = offsets[at + 1]
         if token[0].isdigit():
