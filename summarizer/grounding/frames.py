@@ -264,7 +264,10 @@ class FrameReader:
             index = bisect.bisect_left(self._starts, sentence_start)
             head = self.figures[index] if index < len(self.figures) else first
             words = _words(self.text, sentence_start, min(head.start, first.start))[-_LEFT_WORDS:]
-            found = self._opening[sentence_start] = tuple(s for s in map(stem, words) if s)
+            # From a list, not a generator: tuple(generator) allocates ten slots and shrinks, and each
+            # shrunk tuple, once freed, grew CPython's free list of small tuples: traced memory rose
+            # ~40 KiB per 1,000 articles until that list was full (benchmarks/check_cost.py).
+            found = self._opening[sentence_start] = tuple([s for s in map(stem, words) if s])
         return frozenset(found[:-1] if subject_only else found)
 
     def _years(self, figure: Figure, start: int, end: int) -> frozenset[int]:
