@@ -99,9 +99,14 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, paragraph breaks always ending a sentence."""
-    sentences: list[Sentence] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        start = paragraph.start()
+    return [Sentence(text[start:end], start, end) for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of `text`, as `split_sentences` cuts them, without making the sentences."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        offset = paragraph.start()
         chunk = paragraph.group()
         cursor = 0
         for boundary in _BOUNDARY.finditer(chunk):
@@ -109,15 +114,18 @@ def split_sentences(text: str) -> list[Sentence]:
             last_word = chunk[cursor:end].rsplit(None, 1)[-1].rstrip(".!?\"'”’)]").lower()
             if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            _append(sentences, chunk, cursor, end, start)
+            _append(spans, chunk[cursor:end], offset + cursor)
             cursor = boundary.end()
-        _append(sentences, chunk, cursor, len(chunk), start)
-    return sentences
+        _append(spans, chunk[cursor:], offset + cursor)
+    return spans
 
 
-def _append(sentences: list[Sentence], chunk: str, begin: int, end: int, offset: int) -> None:
-    piece = chunk[begin:end]
-    stripped = piece.strip()
+_PARAGRAPH: Final = re.compile(r"[^\n]+")
+
+
+def _append(spans: list[tuple[int, int]], piece: str, start: int) -> None:
+    """The span of `piece` (which starts at `start`) without its surrounding white space, if anything is left."""
+    stripped = piece.lstrip()
     if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        sentences.append(Sentence(stripped, offset + begin + lead, offset + begin + lead + len(stripped)))
+        start += len(piece) - len(stripped)
+        spans.append((start, start + len(stripped.rstrip())))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Final, Literal, NamedTuple
 
 from summarizer.figures import Figure
-from summarizer.text import split_sentences, stem
+from summarizer.text import sentence_spans, stem
 
 Tense = Literal["past", "future"]
 Phase = Literal["start", "end"]
@@ -131,7 +131,7 @@ class FrameReader:
         self.text = text
         self.figures = sorted(figures, key=lambda figure: figure.start)
         self._starts = [figure.start for figure in self.figures]
-        sentences = _with_semicolons(text, sentences if sentences is not None else _spans(text))
+        sentences = _with_semicolons(text, sentences if sentences is not None else sentence_spans(text))
         self._sentence_starts = [start for start, _ in sentences]
         self._sentence_ends = [end for _, end in sentences]
         self._frames: dict[int, Frame] = {}
@@ -282,10 +282,6 @@ class FrameReader:
             elif other.kind == "date" and other.value >= 10_000:
                 years.add(int(other.value) // 10_000)
         return frozenset(years)
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    return [(sentence.start, sentence.end) for sentence in split_sentences(text)]
 
 
 def _with_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:

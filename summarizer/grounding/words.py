@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.text import SUFFIX_RE, clean_text, split_sentences, stem
+from summarizer.text import SUFFIX_RE, clean_text, sentence_spans, stem
 
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
@@ -79,7 +79,7 @@ class TextLayout:
 
     @classmethod
     def of(cls, text: str) -> TextLayout:
-        sentences = [(sentence.start, sentence.end) for sentence in split_sentences(text)] or [(0, len(text))]
+        sentences = sentence_spans(text) or [(0, len(text))]
         return cls(text, sentences, [s for s, _ in sentences])
 
     def clause_of(self, position: int) -> tuple[int, int]:
