@@ -273,33 +273,47 @@ def _is_after_between(text: str, position: int) -> bool:
 
 
 def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
-    before = text[max(0, candidate.start - 24) : candidate.start]
-    qualifier = None
     start = candidate.start
+    qualifier = None
     # Dates and ordinals take no qualifier: "over 3 March" is not "more than".
-    last = None if candidate.kind in _NO_QUALIFIER_KINDS else patterns.LAST_WORD_RE.search(before)
-    # The qualifier regex runs only when the word before is the last word of some qualifier.
-    match = (
-        patterns.QUALIFIER_BEFORE_RE.search(before)
-        if last and last.group(1).lower() in lexicon.QUALIFIER_ENDS
-        else None
-    )
-    if match:
-        qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
-        start = candidate.start - (len(before) - match.start("q"))
-    kind = "count" if candidate.kind == "vague" else candidate.kind
+    if candidate.kind not in _NO_QUALIFIER_KINDS:
+        before = text[max(0, start - 24) : start]
+        # The qualifier regex runs only when the word before is the last word of some qualifier.
+        if _last_word(before).lower() in lexicon.QUALIFIER_ENDS:
+            # No qualifier is longer than the longest one: the search starts where that one would.
+            reach = len(before.rstrip()) - _LONGEST_QUALIFIER
+            match = patterns.QUALIFIER_BEFORE_RE.search(before, max(0, reach))
+            if match:
+                qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
+                start -= len(before) - match.start("q")
     return Figure(
-        text=text[start : candidate.end],
-        start=start,
-        end=candidate.end,
-        kind=kind,
-        value=candidate.value,
-        unit=candidate.unit,
-        scale=candidate.scale,
-        qualifier=qualifier,
-        vague=candidate.vague,
-        role=candidate.role,
+        text[start : candidate.end],
+        start,
+        candidate.end,
+        "count" if candidate.kind == "vague" else candidate.kind,
+        candidate.value,
+        candidate.unit,
+        candidate.scale,
+        qualifier,
+        candidate.vague,
+        candidate.role,
     )
+
+
+def _last_word(before: str) -> str:
+    """The run of ASCII letters that white space ends `before` with ("" if none): what the regex
+    `([A-Za-z]+)\\s+$` would capture, without trying it at every position."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return ""
+    start = len(stripped)
+    while start and stripped[start - 1] in _ASCII_LETTERS:
+        start -= 1
+    return stripped[start:]
+
+
+_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LONGEST_QUALIFIER: Final = max(map(len, lexicon.QUALIFIERS))
 
 
 def _date(text: str, match: re.Match[str]) -> _Candidate | None:
@@ -498,7 +512,9 @@ def _age_or_magnitude(
 def _is_age(text: str, match: re.Match[str], value: float, scale: str | None) -> bool:
     """ "aged 77", "at the age of 77", "died at 77", and "Tomas Berg, 77," (an age in apposition)."""
     start = match.start()
-    if patterns.AGED_BEFORE_RE.search(text, max(0, start - 16), start):
+    # The regex runs only when the word before could end its phrase ("aged", "age", "age of", "died at").
+    window = max(0, start - 16)
+    if _last_word(text[window:start]).lower() in _AGE_WORDS and patterns.AGED_BEFORE_RE.search(text, window, start):
         return True
     digits = match.group("digits")
     return bool(
@@ -528,6 +544,7 @@ def _is_magnitude(text: str, match: re.Match[str], value: float, scale: str | No
 
 
 _OLDEST: Final = 120
+_AGE_WORDS: Final = frozenset({"aged", "age", "of", "at"})  # the last words of AGED_BEFORE_RE's phrases
 _STRONGEST: Final = 10
 
 

@@ -124,7 +124,6 @@ VAGUE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{_alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
-LAST_WORD_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
 AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
 # An age: "aged 77", "at the age of 77", "age 77", "died at 77", "dies at 77".
 AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|dead|death)\s+at)\s+$", re.IGNORECASE)

@@ -48,6 +48,7 @@ class ArticleIndex:
     _lowercase: frozenset[str] | None = None
     _traits: list[tuple[str, str | None, bool, bool, bool]] = field(default_factory=list)
     _grouped: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] | None = None
+    _last_traits: tuple[Figure, tuple[str, str | None, bool, bool, bool]] | None = None
 
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""
@@ -85,7 +86,7 @@ class ArticleIndex:
         Which figures are compatible depends only on these traits, so the scan over the article is
         done once per trait combination, not once per summary figure.
         """
-        key = traits(figure)
+        key = self._traits_of(figure)
         found = self._candidates.get(key)
         if found is None:
             # Compatibility depends on both figures' traits only: test one article figure per trait
@@ -97,6 +98,16 @@ class ArticleIndex:
                 if other.value is not None and fits[self._traits[position]]
             ]
             self._candidates[key] = found
+        return found
+
+    def _traits_of(self, figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
+        """`traits(figure)`, remembered for the last figure asked about: the stages ask about one
+        summary figure many times in a row, and its traits cost two regex searches."""
+        last = self._last_traits
+        if last is not None and last[0] is figure:
+            return last[1]
+        found = traits(figure)
+        self._last_traits = (figure, found)
         return found
 
     def _by_traits(self) -> dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]]:
@@ -113,7 +124,7 @@ class ArticleIndex:
         candidates = self.candidates(figure)
         if figure.kind in CALENDAR_KINDS or figure.value is None:
             return [(p, other) for p, other in candidates if values_equal(figure, other)]
-        key = traits(figure)
+        key = self._traits_of(figure)
         by_value = self._by_value.get(key)
         if by_value is None:
             by_value = self._by_value[key] = {}
@@ -130,7 +141,7 @@ class ArticleIndex:
         figure never scans a long article."""
         if figure.value is None or figure.kind in CALENDAR_KINDS:
             return self.candidates(figure)
-        key = traits(figure)
+        key = self._traits_of(figure)
         found = self._sorted.get(key)
         if found is None:
             ordered = sorted(self.candidates(figure), key=lambda item: (item[1].value or 0.0, item[0]))
