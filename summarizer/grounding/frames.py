@@ -299,11 +299,12 @@ def _with_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
-    return [
-        match.group(0)
-        for match in _TOKEN_RE.finditer(text, start, end)
-        if match.group(0) not in _CLAUSE_MARKS and not match.group(0)[0].isdigit()
-    ]
+    """The word tokens of `_TOKEN_RE` between `start` and `end` (numbers and clause marks left out)."""
+    return _WORD_TOKEN_RE.findall(text, start, end)
+
+
+# The word alternative of `_TOKEN_RE` alone: no other token holds a letter, so it cuts the same words.
+_WORD_TOKEN_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 class _Phrase(NamedTuple):

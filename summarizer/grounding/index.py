@@ -270,17 +270,38 @@ _SCORE_RE: Final = re.compile(r"(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?!\d|[.,]\d)")
 
 
 def _pairs(text: str) -> list[re.Match[str]]:
-    """Every "4-2" or "10 - 12" in `text` that is not part of a longer number ("1234-5", "1.5-2")."""
+    """Every "4-2" or "10 - 12" in `text` that is not part of a longer number ("1234-5", "1.5-2").
+
+    Found from the dashes: a pair can only start at one of the (at most three) digits that end
+    just before a dash and the white space in front of it, so only those starts are tried, in
+    text order, as a search from each would find them.
+    """
     found = []
-    position = 0
-    while (match := _SCORE_RE.search(text, position)) is not None:
-        start = match.start()
-        if start and _NUMBER_CHAR_RE.match(text, start - 1):
-            position = start + 1  # as a lookbehind would: try the next start
+    position = 0  # where the search goes on: after the last pair, as `finditer` would
+    for dash in _DASH_RE.finditer(text, position):
+        at = dash.start()
+        if at < position:
             continue
-        found.append(match)
-        position = match.end()
+        digits_end = at
+        while digits_end > position and text[digits_end - 1].isspace():
+            digits_end -= 1
+        first = digits_end
+        while first > position and digits_end - first < _SCORE_DIGITS and text[first - 1].isdecimal():
+            first -= 1
+        for start in range(first, digits_end):
+            match = _SCORE_RE.match(text, start)
+            if match is None:
+                continue
+            if start and _NUMBER_CHAR_RE.match(text, start - 1):
+                continue  # part of a longer number: try the next start, as a lookbehind would
+            found.append(match)
+            position = match.end()
+            break
     return found
+
+
+_DASH_RE: Final = re.compile(r"[-\u2013]")
+_SCORE_DIGITS: Final = 3  # the most digits a number of a score has (see _SCORE_RE)
 
 
 _LOWERCASE_WORD_RE: Final = re.compile(r"\b[a-z]+\b")

@@ -40,10 +40,12 @@ _SUBJECT_WINDOW: Final = 40  # characters before a figure that usually name what
 
 def content_stems(text: str, *, skip_names: bool = False) -> frozenset[str]:
     """Content-word stems: lower-cased words without stop words, cut to five letters."""
+    if not skip_names:
+        return frozenset(filter(None, map(stem, _WORD_RE.findall(text))))
     stems = set()
     for match in _WORD_RE.finditer(text):
         word = match.group(0)
-        if skip_names and word[0].isupper() and not _starts_sentence(text, match.start()):
+        if word[0].isupper() and not _starts_sentence(text, match.start()):
             continue  # a name says who, not what the figure measures
         stemmed = stem(word)
         if stemmed:
@@ -75,7 +77,8 @@ class TextLayout:
     text: str
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
-    _clauses: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by sentence, split when needed
+    # by sentence, split when needed: the clauses and where they start
+    _clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str) -> TextLayout:
@@ -85,13 +88,12 @@ class TextLayout:
     def clause_of(self, position: int) -> tuple[int, int]:
         """The clause a position stands in; a sentence is split into clauses the first time it is asked."""
         number = max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
-        clauses = self._clauses.get(number)
-        if clauses is None:
+        found = self._clauses.get(number)
+        if found is None:
             s, e = self.sentences[number]
-            clauses = self._clauses[number] = [
-                (s + cs, s + ce) for cs, ce in _break_spans(self.text[s:e], _CLAUSE_BREAK_RE)
-            ]
-        starts = [start for start, _ in clauses]
+            clauses = [(s + cs, s + ce) for cs, ce in _break_spans(self.text[s:e], _CLAUSE_BREAK_RE)]
+            found = self._clauses[number] = (clauses, [start for start, _ in clauses])
+        clauses, starts = found
         return clauses[max(0, bisect.bisect_right(starts, position) - 1)]
 
     def sentence_of(self, position: int) -> tuple[int, int]:
