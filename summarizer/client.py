@@ -19,6 +19,7 @@ import contextvars
 import email.utils
 import json
 import logging
+import ssl
 import threading
 import time
 import weakref
@@ -26,6 +27,7 @@ from collections.abc import AsyncGenerator, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import anyio
 import httpx2
 import openai
 from openai.types.chat import ChatCompletion
@@ -46,7 +48,7 @@ from .redaction import protect_logs, redact, remember, secrets_in_url
 from .result import Usage
 from .retry import TransientError, acall_with_retries, call_with_retries
 from .schemas import output_token_bound, strict_subset
-from .streaming import ProgressCallback, StreamAccumulator
+from .streaming import ProgressCallback, ServerSentEvents, StreamAccumulator, StreamError
 
 log = logging.getLogger("summarizer.client")
 
@@ -309,17 +311,20 @@ class OpenAIClient:
         answer = StreamAccumulator(self._on_progress)
         token = _current_watch.set(watch)
         try:
-            stream = self._sync.chat.completions.create(
+            with self._sync.chat.completions.with_streaming_response.create(
                 **self._arguments(request, mode), timeout=min(watch.idle, watch.total)
-            )
-            with stream:  # leaving it closes the connection: a local server stops generating
-                for chunk in stream:
-                    if answer.feed(chunk):
+            ) as response:  # leaving it closes the connection: a local server stops generating
+                events = ServerSentEvents()
+                for line in response.iter_lines():
+                    chunk = events.line(line)
+                    if chunk is not None and answer.feed(chunk):
                         watch.touch()
-                    if answer.looping:
+                    if answer.looping or events.done:
                         break
                     if watch.expired():
                         raise _StreamExpiredError
+                else:
+                    _feed_last(events, answer)
         except Exception as error:
             raise self._translate(error, mode, watch) from None
         finally:
@@ -334,16 +339,19 @@ class OpenAIClient:
         loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(watch.seconds_left()) as timer:
-                stream = await client.chat.completions.create(
+                async with client.chat.completions.with_streaming_response.create(
                     **self._arguments(request, mode), timeout=min(watch.idle, watch.total)
-                )
-                async with stream:
-                    async for chunk in stream:
-                        if answer.feed(chunk):
+                ) as response:
+                    events = ServerSentEvents()
+                    async for line in response.iter_lines():
+                        chunk = events.line(line)
+                        if chunk is not None and answer.feed(chunk):
                             watch.touch()
                             timer.reschedule(loop.time() + watch.seconds_left())
-                        if answer.looping:
+                        if answer.looping or events.done:
                             break
+                    else:
+                        _feed_last(events, answer)
         except Exception as error:
             raise self._translate(error, mode, watch) from None
         finally:
@@ -486,22 +494,24 @@ class OpenAIClient:
 
     def _translate(self, error: Exception, mode: OutputMode, watch: _Watch) -> Exception:
         """Map an SDK failure to TransientError, _OutputModeRejectedError or one of our ModelRequestErrors."""
-        if isinstance(error, (openai.APITimeoutError, _StreamExpiredError, TimeoutError)):
+        if isinstance(error, (openai.APITimeoutError, _StreamExpiredError, TimeoutError, httpx2.TimeoutException)):
             return watch.timeout_error()
         return self._translate_failure(error, mode)
 
     def _translate_failure(self, error: Exception, mode: OutputMode) -> Exception:
-        if isinstance(error, openai.APIConnectionError):
-            return TransientError(f"connection failed: {self._clean(str(error))}")
+        if isinstance(error, openai.APIConnectionError | httpx2.TransportError | ssl.SSLError | anyio.EndOfStream):
+            # The body is read by us (see streaming): its transport errors arrive as the HTTP library's.
+            return TransientError(f"connection failed: {self._clean(str(error)) or type(error).__name__}")
         if isinstance(error, json.JSONDecodeError):
             return TransientError("the endpoint sent a malformed JSON body")
         if isinstance(error, openai.APIStatusError):
             return self._translate_status(error, mode)
         if isinstance(error, openai.APIResponseValidationError):
             return TransientError("the endpoint sent a response that is not a chat completion")
-        if isinstance(error, openai.APIError):
+        if isinstance(error, StreamError | openai.APIError):
             # An error event in the middle of the stream (the server failed while generating).
-            return TransientError(f"the endpoint reported an error mid-stream: {_one_line(self._clean(error.message))}")
+            message = error.message if isinstance(error, openai.APIError) else str(error)
+            return TransientError(f"the endpoint reported an error mid-stream: {_one_line(self._clean(message))}")
         return error
 
     def _translate_status(  # noqa: PLR0911 - one return per error class reads clearer than a lookup table
@@ -551,6 +561,13 @@ class _Counter:
 
     def __init__(self) -> None:
         self.count = 0
+
+
+def _feed_last(events: ServerSentEvents, answer: StreamAccumulator) -> None:
+    """The body ended: an event its server sent without the closing blank line."""
+    chunk = events.end()
+    if chunk is not None:
+        answer.feed(chunk)
 
 
 def _checked(answer: StreamAccumulator) -> StreamAccumulator:

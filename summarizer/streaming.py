@@ -1,17 +1,21 @@
 """One streamed completion, put together chunk by chunk: text, finish reason, usage, loops, progress.
 
-The client feeds it the SDK's `ChatCompletionChunk`s (read duck-typed, so this module does not
-import the SDK). It stops reading when the text starts repeating itself (see `repetition`), and
-reports progress -- tokens so far, tokens per second -- to a callback, which the CLI draws on a
-terminal.
+The client reads the response body's server-sent events itself (`ServerSentEvents`) and feeds
+each chunk's JSON to a `StreamAccumulator`: the SDK would build a pydantic model per chunk, which
+costs more CPU than the rest of a request (measured: 2.4 against 1.5 ms for a nine-chunk answer,
+and a real answer streams hundreds). It stops reading when the text starts repeating itself (see
+`repetition`), and reports progress -- tokens so far, tokens per second -- to a callback, which the
+CLI draws on a terminal.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
+
+import orjson
 
 from .repetition import RepetitionDetector
 from .result import Usage
@@ -57,25 +61,27 @@ class StreamAccumulator:
         """Whether the text has started repeating itself (the caller should stop reading)."""
         return self._loops.looping
 
-    def feed(self, chunk: Any) -> bool:
-        """Take one chunk; True when it carried new text (a token)."""
+    def feed(self, chunk: Mapping[str, Any]) -> bool:
+        """Take one chunk (its JSON); True when it carried new text (a token)."""
         self.chunks += 1
-        usage = getattr(chunk, "usage", None)
-        if usage is not None:
-            self.usage = Usage(prompt_tokens=usage.prompt_tokens or 0, completion_tokens=usage.completion_tokens or 0)
-        choices = getattr(chunk, "choices", None) or []
+        usage = chunk.get("usage")
+        if usage:
+            self.usage = Usage(
+                prompt_tokens=usage.get("prompt_tokens") or 0, completion_tokens=usage.get("completion_tokens") or 0
+            )
+        choices = chunk.get("choices")
         if not choices:
             return False
         choice = choices[0]
-        if choice.finish_reason:
-            self.finish_reason = choice.finish_reason
-        delta = choice.delta
-        if delta is None:
+        if choice.get("finish_reason"):
+            self.finish_reason = choice["finish_reason"]
+        delta = choice.get("delta")
+        if not delta:
             return False
-        if getattr(delta, "refusal", None):
-            self._refusal.append(delta.refusal)
-        text = delta.content
-        if not text:
+        if delta.get("refusal"):
+            self._refusal.append(delta["refusal"])
+        text = delta.get("content")
+        if not text or not isinstance(text, str):
             return False
         self._parts.append(text)
         self.tokens += 1
@@ -112,6 +118,49 @@ class StreamAccumulator:
         if self.usage is not None and not self.looping:
             return self.usage
         return Usage(prompt_tokens=self.usage.prompt_tokens if self.usage else 0, completion_tokens=self.tokens)
+
+
+class StreamError(Exception):
+    """The server reported an error in the middle of a stream (an event with an "error" member)."""
+
+
+class ServerSentEvents:
+    """The JSON data of a response body's server-sent events, fed one line at a time.
+
+    An event is its "data:" lines up to a blank line; "event:", "id:" and comment lines are
+    skipped, and "[DONE]" ends the stream. Malformed JSON raises `orjson.JSONDecodeError` (a
+    `json.JSONDecodeError`); an event whose data has an "error" member raises `StreamError`.
+    """
+
+    def __init__(self) -> None:
+        self._data: list[str] = []
+        self.done = False
+
+    def line(self, line: str) -> dict[str, Any] | None:
+        """The event this line completes, if it completes one."""
+        if line.startswith("data:"):
+            self._data.append(line[6:] if line.startswith("data: ") else line[5:])
+            return None
+        if line or not self._data:
+            return None
+        return self.end()
+
+    def end(self) -> dict[str, Any] | None:
+        """The event pending at the end of the body (a server may omit the last blank line)."""
+        data, self._data = "\n".join(self._data), []
+        if not data:
+            return None
+        if data.startswith("[DONE]"):
+            self.done = True
+            return None
+        event = orjson.loads(data)
+        if not isinstance(event, dict):
+            return None
+        error = event.get("error")
+        if error:
+            message = error.get("message") if isinstance(error, dict) else None
+            raise StreamError(message if isinstance(message, str) and message else "an error occurred during streaming")
+        return event
 
 
 def terminal_progress(stream: TextIO) -> ProgressCallback:
