@@ -111,16 +111,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cursor = 0
         for boundary in _BOUNDARY.finditer(chunk):
             end = boundary.start() + 1  # after the end mark
-            last_word = chunk[cursor:end].rsplit(None, 1)[-1].rstrip(".!?\"'”’)]").lower()
+            last_word = _last_word(chunk, cursor, end).rstrip(".!?\"'”’)]").lower()
             if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
                 continue
-            _append(spans, chunk[cursor:end], offset + cursor)
+            # The piece ends with its end mark; only the first of a paragraph can open with white space.
+            start = end - len(chunk[cursor:end].lstrip()) if chunk[cursor].isspace() else cursor
+            spans.append((offset + start, offset + end))
             cursor = boundary.end()
         _append(spans, chunk[cursor:], offset + cursor)
     return spans
 
 
 _PARAGRAPH: Final = re.compile(r"[^\n]+")
+_TAIL: Final = 16  # characters at the end of a sentence that usually hold its last word
+
+
+def _last_word(chunk: str, start: int, end: int) -> str:
+    """The last white-space-separated word of `chunk[start:end]`, read from its tail when the tail has it."""
+    words = chunk[max(start, end - _TAIL) : end].rsplit(None, 1)
+    if len(words) == 1 and end - _TAIL > start:  # no white space in the tail: the word may start earlier
+        words = chunk[start:end].rsplit(None, 1)
+    return words[-1]
 
 
 def _append(spans: list[tuple[int, int]], piece: str, start: int) -> None:
