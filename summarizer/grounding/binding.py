@@ -229,14 +229,15 @@ _STATED: Final = 2  # words a figure must share with the summary's to be the art
 
 
 def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Figure | None:
-    """An equal article count whose noun phrase shares no word with the summary's: "gunmen attacked
-    two offices" where the article's only "two" are "two newspapers". Returns that article figure.
+    """An equal article count (or amount) whose noun phrase shares no word with the summary's: "gunmen
+    attacked two offices" where the article's only "two" are "two newspapers", "a $299 blender" where
+    the article's $299 is a costume. Returns that article figure.
 
     Clear cases only: each side must say what it counts, and the article's words are read a little
     past its noun phrase ("the two most notorious and violent gangs" still counts gangs). Headlines
     are left alone: they count in words of their own ("Storm Sinks Four Boats" from "four trawlers").
     """
-    if figure.kind != "count" or not equal or around.in_headline:
+    if figure.kind not in _COUNTED_KINDS or not equal or around.in_headline:
         return None
     mine = _counted_words(around.frame) if _names_next(around.frame, around.layout.text, figure) else frozenset()
     if not mine:
@@ -255,6 +256,9 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
 
 _OF_RE: Final = re.compile(r"[\s-]*(?:of\s+(?:the\s+)?)?")
 
+
+# Counts, and amounts of money that name what they buy ("a $299 costume"). Shares were tried: no gain.
+_COUNTED_KINDS: Final = frozenset({"count", "money"})
 
 _READ_ON: Final = 40  # characters after an article count still read for what it counts
 

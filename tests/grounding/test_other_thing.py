@@ -56,3 +56,9 @@ def test_a_bound_added_to_a_count_of_something_else_is_misattributed() -> None:
     # "at least two" is read as a rounding of the article's "two": the binding rules see that "two" too
     article = "A storm cut power to the coast overnight. Two smaller storms hit the same towns in March."
     assert status(article, "At least two people were hurt in the storm.", "two") == "misattributed"
+
+
+def test_an_amount_that_buys_something_else_is_misattributed() -> None:
+    article = "Among the purchases listed were a $299 bunny costume and a designer dog bed."
+    assert status(article, "The purchases included a $299 blender.", "$299") == "misattributed"
+    assert not flagged(article, "The purchases included a $299 bunny costume.", "$299")
