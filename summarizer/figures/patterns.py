@@ -31,10 +31,29 @@ from .lexicon import (
     UNITS,
 )
 
+_Tree = dict[str, "_Tree"]  # a word tree: each character leads to the rest; "" marks the end of a word
+
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of words, longest first so the regex prefers the longest match."""
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """A regex alternation of words that prefers the longest match, written as a tree of shared
+    prefixes ("d(?:inar(?:s)?|ollar(?:s)?)" rather than four words tried one by one): where several words
+    fit the text, they are tried longest first, as in a flat alternation sorted by length."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: _Tree) -> str:
+    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not alternatives:
+        return ""
+    if "" in node:  # a word ends here: the longer words first, then the end
+        return f"(?:{'|'.join(alternatives)})?"
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
 _UNIT_W = _alternation(UNITS)
