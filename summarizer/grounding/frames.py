@@ -124,7 +124,7 @@ class Frame:
 class FrameReader:
     """Frames of the figures of one text, computed when first asked for."""
 
-    __slots__ = ("_frames", "_opening", "_sentence_ends", "_sentence_starts", "_starts", "figures", "text")
+    __slots__ = ("_frames", "_opening", "_phrases", "_sentence_ends", "_sentence_starts", "_starts", "figures", "text")
 
     def __init__(self, text: str, figures: list[Figure], sentences: list[tuple[int, int]] | None = None) -> None:
         """`sentences`: the text's sentence spans when the caller has them (they are split once per text)."""
@@ -136,6 +136,7 @@ class FrameReader:
         self._sentence_ends = [end for _, end in sentences]
         self._frames: dict[int, Frame] = {}
         self._opening: dict[int, tuple[str, ...]] = {}
+        self._phrases: dict[tuple[int, int], _Phrase] = {}
 
     def frame(self, figure: Figure) -> Frame:
         found = self._frames.get(figure.start)
@@ -192,7 +193,7 @@ class FrameReader:
         start, end = self._sentence(figure.start)
         before, after = self._neighbours(figure, start, end)
         stop = after.start if after is not None else end
-        phrase = _phrase(self.text, figure.end, stop)
+        phrase = self._phrase(figure.end, stop)
         thing, phrase_end, phrase_words = phrase.thing, phrase.end, phrase.words
         if after is not None and phrase_end >= after.start - _GAP and _partitive(phrase_words):
             # "120 of the plant's 500 employees": the 120 counts what the 500 counts
@@ -249,12 +250,20 @@ class FrameReader:
             return sentence_start
         if figure.kind in _MODIFIERS:
             return before.end
-        phrase = _phrase(self.text, before.end, figure.start)
+        phrase = self._phrase(before.end, figure.start)
         if phrase.verb_start is not None:
             return phrase.verb_start
         if not phrase.thing and phrase.end >= figure.start - _GAP:
             return before.end  # words with no noun of their own lead into this figure
         return phrase.end
+
+    def _phrase(self, start: int, stop: int) -> _Phrase:
+        """`_phrase` of the text, read once per span: a figure's phrase is also where the stretch of
+        the figure after it begins. Never changed by its readers."""
+        found = self._phrases.get((start, stop))
+        if found is None:
+            found = self._phrases[start, stop] = _phrase(self.text, start, stop)
+        return found
 
     def _opening_of(self, sentence_start: int, first: Figure, *, subject_only: bool = False) -> frozenset[str]:
         """Content stems of a sentence before its first figure: the subject and verb its figures share;
