@@ -319,7 +319,7 @@ class OpenAIClient:
                     chunk = events.line(line)
                     if chunk is not None and answer.feed(chunk):
                         watch.touch()
-                    if answer.looping or events.done:
+                    if answer.looping:
                         break
                     if watch.expired():
                         raise _StreamExpiredError
@@ -348,7 +348,7 @@ class OpenAIClient:
                         if chunk is not None and answer.feed(chunk):
                             watch.touch()
                             timer.reschedule(loop.time() + watch.seconds_left())
-                        if answer.looping or events.done:
+                        if answer.looping:
                             break
                     else:
                         _feed_last(events, answer)

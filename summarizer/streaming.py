@@ -137,7 +137,10 @@ class ServerSentEvents:
         self.done = False
 
     def line(self, line: str) -> dict[str, Any] | None:
-        """The event this line completes, if it completes one."""
+        """The event this line completes, if it completes one (read the body to its end after [DONE]:
+        a connection is reused only when its body was read to the end)."""
+        if self.done:
+            return None
         if line.startswith("data:"):
             self._data.append(line[6:] if line.startswith("data: ") else line[5:])
             return None
