@@ -9,6 +9,7 @@ import asyncio
 import json
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +87,8 @@ def test_strict_mode_gets_the_schema_without_string_lengths_and_json_mode_gets_t
     server: FakeOpenAIServer, settings: Settings
 ) -> None:
     server.script(Reply.llamacpp_response_format_500(), Reply.json(valid_answer()))
-    client = OpenAIClient(settings)
-    client.complete(request())
+    with closing(OpenAIClient(settings)) as client:
+        client.complete(request())
     strict = server.requests[0].json["response_format"]["json_schema"]["schema"]
     grammar = server.requests[1].json["response_format"]["schema"]
     assert strict == strict_subset(SCHEMA)
@@ -117,7 +118,8 @@ def test_a_streamed_answer_comes_back_whole_with_the_servers_usage_and_progress(
 ) -> None:
     server.script(Reply.json(valid_answer(), usage=(1200, 345)).streamed(chunk_chars=4))
     seen: list[StreamProgress] = []
-    reply = OpenAIClient(settings, on_progress=seen.append).complete(request())
+    with closing(OpenAIClient(settings, on_progress=seen.append)) as client:
+        reply = client.complete(request())
     sent = server.requests[0].json
     assert (sent["stream"], sent["stream_options"]) == (True, {"include_usage": True})
     assert json.loads(reply.content or "") == valid_answer()
@@ -130,7 +132,8 @@ def test_a_streamed_answer_comes_back_whole_with_the_servers_usage_and_progress(
 
 def test_a_looping_answer_is_cut_within_the_stated_bound(server: FakeOpenAIServer, settings: Settings) -> None:
     server.script(Reply.looping(LOOP_PREFIX, LOOP_UNIT, repeats=2000).streamed(chunk_chars=8, interval=0.0005))
-    reply = OpenAIClient(settings).complete(request())
+    with closing(OpenAIClient(settings)) as client:
+        reply = client.complete(request())
     assert reply.finish_reason == "loop"
     content = reply.content or ""
     # 2000 repeats were on offer (~114,000 characters); the client read the prefix and at most the bound.
@@ -305,6 +308,7 @@ def test_a_damaged_modes_file_is_learnt_again_not_a_crash(server: FakeOpenAIServ
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\x00 not json")
     server.script(Reply.llamacpp_response_format_500(), Reply.json(valid_answer()))
-    reply = OpenAIClient(settings).complete(request())
+    with closing(OpenAIClient(settings)) as client:
+        reply = client.complete(request())
     assert reply.output_mode == "json_object"
     assert json.loads(path.read_text()) == {f"{server.base_url}|test-model": "json_object"}
