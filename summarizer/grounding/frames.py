@@ -94,6 +94,7 @@ _SPANS: Final = frozenset({"duration", "decade"})
 # Figures that say when or how long: they modify the figures beside them rather than compete with
 # them, so they cut only the stretches of each other.
 _MODIFIERS: Final = _CALENDAR | {"duration"}  # "over the past decade" after a figure says when
+_OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
 _START_WORDS: Final = frozenset(
@@ -225,6 +226,9 @@ class FrameReader:
             # "The quake killed 12 people and injured 85": the subject is the 85's, the verb is not
             context |= self._opening_of(start, before, subject_only=True)
         context.discard("")
+        if figure.kind in _CALENDAR and not context:
+            # "In 2014, the group hacked a studio": a date that opens its sentence dates the clause after it
+            context = {stem(word) for word in _words(self.text, figure.end, stop)[:_OPENING_WORDS]} - {""}
         reach = (left_start, max(stop, figure.end))  # years anywhere in its stretch of the sentence
         lowered = [word.lower() for word in [*left_words, *phrase_words]]
         if after is not None and after.kind in _SPANS and after.start - phrase_end <= 3:

@@ -89,3 +89,16 @@ def test_a_name_shared_with_another_year_is_no_evidence_of_its_event() -> None:
     assert not flagged(article, "The club dismissed Wilson in 2019.", "2019")
     assert not flagged(article, "Wilson's spell at the club ended in 2019.", "2019")
     assert flagged(article, "Wilson took charge of the club in 2019.", "2019")
+
+
+_HACKS = (
+    "In 2014, the group hacked a film studio in revenge for a comedy about its leader. "
+    "Its boldest raid came two years later, when it tried to rob a central bank of $1bn."
+)
+
+
+def test_a_year_that_opens_its_sentence_dates_the_clause_after_it() -> None:
+    # 2016 is 2014 and "two years later", but the article dates the studio hack 2014
+    assert flagged(_HACKS, "In 2016, the group hacked a film studio in revenge for a comedy.", "2016")
+    assert not flagged(_HACKS, "In 2014, the group hacked a film studio.", "2014")
+    assert not flagged(_HACKS, "In 2016, the group tried to rob a central bank.", "2016")
