@@ -111,8 +111,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cursor = 0
         for boundary in _BOUNDARY.finditer(chunk):
             end = boundary.start() + 1  # after the end mark
-            last_word = _last_word(chunk, cursor, end).rstrip(".!?\"'”’)]").lower()
-            if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            if _after_abbreviation(chunk, cursor, end):
                 continue
             # The piece ends with its end mark; only the first of a paragraph can open with white space.
             start = end - len(chunk[cursor:end].lstrip()) if chunk[cursor].isspace() else cursor
@@ -124,6 +123,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 _PARAGRAPH: Final = re.compile(r"[^\n]+")
 _TAIL: Final = 16  # characters at the end of a sentence that usually hold its last word
+_CLOSING: Final = ".!?\"'”’)]"  # what may follow the last word of a sentence
+_LONGEST_ABBREVIATION: Final = max(map(len, _ABBREVIATIONS))
+
+
+def _after_abbreviation(chunk: str, start: int, end: int) -> bool:
+    """Whether `chunk[start:end]` ends with an abbreviation ("Mr.", "U.S.") or a single letter ("J."),
+    after which a full stop ends no sentence."""
+    word_end = end
+    while word_end > start and chunk[word_end - 1] in _CLOSING:
+        word_end -= 1
+    tail = chunk[word_end - _LONGEST_ABBREVIATION - 1 : word_end] if word_end - start > _LONGEST_ABBREVIATION else ""
+    if tail and tail.split() == [tail]:
+        return False  # the word before the mark is longer than any abbreviation (the usual case)
+    last_word = _last_word(chunk, start, end).rstrip(_CLOSING).lower()
+    return last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
 
 
 def _last_word(chunk: str, start: int, end: int) -> str:
