@@ -49,6 +49,7 @@ class ArticleIndex:
     _traits: list[tuple[str, str | None, bool, bool, bool]] = field(default_factory=list)
     _grouped: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] | None = None
     _last_traits: tuple[Figure, tuple[str, str | None, bool, bool, bool]] | None = None
+    _keys: list[float | None] | None = None
 
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""
@@ -128,12 +129,19 @@ class ArticleIndex:
         by_value = self._by_value.get(key)
         if by_value is None:
             by_value = self._by_value[key] = {}
+            keys = self._value_keys()
             for item in candidates:
-                by_value.setdefault(value_key(item[1]), []).append(item)
+                by_value.setdefault(keys[item[0]], []).append(item)
         # Keys are rounded; the exact test decides. Calendar candidates (key None) are always tested.
         found = [*by_value.get(value_key(figure), []), *by_value.get(None, [])]
         equal = [(p, other) for p, other in found if values_equal(figure, other)]
         return sorted(equal, key=lambda item: item[0]) if by_value.get(None) else equal
+
+    def _value_keys(self) -> list[float | None]:
+        """`value_key` of each article figure, computed once: every trait combination groups by it."""
+        if self._keys is None:
+            self._keys = [value_key(figure) for figure in self.figures]
+        return self._keys
 
     def near(self, figure: Figure, radius: float) -> list[tuple[int, Figure]]:
         """The compatible article figures whose value lies within `radius` of the figure's, in article
