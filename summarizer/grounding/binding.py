@@ -73,13 +73,13 @@ def bound_elsewhere(
         if binding(around, index, position) > 0:
             return False  # some occurrence fits
     return any(
-        other.kind == figure.kind and not other.vague and binding(around, index, position) >= _BINDING_MARGIN
+        other.kind == figure.kind and not other.vague and binding(around, index, position) >= BINDING_MARGIN
         for position, other in candidates
         if not values_equal(figure, other)
     )
 
 
-_BINDING_MARGIN: Final = 2
+BINDING_MARGIN: Final = 2
 
 
 # Counts and shares. Amounts of money and durations in headlines are paraphrased too freely

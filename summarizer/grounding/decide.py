@@ -11,6 +11,7 @@ from summarizer.text import clean_text
 
 from .binding import (
     BINDABLE_KINDS,
+    BINDING_MARGIN,
     binding,
     bound_elsewhere,
     contrasted,
@@ -233,9 +234,11 @@ def _check_equal(
     bind: bool,
 ) -> Match:
     agreeing = [(p, other) for p, other in equal if qualifier_conflict(figure, other) is None]
-    if not agreeing:
-        first = equal[0][1]
-        return Match("unsupported", first, qualifier_conflict(figure, first), "qualifier-conflict")
+    # Every occurrence turned round, or the one that is clearly the summary's
+    turned = _bound_turned_round(figure, around, index, equal, agreeing) if agreeing and bind else None
+    if not agreeing or turned is not None:
+        turned = turned or equal[0][1]
+        return Match("unsupported", turned, qualifier_conflict(figure, turned), "qualifier-conflict")
     best = agreeing[0][1] if len(agreeing) == 1 else max(agreeing, key=lambda i: binding(around, index, i[0]))[1]
     elsewhere = _about_something_else(figure, around, index, agreeing, candidates) if bind else None
     if elsewhere is not None:
@@ -256,6 +259,24 @@ def _check_equal(
     if a_bound in {"lower", "upper"} and s_bound != a_bound:
         return Match("supported", best, f"the article says '{best.text}'")
     return Match("supported", best)
+
+
+def _bound_turned_round(
+    figure: Figure,
+    around: Around,
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    agreeing: list[tuple[int, Figure]],
+) -> Figure | None:
+    """An occurrence of the value that is clearly the summary's, with its bound turned round, beside
+    others that agree only by being about something else: "a rival firm puts it at less than $1bn"
+    where the article's rival firm says "more than $1bn" and its headline "up to $1bn"."""
+    if len(agreeing) == len(equal):
+        return None
+    scored = [(binding(around, index, p), other) for p, other in equal if qualifier_conflict(figure, other) is not None]
+    score, turned = max(scored, key=lambda item: item[0])
+    best_agreeing = max(binding(around, index, p) for p, _ in agreeing)
+    return turned if score - best_agreeing >= BINDING_MARGIN else None
 
 
 def _about_something_else(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.4"
+GROUNDING_VERSION: Final = "3.5"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -32,7 +32,11 @@ class Rule:
 
 RULES: Final = (
     # compare: is the article's value the summary's, to the precision the summary states?
-    Rule("qualifier-conflict", "compare", "a bound turned round: 'fewer than 200' against 'more than 200'"),
+    Rule(
+        "qualifier-conflict",
+        "compare",
+        "a bound turned round: 'fewer than 200' against 'more than 200' (the occurrence that is the summary's)",
+    ),
     Rule("nearest-rounding", "compare", "a rounding is to the nearest step: 3.8 rounds to 4, not 3"),
     Rule("bound-rounding", "compare", "a bound the article's value satisfies: 'more than 40' from 45"),
     Rule("anniversary", "compare", "years counted by an anniversary: '50 years' from 'its 50th anniversary'"),

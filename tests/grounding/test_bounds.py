@@ -61,3 +61,16 @@ def test_a_round_bound_from_below_reaches_a_fifth_of_its_value_at_most() -> None
     assert flagged(article, "Up to 100 people died in the floods.", "100")
     # from above, a round bound keeps its step: "more than 40" holds for 47
     assert not flagged(article, "More than 40 people died in the floods.", "40")
+
+
+_ESTIMATES = (
+    "Fraud losses could reach up to £2bn a year, the report's title says. The regulator puts the "
+    "losses at £1.4bn, while an insurers' trade body estimates more than £2bn a year."
+)
+
+
+def test_a_bound_turned_round_is_flagged_beside_an_occurrence_about_something_else() -> None:
+    # "up to £2bn" agrees with "less than £2bn", but the trade body's own estimate is "more than"
+    assert flagged(_ESTIMATES, "An insurers' trade body estimates less than £2bn a year.", "£2bn")
+    assert not flagged(_ESTIMATES, "An insurers' trade body estimates more than £2bn a year.", "£2bn")
+    assert not flagged(_ESTIMATES, "Losses could reach up to £2bn a year.", "£2bn")
