@@ -248,10 +248,13 @@ class FrameReader:
 
     def _stretch_start(self, sentence_start: int, before: Figure | None, figure: Figure) -> int:
         """Where the words that govern `figure` begin: the sentence's start; after a figure before it,
-        that figure's end for a year or span ("the project was completed in 2016"), else the verb
-        that follows its noun, else the end of its phrase."""
+        the sentence's start still for a date after a count or amount, that figure's end for a date
+        after a date or a span ("completed in 2016"), else the verb that follows its noun, else the
+        end of its phrase."""
         if before is None:
             return sentence_start
+        if figure.kind in _CALENDAR and before.kind not in _MODIFIERS:
+            return sentence_start  # a date dates its whole clause: "the worm locked 300,000 computers in 2017"
         if figure.kind in _MODIFIERS:
             return before.end
         phrase = self._phrase(before.end, figure.start)

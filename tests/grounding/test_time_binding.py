@@ -102,3 +102,11 @@ def test_a_year_that_opens_its_sentence_dates_the_clause_after_it() -> None:
     assert flagged(_HACKS, "In 2016, the group hacked a film studio in revenge for a comedy.", "2016")
     assert not flagged(_HACKS, "In 2014, the group hacked a film studio.", "2014")
     assert not flagged(_HACKS, "In 2016, the group tried to rob a central bank.", "2016")
+
+
+def test_a_year_after_a_count_dates_the_whole_clause() -> None:
+    article = (
+        "In 2014 the group hacked a film studio. In 2017 a ransomware worm locked 300,000 computers in 150 countries."
+    )
+    assert flagged(article, "A ransomware worm locked 300,000 computers in 2014.", "2014")
+    assert not flagged(article, "A ransomware worm locked 300,000 computers in 2017.", "2017")
