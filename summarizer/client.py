@@ -23,8 +23,8 @@ import ssl
 import threading
 import time
 import weakref
-from collections.abc import AsyncGenerator, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator, Mapping, Sequence
+from typing import Any, cast
 from urllib.parse import urlsplit, urlunsplit
 
 import anyio
@@ -319,7 +319,7 @@ class OpenAIClient:
                     chunk = events.line(line)
                     if chunk is not None and answer.feed(chunk):
                         watch.touch()
-                    if answer.looping:
+                    if answer.looping or events.done:
                         break
                     if watch.expired():
                         raise _StreamExpiredError
@@ -348,7 +348,9 @@ class OpenAIClient:
                         if chunk is not None and answer.feed(chunk):
                             watch.touch()
                             timer.reschedule(loop.time() + watch.seconds_left())
-                        if answer.looping:
+                        if events.done:
+                            await _drain(response.http_response)
+                        if answer.looping or events.done:
                             break
                     else:
                         _feed_last(events, answer)
@@ -561,6 +563,23 @@ class _Counter:
 
     def __init__(self) -> None:
         self.count = 0
+
+
+# How long the rest of a body after [DONE] is read, so that its connection can be reused.
+_DRAIN_SECONDS = 0.1
+
+
+async def _drain(response: httpx2.Response) -> None:
+    """Read what is left of a finished answer's body, briefly and ignoring errors: an HTTP/1.1
+    connection goes back to the pool only when its body was read to the end, and a server that
+    holds it open after [DONE] must not cost the answer (as the SDK's own stream does)."""
+    try:
+        with anyio.move_on_after(_DRAIN_SECONDS):
+            # the transport's stream itself: the response's iterators refuse a body already begun
+            async for _ in cast(AsyncIterator[bytes], response.stream):
+                pass
+    except (httpx2.HTTPError, httpx2.StreamError, ssl.SSLError, anyio.EndOfStream):
+        pass
 
 
 def _feed_last(events: ServerSentEvents, answer: StreamAccumulator) -> None:

@@ -62,23 +62,24 @@ class StreamAccumulator:
         return self._loops.looping
 
     def feed(self, chunk: Mapping[str, Any]) -> bool:
-        """Take one chunk (its JSON); True when it carried new text (a token)."""
+        """Take one chunk (its JSON); True when it carried new text (a token). Members of the wrong
+        type are ignored: a server's odd chunk must not become a traceback."""
         self.chunks += 1
         usage = chunk.get("usage")
-        if usage:
+        if isinstance(usage, dict):
             self.usage = Usage(
-                prompt_tokens=usage.get("prompt_tokens") or 0, completion_tokens=usage.get("completion_tokens") or 0
+                prompt_tokens=_count(usage, "prompt_tokens"), completion_tokens=_count(usage, "completion_tokens")
             )
         choices = chunk.get("choices")
-        if not choices:
+        choice = choices[0] if isinstance(choices, list) and choices else None
+        if not isinstance(choice, dict):
             return False
-        choice = choices[0]
-        if choice.get("finish_reason"):
+        if isinstance(choice.get("finish_reason"), str):
             self.finish_reason = choice["finish_reason"]
         delta = choice.get("delta")
-        if not delta:
+        if not isinstance(delta, dict):
             return False
-        if delta.get("refusal"):
+        if isinstance(delta.get("refusal"), str):
             self._refusal.append(delta["refusal"])
         text = delta.get("content")
         if not text or not isinstance(text, str):
@@ -120,6 +121,11 @@ class StreamAccumulator:
         return Usage(prompt_tokens=self.usage.prompt_tokens if self.usage else 0, completion_tokens=self.tokens)
 
 
+def _count(usage: Mapping[str, Any], name: str) -> int:
+    value = usage.get(name)
+    return value if isinstance(value, int) else 0
+
+
 class StreamError(Exception):
     """The server reported an error in the middle of a stream (an event with an "error" member)."""
 
@@ -137,8 +143,7 @@ class ServerSentEvents:
         self.done = False
 
     def line(self, line: str) -> dict[str, Any] | None:
-        """The event this line completes, if it completes one (read the body to its end after [DONE]:
-        a connection is reused only when its body was read to the end)."""
+        """The event this line completes, if it completes one (nothing after [DONE])."""
         if self.done:
             return None
         if line.startswith("data:"):

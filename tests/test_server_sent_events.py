@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
+import socket
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
+from summarizer.client import ChatRequest, OpenAIClient, messages_of
+from summarizer.config import Settings
 from summarizer.streaming import ServerSentEvents, StreamAccumulator, StreamError
 
 
@@ -48,3 +56,75 @@ def test_a_chunks_text_finish_reason_and_usage_are_taken() -> None:
     assert took == [True, True, False]
     assert (answer.content, answer.finish_reason) == ("Hello", "stop")
     assert (answer.result_usage.prompt_tokens, answer.result_usage.completion_tokens) == (12, 2)
+
+
+class _HeldOpen:
+    """A bare HTTP server on loopback that sends one answer and [DONE], then keeps the connection
+    open with keep-alive comments, as some proxies do."""
+
+    def __init__(self) -> None:
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self._socket.getsockname()[1]}/v1"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    @staticmethod
+    def _answer(connection: socket.socket) -> None:
+        with connection:
+            received = b""
+            while b"\r\n\r\n" not in received:
+                received += connection.recv(65536)
+            head, body = received.split(b"\r\n\r\n", 1)
+            length = next(
+                int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")
+            )
+            while len(body) < length:
+                body += connection.recv(65536)
+            chunk = {"choices": [{"index": 0, "delta": {"content": "Hello"}, "finish_reason": "stop"}]}
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n")
+            connection.sendall(b"data: " + json.dumps(chunk).encode() + b"\n\ndata: [DONE]\n\n")
+            with contextlib.suppress(OSError):
+                for _ in range(30):
+                    time.sleep(0.1)
+                    connection.sendall(b":\n")
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+@pytest.mark.parametrize("how", ["sync", "async"])
+def test_an_answer_is_kept_when_the_server_holds_the_connection_open_after_done(how: str, tmp_path: Path) -> None:
+    server = _HeldOpen()
+    settings = Settings(
+        engine="openai",
+        model="m",
+        base_url=server.base_url,
+        api_key="sk-test",
+        timeout=1.0,
+        max_attempts=1,
+        cache_dir=tmp_path,
+    )
+    request = ChatRequest(messages=messages_of(("user", "Say hello.")), schema_name="s", schema={"type": "object"})
+    started = time.monotonic()
+    with contextlib.closing(OpenAIClient(settings)) as client:
+        reply = client.complete(request) if how == "sync" else asyncio.run(client.acomplete(request))
+    server.close()
+    assert reply.content == "Hello"
+    assert time.monotonic() - started < 0.9  # not held until the 1 s timeout
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [{"choices": [None]}, {"usage": 5}, {"choices": [{"delta": "x"}]}, {"choices": [{"delta": {"refusal": 5}}]}],
+)
+def test_a_chunk_of_the_wrong_shape_is_ignored_not_a_traceback(chunk: dict[str, object]) -> None:
+    answer = StreamAccumulator()
+    assert answer.feed(chunk) is False
+    assert answer.content is None
