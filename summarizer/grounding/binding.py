@@ -229,12 +229,12 @@ _STATED: Final = 2  # words a figure must share with the summary's to be the art
 
 
 def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Figure | None:
-    """An equal article count (or amount) whose noun phrase shares no word with the summary's: "gunmen
-    attacked two offices" where the article's only "two" are "two newspapers", "a $299 blender" where
-    the article's $299 is a costume. Returns that article figure.
+    """An equal article count (or amount) whose noun phrase shares no word with the summary's: "the
+    storm sank four ferries" where the article's only "four" are "four lighthouses", "a £40 kettle"
+    where the article's £40 is a toaster. Returns that article figure.
 
     Clear cases only: each side must say what it counts, and the article's words are read a little
-    past its noun phrase ("the two most notorious and violent gangs" still counts gangs). Headlines
+    past its noun phrase ("the three oldest and busiest harbours" still counts harbours). Headlines
     are left alone: they count in words of their own ("Storm Sinks Four Boats" from "four trawlers").
     """
     if figure.kind not in _COUNTED_KINDS or not equal or around.in_headline:
@@ -257,14 +257,14 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
 _OF_RE: Final = re.compile(r"[\s-]*(?:of\s+(?:the\s+)?)?")
 
 
-# Counts, and amounts of money that name what they buy ("a $299 costume"). Shares were tried: no gain.
+# Counts, and amounts of money that name what they buy ("a £40 toaster"). Shares were tried: no gain.
 _COUNTED_KINDS: Final = frozenset({"count", "money"})
 
 _READ_ON: Final = 40  # characters after an article count still read for what it counts
 
 
 def _names_next(frame: Frame, text: str, figure: Figure) -> bool:
-    """Whether the figure's noun phrase follows it at once ("two newspapers", not "the two were back")."""
+    """Whether the figure's noun phrase follows it at once ("four lighthouses", not "the four were back")."""
     first = frame.label.split(maxsplit=1)[0] if frame.label else ""
     lead = _OF_RE.match(text, figure.end)
     return bool(first) and lead is not None and text.startswith(first, lead.end())
@@ -279,5 +279,5 @@ def _counted_words(frame: Frame) -> frozenset[str]:
     return prefixes_of(frame.thing | content_stems(frame.label) | persons)
 
 
-# Words for people that say little else, so that the check's stems leave them out.
+# Words for people: stop words to the check's stems, but what a count counts all the same.
 _PERSONS: Final = frozenset({"people", "persons", "others"})

@@ -237,8 +237,8 @@ def _check_equal(
     # Every occurrence turned round, or the one that is clearly the summary's
     turned = _bound_turned_round(figure, around, index, equal, agreeing) if agreeing and bind else None
     if not agreeing or turned is not None:
-        turned = turned or equal[0][1]
-        return Match("unsupported", turned, qualifier_conflict(figure, turned), "qualifier-conflict")
+        shown = equal[0][1] if turned is None else turned
+        return Match("unsupported", shown, qualifier_conflict(figure, shown), "qualifier-conflict")
     best = agreeing[0][1] if len(agreeing) == 1 else max(agreeing, key=lambda i: binding(around, index, i[0]))[1]
     elsewhere = _about_something_else(figure, around, index, agreeing, candidates) if bind else None
     if elsewhere is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.6"
+GROUNDING_VERSION: Final = "3.7"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -49,7 +49,11 @@ RULES: Final = (
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
     Rule("earlier-event", "bind", "the value is the article's only for an earlier event the summary does not name"),
     Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap"),
-    Rule("other-thing", "bind", "the article's equal count counts something else: 'two offices' against 'two papers'"),
+    Rule(
+        "other-thing",
+        "bind",
+        "the article's equal count counts something else: 'four ferries' for 'four piers'",
+    ),
     Rule("subject-elsewhere", "bind", "in the value's sentence, another figure has the summary's subject"),
     Rule("bound-elsewhere", "bind", "nothing around the value fits, while another figure clearly does"),
     Rule("bound-added", "bind", "a bound added to an exact figure must be about the same thing"),

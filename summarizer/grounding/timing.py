@@ -307,14 +307,16 @@ def _opposite(mine: str | None, theirs: list[str | None]) -> str | None:
 # --- time counted to the article's date -----------------------------------------------------------------
 
 _COUNTED_IN: Final = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
+_AHEAD_DAYS: Final = 182  # a date without a year further ahead of the dateline than this is last year's
 
 
 def time_to_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
     """Days, weeks or months from a date the article gives to its dateline: "found after 3 weeks" in an
-    article dated 24 November that says she vanished on 2 November (22 days, three weeks to the week).
+    article dated 30 March that says the ship ran aground on 9 March (21 days, three weeks to the week).
 
     Only in a dated article, from a date with a day; a date without a year is in the dateline's year
-    (the year before, when it would fall after the dateline). Weeks and months are rounded to the
+    (the year before, when it would fall more than half a year after the dateline; a date a little
+    ahead is a coming event, not a start). Weeks and months are rounded to the
     nearest; days must be exact, or one more (counting both ends).
     """
     unit = _COUNTED_IN.get(figure.unit or "")
@@ -328,10 +330,10 @@ def time_to_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
             continue
         value = other.value if other.value >= 10_000 else (now.year * 10_000 + other.value)
         then = _day_of(value)
-        if then is not None and other.value < 10_000 and then > now:
-            then = _day_of(value - 10_000)
+        if then is not None and other.value < 10_000 and (then - now).days > _AHEAD_DAYS:
+            then = _day_of(value - 10_000)  # "on 20 December" in an article of 5 January: last year's
         if then is None or then > now:
-            continue
+            continue  # a date ahead of the article ("will vote on 28 November") is not time gone by
         days = (now - then).days
         counted = days / unit
         exact = figure.value in {days, days + 1} if figure.unit == "day" else round(counted) == figure.value

@@ -103,9 +103,10 @@ class TextLayout:
         """Content stems just before a figure, within its clause and after the figure before it
         (`after`, its end): what the figure is about. "A has 32 and B has 21": A is not the 21's."""
         clause_start, _ = self.clause_of(figure.start)
-        start = max(clause_start, figure.start - _SUBJECT_WINDOW, after)
+        floor = max(clause_start, after)
+        start = max(floor, figure.start - _SUBJECT_WINDOW)
         # Whole words only: a window that starts inside a word would invent a stem.
-        while start > clause_start and self.text[start - 1].isalpha():
+        while start > floor and self.text[start - 1].isalpha():
             start -= 1
         return content_stems(self.text[start : figure.start], skip_names=True)
 
@@ -128,12 +129,13 @@ class TextLayout:
 class LazyLayout:
     """A text's sentence and clause layout, built the first time a figure's surroundings are needed."""
 
-    __slots__ = ("_figures", "_frames", "_headline", "_layout", "_text")
+    __slots__ = ("_figures", "_frames", "_headline", "_layout", "_starts", "_text")
 
     def __init__(self, text: str, figures: list[Figure] | None = None) -> None:
         self._text = text
         self._headline: bool | None = None
         self._figures = figures
+        self._starts: list[int] | None = None
         self._layout: TextLayout | None = None
         self._frames: FrameReader | None = None
 
@@ -155,7 +157,9 @@ class LazyLayout:
     def end_before(self, figure: Figure) -> int:
         """Where the figure before `figure` ends (0 at the first, or without figures)."""
         figures = self._figures or []
-        at = bisect.bisect_left([other.start for other in figures], figure.start)
+        if self._starts is None:
+            self._starts = [other.start for other in figures]
+        at = bisect.bisect_left(self._starts, figure.start)
         return figures[at - 1].end if at > 0 else 0
 
     def get(self) -> TextLayout:

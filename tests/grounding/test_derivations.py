@@ -75,3 +75,8 @@ def test_time_from_a_date_to_the_dateline_is_derived(summary: str) -> None:
 )
 def test_a_wrong_time_to_the_dateline_is_flagged(article: str, summary: str, figure: str) -> None:
     assert flagged(article, summary, figure)
+
+
+def test_a_date_a_little_ahead_of_the_dateline_is_not_time_gone_by() -> None:
+    article = "(Nov 24, 2023) The council will vote on the harbour plan on 28 November."
+    assert flagged(article, "The council has debated the harbour plan for 12 months.", "12 months")

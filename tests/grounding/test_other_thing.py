@@ -1,5 +1,5 @@
 """Class 4, misattribution by what is counted: an equal count in the article that counts something
-else does not support the summary's ("two banks" against the article's only "two newspapers")."""
+else does not support the summary's ("two banks" against the article's only "two bakeries")."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import pytest
 from figure_cases import flagged, status
 
 ARTICLE = (
-    "Masked men raided two newspapers in the capital on Monday night, police said. "
+    "Masked men raided two bakeries in the capital on Monday night, police said. "
     "Nobody was hurt, and both men were later arrested at a checkpoint. "
-    "The city's three most feared and violent gangs denied any part in the raids."
+    "The town's three oldest and busiest markets stayed open during the raids."
 )
 
 # (summary, figure): the article's equal count counts something else
@@ -20,8 +20,8 @@ MUST_FLAG = [
 
 # (summary, figure): the same thing, said with the article's words or a little past its noun phrase
 MUST_NOT_FLAG = [
-    ("Masked men raided two newspapers in the capital.", "two"),
-    ("The three gangs denied taking part in the raids.", "three"),
+    ("Masked men raided two bakeries in the capital.", "two"),
+    ("The three markets stayed open.", "three"),
     # a headline counts in words of its own
     ("Raiders Hit Two Papers in the Capital", "Two"),
 ]
@@ -59,6 +59,6 @@ def test_a_bound_added_to_a_count_of_something_else_is_misattributed() -> None:
 
 
 def test_an_amount_that_buys_something_else_is_misattributed() -> None:
-    article = "Among the purchases listed were a $299 bunny costume and a designer dog bed."
-    assert status(article, "The purchases included a $299 blender.", "$299") == "misattributed"
-    assert not flagged(article, "The purchases included a $299 bunny costume.", "$299")
+    article = "The expenses claim listed a £40 toaster and a month of taxi fares."
+    assert status(article, "The claim included a £40 kettle.", "£40") == "misattributed"
+    assert not flagged(article, "The claim included a £40 toaster.", "£40")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from figure_cases import FLAGGED, status
 
+from summarizer.figures import find_figures
 from summarizer.grounding import verify
+from summarizer.grounding.words import TextLayout
 
 # (article, summary in the right order, summary with the two figures swapped, the two figures)
 SWAPS = [
@@ -163,3 +165,11 @@ def test_a_figure_whose_noun_is_ones_counts_what_was_named_before() -> None:
 )
 def test_a_part_named_with_the_wholes_noun_is_not_moved(article: str, summary: str, figure: str) -> None:
     assert status(article, summary, figure) == "supported"
+
+
+def test_a_subject_never_takes_the_unit_word_of_the_figure_before() -> None:
+    text = "He ran 12 miles then 30 miles."
+    layout = TextLayout.of(text)
+    first_end = text.index("12 miles") + len("12 miles")
+    second = next(f for f in find_figures(text) if f.text.startswith("30"))
+    assert layout.subject_of(second, first_end) == frozenset()
