@@ -94,6 +94,7 @@ _SPANS: Final = frozenset({"duration", "decade"})
 # Figures that say when or how long: they modify the figures beside them rather than compete with
 # them, so they cut only the stretches of each other.
 _MODIFIERS: Final = _CALENDAR | {"duration"}  # "over the past decade" after a figure says when
+_RANGE_JOINER_RE: Final = re.compile(r"(?:\bto|\band|\bor|-|\u2013|\u2014)\s*$", re.IGNORECASE)
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
@@ -243,8 +244,13 @@ class FrameReader:
             phase=_phase(present),
             # "5% to 12%": the end of a range measures what its start does
             label=_label(_noun_phrase(phrase_words) if thing else _governed(left_words))
-            or (self.frame(before).label if before else ""),
+            or (self.frame(before).label if before is not None and self._ranged(before, figure) else ""),
         )
+
+    def _ranged(self, before: Figure, figure: Figure) -> bool:
+        """Whether the second figure ends a range the first begins ("5% to 12%", "from 5% of income to
+        12%", "£3-4bn"), not a figure of its own after it ("a £180m grant with £300m from a fund")."""
+        return _RANGE_JOINER_RE.search(self.text[before.end : figure.start]) is not None
 
     def _stretch_start(self, sentence_start: int, before: Figure | None, figure: Figure) -> int:
         """Where the words that govern `figure` begin: the sentence's start; after a figure before it,

@@ -32,3 +32,9 @@ def label(sentence: str, figure: str) -> str:
 )
 def test_a_figure_is_labelled_with_what_it_measures(sentence: str, figure: str, measures: str) -> None:
     assert label(sentence, figure) == measures
+
+
+def test_a_figure_after_another_is_not_given_its_label_unless_it_ends_its_range() -> None:
+    sentence = "The deal pairs a £90m lottery grant with £40m from two local banks."
+    assert label(sentence, "£90m") == "lottery grant"
+    assert "grant" not in label(sentence, "£40m")
