@@ -391,7 +391,7 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
             patterns.FRACTION_CONTEXT_AFTER_RE.match(after) or patterns.FRACTION_CONTEXT_BEFORE_RE.search(before)
         )
     if match.group("den").lower() == "half" and patterns.AND_BEFORE_RE.search(before):
-        return False  # "four and a half", "a week and a half": part of a number, read by _numbers
+        return False  # "six and a half", "a week and a half": part of a number, read by _numbers
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
     if plural and match.group("num").lower() not in {"a", "an", "one"}:
         return True  # "two-thirds", "three quarters"

@@ -233,9 +233,12 @@ def _check_equal(
     candidates: list[tuple[int, Figure]],
     bind: bool,
 ) -> Match:
-    agreeing = [(p, other) for p, other in equal if qualifier_conflict(figure, other) is None]
+    agreeing: list[tuple[int, Figure]] = []
+    turned_round: list[tuple[int, Figure]] = []
+    for position, other in equal:
+        (agreeing if qualifier_conflict(figure, other) is None else turned_round).append((position, other))
     # Every occurrence turned round, or the one that is clearly the summary's
-    turned = _bound_turned_round(figure, around, index, equal, agreeing) if agreeing and bind else None
+    turned = _bound_turned_round(around, index, turned_round, agreeing) if agreeing and bind else None
     if not agreeing or turned is not None:
         shown = equal[0][1] if turned is None else turned
         return Match("unsupported", shown, qualifier_conflict(figure, shown), "qualifier-conflict")
@@ -262,19 +265,17 @@ def _check_equal(
 
 
 def _bound_turned_round(
-    figure: Figure,
     around: Around,
     index: ArticleIndex,
-    equal: list[tuple[int, Figure]],
+    turned_round: list[tuple[int, Figure]],
     agreeing: list[tuple[int, Figure]],
 ) -> Figure | None:
     """An occurrence of the value that is clearly the summary's, with its bound turned round, beside
     others that agree only by being about something else: "a rival firm puts it at less than $1bn"
     where the article's rival firm says "more than $1bn" and its headline "up to $1bn"."""
-    if len(agreeing) == len(equal):
+    if not turned_round:
         return None
-    scored = [(binding(around, index, p), other) for p, other in equal if qualifier_conflict(figure, other) is not None]
-    score, turned = max(scored, key=lambda item: item[0])
+    score, turned = max(((binding(around, index, p), other) for p, other in turned_round), key=lambda item: item[0])
     best_agreeing = max(binding(around, index, p) for p, _ in agreeing)
     return turned if score - best_agreeing >= BINDING_MARGIN else None
 
