@@ -24,11 +24,10 @@ from typing import Any
 import openai
 
 from summarizer.batch.output import result_line
-from summarizer.batch.runner import DEFAULT_CONCURRENCY, BatchJob
+from summarizer.batch.runner import BatchJob
 from summarizer.batch.sources import Article
 from summarizer.client import ChatRequest, ModelReply, OpenAIClient
 from summarizer.errors import ConfigError, ModelUnavailableError
-from summarizer.limits import as_completed_bounded
 from summarizer.pipeline import Summarizer
 from summarizer.result import SummaryResult
 from summarizer.retry import TransientError
@@ -72,7 +71,8 @@ class BatchApiRun:
                 log_file = job.open_log()
                 assert log_file is not None  # out is set (checked in __init__)
                 try:
-                    articles = self._pending()
+                    # bad ones are written at once (see BatchJob.pending)
+                    articles = {article.id: article for article in job.pending()}
                     if state.get("batch_id") is None and articles:
                         state = await self._submit(client, summarizer, articles, state)
                     if state.get("batch_id") is not None:
@@ -83,10 +83,6 @@ class BatchApiRun:
         finally:
             await self._sdk.close()
         self.state_file.unlink(missing_ok=True)
-
-    def _pending(self) -> dict[str, Article]:
-        """Articles still to do, by id (bad ones are written at once: see BatchJob.pending)."""
-        return {article.id: article for article in self.job.pending()}
 
     async def _submit(
         self, client: OpenAIClient, summarizer: Summarizer, articles: dict[str, Article], state: dict[str, Any]
@@ -156,10 +152,7 @@ class BatchApiRun:
                 return await summarizer.asummarize(article.text, title=article.title)
             return await summarizer.acontinue(article.text, reply, title=article.title)
 
-        concurrency = self.job.settings.effective_concurrency(self.job.options.concurrency, default=DEFAULT_CONCURRENCY)
-        work = self.job.work_for(summarize)
-        async for article, record, result in as_completed_bounded(articles.values(), work, concurrency=concurrency):
-            self.job.emit(article, record, result)
+        await self.job.summarize_all(articles.values(), summarize)
 
     def _load_state(self) -> dict[str, Any]:
         try:

@@ -19,7 +19,7 @@ import asyncio
 import itertools
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -181,12 +181,10 @@ class BatchJob:
             from summarizer.pipeline import Summarizer  # noqa: PLC0415
 
             async with Summarizer(self.settings, throttle=self.throttle) as summarizer:
-                work = self.work_for(lambda article: summarizer.asummarize(article.text, title=article.title))
-                concurrency = self.settings.effective_concurrency(self.options.concurrency, default=DEFAULT_CONCURRENCY)
-                async for article, record, result in as_completed_bounded(
-                    self._not_cached(summarizer), work, concurrency=concurrency
-                ):
-                    self.emit(article, record, result)
+                await self.summarize_all(
+                    self._not_cached(summarizer),
+                    lambda article: summarizer.asummarize(article.text, title=article.title),
+                )
         finally:
             ticker.cancel()
             counters.finished_at = time.monotonic()
@@ -253,7 +251,19 @@ class BatchJob:
                 self.emit(article, record, None)
         return misses
 
-    def work_for(
+    async def summarize_all(
+        self,
+        articles: Iterable[Article] | AsyncIterable[Article],
+        summarize: Callable[[Article], Awaitable[SummaryResult]],
+    ) -> None:
+        """`summarize` every article, the job's concurrency at once; each written out as it finishes."""
+        concurrency = self.settings.effective_concurrency(self.options.concurrency, default=DEFAULT_CONCURRENCY)
+        async for article, record, result in as_completed_bounded(
+            articles, self._work_for(summarize), concurrency=concurrency
+        ):
+            self.emit(article, record, result)
+
+    def _work_for(
         self, summarize: Callable[[Article], Awaitable[SummaryResult]]
     ) -> Callable[[int, Article], Awaitable[Finished]]:
         """`summarize` as work for `as_completed_bounded`: each article ends as its output record, an

@@ -28,12 +28,12 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import Generic, TypeVar
 
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from summarizer.client import ChatRequest, ModelClient, ModelReply
+from summarizer.chat import ChatRequest, ModelClient, ModelReply
 
 from .problems import ServiceError, problem, problem_response
 
@@ -66,7 +66,7 @@ class _Ticket:
     """One admitted request, as the gate sees it: its deadline, its waits, whether anyone still waits for it."""
 
     deadline: float  # time.monotonic()
-    state: Literal["working", "waiting", "calling"] = "working"
+    waiting: bool = False  # for a model slot, now
     calls: int = 0
     waited: float = 0.0
     called: float = 0.0  # seconds in model calls
@@ -81,7 +81,6 @@ class ModelGate:
     """At most `slots` model calls out at once across this process; waiters served first come, first served."""
 
     def __init__(self, slots: int) -> None:
-        self.slots = slots
         self._lock = threading.Lock()
         self._free = slots
         self._waiters: deque[threading.Event] = deque()
@@ -108,14 +107,14 @@ class ModelGate:
             with self._lock:
                 self.call_time += _SMOOTHING * (elapsed - self.call_time)
                 if ticket is not None:
-                    ticket.state, ticket.called = "working", ticket.called + elapsed
+                    ticket.called += elapsed
             self._release()
 
     def abandon(self, ticket: _Ticket, late: ServiceError) -> ServiceError:
         """Nobody waits for this request any more: no further model call for it. Its caller's answer:
         429 when it was still waiting for its first model slot, else `late`."""
         with self._lock:
-            never_called = ticket.calls == 0 and ticket.state == "waiting"
+            never_called = ticket.calls == 0 and ticket.waiting
             ticket.abandoned = _waited_too_long(ticket, self.call_time) if never_called else late
             return ticket.abandoned
 
@@ -130,7 +129,7 @@ class ModelGate:
             turn = threading.Event()
             self._waiters.append(turn)
             if ticket is not None:
-                ticket.state = "waiting"
+                ticket.waiting = True
         asked = time.monotonic()
         turn.wait(None if ticket is None else max(0.0, ticket.deadline - asked))
         with self._lock:
@@ -143,14 +142,14 @@ class ModelGate:
             else:
                 self._waiters.remove(turn)
         assert ticket is not None
-        ticket.state = "working"
+        ticket.waiting = False
         raise ticket.abandoned or _waited_too_long(ticket, self.call_time)
 
     def _took(self, ticket: _Ticket | None, waited: float) -> None:
         # With the lock held, a slot taken for this call.
         self.running += 1
         if ticket is not None:
-            ticket.state, ticket.calls, ticket.waited = "calling", ticket.calls + 1, ticket.waited + waited
+            ticket.waiting, ticket.calls, ticket.waited = False, ticket.calls + 1, ticket.waited + waited
 
     def _release(self) -> None:
         with self._lock:
@@ -195,11 +194,13 @@ class _GatedClient:
 
 def _waited_too_long(ticket: _Ticket, call_time: float) -> ServiceError:
     waited = f"waited {ticket.waited:.1f}s" if ticket.calls else "waited its whole deadline"
+    return _at_capacity(f"the request {waited} for a model slot", max(1.0, math.ceil(call_time)))
+
+
+def _at_capacity(why: str, wait: float) -> ServiceError:
+    """The 429 of a server at capacity, saying why and when to come back."""
     return ServiceError(
-        429,
-        "Too Many Requests",
-        f"the server is at capacity (the request {waited} for a model slot); retry after {math.ceil(call_time):.0f}s",
-        retry_after=max(1.0, math.ceil(call_time)),
+        429, "Too Many Requests", f"the server is at capacity ({why}); retry after {wait:.0f}s", retry_after=wait
     )
 
 
@@ -263,14 +264,8 @@ class Admission:
 
     def busy(self) -> ServiceError:
         """The 429 to answer now."""
-        wait = self.retry_after()
-        return ServiceError(
-            429,
-            "Too Many Requests",
-            f"the server is at capacity (all {self.slots} model slots are busy and {self.queue} requests are "
-            f"waiting); retry after {wait:.0f}s",
-            retry_after=wait,
-        )
+        why = f"all {self.slots} model slots are busy and {self.queue} requests are waiting"
+        return _at_capacity(why, self.retry_after())
 
     def _abandon(self, ticket: _Ticket) -> ServiceError:
         """The answer for a request past its deadline; its thread makes no further model call."""

@@ -21,7 +21,8 @@ from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.datastructures import UploadFile
 
 from summarizer.cache import DiskCache
-from summarizer.client import ModelClient, OpenAIClient
+from summarizer.chat import ModelClient
+from summarizer.client import OpenAIClient
 from summarizer.config import Settings
 from summarizer.errors import SummarizerError
 from summarizer.grounding import GroundingReport, verify

@@ -27,16 +27,17 @@ class BearerAuth:
 
     def __init__(self, app: ASGIApp, tokens: frozenset[str]) -> None:
         self.app = app
-        self._tokens = tuple(token.encode() for token in tokens)
+        # Each token with its caller's identity, digested once here rather than on every request.
+        self._callers = {token.encode(): caller_id(token.encode()) for token in tokens}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self._tokens or scope["path"] in OPEN_PATHS:
+        if scope["type"] != "http" or not self._callers or scope["path"] in OPEN_PATHS:
             scope.setdefault("state", {})["caller"] = ANYONE
             await self.app(scope, receive, send)
             return
-        token = self._known_token(scope)
-        if token is not None:
-            scope.setdefault("state", {})["caller"] = caller_id(token)
+        caller = self._caller(scope)
+        if caller is not None:
+            scope.setdefault("state", {})["caller"] = caller
             await self.app(scope, receive, send)
             return
         answer = problem(
@@ -50,14 +51,14 @@ class BearerAuth:
         response.headers["WWW-Authenticate"] = 'Bearer realm="summarizer"'
         await response(scope, receive, send)
 
-    def _known_token(self, scope: Scope) -> bytes | None:
-        """The configured token the request carries, or None."""
+    def _caller(self, scope: Scope) -> str | None:
+        """The identity of the configured token the request carries, or None."""
         header = next((value for name, value in scope["headers"] if name == b"authorization"), b"")
         scheme, _, token = header.partition(b" ")
         if scheme.lower() != b"bearer" or not token:
             return None
         # Compare with every token, always: the time taken says nothing about which one nearly matched.
-        matches = [known for known in self._tokens if hmac.compare_digest(token.strip(), known)]
+        matches = [caller for known, caller in self._callers.items() if hmac.compare_digest(token.strip(), known)]
         return matches[0] if matches else None
 
 

@@ -18,7 +18,7 @@ from summarizer.config import Settings
 from summarizer.limits import SWITCH_INTERVAL
 
 from .app import create_app
-from .settings import ServiceSettings
+from .settings import Limits, ServiceSettings
 
 log = logging.getLogger("summarizer.service")
 
@@ -52,7 +52,7 @@ def run(
     )
     settings = Settings.from_env()
     limits = config.limits(settings)
-    announce(config, settings)
+    announce(config, settings, limits)
     sys.setswitchinterval(SWITCH_INTERVAL)
     common = {
         "host": config.host,
@@ -76,7 +76,7 @@ def run(
     )
 
 
-def announce(config: ServiceSettings, settings: Settings) -> None:
+def announce(config: ServiceSettings, settings: Settings, limits: Limits) -> None:
     """Say how the server is exposed and what it will do; loudly when anyone on this machine may call it."""
     if not config.all_tokens():
         log.warning(
@@ -90,7 +90,6 @@ def announce(config: ServiceSettings, settings: Settings) -> None:
             "no model configured, serving the extractive engine (no model, no network). Set OPENAI_API_KEY, or "
             "OPENAI_BASE_URL for a local server, to summarise with a model."
         )
-    limits = config.limits(settings)
     log.warning(
         "serving on http://%s:%d (API docs at /docs): %d worker(s), each with %d model call(s) in flight and %d "
         "request(s) waiting at most, deadline %gs%s",
