@@ -53,7 +53,44 @@ _BOUNDS = {
     "almost": "more than",
     "nearly": "more than",
 }
+_COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _CURRENCIES = {"$": "£", "£": "€", "€": "$"}
+_UNITS = {  # a unit word and one of the same dimension that means something else
+    "seconds": "minutes",
+    "minutes": "hours",
+    "hours": "days",
+    "days": "weeks",
+    "weeks": "months",
+    "months": "years",
+    "years": "months",
+    "decades": "years",
+    "second": "minute",
+    "minute": "hour",
+    "hour": "day",
+    "day": "week",
+    "week": "month",
+    "month": "year",
+    "year": "month",
+    "km": "miles",
+    "kilometres": "miles",
+    "kilometers": "miles",
+    "miles": "km",
+    "metres": "feet",
+    "meters": "feet",
+    "feet": "metres",
+    "ft": "m",
+    "tonnes": "kilograms",
+    "tons": "pounds",
+    "kg": "lb",
+    "kilograms": "pounds",
+    "pounds": "kilograms",
+    "lb": "kg",
+    "mph": "km/h",
+    "acres": "hectares",
+    "hectares": "acres",
+    "litres": "gallons",
+    "gallons": "litres",
+}
 _JOINED_RE = re.compile(r"\s*(?:[-\u2013/:]|to|and|or|by)\s*", re.IGNORECASE)
 
 
@@ -97,6 +134,27 @@ def _currency(text: str) -> str | None:
     return None
 
 
+def _unit(text: str) -> str | None:
+    for match in re.finditer(r"[a-z]+", text, re.IGNORECASE):
+        new = _UNITS.get(match.group().lower())
+        if new is not None:
+            return text[: match.start()] + new + text[match.end() :]
+    return None
+
+
+def _count(text: str) -> str | None:
+    """One more than the count: the last digit, or a number word, changed by one."""
+    digits = list(re.finditer(r"\d", text))
+    if digits:
+        last = digits[-1]
+        return text[: last.start()] + str((int(last.group()) + 1) % 10) + text[last.end() :]
+    for position, word in enumerate(_COUNT_WORDS[:-1]):
+        match = re.search(rf"\b{word}\b", text, re.IGNORECASE)
+        if match is not None:
+            return text[: match.start()] + _COUNT_WORDS[position + 1] + text[match.end() :]
+    return None
+
+
 def _qualifier(text: str) -> str | None:
     lowered = text.lower()
     for old, new in _BOUNDS.items():
@@ -117,6 +175,8 @@ def mutants(sentence: str, figures: list[Figure], rng: random.Random) -> Iterato
             "currency": _currency(figure.text) if figure.kind == "money" else None,
             "year": str(int(figure.value) + 2) if figure.kind == "year" else None,
             "qualifier": _qualifier(figure.text) if figure.qualifier else None,
+            "unit": _unit(figure.text) if figure.kind in {"duration", "measure"} else None,
+            "count": _count(figure.text) if figure.kind == "count" and figure.scale is None else None,
         }
         for kind, new in changes.items():
             if new is not None and new != figure.text:
@@ -134,6 +194,14 @@ def mutants(sentence: str, figures: list[Figure], rng: random.Random) -> Iterato
         a = (first.start, first.start + len(second.text))
         b = (a[1] + len(middle), a[1] + len(middle) + len(first.text))
         yield Mutant("swap", summary, (a, b))
+
+
+def marked(mutant: Mutant) -> str:
+    """The mutant's summary with its changed figures in [brackets]."""
+    text = mutant.summary
+    for start, end in sorted(mutant.targets, reverse=True):
+        text = text[:start] + "[" + text[start:end] + "]" + text[end:]
+    return text
 
 
 def flagged(index: ArticleIndex, mutant: Mutant) -> bool:
@@ -206,8 +274,8 @@ def main() -> int:
                 wanted = (not args.kind or args.kind == mutant.kind) and (not args.half or args.half == half)
                 if wrong and wanted and shown[mutant.kind] < args.show:
                     shown[mutant.kind] += 1
-                    print(f"  [{'false alarm' if mutant.kind == 'copy' else 'missed'} {mutant.kind}] {mutant.summary}")
-    kinds = ["value", "scale", "currency", "year", "qualifier", "swap", "copy"]
+                    print(f"  [{'false alarm' if mutant.kind == 'copy' else 'missed'} {mutant.kind}] {marked(mutant)}")
+    kinds = ["value", "scale", "currency", "year", "qualifier", "unit", "count", "swap", "copy"]
     halves = ["articles", "A", "B"]
     print("| mutation class | " + " | ".join(f"{h} caught" for h in halves) + " |")
     print("|---|" + "---|" * len(halves))
