@@ -244,7 +244,7 @@ def rounds_to(summary: Figure, article: Figure) -> bool:
     return (
         enabled("bound-rounding")
         and bound_of(article.qualifier) in {"exact", "approx"}
-        and _bound_satisfied(summary, article.value)
+        and _bound_satisfied(summary, article)
     )
 
 
@@ -282,13 +282,17 @@ def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bo
     return None
 
 
-def _bound_satisfied(summary: Figure, value: float) -> bool:
+def _bound_satisfied(summary: Figure, article: Figure) -> bool:
     """Whether a bounded summary figure ("more than 40") holds for an article value close to it.
 
     The bound must be the article's value rounded towards it, not any smaller number: "more than 40"
-    for 45, "more than 1,900" for 2,000, but not "over 40" for 57 (that would be "over 50").
+    for 45, "more than 1,900" for 2,000, but not "over 40" for 57 (that would be "over 50"). "About"
+    rounds too, so it is never finer than the article's figure: "about 40" for 43, but not "about 41"
+    for "about 40" (or for 40), nor "about 3,010" for 3,000.
     """
     assert summary.value is not None
+    assert article.value is not None
+    value = article.value
     bound = bound_of(summary.qualifier)
     slack = max(granularity(summary), 0.1 * abs(summary.value))
     if bound == "lower":
@@ -298,7 +302,8 @@ def _bound_satisfied(summary: Figure, value: float) -> bool:
         # it may not reach further than a fifth of its value, or "nearly 1,000" would hold for 47.
         return summary.value - min(slack, _BOUND_REACH * abs(summary.value)) <= value < summary.value
     if bound == "approx":
-        return abs(value - summary.value) <= 0.1 * abs(summary.value)
+        finer = enabled("about-no-finer") and granularity(summary) < granularity(article)
+        return abs(value - summary.value) <= 0.1 * abs(summary.value) and not finer
     return False
 
 

@@ -47,3 +47,13 @@ def test_a_percentage_rounds_to_the_nearest_point() -> None:
     article = "Support for the plan stood at 47.6% in the latest poll."
     assert status(article, "Support for the plan stood at 48%.", "48%") == "rounded"
     assert flagged(article, "Support for the plan stood at 47%.", "47%")
+
+
+def test_about_is_never_finer_than_the_article() -> None:
+    # "About" rounds: it may make 43 "about 40", never "about 40" into "about 41" or 2,000 into "about 2,010".
+    herd = "Wardens counted about 40 deer on the estate this winter, and exactly 2,000 visitors came in January."
+    assert flagged(herd, "Wardens counted about 41 deer on the estate.", "41")
+    assert flagged(herd, "About 2,010 visitors came in January.", "2,010")
+    assert not flagged(herd, "About 2,000 visitors came in January.", "2,000")
+    assert not flagged(herd, "Wardens counted roughly 40 deer on the estate.", "40")
+    assert not flagged("Wardens counted 43 deer on the estate.", "Wardens counted about 40 deer.", "40")
