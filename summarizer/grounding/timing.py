@@ -162,6 +162,8 @@ def counted_in_years(figure: Figure, index: ArticleIndex) -> Match | None:
         return _age_from_birth(figure.value, index)
     if figure.kind not in {"count", "duration", "age"} or figure.qualifier is not None:
         return None
+    if figure.kind != "count" and figure.unit != "year":
+        return None  # the gap between two years counts years: 17 years, never 17 months
     note = _years_apart(figure.value, index) or _years_apart_nearby(figure.value, index)
     return Match("derived", None, note, "years-counted") if note else None
 

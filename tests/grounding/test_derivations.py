@@ -80,3 +80,10 @@ def test_a_wrong_time_to_the_dateline_is_flagged(article: str, summary: str, fig
 def test_a_date_a_little_ahead_of_the_dateline_is_not_time_gone_by() -> None:
     article = "(Nov 24, 2023) The council will vote on the harbour plan on 28 November."
     assert flagged(article, "The council has debated the harbour plan for 12 months.", "12 months")
+
+
+def test_years_apart_count_years_never_months() -> None:
+    article = "The lighthouse keeper took the post in 1998 and retired in 2015, the trust said."
+    assert status(article, "The keeper served for 17 years.", "17 years") == "derived"
+    assert flagged(article, "The keeper served for 17 months.", "17 months")
+    assert flagged(article, "The keeper, who served 17 weeks, has retired.", "17 weeks")
