@@ -17,7 +17,7 @@ from .compare import DURATION_DAYS, bound_of, compatible, granularity, same
 from .index import ArticleIndex
 from .report import Match
 from .rules import RULES, enabled
-from .timing import counted_in_years, time_to_dateline, year_counted_from, year_from_dateline
+from .timing import counted_in_years, event_year_elsewhere, time_to_dateline, year_counted_from, year_from_dateline
 from .words import Around, content_stems, prefixes_of
 
 _MAX_OPERANDS: Final = 40
@@ -60,7 +60,10 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match
     in_years = counted_in_years(figure, index) or time_to_dateline(figure, index)
     if in_years or figure.kind != "year":
         return in_years
-    return year_from_dateline(figure.value, index) or year_counted_from(figure.value, index)
+    dateline = year_from_dateline(figure.value, index)
+    if dateline is not None and enabled("year-event") and event_year_elsewhere(figure, around, index):
+        dateline = None  # "opened in 2014" in an article of 2013 that dates the opening 2012
+    return dateline or year_counted_from(figure.value, index)
 
 
 def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

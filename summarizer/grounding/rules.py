@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.10"
+GROUNDING_VERSION: Final = "3.11"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -44,7 +44,11 @@ RULES: Final = (
     Rule("name-written-out", "compare", "a name's number written another way: 'World War II', 'Second World War'"),
     # bind: is the matched value about what the summary says it is about? First match wins.
     Rule("time-year", "bind", "the article gives the value for another year than the summary's"),
-    Rule("year-event", "bind", "the year is the article's for another event; the summary's event has another"),
+    Rule(
+        "year-event",
+        "bind",
+        "the year is another event's, or the dateline's, or counted from it; the summary's event has its own",
+    ),
     Rule("time-tense", "bind", "the past decade is not the next: the summary moves the value in time"),
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),

@@ -248,8 +248,18 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
     it, while another year of the article shares at least two (the event, its verb)."""
     if figure.kind != "year" or not equal:
         return None
+    # The dateline is when the article was written, not when its events happened.
+    events = [same_year for same_year in equal if not (index.dated and same_year is index.figures[0])]
+    if any(_sentence_words(index, same_year) & around.frame.words for same_year in events):
+        return None
+    return event_year_elsewhere(figure, around, index)
+
+
+def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """Another year of the article whose sentence tells the summary's event: it shares at least two
+    words with the summary's, names aside."""
     mine = around.frame.words
-    if len(mine) < _EVENT_WORDS or any(_sentence_words(index, same_year) & mine for same_year in equal):
+    if len(mine) < _EVENT_WORDS:
         return None
     for _, other in index.candidates(figure):
         another_year = other.kind == "year" and not values_equal(figure, other)

@@ -110,3 +110,21 @@ def test_a_year_after_a_count_dates_the_whole_clause() -> None:
     )
     assert flagged(article, "A ransomware worm locked 300,000 computers in 2014.", "2014")
     assert not flagged(article, "A ransomware worm locked 300,000 computers in 2017.", "2017")
+
+
+DATED = (
+    "(Jun 4, 2021 10:15 AM) The county's new ferry terminal opened in 2019 after years of delay. "
+    "Its cafe now serves about 300 travellers a day, the operator says."
+)
+
+
+def test_the_dateline_is_not_the_year_of_an_event_the_article_dates() -> None:
+    assert flagged(DATED, "The county's new ferry terminal opened in 2021 after years of delay.", "2021")
+    assert not flagged(DATED, "The county's new ferry terminal opened in 2019.", "2019")
+    assert not flagged(DATED, "In 2021 the terminal's cafe serves about 300 travellers a day.", "2021")
+
+
+def test_the_year_after_the_dateline_is_not_derived_for_an_event_the_article_dates() -> None:
+    assert flagged(DATED, "The county's new ferry terminal opened in 2022 after years of delay.", "2022")
+    coming = "(Jun 4, 2021 10:15 AM) The county plans a second ferry terminal, its council said on Friday."
+    assert status(coming, "The county's second ferry terminal is planned for 2022.", "2022") == "derived"
