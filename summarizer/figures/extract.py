@@ -39,14 +39,15 @@ class _Candidate:
     order: int = 0  # the extractor's place in _EXTRACTORS: breaks ties between equal candidates
 
 
-def find_figures(text: str) -> list[Figure]:
+def find_figures(text: str, *, cleaned: bool = False) -> list[Figure]:
     """Every figure in `text`, in text order, with its qualifier folded into `text`.
 
     Terminal escapes, control and invisible characters (what `summarizer.text.clean_text` removes)
     are read as if absent, so "\x1b[31m" is no figure and "£480\u200bm" is one; the positions and
-    `text` of each figure still refer to the text given, hidden characters included.
+    `text` of each figure still refer to the text given, hidden characters included. `cleaned`:
+    the text comes from `clean_text`, so it has none, and the search for them is skipped.
     """
-    if patterns.HIDDEN_START_RE.search(text) is None:
+    if cleaned or patterns.HIDDEN_START_RE.search(text) is None:
         return _figures(text)
     visible, origin = _without_hidden(text)
     found = []
@@ -97,7 +98,9 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     resume = [0] * len(_EXTRACTORS)
     # Most tokens are words no extractor starts at: the visit list is built without a loop body.
-    for at in [i for i in range(1, last, 2) if parts[i] in _STARTS or parts[i][0].isdigit()]:
+    # A token is a word of a-z, a run of digits (ASCII or not) or a sign, so comparing it with "a"
+    # and "{" (the character after "z") tells digits from words without a call per token.
+    for at in [i for i in range(1, last, 2) if parts[i] in _STARTS or not "a" <= parts[i] < "{"]:
         token = parts[at]
         if token == "the" and (at + 2 > last or parts[at + 2] not in lexicon.DECADE_LEADS):
             continue  # "the" starts only "the past decade" and its kin; it is a tenth of all words

@@ -123,20 +123,29 @@ def _number_part(figure: Figure) -> float | None:
 def compatible(summary: Figure, article: Figure) -> bool:
     """Whether two figures measure the same kind of thing (value aside)."""
     s_group, a_group = _group(summary), _group(article)
-    if {"name", "ordinal", "measure"} & {s_group, a_group}:
+    if s_group in _SPECIAL_GROUPS or a_group in _SPECIAL_GROUPS:
         return _special_compatible(summary, article)
     if s_group == a_group == "money":
         return _currencies_agree(summary, article)
-    if {s_group, a_group} == {"money", "number"}:
+    if (s_group, a_group) in _MONEY_AND_NUMBER:
         # "$5m" vs "5 million": a scaled count may stand for an amount of money and vice versa;
         # "14 pounds" may be a weight ("a 14 lb fish").
         plain, money = (article, summary) if a_group == "number" else (summary, article)
         return plain.kind == "count" and (plain.scale is not None or _is_bare_pounds(money))
-    if {s_group, a_group} in ({"decade", "number"}, {"number", "date"}):
-        return {summary.kind, article.kind} in ({"decade", "year"}, {"year", "date"})
-    if "duration" in {summary.kind, article.kind} and not _durations_compatible(summary, article):
+    if (s_group, a_group) in _CALENDAR_AND_NUMBER:
+        return (summary.kind, article.kind) in _YEAR_PAIRS
+    if (summary.kind == "duration" or article.kind == "duration") and not _durations_compatible(summary, article):
         return False
     return s_group == a_group
+
+
+# Pairs of groups (or kinds) in either order, as tuples: tested without building sets.
+_SPECIAL_GROUPS: Final = frozenset({"name", "ordinal", "measure"})
+_MONEY_AND_NUMBER: Final = frozenset({("money", "number"), ("number", "money")})
+_CALENDAR_AND_NUMBER: Final = frozenset(
+    {("decade", "number"), ("number", "decade"), ("number", "date"), ("date", "number")}
+)
+_YEAR_PAIRS: Final = frozenset({("decade", "year"), ("year", "decade"), ("year", "date"), ("date", "year")})
 
 
 def _durations_compatible(summary: Figure, article: Figure) -> bool:
@@ -189,7 +198,8 @@ def _is_bare_pounds(figure: Figure) -> bool:
 
 
 def _is_bare_dollar(figure: Figure) -> bool:
-    return _BARE_DOLLAR_RE.search(figure.text) is not None
+    text = figure.text  # most figures have neither sign nor word: no search for them
+    return ("$" in text or "dollar" in text) and _BARE_DOLLAR_RE.search(text) is not None
 
 
 def values_equal(summary: Figure, article: Figure) -> bool:
@@ -199,7 +209,7 @@ def values_equal(summary: Figure, article: Figure) -> bool:
         return same(summary.value, article.value // 10_000)
     if summary.kind == "date" and article.kind == "year":
         return summary.value >= 10_000 and same(summary.value // 10_000, article.value)
-    if "decade" in {summary.kind, article.kind} and summary.kind != article.kind:
+    if summary.kind != article.kind and (summary.kind == "decade" or article.kind == "decade"):
         decade, year = (summary.value, article.value) if summary.kind == "decade" else (article.value, summary.value)
         return decade <= year < decade + 10
     if _group(summary) == "date":

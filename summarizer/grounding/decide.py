@@ -314,7 +314,7 @@ def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:
 def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[FigureCheck]:
     """Check every figure of `text` against an indexed article (or evidence quote)."""
     text = clean_text(text)
-    figures = find_figures(text)
+    figures = find_figures(text, cleaned=True)
     layout = LazyLayout(text, figures)
     scores = scores_in_article(text, index)
     checks = []

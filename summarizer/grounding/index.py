@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -46,7 +47,6 @@ class ArticleIndex:
     )
     _canonical: tuple[str, tuple[int, ...]] | None = None
     _lowercase: frozenset[str] | None = None
-    _traits: list[tuple[str, str | None, bool, bool, bool]] = field(default_factory=list)
     _grouped: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] | None = None
     _last_traits: tuple[Figure, tuple[str, str | None, bool, bool, bool]] | None = None
     _keys: list[float | None] | None = None
@@ -91,13 +91,9 @@ class ArticleIndex:
         found = self._candidates.get(key)
         if found is None:
             # Compatibility depends on both figures' traits only: test one article figure per trait
-            # combination, then take every figure that has those traits.
-            fits = {traits_of: compatible(figure, others[0][1]) for traits_of, others in self._by_traits().items()}
-            found = [
-                (position, other)
-                for position, other in enumerate(self.figures)
-                if other.value is not None and fits[self._traits[position]]
-            ]
+            # combination, then take every figure that has those traits, back in article order.
+            groups = [others for others in self._by_traits().values() if compatible(figure, others[0][1])]
+            found = list(groups[0]) if len(groups) == 1 else sorted(itertools.chain.from_iterable(groups))
             self._candidates[key] = found
         return found
 
@@ -113,11 +109,10 @@ class ArticleIndex:
 
     def _by_traits(self) -> dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]]:
         if self._grouped is None:
-            self._traits = [traits(figure) for figure in self.figures]
             self._grouped = {}
-            for position, (figure, of) in enumerate(zip(self.figures, self._traits, strict=True)):
+            for position, figure in enumerate(self.figures):
                 if figure.value is not None:
-                    self._grouped.setdefault(of, []).append((position, figure))
+                    self._grouped.setdefault(traits(figure), []).append((position, figure))
         return self._grouped
 
     def equal(self, figure: Figure) -> list[tuple[int, Figure]]:
@@ -213,11 +208,12 @@ def index_article(text: str) -> ArticleIndex:
     characters neither split nor invent figures. Spans in the report are spans of the cleaned text.
     Nothing is cached across calls: an index lives as long as its caller keeps it.
     """
-    return build_index(clean_text(text))
+    return build_index(clean_text(text), cleaned=True)
 
 
-def build_index(text: str) -> ArticleIndex:
-    figures = find_figures(text)
+def build_index(text: str, *, cleaned: bool = False) -> ArticleIndex:
+    """The index of `text` as given (`cleaned`: it comes from `clean_text`; see `find_figures`)."""
+    figures = find_figures(text, cleaned=cleaned)
     dated = bool(figures) and _is_dateline(text, figures[0])
     pairs = _pairs(text) if "-" in text or "\u2013" in text else []
     return ArticleIndex(
