@@ -8,8 +8,10 @@ made by code here, from the figures `find_figures` reads, so no rule can know th
 
 - value: the leading digit (or number word) changed; scale: million <-> billion, m <-> bn, k <-> m;
 - currency: $ <-> £ and euro; year: two years later; qualifier: a bound turned round
-  ("more than" <-> "less than", "up to" <-> "at least");
-- swap: two figures of one kind with different values in one sentence exchange places.
+  ("more than" <-> "less than", "up to" <-> "at least"); unit: a duration's or measure's unit changed
+  to another of its dimension (hours -> days, km -> miles); count: a plain count moved by one;
+- swap: two figures of one kind with different values in one sentence exchange places;
+  swap-across: two neighbouring sentences, each with a figure of one kind, exchange their values.
 
 Articles are `../shared/articles` and, split in the figure bench's halves, the distinct `source`
 texts of `../shared/data/figure-bench` (at most --per-article sentences from each). Printed: per
@@ -196,6 +198,33 @@ def mutants(sentence: str, figures: list[Figure], rng: random.Random) -> Iterato
         yield Mutant("swap", summary, (a, b))
 
 
+def _swappable(figure: Figure) -> bool:
+    return figure.value is not None and not figure.vague and figure.kind not in {"ordinal", "name"}
+
+
+def _alike(a: Figure, b: Figure) -> bool:
+    return (a.kind, a.unit, a.scale is None, a.qualifier) == (b.kind, b.unit, b.scale is None, b.qualifier)
+
+
+def swaps_across(first: tuple[str, list[Figure]], second: tuple[str, list[Figure]]) -> Iterator[Mutant]:
+    """Two neighbouring sentences, each giving a figure of one kind, with the two values exchanged:
+    the summary says each sentence's figure of the other (one mutant per pair of sentences)."""
+    (text_a, figures_a), (text_b, figures_b) = first, second
+    for a in filter(_swappable, figures_a):
+        b = next((b for b in figures_b if _swappable(b) and _alike(a, b) and b.value != a.value), None)
+        if b is None:
+            continue
+        new_a = text_a[: a.start] + b.text + text_a[a.end :]
+        offset = len(new_a) + 1
+        summary = new_a + " " + text_b[: b.start] + a.text + text_b[b.end :]
+        yield Mutant(
+            "swap-across",
+            summary,
+            ((a.start, a.start + len(b.text)), (offset + b.start, offset + b.start + len(a.text))),
+        )
+        return
+
+
 def marked(mutant: Mutant) -> str:
     """The mutant's summary with its changed figures in [brackets]."""
     text = mutant.summary
@@ -255,18 +284,23 @@ def main() -> int:
         index = index_article(text)
         with_figures = [s for s in split_sentences(index.text) if 40 <= len(s.text) <= 400]
         taken = 0
+        previous: tuple[str, list[Figure]] | None = None
         for sentence in with_figures:
             if half != "articles" and taken >= args.per_article:
                 break
             figures = [f for f in index.figures if sentence.start <= f.start and f.end <= sentence.end]
             if not figures:
+                previous = None
                 continue
             taken += 1
             local = [
                 Figure(**{**vars_of(f), "start": f.start - sentence.start, "end": f.end - sentence.start})
                 for f in figures
             ]
-            for mutant in mutants(sentence.text, local, rng):
+            pair = [*swaps_across(previous, (sentence.text, local))] if previous else []
+            dateline = index.dated and figures[0] is index.figures[0]
+            previous = None if dateline else (sentence.text, local)  # the dateline dates no event
+            for mutant in [*mutants(sentence.text, local, rng), *pair]:
                 hit = flagged(index, mutant)
                 totals[half, mutant.kind] += 1
                 hits[half, mutant.kind] += hit
@@ -275,7 +309,7 @@ def main() -> int:
                 if wrong and wanted and shown[mutant.kind] < args.show:
                     shown[mutant.kind] += 1
                     print(f"  [{'false alarm' if mutant.kind == 'copy' else 'missed'} {mutant.kind}] {marked(mutant)}")
-    kinds = ["value", "scale", "currency", "year", "qualifier", "unit", "count", "swap", "copy"]
+    kinds = ["value", "scale", "currency", "year", "qualifier", "unit", "count", "swap", "swap-across", "copy"]
     halves = ["articles", "A", "B"]
     print("| mutation class | " + " | ".join(f"{h} caught" for h in halves) + " |")
     print("|---|" + "---|" * len(halves))
