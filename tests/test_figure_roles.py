@@ -101,6 +101,7 @@ def test_a_capital_suffix_scale_reads_as_the_scale_word(short: str, long: str) -
         "Her father, Tomas Berg, 83, still rides a bicycle.",
         "The poet dies at 83 in the final chapter.",
         "She retired at the age of 83.",
+        "The winners were Ana Ruiz, 41, and her uncle Tomas Berg, 83.",
     ],
 )
 def test_an_age_is_an_age(text: str) -> None:
@@ -114,6 +115,8 @@ def test_an_age_is_an_age(text: str) -> None:
         "The bus arrived at 83 stops that day.",
         "In Cardiff, 83 homes lost power.",
         "Of the 200 seats, 83, or about 40%, went to the opposition.",
+        "The votes were counted in Oldbridge, 83.",
+        "Seats won by the party: Labour, 83.",
     ],
 )
 def test_a_count_beside_at_or_a_comma_is_no_age(text: str) -> None:

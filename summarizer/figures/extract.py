@@ -520,13 +520,14 @@ def _is_age(text: str, match: re.Match[str], value: float, scale: str | None) ->
     if _last_word(text[window:start]).lower() in _AGE_WORDS and patterns.AGED_BEFORE_RE.search(text, window, start):
         return True
     digits = match.group("digits")
+    if not digits or not digits.isdigit() or scale or not 0 < value <= _OLDEST:
+        return False
+    if text.startswith(",", match.end()):
+        return bool(patterns.APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start))
+    # "... and Lena Holm, 31." closing a sentence: only after a full name, first name and surname.
     return bool(
-        digits
-        and digits.isdigit()
-        and not scale
-        and 0 < value <= _OLDEST
-        and text.startswith(",", match.end())
-        and patterns.APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start)
+        patterns.SENTENCE_END_RE.match(text, match.end())
+        and patterns.FULL_NAME_APPOSITION_BEFORE_RE.search(text, max(0, start - 60), start)
     )
 
 

@@ -148,6 +148,8 @@ AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])
 AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|dead|death)\s+at)\s+$", re.IGNORECASE)
 # An age in apposition: "Tomas Berg, 83, said": a capitalised word and a comma before, a comma after.
 APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*,\s+$")
+FULL_NAME_APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+,\s+$")
+SENTENCE_END_RE: Final = re.compile(r"[.;](?:\s|$)")
 TIME_UNIT_AFTER_RE: Final = re.compile(
     rf"^(?:{_HYPHEN}|\s+)(?:(?:{_alternation(DURATION_ADJECTIVES)})\s+)?"
     rf"(?P<unit>{'|'.join(TIME_UNITS)}|centuries|{_alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])",

@@ -213,6 +213,11 @@ class Around:
         return self._layout.get()
 
     @property
+    def text(self) -> str:
+        """The whole summary text the figure stands in."""
+        return self._layout.text
+
+    @property
     def in_headline(self) -> bool:
         """Whether the figure stands in a headline (see `is_headline`)."""
         return self._layout.headline()

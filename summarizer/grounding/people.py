@@ -1,0 +1,51 @@
+"""Ages belong to people: "Lena Holm, 54" is flagged where the article gives Holm another age."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from summarizer.figures import Figure
+
+from .compare import values_equal
+from .index import ArticleIndex
+from .report import Match
+from .words import Around
+
+_NAME: Final = r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)*"
+
+# "Lena Holm, 54", "Lena Holm, aged 54": the name just before the age (the figure holds "aged").
+_NAME_BEFORE_RE: Final = re.compile(rf"\b({_NAME}),\s*$")
+
+# "the 54-year-old Lena Holm": the name just after an age written as an adjective.
+_NAME_AFTER_RE: Final = re.compile(rf"\s+({_NAME})")
+
+_TITLES: Final = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
+
+
+def name_of(text: str, figure: Figure) -> str:
+    """The name an age belongs to, or "" when no name stands right beside it."""
+    if figure.kind != "age":
+        return ""
+    found = _NAME_BEFORE_RE.search(text, max(0, figure.start - 60), figure.start)
+    if found is None and figure.text.lower().endswith("old"):
+        found = _NAME_AFTER_RE.match(text, figure.end)
+    return found.group(1) if found else ""
+
+
+def _same_person(summary_name: str, article_name: str) -> bool:
+    """ "Holm" is "Lena Holm"; "Trudi Hardman" is not "Michael Hardman"; titles aside."""
+    mine = frozenset(summary_name.split()) - _TITLES
+    return bool(mine) and mine <= frozenset(article_name.split())
+
+
+def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """An age the article gives someone else, where it gives the summary's person another."""
+    who = name_of(around.text, figure)
+    if not who or any(_same_person(who, name_of(index.text, same_age)) for same_age in equal):
+        return None
+    for _, other in index.candidates(figure):
+        if other.kind == "age" and not values_equal(figure, other) and _same_person(who, name_of(index.text, other)):
+            note = f"the article gives {who} the age '{other.text}'"
+            return Match("misattributed", other, note, "age-of-person")
+    return None
