@@ -312,7 +312,9 @@ def _bound_satisfied(summary: Figure, article: Figure) -> bool:
         # it may not reach further than a fifth of its value, or "nearly 1,000" would hold for 47.
         return summary.value - min(slack, _BOUND_REACH * abs(summary.value)) <= value < summary.value
     if bound == "approx":
-        finer = enabled("about-no-finer") and granularity(summary) < granularity(article)
+        # "About 54" against "about 53": two approximations as fine as each other, of different values.
+        as_fine = granularity(summary) <= granularity(article) if bound_of(article.qualifier) == "approx" else False
+        finer = enabled("about-no-finer") and (granularity(summary) < granularity(article) or as_fine)
         return abs(value - summary.value) <= 0.1 * abs(summary.value) and not finer
     return False
 

@@ -122,8 +122,10 @@ def with_the_rest(figure: Figure, around: Around, index: ArticleIndex) -> Match 
         before = index.text[max(0, other.start - _ADDED_REACH) : other.start]
         if _AND_COUPLE_BEFORE_RE.search(before):
             added = 2
-        elif _OTHERS_AFTER_RE.match(after) or _AND_ONE_AFTER_RE.match(after) or _AND_ONE_BEFORE_RE.search(before):
+        elif _AND_ONE_AFTER_RE.match(after) or _AND_ONE_BEFORE_RE.search(before):
             added = 1
+        elif _OTHERS_AFTER_RE.match(after) and not summary_others:
+            added = 1  # "two others" make three with the one; the summary's "three others" are not them
         else:
             continue
         if same(gap, added):
@@ -259,6 +261,8 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
 def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
     assert figure.value is not None
     tolerance = max(step / 2, abs(figure.value) * 1e-9)
+    if figure.kind == "count" and figure.scale is None and figure.qualifier is None:
+        tolerance = abs(figure.value) * 1e-9  # a plain count is a sum to the unit: 5 + 1.1 is not "six"
     if figure.kind in _SHARES:
         candidates = _share_results(figure, left, right, step)
     else:

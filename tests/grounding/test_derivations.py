@@ -87,3 +87,16 @@ def test_years_apart_count_years_never_months() -> None:
     assert status(article, "The keeper served for 17 years.", "17 years") == "derived"
     assert flagged(article, "The keeper served for 17 months.", "17 months")
     assert flagged(article, "The keeper, who served 17 weeks, has retired.", "17 weeks")
+
+
+def test_others_are_not_the_others_plus_one() -> None:
+    # "Two other guards" and the one they are other than make three; the summary's "three other guards" are not them.
+    article = "The night watchman and two other guards were questioned by detectives on Monday."
+    assert status(article, "Three guards were questioned by detectives.", "Three") == "derived"
+    assert flagged(article, "The night watchman and three other guards were questioned.", "three")
+
+
+def test_a_plain_count_is_a_sum_to_the_unit() -> None:
+    article = "The clinic opened 5 wards in spring and 3 wards in autumn, with 1.4 wards' worth of beds kept spare."
+    assert status(article, "The clinic opened 8 wards.", "8") == "derived"
+    assert flagged(article, "The clinic opened 6 wards.", "6")

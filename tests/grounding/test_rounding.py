@@ -57,3 +57,11 @@ def test_about_is_never_finer_than_the_article() -> None:
     assert not flagged(herd, "About 2,000 visitors came in January.", "2,000")
     assert not flagged(herd, "Wardens counted roughly 40 deer on the estate.", "40")
     assert not flagged("Wardens counted 43 deer on the estate.", "Wardens counted about 40 deer.", "40")
+
+
+def test_two_approximations_alike_must_agree() -> None:
+    crowd = "Organisers put the crowd at about 350 people, and some 45 stalls sold food."
+    assert flagged(crowd, "Some 46 stalls sold food.", "46")
+    assert flagged(crowd, "The crowd was about 360 people.", "360")
+    assert not flagged(crowd, "The crowd was about 400 people.", "400")
+    assert not flagged(crowd, "Some 45 stalls sold food.", "45")
