@@ -36,9 +36,15 @@ def traits(figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
 
 def value_key(figure: Figure) -> float | None:
     """A figure's value rounded to nine significant digits, None for calendar figures (compared apart)."""
-    if figure.value is None or figure.kind in CALENDAR_KINDS:
+    value = figure.value
+    if value is None or figure.kind in CALENDAR_KINDS:
         return None
-    return float(f"{figure.value:.9g}")
+    if value.is_integer() and -_EXACT_KEYS < value < _EXACT_KEYS:
+        return value  # a whole number of at most nine digits is its own key: no formatting
+    return float(f"{value:.9g}")
+
+
+_EXACT_KEYS: Final = 1e9  # whole numbers below this have at most nine significant digits
 
 
 _LOWER_BOUNDS: Final = frozenset({"more_than", "at_least"})

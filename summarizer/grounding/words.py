@@ -174,11 +174,12 @@ class Around:
     Computed on first use: most figures match one article figure and never need them.
     """
 
-    __slots__ = ("_context", "_figure", "_head", "_layout", "_prefixes", "_subject")
+    __slots__ = ("_context", "_figure", "_frame", "_head", "_layout", "_prefixes", "_subject")
 
     def __init__(self, layout: LazyLayout, figure: Figure) -> None:
         self._layout = layout
         self._figure = figure
+        self._frame: Frame | None = None
         self._context: frozenset[str] | None = None
         self._subject: frozenset[str] | None = None
         self._head: str | None = None
@@ -234,7 +235,9 @@ class Around:
     @property
     def frame(self) -> Frame:
         """What the summary figure measures, read from its sentence's structure."""
-        return self._layout.frames().frame(self._figure)
+        if self._frame is None:
+            self._frame = self._layout.frames().frame(self._figure)
+        return self._frame
 
     def after(self, length: int) -> str:
         """The text right after the figure."""
