@@ -10,6 +10,7 @@ from summarizer.figures import Figure
 from .compare import rounds_to, values_equal
 from .frames import Frame
 from .index import ArticleIndex
+from .rules import enabled
 from .words import Around, content_stems, prefixes_of
 
 
@@ -194,9 +195,11 @@ def _by_words(mine: Frame, ours: Frame, theirs: Frame) -> int:
     return 0
 
 
-def operands_bound(figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex) -> bool:
-    """Whether a derivation may stand: its operands measure what the summary figure measures, or
-    at least the article states no other value for that very thing.
+def operands_bound(
+    figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex, *, total: bool = False
+) -> bool:
+    """Whether a derivation may stand: the article states no other value for that very thing (rule
+    derive-stated; without it, operands that measure what the summary figure measures are enough).
 
     "Opened in 2014" is not 2012 plus "two years later it doubled its staff" when the article says
     the plant opened in 2012; "cut 200 jobs" is "cut 120 jobs in March" and "another 80 jobs in
@@ -205,12 +208,24 @@ def operands_bound(figure: Figure, operands: tuple[Figure, ...], around: Around,
     """
     mine = around.frame
     words = mine.words
-    if not operands or not words or all(index.frame(operand).words & words for operand in operands):
+    if not words:
         return True
+    bound = not operands or all(index.frame(operand).words & words for operand in operands)
+    # A year's event is told by its verb more than its words ("closed in 2019", "reopened three
+    # years later" share the bridge): years keep to their operands' binding.
+    if bound and (not enabled("derive-stated") or figure.kind == "year"):
+        return True
+    # The parts of a total are not other values of it: the part a derivation completes ("two other
+    # guards", with the watchman), or parts that all speak of the summary's thing ("cut 120 jobs in
+    # March", "another 80 in June"). Any other figure that is the article's value for the thing
+    # undoes the derivation, an operand included ("opened in 2012", then "two years later").
+    parts = [operand for operand in operands if operand.kind == figure.kind]
+    parts = parts if total or (len(parts) > 1 and bound) else []
     return not any(
         other.kind == figure.kind
         and other.value is not None
         and not values_equal(figure, other)
+        and all(other is not part for part in parts)
         and _states(mine, index.frame(other))
         for _, other in index.candidates(figure)
     )

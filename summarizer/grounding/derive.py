@@ -34,7 +34,10 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
         if not enabled(name):
             continue
         match = attempt(figure, around, index)
-        if match is not None and (not enabled("derive-bound") or operands_bound(figure, match.operands, around, index)):
+        if match is None:
+            continue
+        total = match.rule == "with-the-rest"
+        if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
             return match
     return None
 

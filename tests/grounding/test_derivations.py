@@ -100,3 +100,17 @@ def test_a_plain_count_is_a_sum_to_the_unit() -> None:
     article = "The clinic opened 5 wards in spring and 3 wards in autumn, with 1.4 wards' worth of beds kept spare."
     assert status(article, "The clinic opened 8 wards.", "8") == "derived"
     assert flagged(article, "The clinic opened 6 wards.", "6")
+
+
+def test_years_apart_are_no_derivation_where_the_article_gives_the_span() -> None:
+    article = "The bakery opened in 2001. The Moreau family has run it for nine years, and in 2013 it won a prize."
+    assert flagged(article, "The Moreau family has run the bakery for twelve years.", "twelve")
+    assert not flagged(article, "The Moreau family has run the bakery for nine years.", "nine")
+
+
+def test_a_share_is_no_derivation_where_the_article_gives_the_value() -> None:
+    article = (
+        "The nine members of the rowing club raised $4,500 for the lifeboat; each member also gave $300 of their own."
+    )
+    assert flagged(article, "Each member of the rowing club gave $500 of their own.", "$500")
+    assert not flagged(article, "Each member of the rowing club gave $300 of their own.", "$300")
