@@ -19,6 +19,7 @@ reader: one reader per text, no memory across calls.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -126,10 +127,29 @@ class Frame:
 class FrameReader:
     """Frames of the figures of one text, computed when first asked for."""
 
-    __slots__ = ("_frames", "_opening", "_phrases", "_sentence_ends", "_sentence_starts", "_starts", "figures", "text")
+    __slots__ = (
+        "_by_text",
+        "_frames",
+        "_opening",
+        "_phrases",
+        "_sentence_ends",
+        "_sentence_starts",
+        "_source",
+        "_starts",
+        "figures",
+        "text",
+    )
 
-    def __init__(self, text: str, figures: list[Figure], sentences: list[tuple[int, int]] | None = None) -> None:
-        """`sentences`: the text's sentence spans when the caller has them (they are split once per text)."""
+    def __init__(
+        self,
+        text: str,
+        figures: list[Figure],
+        sentences: list[tuple[int, int]] | None = None,
+        *,
+        source: FrameReader | None = None,
+    ) -> None:
+        """`sentences`: the text's sentence spans when the caller has them (they are split once per text).
+        `source`: the reader of a text this one may copy sentences from (a summary's article)."""
         self.text = text
         self.figures = sorted(figures, key=lambda figure: figure.start)
         self._starts = [figure.start for figure in self.figures]
@@ -139,12 +159,50 @@ class FrameReader:
         self._frames: dict[int, Frame] = {}
         self._opening: dict[int, tuple[str, ...]] = {}
         self._phrases: dict[tuple[int, int], _Phrase] = {}
+        self._source = source
+        self._by_text: dict[str, int] | None = None
 
     def frame(self, figure: Figure) -> Frame:
         found = self._frames.get(figure.start)
         if found is None:
-            found = self._frames[figure.start] = self._read(figure)
+            found = self._frames[figure.start] = self._copied(figure) or self._read(figure)
         return found
+
+    def _copied(self, figure: Figure) -> Frame | None:
+        """The source's frame of the same figure, when its sentence is copied from the source.
+
+        A frame reads nothing outside its sentence: the sentence's words and the figures that start
+        in it. So a sentence with the same words and the same figures at the same places (every
+        field alike, none reaching past its end) has the same frames, and the source's are taken.
+        """
+        source = self._source
+        if source is None or not self._sentence_starts:
+            return None
+        start, end = self._sentence(figure.start)
+        origin = source._sentence_at(self.text[start:end]) if start <= figure.start else None
+        if origin is None:
+            return None
+        mine, theirs = self._starting_in(start, end), source._starting_in(origin, origin + end - start)
+        # Frames are kept by where a figure starts: the figure asked about is the one starting there.
+        at = next((i for i, ours in enumerate(mine) if ours.start == figure.start), None)
+        if at is None or len(mine) != len(theirs):
+            return None
+        for ours, other in zip(mine, theirs, strict=True):
+            placed = _placed(ours, start, end)
+            if placed is None or placed != _placed(other, origin, origin + end - start):
+                return None
+        return source.frame(theirs[at])
+
+    def _sentence_at(self, sentence: str) -> int | None:
+        """Where a sentence with exactly this text starts (its first occurrence), or None."""
+        if self._by_text is None:
+            self._by_text = {}
+            for start, end in zip(self._sentence_starts, self._sentence_ends, strict=True):
+                self._by_text.setdefault(self.text[start:end], start)
+        return self._by_text.get(sentence)
+
+    def _starting_in(self, start: int, end: int) -> list[Figure]:
+        return self.figures[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 
     def sentence_number(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
@@ -304,6 +362,17 @@ class FrameReader:
             elif other.kind == "date" and other.value >= 10_000:
                 years.add(int(other.value) // 10_000)
         return frozenset(years)
+
+
+_FIGURE_FIELDS: Final = tuple(field.name for field in dataclasses.fields(Figure) if field.name not in {"start", "end"})
+
+
+def _placed(figure: Figure, start: int, end: int) -> tuple[object, ...] | None:
+    """A figure as seen from a sentence at `start`: its place in it and every other field; None when
+    it reaches past the sentence's `end` (its frame would read beyond the sentence)."""
+    if figure.end > end:
+        return None
+    return (figure.start - start, figure.end - start, *(getattr(figure, name) for name in _FIGURE_FIELDS))
 
 
 def _with_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -56,6 +56,10 @@ class ArticleIndex:
         """What an article figure measures (see `frames`)."""
         return self._frame_reader().frame(figure)
 
+    def frame_reader(self) -> FrameReader:
+        """The reader of the article's frames (a summary's reader takes the frames of copied sentences)."""
+        return self._frame_reader()
+
     def frame_sentence(self, figure: Figure) -> int:
         """The number of the sentence (or semicolon clause) a figure stands in, as frames count them."""
         return self._frame_reader().sentence_number(figure.start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -129,20 +130,25 @@ class TextLayout:
 class LazyLayout:
     """A text's sentence and clause layout, built the first time a figure's surroundings are needed."""
 
-    __slots__ = ("_figures", "_frames", "_headline", "_layout", "_starts", "_text")
+    __slots__ = ("_figures", "_frames", "_headline", "_layout", "_source", "_starts", "_text")
 
-    def __init__(self, text: str, figures: list[Figure] | None = None) -> None:
+    def __init__(
+        self, text: str, figures: list[Figure] | None = None, *, source: Callable[[], FrameReader] | None = None
+    ) -> None:
+        """`source`: the frame reader of the text this one may copy sentences from (see `FrameReader`)."""
         self._text = text
         self._headline: bool | None = None
         self._figures = figures
         self._starts: list[int] | None = None
         self._layout: TextLayout | None = None
         self._frames: FrameReader | None = None
+        self._source = source
 
     def frames(self) -> FrameReader:
         """What the text's figures measure (needs the figures the layout was made with)."""
         if self._frames is None:
-            self._frames = FrameReader(self._text, self._figures or [], self.get().sentences)
+            source = self._source() if self._source is not None else None
+            self._frames = FrameReader(self._text, self._figures or [], self.get().sentences, source=source)
         return self._frames
 
     @property
