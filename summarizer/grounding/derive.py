@@ -17,7 +17,14 @@ from .compare import DURATION_DAYS, bound_of, compatible, granularity, same
 from .index import ArticleIndex
 from .report import Match
 from .rules import RULES, enabled
-from .timing import counted_in_years, event_year_elsewhere, time_to_dateline, year_counted_from, year_from_dateline
+from .timing import (
+    counted_from_own_year,
+    counted_in_years,
+    event_year_elsewhere,
+    time_to_dateline,
+    year_counted_from,
+    year_from_dateline,
+)
 from .words import Around, content_stems, prefixes_of
 
 _MAX_OPERANDS: Final = 40
@@ -66,7 +73,10 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match
     dateline = year_from_dateline(figure.value, index)
     if dateline is not None and enabled("year-event") and event_year_elsewhere(figure, around, index):
         dateline = None  # "opened in 2014" in an article of 2013 that dates the opening 2012
-    return dateline or year_counted_from(figure.value, index)
+    counted = dateline or year_counted_from(figure.value, index)
+    if counted is not None and enabled("year-event") and counted_from_own_year(figure, counted, around, index):
+        return None
+    return counted
 
 
 def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

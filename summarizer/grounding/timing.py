@@ -140,6 +140,25 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     return None
 
 
+def counted_from_own_year(figure: Figure, match: Match, around: Around, index: ArticleIndex) -> bool:
+    """Whether a year counted from another ("2014" and "two years later") is given to the event of
+    the year it was counted from: "hacked the studio in 2016" where 2014 is the hack's year and 2016
+    the later raid's. The summary's words are the base year's sentence's (two at least), and none of
+    them the span's sentence's ("the bridge closed in 2019 ... It reopened three years later" keeps
+    "the bridge reopened in 2022")."""
+    span = match.operands[-1] if match.operands else None
+    if figure.value is None or span is None or span.value is None:
+        return False
+    mine = around.frame.words
+    span_shared = len(_sentence_words(index, span) & mine)
+    for base in index.figures:
+        if base.kind == "year" and base.value is not None and same(abs(figure.value - base.value), span.value):
+            base_shared = len(_sentence_words(index, base) & mine)
+            if base_shared >= _EVENT_WORDS and not span_shared:
+                return True
+    return False
+
+
 def _years_apart(value: float, index: ArticleIndex) -> str | None:
     """The summary's number as a gap between two years the article gives ("2009" to "2012" is 3)."""
     years = index.years

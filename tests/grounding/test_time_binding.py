@@ -128,3 +128,12 @@ def test_the_year_after_the_dateline_is_not_derived_for_an_event_the_article_dat
     assert flagged(DATED, "The county's new ferry terminal opened in 2022 after years of delay.", "2022")
     coming = "(Jun 4, 2021 10:15 AM) The county plans a second ferry terminal, its council said on Friday."
     assert status(coming, "The county's second ferry terminal is planned for 2022.", "2022") == "derived"
+
+
+def test_a_year_counted_from_an_event_is_not_that_event_s_year() -> None:
+    article = (
+        "In 2015, the gang settled an old score with a rival crew by breaking into a museum in Namur. "
+        "Its boldest raid came three years later, when it emptied a jeweller's vault in Ghent."
+    )
+    assert flagged(article, "The gang broke into the Namur museum in 2018.", "2018")
+    assert status(article, "The gang emptied a jeweller's vault in Ghent in 2018.", "2018") == "derived"
