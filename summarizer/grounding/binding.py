@@ -10,6 +10,7 @@ from summarizer.figures import Figure
 from .compare import rounds_to, values_equal
 from .frames import Frame
 from .index import ArticleIndex
+from .periods import period_of
 from .rules import enabled
 from .words import Around, content_stems, prefixes_of
 
@@ -252,14 +253,15 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
     past its noun phrase ("the three oldest and busiest harbours" still counts harbours). Headlines
     are left alone: they count in words of their own ("Storm Sinks Four Boats" from "four trawlers").
     """
-    if figure.kind not in _COUNTED_KINDS or not equal or around.in_headline:
-        return None
+    if figure.kind not in _COUNTED_KINDS or not equal or around.in_headline or period_of(around.text, figure):
+        return None  # "£2m annually": the word after a rate is its period, not what it counts
     mine = _counted_words(around.frame) if _names_next(around.frame, around.layout.text, figure) else frozenset()
     if not mine:
         return None
     for other in equal:
         frame = index.frame(other)
-        theirs = _counted_words(frame) if _names_next(frame, index.text, other) else frozenset()
+        names = _names_next(frame, index.text, other) and not period_of(index.text, other)
+        theirs = _counted_words(frame) if names else frozenset()
         if not theirs:
             return None  # "the two were rescued" does not say what it counts
         _, sentence_end = index.layout.sentence_of(other.start)

@@ -33,6 +33,7 @@ from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
 from .people import age_of_other_person
+from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
 from .rules import RULES, enabled
 from .timing import from_earlier_event, other_phase, other_tense, other_year, year_of_other_event
@@ -356,6 +357,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),
     "direction": lambda figure, around, index, match, equal: _turned_round(figure, around, index, match),
     "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
+    "per-period": lambda figure, around, index, match, equal: other_period(figure, around, index, equal),
     "age-of-person": lambda figure, around, index, match, equal: age_of_other_person(figure, around, index, equal),
     "contrast": lambda figure, around, index, match, equal: _contrast(figure, around, index, equal),
     "other-thing": lambda figure, around, index, match, equal: _other_thing(figure, around, index, equal),

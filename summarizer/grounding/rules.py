@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.15"
+GROUNDING_VERSION: Final = "3.16"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -53,6 +53,7 @@ RULES: Final = (
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
     Rule("earlier-event", "bind", "the value is the article's only for an earlier event the summary does not name"),
+    Rule("per-period", "bind", "a rate's period: '$500m a month' where the article gives it per year"),
     Rule("age-of-person", "bind", "an age is a person's: 'Lena Holm, 54' where the article makes Holm 31"),
     Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap"),
     Rule(

@@ -137,3 +137,31 @@ def test_a_year_counted_from_an_event_is_not_that_event_s_year() -> None:
     )
     assert flagged(article, "The gang broke into the Namur museum in 2018.", "2018")
     assert status(article, "The gang emptied a jeweller's vault in Ghent in 2018.", "2018") == "derived"
+
+
+RATES = "The toll bridge brings the county about £2m every year, and its cafe takes £4,000 a week."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The toll bridge earns the county about £2m a month.", "£2m"),
+        ("The bridge cafe takes £4,000 a day.", "£4,000"),
+        ("The bridge cafe takes £4,000 annually.", "£4,000"),
+    ],
+)
+def test_a_rate_given_per_another_period_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(RATES, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The toll bridge earns the county about £2m a year.", "£2m"),
+        ("The toll bridge earns the county about £2m annually.", "£2m"),
+        ("The bridge cafe takes £4,000 per week.", "£4,000"),
+        ("The toll bridge has earned the county about £2m.", "£2m"),
+    ],
+)
+def test_a_rate_given_per_its_period_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(RATES, summary, figure)
