@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate
 from typing import Final
 
 from . import lexicon, patterns
@@ -93,10 +92,10 @@ def _candidates(text: str) -> list[_Candidate]:
     # [text between, token, text between, token, ..., text between]: split is far cheaper than
     # a match object per token, and where each part starts is a running sum of their lengths.
     parts = _TOKEN_RE.split(lowered)
-    offsets = [0, *accumulate(map(len, parts))]
     last = len(parts) - 1
     found: list[_Candidate] = []
     resume = [0] * len(_EXTRACTORS)
+    passed = offset = 0  # the parts before `passed` are `offset` characters long
     # Most tokens are words no extractor starts at: the visit list is built without a loop body.
     # A token is a word of a-z, a run of digits (ASCII or not) or a sign, so comparing it with "a"
     # and "{" (the character after "z") tells digits from words without a call per token.
@@ -104,16 +103,22 @@ def _candidates(text: str) -> list[_Candidate]:
         token = parts[at]
         if token == "the" and (at + 2 > last or parts[at + 2] not in lexicon.DECADE_LEADS):
             continue  # "the" starts only "the past decade" and its kin; it is a tenth of all words
-        after = offsets[at + 1]
+        # Where the token starts: the length of the parts since the last token visited, joined (in
+        # C), rather than a running sum kept for every part of the text.
+        offset += len("".join(parts[passed:at]))
+        passed = at
+        after = offset + len(token)
         if token[0].isdigit():
             if _is_code_letters(parts, at - 2) and parts[at - 2] not in _STARTS:
-                _try(text, lowered, (offsets[at - 2], offsets[at - 1]), (_ANY_NAME,), resume=resume, found=found)
+                word_end = offset - len(parts[at - 1])
+                word = (word_end - len(parts[at - 2]), word_end)
+                _try(text, lowered, word, (_ANY_NAME,), resume=resume, found=found)
             starts = _digit_starts(lowered, token, after)
         else:
             starts = _STARTS[token]
             if _is_code_letters(parts, at):
                 starts = (*starts, _ANY_NAME)
-        _try(text, lowered, (offsets[at], after), starts, resume=resume, found=found)
+        _try(text, lowered, (offset, after), starts, resume=resume, found=found)
     return found
 
 
@@ -309,13 +314,10 @@ def _last_word(before: str) -> str:
     stripped = before.rstrip()
     if len(stripped) == len(before):
         return ""
-    start = len(stripped)
-    while start and stripped[start - 1] in _ASCII_LETTERS:
-        start -= 1
-    return stripped[start:]
+    return stripped[len(stripped.rstrip(_ASCII_LETTERS)) :]  # the letters `rstrip` takes off its end
 
 
-_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LONGEST_QUALIFIER: Final = max(map(len, lexicon.QUALIFIERS))
 
 

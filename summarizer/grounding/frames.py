@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Final, Literal, NamedTuple
@@ -129,6 +130,7 @@ class FrameReader:
 
     __slots__ = (
         "_by_text",
+        "_copies",
         "_frames",
         "_opening",
         "_phrases",
@@ -161,6 +163,7 @@ class FrameReader:
         self._phrases: dict[tuple[int, int], _Phrase] = {}
         self._source = source
         self._by_text: dict[str, int] | None = None
+        self._copies: dict[int, tuple[list[Figure], list[Figure]] | None] = {}  # by sentence start
 
     def frame(self, figure: Figure) -> Frame:
         found = self._frames.get(figure.start)
@@ -169,29 +172,41 @@ class FrameReader:
         return found
 
     def _copied(self, figure: Figure) -> Frame | None:
-        """The source's frame of the same figure, when its sentence is copied from the source.
+        """The source's frame of the same figure, when its sentence is copied from the source."""
+        if self._source is None or not self._sentence_starts:
+            return None
+        start, end = self._sentence(figure.start)
+        if start > figure.start:
+            return None
+        if start not in self._copies:
+            self._copies[start] = self._copy_of(start, end)
+        copy = self._copies[start]
+        if copy is None:
+            return None
+        mine, theirs = copy
+        # Frames are kept by where a figure starts: the figure asked about is the one starting there.
+        at = next((i for i, ours in enumerate(mine) if ours.start == figure.start), None)
+        return None if at is None else self._source.frame(theirs[at])
+
+    def _copy_of(self, start: int, end: int) -> tuple[list[Figure], list[Figure]] | None:
+        """The figures of a sentence and of the source's sentence it copies, if it copies one.
 
         A frame reads nothing outside its sentence: the sentence's words and the figures that start
         in it. So a sentence with the same words and the same figures at the same places (every
         field alike, none reaching past its end) has the same frames, and the source's are taken.
         """
-        source = self._source
-        if source is None or not self._sentence_starts:
-            return None
-        start, end = self._sentence(figure.start)
-        origin = source._sentence_at(self.text[start:end]) if start <= figure.start else None
+        assert self._source is not None
+        origin = self._source._sentence_at(self.text[start:end])
         if origin is None:
             return None
-        mine, theirs = self._starting_in(start, end), source._starting_in(origin, origin + end - start)
-        # Frames are kept by where a figure starts: the figure asked about is the one starting there.
-        at = next((i for i, ours in enumerate(mine) if ours.start == figure.start), None)
-        if at is None or len(mine) != len(theirs):
+        mine, theirs = self._starting_in(start, end), self._source._starting_in(origin, origin + end - start)
+        if len(mine) != len(theirs):
             return None
         for ours, other in zip(mine, theirs, strict=True):
             placed = _placed(ours, start, end)
             if placed is None or placed != _placed(other, origin, origin + end - start):
                 return None
-        return source.frame(theirs[at])
+        return mine, theirs
 
     def _sentence_at(self, sentence: str) -> int | None:
         """Where a sentence with exactly this text starts (its first occurrence), or None."""
@@ -364,7 +379,10 @@ class FrameReader:
         return frozenset(years)
 
 
-_FIGURE_FIELDS: Final = tuple(field.name for field in dataclasses.fields(Figure) if field.name not in {"start", "end"})
+# Every field of a figure but its place, read in one call.
+_OTHER_FIELDS: Final = operator.attrgetter(
+    *(field.name for field in dataclasses.fields(Figure) if field.name not in {"start", "end"})
+)
 
 
 def _placed(figure: Figure, start: int, end: int) -> tuple[object, ...] | None:
@@ -372,7 +390,7 @@ def _placed(figure: Figure, start: int, end: int) -> tuple[object, ...] | None:
     it reaches past the sentence's `end` (its frame would read beyond the sentence)."""
     if figure.end > end:
         return None
-    return (figure.start - start, figure.end - start, *(getattr(figure, name) for name in _FIGURE_FIELDS))
+    return (figure.start - start, figure.end - start, *_OTHER_FIELDS(figure))
 
 
 def _with_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
