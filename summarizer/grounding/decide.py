@@ -19,6 +19,7 @@ from .binding import (
     misattributed,
     same_measure,
 )
+from .companions import beside_other_value
 from .compare import (
     ROUNDING_REACH,
     bound_of,
@@ -360,6 +361,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "per-period": lambda figure, around, index, match, equal: other_period(figure, around, index, equal),
     "age-of-person": lambda figure, around, index, match, equal: age_of_other_person(figure, around, index, equal),
     "contrast": lambda figure, around, index, match, equal: _contrast(figure, around, index, equal),
+    "companion": lambda figure, around, index, match, equal: beside_other_value(figure, around, index, equal),
     "other-thing": lambda figure, around, index, match, equal: _other_thing(figure, around, index, equal),
 }
 # The bind-stage rules in the order of `rules.RULES`: their precedence.

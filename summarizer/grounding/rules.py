@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.16"
+GROUNDING_VERSION: Final = "3.17"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -56,6 +56,7 @@ RULES: Final = (
     Rule("per-period", "bind", "a rate's period: '$500m a month' where the article gives it per year"),
     Rule("age-of-person", "bind", "an age is a person's: 'Lena Holm, 54' where the article makes Holm 31"),
     Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap"),
+    Rule("companion", "bind", "two figures the summary gives together are the article's only apart: a swap"),
     Rule(
         "other-thing",
         "bind",

@@ -204,3 +204,27 @@ def test_an_age_given_to_another_person_is_flagged(summary: str, figure: str) ->
 )
 def test_an_age_given_to_its_person_is_not_flagged(summary: str) -> None:
     assert not any(check.status in FLAGGED for check in verify(AGES, summary).figures)
+
+
+HAULS = (
+    "Customs officers seized 12 boats off the north coast in 2021. The cargo on board was worth £4m. "
+    "Separately, 30 lorries stopped at the border since 2019 carried goods worth up to £9m."
+)
+
+
+def test_figures_given_together_elsewhere_are_a_swap() -> None:
+    swapped = "The 12 boats seized in 2021 carried £9m, while the 30 lorries stopped since 2019 carried £4m."
+    assert status(HAULS, swapped, "£9m") in FLAGGED
+    assert status(HAULS, swapped, "£4m") in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The 12 boats seized in 2021 carried £4m, while the 30 lorries stopped since 2019 carried up to £9m.",
+        "Officers seized 12 boats in 2021 with cargo worth £4m.",
+        "Cargo worth £4m was found on 12 boats.",
+    ],
+)
+def test_figures_given_together_are_not_a_swap(summary: str) -> None:
+    assert not any(check.status in FLAGGED for check in verify(HAULS, summary).figures)
