@@ -20,7 +20,7 @@ from .rules import RULES, enabled
 from .timing import (
     counted_from_own_year,
     counted_in_years,
-    event_year_elsewhere,
+    dated_elsewhere,
     time_to_dateline,
     year_counted_from,
     year_from_dateline,
@@ -71,7 +71,7 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match
     if in_years or figure.kind != "year":
         return in_years
     dateline = year_from_dateline(figure.value, index)
-    if dateline is not None and enabled("year-event") and event_year_elsewhere(figure, around, index):
+    if dateline is not None and enabled("year-event") and dated_elsewhere(figure, around, index):
         dateline = None  # "opened in 2014" in an article of 2013 that dates the opening 2012
     counted = dateline or year_counted_from(figure.value, index)
     if counted is not None and enabled("year-event") and counted_from_own_year(figure, counted, around, index):

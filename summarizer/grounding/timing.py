@@ -11,10 +11,10 @@ from summarizer.figures import Figure
 from summarizer.text import stem
 
 from .binding import BINDABLE_KINDS
-from .compare import bound_of, same, values_equal
+from .compare import CALENDAR_KINDS, bound_of, same, values_equal
 from .index import ArticleIndex
 from .report import Match
-from .words import Around
+from .words import Around, content_stems
 
 _MONTHS: Final = "january|february|march|april|may|june|july|august|september|october|november|december"
 
@@ -267,11 +267,27 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
     it, while another year of the article shares at least two (the event, its verb)."""
     if figure.kind != "year" or not equal:
         return None
-    # The dateline is when the article was written, not when its events happened.
+    # The dateline is when the article was written; it dates only the events told without a year.
     events = [same_year for same_year in equal if not (index.dated and same_year is index.figures[0])]
     if any(_sentence_words(index, same_year) & around.frame.words for same_year in events):
         return None
-    return event_year_elsewhere(figure, around, index)
+    return event_year_elsewhere(figure, around, index) if events else dated_elsewhere(figure, around, index)
+
+
+def dated_elsewhere(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """`event_year_elsewhere` for a year that is the dateline's (or one from it): unless a sentence
+    that gives no year of its own tells the summary's event as well, when the dateline dates it
+    ("The terminal opened on Friday", "A second terminal will open next year")."""
+    found = event_year_elsewhere(figure, around, index)
+    if found is None or found.article is None:
+        return found
+    mine = around.frame.words
+    shared = len(index.frame(found.article).words & mine)
+    dated = {index.sentence_number(other.start) for other in index.figures[1:] if other.kind in CALENDAR_KINDS}
+    for number, (start, end) in enumerate(index.layout.sentences):
+        if number not in dated and len(content_stems(index.text[start:end]) & mine) >= shared:
+            return None
+    return found
 
 
 def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

@@ -113,19 +113,19 @@ def test_a_year_after_a_count_dates_the_whole_clause() -> None:
 
 
 DATED = (
-    "(Jun 4, 2021 10:15 AM) The county's new ferry terminal opened in 2019 after years of delay. "
+    "(Jun 4, 2021 10:15 AM) The county's new ferry terminal opened in 2019 after long delays. "
     "Its cafe now serves about 300 travellers a day, the operator says."
 )
 
 
 def test_the_dateline_is_not_the_year_of_an_event_the_article_dates() -> None:
-    assert flagged(DATED, "The county's new ferry terminal opened in 2021 after years of delay.", "2021")
+    assert flagged(DATED, "The county's new ferry terminal opened in 2021 after long delays.", "2021")
     assert not flagged(DATED, "The county's new ferry terminal opened in 2019.", "2019")
     assert not flagged(DATED, "In 2021 the terminal's cafe serves about 300 travellers a day.", "2021")
 
 
 def test_the_year_after_the_dateline_is_not_derived_for_an_event_the_article_dates() -> None:
-    assert flagged(DATED, "The county's new ferry terminal opened in 2022 after years of delay.", "2022")
+    assert flagged(DATED, "The county's new ferry terminal opened in 2022 after long delays.", "2022")
     coming = "(Jun 4, 2021 10:15 AM) The county plans a second ferry terminal, its council said on Friday."
     assert status(coming, "The county's second ferry terminal is planned for 2022.", "2022") == "derived"
 
@@ -165,3 +165,27 @@ def test_a_rate_given_per_another_period_is_flagged(summary: str, figure: str) -
 )
 def test_a_rate_given_per_its_period_is_not_flagged(summary: str, figure: str) -> None:
     assert not flagged(RATES, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "year"),
+    [
+        (
+            "(Jun 4, 2021 10:15 AM) The ferry terminal opened on Friday. The old terminal opened in 1965 and shut in 2015.",
+            "The new ferry terminal opened in 2021.",
+            "2021",
+        ),
+        (
+            "(Mar 2, 2020) Council tax will rise by 4% in April, the council said. It rose by 3% in 2019.",
+            "Council tax will rise by 4% in 2020.",
+            "2020",
+        ),
+        (
+            "(Jun 4, 2021 10:15 AM) The first ferry terminal opened in 2019. A second ferry terminal will open next year.",
+            "A second ferry terminal will open in 2022.",
+            "2022",
+        ),
+    ],
+)
+def test_the_dateline_dates_an_event_told_without_a_year(article: str, summary: str, year: str) -> None:
+    assert not flagged(article, summary, year)
