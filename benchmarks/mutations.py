@@ -9,7 +9,8 @@ made by code here, from the figures `find_figures` reads, so no rule can know th
 - value: the leading digit (or number word) changed; scale: million <-> billion, m <-> bn, k <-> m;
 - currency: $ <-> £ and euro; year: two years later; qualifier: a bound turned round
   ("more than" <-> "less than", "up to" <-> "at least"); unit: a duration's or measure's unit changed
-  to another of its dimension (hours -> days, km -> miles); count: a plain count moved by one;
+  to another of its dimension (hours -> days, km -> miles); count: a plain count (no scale, no
+  qualifier) moved up by one;
 - swap: two figures of one kind with different values in one sentence exchange places;
   swap-across: two neighbouring sentences, each with a figure of one kind, exchange their values.
 
@@ -80,14 +81,10 @@ _UNITS = {  # a unit word and one of the same dimension that means something els
     "metres": "feet",
     "meters": "feet",
     "feet": "metres",
-    "ft": "m",
     "tonnes": "kilograms",
-    "tons": "pounds",
     "kg": "lb",
-    "kilograms": "pounds",
-    "pounds": "kilograms",
+    "kilograms": "tonnes",
     "lb": "kg",
-    "mph": "km/h",
     "acres": "hectares",
     "hectares": "acres",
     "litres": "gallons",
@@ -145,11 +142,12 @@ def _unit(text: str) -> str | None:
 
 
 def _count(text: str) -> str | None:
-    """One more than the count: the last digit, or a number word, changed by one."""
-    digits = list(re.finditer(r"\d", text))
-    if digits:
-        last = digits[-1]
-        return text[: last.start()] + str((int(last.group()) + 1) % 10) + text[last.end() :]
+    """One more than the count, written as it was: "1,199" -> "1,200", "19" -> "20", "seven" -> "eight"."""
+    number = re.search(r"\d[\d,]*", text)
+    if number is not None:
+        value = int(number.group().replace(",", "")) + 1
+        new = f"{value:,}" if "," in number.group() else str(value)
+        return text[: number.start()] + new + text[number.end() :]
     for position, word in enumerate(_COUNT_WORDS[:-1]):
         match = re.search(rf"\b{word}\b", text, re.IGNORECASE)
         if match is not None:
@@ -178,7 +176,9 @@ def mutants(sentence: str, figures: list[Figure], rng: random.Random) -> Iterato
             "year": str(int(figure.value) + 2) if figure.kind == "year" else None,
             "qualifier": _qualifier(figure.text) if figure.qualifier else None,
             "unit": _unit(figure.text) if figure.kind in {"duration", "measure"} else None,
-            "count": _count(figure.text) if figure.kind == "count" and figure.scale is None else None,
+            "count": _count(figure.text)
+            if figure.kind == "count" and not figure.scale and not figure.qualifier
+            else None,
         }
         for kind, new in changes.items():
             if new is not None and new != figure.text:
@@ -203,7 +203,7 @@ def _swappable(figure: Figure) -> bool:
 
 
 def _alike(a: Figure, b: Figure) -> bool:
-    return (a.kind, a.unit, a.scale is None, a.qualifier) == (b.kind, b.unit, b.scale is None, b.qualifier)
+    return (a.kind, a.unit, a.scale, a.qualifier) == (b.kind, b.unit, b.scale, b.qualifier)
 
 
 def swaps_across(first: tuple[str, list[Figure]], second: tuple[str, list[Figure]]) -> Iterator[Mutant]:
@@ -282,14 +282,13 @@ def main() -> int:
     shown: Counter[str] = Counter()
     for half, text in articles(args):
         index = index_article(text)
-        with_figures = [s for s in split_sentences(index.text) if 40 <= len(s.text) <= 400]
         taken = 0
-        previous: tuple[str, list[Figure]] | None = None
-        for sentence in with_figures:
+        previous: tuple[str, list[Figure]] | None = None  # the sentence just before, if it was taken
+        for sentence in split_sentences(index.text):
             if half != "articles" and taken >= args.per_article:
                 break
             figures = [f for f in index.figures if sentence.start <= f.start and f.end <= sentence.end]
-            if not figures:
+            if not figures or not 40 <= len(sentence.text) <= 400:
                 previous = None
                 continue
             taken += 1
