@@ -117,6 +117,7 @@ def test_an_age_is_an_age(text: str) -> None:
         "Of the 200 seats, 83, or about 40%, went to the opposition.",
         "The votes were counted in Oldbridge, 83.",
         "Seats won by the party: Labour, 83.",
+        "The table has Castlemere top, ahead of Harbour City, 83.",
     ],
 )
 def test_a_count_beside_at_or_a_comma_is_no_age(text: str) -> None:

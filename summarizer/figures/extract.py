@@ -526,10 +526,12 @@ def _is_age(text: str, match: re.Match[str], value: float, scale: str | None) ->
         return False
     if text.startswith(",", match.end()):
         return bool(patterns.APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start))
-    # "... and Lena Holm, 31." closing a sentence: only after a full name, first name and surname.
+    # "Tomas Berg, 54, and Lena Holm, 31." closing a sentence: only after a full name, in a list that
+    # has given an age the same way ("ahead of Harbour City, 91." is a score).
     return bool(
         patterns.SENTENCE_END_RE.match(text, match.end())
         and patterns.FULL_NAME_APPOSITION_BEFORE_RE.search(text, max(0, start - 60), start)
+        and patterns.AGE_IN_LIST_BEFORE_RE.search(text, max(0, start - 160), start)
     )
 
 

@@ -150,6 +150,7 @@ AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|
 APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*,\s+$")
 FULL_NAME_APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+,\s+$")
 SENTENCE_END_RE: Final = re.compile(r"[.;](?:\s|$)")
+AGE_IN_LIST_BEFORE_RE: Final = re.compile(r"[A-Z][\w'’.-]*,\s+\d{1,3},\s+(?:and\s+)?[^.;]*$")
 TIME_UNIT_AFTER_RE: Final = re.compile(
     rf"^(?:{_HYPHEN}|\s+)(?:(?:{_alternation(DURATION_ADJECTIVES)})\s+)?"
     rf"(?P<unit>{'|'.join(TIME_UNITS)}|centuries|{_alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])",

@@ -199,12 +199,17 @@ def _by_words(mine: Frame, ours: Frame, theirs: Frame) -> int:
 def operands_bound(
     figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex, *, total: bool = False
 ) -> bool:
-    """Whether a derivation may stand: the article states no other value for that very thing (rule
-    derive-stated; without it, operands that measure what the summary figure measures are enough).
+    """Whether a derivation may stand: no figure of the article, other than the derivation's parts,
+    is its value for what the summary figure measures (rule derive-stated; with it off, operands that
+    share the summary figure's words are enough).
 
-    "Opened in 2014" is not 2012 plus "two years later it doubled its staff" when the article says
-    the plant opened in 2012; "cut 200 jobs" is "cut 120 jobs in March" and "another 80 jobs in
-    June". A headline's words often share nothing with its operands ("Dockers start 3-day strike"
+    "Has run the bakery for twelve years" is not 2013 - 2001 where the family has run it for nine.
+    The parts of a result are not other values of it: the count `with-the-rest` completes (`total`:
+    "two other guards", with the watchman), an amount divided or multiplied by a count ("$4,500 / 9"),
+    and two or more operands of the summary's kind that all speak of its thing ("cut 120 jobs in
+    March", "another 80 in June"). Years keep to their operands' binding: a year's event is told by
+    its verb more than by its words ("closed in 2019", "reopened three years later" share the
+    bridge). A headline's words often share nothing with its operands ("Dockers start 3-day strike"
     from "a 72-hour stoppage"): that alone does not undo a derivation.
     """
     mine = around.frame
@@ -212,16 +217,9 @@ def operands_bound(
     if not words:
         return True
     bound = not operands or all(index.frame(operand).words & words for operand in operands)
-    # A year's event is told by its verb more than its words ("closed in 2019", "reopened three
-    # years later" share the bridge): years keep to their operands' binding.
     if bound and (not enabled("derive-stated") or figure.kind == "year"):
         return True
-    # The parts of a total are not other values of it: the part a derivation completes ("two other
-    # guards", with the watchman), or parts that all speak of the summary's thing ("cut 120 jobs in
-    # March", "another 80 in June"). Any other figure that is the article's value for the thing
-    # undoes the derivation, an operand included ("opened in 2012", then "two years later").
-    parts = [operand for operand in operands if operand.kind == figure.kind]
-    parts = parts if total or (len(parts) > 1 and bound) else []
+    parts = _parts(figure, operands, bound=bound, total=total)
     return not any(
         other.kind == figure.kind
         and other.value is not None
@@ -230,6 +228,13 @@ def operands_bound(
         and _states(mine, index.frame(other))
         for _, other in index.candidates(figure)
     )
+
+
+def _parts(figure: Figure, operands: tuple[Figure, ...], *, bound: bool, total: bool) -> list[Figure]:
+    """The operands that are parts of the derived value, not other values of the same thing."""
+    same_kind = [operand for operand in operands if operand.kind == figure.kind]
+    scaled = len(same_kind) < len(operands) and figure.kind != "year"
+    return same_kind if total or scaled or (len(same_kind) > 1 and bound) else []
 
 
 def _states(mine: Frame, theirs: Frame) -> bool:

@@ -304,7 +304,8 @@ def _bound_satisfied(summary: Figure, article: Figure) -> bool:
     The bound must be the article's value rounded towards it, not any smaller number: "more than 40"
     for 45, "more than 1,900" for 2,000, but not "over 40" for 57 (that would be "over 50"). "About"
     rounds too, so it is never finer than the article's figure: "about 40" for 43, but not "about 41"
-    for "about 40" (or for 40), nor "about 3,010" for 3,000.
+    for "about 40", nor "about 3,010" for 3,000; and two approximations as fine as each other must
+    agree ("some 46" is not "some 45").
     """
     assert summary.value is not None
     assert article.value is not None
@@ -318,11 +319,24 @@ def _bound_satisfied(summary: Figure, article: Figure) -> bool:
         # it may not reach further than a fifth of its value, or "nearly 1,000" would hold for 47.
         return summary.value - min(slack, _BOUND_REACH * abs(summary.value)) <= value < summary.value
     if bound == "approx":
+        mine, theirs = _rounded_step(summary), granularity(article)
         # "About 54" against "about 53": two approximations as fine as each other, of different values.
-        as_fine = granularity(summary) <= granularity(article) if bound_of(article.qualifier) == "approx" else False
-        finer = enabled("about-no-finer") and (granularity(summary) < granularity(article) or as_fine)
-        return abs(value - summary.value) <= 0.1 * abs(summary.value) and not finer
+        finer = mine < theirs or (mine == theirs and bound_of(article.qualifier) == "approx")
+        return abs(value - summary.value) <= 0.1 * abs(summary.value) and not (enabled("about-no-finer") and finer)
     return False
+
+
+def _rounded_step(figure: Figure) -> float:
+    """The step an approximate figure is rounded to: a number in words by its trailing zeros ("about
+    fifty": to the ten), as in digits."""
+    assert figure.value is not None
+    if _DIGITS_IN_TEXT_RE.search(figure.text) or not figure.value.is_integer() or figure.value == 0:
+        return granularity(figure)
+    whole = int(abs(figure.value))
+    step = 1
+    while whole % (step * 10) == 0:
+        step *= 10
+    return float(step)
 
 
 _BOUND_REACH: Final = 0.2

@@ -274,7 +274,7 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
 def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
     assert figure.value is not None
     tolerance = max(step / 2, abs(figure.value) * 1e-9)
-    if figure.kind == "count" and figure.scale is None and figure.qualifier is None:
+    if figure.kind == "count" and figure.scale is None and figure.qualifier is None and step <= 1:
         tolerance = abs(figure.value) * 1e-9  # a plain count is a sum to the unit: 5 + 1.1 is not "six"
     if figure.kind in _SHARES:
         candidates = _share_results(figure, left, right, step)

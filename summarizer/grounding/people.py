@@ -17,8 +17,10 @@ _NAME: Final = r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)*"
 # "Lena Holm, 54", "Lena Holm, aged 54": the name just before the age (the figure holds "aged").
 _NAME_BEFORE_RE: Final = re.compile(rf"\b({_NAME}),\s*$")
 
-# "the 54-year-old Lena Holm": the name just after an age written as an adjective.
-_NAME_AFTER_RE: Final = re.compile(rf"\s+({_NAME})")
+# "the 54-year-old Lena Holm said", "the 54-year-old Lena Holm,": the name just after an age written
+# as an adjective, when a verb or a stop follows it; "the 31-year-old Kelvane Town captain" is a
+# team's, not a person's.
+_NAME_AFTER_RE: Final = re.compile(rf"\s+({_NAME})(?=\s*(?:[,.;:)]|$)|\s+(?:[a-z]+ed|was|is|has|had|says|won|died)\b)")
 
 _TITLES: Final = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
 
@@ -34,15 +36,26 @@ def name_of(text: str, figure: Figure) -> str:
 
 
 def _same_person(summary_name: str, article_name: str) -> bool:
-    """ "Holm" is "Lena Holm"; "Trudi Hardman" is not "Michael Hardman"; titles aside."""
+    """'Holm' is 'Lena Holm'; 'Ana Lind' is not 'Marco Lind'; titles aside."""
     mine = frozenset(summary_name.split()) - _TITLES
     return bool(mine) and mine <= frozenset(article_name.split())
+
+
+def _may_be_theirs(index: ArticleIndex, figure: Figure, who: str) -> bool:
+    """Whether an article age may be the person's: the name beside it is theirs, or it has no name
+    beside it and its sentence names them ("Lind was 34 when he won"; not "Lind's brother, 29")."""
+    beside = name_of(index.text, figure)
+    if beside:
+        return _same_person(who, beside)
+    start, end = index.layout.sentence_of(figure.start)
+    surname = re.escape(who.rsplit(maxsplit=1)[-1])
+    return re.search(rf"\b{surname}\b(?!['’]s\b)", index.text[start:end]) is not None
 
 
 def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """An age the article gives someone else, where it gives the summary's person another."""
     who = name_of(around.text, figure)
-    if not who or any(_same_person(who, name_of(index.text, same_age)) for same_age in equal):
+    if not who or any(_may_be_theirs(index, same_age, who) for same_age in equal):
         return None
     for _, other in index.candidates(figure):
         if other.kind == "age" and not values_equal(figure, other) and _same_person(who, name_of(index.text, other)):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.18"
+GROUNDING_VERSION: Final = "3.19"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -39,7 +39,11 @@ RULES: Final = (
     ),
     Rule("nearest-rounding", "compare", "a rounding is to the nearest step: 3.8 rounds to 4, not 3"),
     Rule("bound-rounding", "compare", "a bound the article's value satisfies: 'more than 40' from 45"),
-    Rule("about-no-finer", "compare", "'about' rounds: 'about 41' is not read from 'about 40' or from 40"),
+    Rule(
+        "about-no-finer",
+        "compare",
+        "'about' rounds: 'about 41' is not read from 'about 40'; two approximations alike must agree",
+    ),
     Rule("anniversary", "compare", "years counted by an anniversary: '50 years' from 'its 50th anniversary'"),
     Rule("name-written-out", "compare", "a name's number written another way: 'World War II', 'Second World War'"),
     # bind: is the matched value about what the summary says it is about? First match wins.

@@ -143,18 +143,19 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
 def counted_from_own_year(figure: Figure, match: Match, around: Around, index: ArticleIndex) -> bool:
     """Whether a year counted from another ("2014" and "two years later") is given to the event of
     the year it was counted from: "hacked the studio in 2016" where 2014 is the hack's year and 2016
-    the later raid's. The summary's words are the base year's sentence's (two at least), and none of
-    them the span's sentence's ("the bridge closed in 2019 ... It reopened three years later" keeps
-    "the bridge reopened in 2022")."""
+    the later raid's; "the plant opened in 2014" where it opened in 2012 and "two years later the
+    plant doubled its staff". The base year's sentence shares two of the summary's words, one of them
+    its own, and the span's sentence adds none ("the bridge closed in 2019 ... It reopened three
+    years later" keeps "the bridge reopened in 2022")."""
     span = match.operands[-1] if match.operands else None
     if figure.value is None or span is None or span.value is None:
         return False
     mine = around.frame.words
-    span_shared = len(_sentence_words(index, span) & mine)
+    spans = _sentence_words(index, span)
     for base in index.figures:
         if base.kind == "year" and base.value is not None and same(abs(figure.value - base.value), span.value):
-            base_shared = len(_sentence_words(index, base) & mine)
-            if base_shared >= _EVENT_WORDS and not span_shared:
+            bases = _sentence_words(index, base)
+            if len(bases & mine) >= _EVENT_WORDS and (bases - spans) & mine and not (spans - bases) & mine:
                 return True
     return False
 

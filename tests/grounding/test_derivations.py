@@ -91,9 +91,9 @@ def test_years_apart_count_years_never_months() -> None:
 
 def test_others_are_not_the_others_plus_one() -> None:
     # "Two other guards" and the one they are other than make three; the summary's "three other guards" are not them.
-    article = "The night watchman and two other guards were questioned by detectives on Monday."
-    assert status(article, "Three guards were questioned by detectives.", "Three") == "derived"
-    assert flagged(article, "The night watchman and three other guards were questioned.", "three")
+    article = "The night watchman and two other guards gave statements to the inquiry on Monday."
+    assert status(article, "Three guards gave statements to the inquiry.", "Three") == "derived"
+    assert flagged(article, "The night watchman and three other guards gave statements.", "three")
 
 
 def test_a_plain_count_is_a_sum_to_the_unit() -> None:
@@ -114,3 +114,16 @@ def test_a_share_is_no_derivation_where_the_article_gives_the_value() -> None:
     )
     assert flagged(article, "Each member of the rowing club gave $500 of their own.", "$500")
     assert not flagged(article, "Each member of the rowing club gave $300 of their own.", "$300")
+
+
+def test_a_year_is_not_counted_from_its_own_event() -> None:
+    article = "The dye works opened in 2012. Two years later the dye works doubled its staff."
+    assert flagged(article, "The dye works opened in 2014.", "2014")
+    assert status(article, "The dye works doubled its staff in 2014.", "2014") == "derived"
+
+
+def test_parts_of_a_result_are_not_other_values_of_it() -> None:
+    club = "The nine members of the rowing club raised $4,500 for the lifeboat."
+    assert status(club, "Each member of the rowing club raised $500 for the lifeboat.", "$500") == "derived"
+    cuts = "The firm cut 1,240 jobs in Wales and 770 in Ireland this year."
+    assert status(cuts, "The firm cut 2,000 jobs this year.", "2,000") == "derived"

@@ -65,3 +65,8 @@ def test_two_approximations_alike_must_agree() -> None:
     assert flagged(crowd, "The crowd was about 360 people.", "360")
     assert not flagged(crowd, "The crowd was about 400 people.", "400")
     assert not flagged(crowd, "Some 45 stalls sold food.", "45")
+
+
+def test_about_in_words_rounds_like_about_in_digits() -> None:
+    assert not flagged("Some 48 people were hurt in the pile-up.", "About fifty people were hurt.", "fifty")
+    assert flagged("About 40 deer were counted.", "About forty-one deer were counted.", "forty-one")

@@ -175,37 +175,6 @@ def test_a_subject_never_takes_the_unit_word_of_the_figure_before() -> None:
     assert layout.subject_of(second, first_end) == frozenset()
 
 
-AGES = (
-    "The two skippers, Ines Vidal, 58, and Marco Lind, 34, finished the race. Lind's brother, aged 29, sailed with him."
-)
-
-
-@pytest.mark.parametrize(
-    ("summary", "figure"),
-    [
-        ("The skippers were Ines Vidal, 34, and Marco Lind, 58.", "34"),
-        ("The skippers were Ines Vidal, 34, and Marco Lind, 58.", "58"),
-        ("Marco Lind, 29, finished the race.", "29"),
-        ("The 58-year-old Marco Lind finished the race.", "58"),
-    ],
-)
-def test_an_age_given_to_another_person_is_flagged(summary: str, figure: str) -> None:
-    assert status(AGES, summary, figure) in FLAGGED
-
-
-@pytest.mark.parametrize(
-    "summary",
-    [
-        "The skippers were Ines Vidal, 58, and Marco Lind, 34.",
-        "Vidal, 58, finished the race.",
-        "The 34-year-old Marco Lind finished the race.",
-        "A 29-year-old sailed with Lind.",
-    ],
-)
-def test_an_age_given_to_its_person_is_not_flagged(summary: str) -> None:
-    assert not any(check.status in FLAGGED for check in verify(AGES, summary).figures)
-
-
 HAULS = (
     "Customs officers seized 12 boats off the north coast in 2021. The cargo on board was worth £4m. "
     "Separately, 30 lorries stopped at the border since 2019 carried goods worth up to £9m."

@@ -171,7 +171,8 @@ def test_a_rate_given_per_its_period_is_not_flagged(summary: str, figure: str) -
     ("article", "summary", "year"),
     [
         (
-            "(Jun 4, 2021 10:15 AM) The ferry terminal opened on Friday. The old terminal opened in 1965 and shut in 2015.",
+            "(Jun 4, 2021 10:15 AM) The ferry terminal opened on Friday. "
+            "The old terminal opened in 1965 and shut in 2015.",
             "The new ferry terminal opened in 2021.",
             "2021",
         ),
@@ -181,7 +182,8 @@ def test_a_rate_given_per_its_period_is_not_flagged(summary: str, figure: str) -
             "2020",
         ),
         (
-            "(Jun 4, 2021 10:15 AM) The first ferry terminal opened in 2019. A second ferry terminal will open next year.",
+            "(Jun 4, 2021 10:15 AM) The first ferry terminal opened in 2019. "
+            "A second ferry terminal will open next year.",
             "A second ferry terminal will open in 2022.",
             "2022",
         ),

@@ -1,0 +1,66 @@
+"""Ages belong to people (rule age-of-person): an age given to someone the article gives another age
+is flagged; an age the article may give that person, or a team's or a nation's, is not."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import FLAGGED, status
+
+from summarizer.figures import find_figures
+from summarizer.grounding import verify
+
+AGES = (
+    "The two skippers, Ines Vidal, 58, and Marco Lind, 34, finished the race. Lind's brother, aged 29, sailed with him."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The skippers were Ines Vidal, 34, and Marco Lind, 58.", "34"),
+        ("The skippers were Ines Vidal, 34, and Marco Lind, 58.", "58"),
+        ("Marco Lind, 29, finished the race.", "29"),
+        ("The 58-year-old Marco Lind finished the race.", "58"),
+    ],
+)
+def test_an_age_given_to_another_person_is_flagged(summary: str, figure: str) -> None:
+    assert status(AGES, summary, figure) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The skippers were Ines Vidal, 58, and Marco Lind, 34.",
+        "Vidal, 58, finished the race.",
+        "The 34-year-old Marco Lind finished the race.",
+        "A 29-year-old sailed with Lind.",
+    ],
+)
+def test_an_age_given_to_its_person_is_not_flagged(summary: str) -> None:
+    assert not any(check.status in FLAGGED for check in verify(AGES, summary).figures)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (
+            "Winger Jo Park, 23, scored twice for the club. The 31-year-old Kelvane Town captain was sent off.",
+            "The 23-year-old Kelvane Town winger scored twice.",
+        ),
+        (
+            "Kim Lee, 19, won gold for the hosts. The 35-year-old Welsh rider Ann Moss took silver.",
+            "The 19-year-old Welsh rider Kim Lee won gold.",
+        ),
+        (
+            "Marco Lind was 34 when he won the race in 2010. Now Marco Lind, 45, coaches the crew.",
+            "Marco Lind, 34, won the race in 2010.",
+        ),
+    ],
+)
+def test_an_age_that_may_be_the_person_s_is_not_flagged(article: str, summary: str) -> None:
+    assert not any(check.status in FLAGGED for check in verify(article, summary).figures)
+
+
+def test_an_age_closing_a_list_of_people_is_an_age() -> None:
+    figures = find_figures("The crew were named as Ines Vidal, 58, and Marco Lind, 34.")
+    assert [(figure.text, figure.kind) for figure in figures] == [("58", "age"), ("34", "age")]
