@@ -29,9 +29,27 @@ def _group(figure: Figure) -> str:
 CALENDAR_KINDS: Final = frozenset({"year", "date", "decade"})
 
 
-def traits(figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
+Traits = tuple[str, str | None, bool, bool, bool, bool]
+
+
+def traits(figure: Figure) -> Traits:
     """What decides which article figures are compatible with `figure` (its value aside)."""
-    return (figure.kind, figure.unit, figure.scale is not None, _is_bare_dollar(figure), _is_bare_pounds(figure))
+    return (
+        figure.kind,
+        figure.unit,
+        figure.scale is not None,
+        _is_bare_dollar(figure),
+        _is_bare_pounds(figure),
+        _in_points(figure),
+    )
+
+
+_POINTS_RE: Final = re.compile(r"\bpoints?\b|\bpts?\b|\bpp\b", re.IGNORECASE)
+
+
+def _in_points(figure: Figure) -> bool:
+    """ "0.4 percentage points": a difference of two percentages, never a percentage change."""
+    return figure.kind == "percent" and _POINTS_RE.search(figure.text) is not None
 
 
 def value_key(figure: Figure) -> float | None:
@@ -142,7 +160,9 @@ def compatible(summary: Figure, article: Figure) -> bool:
         return (summary.kind, article.kind) in _YEAR_PAIRS
     if (summary.kind == "duration" or article.kind == "duration") and not _durations_compatible(summary, article):
         return False
-    return s_group == a_group
+    # A rise of 0.4% is not a rise of 0.4 points.
+    points_apart = _in_points(summary) != _in_points(article) and enabled("points-not-percent")
+    return s_group == a_group and not points_apart
 
 
 # Pairs of groups (or kinds) in either order, as tuples: tested without building sets.

@@ -12,7 +12,7 @@ from typing import Final
 from summarizer.figures import Figure, find_figures
 from summarizer.text import clean_text
 
-from .compare import CALENDAR_KINDS, compatible, traits, value_key, values_equal
+from .compare import CALENDAR_KINDS, Traits, compatible, traits, value_key, values_equal
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
 from .report import Match
@@ -33,9 +33,7 @@ class ArticleIndex:
     _subjects: dict[int, frozenset[str]] = field(default_factory=dict)
     _heads: dict[int, str] = field(default_factory=dict)
     _prefix_sets: dict[int, frozenset[str]] = field(default_factory=dict)
-    _by_value: dict[tuple[str, str | None, bool, bool, bool], dict[float | None, list[tuple[int, Figure]]]] = field(
-        default_factory=dict
-    )
+    _by_value: dict[Traits, dict[float | None, list[tuple[int, Figure]]]] = field(default_factory=dict)
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
     _movements: dict[int, Movement | None] = field(default_factory=dict)
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
@@ -43,13 +41,11 @@ class ArticleIndex:
     starts: list[int] = field(default_factory=list)
     _frames: FrameReader | None = None
     # per trait combination: the compatible figures sorted by value, and those values (for bisection)
-    _sorted: dict[tuple[str, str | None, bool, bool, bool], tuple[list[tuple[int, Figure]], list[float]]] = field(
-        default_factory=dict
-    )
+    _sorted: dict[Traits, tuple[list[tuple[int, Figure]], list[float]]] = field(default_factory=dict)
     _canonical: tuple[str, tuple[int, ...]] | None = None
     _lowercase: frozenset[str] | None = None
-    _grouped: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] | None = None
-    _last_traits: tuple[Figure, tuple[str, str | None, bool, bool, bool]] | None = None
+    _grouped: dict[Traits, list[tuple[int, Figure]]] | None = None
+    _last_traits: tuple[Figure, Traits] | None = None
     _keys: list[float | None] | None = None
 
     def frame(self, figure: Figure) -> Frame:
@@ -84,7 +80,7 @@ class ArticleIndex:
     def __post_init__(self) -> None:
         self.starts = [figure.start for figure in self.figures]
 
-    _candidates: dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]] = field(default_factory=dict)
+    _candidates: dict[Traits, list[tuple[int, Figure]]] = field(default_factory=dict)
 
     def candidates(self, figure: Figure) -> list[tuple[int, Figure]]:
         """The article's figures that could match `figure` by kind, unit and currency (value aside).
@@ -102,7 +98,7 @@ class ArticleIndex:
             self._candidates[key] = found
         return found
 
-    def _traits_of(self, figure: Figure) -> tuple[str, str | None, bool, bool, bool]:
+    def _traits_of(self, figure: Figure) -> Traits:
         """`traits(figure)`, remembered for the last figure asked about: the stages ask about one
         summary figure many times in a row, and its traits cost two regex searches."""
         last = self._last_traits
@@ -112,7 +108,7 @@ class ArticleIndex:
         self._last_traits = (figure, found)
         return found
 
-    def _by_traits(self) -> dict[tuple[str, str | None, bool, bool, bool], list[tuple[int, Figure]]]:
+    def _by_traits(self) -> dict[Traits, list[tuple[int, Figure]]]:
         if self._grouped is None:
             self._grouped = {}
             for position, figure in enumerate(self.figures):

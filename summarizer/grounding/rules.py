@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.19"
+GROUNDING_VERSION: Final = "3.20"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -37,6 +37,7 @@ RULES: Final = (
         "compare",
         "a bound turned round: 'fewer than 200' against 'more than 200' (the occurrence that is the summary's)",
     ),
+    Rule("points-not-percent", "compare", "percentage points are not per cent: a 0.4-point rise is not 0.4%"),
     Rule("nearest-rounding", "compare", "a rounding is to the nearest step: 3.8 rounds to 4, not 3"),
     Rule("bound-rounding", "compare", "a bound the article's value satisfies: 'more than 40' from 45"),
     Rule(

@@ -127,3 +127,9 @@ def test_parts_of_a_result_are_not_other_values_of_it() -> None:
     assert status(club, "Each member of the rowing club raised $500 for the lifeboat.", "$500") == "derived"
     cuts = "The firm cut 1,240 jobs in Wales and 770 in Ireland this year."
     assert status(cuts, "The firm cut 2,000 jobs this year.", "2,000") == "derived"
+
+
+def test_the_ends_of_a_range_make_no_share() -> None:
+    article = "Between 30 and 60 homes were flooded, and 240 homes lost power."
+    assert flagged(article, "Half of the flooded homes were in the old town.", "Half")
+    assert status("Rents rose from 30% to 60% of pay.", "Rents rose 30 percentage points.", "30") == "derived"

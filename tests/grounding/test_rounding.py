@@ -70,3 +70,11 @@ def test_two_approximations_alike_must_agree() -> None:
 def test_about_in_words_rounds_like_about_in_digits() -> None:
     assert not flagged("Some 48 people were hurt in the pile-up.", "About fifty people were hurt.", "fifty")
     assert flagged("About 40 deer were counted.", "About forty-one deer were counted.", "forty-one")
+
+
+def test_percentage_points_are_not_per_cent() -> None:
+    article = "The jobless rate rose by 0.4 percentage points to 7.1%, and wages grew 2.5%."
+    assert flagged(article, "The jobless rate rose 0.4% to 7.1%.", "0.4%")
+    assert flagged(article, "Wages grew 2.5 percentage points.", "2.5")
+    assert not flagged(article, "The jobless rate rose 0.4 percentage points.", "0.4")
+    assert not flagged(article, "Wages grew 2.5 per cent.", "2.5")
