@@ -395,6 +395,8 @@ def _placed(figure: Figure, start: int, end: int) -> tuple[object, ...] | None:
 
 def _with_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, with a semicolon also closing one: its two sides are told apart like two sentences."""
+    if ";" not in text:
+        return list(sentences)
     spans = []
     for start, end in sentences:
         cursor = start
