@@ -318,7 +318,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
     """Check every figure of `text` against an indexed article (or evidence quote)."""
     text = clean_text(text)
     figures = find_figures(text, cleaned=True)
-    layout = LazyLayout(text, figures, source=index.frame_reader)
+    layout = LazyLayout(text, figures, source=index.frame_reader, readings=index.layout.readings)
     scores = scores_in_article(text, index)
     checks = []
     for figure in figures:

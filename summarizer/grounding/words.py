@@ -71,6 +71,37 @@ def _break_spans(text: str, breaker: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+class Readings:
+    """Readings that depend on a piece of text alone (a sentence's clauses, the content stems of a
+    window), kept by the piece: a summary that copies its article's sentences reads them once.
+
+    One per article index, shared with the layouts of the summaries checked against it; it lives
+    as long as the index.
+    """
+
+    __slots__ = ("_clauses", "_names_skipped", "_stems")
+
+    def __init__(self) -> None:
+        self._clauses: dict[str, list[tuple[int, int]]] = {}
+        self._stems: dict[str, frozenset[str]] = {}
+        self._names_skipped: dict[str, frozenset[str]] = {}
+
+    def clauses(self, sentence: str) -> list[tuple[int, int]]:
+        """The clauses of a sentence, as spans of it."""
+        found = self._clauses.get(sentence)
+        if found is None:
+            found = self._clauses[sentence] = _break_spans(sentence, _CLAUSE_BREAK_RE)
+        return found
+
+    def stems(self, piece: str, *, skip_names: bool = False) -> frozenset[str]:
+        """`content_stems(piece, skip_names=...)`."""
+        kept = self._names_skipped if skip_names else self._stems
+        found = kept.get(piece)
+        if found is None:
+            found = kept[piece] = content_stems(piece, skip_names=skip_names)
+        return found
+
+
 @dataclass(slots=True)
 class TextLayout:
     """Sentence and clause boundaries of one text, for finding a figure's surroundings."""
@@ -78,13 +109,15 @@ class TextLayout:
     text: str
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
+    readings: Readings = field(default_factory=Readings)
     # by sentence, split when needed: the clauses and where they start
     _clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, text: str) -> TextLayout:
+    def of(cls, text: str, readings: Readings | None = None) -> TextLayout:
+        """`readings`: those of another text this one may copy sentences from (a summary's article)."""
         sentences = sentence_spans(text) or [(0, len(text))]
-        return cls(text, sentences, [s for s, _ in sentences])
+        return cls(text, sentences, [s for s, _ in sentences], readings or Readings())
 
     def clause_of(self, position: int) -> tuple[int, int]:
         """The clause a position stands in; a sentence is split into clauses the first time it is asked."""
@@ -92,7 +125,7 @@ class TextLayout:
         found = self._clauses.get(number)
         if found is None:
             s, e = self.sentences[number]
-            clauses = [(s + cs, s + ce) for cs, ce in _break_spans(self.text[s:e], _CLAUSE_BREAK_RE)]
+            clauses = [(s + cs, s + ce) for cs, ce in self.readings.clauses(self.text[s:e])]
             found = self._clauses[number] = (clauses, [start for start, _ in clauses])
         clauses, starts = found
         return clauses[max(0, bisect.bisect_right(starts, position) - 1)]
@@ -109,7 +142,7 @@ class TextLayout:
         # Whole words only: a window that starts inside a word would invent a stem.
         while start > floor and self.text[start - 1].isalpha():
             start -= 1
-        return content_stems(self.text[start : figure.start], skip_names=True)
+        return self.readings.stems(self.text[start : figure.start], skip_names=True)
 
     def head_of(self, figure: Figure) -> str:
         """The word the figure quantifies, right after it ("three climbers", "12 others injured"), as a stem."""
@@ -124,19 +157,26 @@ class TextLayout:
         clause_start, clause_end = self.clause_of(figure.start)
         left = self.text[max(clause_start, figure.start - _CONTEXT_WINDOW) : figure.start]
         right = self.text[figure.end : min(max(clause_end, figure.end), figure.end + _CONTEXT_WINDOW)]
-        return content_stems(left + " " + right)
+        return self.readings.stems(left + " " + right)
 
 
 class LazyLayout:
     """A text's sentence and clause layout, built the first time a figure's surroundings are needed."""
 
-    __slots__ = ("_figures", "_frames", "_headline", "_layout", "_source", "_starts", "_text")
+    __slots__ = ("_figures", "_frames", "_headline", "_layout", "_readings", "_source", "_starts", "_text")
 
     def __init__(
-        self, text: str, figures: list[Figure] | None = None, *, source: Callable[[], FrameReader] | None = None
+        self,
+        text: str,
+        figures: list[Figure] | None = None,
+        *,
+        source: Callable[[], FrameReader] | None = None,
+        readings: Readings | None = None,
     ) -> None:
-        """`source`: the frame reader of the text this one may copy sentences from (see `FrameReader`)."""
+        """`source` and `readings`: the frame reader and the readings of the text this one may copy
+        sentences from (see `FrameReader`, `Readings`)."""
         self._text = text
+        self._readings = readings
         self._headline: bool | None = None
         self._figures = figures
         self._starts: list[int] | None = None
@@ -170,7 +210,7 @@ class LazyLayout:
 
     def get(self) -> TextLayout:
         if self._layout is None:
-            self._layout = TextLayout.of(self._text)
+            self._layout = TextLayout.of(self._text, self._readings)
         return self._layout
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from summarizer.figures import find_figures
 from summarizer.grounding.frames import FrameReader
+from summarizer.grounding.words import TextLayout
 
 ARTICLE = (
     "The harbour board met on Monday. It approved a £40m plan to dredge 12 berths and rebuild 3 piers. "
@@ -46,3 +47,15 @@ def test_a_sentence_with_another_figure_reads_its_own_frames() -> None:
         frame = copying.frame(figure)
         assert frame == alone.frame(figure)
         assert all(frame is not taken for taken in article_frames)
+
+
+def test_a_summary_layout_reads_a_copied_clause_once_with_its_articles_readings() -> None:
+    article_layout = TextLayout.of(ARTICLE)
+    summary = "It approved a £40m plan to dredge 12 berths and rebuild 3 piers."
+    shared, alone = TextLayout.of(summary, article_layout.readings), TextLayout.of(summary)
+    article_figures = {f.text: f for f in find_figures(ARTICLE)}
+    for figure in find_figures(summary):
+        assert shared.context_of(figure) == alone.context_of(figure)
+        assert shared.subject_of(figure) == alone.subject_of(figure)
+        # the same window of the same clause: the article's reading is the one returned
+        assert shared.context_of(figure) is article_layout.context_of(article_figures[figure.text])
