@@ -11,7 +11,8 @@ made by code here, from the figures `find_figures` reads, so no rule can know th
   ("more than" <-> "less than", "up to" <-> "at least"); unit: a duration's or measure's unit changed
   to another of its dimension (hours -> days, km -> miles); count: a plain count (no scale, no
   qualifier) moved up by one;
-- swap: two figures of one kind with different values in one sentence exchange places;
+- swap: two figures of one kind (and unit, scale, qualifier) with different values in one sentence
+  exchange places;
   swap-across: two neighbouring sentences, each with a figure of one kind, exchange their values.
 
 Articles are `../shared/articles` and, split in the figure bench's halves, the distinct `source`
@@ -185,10 +186,8 @@ def mutants(sentence: str, figures: list[Figure], rng: random.Random) -> Iterato
                 summary, span = _replace(sentence, figure.start, figure.end, new)
                 yield Mutant(kind, summary, (span,))
     for first, second in itertools.pairwise(figures):
-        if first.kind != second.kind or first.value == second.value or first.kind in {"ordinal", "name"}:
-            continue
-        if first.value is None or second.value is None or first.vague or second.vague:
-            continue
+        if not (_swappable(first) and _swappable(second) and _alike(first, second)) or first.value == second.value:
+            continue  # "$19 million" and "227 pounds" exchanged is a change of kind, not a swap
         middle = sentence[first.end : second.start]
         if _JOINED_RE.fullmatch(middle):
             continue  # a score or a range ("2-1", "from 2003 to 2005"): read the other way, it is no swap
