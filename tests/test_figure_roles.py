@@ -226,3 +226,16 @@ def test_without_hidden_characters_positions_are_unchanged() -> None:
 )
 def test_a_count_followed_by_in_and_a_year_is_not_a_ratio(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(figure.text, figure.kind) for figure in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The hall seats no  fewer than 200 guests.", "at_least"),
+        ("The hall seats more  than 200 guests.", "more_than"),
+        ("Repairs take up  to 30 days.", "up_to"),
+    ],
+)
+def test_a_qualifier_written_with_doubled_spaces_is_read_whole(text: str, qualifier: str) -> None:
+    figure = find_figures(text)[0]
+    assert figure.qualifier == qualifier and text[figure.start : figure.end] == figure.text

@@ -288,8 +288,9 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
         before = text[max(0, start - 24) : start]
         # The qualifier regex runs only when the word before is the last word of some qualifier.
         if _last_word(before).lower() in lexicon.QUALIFIER_ENDS:
-            # No qualifier is longer than the longest one: the search starts where that one would.
-            reach = len(before.rstrip()) - _LONGEST_QUALIFIER
+            # No qualifier is longer than the longest one (give or take a few doubled spaces): the
+            # search starts where that one would.
+            reach = len(before.rstrip()) - _LONGEST_QUALIFIER - _EXTRA_SPACES
             match = patterns.QUALIFIER_BEFORE_RE.search(before, max(0, reach))
             if match:
                 qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
@@ -552,6 +553,7 @@ def _is_magnitude(text: str, match: re.Match[str], value: float, scale: str | No
 
 
 _OLDEST: Final = 120
+_EXTRA_SPACES: Final = 4
 _AGE_WORDS: Final = frozenset({"aged", "age", "of", "at"})  # the last words of AGED_BEFORE_RE's phrases
 _STRONGEST: Final = 10
 

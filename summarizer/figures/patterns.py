@@ -48,7 +48,10 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _branches(node: _Tree) -> str:
-    alternatives = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    # A space in a phrase ("more than") matches any run of spaces ("more  than").
+    alternatives = [
+        (r"\s+" if char == " " else re.escape(char)) + _branches(child) for char, child in sorted(node.items()) if char
+    ]
     if not alternatives:
         return ""
     if "" in node:  # a word ends here: the longer words first, then the end
