@@ -141,11 +141,15 @@ class ServerSentEvents:
     def __init__(self) -> None:
         self._data: list[str] = []
         self.done = False
+        self._first = True
 
     def line(self, line: str) -> dict[str, Any] | None:
         """The event this line completes, if it completes one (nothing after [DONE])."""
         if self.done:
             return None
+        if self._first:
+            self._first = False
+            line = line.removeprefix("\ufeff")  # a byte-order mark opening the stream is not part of it
         if line.startswith("data:"):
             self._data.append(line[6:] if line.startswith("data: ") else line[5:])
             return None

@@ -31,6 +31,10 @@ def test_each_event_is_its_data_up_to_a_blank_line_and_done_ends_the_stream() ->
     assert events_of(body) == ([{"n": 1}, {"n": 2}], True)
 
 
+def test_a_byte_order_mark_opening_the_stream_does_not_lose_the_first_event() -> None:
+    assert events_of('\ufeffdata: {"n": 1}\n\ndata: {"n": 2}\n\n') == ([{"n": 1}, {"n": 2}], False)
+
+
 def test_data_split_over_lines_is_joined_and_a_missing_last_blank_line_is_forgiven() -> None:
     assert events_of('data: {"text":\ndata: "two lines"}')[0] == [{"text": "two lines"}]
 
