@@ -24,7 +24,7 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Iterator, Mapping, Sequence
-from typing import Any, cast
+from typing import Any, Final, cast
 from urllib.parse import urlsplit, urlunsplit
 
 import anyio
@@ -63,6 +63,10 @@ class _OutputModeRejectedError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
+
+
+# How close to a deadline an SDK timeout must come to be that deadline's (seconds).
+_CLOCK_SLACK: Final = 1.0
 
 
 class _Watch:
@@ -496,8 +500,15 @@ class OpenAIClient:
 
     def _translate(self, error: Exception, mode: OutputMode, watch: _Watch) -> Exception:
         """Map an SDK failure to TransientError, _OutputModeRejectedError or one of our ModelRequestErrors."""
-        if isinstance(error, (openai.APITimeoutError, _StreamExpiredError, TimeoutError, httpx2.TimeoutException)):
-            return watch.timeout_error()
+        if isinstance(error, (_StreamExpiredError, TimeoutError)):
+            return watch.timeout_error()  # our own clocks
+        if isinstance(error, (openai.APITimeoutError, httpx2.TimeoutException)):
+            if watch.seconds_left() <= _CLOCK_SLACK:
+                return watch.timeout_error()
+            # Long before any clock ran out: a transport that reports a reset as a timeout (aiohttp
+            # gives ConnectTimeout('[Errno 104] Connection reset by peer')).
+            cause = error.__cause__ or error
+            return TransientError(f"connection failed: {self._clean(str(cause)) or type(cause).__name__}")
         return self._translate_failure(error, mode)
 
     def _translate_failure(self, error: Exception, mode: OutputMode) -> Exception:

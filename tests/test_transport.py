@@ -243,3 +243,20 @@ def test_asummarize_works_across_separate_event_loops(
     results = [asyncio.run(once()), asyncio.run(once())]
     assert [result.provenance.attempts for result in results] == [1, 1]
     assert len(server.requests) == 2
+
+
+def test_a_reset_on_the_aiohttp_transport_is_reported_as_a_connection_failure(
+    server: FakeOpenAIServer, settings: Settings, article: str
+) -> None:
+    # aiohttp reports a reset as a ConnectTimeout; it is not "no new token within 30s".
+    pytest.importorskip("aiohttp")
+    server.default = Reply.reset()
+    quick = settings.with_changes(http_transport="aiohttp", timeout=30.0, max_attempts=1)
+
+    async def summarize() -> None:
+        with Summarizer(quick) as summarizer:
+            await summarizer.asummarize(article)
+
+    with pytest.raises(ModelUnavailableError, match="connection failed") as caught:
+        asyncio.run(summarize())
+    assert "no new token" not in str(caught.value)
