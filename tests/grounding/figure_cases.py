@@ -18,3 +18,8 @@ def status(article: str, summary: str, figure: str) -> str:
 def flagged(article: str, summary: str, figure: str) -> bool:
     """Whether the check flags that figure (unsupported or misattributed)."""
     return status(article, summary, figure) in FLAGGED
+
+
+def nothing_flagged(article: str, summary: str) -> bool:
+    """Whether the check flags no figure of the summary."""
+    return not any(check.status in FLAGGED for check in verify(article, summary).figures)

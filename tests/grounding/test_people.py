@@ -4,10 +4,9 @@ is flagged; an age the article may give that person, or a team's or a nation's, 
 from __future__ import annotations
 
 import pytest
-from figure_cases import FLAGGED, status
+from figure_cases import FLAGGED, nothing_flagged, status
 
 from summarizer.figures import find_figures
-from summarizer.grounding import verify
 
 AGES = (
     "The two skippers, Ines Vidal, 58, and Marco Lind, 34, finished the race. Lind's brother, aged 29, sailed with him."
@@ -37,7 +36,7 @@ def test_an_age_given_to_another_person_is_flagged(summary: str, figure: str) ->
     ],
 )
 def test_an_age_given_to_its_person_is_not_flagged(summary: str) -> None:
-    assert not any(check.status in FLAGGED for check in verify(AGES, summary).figures)
+    assert nothing_flagged(AGES, summary)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +57,7 @@ def test_an_age_given_to_its_person_is_not_flagged(summary: str) -> None:
     ],
 )
 def test_an_age_that_may_be_the_person_s_is_not_flagged(article: str, summary: str) -> None:
-    assert not any(check.status in FLAGGED for check in verify(article, summary).figures)
+    assert nothing_flagged(article, summary)
 
 
 def test_an_age_closing_a_list_of_people_is_an_age() -> None:
