@@ -117,7 +117,9 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
 
     "Founded in 1961" from an article of 2021 that says "60 years on"; "built in 1702" from
     "rebuilt in 1710" and, in the next sentence, "eight years after the first hall". Counted from the
-    article's own year, or from a year given in the same or a neighbouring sentence as the span.
+    article's own year, or from a year given in the same or a neighbouring sentence as the span; a
+    span that says its way ("two years later", "earlier") counts only that way from a year told
+    before it.
     """
     now = _now(index)
     if now is None:
@@ -130,14 +132,26 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     years = [other for other in index.figures if other.kind == "year" and other.value is not None] if spans else []
     for span in spans:
         assert span.value is not None
-        if same(abs(value - now), span.value):
+        # "two years later" counts forward from a year told before it; "two years earlier", back.
+        way = _SPAN_WAYS.get(m.group(1).lower(), 0) if (m := _SPAN_WAY_RE.match(index.text, span.end)) else 0
+        if not way and same(abs(value - now), span.value):
             return Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
         sentence = index.sentence_number(span.start)
         for year in years:
             assert year.value is not None
-            if abs(index.sentence_number(year.start) - sentence) <= 1 and same(abs(value - year.value), span.value):
+            if abs(index.sentence_number(year.start) - sentence) > 1:
+                continue
+            if way:
+                counted = same(value - year.value, way * span.value) and year.start < span.start
+            else:
+                counted = same(abs(value - year.value), span.value)
+            if counted:
                 return Match("derived", span, f"'{year.text}' and '{span.text}'", "years-counted", (year, span))
     return None
+
+
+_SPAN_WAY_RE: Final = re.compile(r"\s+(later|earlier)\b", re.IGNORECASE)
+_SPAN_WAYS: Final = {"later": 1, "earlier": -1}
 
 
 def counted_from_own_year(figure: Figure, match: Match, around: Around, index: ArticleIndex) -> bool:

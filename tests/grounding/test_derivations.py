@@ -133,3 +133,12 @@ def test_the_ends_of_a_range_make_no_share() -> None:
     article = "Between 30 and 60 homes were flooded, and 240 homes lost power."
     assert flagged(article, "Half of the flooded homes were in the old town.", "Half")
     assert status("Rents rose from 30% to 60% of pay.", "Rents rose 30 percentage points.", "30") == "derived"
+
+
+def test_a_span_later_counts_forward_from_a_year_told_before_it() -> None:
+    article = (
+        "In 2010, the choir toured Norway. Its best-known tour came three years later, to Peru. In 2016 it disbanded."
+    )
+    assert status(article, "The choir toured Peru in 2013.", "2013") == "derived"
+    assert flagged(article, "The choir toured Peru in 2007.", "2007")  # 2010 - 3: the wrong way
+    assert flagged(article, "The choir toured Peru in 2019.", "2019")  # 2016 + 3: a year told after the span
