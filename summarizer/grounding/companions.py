@@ -4,6 +4,7 @@ count, and the 17 thefts beside $750m, is a swap between sentences."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from summarizer.figures import Figure
@@ -19,14 +20,18 @@ _UNBOUND_KINDS: Final = frozenset({"name", "ordinal"})
 _REACH: Final = 1
 
 
-def beside_other_value(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """A summary figure whose companions (the other figures of its clause) are in
-    the article in one sentence that gives another value of its kind (or the next or previous sentence
-    does, and the figure is not near), while the article never gives the figure beside any of them."""
-    if figure.kind in _UNBOUND_KINDS or not equal:
+def beside_other_value(figure: Figure, around: Around, index: ArticleIndex, standing: Sequence[Figure]) -> Match | None:
+    """A summary figure whose companions (the other figures of its clause) are in the article in one
+    sentence that gives another value of its kind (or the next or previous sentence does, and the
+    figure is not near), while the article never gives the figure beside any of them.
+
+    `standing`: the article figures the summary figure stands on, its equal occurrences or the
+    operands of its derivation ("since 2016" counted from 2014 and "two years later", where the
+    summary's 58 attacks are the article's since 2017)."""
+    if figure.kind in _UNBOUND_KINDS or not standing:
         return None
     start, end = around.layout.clause_of(figure.start)
-    own = {index.sentence_number(other.start) for other in equal}
+    own = {index.sentence_number(other.start) for other in standing}
     anchors: list[tuple[Figure, int]] = []
     companions = [
         sibling

@@ -13,6 +13,7 @@ from typing import Final
 from summarizer.figures import Figure
 
 from .binding import operands_bound
+from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, same
 from .index import ArticleIndex
 from .report import Match
@@ -45,7 +46,8 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
             continue
         total = match.rule == "with-the-rest"
         if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
-            return match
+            beside = beside_other_value(figure, around, index, match.operands) if enabled("companion") else None
+            return beside or match
     return None
 
 

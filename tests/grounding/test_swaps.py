@@ -197,3 +197,12 @@ def test_figures_given_together_elsewhere_are_a_swap() -> None:
 )
 def test_figures_given_together_are_not_a_swap(summary: str) -> None:
     assert nothing_flagged(HAULS, summary)
+
+
+def test_a_derived_figure_given_beside_another_value_s_companion_is_a_swap() -> None:
+    article = (
+        "In 2011, the crew rowed the Atlantic. They crossed the Pacific two years later. "
+        "Since 2015 they have run 14 charity races that raised up to £2m."
+    )
+    assert status(article, "Since 2013 they have run 14 charity races.", "2013") in FLAGGED
+    assert status(article, "They crossed the Pacific in 2013.", "2013") == "derived"
