@@ -144,6 +144,7 @@ def _better_rival(
     ours = index.frame(same_figure)
     sentence = index.frame_sentence(same_figure)
     best: tuple[int, Figure] | None = None
+    shared_by_all = _sentence_words_of_all(around)
     for rival in rivals:
         if abs(index.frame_sentence(rival) - sentence) > 1:
             continue  # figures are set side by side in one sentence or two neighbouring ones
@@ -162,7 +163,9 @@ def _better_rival(
         # ("45 transatlantic flights" for the article's "45 transatlantic services" among 300
         # flights), or two of its words tell the equal figure apart ("12 young patients in a
         # serious condition" for "12 children were in a serious condition").
-        kept = mine.modifiers & ours.words or len(mine.words & (ours.words - theirs.words)) >= _TELLING
+        # Words every figure of the summary's sentence shares are the sentence's, not this figure's.
+        own_words = mine.words - shared_by_all
+        kept = mine.modifiers & ours.words or len(own_words & (ours.words - theirs.words)) >= _TELLING
         by_thing = 0 if around.in_headline or kept else _by_thing(mine, ours, theirs)
         if not by_thing and not any(
             _by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners
@@ -175,6 +178,15 @@ def _better_rival(
 
 
 _TELLING: Final = 2  # words of the summary's that tell the equal figure apart keep it there
+
+
+def _sentence_words_of_all(around: Around) -> frozenset[str]:
+    """The words the frames of every figure of the summary figure's sentence share (none when it is alone)."""
+    start, end = around.layout.sentence_of(around.figure.start)
+    frames = [around.frame_of(other) for other in around.siblings if start <= other.start < end]
+    if len(frames) < 2:
+        return frozenset()
+    return frozenset.intersection(*(frame.words for frame in frames))
 
 
 def _by_thing(mine: Frame, ours: Frame, theirs: Frame) -> int:

@@ -265,6 +265,11 @@ class Around:
         return self._layout.text
 
     @property
+    def figure(self) -> Figure:
+        """The summary figure this is the surroundings of."""
+        return self._figure
+
+    @property
     def in_headline(self) -> bool:
         """Whether the figure stands in a headline (see `is_headline`)."""
         return self._layout.headline()
