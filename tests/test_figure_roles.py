@@ -234,8 +234,10 @@ def test_a_count_followed_by_in_and_a_year_is_not_a_ratio(text: str, expected: l
         ("The hall seats no  fewer than 200 guests.", "at_least"),
         ("The hall seats more  than 200 guests.", "more_than"),
         ("Repairs take up  to 30 days.", "up_to"),
+        ("The hall seats not more than 200 guests.", "up_to"),
+        ("The hall seats not fewer than 200 guests.", "at_least"),
     ],
 )
-def test_a_qualifier_written_with_doubled_spaces_is_read_whole(text: str, qualifier: str) -> None:
+def test_a_qualifier_is_read_whole(text: str, qualifier: str) -> None:
     figure = find_figures(text)[0]
     assert figure.qualifier == qualifier and text[figure.start : figure.end] == figure.text
