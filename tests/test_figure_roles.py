@@ -241,3 +241,17 @@ def test_a_count_followed_by_in_and_a_year_is_not_a_ratio(text: str, expected: l
 def test_a_qualifier_is_read_whole(text: str, qualifier: str) -> None:
     figure = find_figures(text)[0]
     assert figure.qualifier == qualifier and text[figure.start : figure.end] == figure.text
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "value"),
+    [
+        ("Prices fell to -0.4% in March.", "-0.4%", -0.4),
+        ("The lake froze at −8C overnight.", "−8C", -8.0),
+        ("Output shrank by minus 1.5% (revised).", "minus 1.5%", -1.5),
+        ("Rents rose 5-10% last year.", "10%", 10.0),
+    ],
+)
+def test_a_minus_sign_makes_a_percentage_or_a_measure_negative(text: str, figure_text: str, value: float) -> None:
+    figure = figure_at(text, figure_text)
+    assert figure is not None and (figure.text, figure.value) == (figure_text, value)

@@ -283,6 +283,12 @@ def _is_after_between(text: str, position: int) -> bool:
 def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
     start = candidate.start
     qualifier = None
+    value = candidate.value
+    # "-0.3%", "−12C", "minus 2.5%": below zero (a dash after a number is a range or a score).
+    if candidate.kind in _SIGNED_KINDS and value is not None and start:
+        sign = patterns.MINUS_BEFORE_RE.search(text, max(0, start - 7), start)
+        if sign is not None:
+            value, start = -value, sign.start("sign")
     # Dates and ordinals take no qualifier: "over 3 March" is not "more than".
     if candidate.kind not in _NO_QUALIFIER_KINDS:
         before = text[max(0, start - 24) : start]
@@ -300,7 +306,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
         start,
         candidate.end,
         "count" if candidate.kind == "vague" else candidate.kind,
-        candidate.value,
+        value,
         candidate.unit,
         candidate.scale,
         qualifier,
@@ -552,6 +558,7 @@ def _is_magnitude(text: str, match: re.Match[str], value: float, scale: str | No
     )
 
 
+_SIGNED_KINDS: Final = frozenset({"percent", "measure"})
 _OLDEST: Final = 120
 _EXTRA_SPACES: Final = 4
 _AGE_WORDS: Final = frozenset({"aged", "age", "of", "at"})  # the last words of AGED_BEFORE_RE's phrases

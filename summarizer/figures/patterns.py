@@ -153,6 +153,8 @@ AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|
 APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*,\s+$")
 FULL_NAME_APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+,\s+$")
 SENTENCE_END_RE: Final = re.compile(r"[.;](?:\s|$)")
+# A minus sign right before a number, itself after a space, a bracket or the start: "to -0.3%".
+MINUS_BEFORE_RE: Final = re.compile(r"(?:^|(?<=[\s(]))(?P<sign>[-\u2212]|minus\s+)$", re.IGNORECASE)
 AGE_IN_LIST_BEFORE_RE: Final = re.compile(r"[A-Z][\w'’.-]*,\s+\d{1,3},\s+(?:and\s+)?[^.;]*$")
 TIME_UNIT_AFTER_RE: Final = re.compile(
     rf"^(?:{_HYPHEN}|\s+)(?:(?:{_alternation(DURATION_ADJECTIVES)})\s+)?"

@@ -112,9 +112,9 @@ def granularity(figure: Figure) -> float:
     match = _DIGITS_IN_TEXT_RE.search(figure.text)
     number = _number_part(figure)
     glyph = next((_VULGAR[char] for char in figure.text if char in _VULGAR), 0.0)
-    multiplier = figure.value / (number + glyph) if number else 1.0
+    multiplier = abs(figure.value) / (number + glyph) if number else 1.0
     if match is None or glyph:
-        return _halved_to_fit(figure.value, multiplier)  # in words: one unit of the stated scale
+        return _halved_to_fit(abs(figure.value), multiplier)  # in words: one unit of the stated scale
     decimals = len(match.group(1) or "")
     if decimals:
         return 10.0**-decimals * multiplier

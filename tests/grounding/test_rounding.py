@@ -78,3 +78,10 @@ def test_percentage_points_are_not_per_cent() -> None:
     assert flagged(article, "Wages grew 2.5 percentage points.", "2.5")
     assert not flagged(article, "The jobless rate rose 0.4 percentage points.", "0.4")
     assert not flagged(article, "Wages grew 2.5 per cent.", "2.5")
+
+
+def test_a_dropped_minus_sign_is_flagged() -> None:
+    article = "Prices fell to -0.4% in March, the statistics office said."
+    assert flagged(article, "Prices fell to 0.4% in March.", "0.4%")
+    assert not flagged(article, "Prices fell to -0.4% in March.", "-0.4%")
+    assert not flagged("Prices fell to -0.43% in March.", "Prices fell to about -0.4% in March.", "-0.4%")
