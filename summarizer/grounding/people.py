@@ -48,8 +48,23 @@ def _may_be_theirs(index: ArticleIndex, figure: Figure, who: str) -> bool:
     if beside:
         return _same_person(who, beside)
     start, end = index.layout.sentence_of(figure.start)
-    surname = re.escape(who.rsplit(maxsplit=1)[-1])
-    return re.search(rf"\b{surname}\b(?!['’]s\b)", index.text[start:end]) is not None
+    return _names(index.text[start:end], who.rsplit(maxsplit=1)[-1])
+
+
+def _names(sentence: str, surname: str) -> bool:
+    """Whether the sentence names the person by this surname as a whole word, not as an owner
+    ("Lind", not "Lindqvist" nor "Lind's"). Found by `str.find`, with one compiled test of the
+    edges: a pattern built from each name would fill `re`'s own cache with the names of articles."""
+    at = sentence.find(surname)
+    while at >= 0:
+        if _WORD_EDGE_RE.match(sentence, at) and _NOT_OWNER_EDGE_RE.match(sentence, at + len(surname)):
+            return True
+        at = sentence.find(surname, at + 1)
+    return False
+
+
+_WORD_EDGE_RE: Final = re.compile(r"\b")
+_NOT_OWNER_EDGE_RE: Final = re.compile(r"\b(?!['’]s\b)")
 
 
 def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
