@@ -1,38 +1,46 @@
 """Figures that travel together: a summary that copies two figures from one sentence of the article
-copies them as a pair. "The 17 thefts netted $3bn" where the article's $3bn stands beside another
-count, and the 17 thefts beside $750m, is a swap between sentences."""
+copies them as a pair. "The 12 boats seized carried £9m, while the 30 lorries carried £4m", where
+the article gives £4m beside the boats and £9m beside the lorries, is a swap between sentences."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Final
 
 from summarizer.figures import Figure
 
-from .compare import values_equal
+from .compare import compatible, values_equal
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
 
 _UNBOUND_KINDS: Final = frozenset({"name", "ordinal"})
 
-# How far, in sentences, a rival may stand from the companion it is given beside.
+# How far, in sentences, a rival may stand after the companion it is given beside, and the figure
+# from the companion for the two to be near.
 _REACH: Final = 1
 
 
-def beside_other_value(figure: Figure, around: Around, index: ArticleIndex, standing: Sequence[Figure]) -> Match | None:
-    """A summary figure whose companions (the other figures of its clause) are in the article in one
-    sentence that gives another value of its kind (or the next or previous sentence does, and the
-    figure is not near), while the article never gives the figure beside any of them.
+def beside_other_value(
+    figure: Figure, around: Around, index: ArticleIndex, standing: Sequence[Figure], *, derived: bool = False
+) -> Match | None:
+    """A summary figure given beside a companion (another figure of its clause) that the article
+    gives in one sentence, with another value of the figure's kind: misattributed, when
 
-    `standing`: the article figures the summary figure stands on, its equal occurrences or the
-    operands of its derivation ("since 2016" counted from 2014 and "two years later", where the
-    summary's 58 attacks are the article's since 2017)."""
+    - the article never gives the figure and the companion in one sentence;
+    - the figure's own sentence (or one next to it) gives the companion's kind another value (the two
+      were exchanged: "12 boats ... £9m" where the article has "30 lorries ... £9m"); a derived
+      figure has no sentence of its own, so its companion's rival is enough, and
+    - the rival counts what the figure's occurrence counts, when that says what it counts.
+
+    The rival stands in the companion's sentence, or the next one when the figure is nowhere near it
+    ("12 boats seized ... The cargo was worth £4m"). `standing`: the article figures
+    the summary figure stands on, its equal occurrences or (`derived`) the operands of its derivation.
+    """
     if figure.kind in _UNBOUND_KINDS or not standing:
         return None
     start, end = around.layout.clause_of(figure.start)
-    own = {index.sentence_number(other.start) for other in standing}
-    anchors: list[tuple[Figure, int]] = []
     companions = [
         sibling
         for sibling in around.siblings
@@ -42,26 +50,57 @@ def beside_other_value(figure: Figure, around: Around, index: ArticleIndex, stan
         and not sibling.vague
         and sibling.kind not in _UNBOUND_KINDS
     ]
+    if not companions:
+        return None
+    own = {index.sentence_number(other.start) for other in standing}
+    anchors: list[tuple[Figure, int]] = []
     for companion in companions:
         places = {index.sentence_number(other.start) for _, other in index.equal(companion)}
         if places & own:
             return None  # the article gives the two together somewhere
         if len(places) == 1:
             anchors.append((companion, places.pop()))
+    standing_starts = {other.start for other in standing}
+    beside_figure = [
+        other
+        for number in own
+        for other in _in_sentences(index, number - _REACH, number + _REACH)
+        if other.start not in standing_starts
+    ]
+    things = frozenset().union(*(index.frame(other).thing for other in standing))
+    taken = {(other.kind, other.value) for other in companions}
     for companion, sentence in anchors:
-        # A rival in the companion's own sentence; or in a sentence next to it, when the figure is
-        # nowhere near ("17 thefts in 2023 ... The amount stolen was $750m").
+        assert companion.value is not None
+        exchanged = derived or any(
+            other.kind == companion.kind and other.value is not None and not values_equal(companion, other)
+            for other in beside_figure
+        )
+        if not exchanged:
+            continue
         near = any(abs(mine - sentence) <= _REACH for mine in own)
-        for _, rival in index.candidates(figure):
-            apart = abs(index.sentence_number(rival.start) - sentence)
+        reach = 0 if near else _REACH
+        for rival in _in_sentences(index, sentence, sentence + reach):
             if (
-                (apart == 0 or (apart <= _REACH and not near))
-                and rival.kind == figure.kind
-                and rival.value is not None
-                and not rival.vague
-                and not values_equal(figure, rival)
-                and not any(values_equal(other, rival) for other in companions if other.kind == rival.kind)
+                rival.kind != figure.kind
+                or rival.value is None
+                or rival.vague
+                or (rival.kind, rival.value) in taken
+                or values_equal(figure, rival)
+                or not compatible(figure, rival)
             ):
-                note = f"the article gives '{rival.text}' beside '{companion.text}'"
-                return Match("misattributed", rival, note, "companion")
+                continue
+            if things and not things & index.frame(rival).thing:
+                continue  # "5 bridges", or "two" of nothing said, is no rival of "40,000 homes"
+            note = f"the article gives '{rival.text}' beside '{companion.text}'"
+            return Match("misattributed", rival, note, "companion")
     return None
+
+
+def _in_sentences(index: ArticleIndex, first: int, last: int) -> list[Figure]:
+    """The article's figures in sentences `first` to `last` (clipped to the article)."""
+    sentences = index.layout.sentences
+    if not sentences:
+        return []
+    low = sentences[max(0, first)][0]
+    high = sentences[min(len(sentences) - 1, last)][1]
+    return index.figures[bisect.bisect_left(index.starts, low) : bisect.bisect_left(index.starts, high)]

@@ -40,14 +40,14 @@ def traits(figure: Figure) -> Traits:
         figure.scale is not None,
         _is_bare_dollar(figure),
         _is_bare_pounds(figure),
-        _in_points(figure),
+        in_points(figure),
     )
 
 
 _POINTS_RE: Final = re.compile(r"\bpoints?\b|\bpts?\b|\bpp\b", re.IGNORECASE)
 
 
-def _in_points(figure: Figure) -> bool:
+def in_points(figure: Figure) -> bool:
     """ "0.4 percentage points": a difference of two percentages, never a percentage change."""
     return figure.kind == "percent" and _POINTS_RE.search(figure.text) is not None
 
@@ -161,7 +161,7 @@ def compatible(summary: Figure, article: Figure) -> bool:
     if (summary.kind == "duration" or article.kind == "duration") and not _durations_compatible(summary, article):
         return False
     # A rise of 0.4% is not a rise of 0.4 points.
-    points_apart = _in_points(summary) != _in_points(article) and enabled("points-not-percent")
+    points_apart = in_points(summary) != in_points(article) and enabled("points-not-percent")
     return s_group == a_group and not points_apart
 
 

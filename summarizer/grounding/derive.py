@@ -14,7 +14,7 @@ from summarizer.figures import Figure
 
 from .binding import operands_bound
 from .companions import beside_other_value
-from .compare import DURATION_DAYS, bound_of, compatible, granularity, same
+from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same
 from .index import ArticleIndex
 from .report import Match
 from .rules import RULES, enabled
@@ -46,7 +46,11 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
             continue
         total = match.rule == "with-the-rest"
         if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
-            beside = beside_other_value(figure, around, index, match.operands) if enabled("companion") else None
+            beside = (
+                beside_other_value(figure, around, index, match.operands, derived=True)
+                if enabled("companion")
+                else None
+            )
             return beside or match
     return None
 
@@ -191,7 +195,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
                 continue  # any two numbers of a sentence differ by some small count ("24 - 26")
             if note and figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
                 continue  # "31 ferries" and "33 harbours" differ by two of nothing
-            if note and _range_ends(left, right, index.text):
+            if note and figure.kind in _SHARES and _range_ends(left, right, index.text):
                 continue  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
             if note:
                 return Match("derived", None, note, "arithmetic", (left, right))
@@ -201,8 +205,8 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
 _SMALL_COUNT: Final = 10
 
 
-# "between 20 and 40", "20 to 40" (not "from 20 to 40": that is a change, and its ends make a rise).
-_RANGE_LINK_RE: Final = re.compile(r"\s+(?:and|to)\s+", re.IGNORECASE)
+# "between 20 and 40", "20 to 40", "20-40" (not "from 20 to 40": that is a change, and its ends make a rise).
+_RANGE_LINK_RE: Final = re.compile(r"\s+(?:and|to)\s+|\s*[-\u2013]\s*", re.IGNORECASE)
 _RANGE_OPENER_RE: Final = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 
 
@@ -329,6 +333,9 @@ def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> 
         return {}
     if left.kind not in _SHARES or right.kind not in _SHARES:
         return {}
+    if not in_points(figure) and enabled("points-not-percent"):
+        # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points.
+        return {f"{left.text} + {right.text}": a + b}
     return {f"{left.text} + {right.text}": a + b, f"{left.text} - {right.text}": abs(a - b)}
 
 

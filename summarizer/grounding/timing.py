@@ -118,8 +118,8 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     "Founded in 1961" from an article of 2021 that says "60 years on"; "built in 1702" from
     "rebuilt in 1710" and, in the next sentence, "eight years after the first hall". Counted from the
     article's own year, or from a year given in the same or a neighbouring sentence as the span; a
-    span that says its way ("two years later", "earlier") counts only that way from a year told
-    before it.
+    span that says its way ("two years later", "earlier") counts only that way, from the last year
+    told before it (however far back) or a year of its own sentence.
     """
     now = _now(index)
     if now is None:
@@ -137,14 +137,16 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
         if not way and same(abs(value - now), span.value):
             return Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
         sentence = index.sentence_number(span.start)
-        for year in years:
+        if way:
+            # What "later" refers back to: the last year told before the span, however far back,
+            # or a year of its own sentence.
+            before = [year for year in years if year.start < span.start][-1:]
+            bases = before + [year for year in years if index.sentence_number(year.start) == sentence]
+        else:
+            bases = [year for year in years if abs(index.sentence_number(year.start) - sentence) <= 1]
+        for year in bases:
             assert year.value is not None
-            if abs(index.sentence_number(year.start) - sentence) > 1:
-                continue
-            if way:
-                counted = same(value - year.value, way * span.value) and year.start < span.start
-            else:
-                counted = same(abs(value - year.value), span.value)
+            counted = same(value - year.value, way * span.value) if way else same(abs(value - year.value), span.value)
             if counted:
                 return Match("derived", span, f"'{year.text}' and '{span.text}'", "years-counted", (year, span))
     return None
@@ -157,8 +159,8 @@ _SPAN_WAYS: Final = {"later": 1, "earlier": -1}
 def counted_from_own_year(figure: Figure, match: Match, around: Around, index: ArticleIndex) -> bool:
     """Whether a year counted from another ("2014" and "two years later") is given to the event of
     the year it was counted from: "hacked the studio in 2016" where 2014 is the hack's year and 2016
-    the later raid's; "the plant opened in 2014" where it opened in 2012 and "two years later the
-    plant doubled its staff". The base year's sentence shares two of the summary's words, one of them
+    the later raid's; "the dye works opened in 2014" where it opened in 2012 and "the dye works
+    doubled its staff two years later". The base year's sentence shares two of the summary's words, one of them
     its own, and the span's sentence adds none ("the bridge closed in 2019 ... It reopened three
     years later" keeps "the bridge reopened in 2022")."""
     span = match.operands[-1] if match.operands else None

@@ -117,7 +117,7 @@ def test_a_share_is_no_derivation_where_the_article_gives_the_value() -> None:
 
 
 def test_a_year_is_not_counted_from_its_own_event() -> None:
-    article = "The dye works opened in 2012. Two years later the dye works doubled its staff."
+    article = "The dye works opened in 2012. The dye works doubled its staff two years later."
     assert flagged(article, "The dye works opened in 2014.", "2014")
     assert status(article, "The dye works doubled its staff in 2014.", "2014") == "derived"
 

@@ -51,8 +51,8 @@ def test_an_age_given_to_its_person_is_not_flagged(summary: str) -> None:
             "The 19-year-old Welsh rider Kim Lee won gold.",
         ),
         (
-            "Marco Lind was 34 when he won the race in 2010. Now Marco Lind, 45, coaches the crew.",
-            "Marco Lind, 34, won the race in 2010.",
+            "Marco Lind was 34 when he took the title in 2010. Now Marco Lind, 45, coaches the crew.",
+            "Marco Lind, 34, took the title in 2010.",
         ),
     ],
 )

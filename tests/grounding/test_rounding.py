@@ -68,7 +68,7 @@ def test_two_approximations_alike_must_agree() -> None:
 
 
 def test_about_in_words_rounds_like_about_in_digits() -> None:
-    assert not flagged("Some 48 people were hurt in the pile-up.", "About fifty people were hurt.", "fifty")
+    assert not flagged("Some 48 walkers were caught in the storm.", "About fifty walkers were caught.", "fifty")
     assert flagged("About 40 deer were counted.", "About forty-one deer were counted.", "forty-one")
 
 
