@@ -144,7 +144,6 @@ def _better_rival(
     ours = index.frame(same_figure)
     sentence = index.frame_sentence(same_figure)
     best: tuple[int, Figure] | None = None
-    shared_by_all = _sentence_words_of_all(around)
     for rival in rivals:
         if abs(index.frame_sentence(rival) - sentence) > 1:
             continue  # figures are set side by side in one sentence or two neighbouring ones
@@ -164,8 +163,10 @@ def _better_rival(
         # flights), or two of its words tell the equal figure apart ("12 young patients in a
         # serious condition" for "12 children were in a serious condition").
         # Words every figure of the summary's sentence shares are the sentence's, not this figure's.
-        own_words = mine.words - shared_by_all
-        kept = mine.modifiers & ours.words or len(own_words & (ours.words - theirs.words)) >= _TELLING
+        telling = mine.words & (ours.words - theirs.words)
+        kept = bool(mine.modifiers & ours.words) or (
+            len(telling) >= _TELLING and len(telling - _sentence_words_of_all(around)) >= _TELLING
+        )
         by_thing = 0 if around.in_headline or kept else _by_thing(mine, ours, theirs)
         if not by_thing and not any(
             _by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners
