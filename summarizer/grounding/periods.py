@@ -1,4 +1,4 @@
-"""A rate's period: "$500m a month" is not the article's "$500m every year"."""
+"""A rate's period: "£2m a month" is not the article's "£2m every year"."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def period_of(text: str, figure: Figure) -> str | None:
 
 
 def other_period(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """ "Earn $500m a month" where every occurrence of the value is per year: misattributed."""
+    """ "Brings in £2m a month" where every occurrence of the value is per year: misattributed."""
     mine = period_of(around.text, figure)
     if mine is None or not equal:
         return None

@@ -58,7 +58,7 @@ RULES: Final = (
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
     Rule("earlier-event", "bind", "the value is the article's only for an earlier event the summary does not name"),
-    Rule("per-period", "bind", "a rate's period: '$500m a month' where the article gives it per year"),
+    Rule("per-period", "bind", "a rate's period: '£2m a month' where the article gives it per year"),
     Rule("age-of-person", "bind", "an age is a person's: 'Lena Holm, 54' where the article makes Holm 31"),
     Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap"),
     Rule("companion", "bind", "two figures the summary gives together are the article's only apart: a swap"),
