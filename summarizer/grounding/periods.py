@@ -11,8 +11,11 @@ from .index import ArticleIndex
 from .report import Match
 from .words import Around
 
+# Right after the figure, or after the rest of its noun phrase ("40 tonnes of gold a year"); not a
+# point in time ("a day later").
 _PERIOD_RE: Final = re.compile(
-    r"\s*(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year)\b"
+    r"(?:\s+(?!(?:and|or|but|while|with|for)\b)(?:of\s+)?[a-z][a-z-]*){0,3}?"
+    r"\s*(?:(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|quarter|year)\b(?!\s+(?:later|earlier|ago|after|before))"
     r"|(?P<adverb>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b|per\s+annum\b)",
     re.IGNORECASE,
 )
@@ -29,7 +32,8 @@ _ADVERBS: Final = {
 
 
 def period_of(text: str, figure: Figure) -> str | None:
-    """The period a rate is given per, read right after the figure ("a month", "annually"), or None."""
+    """The period a rate is given per, read right after the figure or its noun phrase ("a month",
+    "annually", "of gold a year"), or None."""
     found = _PERIOD_RE.match(text, figure.end)
     if found is None:
         return None

@@ -191,3 +191,9 @@ def test_a_rate_given_per_its_period_is_not_flagged(summary: str, figure: str) -
 )
 def test_the_dateline_dates_an_event_told_without_a_year(article: str, summary: str, year: str) -> None:
     assert not flagged(article, summary, year)
+
+
+def test_a_rate_s_period_is_read_after_its_noun_phrase() -> None:
+    article = "The quarry ships 90 tonnes of slate a week, and a £30 ticket and a day pass are sold."
+    assert flagged(article, "The quarry ships 90 tonnes of slate a month.", "90 tonnes")
+    assert not flagged(article, "The quarry ships 90 tonnes of slate every week.", "90 tonnes")
