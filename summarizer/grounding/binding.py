@@ -221,7 +221,7 @@ def operands_bound(
     "two other guards", with the watchman), an amount divided or multiplied by a count ("$4,500 / 9"),
     and two or more operands of the summary's kind that all speak of its thing ("cut 120 jobs in
     March", "another 80 in June"). Years keep to their operands' binding: a year's event is told by
-    its verb more than by its words ("closed in 2019", "reopened three years later" share the
+    its verb more than by its words ("closed in 2019", "reopened N years later" share the
     bridge). A headline's words often share nothing with its operands ("Dockers start 3-day strike"
     from "a 72-hour stoppage"): that alone does not undo a derivation.
     """

@@ -43,7 +43,7 @@ def _same_person(summary_name: str, article_name: str) -> bool:
 
 def _may_be_theirs(index: ArticleIndex, figure: Figure, who: str) -> bool:
     """Whether an article age may be the person's: the name beside it is theirs, or it has no name
-    beside it and its sentence names them ("Lind was 34 when he won"; not "Lind's brother, 29")."""
+    beside it and its sentence names them ("Lind was 34 when he took the title"; not "Lind's brother, 29")."""
     beside = name_of(index.text, figure)
     if beside:
         return _same_person(who, beside)

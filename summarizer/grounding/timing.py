@@ -118,7 +118,7 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     "Founded in 1961" from an article of 2021 that says "60 years on"; "built in 1702" from
     "rebuilt in 1710" and, in the next sentence, "eight years after the first hall". Counted from the
     article's own year, or from a year given in the same or a neighbouring sentence as the span; a
-    span that says its way ("two years later", "earlier") counts only that way, from the last year
+    span that says its way ("N years later", "N years earlier") counts only that way, from the last year
     told before it (however far back) or a year of its own sentence.
     """
     now = _now(index)
@@ -132,7 +132,7 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     years = [other for other in index.figures if other.kind == "year" and other.value is not None] if spans else []
     for span in spans:
         assert span.value is not None
-        # "two years later" counts forward from a year told before it; "two years earlier", back.
+        # "N years later" counts forward from a year told before it; "N years earlier", back.
         way = _SPAN_WAYS.get(m.group(1).lower(), 0) if (m := _SPAN_WAY_RE.match(index.text, span.end)) else 0
         if not way and same(abs(value - now), span.value):
             return Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
@@ -157,11 +157,11 @@ _SPAN_WAYS: Final = {"later": 1, "earlier": -1}
 
 
 def counted_from_own_year(figure: Figure, match: Match, around: Around, index: ArticleIndex) -> bool:
-    """Whether a year counted from another ("2014" and "two years later") is given to the event of
-    the year it was counted from: "hacked the studio in 2016" where 2014 is the hack's year and 2016
-    the later raid's; "the dye works opened in 2014" where it opened in 2012 and "the dye works
-    doubled its staff two years later". The base year's sentence shares two of the summary's words, one of them
-    its own, and the span's sentence adds none ("the bridge closed in 2019 ... It reopened three
+    """Whether a year counted from another (a base year and "N years later") is given to the event
+    of the base year: "hacked the studio in 2016" where 2014 is the hack's year and 2016 the later
+    raid's; "the dye works opened in 2014" where it opened in 2012 and the span's sentence tells of
+    its staff doubling. The base year's sentence shares two of the summary's words, one of them
+    its own, and the span's sentence adds none ("the bridge closed in 2019 ... It reopened N
     years later" keeps "the bridge reopened in 2022")."""
     span = match.operands[-1] if match.operands else None
     if figure.value is None or span is None or span.value is None:
