@@ -16,7 +16,7 @@ from .compare import CALENDAR_KINDS, Traits, compatible, traits, value_key, valu
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
 from .report import Match
-from .words import TextLayout, canonical_positions, content_stems, prefixes_of
+from .words import TextLayout, canonical_positions, prefixes_of
 
 
 @dataclass(slots=True)
@@ -167,7 +167,7 @@ class ArticleIndex:
         stems = self._sentences.get(position)
         if stems is None:
             start, end = self.layout.sentence_of(self.figures[position].start)
-            stems = self._sentences[position] = content_stems(self.text[start:end])
+            stems = self._sentences[position] = self.layout.readings.stems(self.text[start:end])
         return stems
 
     def prefixes(self, position: int) -> frozenset[str]:

@@ -14,7 +14,7 @@ from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, bound_of, same, values_equal
 from .index import ArticleIndex
 from .report import Match
-from .words import Around, content_stems
+from .words import Around
 
 _MONTHS: Final = "january|february|march|april|may|june|july|august|september|october|november|december"
 
@@ -302,7 +302,7 @@ def dated_elsewhere(figure: Figure, around: Around, index: ArticleIndex) -> Matc
     shared = len(index.frame(found.article).words & mine)
     dated = {index.sentence_number(other.start) for other in index.figures[1:] if other.kind in CALENDAR_KINDS}
     for number, (start, end) in enumerate(index.layout.sentences):
-        if number not in dated and len(content_stems(index.text[start:end]) & mine) >= shared:
+        if number not in dated and len(index.layout.readings.stems(index.text[start:end]) & mine) >= shared:
             return None
     return found
 
