@@ -80,55 +80,53 @@ def _without_hidden(text: str) -> tuple[str, list[int]]:
 def _candidates(text: str) -> list[_Candidate]:
     """What every extractor reads, trying each only where a match of it can start.
 
-    One split cuts the (lower-cased) text into tokens: words, digit runs and signs. Only the tokens
-    where some extractor can start are visited (`_STARTS` names the extractors for each), and only
-    those regexes are tried, with `match` at that position. Each extractor resumes after its last
-    match, as `finditer` would, so the matches are the same as `finditer` over the whole text,
-    without trying a dozen regexes at every character.
+    One scan of the (lower-cased) text finds the tokens where some extractor can start: runs of
+    digits, currency signs and the words of `_STARTS`. Only those regexes are tried, with `match`
+    at that token. Each extractor resumes after its last match, as `finditer` would, so the
+    matches are the same as `finditer` over the whole text, without trying a dozen regexes at
+    every character.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two ("İ"); keep the positions
         lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-    # [text between, token, text between, token, ..., text between]: split is far cheaper than
-    # a match object per token, and where each part starts is a running sum of their lengths.
-    parts = _TOKEN_RE.split(lowered)
-    last = len(parts) - 1
     found: list[_Candidate] = []
     resume = [0] * len(_EXTRACTORS)
-    passed = offset = 0  # the parts before `passed` are `offset` characters long
-    # Most tokens are words no extractor starts at: the visit list is built without a loop body.
-    # A token is a word of a-z, a run of digits (ASCII or not) or a sign, so comparing it with "a"
-    # and "{" (the character after "z") tells digits from words without a call per token.
-    for at in [i for i in range(1, last, 2) if parts[i] in _STARTS or not "a" <= parts[i] < "{"]:
-        token = parts[at]
-        if token == "the" and (at + 2 > last or parts[at + 2] not in lexicon.DECADE_LEADS):
-            continue  # "the" starts only "the past decade" and its kin; it is a tenth of all words
-        # Where the token starts: the length of the parts since the last token visited, joined (in
-        # C), rather than a running sum kept for every part of the text.
-        offset += len("".join(parts[passed:at]))
-        passed = at
-        after = offset + len(token)
+    for visit in _VISIT_RE.finditer(lowered):
+        token = visit.group("token")
+        if token is None:
+            break  # the stretch after the last token
+        position, after = visit.span("token")
         if token[0].isdigit():
-            if _is_code_letters(parts, at - 2) and parts[at - 2] not in _STARTS:
-                word_end = offset - len(parts[at - 1])
-                word = (word_end - len(parts[at - 2]), word_end)
+            word = _code_word_before(lowered, position)
+            if word is not None:
                 _try(text, lowered, word, (_ANY_NAME,), resume=resume, found=found)
             starts = _digit_starts(lowered, token, after)
         else:
             starts = _STARTS[token]
-            if _is_code_letters(parts, at):
+            if len(token) <= _CODE_LETTERS and _is_glued_to_digits(lowered, after):
                 starts = (*starts, _ANY_NAME)
-        _try(text, lowered, (offset, after), starts, resume=resume, found=found)
+        _try(text, lowered, (position, after), starts, resume=resume, found=found)
     return found
 
 
-def _is_code_letters(parts: list[str], at: int) -> bool:
-    """Whether the token at `at` is a short word glued to digits, a code: "M4", "G20", "Covid-19"."""
-    if at < 1 or at + 2 >= len(parts) - 1:
-        return False
-    word = parts[at]
-    glued = parts[at + 1] in _CODE_JOINS and parts[at + 2][0].isdigit()
-    return glued and "a" <= word[0] <= "z" and len(word) <= _CODE_LETTERS
+def _code_word_before(lowered: str, position: int) -> tuple[int, int] | None:
+    """The span of a short word glued to the digits at `position`, making a code ("m" of "m4",
+    "covid" of "covid-19"), when it is no token of `_STARTS` (those are visited for codes themselves)."""
+    end = position - 1 if lowered[position - 1 : position] == "-" else position
+    start = end
+    while start > 0 and "a" <= lowered[start - 1] <= "z" and end - start <= _CODE_LETTERS:
+        start -= 1
+    if start == end or end - start > _CODE_LETTERS or lowered[start:end] in _STARTS:
+        return None
+    return start, end
+
+
+def _is_glued_to_digits(lowered: str, after: int) -> bool:
+    """Whether digits follow a word ending at `after`, directly or after a hyphen: "m4", "covid-19"."""
+    char = lowered[after : after + 1]
+    if char == "-":
+        char = lowered[after + 1 : after + 2]
+    return char.isdecimal()  # what `\d` matches
 
 
 def _try(
@@ -815,6 +813,21 @@ _STARTS: Final[dict[str, tuple[_Start, ...]]] = {
     for word in frozenset().union(*_START_WORDS.values())
 } | _SIGN_STARTS
 _CODE_LETTERS: Final = 8  # "Covid-19": up to eight letters before the digits of a code
-_CODE_JOINS: Final = frozenset({"", "-"})
-# The tokens of the text: words, runs of digits, signs (captured, so that split keeps them).
-_TOKEN_RE: Final = re.compile(r"([a-z]+|\d+|[$£€¥₹#'’])")
+# The signs that start a figure, and what is neither a sign nor a letter a-z nor a digit: the text
+# between tokens.
+_SIGNS: Final = "".join(_SIGN_STARTS)
+_BETWEEN: Final = rf"[^a-z\d{re.escape(_SIGNS)}]"
+# A word where an extractor can start: a whole run of a-z from `_STARTS`; "the" only before "past",
+# "last", ... (it starts nothing else, and it is a tenth of all words).
+_START_WORD: Final = (
+    rf"(?:{patterns.alternation(word for word in _STARTS if word not in _SIGN_STARTS and word != 'the')}"
+    rf"|the(?={_BETWEEN}*+(?:{'|'.join(lexicon.DECADE_LEADS)})(?![a-z])))(?![a-z])"
+)
+# Skips whole stretches of other words and of the text between tokens inside the regex engine
+# (possessive, so never re-reading them), then takes the next token where an extractor can start:
+# a start word, a run of digits or a sign. At the end of the text it matches with no token, so that
+# a text with none left is not searched again from every position.
+_VISIT_RE: Final = re.compile(
+    rf"{_BETWEEN}*+(?:(?!{_START_WORD})[a-z]++{_BETWEEN}*+)*+"
+    rf"(?:(?P<token>{_START_WORD}|\d++|[{re.escape(_SIGNS)}])|\Z)"
+)

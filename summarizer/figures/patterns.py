@@ -34,7 +34,7 @@ from .lexicon import (
 _Tree = dict[str, "_Tree"]  # a word tree: each character leads to the rest; "" marks the end of a word
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of words that prefers the longest match, written as a tree of shared
     prefixes ("d(?:inar(?:s)?|ollar(?:s)?)" rather than four words tried one by one): where several words
     fit the text, they are tried longest first, as in a flat alternation sorted by length."""
@@ -59,10 +59,10 @@ def _branches(node: _Tree) -> str:
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
-_UNIT_W = _alternation(UNITS)
-_TENS_W = _alternation(TENS)
-_SCALE_W = _alternation(SCALES)
-_MONTH_W = _alternation(MONTHS)
+_UNIT_W = alternation(UNITS)
+_TENS_W = alternation(TENS)
+_SCALE_W = alternation(SCALES)
+_MONTH_W = alternation(MONTHS)
 _HYPHEN = r"(?:\s*[-\u2013]\s*)"
 
 # "twenty-five", "twenty five", "two hundred and six": a cardinal written in words.
@@ -74,9 +74,9 @@ _DIGITS = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _CURRENCY_SIGN = (
     r"(?:(?:us|a|au|c|ca|nz|hk|s)?\$|£|€|¥|₹|\#|(?<![A-Za-z])(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
 )
-_CURRENCY_WORD = _alternation([*(w + "s" for w in CURRENCY_WORDS), *CURRENCY_WORDS])
-_DOLLAR_NATION = _alternation(DOLLAR_NATIONS)
-_SUFFIX = _alternation(SUFFIX_SCALES)
+_CURRENCY_WORD = alternation([*(w + "s" for w in CURRENCY_WORDS), *CURRENCY_WORDS])
+_DOLLAR_NATION = alternation(DOLLAR_NATIONS)
+_SUFFIX = alternation(SUFFIX_SCALES)
 _TIME_UNIT_W = "|".join(TIME_UNITS)
 _SEP = rf"(?:{_HYPHEN}|\s+)"  # between the words of a phrase, spaced or hyphenated ("two-and-a-half")
 
@@ -124,7 +124,7 @@ DATE_RE: Final = re.compile(
 )
 DECADE_RE: Final = re.compile(r"(?<![\w$£€])(?:(?P<century>1[89]|20)?(?P<tens>\d)0\s?'?s|'(?P<short>\d)0s)(?![\w])")
 ORDINAL_DIGIT_RE: Final = re.compile(r"(?<![\w.,])(?P<n>\d+)\s?(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
-ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{_alternation(ORDINALS)})(?![\w])", re.IGNORECASE)
+ORDINAL_WORD_RE: Final = re.compile(rf"(?<![\w-])(?:{alternation(ORDINALS)})(?![\w])", re.IGNORECASE)
 IN_RATIO_RE: Final = re.compile(
     rf"(?<![\w.,-])(?P<num>{_SMALL_WORDS}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_SMALL_WORDS}|\d+)(?![\w])",
     re.IGNORECASE,
@@ -133,7 +133,7 @@ FRACTION_RE: Final = re.compile(
     rf"""
     (?<![\w-])
     (?:
-        (?P<num>{_UNIT_W}|an?){_HYPHEN}?\s*(?P<den>{_alternation(DENOMINATORS)})
+        (?P<num>{_UNIT_W}|an?){_HYPHEN}?\s*(?P<den>{alternation(DENOMINATORS)})
       | (?P<half>half)
     )
     (?![\w-])
@@ -145,7 +145,7 @@ VAGUE_RE: Final = re.compile(
     r"|(?P<several>several))(?![\w-])",
     re.IGNORECASE,
 )
-QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{_alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
+QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
 AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
 # An age: "aged 77", "at the age of 77", "age 77", "died at 77", "dies at 77".
 AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|dead|death)\s+at)\s+$", re.IGNORECASE)
@@ -157,8 +157,8 @@ SENTENCE_END_RE: Final = re.compile(r"[.;](?:\s|$)")
 MINUS_BEFORE_RE: Final = re.compile(r"(?:^|(?<=[\s(]))(?P<sign>[-\u2212]|minus\s+)$", re.IGNORECASE)
 AGE_IN_LIST_BEFORE_RE: Final = re.compile(r"[A-Z][\w'’.-]*,\s+\d{1,3},\s+(?:and\s+)?[^.;]*$")
 TIME_UNIT_AFTER_RE: Final = re.compile(
-    rf"^(?:{_HYPHEN}|\s+)(?:(?:{_alternation(DURATION_ADJECTIVES)})\s+)?"
-    rf"(?P<unit>{'|'.join(TIME_UNITS)}|centuries|{_alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])",
+    rf"^(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+)?"
+    rf"(?P<unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])",
     re.IGNORECASE,
 )
 # An earthquake's magnitude: "magnitude 6.3", "magnitude-6.3", "6.3-magnitude", "a 6.3 quake",
@@ -199,13 +199,13 @@ HALF_OF_UNIT_RE: Final = re.compile(rf"^{_SEP}an?{_SEP}{_HALF_OF_UNIT}", re.IGNO
 AND_A_HALF_AFTER_RE: Final = re.compile(rf"{_AND_A_HALF}(?!-)", re.IGNORECASE)  # not "two sons and a half-sister"
 AND_BEFORE_RE: Final = re.compile(r"(?:^|\W)and\s+$", re.IGNORECASE)
 FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
-ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{_alternation(ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
+ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{alternation(ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 _NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"
 NAME_RE: Final = re.compile(
     rf"""
     (?<![\w-])
     (?:
-        (?P<prefix>{_alternation(NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
+        (?P<prefix>{alternation(NAME_PREFIXES)})\s+(?P<n1>{_NAME_NUMBER})(?![\w%£$€-]|\s?(?:%|per\s?cent|m\b|bn\b))
       | (?P<n2>{_UNIT_W}|tri)\s+(?P<suffix>nations)
       | (?P<rank>number|no\.|(?-i:No)(?=\s?\d))\s?(?P<n3>\d{{1,3}}|{_SMALL_WORDS})
       | (?P<top>top)(?P<top_sep>{_SEP})(?P<n4>\d{{1,3}}|{_SMALL_WORDS})
