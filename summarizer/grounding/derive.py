@@ -23,8 +23,8 @@ from .timing import (
     counted_in_years,
     dated_elsewhere,
     time_to_dateline,
-    year_counted_from,
     year_from_dateline,
+    years_counted_from,
 )
 from .words import Around, content_stems, prefixes_of
 
@@ -79,10 +79,17 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match
     dateline = year_from_dateline(figure.value, index)
     if dateline is not None and enabled("year-event") and dated_elsewhere(figure, around, index):
         dateline = None  # "opened in 2014" in an article of 2013 that dates the opening 2012
-    counted = dateline or year_counted_from(figure.value, index)
-    if counted is not None and enabled("year-event") and counted_from_own_year(figure, counted, around, index):
-        return None
-    return counted
+    # The count whose operands share most of the summary's words first: "doubled its traffic three
+    # years later" before a pier that "had stood for 20 years", when both reach the summary's year.
+    words = around.frame.words
+    counts = [dateline] if dateline else list(years_counted_from(figure.value, index))
+    counts.sort(key=lambda count: -sum(len(index.frame(operand).words & words) for operand in count.operands))
+    for counted in counts:
+        if enabled("year-event") and counted_from_own_year(figure, counted, around, index):
+            continue
+        if not enabled("derive-bound") or operands_bound(figure, counted.operands, around, index):
+            return counted
+    return None
 
 
 def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

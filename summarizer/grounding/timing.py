@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Iterator
 from typing import Final
 
 from summarizer.figures import Figure
@@ -112,18 +113,20 @@ def year_from_dateline(value: float, index: ArticleIndex) -> Match | None:
     return None
 
 
-def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
-    """A year counted from another by a span the article gives in years.
+def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
+    """Every way a year is counted from another by a span the article gives in years.
 
     "Founded in 1961" from an article of 2021 that says "60 years on"; "built in 1702" from
     "rebuilt in 1710" and, in the next sentence, "eight years after the first hall". Counted from the
-    article's own year, or from a year given in the same or a neighbouring sentence as the span; a
-    span that says its way ("N years later", "N years earlier") counts only that way, from the last year
-    told before it (however far back) or a year of its own sentence.
+    article's own year, or from a year given in the same or a neighbouring sentence as the span. A
+    span that says its way counts only that way: "N years later" and "over the next N years" forward,
+    "N years earlier" and "over the past N years" back; "later" and "earlier" from the last year told
+    before the span (however far back) or a year of its own sentence. The caller takes the first
+    count that binds: one span's count that does not is no reason to miss another's that does.
     """
     now = _now(index)
     if now is None:
-        return None
+        return
     spans = [
         other
         for other in index.figures
@@ -132,10 +135,11 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
     years = [other for other in index.figures if other.kind == "year" and other.value is not None] if spans else []
     for span in spans:
         assert span.value is not None
-        # "N years later" counts forward from a year told before it; "N years earlier", back.
-        way = _SPAN_WAYS.get(m.group(1).lower(), 0) if (m := _SPAN_WAY_RE.match(index.text, span.end)) else 0
-        if not way and same(abs(value - now), span.value):
-            return Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
+        after = _SPAN_WAY_RE.match(index.text, span.end)
+        way = _SPAN_WAYS[after.group(1).lower()] if after else 0
+        told = way or _told_way(index.text, span)
+        if not way and _counts(value - now, span.value, told):
+            yield Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
         sentence = index.sentence_number(span.start)
         if way:
             # What "later" refers back to: the last year told before the span, however far back,
@@ -146,14 +150,27 @@ def year_counted_from(value: float, index: ArticleIndex) -> Match | None:
             bases = [year for year in years if abs(index.sentence_number(year.start) - sentence) <= 1]
         for year in bases:
             assert year.value is not None
-            counted = same(value - year.value, way * span.value) if way else same(abs(value - year.value), span.value)
-            if counted:
-                return Match("derived", span, f"'{year.text}' and '{span.text}'", "years-counted", (year, span))
-    return None
+            if _counts(value - year.value, span.value, told):
+                yield Match("derived", span, f"'{year.text}' and '{span.text}'", "years-counted", (year, span))
 
 
 _SPAN_WAY_RE: Final = re.compile(r"\s+(later|earlier)\b", re.IGNORECASE)
 _SPAN_WAYS: Final = {"later": 1, "earlier": -1}
+# "over the next 20 years" looks forward from its year, "in the past five years" back.
+_SPAN_TOLD_RE: Final = re.compile(r"\b(next|coming|past|last|previous)\s+$", re.IGNORECASE)
+_SPAN_TOLD_WAYS: Final = {"next": 1, "coming": 1, "past": -1, "last": -1, "previous": -1}
+_SPAN_LEAD: Final = 12  # characters before a span read for the way it looks
+
+
+def _counts(gap: float, span: float, way: int) -> bool:
+    """Whether years `gap` apart are `span` years the `way` the span looks (either way for 0)."""
+    return same(gap, way * span) if way else same(abs(gap), span)
+
+
+def _told_way(text: str, span: Figure) -> int:
+    """+1 for a span told as looking forward ("the next 20 years"), -1 back ("the past ten years"), else 0."""
+    told = _SPAN_TOLD_RE.search(text, max(0, span.start - _SPAN_LEAD), span.start)
+    return _SPAN_TOLD_WAYS[told.group(1).lower()] if told else 0
 
 
 def counted_from_own_year(figure: Figure, match: Match, around: Around, index: ArticleIndex) -> bool:

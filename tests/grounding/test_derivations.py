@@ -31,6 +31,21 @@ def test_a_year_counted_from_an_event_is_derived() -> None:
     assert status(article, "The river bridge reopened in 2022.", "2022") == "derived"
 
 
+def test_a_year_counted_by_one_span_is_derived_when_another_span_does_not_bind() -> None:
+    article = (
+        "HAVENPORT, 2 May 2031 - The old timber pier had stood for 20 years before the storm. "
+        "The ferry terminal opened in 2008 and doubled its traffic three years later."
+    )
+    # 2031 - 20 is 2011 too, but the pier's span says nothing of the terminal's traffic
+    assert "2008" in _note(article, "The terminal doubled its traffic in 2011.")
+
+
+def test_a_span_that_looks_forward_does_not_count_back() -> None:
+    article = "HAVENPORT, 2 May 2031 - Planners expect freight at the port to triple over the next 20 years."
+    assert flagged(article, "Freight at the port tripled in 2011.", "2011")
+    assert status(article, "Planners expect freight at the port to triple by 2051.", "2051") == "derived"
+
+
 def test_arithmetic_over_unrelated_numbers_is_not_a_derivation() -> None:
     article = (
         "The club signed 7 players this summer. Its stadium holds 30,000 fans, "
