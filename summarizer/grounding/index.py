@@ -15,6 +15,7 @@ from summarizer.text import clean_text
 from .compare import CALENDAR_KINDS, Traits, compatible, traits, value_key, values_equal
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
+from .pairs import neighbours, same_thing
 from .report import Match
 from .words import TextLayout, canonical_positions, prefixes_of
 
@@ -156,12 +157,30 @@ class ArticleIndex:
         return sorted(ordered[low:high], key=lambda item: item[0])
 
     def subject(self, position: int) -> frozenset[str]:
+        """The content stems just before a figure (see `TextLayout.subject_of`), and those of the
+        other end of the change or range it ends: "from 3,900 in May to 5,200" is about what the
+        3,900 is about."""
         stems = self._subjects.get(position)
         if stems is None:
-            after = self.figures[position - 1].end if position > 0 else 0
-            stems = self.layout.subject_of(self.figures[position], after)
+            stems = self._own_subject(position)
+            partner = self._change_partner(position)
+            if partner is not None:
+                stems |= self._own_subject(partner)
             self._subjects[position] = stems
         return stems
+
+    def _own_subject(self, position: int) -> frozenset[str]:
+        after = self.figures[position - 1].end if position > 0 else 0
+        return self.layout.subject_of(self.figures[position], after)
+
+    def _change_partner(self, position: int) -> int | None:
+        """The position of the figure at the other end of a change or range `position` is an end of."""
+        figure = self.figures[position]
+        for other in neighbours(self.figures, position):
+            left, right = (other, figure) if other.start < figure.start else (figure, other)
+            if same_thing(self.text, left, right):
+                return bisect.bisect_left(self.starts, other.start)
+        return None
 
     def sentence_stems(self, position: int) -> frozenset[str]:
         stems = self._sentences.get(position)
@@ -183,9 +202,14 @@ class ArticleIndex:
         return head
 
     def context(self, position: int) -> frozenset[str]:
+        """The content stems of a figure's clause, and of the other end of the change or range it ends
+        ("310 volunteers, down from 450 before the pandemic": the 450 counts volunteers too)."""
         stems = self._contexts.get(position)
         if stems is None:
             stems = self.layout.context_of(self.figures[position])
+            partner = self._change_partner(position)
+            if partner is not None:
+                stems |= self.layout.context_of(self.figures[partner])
             self._contexts[position] = stems
         return stems
 

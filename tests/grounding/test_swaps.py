@@ -97,6 +97,20 @@ SWAPS = [
         "The euro area grew 0.2% while Britain shrank 0.4%.",
         ("0.2%", "0.4%"),
     ),
+    (
+        # An ordered pair: which figure stands first says who won.
+        "Aldermen in Corrow voted 9 to 2 on Monday to close the old library.",
+        "Corrow's aldermen voted 9 to 2 to close the library.",
+        "Corrow's aldermen voted 2 to 9 to close the library.",
+        ("2", "9"),
+    ),
+    (
+        # "from" turns a pair round: "310, down from 450" is the pair "450 to 310".
+        "The hospice now has 310 volunteers, down from 450 before the pandemic.",
+        "The hospice's volunteers fell from 450 to 310.",
+        "The hospice now has 450 volunteers, down from 310.",
+        ("450", "310"),
+    ),
 ]
 
 
@@ -244,4 +258,17 @@ def test_words_every_figure_of_the_sentence_shares_do_not_keep_a_figure_in_place
     ],
 )
 def test_figures_from_several_sentences_told_together_are_not_a_swap(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Ticket sales rose to 5,200 from 3,900.",
+        "Ticket sales rose from 3,900 to 5,200.",
+        "Ticket sales were 5,200, up from 3,900.",
+    ],
+)
+def test_a_pair_told_the_other_way_with_from_keeps_its_order(summary: str) -> None:
+    article = "Ticket sales at the lido climbed from 3,900 in its first season to 5,200 this summer."
     assert nothing_flagged(article, summary)

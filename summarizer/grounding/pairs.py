@@ -1,0 +1,107 @@
+"""Ordered pairs: two figures one link ties in an order that carries meaning.
+
+"The council voted 7 to 4", "rose from 410 to 600", "600, up from 410", "45% against 38%": which
+figure stands first says which side won, which value came before. A summary that gives the same two
+values with the order turned round ("voted 4 to 7", "holds 600 litres, down from 410") has swapped
+them, though each value is in the article. "From" before the second figure turns the order round:
+"600, up from 410" is the pair "410 to 600".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, Final
+
+from summarizer.figures import Figure
+
+from .compare import compatible, values_equal
+from .report import Match
+from .words import Around
+
+if TYPE_CHECKING:  # the index reads links with `same_thing` as it is built
+    from .index import ArticleIndex
+
+# What may stand between the two figures of a pair: up to two words of the first's unit or noun
+# ("7 votes to 4", "410 million litres, down from 600"), then the link.
+_LINK_RE: Final = re.compile(
+    r"(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<back>(?:(?:up|down)\s+)?from)|(?P<to>to)|versus|vs\.?|against)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own.
+_FROM_BEFORE_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_WORDS_TO_RE: Final = re.compile(r"(?:\s+[A-Za-z'’-]+){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
+_LINK_REACH: Final = 48  # characters between two figures that can still be one link
+_FROM_REACH: Final = 8  # characters before a figure read for the "from" that opens a change
+
+
+def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
+    """How two figures, `left` before `right`, are tied: (turned round by "from", a change or range
+    of one thing), or None when no link ties them."""
+    if right.start - left.end > _LINK_REACH or left.kind != right.kind or not compatible(left, right):
+        return None
+    link = _LINK_RE.fullmatch(text, left.end, right.start)
+    if link is not None:
+        return bool(link.group("back")), bool(link.group("back") or link.group("to"))
+    if _FROM_BEFORE_RE.search(text, max(0, left.start - _FROM_REACH), left.start) and _WORDS_TO_RE.fullmatch(
+        text, left.end, right.start
+    ):
+        return False, True
+    return None
+
+
+def first_of_pair(text: str, figure: Figure, other: Figure) -> bool | None:
+    """Whether `figure` is the first of an ordered pair with the figure right beside it, `other`
+    (None when no link ties them): the earlier value of "from A to B", the winner of "A to B"."""
+    left, right = (figure, other) if figure.start < other.start else (other, figure)
+    link = _link(text, left, right)
+    return None if link is None else (left is figure) != link[0]
+
+
+def same_thing(text: str, left: Figure, right: Figure) -> bool:
+    """Whether two neighbouring figures are the two ends of one change or range ("from 450 to 310",
+    "310, down from 450", "10 to 15"), so they measure one thing; not "45% against 38%"."""
+    link = _link(text, left, right)
+    return link is not None and link[1]
+
+
+def neighbours(figures: list[Figure], at: int) -> list[Figure]:
+    """The nearest figure of the same kind before and after `figures[at]`, within a link's reach:
+    other kinds between them do not part them ("from 3,900 in its first season to 5,200")."""
+    figure = figures[at]
+    found = []
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(figures) and abs(figures[i].start - figure.start) <= _LINK_REACH + len(figure.text):
+            if figures[i].kind == figure.kind:
+                found.append(figures[i])
+                break
+            i += step
+    return found
+
+
+def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """Misattributed when the summary ties the figure to another in an order the article turns
+    round, and the article never ties them in the summary's order."""
+    siblings = around.siblings
+    at = next((i for i, sibling in enumerate(siblings) if sibling.start == figure.start), None)
+    if at is None:
+        return None
+    for partner in neighbours(siblings, at):
+        mine = first_of_pair(around.text, figure, partner)
+        if mine is None:
+            continue
+        turned = None
+        for same in equal:
+            position = bisect.bisect_left(index.starts, same.start)
+            for other in neighbours(index.figures, position):
+                if not values_equal(partner, other):
+                    continue
+                theirs = first_of_pair(index.text, same, other)
+                if theirs == mine:
+                    return None  # the article ties them in the summary's order too
+                if theirs is not None:
+                    turned = turned or same
+        if turned is not None:
+            return Match("misattributed", turned, "the article gives this pair the other way round", "pair-order")
+    return None
