@@ -97,6 +97,11 @@ _SPANS: Final = frozenset({"duration", "decade"})
 # them, so they cut only the stretches of each other.
 _MODIFIERS: Final = _CALENDAR | {"duration"}  # "over the past decade" after a figure says when
 _RANGE_JOINER_RE: Final = re.compile(r"(?:\bto|\band|\bor|-|\u2013|\u2014)\s*$", re.IGNORECASE)
+# An aside: a comma and at most two words before its figure, at most three words and a comma after
+# it, then a word that is no coordinator ("Dunmere, about 30 miles north, took").
+_ASIDE_OPEN_RE: Final = re.compile(r"[A-Za-z],\s+(?:[A-Za-z]+\s+){0,2}$")
+_ASIDE_CLOSE_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3},\s+(?P<next>[A-Za-z]+)\b")
+_ASIDE_REACH: Final = 24
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
@@ -248,6 +253,7 @@ class FrameReader:
                 other.end <= figure.start
                 and (every or other.kind not in _MODIFIERS)
                 and (ages_cut or other.kind != "age")
+                and not (other.kind != figure.kind and self._aside(other, figure))
             ):
                 before = other
                 break
@@ -263,6 +269,16 @@ class FrameReader:
                 after = other
                 break
         return before, after
+
+    def _aside(self, other: Figure, figure: Figure) -> bool:
+        """Whether `other` stands in an aside set off by commas between a subject and its verb, and
+        `figure` comes after it: "A scheme at Dunmere, 30 miles north, took six years" (the six years
+        are the scheme's). Not an item of a list: "12 homes, 30 sheds, and 4 barns"."""
+        opening = _ASIDE_OPEN_RE.search(self.text, max(0, other.start - _ASIDE_REACH), other.start)
+        if opening is None:
+            return False
+        closing = _ASIDE_CLOSE_RE.match(self.text, other.end, figure.start)
+        return closing is not None and closing.group("next").lower() not in _COORDINATORS
 
     def _read(self, figure: Figure) -> Frame:
         start, end = self._sentence(figure.start)

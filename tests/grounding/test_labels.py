@@ -38,3 +38,20 @@ def test_a_figure_after_another_is_not_given_its_label_unless_it_ends_its_range(
     sentence = "The deal pairs a £90m lottery grant with £40m from two local banks."
     assert label(sentence, "£90m") == "lottery grant"
     assert "grant" not in label(sentence, "£40m")
+
+
+def _context(sentence: str, figure: str) -> frozenset[str]:
+    figures = find_figures(sentence)
+    (found,) = [f for f in figures if f.text == figure]
+    return FrameReader(sentence, figures).frame(found).context
+
+
+def test_a_figure_after_an_aside_keeps_the_subject_before_the_aside() -> None:
+    # ", 12 miles west," stands between the reservoir and its verb: the eight years are the reservoir's
+    context = _context("The reservoir at Brenna, 12 miles west, took eight years to fill.", "eight years")
+    assert {"reser", "brenn", "took"} <= context
+
+
+def test_an_item_of_a_list_is_no_aside() -> None:
+    context = _context("The storm flattened 12 homes, 30 sheds, and 4 barns in the valley.", "4")
+    assert "home" not in context
