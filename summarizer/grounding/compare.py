@@ -33,7 +33,10 @@ Traits = tuple[str, str | None, bool, bool, bool, bool]
 
 
 def traits(figure: Figure) -> Traits:
-    """What decides which article figures are compatible with `figure` (its value aside)."""
+    """What decides which article figures are compatible with `figure` (its value aside).
+
+    `compatible` reads nothing else of a figure: `compatible_traits` keeps its verdicts by these.
+    """
     return (
         figure.kind,
         figure.unit,
@@ -165,6 +168,27 @@ def compatible(summary: Figure, article: Figure) -> bool:
     return s_group == a_group and not points_apart
 
 
+def compatible_traits(summary: Figure, summary_traits: Traits, article: Figure, article_traits: Traits) -> bool:
+    """`compatible(summary, article)`, for figures whose `traits` the caller has.
+
+    The traits decide compatibility (with the switch of rule points-not-percent), so the verdict is
+    kept by them: an article's index tests each of its trait combinations against each new summary
+    figure's, and these combinations are few and the same from article to article. The table holds
+    kinds and units, never an article, and is emptied when full.
+    """
+    key = (summary_traits, article_traits, enabled("points-not-percent"))
+    found = _COMPATIBLE.get(key)
+    if found is None:
+        if len(_COMPATIBLE) >= _COMPATIBLE_KEPT:
+            _COMPATIBLE.clear()
+        found = _COMPATIBLE[key] = compatible(summary, article)
+    return found
+
+
+_COMPATIBLE: Final[dict[tuple[Traits, Traits, bool], bool]] = {}
+_COMPATIBLE_KEPT: Final = 4_096
+
+
 # Pairs of groups (or kinds) in either order, as tuples: tested without building sets.
 _SPECIAL_GROUPS: Final = frozenset({"name", "ordinal", "measure"})
 _MONEY_AND_NUMBER: Final = frozenset({("money", "number"), ("number", "money")})
@@ -231,6 +255,8 @@ def _is_bare_dollar(figure: Figure) -> bool:
 def values_equal(summary: Figure, article: Figure) -> bool:
     assert summary.value is not None
     assert article.value is not None
+    if summary.kind == article.kind and summary.kind != "date":
+        return same(summary.value, article.value)  # the usual case, tested first: no calendar reading
     if summary.kind == "year" and article.kind == "date":
         return same(summary.value, article.value // 10_000)
     if summary.kind == "date" and article.kind == "year":
@@ -238,7 +264,7 @@ def values_equal(summary: Figure, article: Figure) -> bool:
     if summary.kind != article.kind and (summary.kind == "decade" or article.kind == "decade"):
         decade, year = (summary.value, article.value) if summary.kind == "decade" else (article.value, summary.value)
         return decade <= year < decade + 10
-    if _group(summary) == "date":
+    if summary.kind == "date":
         return _dates_agree(summary.value, article.value)
     return same(summary.value, article.value)
 

@@ -42,17 +42,21 @@ from .timing import from_earlier_event, other_phase, other_tense, other_year, ye
 from .words import Around, LazyLayout
 
 
-def _check_one(figure: Figure, around: Around, index: ArticleIndex, *, bind: bool) -> Match:
-    """Compare, then bind: a value the article has must also be about what the summary says."""
+def _check_one(
+    figure: Figure, around: Around, index: ArticleIndex, *, bind: bool, bind_rules: Sequence[BindRule]
+) -> Match:
+    """Compare, then bind: a value the article has must also be about what the summary says.
+
+    `bind_rules`: the bind-stage rules that are on, in their precedence (read once per text).
+    """
     match = _match_value(figure, around, index, bind=bind)
     if not bind or match.status not in {"supported", "rounded"} or match.article is None:
         return match
     equal = _same_value(figure, match, index)
-    for name, rule in _BIND_RULES:
-        if enabled(name):
-            verdict = rule(figure, around, index, match, equal)
-            if verdict is not None:
-                return verdict
+    for rule in bind_rules:
+        verdict = rule(figure, around, index, match, equal)
+        if verdict is not None:
+            return verdict
     return match
 
 
@@ -321,6 +325,8 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
     figures = find_figures(text, cleaned=True)
     layout = LazyLayout(text, figures, source=index.frame_reader, readings=index.layout.readings)
     scores = scores_in_article(text, index)
+    # Which rules are on is read once per text, not once per figure and rule.
+    bind_rules = [rule for name, rule in _BIND_RULES if enabled(name)]
     checks = []
     for figure in figures:
         if figure.value is None:
@@ -329,7 +335,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             # "4 - 2" in tokenised text: read as a whole score, not two loose numbers.
             checks.append(_to_check(figure, scores[figure.start], index))
             continue
-        match = _check_one(figure, Around(layout, figure), index, bind=bind)
+        match = _check_one(figure, Around(layout, figure), index, bind=bind, bind_rules=bind_rules)
         if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in FLAGGED_STATUSES:
             continue  # "second", "third": too often not figures ("second half") to flag
         checks.append(_to_check(figure, match, index))

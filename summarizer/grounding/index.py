@@ -12,7 +12,7 @@ from typing import Final
 from summarizer.figures import Figure, find_figures
 from summarizer.text import clean_text
 
-from .compare import CALENDAR_KINDS, Traits, compatible, traits, value_key, values_equal
+from .compare import CALENDAR_KINDS, Traits, compatible_traits, traits, value_key, values_equal
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
 from .pairs import neighbours, same_thing
@@ -94,7 +94,11 @@ class ArticleIndex:
         if found is None:
             # Compatibility depends on both figures' traits only: test one article figure per trait
             # combination, then take every figure that has those traits, back in article order.
-            groups = [others for others in self._by_traits().values() if compatible(figure, others[0][1])]
+            groups = [
+                others
+                for article_key, others in self._by_traits().items()
+                if compatible_traits(figure, key, others[0][1], article_key)
+            ]
             found = list(groups[0]) if len(groups) == 1 else sorted(itertools.chain.from_iterable(groups))
             self._candidates[key] = found
         return found
