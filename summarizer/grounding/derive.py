@@ -100,6 +100,35 @@ def _points_apart_rule(figure: Figure, around: Around, index: ArticleIndex) -> M
     return _points_apart(figure, around, index) if _claimable(figure) and figure.kind == "count" else None
 
 
+def _remainder_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    return _remainder(figure, index) if _claimable(figure) and figure.kind == "percent" else None
+
+
+# Words that tell a share is what is left of a whole: "the rest were undecided", "the remaining 15%".
+_REST_RE: Final = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|the\s+others)\b", re.IGNORECASE)
+_WHOLE: Final = 100.0
+
+
+def _remainder(figure: Figure, index: ArticleIndex) -> Match | None:
+    """The share that makes up the rest of a whole one sentence splits: "15% were undecided" from
+    "64% backed the plan, 21% opposed it and the rest were undecided". The sentence's exact shares
+    and the summary's add up to 100%, and the sentence tells of a rest."""
+    assert figure.value is not None
+    by_sentence: dict[int, list[Figure]] = {}
+    for other in index.figures:
+        if other.kind == "percent" and other.value is not None and other.qualifier is None and not other.vague:
+            by_sentence.setdefault(index.sentence_number(other.start), []).append(other)
+    tolerance = max(granularity(dataclasses.replace(figure, qualifier=None)), 1.0) / 2
+    for shares in by_sentence.values():
+        if abs(sum(share.value or 0.0 for share in shares) + figure.value - _WHOLE) > tolerance:
+            continue
+        if not _REST_RE.search(index.sentence_text(shares[0])):
+            continue  # shares that add up to 100% by chance ("leads 44%-43%" and a 13% of nothing)
+        note = "100% - " + " - ".join(share.text for share in shares)
+        return Match("derived", None, note, "remainder", tuple(shares))
+    return None
+
+
 def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     if not _claimable(figure) or figure.kind not in _ARITHMETIC_KINDS:
         return None
@@ -383,6 +412,7 @@ _ATTEMPTS: Final[dict[str, Derivation]] = {
     "years-counted": _years_counted,
     "with-the-rest": _with_the_rest_rule,
     "points-apart": _points_apart_rule,
+    "remainder": _remainder_rule,
     "arithmetic": _arithmetic_rule,
 }
 _DERIVATIONS: Final = tuple((rule.name, _ATTEMPTS[rule.name]) for rule in RULES if rule.name in _ATTEMPTS)

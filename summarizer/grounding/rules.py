@@ -90,6 +90,7 @@ RULES: Final = (
     ),
     Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),
     Rule("points-apart", "derive", "a lead in points between two percentages"),
+    Rule("remainder", "derive", "the share left of a whole: 15% from '64% for, 21% against, the rest undecided'"),
     Rule("arithmetic", "derive", "a sum, difference, ratio or share of two related article figures"),
 )
 NAMES: Final = frozenset(rule.name for rule in RULES)

@@ -157,3 +157,14 @@ def test_a_span_later_counts_forward_from_a_year_told_before_it() -> None:
     assert status(article, "The choir toured Peru in 2013.", "2013") == "derived"
     assert flagged(article, "The choir toured Peru in 2007.", "2007")  # 2010 - 3: the wrong way
     assert flagged(article, "The choir toured Peru in 2019.", "2019")  # 2016 + 3: a year told after the span
+
+
+def test_the_share_left_of_a_whole_is_derived() -> None:
+    article = "Of the 600 members polled, 58% want the merger, 30% oppose it and the rest have not decided."
+    assert status(article, "Some 12% of members have not decided.", "12%") == "derived"
+    assert flagged(article, "Some 22% of members have not decided.", "22%")
+
+
+def test_shares_that_add_up_to_a_whole_by_chance_make_no_rest() -> None:
+    article = "In the new poll of likely voters, Ruiz has 48% and Moy has 45%."
+    assert flagged(article, "A third candidate, Kell, polls 7% among likely voters.", "7%")
