@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from summarizer.figures import Figure
+from summarizer.text import stem
 
 from .compare import rounds_to, values_equal
 from .frames import Frame
@@ -274,10 +275,12 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
     if figure.kind not in _COUNTED_KINDS or not equal or around.in_headline or period_of(around.text, figure):
         return None  # "£2m annually": the word after a rate is its period, not what it counts
     mine = _counted_words(around.frame) if _names_next(around.frame, around.layout.text, figure) else frozenset()
-    if not mine:
+    if not mine or _names_an_amount(figure, around.frame):
         return None
     for other in equal:
         frame = index.frame(other)
+        if _names_an_amount(other, frame):
+            return None  # "the £62m bill" says what it is, not what it pays for
         names = _names_next(frame, index.text, other) and not period_of(index.text, other)
         theirs = _counted_words(frame) if names else frozenset()
         if not theirs:
@@ -287,6 +290,38 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
         if theirs & mine:
             return None
     return equal[0]
+
+
+# Nouns that name an amount of money itself, not what it buys: "the £62m cost" is the article's
+# "£62m plan", "a £5bn bill" its "£5bn rescue".
+_AMOUNT_NOUNS: Final = frozenset(
+    map(
+        stem,
+        [
+            "cost",
+            "costs",
+            "price",
+            "sum",
+            "amount",
+            "total",
+            "bill",
+            "budget",
+            "value",
+            "fee",
+            "spending",
+            "investment",
+            "funding",
+            "figure",
+            "outlay",
+            "expense",
+            "payment",
+        ],
+    )
+)
+
+
+def _names_an_amount(figure: Figure, frame: Frame) -> bool:
+    return figure.kind == "money" and bool(frame.thing & _AMOUNT_NOUNS)
 
 
 _OF_RE: Final = re.compile(r"[\s-]*(?:of\s+(?:the\s+)?)?")

@@ -4,7 +4,7 @@ else does not support the summary's ("two banks" against the article's only "two
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged, status
+from figure_cases import flagged, nothing_flagged, status
 
 ARTICLE = (
     "Masked men raided two bakeries in the capital on Monday night, police said. "
@@ -62,3 +62,17 @@ def test_an_amount_that_buys_something_else_is_misattributed() -> None:
     article = "The expenses claim listed a £40 toaster and a month of taxi fares."
     assert status(article, "The claim included a £40 kettle.", "£40") == "misattributed"
     assert not flagged(article, "The claim included a £40 toaster.", "£40")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["The £14m cost of the new footbridge falls to the county.", "The county will meet the £14m bill."],
+)
+def test_a_noun_that_names_the_amount_itself_counts_nothing_else(summary: str) -> None:
+    article = "The county approved a £14m footbridge over the estuary on Thursday."
+    assert nothing_flagged(article, summary)
+
+
+def test_what_money_buys_is_still_told_apart() -> None:
+    article = "The county approved a £14m footbridge over the estuary on Thursday."
+    assert flagged(article, "The county approved a £14m ferry over the estuary.", "£14m")
