@@ -66,9 +66,11 @@ def bound_elsewhere(
 
     "The flood destroyed four homes" when the article's "four" were evacuated and its "at least six"
     were destroyed; "up to 30% of the school budget" when the article's 30% is of the roads budget
-    and its 25% of the school budget.
+    and its 25% of the school budget. Spans too, outside headlines: "ended 20 years of wrangling"
+    where the article's 20 years are a sea wall's life and its wrangling lasted twelve.
     """
-    if not around.context or figure.kind not in BINDABLE_KINDS:
+    spans = figure.kind == "duration" and not around.in_headline
+    if not around.context or (figure.kind not in BINDABLE_KINDS and not spans):
         return False
     for position, _ in equal:
         if not index.context(position):

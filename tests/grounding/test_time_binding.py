@@ -197,3 +197,12 @@ def test_a_rate_s_period_is_read_after_its_noun_phrase() -> None:
     article = "The quarry ships 90 tonnes of slate a week, and a £30 ticket and a day pass are sold."
     assert flagged(article, "The quarry ships 90 tonnes of slate a month.", "90 tonnes")
     assert not flagged(article, "The quarry ships 90 tonnes of slate every week.", "90 tonnes")
+
+
+def test_a_span_the_article_gives_for_something_else_is_misattributed() -> None:
+    article = (
+        "The harbour master said the deal ended twelve years of wrangling over berths. "
+        "Engineers expect the new sea wall to stand for 20 years."
+    )
+    assert flagged(article, "The harbour master said the deal ended 20 years of wrangling over berths.", "20 years")
+    assert not flagged(article, "Engineers expect the new sea wall to stand for twenty years.", "twenty years")
