@@ -179,15 +179,25 @@ def counted_from_own_year(figure: Figure, match: Match, around: Around, index: A
     raid's; "the dye works opened in 2014" where it opened in 2012 and the span's sentence tells of
     its staff doubling. The base year's sentence shares two of the summary's words, one of them
     its own, and the span's sentence adds none ("the bridge closed in 2019 ... It reopened N
-    years later" keeps "the bridge reopened in 2022")."""
+    years later" keeps "the bridge reopened in 2022"). When one sentence holds both, their own
+    stretches of it are compared instead: "chief executive since 2013" is not "became chief
+    executive in 2021 after eight years as finance director"."""
     span = match.operands[-1] if match.operands else None
     if figure.value is None or span is None or span.value is None:
         return False
     mine = around.frame.words
-    spans = _sentence_words(index, span)
+    span_sentence = index.sentence_number(span.start)
     for base in index.figures:
         if base.kind == "year" and base.value is not None and same(abs(figure.value - base.value), span.value):
-            bases = _sentence_words(index, base)
+            if index.sentence_number(base.start) == span_sentence:
+                # One sentence tells both: the words of each figure's own stretch tell the events
+                # apart ("became chief executive in 2021 after eight years as finance director");
+                # a span's stretch may take in the base's words, so only its own words count.
+                bases, spans = index.frame(base).words, index.frame(span).words
+                if len(bases & mine) >= _EVENT_WORDS and not (spans - bases) & mine:
+                    return True
+                continue
+            bases, spans = _sentence_words(index, base), _sentence_words(index, span)
             if len(bases & mine) >= _EVENT_WORDS and (bases - spans) & mine and not (spans - bases) & mine:
                 return True
     return False

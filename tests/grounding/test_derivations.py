@@ -168,3 +168,9 @@ def test_the_share_left_of_a_whole_is_derived() -> None:
 def test_shares_that_add_up_to_a_whole_by_chance_make_no_rest() -> None:
     article = "In the new poll of likely voters, Ruiz has 48% and Moy has 45%."
     assert flagged(article, "A third candidate, Kell, polls 7% among likely voters.", "7%")
+
+
+def test_a_year_counted_back_in_one_sentence_belongs_to_the_span_s_event() -> None:
+    article = "Tove Lind became head coach in 2022 after six years as the club's goalkeeping coach."
+    assert flagged(article, "Tove Lind has been head coach since 2016.", "2016")
+    assert status(article, "Tove Lind became the club's goalkeeping coach in 2016.", "2016") == "derived"
