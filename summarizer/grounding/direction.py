@@ -17,7 +17,7 @@ from typing import Final, Literal
 
 from summarizer.figures import Figure
 
-__all__ = ["Direction", "Movement", "movement_of", "opposite"]
+__all__ = ["CHANGE_VERBS", "Direction", "Movement", "movement_of", "opposite"]
 
 Direction = Literal["up", "down"]
 
@@ -40,6 +40,8 @@ _DOWN_VERBS: Final = _words(
     "hemorrhaged haemorrhaged hemorrhaging haemorrhaging dipped dip dips"
 )
 _ADVERBS: Final[dict[str, Direction]] = {"up": "up", "down": "down"}
+# Every word that tells of a change either way ("rose", "cut", "up").
+CHANGE_VERBS: Final = _UP_VERBS | _DOWN_VERBS | frozenset(_ADVERBS)
 _GIVE: Final = _words("give gives gave given giving")
 # Verbs whose "up" or "down" is not a direction: "set up 12 firms", "shot down two drones".
 _PHRASAL: Final = _words(

@@ -15,7 +15,7 @@ from summarizer.text import clean_text
 from .compare import CALENDAR_KINDS, Traits, compatible_traits, traits, value_key, values_equal
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
-from .pairs import neighbours, same_thing
+from .links import neighbours, same_thing
 from .report import Match
 from .words import TextLayout, canonical_positions, prefixes_of
 

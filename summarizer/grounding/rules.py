@@ -58,6 +58,11 @@ RULES: Final = (
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
     Rule("pair-order", "bind", "a pair turned round: 'voted 4 to 7' where the article says 7 to 4"),
+    Rule(
+        "change-end",
+        "bind",
+        "a change's ends exchanged: 'rose to $349m' where the article's $349m is what it rose from",
+    ),
     Rule("earlier-event", "bind", "the value is the article's only for an earlier event the summary does not name"),
     Rule("per-period", "bind", "a rate's period: '£2m a month' where the article gives it per year"),
     Rule("age-of-person", "bind", "an age is a person's: 'Lena Holm, 54' where the article makes Holm 31"),

@@ -272,3 +272,30 @@ def test_figures_from_several_sentences_told_together_are_not_a_swap(article: st
 def test_a_pair_told_the_other_way_with_from_keeps_its_order(summary: str) -> None:
     article = "Ticket sales at the lido climbed from 3,900 in its first season to 5,200 this summer."
     assert nothing_flagged(article, summary)
+
+
+_CHANGE = "Membership of the rowing club rose to 520 this season, from 400 a year ago."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Membership of the rowing club rose to 400 this season.", "400"),
+        ("The rowing club has 400 members, up from 520 a year ago.", "400"),
+        ("The rowing club's membership fell to 400 from 520.", "400"),
+    ],
+)
+def test_the_value_before_a_change_is_not_the_value_after_it(summary: str, figure: str) -> None:
+    assert status(_CHANGE, summary, figure) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Membership of the rowing club rose to 520 this season.",
+        "The rowing club has 520 members, up from 400 a year ago.",
+        "The rowing club's membership rose from 400 to 520.",
+    ],
+)
+def test_the_ends_of_a_change_kept_in_place_are_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_CHANGE, summary)

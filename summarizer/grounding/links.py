@@ -1,21 +1,28 @@
-"""Ordered pairs: two figures one link ties in an order that carries meaning.
+"""Links between figures: ordered pairs, and the two ends of a change.
+
+Ordered pairs are two figures one link ties in an order that carries meaning.
 
 "The council voted 7 to 4", "rose from 410 to 600", "600, up from 410", "45% against 38%": which
 figure stands first says which side won, which value came before. A summary that gives the same two
 values with the order turned round ("voted 4 to 7", "holds 600 litres, down from 410") has swapped
 them, though each value is in the article. "From" before the second figure turns the order round:
 "600, up from 410" is the pair "410 to 600".
+
+The ends of a change: "profit rose 18% to $412m, from $349m" makes $349m the value before the
+change and $412m the value after it. A summary that makes the value before the one after ("profit
+rose 18% to $349m") has moved it, though the value is in the article.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 from summarizer.figures import Figure
 
 from .compare import compatible, values_equal
+from .direction import CHANGE_VERBS
 from .report import Match
 from .words import Around
 
@@ -105,3 +112,47 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
         if turned is not None:
             return Match("misattributed", turned, "the article gives this pair the other way round", "pair-order")
     return None
+
+
+Role = Literal["before", "after"]
+
+# "from $349m": the value before a change.
+_FROM_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "rose 18% to $412m", "was cut by a third to 300": a change's verb, then "to" right before the figure.
+_TO_RE: Final = re.compile(r"([^.;:!?]{0,40})\bto\s+$", re.IGNORECASE)
+_WORD_RE: Final = re.compile(r"[a-z]+")
+_VERB_WORDS: Final = 4  # words before "to" read for the change's verb
+# "$412m for 2025, up 18% from", "$1.20 a share, up from": the value after a change the words after it tell.
+_THEN_FROM_RE: Final = re.compile(
+    r"(?:\s+[A-Za-z]+){0,3}?,?\s+(?:up|down|higher|lower)\b(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|points?)?)?\s+from\b",
+    re.IGNORECASE,
+)
+_ROLE_REACH: Final = 48  # characters before a figure read for the change it ends
+
+
+def change_role(text: str, figure: Figure) -> Role | None:
+    """Whether a figure is the value before a change ("from $349m"), after it ("rose 18% to $412m",
+    "$412m, up from $349m"), or neither (None)."""
+    before = text[max(0, figure.start - _ROLE_REACH) : figure.start]
+    if _FROM_RE.search(before):
+        return "before"
+    if _THEN_FROM_RE.match(text, figure.end):
+        return "after"
+    lead = _TO_RE.search(before)
+    if lead is not None and not CHANGE_VERBS.isdisjoint(_WORD_RE.findall(lead.group(1).lower())[-_VERB_WORDS:]):
+        return "after"
+    return None
+
+
+def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """Misattributed when the summary makes the figure one end of a change and every occurrence of
+    the value in the article is the other end: "net profit rose 18% to $349m" where the article's
+    $349m is what profit rose from."""
+    mine = change_role(around.text, figure)
+    if mine is None or not equal:
+        return None
+    theirs = {change_role(index.text, same) for same in equal}
+    if theirs != {"after" if mine == "before" else "before"}:
+        return None
+    told = "before" if mine == "after" else "after"
+    return Match("misattributed", equal[0], f"the article gives this as the value {told} the change", "change-end")
