@@ -9,6 +9,7 @@ from summarizer.figures import Figure
 from summarizer.text import stem
 
 from .compare import rounds_to, values_equal
+from .direction import CHANGE_VERBS
 from .frames import Frame
 from .index import ArticleIndex
 from .periods import period_of
@@ -32,19 +33,52 @@ def misattributed(
     """Clear evidence only: in the sentence that has the value, a different figure has the summary's subject.
 
     Subjects are the content words just before a figure, within its clause: "exports rose 12%" against
-    "imports rose 12%, while exports fell 3%".
+    "imports rose 12%, while exports fell 3%". Words of the change ("rose", "fell") are left out: the
+    direction rule judges them. Words both subjects share ("fuel costs" and "crew costs") tell
+    nothing; the summary's subject must have a word only the other figure's subject has, and none
+    only the value's has.
     """
+    context = context - _CHANGE_STEMS
     if not context:
         return False
-    if any(not index.subject(p) or context & index.subject(p) for p, _ in equal):
+    theirs = frozenset().union(*(index.subject(p) for p, _ in equal)) - _CHANGE_STEMS
+    if any(not index.subject(p) for p, _ in equal):
         return False
     equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
     for position, other in candidates:
         if other.kind != figure.kind or any(values_equal(other, same) for _, same in equal):
             continue
-        if index.layout.sentence_of(other.start) in equal_sentences and context & index.subject(position):
+        if index.layout.sentence_of(other.start) not in equal_sentences:
+            continue
+        rival = index.subject(position) - _CHANGE_STEMS
+        if context & (rival - theirs) and not context & (theirs - rival):
             return True
     return False
+
+
+# Verbs of winning, losing, making and cutting say what happened, not only which way: they stay.
+_DEEDS: Final = frozenset(
+    [
+        "won",
+        "win",
+        "wins",
+        "winning",
+        "lost",
+        "lose",
+        "loses",
+        "losing",
+        "created",
+        "create",
+        "creates",
+        "added",
+        "adds",
+        "shed",
+        "sheds",
+        "cut",
+        "cuts",
+    ]
+)
+_CHANGE_STEMS: Final = frozenset(filter(None, map(stem, CHANGE_VERBS - _DEEDS)))
 
 
 def binding(around: Around, index: ArticleIndex, position: int) -> int:

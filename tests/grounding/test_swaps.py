@@ -299,3 +299,9 @@ def test_the_value_before_a_change_is_not_the_value_after_it(summary: str, figur
 )
 def test_the_ends_of_a_change_kept_in_place_are_not_flagged(summary: str) -> None:
     assert nothing_flagged(_CHANGE, summary)
+
+
+def test_a_subject_that_shares_its_noun_with_the_values_is_told_apart_by_its_own_word() -> None:
+    article = "Heating costs fell 9% to £210,000, while staff costs rose 3%."
+    assert status(article, "Staff costs fell 9%.", "9%") in FLAGGED
+    assert nothing_flagged(article, "Heating costs fell 9%, while staff costs rose 3%.")
