@@ -41,9 +41,10 @@ def misattributed(
     context = context - _CHANGE_STEMS
     if not context:
         return False
-    theirs = frozenset().union(*(index.subject(p) for p, _ in equal)) - _CHANGE_STEMS
-    if any(not index.subject(p) for p, _ in equal):
-        return False
+    subjects = [index.subject(p) - _CHANGE_STEMS for p, _ in equal]
+    if not all(subjects):
+        return False  # "..., shrank by 12%": an occurrence that says only which way is no evidence
+    theirs = frozenset().union(*subjects)
     equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
     for position, other in candidates:
         if other.kind != figure.kind or any(values_equal(other, same) for _, same in equal):
