@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Final
 
 from summarizer.figures import Figure
@@ -168,25 +169,32 @@ def compatible(summary: Figure, article: Figure) -> bool:
     return s_group == a_group and not points_apart
 
 
-def compatible_traits(summary: Figure, summary_traits: Traits, article: Figure, article_traits: Traits) -> bool:
-    """`compatible(summary, article)`, for figures whose `traits` the caller has.
+def compatible_traits(summary: Figure, summary_traits: Traits, articles: Mapping[Traits, Figure]) -> set[Traits]:
+    """The article traits, among `articles` (a figure for each), that are `compatible` with the
+    summary figure, whose `traits` the caller has.
 
-    The traits decide compatibility (with the switch of rule points-not-percent), so the verdict is
-    kept by them: an article's index tests each of its trait combinations against each new summary
-    figure's, and these combinations are few and the same from article to article. The table holds
+    The traits decide compatibility (with the switch of rule points-not-percent), so verdicts are
+    kept by them: every new article's index asks about its trait combinations, and these are few and
+    the same from article to article; only a combination not seen before is tested. The table holds
     kinds and units, never an article, and is emptied when full.
     """
-    key = (summary_traits, article_traits, enabled("points-not-percent"))
-    found = _COMPATIBLE.get(key)
-    if found is None:
+    key = (summary_traits, enabled("points-not-percent"))
+    known = _COMPATIBLE.get(key)
+    if known is None or len(known[0]) >= _COMPATIBLE_KEPT:
         if len(_COMPATIBLE) >= _COMPATIBLE_KEPT:
             _COMPATIBLE.clear()
-        found = _COMPATIBLE[key] = compatible(summary, article)
-    return found
+        known = _COMPATIBLE[key] = (set(), set())
+    seen, fitting = known
+    for article_traits in articles.keys() - seen:
+        seen.add(article_traits)
+        if compatible(summary, articles[article_traits]):
+            fitting.add(article_traits)
+    return articles.keys() & fitting
 
 
-_COMPATIBLE: Final[dict[tuple[Traits, Traits, bool], bool]] = {}
-_COMPATIBLE_KEPT: Final = 4_096
+# By a summary figure's traits (and the switch): the article traits tested, and those found compatible.
+_COMPATIBLE: Final[dict[tuple[Traits, bool], tuple[set[Traits], set[Traits]]]] = {}
+_COMPATIBLE_KEPT: Final = 1_024
 
 
 # Pairs of groups (or kinds) in either order, as tuples: tested without building sets.

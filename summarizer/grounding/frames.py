@@ -134,7 +134,6 @@ class FrameReader:
     """Frames of the figures of one text, computed when first asked for."""
 
     __slots__ = (
-        "_by_text",
         "_copies",
         "_frames",
         "_opening",
@@ -167,7 +166,6 @@ class FrameReader:
         self._opening: dict[int, tuple[str, ...]] = {}
         self._phrases: dict[tuple[int, int], _Phrase] = {}
         self._source = source
-        self._by_text: dict[str, int] | None = None
         self._copies: dict[int, tuple[list[Figure], list[Figure]] | None] = {}  # by sentence start
 
     def frame(self, figure: Figure) -> Frame:
@@ -214,12 +212,21 @@ class FrameReader:
         return mine, theirs
 
     def _sentence_at(self, sentence: str) -> int | None:
-        """Where a sentence with exactly this text starts (its first occurrence), or None."""
-        if self._by_text is None:
-            self._by_text = {}
-            for start, end in zip(self._sentence_starts, self._sentence_ends, strict=True):
-                self._by_text.setdefault(self.text[start:end], start)
-        return self._by_text.get(sentence)
+        """Where a sentence with exactly this text starts (its first occurrence), or None.
+
+        Found by `str.find` and checked against the sentence spans: a summary copies a few of its
+        article's sentences, so cutting every sentence of the article out to look them up costs more.
+        """
+        starts, ends = self._sentence_starts, self._sentence_ends
+        if not sentence:  # an empty span (between two semicolons): the first one
+            return next((start for start, end in zip(starts, ends, strict=True) if start == end), None)
+        at = self.text.find(sentence)
+        while at >= 0:
+            number = bisect.bisect_left(starts, at)
+            if number < len(starts) and starts[number] == at and ends[number] == at + len(sentence):
+                return at
+            at = self.text.find(sentence, at + 1)
+        return None
 
     def _starting_in(self, start: int, end: int) -> list[Figure]:
         return self.figures[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]

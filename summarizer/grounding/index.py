@@ -48,6 +48,8 @@ class ArticleIndex:
     _grouped: dict[Traits, list[tuple[int, Figure]]] | None = None
     _last_traits: tuple[Figure, Traits] | None = None
     _keys: list[float | None] | None = None
+    _equal: dict[Figure, list[tuple[int, Figure]]] = field(default_factory=dict)
+    _representatives: dict[Traits, Figure] | None = None
 
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""
@@ -94,11 +96,8 @@ class ArticleIndex:
         if found is None:
             # Compatibility depends on both figures' traits only: test one article figure per trait
             # combination, then take every figure that has those traits, back in article order.
-            groups = [
-                others
-                for article_key, others in self._by_traits().items()
-                if compatible_traits(figure, key, others[0][1], article_key)
-            ]
+            grouped = self._by_traits()
+            groups = [grouped[fitting] for fitting in compatible_traits(figure, key, self._trait_figures())]
             found = list(groups[0]) if len(groups) == 1 else sorted(itertools.chain.from_iterable(groups))
             self._candidates[key] = found
         return found
@@ -113,6 +112,12 @@ class ArticleIndex:
         self._last_traits = (figure, found)
         return found
 
+    def _trait_figures(self) -> dict[Traits, Figure]:
+        """An article figure of each trait combination (see `candidates`)."""
+        if self._representatives is None:
+            self._representatives = {key: others[0][1] for key, others in self._by_traits().items()}
+        return self._representatives
+
     def _by_traits(self) -> dict[Traits, list[tuple[int, Figure]]]:
         if self._grouped is None:
             self._grouped = {}
@@ -122,7 +127,20 @@ class ArticleIndex:
         return self._grouped
 
     def equal(self, figure: Figure) -> list[tuple[int, Figure]]:
-        """The compatible article figures of equal value, in article order."""
+        """The compatible article figures of equal value, in article order (a list shared by the
+        callers: never change it).
+
+        Kept for the last few summary figures asked about: the stages ask about each one, and
+        about its neighbours, several times in a row.
+        """
+        found = self._equal.get(figure)
+        if found is None:
+            if len(self._equal) >= _EQUAL_KEPT:
+                self._equal.clear()
+            found = self._equal[figure] = self._find_equal(figure)
+        return found
+
+    def _find_equal(self, figure: Figure) -> list[tuple[int, Figure]]:
         candidates = self.candidates(figure)
         if figure.kind in CALENDAR_KINDS or figure.value is None:
             return [(p, other) for p, other in candidates if values_equal(figure, other)]
@@ -228,6 +246,9 @@ class ArticleIndex:
     def sentence_text(self, figure: Figure) -> str:
         start, end = self.layout.sentence_of(figure.start)
         return self.text[start:end].strip()
+
+
+_EQUAL_KEPT: Final = 64  # summary figures whose equal article figures an index keeps (see `equal`)
 
 
 def index_article(text: str) -> ArticleIndex:
