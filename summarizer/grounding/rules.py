@@ -55,6 +55,7 @@ RULES: Final = (
         "the year is another event's, or the dateline's, or counted from it; the summary's event has its own",
     ),
     Rule("time-tense", "bind", "the past decade is not the next: the summary moves the value in time"),
+    Rule("time-span", "bind", "the span a value is told over: '41% over the past 12 months', not a day's 7.5%"),
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
     Rule("pair-order", "bind", "a pair turned round: 'voted 4 to 7' where the article says 7 to 4"),

@@ -388,6 +388,51 @@ def other_phase(figure: Figure, around: Around, index: ArticleIndex, equal: list
     return Match("misattributed", equal[0], f"the article gives this for the {opposite}", "time-phase")
 
 
+def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "Gained 7.5% over the past 12 months" where the article's 7.5% is a day's rise and another
+    figure of the same kind, 41%, is the one it gives over the past 12 months: the span a figure is
+    told over is part of what it measures. No occurrence of the value may be told over that span,
+    and a rival must be."""
+    if figure.kind in _SPAN_KINDS or not equal:
+        return None
+    siblings = around.siblings
+    span = _span_after(siblings, [other.start for other in siblings], figure, around.text)
+    if span is None:
+        return None
+    if any(_told_over(index, same, span) for same in equal):
+        return None
+    sentences = {index.sentence_number(same.start) for same in equal}
+    for _, other in index.candidates(figure):
+        if other.kind != figure.kind or values_equal(figure, other):
+            continue
+        near = any(abs(index.sentence_number(other.start) - number) <= 1 for number in sentences)
+        if near and _told_over(index, other, span):
+            return Match("misattributed", equal[0], f"the article gives '{other.text}' over {span.text}", "time-span")
+    return None
+
+
+_SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
+# What may stand between a figure and the span it is told over: "gained 41% [over the past] 12 months".
+_SPAN_LEAD_RE: Final = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|within|during|for)\s+(?:the\s+)?(?:past|last|next|previous|coming|first)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _span_after(figures: list[Figure], starts: list[int], figure: Figure, text: str) -> Figure | None:
+    """The duration a figure is told over, right after it: "41% over the past 12 months"."""
+    at = bisect.bisect_right(starts, figure.start)
+    if at >= len(figures) or figures[at].kind != "duration":
+        return None
+    span = figures[at]
+    return span if _SPAN_LEAD_RE.fullmatch(text, figure.end, span.start) else None
+
+
+def _told_over(index: ArticleIndex, figure: Figure, span: Figure) -> bool:
+    told = _span_after(index.figures, index.starts, figure, index.text)
+    return told is not None and told.unit == span.unit and told.value == span.value
+
+
 def _opposite(mine: str | None, theirs: list[str | None]) -> str | None:
     """The article's reading when every occurrence of the value has one, and it is not the summary's."""
     if mine is None or not theirs or not all(reading and reading != mine for reading in theirs):

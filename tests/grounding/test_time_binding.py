@@ -206,3 +206,13 @@ def test_a_span_the_article_gives_for_something_else_is_misattributed() -> None:
     )
     assert flagged(article, "The harbour master said the deal ended 20 years of wrangling over berths.", "20 years")
     assert not flagged(article, "Engineers expect the new sea wall to stand for twenty years.", "twenty years")
+
+
+def test_a_value_told_over_another_span_is_misattributed() -> None:
+    article = (
+        "Passenger numbers at the airport rose 4% in March. "
+        "They have climbed 22% over the past three years as new routes opened."
+    )
+    assert flagged(article, "Passenger numbers have climbed 4% over the past three years.", "4%")
+    assert not flagged(article, "Passenger numbers have climbed 22% over the past three years.", "22%")
+    assert not flagged(article, "Passenger numbers rose 4% in March.", "4%")
