@@ -134,13 +134,15 @@ def change_role(text: str, figure: Figure) -> Role | None:
     """Whether a figure is the value before a change ("from $349m"), after it ("rose 18% to $412m",
     "$412m, up from $349m"), or neither (None)."""
     before = text[max(0, figure.start - _ROLE_REACH) : figure.start]
-    if _FROM_RE.search(before):
+    last = before.rstrip()[-5:].lower()  # the regexes run only where their last word stands
+    if last.endswith("from") and _FROM_RE.search(before):
         return "before"
-    if _THEN_FROM_RE.match(text, figure.end):
+    if "from" in text[figure.end : figure.end + _ROLE_REACH].lower() and _THEN_FROM_RE.match(text, figure.end):
         return "after"
-    lead = _TO_RE.search(before)
-    if lead is not None and not CHANGE_VERBS.isdisjoint(_WORD_RE.findall(lead.group(1).lower())[-_VERB_WORDS:]):
-        return "after"
+    if last.endswith(" to") or last == "to":
+        lead = _TO_RE.search(before)
+        if lead is not None and not CHANGE_VERBS.isdisjoint(_WORD_RE.findall(lead.group(1).lower())[-_VERB_WORDS:]):
+            return "after"
     return None
 
 
