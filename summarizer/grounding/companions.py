@@ -13,6 +13,7 @@ from summarizer.figures import Figure
 from .compare import compatible, values_equal
 from .index import ArticleIndex
 from .report import Match
+from .timing import dated_figure
 from .words import Around
 
 _UNBOUND_KINDS: Final = frozenset({"name", "ordinal"})
@@ -91,6 +92,9 @@ def beside_other_value(
                 continue
             if things and not things & index.frame(rival).thing:
                 continue  # "5 bridges", or "two" of nothing said, is no rival of "40,000 homes"
+            dates = dated_figure(index.figures, index.starts, rival, index.text) if rival.kind == "year" else None
+            if dates is not None and not values_equal(dates, companion):
+                continue  # "3.4m, against 2.9m in 2023": the 2023 is the 2.9m's, not the 3.4m's
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
     return None

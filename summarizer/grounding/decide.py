@@ -38,7 +38,15 @@ from .people import age_of_other_person
 from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
 from .rules import RULES, enabled
-from .timing import from_earlier_event, other_phase, other_span, other_tense, other_year, year_of_other_event
+from .timing import (
+    from_earlier_event,
+    other_phase,
+    other_span,
+    other_tense,
+    other_year,
+    year_of_other_event,
+    year_of_other_figure,
+)
 from .words import Around, LazyLayout
 
 
@@ -360,7 +368,9 @@ def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:
 
 _BIND: Final[dict[str, BindRule]] = {
     "time-year": lambda figure, around, index, match, equal: other_year(figure, around, index, equal),
-    "year-event": lambda figure, around, index, match, equal: year_of_other_event(figure, around, index, equal),
+    "year-event": lambda figure, around, index, match, equal: (
+        year_of_other_event(figure, around, index, equal) or year_of_other_figure(figure, around, index, equal)
+    ),
     "time-tense": lambda figure, around, index, match, equal: other_tense(figure, around, index, equal),
     "time-span": lambda figure, around, index, match, equal: other_span(figure, around, index, equal),
     "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),

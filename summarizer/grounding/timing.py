@@ -340,14 +340,49 @@ def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) ->
     mine = around.frame.words
     if len(mine) < _EVENT_WORDS:
         return None
+    dates = dated_figure(around.siblings, [sibling.start for sibling in around.siblings], figure, around.text)
     for _, other in index.candidates(figure):
         another_year = other.kind == "year" and not values_equal(figure, other)
         shared = index.frame(other).words & mine if another_year else frozenset()
         # A name says who, not what happened: "Wilson took charge in 2016. He was sacked in 2019"
         # shares "Wilson" with any summary of the sacking.
         if len(shared) >= _EVENT_WORDS and len(shared - _names_around(index, other)) >= _EVENT_WORDS:
+            theirs = dated_figure(index.figures, index.starts, other, index.text)
+            if dates is not None and theirs is not None and not values_equal(dates, theirs):
+                continue  # "48m tonnes, against 45m tonnes in 2024": 2024 dates the 45m, not the 48m
             return Match("misattributed", other, f"the article gives '{other.text}' for this", "year-event")
     return None
+
+
+# "45 million tonnes in 2024", "a profit of $412m for 2025": a year right after a figure dates it.
+_DATES_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3}?\s+(?:in|for|during)\s+(?:the\s+year\s+)?", re.IGNORECASE)
+
+
+def dated_figure(figures: list[Figure], starts: list[int], year: Figure, text: str) -> Figure | None:
+    """The figure a year dates by standing right after it ("45 million tonnes in 2024"), or None."""
+    at = bisect.bisect_left(starts, year.start) - 1
+    if at < 0 or figures[at].kind in CALENDAR_KINDS or figures[at].value is None:
+        return None
+    dated = figures[at]
+    return dated if _DATES_RE.fullmatch(text, dated.end, year.start) else None
+
+
+def year_of_other_figure(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "Carried 48 million tonnes in 2024" where the article's 2024 dates its 45 million tonnes
+    ("carried 48 million tonnes, against 45 million tonnes in 2024"): the year the summary gives a
+    figure is, wherever the article gives that year, the date of another value of the same kind."""
+    if figure.kind != "year" or not equal:
+        return None
+    mine = dated_figure(around.siblings, [sibling.start for sibling in around.siblings], figure, around.text)
+    if mine is None:
+        return None
+    for same_year in equal:
+        theirs = dated_figure(index.figures, index.starts, same_year, index.text)
+        if theirs is None or theirs.kind != mine.kind or values_equal(mine, theirs):
+            return None
+    dated = dated_figure(index.figures, index.starts, equal[0], index.text)
+    assert dated is not None
+    return Match("misattributed", equal[0], f"the article gives '{equal[0].text}' for '{dated.text}'", "year-event")
 
 
 def _names_around(index: ArticleIndex, figure: Figure) -> frozenset[str]:

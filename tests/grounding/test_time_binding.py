@@ -216,3 +216,17 @@ def test_a_value_told_over_another_span_is_misattributed() -> None:
     assert flagged(article, "Passenger numbers have climbed 4% over the past three years.", "4%")
     assert not flagged(article, "Passenger numbers have climbed 22% over the past three years.", "22%")
     assert not flagged(article, "Passenger numbers rose 4% in March.", "4%")
+
+
+_COMPARED = "The ferry line carried 3.4 million passengers, against 2.9 million passengers in 2023."
+
+
+def test_a_year_that_dates_the_compared_value_is_not_the_figures_year() -> None:
+    assert flagged(_COMPARED, "The ferry line carried 3.4 million passengers in 2023.", "2023")
+    assert not flagged(_COMPARED, "The ferry line carried 2.9 million passengers in 2023.", "2023")
+
+
+def test_a_year_that_dates_the_compared_value_is_no_evidence_against_another_year() -> None:
+    article = "The ferry line made a profit of €40m for 2024. " + _COMPARED
+    summary = "The ferry line carried 3.4 million passengers in 2024, up from 2.9 million."
+    assert not flagged(article, summary, "2024")
