@@ -233,6 +233,8 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
                 continue  # "31 ferries" and "33 harbours" differ by two of nothing
             if note and figure.kind in _SHARES and _range_ends(left, right, index.text):
                 continue  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
+            if note and " + " in note and (_is_difference(left, index.text) or _is_difference(right, index.text)):
+                continue  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
             if note:
                 return Match("derived", None, note, "arithmetic", (left, right))
     return None
@@ -256,6 +258,20 @@ def _range_ends(left: Figure, right: Figure, text: str) -> bool:
     if "and" in link.group().lower():
         return opener is not None and opener.group(1).lower() == "between"
     return opener is None
+
+
+# "£9m more than forecast", "12 fewer than last year", "5% above target": a figure that is a
+# difference from another value.
+_DIFFERENCE_AFTER_RE: Final = re.compile(
+    r"\s+(?:more|less|fewer|higher|lower|above|below|over|under|short\s+of)\s+(?:than\s+)?(?:the\s+|its\s+|their\s+)?[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _is_difference(figure: Figure, text: str) -> bool:
+    """Whether a figure is told as a difference from another value ("£9m more than forecast"): it
+    adds to nothing, since what it is added to is the value it is the difference from."""
+    return _DIFFERENCE_AFTER_RE.match(text, figure.end) is not None
 
 
 def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:

@@ -174,3 +174,9 @@ def test_a_year_counted_back_in_one_sentence_belongs_to_the_span_s_event() -> No
     article = "Tove Lind became head coach in 2022 after six years as the club's goalkeeping coach."
     assert flagged(article, "Tove Lind has been head coach since 2016.", "2016")
     assert status(article, "Tove Lind became the club's goalkeeping coach in 2016.", "2016") == "derived"
+
+
+def test_a_difference_from_a_value_is_not_added_to_it() -> None:
+    article = "The new lifeboat station cost £3.6m, £0.8m more than the trust had budgeted."
+    assert flagged(article, "The new lifeboat station cost £4.4m.", "£4.4m")
+    assert status(article, "The trust had budgeted £2.8m for the lifeboat station.", "£2.8m") == "derived"
