@@ -96,6 +96,13 @@ def _candidates(text: str) -> list[_Candidate]:
         if token is None:
             break  # the stretch after the last token
         position, after = visit.span("token")
+        if token in lexicon.DECADE_LEADS:
+            # "the" starts only "the past decade" and its kin, and it is a tenth of all words: it
+            # is visited from the word after it, which starts nothing itself.
+            the = _the_before(lowered, position)
+            if the is not None:
+                _try(text, lowered, the, _STARTS["the"], resume=resume, found=found)
+            continue
         if token[0].isdigit():
             word = _code_word_before(lowered, position)
             if word is not None:
@@ -107,6 +114,23 @@ def _candidates(text: str) -> list[_Candidate]:
                 starts = (*starts, _ANY_NAME)
         _try(text, lowered, (position, after), starts, resume=resume, found=found)
     return found
+
+
+def _the_before(lowered: str, position: int) -> tuple[int, int] | None:
+    """The span of the word "the" when it is the token before `position` (only text between tokens
+    stands between them), else None."""
+    end = position
+    while end > 0 and _is_between(lowered[end - 1]):
+        end -= 1
+    start = end - 3
+    if start < 0 or lowered[start:end] != "the" or (start > 0 and "a" <= lowered[start - 1] <= "z"):
+        return None
+    return start, end
+
+
+def _is_between(char: str) -> bool:
+    """Whether `char` lies between tokens: no letter a-z, digit or sign."""
+    return not ("a" <= char <= "z" or char.isdecimal() or char in _SIGN_STARTS)
 
 
 def _code_word_before(lowered: str, position: int) -> tuple[int, int] | None:
@@ -817,12 +841,13 @@ _CODE_LETTERS: Final = 8  # "Covid-19": up to eight letters before the digits of
 # between tokens.
 _SIGNS: Final = "".join(_SIGN_STARTS)
 _BETWEEN: Final = rf"[^a-z\d{re.escape(_SIGNS)}]"
-# A word where an extractor can start: a whole run of a-z from `_STARTS`; "the" only before "past",
-# "last", ... (it starts nothing else, and it is a tenth of all words).
-_START_WORD: Final = (
-    rf"(?:{patterns.alternation(word for word in _STARTS if word not in _SIGN_STARTS and word != 'the')}"
-    rf"|the(?={_BETWEEN}*+(?:{'|'.join(lexicon.DECADE_LEADS)})(?![a-z])))(?![a-z])"
-)
+# A word where an extractor can start: a whole run of a-z from `_STARTS`, but for "the", and the words
+# that may follow "the" in "the past decade" (see `_candidates`).
+_VISITED_WORDS: Final = [
+    *(word for word in _STARTS if word not in _SIGN_STARTS and word != "the"),
+    *lexicon.DECADE_LEADS,
+]
+_START_WORD: Final = rf"(?:{patterns.alternation(_VISITED_WORDS)})(?![a-z])"
 # Skips whole stretches of other words and of the text between tokens inside the regex engine
 # (possessive, so never re-reading them), then takes the next token where an extractor can start:
 # a start word, a run of digits or a sign. At the end of the text it matches with no token, so that
