@@ -511,31 +511,31 @@ def _is_bare_one(text: str, match: re.Match[str]) -> bool:
 
 def _plain_number(text: str, match: re.Match[str], value: float, scale: str | None) -> _Candidate:
     start, end = match.start(), match.end()
-    after = text[end : end + 24]
-    age_or_magnitude = _age_or_magnitude(text, match, value, scale, after)
+    # What follows says what the number counts: an age, a time unit, a temperature or a measure.
+    follows = patterns.AFTER_NUMBER_RE.match(text[end : end + 24])
+    what = follows.lastgroup if follows else None
+    age_or_magnitude = _age_or_magnitude(text, match, value, scale, follows if what == "age" else None)
     if age_or_magnitude:
         return age_or_magnitude
-    unit = patterns.TIME_UNIT_AFTER_RE.match(after)
-    if unit:
-        return _duration(text, match, value, scale, unit)
-    measure = _measure(after)
-    if measure:
-        unit_name, length = measure
-        return _Candidate(start, end + length, "measure", value, unit=unit_name, scale=scale)
+    if follows and what == "duration":
+        return _duration(text, match, value, scale, follows)
+    if follows and what in ("temperature", "measure"):
+        unit = "degree" if what == "temperature" else _measure_unit(follows.group("measure_unit"))
+        return _Candidate(start, end + follows.end(), "measure", value, unit=unit, scale=scale)
     digits = match.group("digits")
-    if digits and not scale and patterns.YEAR_DIGITS_RE.fullmatch(digits):
+    if digits and not scale and len(digits) == _YEAR_LENGTH and patterns.YEAR_DIGITS_RE.fullmatch(digits):
         return _Candidate(start, end, "year", value, unit=None)
     return _Candidate(start, end, "count", value, unit=None, scale=scale)
 
 
 def _age_or_magnitude(
-    text: str, match: re.Match[str], value: float, scale: str | None, after: str
+    text: str, match: re.Match[str], value: float, scale: str | None, years_old: re.Match[str] | None
 ) -> _Candidate | None:
-    """An age ("77-year-old", "aged 77") or an earthquake's magnitude ("a 6.3 quake"), if the number is one."""
+    """An age ("77-year-old": `years_old` is what follows, "aged 77") or an earthquake's magnitude
+    ("a 6.3 quake"), if the number is one."""
     start, end = match.start(), match.end()
-    age = patterns.AGE_AFTER_RE.match(after)
-    if age:
-        return _Candidate(start, end + age.end(), "age", value, unit="year", scale=scale, role="age")
+    if years_old:
+        return _Candidate(start, end + years_old.end(), "age", value, unit="year", scale=scale, role="age")
     if _is_age(text, match, value, scale):
         return _Candidate(start, end, "age", value, unit="year", scale=scale, role="age")
     if _is_magnitude(text, match, value, scale):
@@ -585,6 +585,7 @@ _OLDEST: Final = 120
 _EXTRA_SPACES: Final = 4
 _AGE_WORDS: Final = frozenset({"aged", "age", "of", "at"})  # the last words of AGED_BEFORE_RE's phrases
 _STRONGEST: Final = 10
+_YEAR_LENGTH: Final = 4  # what YEAR_DIGITS_RE can match
 
 
 def _duration(
@@ -592,7 +593,7 @@ def _duration(
 ) -> _Candidate:
     """A number of time units, with a trailing "and a half" ("three weeks and a half", "a month and a half")."""
     end = match.end() + unit_after.end()
-    unit = unit_after.group("unit").lower()
+    unit = unit_after.group("time_unit").lower()
     unit = "century" if unit == "centuries" else lexicon.TIME_UNIT_ABBREVIATIONS.get(unit, unit)
     and_half = patterns.AND_A_HALF_AFTER_RE.match(text, end)
     if and_half:
@@ -604,16 +605,10 @@ def _duration(
     return _Candidate(match.start(), end, "duration", value, unit=unit, scale=scale)
 
 
-def _measure(after: str) -> tuple[str, int] | None:
-    """The unit of measure right after a number ("miles", "mph", "kg", "C"), normalised, and its length."""
-    temperature = patterns.TEMPERATURE_AFTER_RE.match(after)
-    if temperature:
-        return "degree", temperature.end()
-    measure = patterns.MEASURE_AFTER_RE.match(after)
-    if measure is None:
-        return None
-    raw_unit = patterns.UNIT_SLASH_RE.sub("/", patterns.UNIT_SPACES_RE.sub(" ", measure.group("unit").lower())).strip()
-    return lexicon.MEASURE_UNITS.get(raw_unit, raw_unit), measure.end()
+def _measure_unit(raw: str) -> str:
+    """A unit of measure as written after a number ("miles", "mph", "sq. km"), normalised."""
+    unit = patterns.UNIT_SLASH_RE.sub("/", patterns.UNIT_SPACES_RE.sub(" ", raw.lower())).strip()
+    return lexicon.MEASURE_UNITS.get(unit, unit)
 
 
 def _digit_ordinal(text: str, match: re.Match[str]) -> _Candidate | None:

@@ -146,7 +146,6 @@ VAGUE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
-AGE_AFTER_RE: Final = re.compile(rf"^(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|^\s+years?\s+old(?![\w])", re.I)
 # An age: "aged 77", "at the age of 77", "age 77", "died at 77", "dies at 77".
 AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|dead|death)\s+at)\s+$", re.IGNORECASE)
 # An age in apposition: "Tomas Berg, 83, said": a capitalised word and a comma before, a comma after.
@@ -156,11 +155,6 @@ SENTENCE_END_RE: Final = re.compile(r"[.;](?:\s|$)")
 # A minus sign right before a number, itself after a space, a bracket or the start: "to -0.3%".
 MINUS_BEFORE_RE: Final = re.compile(r"(?:^|(?<=[\s(]))(?P<sign>[-\u2212]|minus\s+)$", re.IGNORECASE)
 AGE_IN_LIST_BEFORE_RE: Final = re.compile(r"[A-Z][\w'’.-]*,\s+\d{1,3},\s+(?:and\s+)?[^.;]*$")
-TIME_UNIT_AFTER_RE: Final = re.compile(
-    rf"^(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+)?"
-    rf"(?P<unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])",
-    re.IGNORECASE,
-)
 # An earthquake's magnitude: "magnitude 6.3", "magnitude-6.3", "6.3-magnitude", "a 6.3 quake",
 # "6.3 on the Richter scale".
 MAGNITUDE_AFTER_RE: Final = re.compile(rf"(?:{_HYPHEN}|\s+)(?:magnitude|on\s+the\s+richter)(?![\w])", re.IGNORECASE)
@@ -177,13 +171,27 @@ VAGUE_OF_AFTER_RE: Final = re.compile(r"\s+(?:of|more|upon)(?![\w-])", re.IGNORE
 NAME_AFTER_RE: Final = re.compile(r"\s*[,;:)]|\s+[A-Z]")
 # The start of a sentence: nothing, or an end mark, before (opening quotes and brackets aside).
 SENTENCE_START_BEFORE_RE: Final = re.compile(r"(?:^|[.!?]|\n)[\s\"'“‘(\[]*$")
-MEASURE_AFTER_RE: Final = re.compile(
-    r"^(?:\s?|[-\u2013])(?P<unit>km\s?/\s?h|sq\.? (?:mi|km)|"
-    + "|".join(sorted((re.escape(u) for u in MEASURE_UNITS if "/" not in u and " " not in u), key=len, reverse=True))
-    + r")(?![\w/])",
-    re.IGNORECASE,
+# What may follow a plain number and say what it counts, as one regex (matched once per number; the
+# first alternative that matches wins, in the order `extract._plain_number` reads them):
+# - an age: "77-year-old", "77 years old";
+_AGE_AFTER = rf"(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|\s+years?\s+old(?![\w])"
+# - a time unit: "three weeks", "11 consecutive years", "48 hrs";
+_TIME_UNIT_AFTER = (
+    rf"(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+)?"
+    rf"(?P<time_unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])"
 )
-TEMPERATURE_AFTER_RE: Final = re.compile(r"^(?:\s?°\s?[CF]?|[CF](?![\w]))")  # "18.3C", "64.9°F"
+# - a temperature: "18.3C", "64.9°F" (case-sensitive: "c" and "f" are no units);
+_TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"
+# - a unit of measure: "12 miles", "70mph", "300g", "12 sq. km".
+_MEASURE_AFTER = (
+    r"(?:\s?|[-\u2013])(?P<measure_unit>km\s?/\s?h|sq\.? (?:mi|km)|"
+    + alternation(unit for unit in MEASURE_UNITS if "/" not in unit and " " not in unit)
+    + r")(?![\w/])"
+)
+AFTER_NUMBER_RE: Final = re.compile(
+    rf"(?P<age>(?i:{_AGE_AFTER}))|(?P<duration>(?i:{_TIME_UNIT_AFTER}))"
+    rf"|(?P<temperature>{_TEMPERATURE_AFTER})|(?P<measure>(?i:{_MEASURE_AFTER}))"
+)
 DECADE_WORD_RE: Final = re.compile(
     rf"(?<![\w-])(?P<pre>a|one|the\s+(?:{'|'.join(DECADE_LEADS)}))\s+(?P<unit>decade|century)(?![\w-])", re.I
 )
