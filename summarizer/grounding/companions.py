@@ -12,6 +12,7 @@ from summarizer.figures import Figure
 
 from .compare import compatible, values_equal
 from .index import ArticleIndex
+from .people import name_of
 from .report import Match
 from .timing import dated_figure
 from .words import Around
@@ -42,11 +43,14 @@ def beside_other_value(
     if figure.kind in _UNBOUND_KINDS or not standing:
         return None
     start, end = around.layout.clause_of(figure.start)
+    sentence_start, _ = around.layout.sentence_of(figure.start)
     companions = [
         sibling
         for sibling in around.siblings
         if sibling is not figure
-        and start <= sibling.start < end
+        # the figure's clause, and the age of the person its sentence opens with ("Ann Roe, 33, was
+        # jailed for 14 years": the age stands in commas of its own, but the years are Roe's)
+        and (start <= sibling.start < end or _subject_age(around, sibling, sentence_start, figure))
         and sibling.value is not None
         and not sibling.vague
         and sibling.kind not in _UNBOUND_KINDS
@@ -98,6 +102,13 @@ def beside_other_value(
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
     return None
+
+
+def _subject_age(around: Around, sibling: Figure, sentence_start: int, figure: Figure) -> bool:
+    """Whether `sibling` is the age of a person named before the figure in its sentence."""
+    return (
+        sibling.kind == "age" and sentence_start <= sibling.start < figure.start and bool(name_of(around.text, sibling))
+    )
 
 
 def _in_sentences(index: ArticleIndex, first: int, last: int) -> list[Figure]:

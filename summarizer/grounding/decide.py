@@ -34,7 +34,7 @@ from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
 from .links import other_end, turned_round_pair
-from .people import age_of_other_person
+from .people import age_of_other_person, span_as_age
 from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
 from .rules import RULES, enabled
@@ -379,7 +379,9 @@ _BIND: Final[dict[str, BindRule]] = {
     "change-end": lambda figure, around, index, match, equal: other_end(figure, around, index, equal),
     "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
     "per-period": lambda figure, around, index, match, equal: other_period(figure, around, index, equal),
-    "age-of-person": lambda figure, around, index, match, equal: age_of_other_person(figure, around, index, equal),
+    "age-of-person": lambda figure, around, index, match, equal: (
+        age_of_other_person(figure, around, index, equal) or span_as_age(figure, equal, index)
+    ),
     "contrast": lambda figure, around, index, match, equal: _contrast(figure, around, index, equal),
     "companion": lambda figure, around, index, match, equal: beside_other_value(figure, around, index, equal),
     "other-thing": lambda figure, around, index, match, equal: _other_thing(figure, around, index, equal),

@@ -77,3 +77,14 @@ def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equ
             note = f"the article gives {who} the age '{other.text}'"
             return Match("misattributed", other, note, "age-of-person")
     return None
+
+
+def span_as_age(figure: Figure, equal: list[Figure], index: ArticleIndex) -> Match | None:
+    """A span of time ("jailed for a total of 33 years") whose value the article gives only as a
+    person's age ("Shane Pollard, 33"): an age says how old someone is, not how long anything took."""
+    if figure.kind != "duration" or not equal:
+        return None
+    if not all(same.kind == "age" and name_of(index.text, same) for same in equal):
+        return None
+    who = name_of(index.text, equal[0])
+    return Match("misattributed", equal[0], f"the article's '{equal[0].text}' is {who}'s age", "age-of-person")

@@ -4,7 +4,7 @@ is flagged; an age the article may give that person, or a team's or a nation's, 
 from __future__ import annotations
 
 import pytest
-from figure_cases import FLAGGED, nothing_flagged, status
+from figure_cases import FLAGGED, flagged, nothing_flagged, status
 
 from summarizer.figures import find_figures
 
@@ -63,3 +63,18 @@ def test_an_age_that_may_be_the_person_s_is_not_flagged(article: str, summary: s
 def test_an_age_closing_a_list_of_people_is_an_age() -> None:
     figures = find_figures("The crew were named as Ines Vidal, 58, and Marco Lind, 34.")
     assert [(figure.text, figure.kind) for figure in figures] == [("58", "age"), ("34", "age")]
+
+
+_SENTENCED = (
+    "Ola Brandt was jailed for 11 years. His cousin Nils Brandt, 29, received six years, "
+    "and Tomas Eker, 41, who kept the stolen bikes, was jailed for four years."
+)
+
+
+def test_a_span_is_not_a_persons_age() -> None:
+    assert flagged(_SENTENCED, "The three men were jailed for a total of 29 years.", "29 years")
+
+
+def test_a_sentence_given_beside_another_persons_age_is_a_swap() -> None:
+    assert flagged(_SENTENCED, "Tomas Eker, 41, was jailed for 11 years.", "11 years")
+    assert nothing_flagged(_SENTENCED, "Tomas Eker, 41, was jailed for four years.")
