@@ -104,8 +104,12 @@ def bound_elsewhere(
     and its 25% of the school budget. Spans too, outside headlines: "ended 20 years of wrangling"
     where the article's 20 years are a sea wall's life and its wrangling lasted twelve.
     """
-    spans = figure.kind == "duration" and not around.in_headline
-    if not around.context or (figure.kind not in BINDABLE_KINDS and not spans):
+    # Spans and amounts of money too, outside headlines, unless an amount is named by itself ("the
+    # £62m cost" may be told in any clause about what the money pays for).
+    spoken = (
+        figure.kind in {"duration", "money"} and not around.in_headline and not _names_an_amount(figure, around.frame)
+    )
+    if not around.context or (figure.kind not in BINDABLE_KINDS and not spoken):
         return False
     for position, _ in equal:
         if not index.context(position):

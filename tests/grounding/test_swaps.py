@@ -310,3 +310,15 @@ def test_a_subject_that_shares_its_noun_with_the_values_is_told_apart_by_its_own
 def test_a_value_whose_subject_is_only_its_verb_is_no_evidence_against() -> None:
     article = "Bookings for the summer rose 18% to 9,400, while the winter season, hit by storms, shrank by 6%."
     assert nothing_flagged(article, "Summer bookings rose 18% to 9,400, while winter bookings shrank by 6%.")
+
+
+_MUSEUM = "The museum raised £2.4m from private donors last year. Its new glass wing cost £5.1m to build."
+
+
+def test_an_amount_whose_words_are_another_amounts_is_misattributed() -> None:
+    assert status(_MUSEUM, "The new glass wing cost £2.4m to build.", "£2.4m") in FLAGGED
+    assert nothing_flagged(_MUSEUM, "Private donors gave the museum £2.4m last year.")
+
+
+def test_an_amount_named_by_itself_is_not_moved_by_words() -> None:
+    assert nothing_flagged(_MUSEUM, "Private donors covered part of the £5.1m bill.")
