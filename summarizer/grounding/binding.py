@@ -45,6 +45,8 @@ def misattributed(
     if not all(subjects):
         return False  # "..., shrank by 12%": an occurrence that says only which way is no evidence
     theirs = frozenset().union(*subjects)
+    if context <= theirs:
+        return False  # no word of the summary's subject can be only a rival's (a copied sentence): no scan
     equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
     for position, other in candidates:
         if other.kind != figure.kind or any(values_equal(other, same) for _, same in equal):
