@@ -116,7 +116,8 @@ def bound_elsewhere(
     for position, _ in equal:
         if not index.context(position):
             return False  # says too little to judge ("She was 64.")
-        if binding(around, index, position) > 0:
+        # A shared word is a binding above 0, read without cutting prefixes or finding head nouns.
+        if around.context & index.context(position) or binding(around, index, position) > 0:
             return False  # some occurrence fits
     return any(
         other.kind == figure.kind and not other.vague and binding(around, index, position) >= BINDING_MARGIN
