@@ -296,13 +296,36 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if not equal or not mine.years:
         return None
     theirs = [index.frame(same_figure) for same_figure in equal]
-    if not all(f.years and not f.years & mine.years for f in theirs):
+    if any(f.years & mine.years for f in theirs):
         return None
-    rivals = (other for _, other in index.candidates(figure) if other.kind == figure.kind)
-    if not any(index.frame(other).years & mine.years for other in rivals if not values_equal(figure, other)):
+    rivals = [
+        index.frame(other)
+        for _, other in index.candidates(figure)
+        if other.kind == figure.kind and not values_equal(figure, other)
+    ]
+    dated = [frame for frame in rivals if frame.years & mine.years]
+    if not dated:
         return None
-    given = ", ".join(str(year) for year in sorted(theirs[0].years))
-    return Match("misattributed", equal[0], f"the article gives this value for {given}", "time-year")
+    if all(f.years for f in theirs):
+        given = ", ".join(str(year) for year in sorted(theirs[0].years))
+        return Match("misattributed", equal[0], f"the article gives this value for {given}", "time-year")
+    # An occurrence told without a year may be the summary's year, unless the figure the article
+    # gives for that year says what the summary says: "since 1987, when 23 people died" where the
+    # article's 1987 toll is 31 and its 23 died this week. The summary's year must come before the
+    # figure ("In 1987, 23 died"): one after it may date the next figure ("23 died, the worst toll
+    # since 1987, when 31 died").
+    told_before = (
+        any(
+            sibling.kind in CALENDAR_KINDS and sibling.start < figure.start and sibling.start >= sentence_start
+            for sibling in around.siblings
+        )
+        if (sentence_start := around.layout.sentence_of(figure.start)[0]) >= 0
+        else False
+    )
+    if told_before and any(len(frame.words & mine.words) >= _EVENT_WORDS for frame in dated):
+        year = ", ".join(str(y) for y in sorted(mine.years))
+        return Match("misattributed", equal[0], f"the article gives another value for {year}", "time-year")
+    return None
 
 
 def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged, status
+from figure_cases import flagged, nothing_flagged, status
 
 REQUESTS = "In 2021, 60% of requests came from abroad, up from 35% in 2019, the agency said."
 
@@ -230,3 +230,14 @@ def test_a_year_that_dates_the_compared_value_is_no_evidence_against_another_yea
     article = "The ferry line made a profit of €40m for 2024. " + _COMPARED
     summary = "The ferry line carried 3.4 million passengers in 2024, up from 2.9 million."
     assert not flagged(article, summary, "2024")
+
+
+_STORM = (
+    "At least 17 people died when the gale struck the islands on Tuesday. "
+    "It was the worst gale since 1999, when 40 people died on the islands."
+)
+
+
+def test_a_value_told_without_a_year_is_not_the_value_another_figure_gives_for_that_year() -> None:
+    assert flagged(_STORM, "It was the worst gale since 1999, when 17 people died on the islands.", "17")
+    assert nothing_flagged(_STORM, "At least 17 people died on the islands, the worst toll since 1999, when 40 died.")
