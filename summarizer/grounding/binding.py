@@ -54,7 +54,10 @@ def misattributed(
         if index.layout.sentence_of(other.start) not in equal_sentences:
             continue
         rival = index.subject(position) - _CHANGE_STEMS
-        if context & (rival - theirs) and not context & (theirs - rival):
+        # When the value's subject has no word of its own ("unemployment" against "the youth
+        # unemployment rate"), one word of the rival's ("rate") is too little: it takes two.
+        telling = context & (rival - theirs)
+        if len(telling) >= (1 if theirs - rival else 2) and not context & (theirs - rival):
             return True
     return False
 
@@ -318,15 +321,17 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
     """
     if figure.kind not in _COUNTED_KINDS or not equal or around.in_headline or period_of(around.text, figure):
         return None  # "£2m annually": the word after a rate is its period, not what it counts
+    # "The £62m bill" says what the money is, not what it pays for: nouns that name an amount are
+    # left out on both sides, and a side with nothing else says nothing.
     mine = _counted_words(around.frame) if _names_next(around.frame, around.layout.text, figure) else frozenset()
-    if not mine or _names_an_amount(figure, around.frame):
+    mine -= _AMOUNT_PREFIXES if figure.kind == "money" else frozenset()
+    if not mine:
         return None
     for other in equal:
         frame = index.frame(other)
-        if _names_an_amount(other, frame):
-            return None  # "the £62m bill" says what it is, not what it pays for
         names = _names_next(frame, index.text, other) and not period_of(index.text, other)
         theirs = _counted_words(frame) if names else frozenset()
+        theirs -= _AMOUNT_PREFIXES if other.kind == "money" else frozenset()
         if not theirs:
             return None  # "the two were rescued" does not say what it counts
         _, sentence_end = index.layout.sentence_of(other.start)
@@ -339,29 +344,28 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
 # Nouns that name an amount of money itself, not what it buys: "the £62m cost" is the article's
 # "£62m plan", "a £5bn bill" its "£5bn rescue".
 _AMOUNT_NOUNS: Final = frozenset(
-    map(
-        stem,
-        [
-            "cost",
-            "costs",
-            "price",
-            "sum",
-            "amount",
-            "total",
-            "bill",
-            "budget",
-            "value",
-            "fee",
-            "spending",
-            "investment",
-            "funding",
-            "figure",
-            "outlay",
-            "expense",
-            "payment",
-        ],
-    )
+    stem(word)
+    for word in [
+        "cost",
+        "costs",
+        "price",
+        "sum",
+        "amount",
+        "total",
+        "bill",
+        "budget",
+        "value",
+        "fee",
+        "spending",
+        "investment",
+        "funding",
+        "outlay",
+        "expense",
+        "payment",
+    ]
+    if stem(word)  # a stop word to the stemmer ("total") can name nothing
 )
+_AMOUNT_PREFIXES: Final = prefixes_of(_AMOUNT_NOUNS)
 
 
 def _names_an_amount(figure: Figure, frame: Frame) -> bool:

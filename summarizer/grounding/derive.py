@@ -35,33 +35,34 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     """A simple calculation on article figures that gives the summary's value, if there is one.
 
     The derivations are tried in the order of the rules table; one whose operands do not measure
-    what the summary figure measures does not count (rule derive-bound), and the next is tried.
+    what the summary figure measures does not count (rule derive-bound), and the next is tried. A
+    rule may offer several ways to the value, best first (years counted by several spans).
     """
     assert figure.value is not None
     for name, attempt in _DERIVATIONS:
         if not enabled(name):
             continue
-        match = attempt(figure, around, index)
-        if match is None:
-            continue
-        total = match.rule == "with-the-rest"
-        if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
-            beside = (
-                beside_other_value(figure, around, index, match.operands, derived=True)
-                if enabled("companion")
-                else None
-            )
-            return beside or match
+        for match in attempt(figure, around, index):
+            total = match.rule in {"with-the-rest", "remainder"}
+            if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
+                beside = (
+                    beside_other_value(figure, around, index, match.operands, derived=True)
+                    if enabled("companion")
+                    else None
+                )
+                return beside or match
     return None
 
 
-def _durations(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    if figure.kind != "duration":
-        return None
-    converted = _converted_duration(figure, index)
+def _one(match: Match | None) -> list[Match]:
+    return [] if match is None else [match]
+
+
+def _durations(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    converted = _converted_duration(figure, index) if figure.kind == "duration" else None
     if converted is None:
-        return None
-    return Match("derived", converted, f"'{converted.text}' in other units", "durations", (converted,))
+        return []
+    return [Match("derived", converted, f"'{converted.text}' in other units", "durations", (converted,))]
 
 
 def _claimable(figure: Figure) -> bool:
@@ -69,13 +70,13 @@ def _claimable(figure: Figure) -> bool:
     return bound_of(figure.qualifier) != "upper" and (figure.value or 0) > 0
 
 
-def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
     if not _claimable(figure):
-        return None
+        return []
     assert figure.value is not None
     in_years = counted_in_years(figure, index) or time_to_dateline(figure, index)
     if in_years or figure.kind != "year":
-        return in_years
+        return _one(in_years)
     dateline = year_from_dateline(figure.value, index)
     if dateline is not None and enabled("year-event") and dated_elsewhere(figure, around, index):
         dateline = None  # "opened in 2014" in an article of 2013 that dates the opening 2012
@@ -84,24 +85,25 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> Match
     words = around.frame.words
     counts = [dateline] if dateline else list(years_counted_from(figure.value, index))
     counts.sort(key=lambda count: -sum(len(index.frame(operand).words & words) for operand in count.operands))
-    for counted in counts:
-        if enabled("year-event") and counted_from_own_year(figure, counted, around, index):
-            continue
-        if not enabled("derive-bound") or operands_bound(figure, counted.operands, around, index):
-            return counted
-    return None
+    return [
+        counted
+        for counted in counts
+        if not (enabled("year-event") and counted_from_own_year(figure, counted, around, index))
+    ]
 
 
-def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    return with_the_rest(figure, around, index) if _claimable(figure) and figure.kind == "count" else None
+def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    return _one(with_the_rest(figure, around, index)) if _claimable(figure) and figure.kind == "count" else []
 
 
-def _points_apart_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    return _points_apart(figure, around, index) if _claimable(figure) and figure.kind == "count" else None
+def _points_apart_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    return _one(_points_apart(figure, around, index)) if _claimable(figure) and figure.kind == "count" else []
 
 
-def _remainder_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    return _remainder(figure, index) if _claimable(figure) and figure.kind == "percent" else None
+def _remainder_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    if not _claimable(figure) or figure.kind != "percent" or around.movement is not None:
+        return []  # "prices rose 97%" is a change, no share of a whole
+    return _one(_remainder(figure, index))
 
 
 # Words that tell a share is what is left of a whole: "the rest were undecided", "the remaining 15%".
@@ -112,30 +114,47 @@ _WHOLE: Final = 100.0
 def _remainder(figure: Figure, index: ArticleIndex) -> Match | None:
     """The share that makes up the rest of a whole one sentence splits: "15% were undecided" from
     "64% backed the plan, 21% opposed it and the rest were undecided". The sentence's exact shares
-    and the summary's add up to 100%, and the sentence tells of a rest."""
+    and the summary's add up to 100%, and the sentence tells of a rest. A change or a level ("rose
+    40%", "raised its rate to 5.5%") is no share of a whole."""
     assert figure.value is not None
-    by_sentence: dict[int, list[Figure]] = {}
-    for other in index.figures:
-        if other.kind == "percent" and other.value is not None and other.qualifier is None and not other.vague:
-            by_sentence.setdefault(index.sentence_number(other.start), []).append(other)
     tolerance = max(granularity(dataclasses.replace(figure, qualifier=None)), 1.0) / 2
-    for shares in by_sentence.values():
+    for shares in _shares_by_sentence(index).values():
         if abs(sum(share.value or 0.0 for share in shares) + figure.value - _WHOLE) > tolerance:
             continue
-        if not _REST_RE.search(index.sentence_text(shares[0])):
-            continue  # shares that add up to 100% by chance ("leads 44%-43%" and a 13% of nothing)
         note = "100% - " + " - ".join(share.text for share in shares)
         return Match("derived", None, note, "remainder", tuple(shares))
     return None
 
 
-def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+def _shares_by_sentence(index: ArticleIndex) -> dict[int, list[Figure]]:
+    """The exact shares of each sentence that tells of a rest, read once per article."""
+    if index.rest_shares is None:
+        found: dict[int, list[Figure]] = {}
+        for position, other in enumerate(index.figures):
+            if other.kind != "percent" or other.value is None or other.qualifier is not None or other.vague:
+                continue
+            lead = index.text[max(0, other.start - _LEVEL_LEAD) : other.start]
+            if index.movement(position) is not None or _LEVEL_BEFORE_RE.search(lead):
+                continue
+            found.setdefault(index.sentence_number(other.start), []).append(other)
+        index.rest_shares = {
+            number: shares for number, shares in found.items() if _REST_RE.search(index.sentence_text(shares[0]))
+        }
+    return index.rest_shares
+
+
+_LEVEL_BEFORE_RE: Final = re.compile(r"\b(?:to|at|by)\s+$", re.IGNORECASE)
+_LEVEL_LEAD: Final = 8  # characters before a percentage read for "to", "at" or "by"
+
+
+def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    # The first combination only: trying every one lets wrong values pass (measured on mutations).
     if not _claimable(figure) or figure.kind not in _ARITHMETIC_KINDS:
-        return None
-    return _combined(figure, around.context, index)
+        return []
+    return _one(_combined(figure, around.context, index))
 
 
-Derivation = Callable[[Figure, Around, ArticleIndex], "Match | None"]
+Derivation = Callable[[Figure, Around, ArticleIndex], list[Match]]
 
 
 # "two other climbers", "300 others", "eight other bidders": the group plus the one(s) it is other than.
@@ -233,7 +252,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
                 continue  # "31 ferries" and "33 harbours" differ by two of nothing
             if note and figure.kind in _SHARES and _range_ends(left, right, index.text):
                 continue  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
-            if note and " + " in note and (_is_difference(left, index.text) or _is_difference(right, index.text)):
+            if note and _difference_misread(note, left, right, index.text):
                 continue  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
             if note:
                 return Match("derived", None, note, "arithmetic", (left, right))
@@ -261,17 +280,31 @@ def _range_ends(left: Figure, right: Figure, text: str) -> bool:
 
 
 # "£9m more than forecast", "12 fewer than last year", "5% above target": a figure that is a
-# difference from another value.
+# difference from another value; "over"/"under" only before what a value is measured against
+# ("20 over budget"), not in "30 over the weekend" or "12 under the age of 16".
 _DIFFERENCE_AFTER_RE: Final = re.compile(
-    r"\s+(?:more|less|fewer|higher|lower|above|below|over|under|short\s+of)\s+(?:than\s+)?(?:the\s+|its\s+|their\s+)?[a-z]",
+    r"\s+(?:(?P<more>more|higher)\s+than|(?P<less>less|fewer|lower)\s+than"
+    r"|(?:(?P<above>above|over)|(?P<below>below|under|short\s+of))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:target|forecast|budget|estimate|expected|planned|plan|projection|average)\b)",
     re.IGNORECASE,
 )
 
 
-def _is_difference(figure: Figure, text: str) -> bool:
-    """Whether a figure is told as a difference from another value ("£9m more than forecast"): it
-    adds to nothing, since what it is added to is the value it is the difference from."""
-    return _DIFFERENCE_AFTER_RE.match(text, figure.end) is not None
+def _difference_misread(note: str, left: Figure, right: Figure, text: str) -> bool:
+    """Whether a sum or difference uses a figure told as a difference the wrong way: "£48m, £9m more
+    than forecast" makes a forecast of £39m (a difference), never £57m; "40mm, 15mm less than
+    forecast" makes 55mm (a sum)."""
+    ways = {_difference_way(left, text), _difference_way(right, text)}
+    return (1 in ways and " + " in note) or (-1 in ways and " - " in note)
+
+
+def _difference_way(figure: Figure, text: str) -> int:
+    """+1 for a figure told as an amount more than another value ("£9m more than forecast"), -1 for
+    one less ("15mm less than forecast"), 0 for a figure that is no difference."""
+    found = _DIFFERENCE_AFTER_RE.match(text, figure.end)
+    if found is None:
+        return 0
+    return 1 if found.group("more") or found.group("above") else -1
 
 
 def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:

@@ -38,6 +38,7 @@ class ArticleIndex:
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
     _movements: dict[int, Movement | None] = field(default_factory=dict)
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
+    rest_shares: dict[int, list[Figure]] | None = None  # by sentence: shares of a whole with a rest (derive)
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
     starts: list[int] = field(default_factory=list)
     _frames: FrameReader | None = None

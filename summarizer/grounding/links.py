@@ -38,6 +38,11 @@ _LINK_RE: Final = re.compile(
 # "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own.
 _FROM_BEFORE_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _WORDS_TO_RE: Final = re.compile(r"(?:\s+[A-Za-z'’-]+){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
+_LOSER_BEFORE_RE: Final = re.compile(
+    r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
+    re.IGNORECASE,
+)
+_LOSER_REACH: Final = 40
 _LINK_REACH: Final = 48  # characters between two figures that can still be one link
 _FROM_REACH: Final = 8  # characters before a figure read for the "from" that opens a change
 
@@ -62,7 +67,11 @@ def first_of_pair(text: str, figure: Figure, other: Figure) -> bool | None:
     (None when no link ties them): the earlier value of "from A to B", the winner of "A to B"."""
     left, right = (figure, other) if figure.start < other.start else (other, figure)
     link = _link(text, left, right)
-    return None if link is None else (left is figure) != link[0]
+    if link is None:
+        return None
+    # "Brentford lost 1 to 3" is Arsenal's "won 3 to 1": a loser's verb gives the pair from the other side.
+    loser = _LOSER_BEFORE_RE.search(text, max(0, left.start - _LOSER_REACH), left.start) is not None
+    return ((left is figure) != link[0]) != loser
 
 
 def same_thing(text: str, left: Figure, right: Figure) -> bool:
@@ -130,12 +139,41 @@ _THEN_FROM_RE: Final = re.compile(
 _ROLE_REACH: Final = 48  # characters before a figure read for the change it ends
 
 
-def change_role(text: str, figure: Figure) -> Role | None:
+# "from 250 to 300": a change's start with its end after it.
+_TO_AFTER_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,4}?\s+to\s+(?:about\s+|around\s+)?[\d$£€]", re.IGNORECASE)
+_FROM_VERB_WORDS: Final = 6  # words before "from" read for the change it starts
+
+
+def _from_a_change(text: str, before: str, figure: Figure, earlier: Figure | None) -> bool:
+    """Whether the "from" before a figure starts a change ("rose to 300, from 250", "down from 250",
+    "from 250 to 300"), not a source ("£12,000 from 300 donors", "twice from 14 shots"): a change's
+    verb and its other end, of the figure's kind, before it; or its end after it."""
+    if _TO_AFTER_RE.match(text, figure.end) is not None:
+        return True
+    words = _WORD_RE.findall(before.lower())[-_FROM_VERB_WORDS:-1]
+    return earlier is not None and not CHANGE_VERBS.isdisjoint(words)
+
+
+def _earlier_of_kind(figures: list[Figure], starts: list[int], figure: Figure) -> Figure | None:
+    """The nearest figure of the same kind before `figure`, within a link's reach."""
+    at = bisect.bisect_left(starts, figure.start) - 1
+    while at >= 0 and figure.start - figures[at].end <= _ROLE_REACH:
+        if figures[at].kind == figure.kind:
+            return figures[at]
+        at -= 1
+    return None
+
+
+def change_role(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
     """Whether a figure is the value before a change ("from $349m"), after it ("rose 18% to $412m",
-    "$412m, up from $349m"), or neither (None)."""
+    "$412m, up from $349m"), or neither (None). `figures` are the text's, `starts` where they start."""
     before = text[max(0, figure.start - _ROLE_REACH) : figure.start]
     last = before.rstrip()[-5:].lower()  # the regexes run only where their last word stands
-    if last.endswith("from") and _FROM_RE.search(before):
+    if (
+        last.endswith("from")
+        and _FROM_RE.search(before)
+        and _from_a_change(text, before, figure, _earlier_of_kind(figures, starts, figure))
+    ):
         return "before"
     if "from" in text[figure.end : figure.end + _ROLE_REACH].lower() and _THEN_FROM_RE.match(text, figure.end):
         return "after"
@@ -150,10 +188,10 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     """Misattributed when the summary makes the figure one end of a change and every occurrence of
     the value in the article is the other end: "net profit rose 18% to $349m" where the article's
     $349m is what profit rose from."""
-    mine = change_role(around.text, figure)
+    mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
     if mine is None or not equal:
         return None
-    theirs = {change_role(index.text, same) for same in equal}
+    theirs = {change_role(index.text, index.figures, index.starts, same) for same in equal}
     if theirs != {"after" if mine == "before" else "before"}:
         return None
     told = "before" if mine == "after" else "after"

@@ -12,7 +12,7 @@ from summarizer.figures import Figure
 from summarizer.text import stem
 
 from .binding import BINDABLE_KINDS
-from .compare import CALENDAR_KINDS, bound_of, same, values_equal
+from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
@@ -133,6 +133,11 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
         if other.kind == "duration" and other.unit == "year" and other.value and bound_of(other.qualifier) == "exact"
     ]
     years = [other for other in index.figures if other.kind == "year" and other.value is not None] if spans else []
+    # Years by sentence, and where each starts: each span finds its bases without a scan of all years.
+    year_starts = [year.start for year in years]
+    by_sentence: dict[int, list[Figure]] = {}
+    for year in years:
+        by_sentence.setdefault(index.sentence_number(year.start), []).append(year)
     for span in spans:
         assert span.value is not None
         after = _SPAN_WAY_RE.match(index.text, span.end)
@@ -144,10 +149,11 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
         if way:
             # What "later" refers back to: the last year told before the span, however far back,
             # or a year of its own sentence.
-            before = [year for year in years if year.start < span.start][-1:]
-            bases = before + [year for year in years if index.sentence_number(year.start) == sentence]
+            last = bisect.bisect_left(year_starts, span.start) - 1
+            bases = years[last : last + 1] if last >= 0 else []
+            bases += by_sentence.get(sentence, [])
         else:
-            bases = [year for year in years if abs(index.sentence_number(year.start) - sentence) <= 1]
+            bases = [year for near in (sentence - 1, sentence, sentence + 1) for year in by_sentence.get(near, [])]
         for year in bases:
             assert year.value is not None
             if _counts(value - year.value, span.value, told):
@@ -363,7 +369,7 @@ def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) ->
     mine = around.frame.words
     if len(mine) < _EVENT_WORDS:
         return None
-    dates = dated_figure(around.siblings, [sibling.start for sibling in around.siblings], figure, around.text)
+    dates = dated_figure(around.siblings, around.sibling_starts, figure, around.text)
     for _, other in index.candidates(figure):
         another_year = other.kind == "year" and not values_equal(figure, other)
         shared = index.frame(other).words & mine if another_year else frozenset()
@@ -396,12 +402,13 @@ def year_of_other_figure(figure: Figure, around: Around, index: ArticleIndex, eq
     figure is, wherever the article gives that year, the date of another value of the same kind."""
     if figure.kind != "year" or not equal:
         return None
-    mine = dated_figure(around.siblings, [sibling.start for sibling in around.siblings], figure, around.text)
-    if mine is None:
+    mine = dated_figure(around.siblings, around.sibling_starts, figure, around.text)
+    # Only a value the article gives, moved to another's year: a derived or rounded one may be the year's own.
+    if mine is None or not index.equal(mine):
         return None
     for same_year in equal:
         theirs = dated_figure(index.figures, index.starts, same_year, index.text)
-        if theirs is None or theirs.kind != mine.kind or values_equal(mine, theirs):
+        if theirs is None or theirs.kind != mine.kind or values_equal(mine, theirs) or rounds_to(mine, theirs):
             return None
     dated = dated_figure(index.figures, index.starts, equal[0], index.text)
     assert dated is not None
@@ -454,17 +461,17 @@ def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if figure.kind in _SPAN_KINDS or not equal:
         return None
     siblings = around.siblings
-    span = _span_after(siblings, [other.start for other in siblings], figure, around.text)
+    span = _span_after(siblings, around.sibling_starts, figure, around.text)
     if span is None:
         return None
     if any(_told_over(index, same, span) for same in equal):
         return None
-    sentences = {index.sentence_number(same.start) for same in equal}
+    # In or next to a sentence of the value: a set, so a value the article repeats costs no more.
+    near = {index.sentence_number(same.start) + step for same in equal for step in (-1, 0, 1)}
     for _, other in index.candidates(figure):
         if other.kind != figure.kind or values_equal(figure, other):
             continue
-        near = any(abs(index.sentence_number(other.start) - number) <= 1 for number in sentences)
-        if near and _told_over(index, other, span):
+        if index.sentence_number(other.start) in near and _told_over(index, other, span):
             return Match("misattributed", equal[0], f"the article gives '{other.text}' over {span.text}", "time-span")
     return None
 
@@ -488,7 +495,13 @@ def _span_after(figures: list[Figure], starts: list[int], figure: Figure, text: 
 
 def _told_over(index: ArticleIndex, figure: Figure, span: Figure) -> bool:
     told = _span_after(index.figures, index.starts, figure, index.text)
-    return told is not None and told.unit == span.unit and told.value == span.value
+    if told is None or told.value is None or span.value is None:
+        return False
+    if told.unit == span.unit:
+        return told.value == span.value
+    # "14 days" is "two weeks": spans in other units compared in days
+    days, theirs = DURATION_DAYS.get(span.unit or ""), DURATION_DAYS.get(told.unit or "")
+    return days is not None and theirs is not None and same(span.value * days, told.value * theirs)
 
 
 def _opposite(mine: str | None, theirs: list[str | None]) -> str | None:

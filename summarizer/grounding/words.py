@@ -200,12 +200,16 @@ class LazyLayout:
             self._headline = is_headline(self._text)
         return self._headline
 
+    def starts(self) -> list[int]:
+        """Where each figure of the text starts, in order."""
+        if self._starts is None:
+            self._starts = [other.start for other in self._figures or []]
+        return self._starts
+
     def end_before(self, figure: Figure) -> int:
         """Where the figure before `figure` ends (0 at the first, or without figures)."""
         figures = self._figures or []
-        if self._starts is None:
-            self._starts = [other.start for other in figures]
-        at = bisect.bisect_left(self._starts, figure.start)
+        at = bisect.bisect_left(self.starts(), figure.start)
         return figures[at - 1].end if at > 0 else 0
 
     def get(self) -> TextLayout:
@@ -278,6 +282,11 @@ class Around:
     def siblings(self) -> list[Figure]:
         """All the figures of the summary text this figure stands in, itself included."""
         return self._layout.frames().figures
+
+    @property
+    def sibling_starts(self) -> list[int]:
+        """Where each of `siblings` starts (for bisection), computed once per text."""
+        return self._layout.starts()
 
     def frame_of(self, other: Figure) -> Frame:
         """What another figure of the same summary text measures."""

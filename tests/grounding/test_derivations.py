@@ -180,3 +180,44 @@ def test_a_difference_from_a_value_is_not_added_to_it() -> None:
     article = "The new lifeboat station cost £3.6m, £0.8m more than the trust had budgeted."
     assert flagged(article, "The new lifeboat station cost £4.4m.", "£4.4m")
     assert status(article, "The trust had budgeted £2.8m for the lifeboat station.", "£2.8m") == "derived"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        ("Police arrested 12 people on Friday and 30 over the weekend.", "Police arrested 42 people.", "42"),
+        ("Police charged 20 adults and 12 under the age of 16.", "Police charged 32 people.", "32"),
+        (
+            "The storm dropped 40mm of rain, 15mm less than forecast.",
+            "Forecasters had expected 55mm of rain.",
+            "55mm",
+        ),
+    ],
+)
+def test_words_of_comparison_in_other_senses_leave_a_sum_alone(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) == "derived"
+
+
+def test_the_rest_is_derived_even_when_its_parts_are_about_other_things() -> None:
+    article = "Wind supplied 42% of the power and gas 35%, with the remaining share from nuclear and solar."
+    assert status(article, "Nuclear and solar supplied 23% of the power.", "23%") == "derived"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (
+            "Sales at the flagship store rose 40%, while the remaining shops were flat.",
+            "Sales at the remaining shops rose 60%.",
+            "60%",
+        ),
+        (
+            "The bank raised its rate to 5.5% and the rest of the lenders held theirs.",
+            "Other lenders charge 94.5%.",
+            "94.5%",
+        ),
+        ("Inflation was 3% in May and the rest of the year is expected to be calm.", "Prices rose 97% in May.", "97%"),
+    ],
+)
+def test_a_change_or_a_level_leaves_no_rest(article: str, summary: str, figure: str) -> None:
+    assert flagged(article, summary, figure)

@@ -76,3 +76,8 @@ def test_a_noun_that_names_the_amount_itself_counts_nothing_else(summary: str) -
 def test_what_money_buys_is_still_told_apart() -> None:
     article = "The county approved a £14m footbridge over the estuary on Thursday."
     assert flagged(article, "The county approved a £14m ferry over the estuary.", "£14m")
+
+
+def test_an_amount_noun_beside_what_the_money_buys_still_tells_the_thing() -> None:
+    article = "The £3m bridge over the Tay opened on Monday; a £7m tunnel is planned."
+    assert flagged(article, "The £7m cost of the bridge was criticised.", "£7m")

@@ -322,3 +322,39 @@ def test_an_amount_whose_words_are_another_amounts_is_misattributed() -> None:
 
 def test_an_amount_named_by_itself_is_not_moved_by_words() -> None:
     assert nothing_flagged(_MUSEUM, "Private donors covered part of the £5.1m bill.")
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("Arsenal beat Brentford 3 to 1 on Sunday.", "Brentford lost 1 to 3 against Arsenal on Sunday."),
+        ("Senators voted 53 to 47 against the amendment.", "The amendment failed 47 to 53 in the Senate."),
+    ],
+)
+def test_a_pair_told_from_the_losers_side_keeps_its_meaning(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The number of donors rose to 300 this year, from 250.", "The appeal raised money from 300 donors."),
+        ("Membership of the union grew to 4,500, from 3,800.", "The union received complaints from 4,500 members."),
+    ],
+)
+def test_from_that_names_a_source_is_no_change(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (
+            "Unemployment in Wales rose to 4.5%, while the youth unemployment rate in Scotland hit 12%.",
+            "The unemployment rate in Wales rose to 4.5%.",
+        ),
+        ("Turnout was 64%, while turnout among young voters was 38%.", "Overall voter turnout was 64%."),
+    ],
+)
+def test_one_generic_word_of_a_rivals_subject_does_not_move_a_value(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)

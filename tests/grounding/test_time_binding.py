@@ -241,3 +241,13 @@ _STORM = (
 def test_a_value_told_without_a_year_is_not_the_value_another_figure_gives_for_that_year() -> None:
     assert flagged(_STORM, "It was the worst gale since 1999, when 17 people died on the islands.", "17")
     assert nothing_flagged(_STORM, "At least 17 people died on the islands, the worst toll since 1999, when 40 died.")
+
+
+def test_a_rounded_figure_keeps_the_year_that_dates_it() -> None:
+    article = "The port handled 45.3 million tonnes in 2024."
+    assert nothing_flagged(article, "The port handled about 45 million tonnes in 2024.")
+
+
+def test_a_span_in_other_units_is_the_same_span() -> None:
+    article = "The reservoir fell 18% in 14 days; the one at Kelby fell 25% in two weeks."
+    assert nothing_flagged(article, "The reservoir fell 18% in two weeks.")
