@@ -85,11 +85,15 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> list[
     words = around.frame.words
     counts = [dateline] if dateline else list(years_counted_from(figure.value, index))
     counts.sort(key=lambda count: -sum(len(index.frame(operand).words & words) for operand in count.operands))
+    # The best-bound few: an article that repeats its years and spans offers a count per pair of them.
     return [
         counted
-        for counted in counts
+        for counted in counts[:_MAX_COUNTS]
         if not (enabled("year-event") and counted_from_own_year(figure, counted, around, index))
     ]
+
+
+_MAX_COUNTS: Final = 8
 
 
 def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
