@@ -196,3 +196,27 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
         return None
     told = "before" if mine == "after" else "after"
     return Match("misattributed", equal[0], f"the article gives this as the value {told} the change", "change-end")
+
+
+# "45 of the 48 counts", "six of its 11 stores": a part, then the whole it is part of.
+_PART_OF_RE: Final = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:last\s+|first\s+|next\s+|past\s+)?",
+    re.IGNORECASE,
+)
+
+
+def part_above_whole(figure: Figure, around: Around, equal: list[Figure]) -> Match | None:
+    """ "Convicted on 48 of 45 counts": a part larger than the whole it is part of is two counts
+    swapped, whatever the article says of either."""
+    if figure.kind != "count" or figure.value is None or not equal:
+        return None
+    siblings = around.siblings
+    at = bisect.bisect_right(around.sibling_starts, figure.start)
+    if at >= len(siblings):
+        return None
+    whole = siblings[at]
+    if whole.kind != "count" or whole.value is None or not _PART_OF_RE.fullmatch(around.text, figure.end, whole.start):
+        return None
+    if figure.value <= whole.value:
+        return None
+    return Match("misattributed", equal[0], f"a part larger than its whole, '{whole.text}'", "part-of-whole")

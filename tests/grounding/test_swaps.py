@@ -358,3 +358,9 @@ def test_from_that_names_a_source_is_no_change(article: str, summary: str) -> No
 )
 def test_one_generic_word_of_a_rivals_subject_does_not_move_a_value(article: str, summary: str) -> None:
     assert nothing_flagged(article, summary)
+
+
+def test_a_part_larger_than_its_whole_is_a_swap() -> None:
+    article = "The jury found the director guilty on 14 of the 17 charges he faced."
+    assert status(article, "The jury found the director guilty on 17 of the 14 charges.", "17") in FLAGGED
+    assert nothing_flagged(article, "The jury found the director guilty on 14 of the 17 charges.")
