@@ -220,3 +220,28 @@ def part_above_whole(figure: Figure, around: Around, equal: list[Figure]) -> Mat
     if figure.value <= whole.value:
         return None
     return Match("misattributed", equal[0], f"a part larger than its whole, '{whole.text}'", "part-of-whole")
+
+
+# "41% for and 43% against", "310 in favour, 120 opposed": the side a vote or poll figure is on.
+_SIDE_RE: Final = re.compile(
+    r"(?:\s+(?:votes?|were|was|are|voted))?\s+(?P<side>for|in\s+favou?r|against|opposed)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    re.IGNORECASE,
+)
+_SIDES: Final = {"for": "for", "in favour": "for", "in favor": "for", "against": "against", "opposed": "against"}
+
+
+def _side(text: str, figure: Figure) -> str | None:
+    found = _SIDE_RE.match(text, figure.end)
+    return _SIDES.get(" ".join(found.group("side").lower().split())) if found else None
+
+
+def other_side(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "41% for and 43% against" where the article's 41% are against: every occurrence of the value
+    is on the other side of the vote or poll."""
+    mine = _side(around.text, figure)
+    if mine is None or not equal:
+        return None
+    theirs = {_side(index.text, same) for same in equal}
+    if theirs != {"against" if mine == "for" else "for"}:
+        return None
+    return Match("misattributed", equal[0], f"the article gives this value {theirs.pop()}, not {mine}", "vote-side")

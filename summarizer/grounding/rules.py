@@ -59,6 +59,7 @@ RULES: Final = (
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
     Rule("pair-order", "bind", "a pair turned round: 'voted 4 to 7' where the article says 7 to 4"),
+    Rule("vote-side", "bind", "the side of a vote or poll: '41% for' where the article's 41% are against"),
     Rule("part-of-whole", "bind", "a part larger than its whole: 'convicted on 48 of 45 counts' is a swap"),
     Rule(
         "change-end",

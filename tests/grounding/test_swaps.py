@@ -364,3 +364,20 @@ def test_a_part_larger_than_its_whole_is_a_swap() -> None:
     article = "The jury found the director guilty on 14 of the 17 charges he faced."
     assert status(article, "The jury found the director guilty on 17 of the 14 charges.", "17") in FLAGGED
     assert nothing_flagged(article, "The jury found the director guilty on 14 of the 17 charges.")
+
+
+@pytest.mark.parametrize(
+    ("article", "swapped"),
+    [
+        ("The motion drew 38% for and 45% against.", "The motion drew 45% for and 38% against."),
+        ("Councillors voted 31 in favour and 12 against.", "Councillors voted 12 in favour and 31 against."),
+    ],
+)
+def test_figures_moved_to_the_other_side_of_a_vote_are_a_swap(article: str, swapped: str) -> None:
+    assert not nothing_flagged(article, swapped)
+    assert nothing_flagged(article, article)
+
+
+def test_for_before_what_money_is_for_is_no_side() -> None:
+    article = "Campaigners for the plan raised £40,000 against £12,000 for the other side."
+    assert nothing_flagged(article, "Campaigners raised £40,000 for the plan.")
