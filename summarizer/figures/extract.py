@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from . import lexicon, patterns
-from .model import Figure
+from .model import Figure, new_figure
 
 __all__ = ["find_figures"]
 
@@ -325,7 +325,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
             if match:
                 qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
                 start -= len(before) - match.start("q")
-    return Figure(
+    return new_figure(
         text[start : candidate.end],
         start,
         candidate.end,
