@@ -29,6 +29,7 @@ from .lexicon import (
     TIME_UNIT_ABBREVIATIONS,
     TIME_UNITS,
     UNITS,
+    VULGAR_FRACTIONS,
 )
 
 _Tree = dict[str, "_Tree"]  # a word tree: each character leads to the rest; "" marks the end of a word
@@ -90,6 +91,25 @@ _HALF_OF_UNIT = (
 
 # "two and a half", "two-and-a-half", "2½": a whole number and a half (or quarter), read as one value.
 _AND_A_HALF = rf"{_SEP}and{_SEP}an?{_SEP}half(?![\w])"
+# What may follow the number in NUMBER_RE ("and a half", "½", a scale, "per cent", a currency word)
+# starts, after spaces and hyphens, with the first two letters of one of these words: where none
+# does, a cheap look-ahead skips the four optional groups (most numbers are followed by a noun).
+_TAIL_WORDS = (
+    "and",
+    *VULGAR_FRACTIONS,
+    *SUFFIX_SCALES,
+    *SCALES,
+    "dozen",
+    *("%", "per", "pc"),
+    *DOLLAR_NATIONS,
+    *CURRENCY_WORDS,
+)
+_TAIL_LETTERS = "".join(sorted(word for word in _TAIL_WORDS if len(word) == 1 and word.isalpha()))  # "6m"
+_TAIL_SIGNS = "".join(sorted(word for word in _TAIL_WORDS if len(word) == 1 and not word.isalpha()))  # "6%"
+_TAIL_GATE = (
+    rf"[\s\-\u2013]*+(?:{alternation({word[:2] for word in _TAIL_WORDS if len(word) > 1})}"
+    rf"|[{_TAIL_LETTERS}](?![\w])|[{re.escape(_TAIL_SIGNS)}])"
+)
 NUMBER_RE: Final = re.compile(
     rf"""
     (?P<currency>{_CURRENCY_SIGN}\s?)?
@@ -100,13 +120,15 @@ NUMBER_RE: Final = re.compile(
       | (?<![\w.,'’])(?<!\d:)(?P<digits>{_DIGITS})(?![\w,]*\d)(?!:\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
       | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
     )
-    (?P<and_half>{_AND_A_HALF}|\s?[½¼¾])?
-    (?P<scale>
-        \s?(?:{_SUFFIX})(?![\w])
-      | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W}))?(?![\w])
+    (?:(?={_TAIL_GATE})
+        (?P<and_half>{_AND_A_HALF}|\s?[½¼¾])?
+        (?P<scale>
+            \s?(?:{_SUFFIX})(?![\w])
+          | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W}))?(?![\w])
+        )?
+        (?P<percent>\s?%|\s*per\s?cent(?![\w])|\s+percent(?![\w])|\s+percentage\s+points?(?![\w])|\s+pc(?![\w]))?
+        (?P<currency_word>\s+(?:(?:{_DOLLAR_NATION})\s+)?(?:{_CURRENCY_WORD})(?:\s+sterling)?(?![\w]))?
     )?
-    (?P<percent>\s?%|\s*per\s?cent(?![\w])|\s+percent(?![\w])|\s+percentage\s+points?(?![\w])|\s+pc(?![\w]))?
-    (?P<currency_word>\s+(?:(?:{_DOLLAR_NATION})\s+)?(?:{_CURRENCY_WORD})(?:\s+sterling)?(?![\w]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
