@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Final
 
 from . import lexicon, patterns
@@ -235,12 +236,41 @@ def _digit_starts(lowered: str, digits: str, after: int) -> tuple[tuple[int, str
 def _without_overlaps(text_length: int, candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the most specific candidate where several cover the same characters.
 
-    Candidates are taken best first; one is dropped if any of its characters is already taken. The
-    taken characters are marked in a byte map, so the check costs the candidate's length: linear
-    in the text, where comparing with every taken candidate was quadratic in the figures.
+    Read in text order, candidates fall into clusters: a run where each overlaps the stretch the
+    run covers so far. Most candidates are a cluster of their own and are kept as they are. In a
+    larger cluster the candidates are taken best first, and one is dropped if any of its
+    characters is already taken (`_best_of`). No two clusters share a character, so deciding each
+    on its own is the same as deciding all at once, and only overlapping candidates are ranked.
     """
-    ranked = sorted(candidates, key=lambda c: (_KIND_PRIORITY.get(c.kind, 4), c.start - c.end, c.start, c.order))
-    occupied = bytearray(text_length)
+    kept: list[_Candidate] = []
+    cluster: list[_Candidate] = []
+    cluster_end = 0
+    occupied = bytearray(0)  # the characters taken so far, made when the first cluster needs it
+    for candidate in sorted(candidates, key=_START_OF):
+        if candidate.start < cluster_end:
+            cluster.append(candidate)
+            cluster_end = max(cluster_end, candidate.end)
+            continue
+        if len(cluster) > 1:
+            occupied = occupied or bytearray(text_length)
+            kept.extend(_best_of(cluster, occupied))
+        else:
+            kept.extend(cluster)
+        cluster = [candidate]
+        cluster_end = candidate.end
+    if len(cluster) > 1:
+        kept.extend(_best_of(cluster, occupied or bytearray(text_length)))
+    else:
+        kept.extend(cluster)
+    return kept
+
+
+def _best_of(cluster: list[_Candidate], occupied: bytearray) -> list[_Candidate]:
+    """The candidates of one cluster that are kept, in text order: best first (`_KIND_PRIORITY`, then
+    the longer), each unless one of its characters is already taken. The taken characters are
+    marked in a byte map, so the check costs the candidate's length, not a comparison with every
+    candidate taken."""
+    ranked = sorted(cluster, key=lambda c: (_KIND_PRIORITY.get(c.kind, 4), c.start - c.end, c.start, c.order))
     taken: list[_Candidate] = []
     for candidate in ranked:
         start, end = candidate.start, candidate.end
@@ -248,14 +278,11 @@ def _without_overlaps(text_length: int, candidates: list[_Candidate]) -> list[_C
             continue
         taken.append(candidate)
         occupied[start:end] = _TAKEN * (end - start)
-    taken.sort(key=_start_of)
+    taken.sort(key=_START_OF)
     return taken
 
 
-def _start_of(candidate: _Candidate) -> int:
-    return candidate.start
-
-
+_START_OF: Final = attrgetter("start")
 _TAKEN: Final = b"\x01"
 
 
