@@ -175,6 +175,10 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     ]
     if not rivals:
         return None
+    # An occurrence whose frame has every word of the summary figure's, and what it counts (a copied
+    # sentence), is never scored below a rival by `_better_rival`: no need to score them.
+    if any(mine.thing <= ours.thing and mine.words <= ours.words for ours in map(index.frame, equal)):
+        return None
     # The summary's other figures: a rival whose value the summary also gives may be half of a swap.
     others = [other for other in around.siblings if other.start != figure.start and other.value is not None]
     pointed = None
