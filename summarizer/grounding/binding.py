@@ -333,9 +333,11 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
         return None
     for other in equal:
         frame = index.frame(other)
+        counted = _counted_words(frame) - (_AMOUNT_PREFIXES if other.kind == "money" else frozenset())
+        if counted & mine:
+            return None  # counts what the summary counts: every way below ends so for this occurrence
         names = _names_next(frame, index.text, other) and not period_of(index.text, other)
-        theirs = _counted_words(frame) if names else frozenset()
-        theirs -= _AMOUNT_PREFIXES if other.kind == "money" else frozenset()
+        theirs = counted if names else frozenset()
         if not theirs:
             return None  # "the two were rescued" does not say what it counts
         _, sentence_end = index.layout.sentence_of(other.start)
