@@ -36,7 +36,8 @@ def misattributed(
     "imports rose 12%, while exports fell 3%". Words of the change ("rose", "fell") are left out: the
     direction rule judges them. Words both subjects share ("fuel costs" and "crew costs") tell
     nothing; the summary's subject must have a word only the other figure's subject has, and none
-    only the value's has.
+    only the value's has. When the value's subject has no word of its own, the rival's word must
+    qualify the shared one ("youth unemployment"), or two of its words must be the summary's.
     """
     context = context - _CHANGE_STEMS
     if not context:
@@ -57,9 +58,24 @@ def misattributed(
         # When the value's subject has no word of its own ("unemployment" against "the youth
         # unemployment rate"), one word of the rival's ("rate") is too little: it takes two.
         telling = context & (rival - theirs)
-        if len(telling) >= (1 if theirs - rival else 2) and not context & (theirs - rival):
+        shared = context & theirs & rival
+        needed = 1 if theirs - rival or _qualifies(index.text, other, telling, shared) else 2
+        if len(telling) >= needed and not context & (theirs - rival):
             return True
     return False
+
+
+def _qualifies(text: str, other: Figure, telling: frozenset[str], shared: frozenset[str]) -> bool:
+    """Whether a telling word stands before a word both subjects share in the rival's words
+    ("youth unemployment", "online sales"): a qualifier, not a generic tail ("unemployment rate",
+    "turnout among young voters")."""
+    lead = text[max(0, other.start - _SUBJECT_REACH) : other.start].lower()
+    places = {word: at for at, word in enumerate(map(stem, _WORD_RE.findall(lead))) if word}
+    return any(places.get(word, len(places)) < places.get(common, -1) for word in telling for common in shared)
+
+
+_WORD_RE: Final = re.compile(r"[A-Za-z']+")
+_SUBJECT_REACH: Final = 60  # characters before a rival read for a qualifier of the shared word
 
 
 # Verbs of winning, losing, making and cutting say what happened, not only which way: they stay.
@@ -106,8 +122,9 @@ def bound_elsewhere(
 
     "The flood destroyed four homes" when the article's "four" were evacuated and its "at least six"
     were destroyed; "up to 30% of the school budget" when the article's 30% is of the roads budget
-    and its 25% of the school budget. Spans too, outside headlines: "ended 20 years of wrangling"
-    where the article's 20 years are a sea wall's life and its wrangling lasted twelve.
+    and its 25% of the school budget. Spans and amounts of money too, outside headlines: "ended 20
+    years of wrangling" where the article's 20 years are a sea wall's life and its wrangling lasted
+    twelve; "the new wing cost £2.4m" where the £2.4m was raised from donors.
     """
     # Spans and amounts of money too, outside headlines, unless an amount is named by itself ("the
     # £62m cost" may be told in any clause about what the money pays for).
@@ -122,11 +139,27 @@ def bound_elsewhere(
         # A shared word is a binding above 0, read without cutting prefixes or finding head nouns.
         if around.context & index.context(position) or binding(around, index, position) > 0:
             return False  # some occurrence fits
+    # Money: a firm's or person's name is no binding ("Fenwick United lost £20m" is no rival of
+    # "Fenwick United will hand Tate £3m"): an article names the payer of every amount.
+    names = _names_of(around.text, index) & around.prefixes if figure.kind == "money" else frozenset()
     return any(
-        other.kind == figure.kind and not other.vague and binding(around, index, position) >= BINDING_MARGIN
+        other.kind == figure.kind
+        and not other.vague
+        and binding(around, index, position) - len(names & index.prefixes(position)) >= BINDING_MARGIN
         for position, other in candidates
         if not values_equal(figure, other)
     )
+
+
+def _names_of(text: str, index: ArticleIndex) -> frozenset[str]:
+    """Prefixes of the capitalised words of `text` that the article never writes in lower case."""
+    lower = index.lowercase_words()
+    return prefixes_of(
+        frozenset(filter(None, (stem(w) for w in _CAPITALISED_RE.findall(text) if w.lower() not in lower)))
+    )
+
+
+_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 BINDING_MARGIN: Final = 2

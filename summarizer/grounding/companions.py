@@ -107,7 +107,10 @@ def beside_other_value(
 def _subject_age(around: Around, sibling: Figure, sentence_start: int, figure: Figure) -> bool:
     """Whether `sibling` is the age of a person named before the figure in its sentence."""
     return (
-        sibling.kind == "age" and sentence_start <= sibling.start < figure.start and bool(name_of(around.text, sibling))
+        sibling.kind == "age"
+        and sentence_start <= sibling.start < figure.start
+        and around.text[sibling.end : around.layout.clause_of(figure.start)[0]].strip(" ,") == ""
+        and bool(name_of(around.text, sibling))
     )
 
 

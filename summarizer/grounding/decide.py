@@ -382,7 +382,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
     "per-period": lambda figure, around, index, match, equal: other_period(figure, around, index, equal),
     "age-of-person": lambda figure, around, index, match, equal: (
-        age_of_other_person(figure, around, index, equal) or span_as_age(figure, equal, index)
+        age_of_other_person(figure, around, index, equal) or span_as_age(figure, around, equal, index)
     ),
     "contrast": lambda figure, around, index, match, equal: _contrast(figure, around, index, equal),
     "companion": lambda figure, around, index, match, equal: beside_other_value(figure, around, index, equal),

@@ -205,6 +205,12 @@ _PART_OF_RE: Final = re.compile(
 )
 
 
+_LABEL_BEFORE_RE: Final = re.compile(
+    r"\b(?:article|section|clause|paragraph|chapter|page|flight|route|room|gate|platform|stage|game|round|hole|no\.?|number)\s+$",
+    re.IGNORECASE,
+)
+
+
 def part_above_whole(figure: Figure, around: Around, equal: list[Figure]) -> Match | None:
     """ "Convicted on 48 of 45 counts": a part larger than the whole it is part of is two counts
     swapped, whatever the article says of either."""
@@ -215,6 +221,8 @@ def part_above_whole(figure: Figure, around: Around, equal: list[Figure]) -> Mat
     if at >= len(siblings):
         return None
     whole = siblings[at]
+    if _LABEL_BEFORE_RE.search(around.text, max(0, figure.start - 12), figure.start):
+        return None  # "paragraph 14 of the 9-page ruling": a number that names, not a part
     if whole.kind != "count" or whole.value is None or not _PART_OF_RE.fullmatch(around.text, figure.end, whole.start):
         return None
     if figure.value <= whole.value:
@@ -223,8 +231,11 @@ def part_above_whole(figure: Figure, around: Around, equal: list[Figure]) -> Mat
 
 
 # "41% for and 43% against", "310 in favour, 120 opposed": the side a vote or poll figure is on.
+# The side stands alone ("41% for, 43% against") or after "votes" ("the 310 votes for included"):
+# "for flood defences", "against bad loans" say what money is for.
 _SIDE_RE: Final = re.compile(
-    r"(?:\s+(?:votes?|were|was|are|voted))?\s+(?P<side>for|in\s+favou?r|against|opposed)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
+    r"(?:\s+(?P<votes>votes?)|\s+(?:were|was|are|voted))?\s+(?P<side>for|in\s+favou?r|against|opposed)\b"
+    r"(?P<alone>(?=\s*(?:[,.;:)]|and\b|or\b|with\b|$)))?",
     re.IGNORECASE,
 )
 _SIDES: Final = {"for": "for", "in favour": "for", "in favor": "for", "against": "against", "opposed": "against"}
@@ -232,7 +243,9 @@ _SIDES: Final = {"for": "for", "in favour": "for", "in favor": "for", "against":
 
 def _side(text: str, figure: Figure) -> str | None:
     found = _SIDE_RE.match(text, figure.end)
-    return _SIDES.get(" ".join(found.group("side").lower().split())) if found else None
+    if found is None or (found.group("alone") is None and found.group("votes") is None):
+        return None
+    return _SIDES.get(" ".join(found.group("side").lower().split()))
 
 
 def other_side(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
@@ -241,7 +254,7 @@ def other_side(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     mine = _side(around.text, figure)
     if mine is None or not equal:
         return None
-    theirs = {_side(index.text, same) for same in equal}
+    theirs = {_side(index.text, same) for same in equal} - {None}  # "voted 310 to 255" takes no side
     if theirs != {"against" if mine == "for" else "for"}:
         return None
     return Match("misattributed", equal[0], f"the article gives this value {theirs.pop()}, not {mine}", "vote-side")

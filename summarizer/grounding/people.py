@@ -63,6 +63,7 @@ def _names(sentence: str, surname: str) -> bool:
     return False
 
 
+_AS_AGE_RE: Final = re.compile(r"\s+(?:of\s+(?:age|life)|old)\b", re.IGNORECASE)
 _WORD_EDGE_RE: Final = re.compile(r"\b")
 _NOT_OWNER_EDGE_RE: Final = re.compile(r"\b(?!['’]s\b)")
 
@@ -79,10 +80,11 @@ def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equ
     return None
 
 
-def span_as_age(figure: Figure, equal: list[Figure], index: ArticleIndex) -> Match | None:
+def span_as_age(figure: Figure, around: Around, equal: list[Figure], index: ArticleIndex) -> Match | None:
     """A span of time ("jailed for a total of 33 years") whose value the article gives only as a
-    person's age ("Shane Pollard, 33"): an age says how old someone is, not how long anything took."""
-    if figure.kind != "duration" or not equal:
+    person's age ("Shane Pollard, 33"): an age says how old someone is, not how long anything took.
+    A span told as an age ("at 33 years of age", "after 80 years of life") is that age."""
+    if figure.kind != "duration" or not equal or _AS_AGE_RE.match(around.text, figure.end):
         return None
     if not all(same.kind == "age" and name_of(index.text, same) for same in equal):
         return None

@@ -296,42 +296,78 @@ def _years_apart_nearby(value: float, index: ArticleIndex) -> str | None:
 
 
 def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """ "In 2019, 60% of requests came from abroad" where the article gives 60% for 2021: every
-    occurrence of the value names another year, and some other figure of the kind names this one."""
+    """ "In 2019, 60% of requests came from abroad" where the article gives 60% for 2021: no
+    occurrence of the value names the summary's year, some other figure of the kind does, and
+    either every occurrence names another year, or that figure says what the summary says."""
     mine = around.frame
     if not equal or not mine.years:
         return None
     theirs = [index.frame(same_figure) for same_figure in equal]
     if any(f.years & mine.years for f in theirs):
         return None
-    rivals = [
-        index.frame(other)
+    # A generator: the first rival dated with the summary's year is enough for the common case.
+    dated = (
+        other
         for _, other in index.candidates(figure)
-        if other.kind == figure.kind and not values_equal(figure, other)
-    ]
-    dated = [frame for frame in rivals if frame.years & mine.years]
-    if not dated:
-        return None
+        if other.kind == figure.kind and not values_equal(figure, other) and index.frame(other).years & mine.years
+    )
     if all(f.years for f in theirs):
+        if next(dated, None) is None:
+            return None
         given = ", ".join(str(year) for year in sorted(theirs[0].years))
         return Match("misattributed", equal[0], f"the article gives this value for {given}", "time-year")
-    # An occurrence told without a year may be the summary's year, unless the figure the article
-    # gives for that year says what the summary says: "since 1987, when 23 people died" where the
-    # article's 1987 toll is 31 and its 23 died this week. The summary's year must come before the
-    # figure ("In 1987, 23 died"): one after it may date the next figure ("23 died, the worst toll
-    # since 1987, when 31 died").
-    told_before = (
-        any(
-            sibling.kind in CALENDAR_KINDS and sibling.start < figure.start and sibling.start >= sentence_start
-            for sibling in around.siblings
-        )
-        if (sentence_start := around.layout.sentence_of(figure.start)[0]) >= 0
-        else False
-    )
-    if told_before and any(len(frame.words & mine.words) >= _EVENT_WORDS for frame in dated):
-        year = ", ".join(str(y) for y in sorted(mine.years))
-        return Match("misattributed", equal[0], f"the article gives another value for {year}", "time-year")
+    rival = _rival_for_the_year(figure, around, index, equal, dated)
+    if rival is None:
+        return None
+    year = ", ".join(str(y) for y in sorted(mine.years))
+    return Match("misattributed", equal[0], f"the article gives another value for {year}", "time-year")
+
+
+def _rival_for_the_year(
+    figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure], dated: Iterator[Figure]
+) -> Figure | None:
+    """The figure the article gives for the summary's year, when an occurrence of the value told
+    without a year loses to it: "since 1987, when 23 people died" where the article's 1987 toll is
+    31 and its 23 died this week. The rival must say what the summary says (two words); the summary
+    must date the figure with a year told before it ("In 1987, 23 died"; not "since 2018", nor a
+    year after it); and an occurrence in the sentence right after the rival takes its year ("In 2023
+    the deficit was forecast at £12m. The final deficit came in at £9m")."""
+    mine = around.frame
+    if not _dated_before(around, figure, mine.years):
+        return None
+    follows = {index.sentence_number(same.start) - 1 for same in equal}
+    for other in dated:
+        if len(index.frame(other).words & mine.words) >= _EVENT_WORDS:
+            return None if index.sentence_number(other.start) in follows else other
     return None
+
+
+# "since 2018", "unlike 2018", "than in 2018": a year a summary compares with, not one it dates a figure by.
+_NOT_DATING_RE: Final = re.compile(r"\b(?:since|unlike|than|before|until|compared\s+with)\s+(?:in\s+)?$", re.IGNORECASE)
+_WHEN_AFTER_RE: Final = re.compile(r",?\s+when\b", re.IGNORECASE)  # "since 1987, when 31 died" dates again
+_DATING_LEAD: Final = 40  # characters before a year read for a word that compares
+
+
+def _year_of(figure: Figure) -> int | None:
+    """The year a year or a full date names ("2019", "10 December 2019"), else None."""
+    if figure.value is None:
+        return None
+    if figure.kind == "year":
+        return int(figure.value)
+    return int(figure.value) // 10_000 if figure.kind == "date" and figure.value >= 10_000 else None
+
+
+def _dated_before(around: Around, figure: Figure, years: frozenset[int]) -> bool:
+    """Whether one of `years` stands before the figure in its sentence and dates it."""
+    sentence_start, _ = around.layout.sentence_of(figure.start)
+    starts, siblings, text = around.sibling_starts, around.siblings, around.text
+    for sibling in siblings[bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, figure.start)]:
+        if _year_of(sibling) not in years:
+            continue
+        compared = _NOT_DATING_RE.search(text, max(0, sibling.start - _DATING_LEAD), sibling.start)
+        if not compared or _WHEN_AFTER_RE.match(text, sibling.end):
+            return True
+    return False
 
 
 def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

@@ -78,3 +78,17 @@ def test_a_span_is_not_a_persons_age() -> None:
 def test_a_sentence_given_beside_another_persons_age_is_a_swap() -> None:
     assert flagged(_SENTENCED, "Tomas Eker, 41, was jailed for 11 years.", "11 years")
     assert nothing_flagged(_SENTENCED, "Tomas Eker, 41, was jailed for four years.")
+
+
+def test_a_span_told_as_an_age_is_that_age() -> None:
+    article = "Shane Pollard, 33, was jailed for 12 years for the robbery."
+    assert nothing_flagged(article, "At 33 years of age, Shane Pollard was jailed for 12 years.")
+
+
+def test_only_the_age_right_before_a_clause_is_its_companion() -> None:
+    article = (
+        "Ann Roe, 33, was jailed for 14 years at Bristol Crown Court. "
+        "Her co-defendant Mark Tull, 41, was jailed for 9 years."
+    )
+    assert nothing_flagged(article, "Ann Roe, 33, received 14 years, while her co-defendant got 9 years.")
+    assert flagged(article, "Ann Roe, 33, was jailed for 9 years.", "9 years")

@@ -381,3 +381,60 @@ def test_figures_moved_to_the_other_side_of_a_vote_are_a_swap(article: str, swap
 def test_for_before_what_money_is_for_is_no_side() -> None:
     article = "Campaigners for the plan raised £40,000 against £12,000 for the other side."
     assert nothing_flagged(article, "Campaigners raised £40,000 for the plan.")
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (
+            "Fenwick United sacked manager Rob Tate on Sunday. The club will pay him £3m in compensation. "
+            "Fenwick United lost £20m last season.",
+            "Fenwick United owe sacked Tate £3m.",
+        ),
+        (
+            "Corvin Airlines reported a loss of $310m for the year. Its chief executive was paid $4.5m.",
+            "Corvin Airlines' boss took home $4.5m.",
+        ),
+    ],
+)
+def test_a_firms_name_does_not_bind_an_amount_to_another(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "In paragraph 14 of the 9-page ruling, the judge criticised the police.",
+        "The judge gave 3 of 5 stars to the police's evidence in paragraph 14.",
+    ],
+)
+def test_a_number_that_names_is_no_part_of_a_whole(summary: str) -> None:
+    article = (
+        "In paragraph 14 of the 9-page ruling, the judge criticised the police, giving 3 of 5 stars to their evidence."
+    )
+    assert nothing_flagged(article, summary)
+
+
+def test_for_and_against_as_purpose_are_no_sides() -> None:
+    article = "The bank set aside $300m for bad loans in the quarter."
+    assert nothing_flagged(article, "The bank put aside $300m against bad loans.")
+
+
+def test_a_side_is_read_after_votes_and_an_occurrence_with_no_side_does_not_hide_it() -> None:
+    article = "MPs voted 310 to 255 to pass the bill. The 310 votes for included 20 opposition MPs; 255 were against."
+    assert not nothing_flagged(article, "The bill passed with 255 votes for and 310 against.")
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (
+            "Unemployment was 5% in June, while the youth unemployment rate hit 12%.",
+            "Youth unemployment was 5% in June.",
+            "5%",
+        ),
+        ("Sales grew 8% in the year, while online sales grew 20%.", "Online sales grew 8% in the year.", "8%"),
+    ],
+)
+def test_a_word_that_qualifies_the_shared_noun_moves_a_value(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) in FLAGGED

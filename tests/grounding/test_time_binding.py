@@ -251,3 +251,22 @@ def test_a_rounded_figure_keeps_the_year_that_dates_it() -> None:
 def test_a_span_in_other_units_is_the_same_span() -> None:
     article = "The reservoir fell 18% in 14 days; the one at Kelby fell 25% in two weeks."
     assert nothing_flagged(article, "The reservoir fell 18% in two weeks.")
+
+
+_RALLY = "Shares in Holt Energy rose 14% on Tuesday. Holt shares rose 9% in 2018 after a takeover bid."
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "In a rally not seen since 2018, Holt Energy shares rose 14% on Tuesday.",
+        "Holt Energy shares rose 14% on Tuesday, their best day since 2018.",
+    ],
+)
+def test_a_year_compared_with_does_not_date_the_figure(summary: str) -> None:
+    assert nothing_flagged(_RALLY, summary)
+
+
+def test_a_value_told_in_the_sentence_after_a_dated_one_takes_its_year() -> None:
+    article = "In 2023 the council's deficit was forecast at £12m. The final deficit came in at £9m, the council said."
+    assert nothing_flagged(article, "In 2023 the council's final deficit was £9m.")
