@@ -67,7 +67,7 @@ def test_an_age_closing_a_list_of_people_is_an_age() -> None:
 
 _SENTENCED = (
     "Ola Brandt was jailed for 11 years. His cousin Nils Brandt, 29, received six years, "
-    "and Tomas Eker, 41, who kept the stolen bikes, was jailed for four years."
+    "and Tomas Eker, 41, who kept the stolen bikes, got four years."
 )
 
 
@@ -77,7 +77,7 @@ def test_a_span_is_not_a_persons_age() -> None:
 
 def test_a_sentence_given_beside_another_persons_age_is_a_swap() -> None:
     assert flagged(_SENTENCED, "Tomas Eker, 41, was jailed for 11 years.", "11 years")
-    assert nothing_flagged(_SENTENCED, "Tomas Eker, 41, was jailed for four years.")
+    assert nothing_flagged(_SENTENCED, "Tomas Eker, 41, got four years.")
 
 
 def test_a_span_told_as_an_age_is_that_age() -> None:

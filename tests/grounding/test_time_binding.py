@@ -233,14 +233,14 @@ def test_a_year_that_dates_the_compared_value_is_no_evidence_against_another_yea
 
 
 _STORM = (
-    "At least 17 people died when the gale struck the islands on Tuesday. "
-    "It was the worst gale since 1999, when 40 people died on the islands."
+    "At least 16 islanders died when the gale struck on Tuesday. "
+    "It was the worst gale since 1999, when 40 islanders died."
 )
 
 
 def test_a_value_told_without_a_year_is_not_the_value_another_figure_gives_for_that_year() -> None:
-    assert flagged(_STORM, "It was the worst gale since 1999, when 17 people died on the islands.", "17")
-    assert nothing_flagged(_STORM, "At least 17 people died on the islands, the worst toll since 1999, when 40 died.")
+    assert flagged(_STORM, "It was the worst gale since 1999, when 16 islanders died.", "16")
+    assert nothing_flagged(_STORM, "At least 16 islanders died, the worst toll since 1999, when 40 died.")
 
 
 def test_a_rounded_figure_keeps_the_year_that_dates_it() -> None:
