@@ -372,13 +372,15 @@ def _dated_before(around: Around, figure: Figure, years: frozenset[int]) -> bool
 
 def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "The bridge opened in 2014" where the article's 2014 is about something else and it gives the
-    opening another year: no occurrence of the year shares a word with the summary's sentence around
-    it, while another year of the article shares at least two (the event, its verb)."""
+    opening another year: no occurrence of the year shares a word with the summary's words around
+    it (each read in its own stretch: "in 2011 a judge ruled" tells of a ruling, though its
+    sentence also tells of the museum), while another year of the article shares at least two (the
+    event, its verb)."""
     if figure.kind != "year" or not equal:
         return None
     # The dateline is when the article was written; it dates only the events told without a year.
     events = [same_year for same_year in equal if not (index.dated and same_year is index.figures[0])]
-    if any(_sentence_words(index, same_year) & around.frame.words for same_year in events):
+    if any(index.frame(same_year).words & around.frame.words for same_year in events):
         return None
     return event_year_elsewhere(figure, around, index) if events else dated_elsewhere(figure, around, index)
 

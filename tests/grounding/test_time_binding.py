@@ -270,3 +270,12 @@ def test_a_year_compared_with_does_not_date_the_figure(summary: str) -> None:
 def test_a_value_told_in_the_sentence_after_a_dated_one_takes_its_year() -> None:
     article = "In 2023 the council's deficit was forecast at £12m. The final deficit came in at £9m, the council said."
     assert nothing_flagged(article, "In 2023 the council's final deficit was £9m.")
+
+
+def test_a_year_whose_own_clause_tells_another_event_is_misattributed() -> None:
+    article = (
+        "The pottery firm collapsed in 2009 with its pension debts unpaid. In 2010 its museum went into "
+        "administration, and in 2011 a judge ruled that the museum's collection could pay the pension debts."
+    )
+    assert flagged(article, "The pottery firm collapsed in 2011 with its pension debts unpaid.", "2011")
+    assert nothing_flagged(article, "A judge ruled in 2011 that the museum's collection could pay the pension debts.")
