@@ -210,9 +210,28 @@ _MEASURE_AFTER = (
     + alternation(unit for unit in MEASURE_UNITS if "/" not in unit and " " not in unit)
     + r")(?![\w/])"
 )
+# Each alternative starts, after spaces and hyphens, with the first two letters of one of these
+# words, a one-letter unit alone ("300g", "18C") or a degree sign: where none does, a cheap
+# look-ahead fails the whole regex (most numbers are followed by a noun that is no unit).
+_UNIT_WORDS = (
+    "year",
+    *DURATION_ADJECTIVES,
+    *TIME_UNITS,
+    "centuries",
+    *TIME_UNIT_ABBREVIATIONS,
+    "km",
+    "sq",
+    *MEASURE_UNITS,
+    *"CF",
+)
+_UNIT_GATE = (
+    rf"[\s\-\u2013]*+(?:(?i:{alternation({word[:2] for word in _UNIT_WORDS if len(word) > 1})}"
+    rf"|[{''.join(sorted({word for word in _UNIT_WORDS if len(word) == 1}))}](?![\w]))|°)"
+)
 AFTER_NUMBER_RE: Final = re.compile(
-    rf"(?P<age>(?i:{_AGE_AFTER}))|(?P<duration>(?i:{_TIME_UNIT_AFTER}))"
-    rf"|(?P<temperature>{_TEMPERATURE_AFTER})|(?P<measure>(?i:{_MEASURE_AFTER}))"
+    rf"(?={_UNIT_GATE})"
+    rf"(?:(?P<age>(?i:{_AGE_AFTER}))|(?P<duration>(?i:{_TIME_UNIT_AFTER}))"
+    rf"|(?P<temperature>{_TEMPERATURE_AFTER})|(?P<measure>(?i:{_MEASURE_AFTER})))"
 )
 DECADE_WORD_RE: Final = re.compile(
     rf"(?<![\w-])(?P<pre>a|one|the\s+(?:{'|'.join(DECADE_LEADS)}))\s+(?P<unit>decade|century)(?![\w-])", re.I
