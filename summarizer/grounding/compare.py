@@ -186,9 +186,11 @@ def compatible_traits(summary: Figure, summary_traits: Traits, articles: Mapping
         known = _COMPATIBLE[key] = (set(), set())
     seen, fitting = known
     for article_traits in articles.keys() - seen:
-        seen.add(article_traits)
+        # The verdict goes in before the combination counts as seen: a thread that reads the table
+        # meanwhile tests the combination itself rather than take it for incompatible.
         if compatible(summary, articles[article_traits]):
             fitting.add(article_traits)
+        seen.add(article_traits)
     return articles.keys() & fitting
 
 
