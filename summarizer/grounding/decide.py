@@ -33,7 +33,7 @@ from .compare import (
 from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
-from .links import other_end, other_side, part_above_whole, turned_round_pair
+from .links import other_end, other_side, part_above_whole, range_end, turned_round_pair
 from .people import age_of_other_person, span_as_age
 from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
@@ -264,20 +264,47 @@ def _check_equal(
         return Match("misattributed", best, "the article gives this value for something else", elsewhere)
     s_bound, a_bound = bound_of(figure.qualifier), bound_of(best.qualifier)
     if s_bound in {"lower", "upper"} and a_bound != s_bound:
-        # A bound added to an exact figure is loose but true ("more than 40,000" for "40,000"), if it
-        # is that figure: "injured at least three riders" is not the article's "three stages".
-        if (
-            bind
-            and enabled("bound-added")
-            and figure.kind in BINDABLE_KINDS
-            and around.context
-            and all(binding(around, index, p) == 0 for p, _ in agreeing)
-        ):
-            return Match("misattributed", best, "the article gives this value for something else", "bound-added")
-        return Match("rounded", best, f"the article says '{best.text}'", "bound-rounding")
+        return _bound_added(figure, s_bound, best, agreeing, around=around, index=index, bind=bind)
     if a_bound in {"lower", "upper"} and s_bound != a_bound:
         return Match("supported", best, f"the article says '{best.text}'")
     return Match("supported", best)
+
+
+def _bound_added(
+    figure: Figure,
+    bound: str,
+    best: Figure,
+    agreeing: list[tuple[int, Figure]],
+    *,
+    around: Around,
+    index: ArticleIndex,
+    bind: bool,
+) -> Match:
+    """A bound the summary adds to the article's value: loose but true ("more than 40,000" for
+    "40,000"), unless it points out of the article's range or the value is about something else."""
+    beyond = _beyond_range(bound, agreeing, index) if bind and enabled("qualifier-conflict") else None
+    if beyond is not None:
+        return Match("unsupported", beyond, f"the article's range ends at '{beyond.text}'", "qualifier-conflict")
+    # Loose but true only if it is that figure: "injured at least three riders" is not the
+    # article's "three stages".
+    if (
+        bind
+        and enabled("bound-added")
+        and figure.kind in BINDABLE_KINDS
+        and around.context
+        and all(binding(around, index, p) == 0 for p, _ in agreeing)
+    ):
+        return Match("misattributed", best, "the article gives this value for something else", "bound-added")
+    return Match("rounded", best, f"the article says '{best.text}'", "bound-rounding")
+
+
+def _beyond_range(bound: str, agreeing: list[tuple[int, Figure]], index: ArticleIndex) -> Figure | None:
+    """An occurrence of the value that ends a range, with the summary's bound pointing out of it:
+    "more than €1.1bn" where the article puts the damage "between €800m and €1.1bn", "fewer than
+    20" where it says "20 to 40". Only when every occurrence of the value is such an end."""
+    outward = "high" if bound == "lower" else "low"
+    ends = [other for _, other in agreeing if range_end(index, other) == outward]
+    return ends[0] if ends and len(ends) == len(agreeing) else None
 
 
 def _bound_turned_round(

@@ -16,6 +16,7 @@ from .binding import operands_bound
 from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same
 from .index import ArticleIndex
+from .links import range_ends
 from .report import Match
 from .rules import RULES, enabled
 from .timing import (
@@ -254,7 +255,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
                 continue  # any two numbers of a sentence differ by some small count ("24 - 26")
             if note and figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
                 continue  # "31 ferries" and "33 harbours" differ by two of nothing
-            if note and figure.kind in _SHARES and _range_ends(left, right, index.text):
+            if note and figure.kind in _SHARES and range_ends(left, right, index.text):
                 continue  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
             if note and _difference_misread(note, left, right, index.text):
                 continue  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
@@ -264,23 +265,6 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
 
 
 _SMALL_COUNT: Final = 10
-
-
-# "between 20 and 40", "20 to 40", "20-40" (not "from 20 to 40": that is a change, and its ends make a rise).
-_RANGE_LINK_RE: Final = re.compile(r"\s+(?:and|to)\s+|\s*[-\u2013]\s*", re.IGNORECASE)
-_RANGE_OPENER_RE: Final = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
-
-
-def _range_ends(left: Figure, right: Figure, text: str) -> bool:
-    """Whether two figures are the two ends of one range of uncertainty."""
-    first, second = (left, right) if left.start < right.start else (right, left)
-    link = _RANGE_LINK_RE.fullmatch(text, first.end, second.start)
-    if link is None:
-        return False
-    opener = _RANGE_OPENER_RE.search(text, max(0, first.start - 10), first.start)
-    if "and" in link.group().lower():
-        return opener is not None and opener.group(1).lower() == "between"
-    return opener is None
 
 
 # "£9m more than forecast", "12 fewer than last year", "5% above target": a figure that is a

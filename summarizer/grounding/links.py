@@ -258,3 +258,30 @@ def other_side(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if theirs != {"against" if mine == "for" else "for"}:
         return None
     return Match("misattributed", equal[0], f"the article gives this value {theirs.pop()}, not {mine}", "vote-side")
+
+
+# "between 20 and 40", "20 to 40", "20-40" (not "from 20 to 40" nor "fell by £1m to £100m": those
+# are changes, and their ends make a rise or a fall).
+_RANGE_LINK_RE: Final = re.compile(r"\s+(?:and|to)\s+|\s*[-\u2013]\s*", re.IGNORECASE)
+_RANGE_OPENER_RE: Final = re.compile(r"\b(between|from|by)\s+$", re.IGNORECASE)
+
+
+def range_ends(left: Figure, right: Figure, text: str) -> bool:
+    """Whether two figures are the two ends of one range of uncertainty."""
+    first, second = (left, right) if left.start < right.start else (right, left)
+    link = _RANGE_LINK_RE.fullmatch(text, first.end, second.start)
+    if link is None:
+        return False
+    opener = _RANGE_OPENER_RE.search(text, max(0, first.start - 10), first.start)
+    if "and" in link.group().lower():
+        return opener is not None and opener.group(1).lower() == "between"
+    return opener is None
+
+
+def range_end(index: ArticleIndex, figure: Figure) -> Literal["low", "high"] | None:
+    """Which end of a range of uncertainty an article figure is ("between €800m and €1.1bn"), if any."""
+    position = bisect.bisect_left(index.starts, figure.start)
+    for other in neighbours(index.figures, position):
+        if range_ends(figure, other, index.text):
+            return "low" if figure.start < other.start else "high"
+    return None

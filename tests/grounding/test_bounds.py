@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged
+from figure_cases import flagged, nothing_flagged
 
 ARTICLE = (
     "The charity said more than 200 staff had left since March. At least 3,000 homes in the valley lost "
@@ -74,3 +74,29 @@ def test_a_bound_turned_round_is_flagged_beside_an_occurrence_about_something_el
     assert flagged(_ESTIMATES, "An insurers' trade body estimates less than £2bn a year.", "£2bn")
     assert not flagged(_ESTIMATES, "An insurers' trade body estimates more than £2bn a year.", "£2bn")
     assert not flagged(_ESTIMATES, "Losses could reach up to £2bn a year.", "£2bn")
+
+
+_DAMAGE = "Insurers estimate the damage at between €800m and €1.1bn."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Insurers put the damage at more than €1.1bn.", "more than €1.1bn"),
+        ("Insurers put the damage at less than €800m.", "less than €800m"),
+    ],
+)
+def test_a_bound_pointing_out_of_the_articles_range_is_unsupported(summary: str, figure: str) -> None:
+    assert flagged(_DAMAGE, summary, figure)
+
+
+@pytest.mark.parametrize(
+    "summary", ["Insurers put the damage at up to €1.1bn.", "Insurers put the damage at no less than €800m."]
+)
+def test_a_bound_inside_the_articles_range_holds(summary: str) -> None:
+    assert nothing_flagged(_DAMAGE, summary)
+
+
+def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
+    article = "Turnover fell by £1m to just over £100m in the year."
+    assert nothing_flagged(article, "Turnover fell by £1m to just over £100m in the year.")
