@@ -31,11 +31,21 @@ _ANY_UNCLEAN = re.compile(
 # ("Mr. Smith", "U.S. Treasury") are the usual false boundaries; we refuse to split after them.
 # The pattern opens with the end mark itself (not a lookbehind), so the regex engine jumps from mark to
 # mark; the boundary begins just after the mark.
-_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt inc ltd co corp no vs etc jan feb mar "  # noqa: SIM905
     "apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
 )
+_LONGEST_ABBREVIATION: Final = max(map(len, _ABBREVIATIONS))
+# The group `long_word` takes part where the word before the mark is longer than any abbreviation
+# (the usual case), so that `_after_abbreviation` need not be asked.
+_BOUNDARY_AFTER_MARK = (
+    rf"(?P<long_word>(?<=[^\s.!?\"'”’)\]]{{{_LONGEST_ABBREVIATION + 1}}}[.!?]))?"
+    r"(?:[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+)
+_BOUNDARY = re.compile(rf"[.!?]{_BOUNDARY_AFTER_MARK}")
+# The same where the text has no "!" nor "?": a pattern that opens with one character is searched
+# for far faster than one that opens with a set of three (most texts have full stops only).
+_FULL_STOP_BOUNDARY = re.compile(rf"\.{_BOUNDARY_AFTER_MARK}")
 
 
 def clean_text(text: str) -> str:
@@ -109,9 +119,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         offset = paragraph.start()
         chunk = paragraph.group()
         cursor = 0
-        for boundary in _BOUNDARY.finditer(chunk):
+        boundaries = _BOUNDARY if "!" in chunk or "?" in chunk else _FULL_STOP_BOUNDARY
+        for boundary in boundaries.finditer(chunk):
             end = boundary.start() + 1  # after the end mark
-            if _after_abbreviation(chunk, cursor, end):
+            if boundary.group("long_word") is None and _after_abbreviation(chunk, cursor, end):
                 continue
             # The piece ends with its end mark; only the first of a paragraph can open with white space.
             start = end - len(chunk[cursor:end].lstrip()) if chunk[cursor].isspace() else cursor
@@ -124,7 +135,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 _PARAGRAPH: Final = re.compile(r"[^\n]+")
 _TAIL: Final = 16  # characters at the end of a sentence that usually hold its last word
 _CLOSING: Final = ".!?\"'”’)]"  # what may follow the last word of a sentence
-_LONGEST_ABBREVIATION: Final = max(map(len, _ABBREVIATIONS))
 
 
 def _after_abbreviation(chunk: str, start: int, end: int) -> bool:
