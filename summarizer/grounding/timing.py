@@ -59,12 +59,10 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
     same valley injured more than 15 walkers"."""
     if figure.kind not in BINDABLE_KINDS or match.article is None or not index.years:
         return None
-    layout = around.layout
-    start, end = layout.sentence_of(figure.start)
-    if _WHEN_RE.search(layout.text, start, end):
-        return None
     chosen = match.article
     marked_years = []
+    # The article's occurrences are read first: one without a marker ends the rule, and reading
+    # them costs less than searching the summary's sentence for a word of time.
     for _, other in index.candidates(figure):
         if other.value != chosen.value:
             continue
@@ -74,6 +72,10 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
             return None
         if marker.group("year"):
             marked_years.append(int(marker.group("year")))
+    layout = around.layout
+    start, end = layout.sentence_of(figure.start)
+    if _WHEN_RE.search(layout.text, start, end):
+        return None
     if marked_years:
         # scanning the article's years is left until a marker names one: most figures stop above
         latest = _latest_past_year(index)
