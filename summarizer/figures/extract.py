@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Final
 
 from . import lexicon, patterns
-from .model import Figure, new_figure
+from .model import Figure
 
 __all__ = ["find_figures"]
 
@@ -352,7 +352,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
             if match:
                 qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
                 start -= len(before) - match.start("q")
-    return new_figure(
+    return Figure(
         text[start : candidate.end],
         start,
         candidate.end,

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
-__all__ = ["Figure", "new_figure"]
+__all__ = ["Figure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,57 +58,3 @@ class Figure:
     "magnitude-7.2"), "rank" (kind "name": "No. 3", "number one", "top six"), "anniversary" (kind
     "ordinal": "its 25th anniversary", a count of years since an event, unlike "finished 25th");
     None otherwise."""
-
-
-class _WritableFigure:
-    """A `Figure`'s slots, writable: what `new_figure` fills before it becomes a `Figure`."""
-
-    __slots__ = ("text", "start", "end", "kind", "value", "unit", "scale", "qualifier", "vague", "role")  # noqa: RUF023 (Figure's order)
-    text: str
-    start: int
-    end: int
-    kind: str
-    value: float | None
-    unit: str | None
-    scale: str | None
-    qualifier: str | None
-    vague: bool
-    role: str | None
-
-
-if _WritableFigure.__slots__ != Figure.__slots__:  # the class change below needs the same layout
-    raise TypeError("_WritableFigure must have the slots of Figure, in the same order")
-
-
-def new_figure(  # noqa: PLR0917 (the fields of Figure, in order, as Figure(...) takes them)
-    text: str,
-    start: int,
-    end: int,
-    kind: str,
-    value: float | None,
-    unit: str | None,
-    scale: str | None,
-    qualifier: str | None,
-    vague: bool,
-    role: str | None,
-) -> Figure:
-    """`Figure(...)` for the parser, at a third of the cost.
-
-    A frozen dataclass's `__init__` stores each field through `object.__setattr__`, which was a
-    tenth of the parser's CPU time. Here the fields are plain slot stores on a twin class with the
-    same slots, which then becomes a `Figure` (CPython allows the class change between classes of
-    one layout). The result is a `Figure` in every respect: type, equality, hash, repr, frozen.
-    """
-    figure = _WritableFigure()
-    figure.text = text
-    figure.start = start
-    figure.end = end
-    figure.kind = kind
-    figure.value = value
-    figure.unit = unit
-    figure.scale = scale
-    figure.qualifier = qualifier
-    figure.vague = vague
-    figure.role = role
-    object.__setattr__(figure, "__class__", Figure)
-    return cast(Figure, figure)
