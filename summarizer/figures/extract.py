@@ -58,6 +58,20 @@ def find_figures(text: str, *, cleaned: bool = False) -> list[Figure]:
 
 
 def _figures(text: str) -> list[Figure]:
+    if not text.isascii() and _LOOKALIKE_RE.search(text):
+        # Letters that `re`'s case-free matching takes for ASCII ones ("bıllıon", "leſſ than") are read
+        # as those letters, so no word table meets a spelling it does not hold; `text` stays as given.
+        return [replace(figure, text=text[figure.start : figure.end]) for figure in _read(text.translate(_LOOKALIKES))]
+    return _read(text)
+
+
+# The non-ASCII letters that case-free matching pairs with ASCII ones: dotless i, dotted capital I,
+# long s and the Kelvin sign. Each stands for one letter, so positions do not move.
+_LOOKALIKES: Final = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u212a": "K"})
+_LOOKALIKE_RE: Final = re.compile("[\u0131\u0130\u017f\u212a]")
+
+
+def _read(text: str) -> list[Figure]:
     return [
         _with_qualifier(text, candidate)
         for candidate in _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
