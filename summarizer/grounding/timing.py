@@ -13,6 +13,7 @@ from summarizer.text import stem
 
 from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
+from .frames import Frame
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
@@ -318,11 +319,40 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
             return None
         given = ", ".join(str(year) for year in sorted(theirs[0].years))
         return Match("misattributed", equal[0], f"the article gives this value for {given}", "time-year")
-    rival = _rival_for_the_year(figure, around, index, equal, dated)
-    if rival is None:
+    told = _told_by_month(index, equal, theirs)
+    if told is not None and not told & mine.years and _dated_before(around, figure, mine.years):
+        note = "the article gives this value for " + ", ".join(str(year) for year in sorted(told))
+    elif _rival_for_the_year(figure, around, index, equal, dated) is not None:
+        note = "the article gives another value for " + ", ".join(str(y) for y in sorted(mine.years))
+    else:
         return None
-    year = ", ".join(str(y) for y in sorted(mine.years))
-    return Match("misattributed", equal[0], f"the article gives another value for {year}", "time-year")
+    return Match("misattributed", equal[0], note, "time-year")
+
+
+# "in January", "last March", "this May": a month told without its year.
+_MONTH_RE: Final = re.compile(rf"\b(?:in|last|this|since|until|by)\s+({_MONTHS})\b(?!\s*,?\s*\d{{4}})", re.IGNORECASE)
+_MONTH_NUMBERS: Final = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
+
+
+def _told_by_month(index: ArticleIndex, equal: list[Figure], theirs: list[Frame]) -> frozenset[int] | None:
+    """The years a dated article's occurrences told without a year mean by the month their sentence
+    names ("in January" in an article of 14 March 2026 is 2026; "in November", 2025), or None when
+    one of them names no month (or the article has no dateline)."""
+    if not index.dated or index.figures[0].value is None:
+        return None
+    dateline = int(index.figures[0].value)
+    now_year, now_month = dateline // 10_000, dateline // 100 % 100
+    years: set[int] = set()
+    for occurrence, frame in zip(equal, theirs, strict=True):
+        if frame.years:
+            years |= frame.years
+            continue
+        month = _MONTH_RE.search(index.sentence_text(occurrence))
+        if month is None:
+            return None
+        number = _MONTH_NUMBERS[month.group(1).lower()]
+        years.add(now_year if number <= now_month else now_year - 1)
+    return frozenset(years)
 
 
 def _rival_for_the_year(

@@ -279,3 +279,15 @@ def test_a_year_whose_own_clause_tells_another_event_is_misattributed() -> None:
     )
     assert flagged(article, "The pottery firm collapsed in 2011 with its pension debts unpaid.", "2011")
     assert nothing_flagged(article, "A judge ruled in 2011 that the museum's collection could pay the pension debts.")
+
+
+_SURVEY = (
+    "MARLOW, 20 May 2026 - The union has asked its members twice. "
+    "In a survey in April, 58% of members backed the merger. A similar vote in 2021 drew only 300 members."
+)
+
+
+def test_a_month_told_without_its_year_is_the_datelines_year() -> None:
+    assert flagged(_SURVEY, "In 2021, 58% of members backed the merger.", "58%")
+    assert nothing_flagged(_SURVEY, "In 2026, 58% of members backed the merger.")
+    assert nothing_flagged(_SURVEY, "In April, 58% of members backed the merger.")
