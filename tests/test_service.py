@@ -321,10 +321,20 @@ def test_a_request_that_waits_out_its_deadline_for_a_model_slot_is_429_and_never
     narrow: ServiceProcess, model: FakeModelProcess
 ) -> None:
     wait_until_idle(narrow)
-    first, second = concurrently(
-        lambda: narrow.call("POST", "/v1/summaries", json={"text": article("[fake:stall=4]")}),
-        lambda: narrow.call("POST", "/v1/summaries", json={"text": article("[fake:id=770001]")}),
+    answers: list[Answer] = []
+    stalled = threading.Thread(
+        target=lambda: answers.append(narrow.call("POST", "/v1/summaries", json={"text": article("[fake:stall=4]")}))
     )
+    stalled.start()
+    # The second request is sent once the first holds the model slot: a fixed pause between the two
+    # was not always enough on a loaded machine, and then the second took the slot.
+    wait_for = time.monotonic() + 10
+    while not any("stall=4" in request["markers"] for request in model.requests()):
+        assert time.monotonic() < wait_for, "the stalled request never reached the model"
+        time.sleep(0.02)
+    second = narrow.call("POST", "/v1/summaries", json={"text": article("[fake:id=770001]")})
+    stalled.join(timeout=60)
+    (first,) = answers
     assert_problem(first, 504, title="Deadline Exceeded")
     assert_problem(second, 429, detail="waited its whole deadline for a model slot")
     assert int(second[1]["retry-after"]) >= 1
