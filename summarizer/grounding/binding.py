@@ -141,7 +141,7 @@ def bound_elsewhere(
             return False  # some occurrence fits
     # Money: a firm's or person's name is no binding ("Fenwick United lost £20m" is no rival of
     # "Fenwick United will hand Tate £3m"): an article names the payer of every amount.
-    names = _names_of(around.text, index) & around.prefixes if figure.kind == "money" else frozenset()
+    names = prefixes_of(index.names_in(around.text)) & around.prefixes if figure.kind == "money" else frozenset()
     return any(
         other.kind == figure.kind
         and not other.vague
@@ -149,17 +149,6 @@ def bound_elsewhere(
         for position, other in candidates
         if not values_equal(figure, other)
     )
-
-
-def _names_of(text: str, index: ArticleIndex) -> frozenset[str]:
-    """Prefixes of the capitalised words of `text` that the article never writes in lower case."""
-    lower = index.lowercase_words()
-    return prefixes_of(
-        frozenset(filter(None, (stem(w) for w in _CAPITALISED_RE.findall(text) if w.lower() not in lower)))
-    )
-
-
-_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 BINDING_MARGIN: Final = 2

@@ -393,12 +393,9 @@ class FrameReader:
         high = bisect.bisect_left(self._starts, end)
         years = set()
         for other in self.figures[low:high]:
-            if other is figure or other.start == figure.start or other.value is None:
-                continue
-            if other.kind == "year":
-                years.add(int(other.value))
-            elif other.kind == "date" and other.value >= 10_000:
-                years.add(int(other.value) // 10_000)
+            year = None if other is figure or other.start == figure.start else year_of(other)
+            if year is not None:
+                years.add(year)
         return frozenset(years)
 
 
@@ -414,6 +411,15 @@ def _placed(figure: Figure, start: int, end: int) -> tuple[object, ...] | None:
     if figure.end > end:
         return None
     return (figure.start - start, figure.end - start, *_OTHER_FIELDS(figure))
+
+
+def year_of(figure: Figure) -> int | None:
+    """The year a year or a full date names ("2019", "10 December 2019"), else None."""
+    if figure.value is None:
+        return None
+    if figure.kind == "year":
+        return int(figure.value)
+    return int(figure.value) // 10_000 if figure.kind == "date" and figure.value >= 10_000 else None
 
 
 def _with_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -612,4 +618,4 @@ def _phase(present: set[str]) -> Phase | None:
     return "start" if start else "end"
 
 
-__all__ = ["Frame", "FrameReader"]
+__all__ = ["Frame", "FrameReader", "year_of"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from summarizer.figures import Figure, find_figures
-from summarizer.text import clean_text
+from summarizer.text import clean_text, stem
 
 from .compare import CALENDAR_KINDS, Traits, compatible_traits, traits, value_key, values_equal
 from .direction import Movement, movement_of
@@ -68,6 +68,13 @@ class ArticleIndex:
         if self._frames is None:
             self._frames = FrameReader(self.text, self.figures, self.layout.sentences)
         return self._frames
+
+    def names_in(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+        """Stems of the names in `text[start:end]`: capitalised words the article never writes in
+        lower case ("Wilson", "Tesco"; not "The", nor "Passengers" opening a sentence)."""
+        lower = self.lowercase_words()
+        words = _CAPITALISED_RE.findall(text, start, len(text) if end is None else end)
+        return frozenset(filter(None, (stem(word) for word in words if word.lower() not in lower)))
 
     def lowercase_words(self) -> frozenset[str]:
         """The words the article writes in lower case (to tell names from words that open a sentence)."""
@@ -371,6 +378,7 @@ _SCORE_DIGITS: Final = 3  # the most digits a number of a score has (see _SCORE_
 
 
 _LOWERCASE_WORD_RE: Final = re.compile(r"\b[a-z]+\b")
+_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
 _NUMBER_CHAR_RE: Final = re.compile(r"[\d.,]")
 
 

@@ -35,8 +35,9 @@ _LINK_RE: Final = re.compile(
     r"(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<back>(?:(?:up|down)\s+)?from)|(?P<to>to)|versus|vs\.?|against)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-# "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own.
-_FROM_BEFORE_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own;
+# "from $349m": the value before a change.
+_FROM_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _WORDS_TO_RE: Final = re.compile(r"(?:\s+[A-Za-z'’-]+){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _LOSER_BEFORE_RE: Final = re.compile(
     r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
@@ -55,7 +56,7 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     link = _LINK_RE.fullmatch(text, left.end, right.start)
     if link is not None:
         return bool(link.group("back")), bool(link.group("back") or link.group("to"))
-    if _FROM_BEFORE_RE.search(text, max(0, left.start - _FROM_REACH), left.start) and _WORDS_TO_RE.fullmatch(
+    if _FROM_RE.search(text, max(0, left.start - _FROM_REACH), left.start) and _WORDS_TO_RE.fullmatch(
         text, left.end, right.start
     ):
         return False, True
@@ -99,11 +100,8 @@ def neighbours(figures: list[Figure], at: int) -> list[Figure]:
 def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """Misattributed when the summary ties the figure to another in an order the article turns
     round, and the article never ties them in the summary's order."""
-    siblings = around.siblings
-    at = next((i for i, sibling in enumerate(siblings) if sibling.start == figure.start), None)
-    if at is None:
-        return None
-    for partner in neighbours(siblings, at):
+    at = bisect.bisect_left(around.sibling_starts, figure.start)
+    for partner in neighbours(around.siblings, at):
         mine = first_of_pair(around.text, figure, partner)
         if mine is None:
             continue
@@ -125,8 +123,6 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
 
 Role = Literal["before", "after"]
 
-# "from $349m": the value before a change.
-_FROM_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # "rose 18% to $412m", "was cut by a third to 300": a change's verb, then "to" right before the figure.
 _TO_RE: Final = re.compile(r"([^.;:!?]{0,40})\bto\s+$", re.IGNORECASE)
 _WORD_RE: Final = re.compile(r"[a-z]+")

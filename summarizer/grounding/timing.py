@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.text import stem
 
 from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
-from .frames import Frame
+from .frames import Frame, year_of
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
@@ -380,21 +379,12 @@ _WHEN_AFTER_RE: Final = re.compile(r",?\s+when\b", re.IGNORECASE)  # "since 1987
 _DATING_LEAD: Final = 40  # characters before a year read for a word that compares
 
 
-def _year_of(figure: Figure) -> int | None:
-    """The year a year or a full date names ("2019", "10 December 2019"), else None."""
-    if figure.value is None:
-        return None
-    if figure.kind == "year":
-        return int(figure.value)
-    return int(figure.value) // 10_000 if figure.kind == "date" and figure.value >= 10_000 else None
-
-
 def _dated_before(around: Around, figure: Figure, years: frozenset[int]) -> bool:
     """Whether one of `years` stands before the figure in its sentence and dates it."""
     sentence_start, _ = around.layout.sentence_of(figure.start)
     starts, siblings, text = around.sibling_starts, around.siblings, around.text
     for sibling in siblings[bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, figure.start)]:
-        if _year_of(sibling) not in years:
+        if year_of(sibling) not in years:
             continue
         compared = _NOT_DATING_RE.search(text, max(0, sibling.start - _DATING_LEAD), sibling.start)
         if not compared or _WHEN_AFTER_RE.match(text, sibling.end):
@@ -486,16 +476,9 @@ def year_of_other_figure(figure: Figure, around: Around, index: ArticleIndex, eq
 
 
 def _names_around(index: ArticleIndex, figure: Figure) -> frozenset[str]:
-    """Stems of the names in a figure's sentence: capitalised words the article never writes in
-    lower case ("Wilson", "Tesco"; not "The", nor "Passengers" opening a sentence)."""
+    """Stems of the names in a figure's sentence (see `ArticleIndex.names_in`)."""
     start, end = index.layout.sentence_of(figure.start)
-    lower = index.lowercase_words()
-    return frozenset(
-        stem(word) for word in _CAPITALISED_RE.findall(index.text, start, end) if word.lower() not in lower
-    )
-
-
-_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
+    return index.names_in(index.text, start, end)
 
 
 _EVENT_WORDS: Final = 2  # words a year's sentence must share with the summary's to be about its event
