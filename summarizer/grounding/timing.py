@@ -164,7 +164,7 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
 
 _SPAN_WAY_RE: Final = re.compile(r"\s+(later|earlier)\b", re.IGNORECASE)
 _SPAN_WAYS: Final = {"later": 1, "earlier": -1}
-# "over the next 20 years" looks forward from its year, "in the past five years" back.
+# "over the next 20 years" looks forward from its year, "during the last six years" back.
 _SPAN_TOLD_RE: Final = re.compile(r"\b(next|coming|past|last|previous)\s+$", re.IGNORECASE)
 _SPAN_TOLD_WAYS: Final = {"next": 1, "coming": 1, "past": -1, "last": -1, "previous": -1}
 _SPAN_LEAD: Final = 12  # characters before a span read for the way it looks
