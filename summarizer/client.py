@@ -507,14 +507,16 @@ class OpenAIClient:
                 return watch.timeout_error()
             # Long before any clock ran out: a transport that reports a reset as a timeout (aiohttp
             # gives ConnectTimeout('[Errno 104] Connection reset by peer')).
-            cause = error.__cause__ or error
-            return TransientError(f"connection failed: {self._clean(str(cause)) or type(cause).__name__}")
+            return self._connection_failed(error.__cause__ or error)
         return self._translate_failure(error, mode)
+
+    def _connection_failed(self, cause: BaseException) -> TransientError:
+        return TransientError(f"connection failed: {self._clean(str(cause)) or type(cause).__name__}")
 
     def _translate_failure(self, error: Exception, mode: OutputMode) -> Exception:
         if isinstance(error, openai.APIConnectionError | httpx2.TransportError | ssl.SSLError | anyio.EndOfStream):
             # The body is read by us (see streaming): its transport errors arrive as the HTTP library's.
-            return TransientError(f"connection failed: {self._clean(str(error)) or type(error).__name__}")
+            return self._connection_failed(error)
         if isinstance(error, json.JSONDecodeError):
             return TransientError("the endpoint sent a malformed JSON body")
         if isinstance(error, openai.APIStatusError):

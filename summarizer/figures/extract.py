@@ -101,12 +101,10 @@ def _candidates(text: str) -> list[_Candidate]:
     matches are the same as `finditer` over the whole text, without trying a dozen regexes at
     every character.
     """
+    # One character for one: `_figures` has read the letters that lower-case to two ("İ") as ASCII.
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"); keep the positions
-        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
     found: list[_Candidate] = []
     resume = [0] * len(_EXTRACTORS)
-    matchers = _PLAIN_MATCHERS if any(char in lowered for char in _UNFOLDED) else _FOLDED_MATCHERS
     for visit in _VISIT_RE.finditer(lowered):
         token = visit.group("token")
         if token is None:
@@ -117,18 +115,18 @@ def _candidates(text: str) -> list[_Candidate]:
             # is visited from the word after it, which starts nothing itself.
             the = _the_before(lowered, position)
             if the is not None:
-                _try(text, lowered, the, _STARTS["the"], resume=resume, found=found, matchers=matchers)
+                _try(text, lowered, the, _STARTS["the"], resume=resume, found=found)
             continue
         if token[0].isdigit():
             word = _code_word_before(lowered, position)
             if word is not None:
-                _try(text, lowered, word, (_ANY_NAME,), resume=resume, found=found, matchers=matchers)
+                _try(text, lowered, word, (_ANY_NAME,), resume=resume, found=found)
             starts = _digit_starts(lowered, token, after)
         else:
             starts = _STARTS[token]
             if len(token) <= _CODE_LETTERS and _is_glued_to_digits(lowered, after):
                 starts = (*starts, _ANY_NAME)
-        _try(text, lowered, (position, after), starts, resume=resume, found=found, matchers=matchers)
+        _try(text, lowered, (position, after), starts, resume=resume, found=found)
     return found
 
 
@@ -177,7 +175,6 @@ def _try(
     *,
     resume: list[int],
     found: list[_Candidate],
-    matchers: tuple[_Matcher, ...],
 ) -> None:
     """Try the extractors that can start at a token (its span in the text)."""
     position, after = token
@@ -190,7 +187,7 @@ def _try(
                 following = _first_after(lowered, after)
             if following not in follow:
                 continue
-        regex, on_lowered = matchers[index]
+        regex, on_lowered = _MATCHERS[index]
         match = regex.match(lowered if on_lowered else text, position)
         if match is None:
             continue
@@ -799,14 +796,13 @@ _EXTRACTORS: Final[tuple[tuple[re.Pattern[str], _Reader], ...]] = (
 ) = range(len(_EXTRACTORS))
 # A case-insensitive regex matches a text where its case-sensitive twin matches the lower-cased text,
 # as long as the text holds none of the three characters that the regex engine folds to a letter
-# a-z but `str.lower` does not ("İ", "ı", "ſ"; every other character was checked). The twin is
-# cheaper, so the extractors whose readers never look at the case of what they read (not dates:
-# "May"; not vague amounts: "Dozens"; not names: "No. 3") match the lower-cased text.
+# a-z but `str.lower` does not ("İ", "ı", "ſ"; every other character was checked): `_figures` reads
+# those as ASCII letters first (`_LOOKALIKES`). The twin is cheaper, so the extractors whose readers
+# never look at the case of what they read (not dates: "May"; not vague amounts: "Dozens"; not
+# names: "No. 3") match the lower-cased text.
 _Matcher = tuple[re.Pattern[str], bool]  # a regex, and whether it reads the lower-cased text
-_UNFOLDED: Final = "\u0130\u0131\u017f"
 _CASE_FREE_READERS: Final = frozenset({_digit_ordinal, _ratio, _fraction_word, _number, _word_ordinal, _decade_word})
-_PLAIN_MATCHERS: Final[tuple[_Matcher, ...]] = tuple((regex, False) for regex, _ in _EXTRACTORS)
-_FOLDED_MATCHERS: Final[tuple[_Matcher, ...]] = tuple(
+_MATCHERS: Final[tuple[_Matcher, ...]] = tuple(
     (re.compile(regex.pattern, regex.flags & ~re.IGNORECASE), True) if read in _CASE_FREE_READERS else (regex, False)
     for regex, read in _EXTRACTORS
 )

@@ -37,6 +37,7 @@ class ArticleIndex:
     _by_value: dict[Traits, dict[float | None, list[tuple[int, Figure]]]] = field(default_factory=dict)
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
     _movements: dict[int, Movement | None] = field(default_factory=dict)
+    _partners: dict[int, int | None] = field(default_factory=dict)
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
     rest_shares: dict[int, list[Figure]] | None = None  # by sentence: shares of a whole with a rest (derive)
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
@@ -204,13 +205,19 @@ class ArticleIndex:
         return self.layout.subject_of(self.figures[position], after)
 
     def _change_partner(self, position: int) -> int | None:
-        """The position of the figure at the other end of a change or range `position` is an end of."""
+        """The position of the figure at the other end of a change or range `position` is an end of
+        (read once per position: the subject and the context both ask)."""
+        if position in self._partners:
+            return self._partners[position]
         figure = self.figures[position]
+        found = None
         for other in neighbours(self.figures, position):
             left, right = (other, figure) if other.start < figure.start else (figure, other)
             if same_thing(self.text, left, right):
-                return bisect.bisect_left(self.starts, other.start)
-        return None
+                found = bisect.bisect_left(self.starts, other.start)
+                break
+        self._partners[position] = found
+        return found
 
     def sentence_stems(self, position: int) -> frozenset[str]:
         stems = self._sentences.get(position)
