@@ -48,6 +48,8 @@ def misattributed(
     theirs = frozenset().union(*subjects)
     if context <= theirs:
         return False  # no word of the summary's subject can be only a rival's (a copied sentence): no scan
+    if any(context & index.names_in(index.text, *index.layout.clause_of(other.start)) for _, other in equal):
+        return False  # "Haldra's population fell 3.4%": the value's own clause names whom it is about
     equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
     for position, other in candidates:
         if other.kind != figure.kind or any(values_equal(other, same) for _, same in equal):

@@ -10,7 +10,9 @@ them, though each value is in the article. "From" before the second figure turns
 
 The ends of a change: "profit rose 18% to $412m, from $349m" makes $349m the value before the
 change and $412m the value after it. A summary that makes the value before the one after ("profit
-rose 18% to $349m") has moved it, though the value is in the article.
+rose 18% to $349m") has moved it, though the value is in the article. A comparison told with an
+earlier time ("58%, against 63% a decade earlier") has the same two ends, and the size of a change
+("rose by 74,000", "an increase of 74,000") is neither end.
 """
 
 from __future__ import annotations
@@ -77,9 +79,12 @@ def first_of_pair(text: str, figure: Figure, other: Figure) -> bool | None:
 
 def same_thing(text: str, left: Figure, right: Figure) -> bool:
     """Whether two neighbouring figures are the two ends of one change or range ("from 450 to 310",
-    "310, down from 450", "10 to 15"), so they measure one thing; not "45% against 38%"."""
+    "310, down from 450", "10 to 15", "58%, against 63% a decade earlier"), so they measure one
+    thing; not "45% against 38%"."""
     link = _link(text, left, right)
-    return link is not None and link[1]
+    if link is not None:
+        return link[1]
+    return left.kind == right.kind and compatible(left, right) and _compared_earlier(text, left, right)
 
 
 def neighbours(figures: list[Figure], at: int) -> list[Figure]:
@@ -89,12 +94,17 @@ def neighbours(figures: list[Figure], at: int) -> list[Figure]:
     found = []
     for step in (-1, 1):
         i = at + step
-        while 0 <= i < len(figures) and abs(figures[i].start - figure.start) <= _LINK_REACH + len(figure.text):
+        while 0 <= i < len(figures) and _gap(figure, figures[i]) <= _LINK_REACH:
             if figures[i].kind == figure.kind:
                 found.append(figures[i])
                 break
             i += step
     return found
+
+
+def _gap(one: Figure, other: Figure) -> int:
+    """The characters between two figures."""
+    return other.start - one.end if one.start <= other.start else one.start - other.end
 
 
 def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
@@ -121,7 +131,7 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
     return None
 
 
-Role = Literal["before", "after"]
+Role = Literal["before", "after", "amount"]
 
 # "rose 18% to $412m", "was cut by a third to 300": a change's verb, then "to" right before the figure.
 _TO_RE: Final = re.compile(r"([^.;:!?]{0,40})\bto\s+$", re.IGNORECASE)
@@ -160,9 +170,80 @@ def _earlier_of_kind(figures: list[Figure], starts: list[int], figure: Figure) -
     return None
 
 
+# "58%, against 63% a decade earlier", "41,000, compared with 63,000 last time": a comparison whose
+# second figure a time phrase puts before the first.
+_COMPARED_RE: Final = re.compile(
+    r"(?:\s+[A-Za-z]+){0,6}?,?\s+(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_EARLIER_RE: Final = re.compile(
+    r"(?:\s+[A-Za-z]+){0,2}?,?\s+(?:"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?|months?|weeks?|days?)\s+"
+    r"(?:earlier|before|ago|previously)"
+    r"|(?:a|the)\s+(?:decade|year|month|week)\s+(?:earlier|before)"
+    r"|last\s+(?:time|year|month|week|season|decade)|previously|(?:the\s+)?(?:previous|prior)\s+(?:time|year|month)"
+    r"|in\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# "rose by 74,000", "an increase of 74,000": the size of a change, not either of its ends.
+_AMOUNT_RE: Final = re.compile(
+    r"\b(?:(?:an?\s+)?(?:increase|rise|fall|drop|decline|decrease|jump|gain|cut|reduction)\s+of|by)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _compared_earlier(text: str, first: Figure, second: Figure) -> bool:
+    """Whether `second` is what `first` is compared with, told as earlier: "58%, against 63% a
+    decade earlier", "38%, compared with 31% in 2015"."""
+    return (
+        second.start - first.end <= _ROLE_REACH
+        and _COMPARED_RE.fullmatch(text, first.end, second.start) is not None
+        and _EARLIER_RE.match(text, second.end) is not None
+    )
+
+
+def _later_of_kind(figures: list[Figure], starts: list[int], figure: Figure) -> Figure | None:
+    """The nearest figure of the same kind after `figure`, within a link's reach."""
+    at = bisect.bisect_right(starts, figure.start)
+    while at < len(figures) and figures[at].start - figure.end <= _ROLE_REACH:
+        if figures[at].kind == figure.kind:
+            return figures[at]
+        at += 1
+    return None
+
+
 def change_role(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
-    """Whether a figure is the value before a change ("from $349m"), after it ("rose 18% to $412m",
-    "$412m, up from $349m"), or neither (None). `figures` are the text's, `starts` where they start."""
+    """Whether a figure is the value before a change ("from $349m", "against 63% a decade
+    earlier"), after it ("rose 18% to $412m", "$412m, up from $349m"), the change's size ("rose by
+    74,000", "an increase of 74,000"), or none of these (None). `figures` are the text's, `starts`
+    where they start."""
+    role = _end_of_change(text, figures, starts, figure)
+    if role is not None or figure.kind == "year":
+        return role
+    later = _later_of_kind(figures, starts, figure)
+    if later is not None and _compared_earlier(text, figure, later):
+        return "after"
+    earlier = _earlier_of_kind(figures, starts, figure)
+    if earlier is not None and _compared_earlier(text, earlier, figure):
+        return "before"
+    if _AMOUNT_RE.search(text, max(0, figure.start - _ROLE_REACH), figure.start) and _changes(text, figure):
+        return "amount"
+    return None
+
+
+def _changes(text: str, figure: Figure) -> bool:
+    """Whether the "by" or "of" before a figure follows a change's verb or noun."""
+    before = text[max(0, figure.start - _ROLE_REACH) : figure.start].lower()
+    words = _WORD_RE.findall(before)[-_VERB_WORDS:-1]
+    return not CHANGE_VERBS.isdisjoint(words) or not _CHANGE_NOUNS.isdisjoint(words)
+
+
+_CHANGE_NOUNS: Final = frozenset(
+    {"increase", "rise", "fall", "drop", "decline", "decrease", "jump", "gain", "cut", "reduction"}
+)
+
+
+def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
     before = text[max(0, figure.start - _ROLE_REACH) : figure.start]
     last = before.rstrip()[-5:].lower()  # the regexes run only where their last word stands
     if (
@@ -188,10 +269,11 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     if mine is None or not equal:
         return None
     theirs = {change_role(index.text, index.figures, index.starts, same) for same in equal}
-    if theirs != {"after" if mine == "before" else "before"}:
+    if len(theirs) != 1 or None in theirs or mine in theirs:
         return None
-    told = "before" if mine == "after" else "after"
-    return Match("misattributed", equal[0], f"the article gives this as the value {told} the change", "change-end")
+    (told,) = theirs
+    said = "the size of the change" if told == "amount" else f"the value {told} the change"
+    return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
 
 
 # "45 of the 48 counts", "six of its 11 stores": a part, then the whole it is part of.

@@ -301,6 +301,55 @@ def test_the_ends_of_a_change_kept_in_place_are_not_flagged(summary: str) -> Non
     assert nothing_flagged(_CHANGE, summary)
 
 
+# A comparison whose second figure is told as earlier: the first is the value after the change.
+_COMPARED = [
+    "Some 47% of members voted online this year, against 52% a year earlier.",
+    "The theatre sold 8,200 season tickets, compared with 9,900 last season.",
+    "Electric cars made up 24% of new car sales, compared with 9% in 2021.",
+]
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_COMPARED[0], "The share of members voting online fell to 52% from 47%.", "52%"),
+        (_COMPARED[1], "Season ticket sales at the theatre fell to 9,900, down from 8,200.", "9,900"),
+        (_COMPARED[2], "Electric cars are now 9% of new car sales, against 24% in 2021.", "24%"),
+    ],
+)
+def test_a_value_compared_as_earlier_is_not_the_later_one(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (_COMPARED[0], "The share of members voting online fell to 47% from 52%."),
+        (_COMPARED[1], "Season ticket sales at the theatre fell to 8,200, down from 9,900."),
+        (_COMPARED[2], "Electric cars are now 24% of new car sales, against 9% in 2021."),
+        # No time phrase: "against" only sets two figures side by side.
+        ("The home side had 61% of possession against 39% for the visitors.", "The visitors had 39% of possession."),
+    ],
+)
+def test_a_comparison_kept_in_order_is_not_flagged(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+_GROWTH = "Membership of the choir climbed to 6,300 this year, an increase of 450."
+
+
+def test_the_size_of_a_change_is_not_the_value_it_reached() -> None:
+    assert status(_GROWTH, "Membership of the choir rose to 450 this year.", "450") in FLAGGED
+    assert status(_GROWTH, "Membership of the choir rose by 6,300 to 450.", "6,300") in FLAGGED
+    assert nothing_flagged(_GROWTH, "Membership of the choir rose by 450 to 6,300.")
+
+
+def test_a_subject_named_in_the_values_own_clause_keeps_the_value() -> None:
+    article = "Sales in the capital grew 9% to £40m, while the coastal district of Marrow shrank by 2% to £18m."
+    assert nothing_flagged(article, "Marrow's sales fell 2% to £18m.")
+    assert status(article, "Capital sales fell 2% to £18m.", "2%") in FLAGGED
+
+
 def test_a_subject_that_shares_its_noun_with_the_values_is_told_apart_by_its_own_word() -> None:
     article = "Heating costs fell 9% to £210,000, while staff costs rose 3%."
     assert status(article, "Staff costs fell 9%.", "9%") in FLAGGED
