@@ -1,16 +1,19 @@
 """Figures that travel together: a summary that copies two figures from one sentence of the article
 copies them as a pair. "The 12 boats seized carried £9m, while the 30 lorries carried £4m", where
-the article gives £4m beside the boats and £9m beside the lorries, is a swap between sentences."""
+the article gives £4m beside the boats and £9m beside the lorries, is a swap between sentences.
+Two clauses of one sentence that tell parallel things ("rose 8% to 4,100, while ... fell by 2% to
+2,900") are read the same way."""
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import Final
 
 from summarizer.figures import Figure
 
-from .compare import compatible, values_equal
+from .compare import DURATION_DAYS, compatible, same, values_equal
 from .index import ArticleIndex
 from .people import name_of
 from .report import Match
@@ -62,7 +65,8 @@ def beside_other_value(
     for companion in companions:
         places = {index.sentence_number(other.start) for _, other in index.equal(companion)}
         if places & own:
-            return None  # the article gives the two together somewhere
+            # the article gives the two in one sentence: in one clause, or in two that exchanged them
+            return None if derived else _exchanged_in_sentence(figure, companion, index, standing)
         if len(places) == 1:
             anchors.append((companion, places.pop()))
     standing_starts = {other.start for other in standing}
@@ -102,6 +106,62 @@ def beside_other_value(
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
     return None
+
+
+def _exchanged_in_sentence(
+    figure: Figure, companion: Figure, index: ArticleIndex, standing: Sequence[Figure]
+) -> Match | None:
+    """Misattributed when the article gives the figure and its companion in two clauses of one
+    sentence, each beside another value of the other's kind: "those aged 65 and over are 21%, while
+    children under 15 are 14%", summarised as "children under 15 are 21%"."""
+    clause_of = index.layout.clause_of
+    mine = {clause_of(other.start) for other in standing}
+    theirs = {clause_of(other.start) for _, other in index.equal(companion)}
+    if mine & theirs or len(mine) != 1 or len(theirs) != 1:
+        return None  # given together, or in too many places to tell
+    (own_start, own_end), (start, end) = mine.pop(), theirs.pop()
+    told = next(other for _, other in index.equal(companion))
+    if not any(
+        _another_value(other, companion) and not values_equal(figure, other) and _parallel(index, other, told)
+        for other in _between(index, own_start, own_end)
+    ):
+        return None  # the figure's clause has no other value in the companion's place: nothing was exchanged
+    for rival in _between(index, start, end):
+        if _another_value(rival, figure) and not rival.vague and not values_equal(companion, rival):
+            note = f"the article gives '{rival.text}' beside '{companion.text}'"
+            return Match("misattributed", rival, note, "companion")
+    return None
+
+
+def _another_value(other: Figure, figure: Figure) -> bool:
+    """Whether `other` is of the figure's kind, with another value (a span in other units is the
+    same value: "14 days", "two weeks")."""
+    if other.kind != figure.kind or other.value is None or values_equal(figure, other):
+        return False
+    if figure.kind == "duration" and figure.value is not None and figure.unit in DURATION_DAYS:
+        return not (
+            other.unit in DURATION_DAYS
+            and same(other.value * DURATION_DAYS[other.unit], figure.value * DURATION_DAYS[figure.unit])
+        )
+    return True
+
+
+def _parallel(index: ArticleIndex, one: Figure, other: Figure) -> bool:
+    """Whether two article figures stand in the same place of two parallel clauses: after the same
+    word ("those aged 18 to 24 ..., while those aged 50 and over"), or counting the same thing."""
+    before = [_WORD_BEFORE_RE.search(index.text, max(0, figure.start - 24), figure.start) for figure in (one, other)]
+    if before[0] and before[1] and before[0].group(1).lower() == before[1].group(1).lower():
+        return True
+    thing = index.frame(one).thing
+    return bool(thing and thing & index.frame(other).thing)
+
+
+_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _between(index: ArticleIndex, start: int, end: int) -> list[Figure]:
+    """The article's figures that start between `start` and `end`."""
+    return index.figures[bisect.bisect_left(index.starts, start) : bisect.bisect_left(index.starts, end)]
 
 
 def _subject_age(around: Around, sibling: Figure, sentence_start: int, figure: Figure) -> bool:

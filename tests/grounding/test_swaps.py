@@ -487,3 +487,45 @@ def test_a_side_is_read_after_votes_and_an_occurrence_with_no_side_does_not_hide
 )
 def test_a_word_that_qualifies_the_shared_noun_moves_a_value(article: str, summary: str, figure: str) -> None:
     assert status(article, summary, figure) in FLAGGED
+
+
+_TWO_CLAUSES = (
+    "Among the survey's respondents, those aged 18 to 24 spent 31% of their income on rent, "
+    "while those aged 50 and over spent 12%."
+)
+
+
+_STANDS = "Ticket sales at the north stand rose 8% to 4,100, while those at the south stand fell by 2% to 2,900."
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_TWO_CLAUSES, "Respondents aged 50 and over spent 31% of their income on rent.", "31%"),
+        (_TWO_CLAUSES, "Respondents aged 18 to 24 spent 12% of their income on rent.", "12%"),
+        (_STANDS, "Ticket sales at the north stand rose 8% to 2,900.", "8%"),
+    ],
+)
+def test_figures_exchanged_between_two_clauses_of_one_sentence_are_a_swap(
+    article: str, summary: str, figure: str
+) -> None:
+    assert status(article, summary, figure) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (_TWO_CLAUSES, "Respondents aged 18 to 24 spent 31% of their income on rent."),
+        (_TWO_CLAUSES, "Those aged 50 and over spent 12% of their income on rent."),
+        (_STANDS, "Ticket sales at the north stand rose 8% to 4,100."),
+        (_STANDS, "South stand ticket sales fell 2% to 2,900."),
+        # A figure joined from another clause in no parallel place: "paragraph 14" is no part of the rating.
+        (
+            "In paragraph 14 of the 9-page ruling, the judge criticised the police, "
+            "giving 3 of 5 stars to their evidence.",
+            "The judge gave 3 of 5 stars to the police's evidence in paragraph 14.",
+        ),
+    ],
+)
+def test_figures_kept_in_their_clauses_are_not_a_swap(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
