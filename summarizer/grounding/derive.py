@@ -259,6 +259,8 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
                 continue  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
             if note and _difference_misread(note, left, right, index.text):
                 continue  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
+            if note and " + " in note and _total_with_its_part(left, right, index):
+                continue  # "gave £45m more, bringing the total to £310m": the £310m holds the £45m
             if note:
                 return Match("derived", None, note, "arithmetic", (left, right))
     return None
@@ -276,6 +278,26 @@ _DIFFERENCE_AFTER_RE: Final = re.compile(
     r"(?:target|forecast|budget|estimate|expected|planned|plan|projection|average)\b)",
     re.IGNORECASE,
 )
+
+
+# "bringing the total to", "taking their investment since 2016 to": a running total, reached by
+# adding what the sentence told before it.
+_RUNNING_TOTAL_RE: Final = re.compile(
+    r"\b(?:bringing|brings|brought|taking|takes|took|pushing|pushes|pushed|lifting|lifts|lifted)\b[^.;:!?]{0,60}\bto\s+$",
+    re.IGNORECASE,
+)
+
+
+def _total_with_its_part(left: Figure, right: Figure, index: ArticleIndex) -> bool:
+    """Whether one operand is a running total that already holds the other, told before it in its
+    sentence: adding the two counts the part twice."""
+    part, total = (left, right) if left.start < right.start else (right, left)
+    if index.sentence_number(part.start) != index.sentence_number(total.start):
+        return False
+    return _RUNNING_TOTAL_RE.search(index.text, max(part.end, total.start - _TOTAL_REACH), total.start) is not None
+
+
+_TOTAL_REACH: Final = 80
 
 
 def _difference_misread(note: str, left: Figure, right: Figure, text: str) -> bool:

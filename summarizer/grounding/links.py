@@ -57,6 +57,8 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
         return None
     link = _LINK_RE.fullmatch(text, left.end, right.start)
     if link is not None:
+        if not (link.group("back") or link.group("to")) and _EARLIER_RE.match(text, right.end):
+            return True, True  # "92%, against 79% the year before": from 79% to 92%
         return bool(link.group("back")), bool(link.group("back") or link.group("to"))
     if _FROM_RE.search(text, max(0, left.start - _FROM_REACH), left.start) and _WORDS_TO_RE.fullmatch(
         text, left.end, right.start

@@ -221,3 +221,17 @@ def test_the_rest_is_derived_even_when_its_parts_are_about_other_things() -> Non
 )
 def test_a_change_or_a_level_leaves_no_rest(article: str, summary: str, figure: str) -> None:
     assert flagged(article, summary, figure)
+
+
+_RUNNING_TOTAL = "The trust gave a further £2m this spring, bringing its total support since 2019 to £17m."
+
+
+def test_a_running_total_plus_the_part_it_holds_is_not_derived() -> None:
+    assert flagged(_RUNNING_TOTAL, "The trust's support since 2019 has reached £19m.", "£19m")
+    assert not flagged(_RUNNING_TOTAL, "The trust has given £17m since 2019.", "£17m")
+
+
+def test_two_amounts_given_apart_still_add_up() -> None:
+    assert status("The trust gave £2m to schools and £17m to hospitals.", "The trust gave £19m in all.", "£19m") == (
+        "derived"
+    )

@@ -315,6 +315,7 @@ _COMPARED = [
         (_COMPARED[0], "The share of members voting online fell to 52% from 47%.", "52%"),
         (_COMPARED[1], "Season ticket sales at the theatre fell to 9,900, down from 8,200.", "9,900"),
         (_COMPARED[2], "Electric cars are now 9% of new car sales, against 24% in 2021.", "24%"),
+        ("Staff costs were 64% of income, against 58% the year before.", "Staff costs rose to 58% from 64%.", "58%"),
     ],
 )
 def test_a_value_compared_as_earlier_is_not_the_later_one(article: str, summary: str, figure: str) -> None:
@@ -327,6 +328,10 @@ def test_a_value_compared_as_earlier_is_not_the_later_one(article: str, summary:
         (_COMPARED[0], "The share of members voting online fell to 47% from 52%."),
         (_COMPARED[1], "Season ticket sales at the theatre fell to 8,200, down from 9,900."),
         (_COMPARED[2], "Electric cars are now 24% of new car sales, against 9% in 2021."),
+        (
+            "Staff costs were 64% of income, against 58% the year before.",
+            "Staff costs were 64% of income, up from 58%.",
+        ),
         # No time phrase: "against" only sets two figures side by side.
         ("The home side had 61% of possession against 39% for the visitors.", "The visitors had 39% of possession."),
     ],
