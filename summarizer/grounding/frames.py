@@ -469,7 +469,8 @@ def _phrase(text: str, start: int, stop: int) -> _Phrase:
     run: list[str] = []
     words: list[str] = []
     end = start
-    closed = False
+    # "85 more than a year ago": a difference counts what the value it is told against counts
+    closed = _THAN_AFTER_RE.match(text, start) is not None
     verb_start = None
     verb_word = 0
     to_at = None  # where a "to" after the noun stands: "to close" is a verb
@@ -506,6 +507,9 @@ def _phrase(text: str, start: int, stop: int) -> _Phrase:
     heads = [word for word in run if not word.endswith("ly")]  # "recovered fully": the adverb is no noun
     thing = {heads[-1]} if heads else set()
     return _Phrase(thing, end, words, verb_start, verb_word, frozenset(run) - thing)
+
+
+_THAN_AFTER_RE: Final = re.compile(r"\s*(?:more|fewer|less)\s+than\b", re.IGNORECASE)
 
 
 def _partitive(words: list[str]) -> bool:

@@ -81,3 +81,8 @@ def test_what_money_buys_is_still_told_apart() -> None:
 def test_an_amount_noun_beside_what_the_money_buys_still_tells_the_thing() -> None:
     article = "The £3m bridge over the Tay opened on Monday; a £7m tunnel is planned."
     assert flagged(article, "The £7m cost of the bridge was criticised.", "£7m")
+
+
+def test_a_difference_counts_what_its_value_counts() -> None:
+    article = "The choir now has 140 singers, 25 more than a year ago."
+    assert nothing_flagged(article, "The choir has 140 singers, 25 more than a year earlier.")
