@@ -33,7 +33,7 @@ from .compare import (
 from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
-from .links import other_end, other_side, part_above_whole, range_end, turned_round_pair
+from .links import other_end, other_partner, other_side, part_above_whole, range_end, turned_round_pair
 from .people import age_of_other_person, span_as_age
 from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
@@ -406,6 +406,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "vote-side": lambda figure, around, index, match, equal: other_side(figure, around, index, equal),
     "part-of-whole": lambda figure, around, index, match, equal: part_above_whole(figure, around, equal),
     "change-end": lambda figure, around, index, match, equal: other_end(figure, around, index, equal),
+    "change-partner": lambda figure, around, index, match, equal: other_partner(figure, around, index, equal),
     "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
     "per-period": lambda figure, around, index, match, equal: other_period(figure, around, index, equal),
     "age-of-person": lambda figure, around, index, match, equal: (

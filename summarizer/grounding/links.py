@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from summarizer.figures import Figure
 
-from .compare import compatible, values_equal
+from .compare import compatible, rounds_to, values_equal
 from .direction import CHANGE_VERBS
 from .report import Match
 from .words import Around
@@ -276,6 +276,38 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     (told,) = theirs
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
     return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
+
+
+def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """Misattributed when the summary makes the figure one end of a change whose other end the
+    article never gives with it: "attendance rose to 31,250 from 32,000" where the article's 31,250
+    is "up from 27,900" and its 32,000 is the stadium's seats. Every occurrence of the value must be
+    the end of a change in the article, each with another value (or rounding of it) at its other end."""
+    if not equal:
+        return None
+    at = bisect.bisect_left(around.sibling_starts, figure.start)
+    partner = _partner(around.text, around.siblings, at)
+    if partner is None or partner.value is None:
+        return None
+    if change_role(around.text, around.siblings, around.sibling_starts, partner) == "amount":
+        return None  # "rose by £46m to £142m": the size of the change, not its other end
+    theirs = []
+    for same in equal:
+        other = _partner(index.text, index.figures, bisect.bisect_left(index.starts, same.start))
+        if other is None or other.value is None or values_equal(partner, other) or rounds_to(partner, other):
+            return None
+        theirs.append(other)
+    return Match("misattributed", equal[0], f"the article gives its other end as '{theirs[0].text}'", "change-partner")
+
+
+def _partner(text: str, figures: list[Figure], at: int) -> Figure | None:
+    """The other end of the change or range `figures[at]` is an end of, if any."""
+    figure = figures[at]
+    for other in neighbours(figures, at):
+        left, right = (other, figure) if other.start < figure.start else (figure, other)
+        if same_thing(text, left, right):
+            return other
+    return None
 
 
 # "45 of the 48 counts", "six of its 11 stores": a part, then the whole it is part of.

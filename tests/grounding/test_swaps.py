@@ -534,3 +534,24 @@ def test_figures_exchanged_between_two_clauses_of_one_sentence_are_a_swap(
 )
 def test_figures_kept_in_their_clauses_are_not_a_swap(article: str, summary: str) -> None:
     assert nothing_flagged(article, summary)
+
+
+_LIDO = (
+    "Bookings at the lido rose to 9,300 this summer, from 7,800 a year ago. Bookings at the indoor pool reached 6,100."
+)
+
+
+def test_a_change_from_a_value_the_article_never_gives_it_is_flagged() -> None:
+    assert status(_LIDO, "Bookings at the lido rose to 9,300 from 6,100.", "9,300") in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Bookings at the lido rose to 9,300 from 7,800.",
+        "Lido bookings rose by 1,500 to 9,300.",  # the size of the change, not its other end
+        "Lido bookings rose to 9,300 from about 8,000.",  # a rounding of the other end
+    ],
+)
+def test_a_change_with_the_articles_other_end_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_LIDO, summary)
