@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
 from summarizer.figures import Figure
 
+from .compare import DURATION_DAYS, same
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
@@ -44,13 +46,70 @@ def period_of(text: str, figure: Figure) -> str | None:
 
 
 def other_period(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """ "Brings in £2m a month" where every occurrence of the value is per year: misattributed."""
-    mine = period_of(around.text, figure)
+    """ "Brings in £2m a month" where every occurrence of the value is per year, or "losses of up to
+    £105m a year" where the article allows them over three years: misattributed."""
+    mine = _rate(around.text, around.siblings, around.sibling_starts, figure)
     if mine is None or not equal:
         return None
-    theirs = [period_of(index.text, same_value) for same_value in equal]
-    if any(period is None or period == mine for period in theirs):
-        return None
+    theirs = []
+    for same_value in equal:
+        rate = _rate(index.text, index.figures, index.starts, same_value)
+        if rate is None or same(_days(rate), _days(mine)):
+            return None
+        theirs.append(rate)
     return Match(
-        "misattributed", equal[0], f"the article gives this value per {theirs[0]}, not per {mine}", "per-period"
+        "misattributed", equal[0], f"the article gives this value {_told(theirs[0])}, not {_told(mine)}", "per-period"
     )
+
+
+def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> tuple[float, str] | None:
+    """How many of which unit of time a figure is told for: per period ("a month": one month) or
+    over a span ("over three years", "in 14 days"), or None."""
+    period = period_of(text, figure)
+    if period is not None:
+        return 1.0, period
+    if figure.kind in _SPAN_KINDS:
+        return None
+    span = span_after(figures, starts, figure, text)
+    if span is None:
+        # "£105m over three years": the parser reads "over" as the span's bound
+        at = bisect.bisect_right(starts, figure.start)
+        following = figures[at] if at < len(figures) else None
+        if following is None or not text[figure.end : following.start].isspace():
+            return None
+        if following.kind != "duration" or not following.text.lower().startswith("over "):
+            return None
+        span = following
+    if span.value is None or span.unit not in _DAYS:
+        return None
+    return span.value, span.unit
+
+
+def _days(rate: tuple[float, str]) -> float:
+    count, unit = rate
+    return count * _DAYS[unit]
+
+
+def _told(rate: tuple[float, str]) -> str:
+    count, unit = rate
+    return f"per {unit}" if count == 1 else f"over {count:g} {unit}s"
+
+
+_DAYS: Final = {**DURATION_DAYS, "quarter": 91.0}
+_SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
+
+
+# What may stand between a figure and the span it is told over: "gained 41% [over the past] 12 months".
+_SPAN_LEAD_RE: Final = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|within|during|for)\s+(?:the\s+)?(?:past|last|next|previous|coming|first)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def span_after(figures: list[Figure], starts: list[int], figure: Figure, text: str) -> Figure | None:
+    """The duration a figure is told over, right after it: "41% over the past 12 months"."""
+    at = bisect.bisect_right(starts, figure.start)
+    if at >= len(figures) or figures[at].kind != "duration":
+        return None
+    span = figures[at]
+    return span if _SPAN_LEAD_RE.fullmatch(text, figure.end, span.start) else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.35"
+GROUNDING_VERSION: Final = "3.36"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -72,7 +72,9 @@ RULES: Final = (
         "a change's other end the article never gives: 'rose to 31,250 from 32,000' where it rose from 27,900",
     ),
     Rule("earlier-event", "bind", "the value is the article's only for an earlier event the summary does not name"),
-    Rule("per-period", "bind", "a rate's period: '£2m a month' where the article gives it per year"),
+    Rule(
+        "per-period", "bind", "a rate's period: '£2m a month' where the article gives it per year, or over three years"
+    ),
     Rule("age-of-person", "bind", "an age is a person's: 'Lena Holm, 54' where the article makes Holm 31"),
     Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap"),
     Rule("companion", "bind", "two figures the summary gives together are the article's only apart: a swap"),

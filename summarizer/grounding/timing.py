@@ -14,6 +14,7 @@ from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
 from .frames import Frame, year_of
 from .index import ArticleIndex
+from .periods import span_after
 from .report import Match
 from .words import Around
 
@@ -514,7 +515,7 @@ def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if figure.kind in _SPAN_KINDS or not equal:
         return None
     siblings = around.siblings
-    span = _span_after(siblings, around.sibling_starts, figure, around.text)
+    span = span_after(siblings, around.sibling_starts, figure, around.text)
     if span is None:
         return None
     if any(_told_over(index, same, span) for same in equal):
@@ -530,24 +531,10 @@ def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[
 
 
 _SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
-# What may stand between a figure and the span it is told over: "gained 41% [over the past] 12 months".
-_SPAN_LEAD_RE: Final = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|within|during|for)\s+(?:the\s+)?(?:past|last|next|previous|coming|first)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _span_after(figures: list[Figure], starts: list[int], figure: Figure, text: str) -> Figure | None:
-    """The duration a figure is told over, right after it: "41% over the past 12 months"."""
-    at = bisect.bisect_right(starts, figure.start)
-    if at >= len(figures) or figures[at].kind != "duration":
-        return None
-    span = figures[at]
-    return span if _SPAN_LEAD_RE.fullmatch(text, figure.end, span.start) else None
 
 
 def _told_over(index: ArticleIndex, figure: Figure, span: Figure) -> bool:
-    told = _span_after(index.figures, index.starts, figure, index.text)
+    told = span_after(index.figures, index.starts, figure, index.text)
     if told is None or told.value is None or span.value is None:
         return False
     if told.unit == span.unit:

@@ -291,3 +291,29 @@ def test_a_month_told_without_its_year_is_the_datelines_year() -> None:
     assert flagged(_SURVEY, "In 2021, 58% of members backed the merger.", "58%")
     assert nothing_flagged(_SURVEY, "In 2026, 58% of members backed the merger.")
     assert nothing_flagged(_SURVEY, "In April, 58% of members backed the merger.")
+
+
+_SPAN_TOTALS = "The grant gives the museum £300,000 over four years, and its shop made £12,000 in six weeks."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The grant gives the museum £300,000 a year.", "£300,000"),
+        ("The museum shop makes £12,000 a week.", "£12,000"),
+    ],
+)
+def test_a_total_over_a_span_is_no_rate_per_period(summary: str, figure: str) -> None:
+    assert flagged(_SPAN_TOTALS, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The grant gives the museum £300,000 over four years.", "£300,000"),
+        ("The museum shop made £12,000 in 42 days.", "£12,000"),  # the same span in other units
+        ("The grant is worth £300,000.", "£300,000"),
+    ],
+)
+def test_a_total_over_its_span_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(_SPAN_TOTALS, summary, figure)
