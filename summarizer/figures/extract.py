@@ -58,7 +58,7 @@ def find_figures(text: str, *, cleaned: bool = False) -> list[Figure]:
 
 
 def _figures(text: str) -> list[Figure]:
-    if not text.isascii() and _LOOKALIKE_RE.search(text):
+    if not text.isascii() and any(letter in text for letter in _LOOKALIKE_LETTERS):
         # Letters that `re`'s case-free matching takes for ASCII ones ("bıllıon", "leſſ than") are read
         # as those letters, so no word table meets a spelling it does not hold; `text` stays as given.
         return [replace(figure, text=text[figure.start : figure.end]) for figure in _read(text.translate(_LOOKALIKES))]
@@ -68,7 +68,9 @@ def _figures(text: str) -> list[Figure]:
 # The non-ASCII letters that case-free matching pairs with ASCII ones: dotless i, dotted capital I,
 # long s and the Kelvin sign. Each stands for one letter, so positions do not move.
 _LOOKALIKES: Final = str.maketrans({"\u0131": "i", "\u0130": "I", "\u017f": "s", "\u212a": "K"})
-_LOOKALIKE_RE: Final = re.compile("[\u0131\u0130\u017f\u212a]")
+# Four substring tests, not a regex character class: `in` finds a character with a fast memory
+# search, where the regex engine tests every character of the text against the class.
+_LOOKALIKE_LETTERS: Final = "\u0131\u0130\u017f\u212a"
 
 
 def _read(text: str) -> list[Figure]:
@@ -124,7 +126,8 @@ def _candidates(text: str) -> list[_Candidate]:
             starts = _digit_starts(lowered, token, after)
         else:
             starts = _STARTS[token]
-            if len(token) <= _CODE_LETTERS and _is_glued_to_digits(lowered, after):
+            # A word glued to digits may start a code ("m4"); a sign glued to them ("£4") never does.
+            if token.isalpha() and len(token) <= _CODE_LETTERS and _is_glued_to_digits(lowered, after):
                 starts = (*starts, _ANY_NAME)
         _try(text, lowered, (position, after), starts, resume=resume, found=found)
     return found
@@ -178,14 +181,14 @@ def _try(
 ) -> None:
     """Try the extractors that can start at a token (its span in the text)."""
     position, after = token
-    following = None
+    following = -1  # where the text after the token goes on, past white space: found when first needed
     for index, follow in starts:
         if position < resume[index]:
             continue
         if follow is not None:
-            if following is None:
-                following = _first_after(lowered, after)
-            if following not in follow:
+            if following < 0:
+                following = _past_spaces(lowered, after)
+            if not lowered.startswith(follow, following):
                 continue
         regex, on_lowered = _MATCHERS[index]
         match = regex.match(lowered if on_lowered else text, position)
@@ -198,18 +201,15 @@ def _try(
             found.append(candidate)
 
 
-def _first_after(lowered: str, position: int) -> str:
-    """The first character at or after `position` that is not white space ("\\0" at the end)."""
+def _past_spaces(lowered: str, position: int) -> int:
+    """The position of the first character at or after `position` that is not white space."""
     size = len(lowered)
-    while position < size:
-        char = lowered[position]
-        if not char.isspace():
-            return char
+    while position < size and lowered[position].isspace():
         position += 1
-    return "\0"
+    return position
 
 
-def _digit_starts(lowered: str, digits: str, after: int) -> tuple[tuple[int, str | None], ...]:
+def _digit_starts(lowered: str, digits: str, after: int) -> tuple[_Start, ...]:
     """The extractors that can start at a run of digits, judged by what follows it.
 
     Each test is implied by the extractor's regex: a date's day has at most two digits and is
@@ -225,10 +225,10 @@ def _digit_starts(lowered: str, digits: str, after: int) -> tuple[tuple[int, str
         return _NUMBER_ONLY
     starts = [_ANY_NUMBER]
     if spaced:
-        following = _first_after(lowered, after)
-        if following in "io":
+        following = _past_spaces(lowered, after)
+        if lowered.startswith(_RATIO_FOLLOWERS, following):  # "4 in 10", "4 out of 10"
             starts.append(_ANY_RATIO)
-        if len(digits) <= 2 and following in _DAY_FOLLOWERS:  # "3 March", "3 of March"
+        if len(digits) <= 2 and lowered.startswith(_DAY_FOLLOWERS, following):  # "3 March", "3 of March"
             starts.append(_ANY_DATE)
         second = lowered[after + 1 : after + 2]
         if lowered[after + 1 : after + 3] in _ORDINAL_SUFFIXES:  # "3 rd" in tokenised text
@@ -817,7 +817,9 @@ _START_WORDS: Final[dict[int, frozenset[str]]] = {
     _DECADE_WORDS: lexicon.DECADE_START_WORDS,
     _NAMES: lexicon.NAME_START_WORDS,
 }
-_Start = tuple[int, str | None]  # an extractor, and what may follow the token (None: anything)
+# An extractor, and what the text after the token (past white space) starts with where it can
+# match (None: anything).
+_Start = tuple[int, tuple[str, ...] | None]
 _ANY_NUMBER: Final = (_NUMBERS, None)
 _ANY_RATIO: Final = (_RATIOS, None)
 _ANY_DATE: Final = (_DATES, None)
@@ -826,28 +828,34 @@ _ANY_DECADE: Final = (_DECADES, None)
 _ANY_NAME: Final = (_NAMES, None)
 _NUMBER_ONLY: Final = (_ANY_NUMBER,)
 _ORDINAL_SUFFIXES: Final = frozenset({"st", "nd", "rd", "th"})
-_DAY_FOLLOWERS: Final = frozenset(month[0] for month in lexicon.MONTHS) | {"o"}  # a month, or "of"
-_NAME_NUMBER_FOLLOWERS: Final = "0123456789" + "".join({unit[0] for unit in lexicon.UNITS}) + "iv"
+_DAY_FOLLOWERS: Final = (*lexicon.MONTHS, "of")  # "3 March", "3 of March"
+_RATIO_FOLLOWERS: Final = ("in", "out")  # "4 in 10", "one out of five"
+_NAME_NUMBER_FOLLOWERS: Final = (*"0123456789", *lexicon.UNITS, "i", "v")  # "euro 2016", "league two", "super bowl iv"
 
 
-def _follow(index: int, word: str) -> str | None:
-    """The first characters (after white space) that may follow `word` where the extractor starts at it.
+def _follow(index: int, word: str) -> tuple[str, ...] | None:
+    """What the text after `word` (past white space) starts with where the extractor starts at it.
 
     Each is implied by the extractor's regex: "a decade", "the past decade"; "a third", "two-thirds";
     "a hundred", "a month and a half", "a$5"; "one in ten"; "six nations", "world war two", "day 3".
-    None where anything may follow.
+    None where anything may follow. Whole words, not first letters: "a" is one word in twenty of
+    news prose, and "a survey", "a spokesperson" should try no regex.
     """
     if index == _NAMES:
         return _name_follow(word)
     if index == _DECADE_WORDS:
-        return "lnp" if word == "the" else "dc"
+        return lexicon.DECADE_LEADS if word == "the" else ("decade", "century")
     small = word in lexicon.UNITS or word in {"a", "an"}
     follows = {
-        _FRACTIONS: "htqfsen-\u2013" if small else None,
-        _NUMBERS: "htmbdywsc$" if word in {"a", "an"} else "$" if word in _SIGN_PREFIXES else None,
-        _RATIOS: "io" if word in lexicon.UNITS else None,
+        _FRACTIONS: (*lexicon.DENOMINATORS, "-", "\u2013") if small else None,
+        _NUMBERS: _ARTICLE_FOLLOWERS if word in {"a", "an"} else ("$",) if word in _SIGN_PREFIXES else None,
+        _RATIOS: _RATIO_FOLLOWERS if word in lexicon.UNITS else None,
     }
     return follows.get(index)
+
+
+# "a million", "an hour and a half", "a$5"
+_ARTICLE_FOLLOWERS: Final = (*lexicon.SCALES, "dozen", *lexicon.TIME_UNITS, "$")
 
 
 _SIGN_PREFIXES: Final = frozenset({"us", "au", "c", "ca", "nz", "hk", "s"})  # "US$", "C$", "S$"
@@ -857,19 +865,19 @@ _SIGN_PREFIXES: Final = frozenset({"us", "au", "c", "ca", "nz", "hk", "s"})  # "
 _NAME_ANYTHING_FOLLOWS: Final = frozenset({"number", "no", "top", "ww", "wwi", "wwii", "twenty", "s"})
 
 
-def _name_follow(word: str) -> str | None:
+def _name_follow(word: str) -> tuple[str, ...] | None:
     """What may follow a word that starts a name: "six nations", "second world war", "euro 2016"."""
     follows = set()
     if word in lexicon.UNITS or word == "tri":
-        follows.add("n")  # "six nations"
+        follows.add("nations")  # "six nations"
     if word in {"first", "second"}:
-        follows.add("w")  # "second world war"
+        follows.add("world")  # "second world war"
     for prefix in lexicon.NAME_PREFIXES:
         first, _, rest = prefix.partition(" ")
         if first == word:
-            follows.update(rest[0] if rest else _NAME_NUMBER_FOLLOWERS)  # "world war", "euro 2016"
+            follows.update([rest] if rest else _NAME_NUMBER_FOLLOWERS)  # "world war", "euro 2016"
     other = word in _NAME_ANYTHING_FOLLOWS or word.startswith("number")
-    return None if other or not follows else "".join(sorted(follows))
+    return None if other or not follows else tuple(sorted(follows))
 
 
 _SIGN_STARTS: Final[dict[str, tuple[_Start, ...]]] = {

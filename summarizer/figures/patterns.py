@@ -56,7 +56,9 @@ def _branches(node: _Tree) -> str:
     if not alternatives:
         return ""
     if "" in node:  # a word ends here: the longer words first, then the end
-        return f"(?:{'|'.join(alternatives)})?"
+        # An empty last alternative rather than "(?:...)?": the same match, but `re` runs an
+        # optional group as a repeat, which costs far more than one more alternative.
+        return f"(?:{'|'.join(alternatives)}|)"
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
