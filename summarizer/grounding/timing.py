@@ -122,10 +122,11 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
     "Founded in 1961" from an article of 2021 that says "60 years on"; "built in 1702" from
     "rebuilt in 1710" and, in the next sentence, "eight years after the first hall". Counted from the
     article's own year, or from a year given in the same or a neighbouring sentence as the span. A
-    span that says its way counts only that way: "N years later" and "over the next N years" forward,
-    "N years earlier" and "over the past N years" back; "later" and "earlier" from the last year told
-    before the span (however far back) or a year of its own sentence. The caller takes the first
-    count that binds: one span's count that does not is no reason to miss another's that does.
+    span that says its way counts only that way: "N years later" and "over the next N years"
+    forward, "N years earlier" and "over the past N years" back, "N years ago" back from the
+    article's own year only; "later" and "earlier" from the last year told before the span (however
+    far back) or a year of its own sentence. The caller takes the first count that binds: one span's
+    count that does not is no reason to miss another's that does.
     """
     now = _now(index)
     if now is None:
@@ -143,6 +144,11 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
         by_sentence.setdefault(index.sentence_number(year.start), []).append(year)
     for span in spans:
         assert span.value is not None
+        if _AGO_RE.match(index.text, span.end):
+            # "four years ago" counts back from the article's own time, never from another year
+            if _counts(value - now, span.value, -1):
+                yield Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
+            continue
         after = _SPAN_WAY_RE.match(index.text, span.end)
         way = _SPAN_WAYS[after.group(1).lower()] if after else 0
         told = way or _told_way(index.text, span)
@@ -164,6 +170,7 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
 
 
 _SPAN_WAY_RE: Final = re.compile(r"\s+(later|earlier)\b", re.IGNORECASE)
+_AGO_RE: Final = re.compile(r"\s+ago\b", re.IGNORECASE)
 _SPAN_WAYS: Final = {"later": 1, "earlier": -1}
 # "over the next 20 years" looks forward from its year, "during the last six years" back.
 _SPAN_TOLD_RE: Final = re.compile(r"\b(next|coming|past|last|previous)\s+$", re.IGNORECASE)

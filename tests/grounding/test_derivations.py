@@ -235,3 +235,11 @@ def test_two_amounts_given_apart_still_add_up() -> None:
     assert status("The trust gave £2m to schools and £17m to hospitals.", "The trust gave £19m in all.", "£19m") == (
         "derived"
     )
+
+
+_AGO = "(Mar 3, 2025) The pier reopened in 2009 after a fire. Six years ago the council sold it to a trust."
+
+
+def test_years_ago_count_back_from_the_articles_own_year_only() -> None:
+    assert status(_AGO, "The council sold the pier to a trust in 2019.", "2019") == "derived"
+    assert flagged(_AGO, "The pier burned down in 2003.", "2003")  # 2009 less six years: no event of 2003
