@@ -310,9 +310,11 @@ def _partner(text: str, figures: list[Figure], at: int) -> Figure | None:
     return None
 
 
-# "45 of the 48 counts", "six of its 11 stores": a part, then the whole it is part of.
+# "45 of the 48 counts", "six of its 11 stores", "27 of the council's 65 seats": a part, then the
+# whole it is part of.
 _PART_OF_RE: Final = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:last\s+|first\s+|next\s+|past\s+)?",
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:[A-Za-z]+(?:'s|’s)\s+)?"
+    r"(?:last\s+|first\s+|next\s+|past\s+)?",
     re.IGNORECASE,
 )
 

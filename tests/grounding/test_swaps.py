@@ -420,6 +420,12 @@ def test_a_part_larger_than_its_whole_is_a_swap() -> None:
     assert nothing_flagged(article, "The jury found the director guilty on 14 of the 17 charges.")
 
 
+def test_a_whole_after_a_possessive_is_still_the_whole() -> None:
+    article = "The union won 8 of the 12 seats on the board."
+    assert status(article, "The union won 12 of the board's 8 seats.", "12") in FLAGGED
+    assert nothing_flagged(article, "The union won 8 of the board's 12 seats.")
+
+
 @pytest.mark.parametrize(
     ("article", "swapped"),
     [
