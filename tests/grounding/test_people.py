@@ -92,3 +92,9 @@ def test_only_the_age_right_before_a_clause_is_its_companion() -> None:
     )
     assert nothing_flagged(article, "Ann Roe, 33, received 14 years, while her co-defendant got 9 years.")
     assert flagged(article, "Ann Roe, 33, was jailed for 9 years.", "9 years")
+
+
+def test_a_figure_beside_a_persons_told_age_is_not_their_age() -> None:
+    article = "Ines Varga, 52, wants free swimming lessons for every child under 11."
+    assert flagged(article, "Varga, 11, wants free swimming lessons.", "11")
+    assert not flagged(article, "Varga, 52, wants free swimming lessons for children under 11.", "52")
