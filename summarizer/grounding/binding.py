@@ -138,8 +138,17 @@ def bound_elsewhere(
     for position, _ in equal:
         if not index.context(position):
             return False  # says too little to judge ("She was 64.")
-        # A shared word is a binding above 0, read without cutting prefixes or finding head nouns.
-        if around.context & index.context(position) or binding(around, index, position) > 0:
+        # A shared word is a binding above 0, read without cutting prefixes or finding head nouns;
+        theirs = index.context(position)
+        shared = around.context & theirs
+        # the article's topic alone ("inflation" in a report on it) is no fit where the occurrence
+        # tells of other things too
+        topic = (
+            shared
+            if len(shared) == 1 and len(theirs) > _TOPIC_AND_MORE and index.is_topic_word(next(iter(shared)))
+            else frozenset()
+        )
+        if shared - topic or binding(around, index, position) - len(prefixes_of(topic) & around.prefixes) > 0:
             return False  # some occurrence fits
     # Money: a firm's or person's name is no binding ("Fenwick United lost £20m" is no rival of
     # "Fenwick United will hand Tate £3m"): an article names the payer of every amount.
@@ -154,6 +163,7 @@ def bound_elsewhere(
 
 
 BINDING_MARGIN: Final = 2
+_TOPIC_AND_MORE: Final = 2  # words an occurrence's clause must tell besides the topic word
 
 
 # Counts and shares. Amounts of money and durations in headlines are paraphrased too freely

@@ -19,6 +19,8 @@ from .links import neighbours, same_thing
 from .report import Match
 from .words import TextLayout, canonical_positions, prefixes_of
 
+TOPIC_USES: Final = 5
+
 
 @dataclass(slots=True)
 class ArticleIndex:
@@ -52,6 +54,14 @@ class ArticleIndex:
     _keys: list[float | None] | None = None
     _equal: dict[Figure, list[tuple[int, Figure]]] = field(default_factory=dict)
     _representatives: dict[Traits, Figure] | None = None
+    _lowered: str | None = None
+
+    def is_topic_word(self, stem: str) -> bool:
+        """Whether a content stem runs through the article (at least `TOPIC_USES` times): "inflation"
+        in a report on inflation says little about which of its figures a summary's is."""
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered.count(stem) >= TOPIC_USES
 
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""

@@ -561,3 +561,25 @@ def test_a_change_from_a_value_the_article_never_gives_it_is_flagged() -> None:
 )
 def test_a_change_with_the_articles_other_end_is_not_flagged(summary: str) -> None:
     assert nothing_flagged(_LIDO, summary)
+
+
+_TRAMS = (
+    "Ridership on the tram network rose 6% last year, the transport authority said. Tram ridership at weekends "
+    "rose 11%, while weekday tram ridership grew 4%. The authority wants tram ridership to grow 3% a year until "
+    "2030. Bus ridership fell 2%, and fares on trams rose 5% in January."
+)
+
+
+@pytest.mark.parametrize(
+    "summary", ["Fares on trams rose 6% in January.", "The authority wants bus ridership to grow 6% a year."]
+)
+def test_the_articles_topic_word_alone_does_not_bind_a_value(summary: str) -> None:
+    # "tram" runs through the article: sharing it says nothing of which figure is meant
+    assert status(_TRAMS, summary, "6%") in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary", ["Tram ridership rose 6% last year.", "Weekend tram ridership rose 11%.", "Tram fares rose 5%."]
+)
+def test_a_value_told_with_its_own_words_beside_the_topic_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_TRAMS, summary)
