@@ -16,7 +16,7 @@ from .frames import Frame, year_of
 from .index import ArticleIndex
 from .periods import span_after
 from .report import Match
-from .words import Around
+from .words import Around, TextLayout, is_headline
 
 _MONTHS: Final = "january|february|march|april|may|june|july|august|september|october|november|december"
 
@@ -334,6 +334,44 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     else:
         return None
     return Match("misattributed", equal[0], note, "time-year")
+
+
+def other_month(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "Inflation fell to 2.9% in November" where the article's 2.9% is October's: the summary's
+    clause names a month, and every occurrence's clause names others only."""
+    if figure.kind in CALENDAR_KINDS or not equal:
+        return None
+    mine = _months_of(around.text, around.layout, figure)
+    if not mine:
+        return None
+    told: set[str] = set()
+    # A headline repeats a figure of the body without its month.
+    body = [same_value for same_value in equal if not is_headline(index.sentence_text(same_value))]
+    for same_value in body or equal:
+        theirs = _months_of(index.text, index.layout, same_value)
+        if not theirs or theirs & mine:
+            return None
+        told |= theirs
+    return Match("misattributed", equal[0], "the article gives this value for " + ", ".join(sorted(told)), "time-month")
+
+
+def _months_of(text: str, layout: TextLayout, figure: Figure) -> frozenset[str]:
+    """The months a figure's clause places itself in ("in October", "the three months to
+    September"), or else those its sentence opens with ("In the year to June, revenue grew 12%")."""
+    start, end = layout.clause_of(figure.start)
+    months = frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, start, end))
+    if months:
+        return months
+    sentence_start, _ = layout.sentence_of(figure.start)
+    return frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, sentence_start, start))
+
+
+# A month after a word that places in time; the month capitalised, so "may" the verb is none.
+_PLACED_MONTH_RE: Final = re.compile(
+    r"\b(?i:in|to|of|by|since|until|till|through|last|this|next|from|early|late|mid|during|end)\s+("
+    + "|".join(name.capitalize() for name in _MONTHS.split("|"))
+    + r")\b"
+)
 
 
 # "in January", "last March", "this May": a month told without its year.

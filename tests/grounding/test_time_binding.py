@@ -317,3 +317,34 @@ def test_a_total_over_a_span_is_no_rate_per_period(summary: str, figure: str) ->
 )
 def test_a_total_over_its_span_is_not_flagged(summary: str, figure: str) -> None:
     assert not flagged(_SPAN_TOTALS, summary, figure)
+
+
+_MONTHS = (
+    "Airport traffic up in August\n"
+    "Passenger numbers at the airport rose 8% in August, and cargo volumes fell 3% in July. "
+    "In the year to June, revenue grew 12%."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Passenger numbers at the airport rose 8% in July.", "8%"),
+        ("Revenue grew 12% in the year to May.", "12%"),
+    ],
+)
+def test_a_value_moved_to_another_month_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(_MONTHS, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Passenger numbers at the airport rose 8% in August.", "8%"),
+        ("Revenue grew 12% in the year to June.", "12%"),
+        ("Revenue grew 12%.", "12%"),
+        ("Airport cargo volumes fell 3% in July.", "3%"),
+    ],
+)
+def test_a_value_told_for_its_month_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(_MONTHS, summary, figure)
