@@ -477,11 +477,12 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
     base = _base_value(match)
     if base is None:
         return None
-    scale_word, multiplier = _scale_of(match.group("scale"))
-    currency = _currency_of(match.group("currency"), match.group("currency_word"))
+    scale, percent, sign, currency_word = match.group("scale", "percent", "currency", "currency_word")
+    scale_word, multiplier = _scale_of(scale)
+    currency = _currency_of(sign, currency_word)
     value = base * multiplier
-    start, end = match.start(), match.end()
-    if match.group("percent"):
+    start, end = match.span()
+    if percent:
         return _Candidate(start, end, "percent", value, unit="%", scale=scale_word)
     if currency:
         return _Candidate(start, end, "money", value, unit=currency, scale=scale_word)
@@ -491,27 +492,27 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
 
 
 def _base_value(match: re.Match[str]) -> float | None:
-    if match.group("half"):
-        return 0.5
-    if match.group("article"):
-        return 1.0
-    whole = (
-        lexicon.parse_digits(match.group("digits"))
-        if match.group("digits")
-        else lexicon.parse_number_words(match.group("words"))
-    )
-    if whole is None or not match.group("and_half"):
+    digits, words, and_half = match.group("digits", "words", "and_half")
+    whole: float | None
+    if digits:
+        whole = lexicon.parse_digits(digits)
+    elif words:
+        whole = lexicon.parse_number_words(words)
+    else:  # the regex's other two ways to start: "half a(n)" and "a"/"an" ("a million")
+        return 0.5 if match.group("half") else 1.0
+    if whole is None or not and_half:
         return whole
-    return whole + lexicon.VULGAR_FRACTIONS.get(match.group("and_half").strip(), 0.5)
+    return whole + lexicon.VULGAR_FRACTIONS.get(and_half.strip(), 0.5)
 
 
 def _scale_of(raw: str | None) -> tuple[str | None, float]:
     if not raw:
         return None, 1.0
-    words = [w for w in lexicon.WORD_BREAK_RE.split(raw.strip().lower()) if w]
-    if len(words) == 1 and words[0] in lexicon.SUFFIX_SCALES:
-        name = lexicon.SUFFIX_SCALES[words[0]]
+    word = raw.strip().lower()
+    if word in lexicon.SUFFIX_SCALES:  # "m", "bn"
+        name = lexicon.SUFFIX_SCALES[word]
         return name, lexicon.SCALES[name]
+    words = [w for w in lexicon.WORD_BREAK_RE.split(word) if w]
     multiplier = 1.0
     for word in words:
         multiplier *= 12.0 if word == "dozen" else lexicon.SCALES[word]
@@ -552,7 +553,7 @@ def _is_bare_one(text: str, match: re.Match[str]) -> bool:
 def _plain_number(text: str, match: re.Match[str], value: float, scale: str | None) -> _Candidate:
     start, end = match.start(), match.end()
     # What follows says what the number counts: an age, a time unit, a temperature or a measure.
-    follows = patterns.AFTER_NUMBER_RE.match(text[end : end + 24])
+    follows = patterns.AFTER_NUMBER_RE.match(text, end, end + 24)
     what = follows.lastgroup if follows else None
     age_or_magnitude = _age_or_magnitude(text, match, value, scale, follows if what == "age" else None)
     if age_or_magnitude:
@@ -561,7 +562,7 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
         return _duration(text, match, value, scale, follows)
     if follows and what in ("temperature", "measure"):
         unit = "degree" if what == "temperature" else _measure_unit(follows.group("measure_unit"))
-        return _Candidate(start, end + follows.end(), "measure", value, unit=unit, scale=scale)
+        return _Candidate(start, follows.end(), "measure", value, unit=unit, scale=scale)
     digits = match.group("digits")
     if digits and not scale and len(digits) == _YEAR_LENGTH and patterns.YEAR_DIGITS_RE.fullmatch(digits):
         return _Candidate(start, end, "year", value, unit=None)
@@ -575,7 +576,7 @@ def _age_or_magnitude(
     ("a 6.3 quake"), if the number is one."""
     start, end = match.start(), match.end()
     if years_old:
-        return _Candidate(start, end + years_old.end(), "age", value, unit="year", scale=scale, role="age")
+        return _Candidate(start, years_old.end(), "age", value, unit="year", scale=scale, role="age")
     if _is_age(text, match, value, scale):
         return _Candidate(start, end, "age", value, unit="year", scale=scale, role="age")
     if _is_magnitude(text, match, value, scale):
@@ -632,7 +633,7 @@ def _duration(
     text: str, match: re.Match[str], value: float, scale: str | None, unit_after: re.Match[str]
 ) -> _Candidate:
     """A number of time units, with a trailing "and a half" ("three weeks and a half", "a month and a half")."""
-    end = match.end() + unit_after.end()
+    end = unit_after.end()
     unit = unit_after.group("time_unit").lower()
     unit = "century" if unit == "centuries" else lexicon.TIME_UNIT_ABBREVIATIONS.get(unit, unit)
     and_half = patterns.AND_A_HALF_AFTER_RE.match(text, end)
@@ -902,7 +903,30 @@ _VISITED_WORDS: Final = [
     *(word for word in _STARTS if word not in _SIGN_STARTS and word != "the"),
     *lexicon.DECADE_LEADS,
 ]
-_START_WORD: Final = rf"(?:{patterns.alternation(_VISITED_WORDS)})(?![a-z])"
+
+
+def _followers(word: str) -> frozenset[str] | None:
+    """What the text after a visited word starts with (past white space) where some extractor can
+    start at it ("a" + "million", "third", "decade", "$"...; "past" + "decade"); None: anything."""
+    if word in lexicon.DECADE_LEADS:
+        return frozenset({"decade", "century"})  # "the past decade"
+    followers: set[str] = set()
+    for _, follow in _STARTS[word]:
+        if follow is None:
+            return None
+        followers.update(follow)
+    return frozenset(followers)
+
+
+# A word whose extractors all need one of a few words after it is a token only before one of them,
+# or before digits (a code: "a4", see `_is_glued_to_digits`): "a" is one word in twenty of news
+# prose, and "a survey" starts nothing. The regex engine tells, rather than a visit of each "a".
+_LOOK_AHEADS: Final = {
+    word: rf"(?=-?\d|\s*+(?:{patterns.alternation(follows)}))"
+    for word in _VISITED_WORDS
+    if (follows := _followers(word)) is not None
+}
+_START_WORD: Final = rf"(?:{patterns.alternation(_VISITED_WORDS, tails=_LOOK_AHEADS)})(?![a-z])"
 # Skips whole stretches of other words and of the text between tokens inside the regex engine
 # (possessive, so never re-reading them), then takes the next token where an extractor can start:
 # a start word, a run of digits or a sign. At the end of the text it matches with no token, so that

@@ -7,7 +7,7 @@ just before or after one ("aged", "years old", "more than"). `extract` decides w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from summarizer import text as _text
@@ -35,30 +35,36 @@ from .lexicon import (
 _Tree = dict[str, "_Tree"]  # a word tree: each character leads to the rest; "" marks the end of a word
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
     """A regex alternation of words that prefers the longest match, written as a tree of shared
     prefixes ("d(?:inar(?:s)?|ollar(?:s)?)" rather than four words tried one by one): where several words
-    fit the text, they are tried longest first, as in a flat alternation sorted by length."""
+    fit the text, they are tried longest first, as in a flat alternation sorted by length.
+
+    `tails`: for some words, a regex that must match where the word ends (a look-ahead, say).
+    """
     tree: _Tree = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(tree)
+    return _branches(tree, "", tails or {})
 
 
-def _branches(node: _Tree) -> str:
+def _branches(node: _Tree, prefix: str, tails: Mapping[str, str]) -> str:
     # A space in a phrase ("more than") matches any run of spaces ("more  than").
     alternatives = [
-        (r"\s+" if char == " " else re.escape(char)) + _branches(child) for char, child in sorted(node.items()) if char
+        (r"\s+" if char == " " else re.escape(char)) + _branches(child, prefix + char, tails)
+        for char, child in sorted(node.items())
+        if char
     ]
+    tail = tails.get(prefix, "")
     if not alternatives:
-        return ""
+        return tail
     if "" in node:  # a word ends here: the longer words first, then the end
-        # An empty last alternative rather than "(?:...)?": the same match, but `re` runs an
-        # optional group as a repeat, which costs far more than one more alternative.
-        return f"(?:{'|'.join(alternatives)}|)"
+        # The end as a last alternative (empty, or the word's tail) rather than "(?:...)?": the same
+        # match, but `re` runs an optional group as a repeat, which costs far more than one more alternative.
+        return f"(?:{'|'.join(alternatives)}|{tail})"
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
