@@ -32,9 +32,11 @@ if TYPE_CHECKING:  # the index reads links with `same_thing` as it is built
     from .index import ArticleIndex
 
 # What may stand between the two figures of a pair: up to two words of the first's unit or noun
-# ("7 votes to 4", "410 million litres, down from 600"), then the link.
+# ("7 votes to 4", "410 million litres, from 600"), then the link. "Up from" and "down from" are a
+# change whatever stands before them, so more words may: "9,400 had waited over a year, down from 11,700".
 _LINK_RE: Final = re.compile(
-    r"(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<back>(?:(?:up|down)\s+)?from)|(?P<to>to)|versus|vs\.?|against)\s+(?:the\s+)?",
+    r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<back>from)|(?P<to>to)|versus|vs\.?|against)"
+    r"|(?:\s+[A-Za-z]+){0,8}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own;
@@ -57,9 +59,10 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
         return None
     link = _LINK_RE.fullmatch(text, left.end, right.start)
     if link is not None:
-        if not (link.group("back") or link.group("to")) and _EARLIER_RE.match(text, right.end):
+        back = bool(link.group("back") or link.group("change"))
+        if not (back or link.group("to")) and _EARLIER_RE.match(text, right.end):
             return True, True  # "92%, against 79% the year before": from 79% to 92%
-        return bool(link.group("back")), bool(link.group("back") or link.group("to"))
+        return back, back or bool(link.group("to"))
     if _FROM_RE.search(text, max(0, left.start - _FROM_REACH), left.start) and _WORDS_TO_RE.fullmatch(
         text, left.end, right.start
     ):

@@ -583,3 +583,10 @@ def test_the_articles_topic_word_alone_does_not_bind_a_value(summary: str) -> No
 )
 def test_a_value_told_with_its_own_words_beside_the_topic_is_not_flagged(summary: str) -> None:
     assert nothing_flagged(_TRAMS, summary)
+
+
+def test_a_pair_told_with_down_from_after_several_words_keeps_its_order() -> None:
+    article = "About 2,300 pupils had missed more than a term, down from 3,100 in spring."
+    swapped = verify(article, "About 3,100 pupils had missed more than a term, down from 2,300.")
+    assert {check.rule for check in swapped.figures} == {"pair-order"}  # read as the pair it is
+    assert nothing_flagged(article, "About 2,300 pupils had missed more than a term, down from 3,100.")
