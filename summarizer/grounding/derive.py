@@ -63,6 +63,8 @@ def _durations(figure: Figure, around: Around, index: ArticleIndex) -> list[Matc
     converted = _converted_duration(figure, index) if figure.kind == "duration" else None
     if converted is None:
         return []
+    if around.frame.words and not around.in_headline and not index.frame(converted).words & around.frame.words:
+        return []  # "four months in a row" is no "18 weeks" of waiting: a span in other units tells the same thing
     return [Match("derived", converted, f"'{converted.text}' in other units", "durations", (converted,))]
 
 

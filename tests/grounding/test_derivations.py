@@ -243,3 +243,11 @@ _AGO = "(Mar 3, 2025) The pier reopened in 2009 after a fire. Six years ago the 
 def test_years_ago_count_back_from_the_articles_own_year_only() -> None:
     assert status(_AGO, "The council sold the pier to a trust in 2019.", "2019") == "derived"
     assert flagged(_AGO, "The pier burned down in 2003.", "2003")  # 2009 less six years: no event of 2003
+
+
+_SPANS = "The pool was closed for 13 weeks while its roof was repaired. Swimmers have asked for a second pool."
+
+
+def test_a_span_in_other_units_is_derived_only_for_what_it_measures() -> None:
+    assert status(_SPANS, "The pool was shut for three months for roof repairs.", "three months") == "derived"
+    assert flagged(_SPANS, "Swimmers have campaigned for three months for a second pool.", "three months")
