@@ -218,7 +218,42 @@ def _written_otherwise(figure: Figure, index: ArticleIndex) -> Match | None:
         anniversary = _anniversary(figure, index)
         if anniversary is not None:
             return Match("supported", anniversary, f"the article's '{anniversary.text}' anniversary", "anniversary")
+    if enabled("in-a-row"):
+        ordinal = _in_a_row(figure, index)
+        if ordinal is not None:
+            return Match("supported", ordinal, f"the article's '{ordinal.text}' in a row", "in-a-row")
     return None
+
+
+def _in_a_row(figure: Figure, index: ArticleIndex) -> Figure | None:
+    """ "Three months in a row" from "the third monthly fall", "four years" from "a fourth
+    consecutive year": an ordinal before a period in a row counts periods."""
+    if figure.kind != "duration" or figure.value is None:
+        return None
+    for other in index.figures:
+        if other.kind != "ordinal" or other.value != figure.value:
+            continue
+        found = _IN_A_ROW_RE.match(index.text, other.end)
+        if found is not None and _PERIODS.get((found.group("adjective") or found.group("unit")).lower()) == figure.unit:
+            return other
+    return None
+
+
+_IN_A_ROW_RE: Final = re.compile(
+    r"\s+(?:(?P<adjective>daily|weekly|monthly|quarterly|annual|yearly)\b"
+    r"|(?:consecutive|straight|successive)\s+(?P<unit>days?|weeks?|months?|quarters?|years?)\b)",
+    re.IGNORECASE,
+)
+_PERIODS: Final = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "annual": "year",
+    "yearly": "year",
+    **{unit: unit for unit in ("day", "week", "month", "quarter", "year")},
+    **{unit + "s": unit for unit in ("day", "week", "month", "quarter", "year")},
+}
 
 
 def _anniversary(figure: Figure, index: ArticleIndex) -> Figure | None:

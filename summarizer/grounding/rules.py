@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.42"
+GROUNDING_VERSION: Final = "3.43"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -46,6 +46,7 @@ RULES: Final = (
         "'about' rounds: 'about 41' is not read from 'about 40'; two approximations alike must agree",
     ),
     Rule("anniversary", "compare", "years counted by an anniversary: '50 years' from 'its 50th anniversary'"),
+    Rule("in-a-row", "compare", "periods counted by an ordinal: 'three months in a row' from 'the third monthly fall'"),
     Rule("name-written-out", "compare", "a name's number written another way: 'World War II', 'Second World War'"),
     # bind: is the matched value about what the summary says it is about? First match wins.
     Rule("time-year", "bind", "the article gives the value for another year than the summary's"),

@@ -4,7 +4,7 @@ look like amounts, ranks, ages and magnitudes are read for what they are."""
 from __future__ import annotations
 
 import pytest
-from figure_cases import FLAGGED, flagged
+from figure_cases import FLAGGED, flagged, nothing_flagged
 
 from summarizer.grounding import verify
 from summarizer.grounding.words import is_headline
@@ -95,3 +95,31 @@ def test_a_headline_takes_its_words_from_one_part_of_a_sentence_and_its_figure_f
 )
 def test_what_reads_as_a_headline(text: str, headline: bool) -> None:
     assert is_headline(text) is headline
+
+
+_IN_A_ROW = (
+    "Sales at the bakery chain fell for a fifth consecutive year, and its rival's sales dropped for a third "
+    "straight month."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The bakery chain's sales have fallen for five years in a row.",
+        "The rival's sales have dropped for three months in a row.",
+    ],
+)
+def test_periods_counted_by_an_ordinal_in_a_row_are_supported(summary: str) -> None:
+    assert nothing_flagged(_IN_A_ROW, summary)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The bakery chain's sales have fallen for six years in a row.", "six years"),
+        ("The rival's sales have dropped for three years in a row.", "three years"),
+    ],
+)
+def test_periods_in_a_row_keep_their_count_and_unit(summary: str, figure: str) -> None:
+    assert flagged(_IN_A_ROW, summary, figure)
