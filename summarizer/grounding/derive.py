@@ -5,6 +5,7 @@ A derivation counts only when its operands are about the same thing as the summa
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable
@@ -63,7 +64,8 @@ def _durations(figure: Figure, around: Around, index: ArticleIndex) -> list[Matc
     converted = _converted_duration(figure, index) if figure.kind == "duration" else None
     if converted is None:
         return []
-    if around.frame.words and not around.in_headline and not index.frame(converted).words & around.frame.words:
+    position = bisect.bisect_left(index.starts, converted.start)
+    if around.context and not around.in_headline and not index.context(position) & around.context:
         return []  # "four months in a row" is no "18 weeks" of waiting: a span in other units tells the same thing
     return [Match("derived", converted, f"'{converted.text}' in other units", "durations", (converted,))]
 

@@ -245,9 +245,9 @@ def test_years_ago_count_back_from_the_articles_own_year_only() -> None:
     assert flagged(_AGO, "The pier burned down in 2003.", "2003")  # 2009 less six years: no event of 2003
 
 
-_SPANS = "The pool was closed for 13 weeks while its roof was repaired. Swimmers have asked for a second pool."
+_SPANS = "Repairs to the roof of the pool took 13 weeks. Swimmers have asked the council for a second pool."
 
 
 def test_a_span_in_other_units_is_derived_only_for_what_it_measures() -> None:
-    assert status(_SPANS, "The pool was shut for three months for roof repairs.", "three months") == "derived"
-    assert flagged(_SPANS, "Swimmers have campaigned for three months for a second pool.", "three months")
+    assert status(_SPANS, "Roof repairs took three months.", "three months") == "derived"
+    assert flagged(_SPANS, "Swimmers have campaigned for three months.", "three months")
