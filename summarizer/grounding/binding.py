@@ -23,9 +23,9 @@ def same_measure(summary: Figure, article: Figure) -> bool:
     return {summary.kind, article.kind} == {"duration", "age"}
 
 
-def misattributed(
+def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not clear, cheapest first
     figure: Figure,
-    context: frozenset[str],
+    around: Around,
     index: ArticleIndex,
     equal: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
@@ -39,7 +39,18 @@ def misattributed(
     only the value's has. When the value's subject has no word of its own, the rival's word must
     qualify the shared one ("youth unemployment"), or two of its words must be the summary's.
     """
-    context = context - _CHANGE_STEMS
+    # The rivals first: most values have none in their sentences, and then no subject need be read.
+    equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
+    rivals = [
+        (position, other)
+        for position, other in candidates
+        if other.kind == figure.kind
+        and index.layout.sentence_of(other.start) in equal_sentences
+        and not any(values_equal(other, same) for _, same in equal)
+    ]
+    if not rivals:
+        return False
+    context = around.subject - _CHANGE_STEMS
     if not context:
         return False
     subjects = [index.subject(p) - _CHANGE_STEMS for p, _ in equal]
@@ -47,15 +58,10 @@ def misattributed(
         return False  # "..., shrank by 12%": an occurrence that says only which way is no evidence
     theirs = frozenset().union(*subjects)
     if context <= theirs:
-        return False  # no word of the summary's subject can be only a rival's (a copied sentence): no scan
+        return False  # no word of the summary's subject can be only a rival's (a copied sentence)
     if any(context & index.names_in(index.text, *index.layout.clause_of(other.start)) for _, other in equal):
         return False  # "Haldra's population fell 3.4%": the value's own clause names whom it is about
-    equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
-    for position, other in candidates:
-        if other.kind != figure.kind or any(values_equal(other, same) for _, same in equal):
-            continue
-        if index.layout.sentence_of(other.start) not in equal_sentences:
-            continue
+    for position, other in rivals:
         rival = index.subject(position) - _CHANGE_STEMS
         # When the value's subject has no word of its own ("unemployment" against "the youth
         # unemployment rate"), one word of the rival's ("rate") is too little: it takes two.

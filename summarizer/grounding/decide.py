@@ -371,7 +371,7 @@ def _about_something_else(
     if not any(other.kind == figure.kind and not values_equal(figure, other) for _, other in candidates):
         return None
     rule = None
-    if enabled("subject-elsewhere") and misattributed(figure, around.subject, index, agreeing, candidates):
+    if enabled("subject-elsewhere") and misattributed(figure, around, index, agreeing, candidates):
         rule = "subject-elsewhere"
     elif enabled("bound-elsewhere") and bound_elsewhere(figure, around, index, agreeing, candidates):
         rule = "bound-elsewhere"
