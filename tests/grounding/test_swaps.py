@@ -590,3 +590,10 @@ def test_a_pair_told_with_down_from_after_several_words_keeps_its_order() -> Non
     swapped = verify(article, "About 3,100 pupils had missed more than a term, down from 2,300.")
     assert {check.rule for check in swapped.figures} == {"pair-order"}  # read as the pair it is
     assert nothing_flagged(article, "About 2,300 pupils had missed more than a term, down from 3,100.")
+
+
+def test_a_value_the_summary_gives_beside_the_figure_is_no_rival() -> None:
+    # "inspected bridges" are the 900's words in the summary as in the article: the 900 does not
+    # take the 120's place, though the 120's own clause says "shut", not "closed"
+    article = "Of the 900 bridges inspected, 120 have been shut completely since 2015, and 40 more will be repaired."
+    assert nothing_flagged(article, "120 of the 900 inspected bridges have closed since 2015.")
