@@ -469,8 +469,9 @@ def _phrase(text: str, start: int, stop: int) -> _Phrase:
     run: list[str] = []
     words: list[str] = []
     end = start
-    # "85 more than a year ago": a difference counts what the value it is told against counts
-    closed = _THAN_AFTER_RE.match(text, start) is not None
+    # "85 more than a year ago": a difference counts what the value it is told against counts; "60
+    # more are expected to vanish": a noun left out counts what was named before
+    closed = _NO_NOUN_AFTER_RE.match(text, start) is not None
     verb_start = None
     verb_word = 0
     to_at = None  # where a "to" after the noun stands: "to close" is a verb
@@ -509,7 +510,10 @@ def _phrase(text: str, start: int, stop: int) -> _Phrase:
     return _Phrase(thing, end, words, verb_start, verb_word, frozenset(run) - thing)
 
 
-_THAN_AFTER_RE: Final = re.compile(r"\s*(?:more|fewer|less)\s+than\b", re.IGNORECASE)
+_NO_NOUN_AFTER_RE: Final = re.compile(
+    r"\s*(?:(?:more|fewer|less)\s+than|(?:more|others?)\s+(?:are|is|were|was|will|would|could|may|might|have|has|had)\b)",
+    re.IGNORECASE,
+)
 
 
 def _partitive(words: list[str]) -> bool:

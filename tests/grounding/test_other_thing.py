@@ -86,3 +86,9 @@ def test_an_amount_noun_beside_what_the_money_buys_still_tells_the_thing() -> No
 def test_a_difference_counts_what_its_value_counts() -> None:
     article = "The choir now has 140 singers, 25 more than a year ago."
     assert nothing_flagged(article, "The choir has 140 singers, 25 more than a year earlier.")
+
+
+def test_more_with_its_noun_left_out_counts_nothing_else() -> None:
+    article = "The market has 300 stalls. Of those, 45 have closed this year, and about 20 more are expected to shut."
+    assert nothing_flagged(article, "About 20 more stalls are expected to shut.")
+    assert flagged(article, "About 45 more stalls are expected to shut.", "45")
