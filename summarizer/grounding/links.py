@@ -231,7 +231,13 @@ def change_role(text: str, figures: list[Figure], starts: list[int], figure: Fig
     earlier = _earlier_of_kind(figures, starts, figure)
     if earlier is not None and _compared_earlier(text, earlier, figure):
         return "before"
-    if _AMOUNT_RE.search(text, max(0, figure.start - _ROLE_REACH), figure.start) and _changes(text, figure):
+    # "by" or "of" must stand right before the figure: the pattern runs only where one does.
+    lead = max(0, figure.start - _ROLE_REACH)
+    if (
+        text[lead : figure.start].rstrip()[-2:].lower() in {"by", "of"}
+        and _AMOUNT_RE.search(text, lead, figure.start)
+        and _changes(text, figure)
+    ):
         return "amount"
     return None
 
