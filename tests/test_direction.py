@@ -28,6 +28,9 @@ def direction(text: str) -> str | None:
         ("The index gave up 174 points.", "down"),
         ("The co-operative shed 40 jobs.", "down"),
         ("Visitor numbers were 8% higher than in spring.", "up"),
+        ("The new runway is 300 metres longer than the old one.", "up"),
+        ("The reservoir is 2 metres below its usual level.", "down"),
+        ("The pier is now 40 metres shorter than in 1950.", "down"),
     ],
 )
 def test_words_beside_a_figure_give_its_direction(text: str, expected: str) -> None:
@@ -90,3 +93,9 @@ def test_the_same_direction_or_none_is_accepted(article: str, summary: str) -> N
     report = verify(article, summary)
     assert report.figures
     assert all(check.status in {"supported", "rounded"} for check in report.figures), report.render_text()
+
+
+def test_a_comparison_turned_round_is_flagged() -> None:
+    article = "The pier is 410 metres long, 40 metres shorter than in 1950, after storms took its end."
+    report = verify(article, "The pier is 410 metres long, 40 metres longer than in 1950.")
+    assert [check.rule for check in report.figures if check.text == "40 metres"] == ["direction"]
