@@ -306,17 +306,25 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
         if other is None or other.value is None or values_equal(partner, other) or rounds_to(partner, other):
             return None
         theirs.append(other)
+    # "forecast at $9.1bn to $9.3bn" where the article's forecast went "to between $9.1bn and
+    # $9.3bn, from $8.8bn": a range's ends, not a change's
+    if range_end(index, equal[0]) is not None and range_ends(figure, partner, around.text):
+        return None
     return Match("misattributed", equal[0], f"the article gives its other end as '{theirs[0].text}'", "change-partner")
 
 
 def _partner(text: str, figures: list[Figure], at: int) -> Figure | None:
-    """The other end of the change or range `figures[at]` is an end of, if any."""
+    """The other end of the change or range `figures[at]` is an end of, if any. A figure told in
+    an aside ("to $418m, or $1.12 a share, from $190m") is the same value told another way."""
     figure = figures[at]
     for other in neighbours(figures, at):
         left, right = (other, figure) if other.start < figure.start else (figure, other)
         if same_thing(text, left, right):
-            return other
+            return None if _APPOSITION_RE.search(text, max(0, other.start - 6), other.start) else other
     return None
+
+
+_APPOSITION_RE: Final = re.compile(r",\s*or\s+$|\(\s*$", re.IGNORECASE)
 
 
 # "45 of the 48 counts", "six of its 11 stores", "27 of the council's 65 seats": a part, then the

@@ -563,6 +563,25 @@ def test_a_change_with_the_articles_other_end_is_not_flagged(summary: str) -> No
     assert nothing_flagged(_LIDO, summary)
 
 
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        # a value told again in an aside is no end of the change
+        (
+            "Profit more than doubled to $84m, or $1.05 a share, from $40m, or 50 cents, the brewer said.",
+            "Profit more than doubled to $84m from $40m.",
+        ),
+        # a range that changed: the summary gives the new range's ends
+        (
+            "The brewer raised its forecast for sales to between £1.2bn and £1.3bn, from £1.1bn to £1.2bn previously.",
+            "The brewer now forecasts sales of £1.2bn to £1.3bn.",
+        ),
+    ],
+)
+def test_asides_and_ranges_are_no_other_end_of_a_change(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
 _TRAMS = (
     "Ridership on the tram network rose 6% last year, the transport authority said. Tram ridership at weekends "
     "rose 11%, while weekday tram ridership grew 4%. The authority wants tram ridership to grow 3% a year until "
