@@ -79,9 +79,9 @@ _SMALL_WORDS = rf"(?:(?:{_TENS_W})(?:(?:{_HYPHEN}|\s+)(?:{_UNIT_W}))?|(?:{_UNIT_
 _WORD_NUMBER = rf"(?:{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS}(?![\w-]))?)?)"
 
 # "25, 000" is how tokenised XSum text writes 25,000.
-_DIGITS = r"(?:\d{1,3}(?:,\s?\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_DIGITS = r"(?:\d{1,3}+(?:,\s?\d{3})+(?!\d)|\d+)(?:\.\d+|)"
 _CURRENCY_SIGN = (
-    r"(?:(?:us|a|au|c|ca|nz|hk|s)?\$|£|€|¥|₹|\#|(?<![A-Za-z])(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
+    r"(?:(?:us|a|au|c|ca|nz|hk|s|)\$|£|€|¥|₹|\#|(?<![A-Za-z])(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
 )
 _CURRENCY_WORD = alternation([*(w + "s" for w in CURRENCY_WORDS), *CURRENCY_WORDS])
 _DOLLAR_NATION = alternation(DOLLAR_NATIONS)
@@ -100,8 +100,9 @@ _HALF_OF_UNIT = (
 # "two and a half", "two-and-a-half", "2½": a whole number and a half (or quarter), read as one value.
 _AND_A_HALF = rf"{_SEP}and{_SEP}an?{_SEP}half(?![\w])"
 # What may follow the number in NUMBER_RE ("and a half", "½", a scale, "per cent", a currency word)
-# starts, after spaces and hyphens, with the first two letters of one of these words: where none
-# does, a cheap look-ahead skips the four optional groups (most numbers are followed by a noun).
+# starts, after spaces and hyphens, with the first three letters of one of these words: where none
+# does, a cheap look-ahead skips the four optional groups (most numbers are followed by a noun, and
+# three letters tell "the" from "thousand").
 _TAIL_WORDS = (
     "and",
     *VULGAR_FRACTIONS,
@@ -115,12 +116,14 @@ _TAIL_WORDS = (
 _TAIL_LETTERS = "".join(sorted(word for word in _TAIL_WORDS if len(word) == 1 and word.isalpha()))  # "6m"
 _TAIL_SIGNS = "".join(sorted(word for word in _TAIL_WORDS if len(word) == 1 and not word.isalpha()))  # "6%"
 _TAIL_GATE = (
-    rf"[\s\-\u2013]*+(?:{alternation({word[:2] for word in _TAIL_WORDS if len(word) > 1})}"
+    rf"[\s\-\u2013]*+(?:{alternation({word[:3] for word in _TAIL_WORDS if len(word) > 1})}"
     rf"|[{_TAIL_LETTERS}](?![\w])|[{re.escape(_TAIL_SIGNS)}])"
 )
+# Optional groups here are written "(?:...|)", not "(?:...)?": the same match, but `re` runs "?" on a
+# group as a repeat, which costs several times one more alternative, and this regex reads every number.
 NUMBER_RE: Final = re.compile(
     rf"""
-    (?P<currency>{_CURRENCY_SIGN}\s?)?
+    (?:(?P<currency>{_CURRENCY_SIGN}\s?)|)
     (?:
         (?P<half>half){_SEP}an?(?={_SEP}{_HALF_OF_UNIT})
       | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
@@ -129,14 +132,14 @@ NUMBER_RE: Final = re.compile(
       | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
     )
     (?:(?={_TAIL_GATE})
-        (?P<and_half>{_AND_A_HALF}|\s?[½¼¾])?
-        (?P<scale>
+        (?:(?P<and_half>{_AND_A_HALF}|\s?[½¼¾])|)
+        (?:(?P<scale>
             \s?(?:{_SUFFIX})(?![\w])
-          | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W}))?(?![\w])
-        )?
-        (?P<percent>\s?%|\s*per\s?cent(?![\w])|\s+percent(?![\w])|\s+percentage\s+points?(?![\w])|\s+pc(?![\w]))?
-        (?P<currency_word>\s+(?:(?:{_DOLLAR_NATION})\s+)?(?:{_CURRENCY_WORD})(?:\s+sterling)?(?![\w]))?
-    )?
+          | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W})|)(?![\w])
+        )|)
+        (?:(?P<percent>\s?%|\s*per\s?cent(?![\w])|\s+percent(?![\w])|\s+percentage\s+points?(?![\w])|\s+pc(?![\w]))|)
+        (?:(?P<currency_word>\s+(?:(?:{_DOLLAR_NATION})\s+|)(?:{_CURRENCY_WORD})(?:\s+sterling|)(?![\w]))|)
+    |)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -207,7 +210,7 @@ SENTENCE_START_BEFORE_RE: Final = re.compile(r"(?:^|[.!?]|\n)[\s\"'“‘(\[]*$"
 _AGE_AFTER = rf"(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|\s+years?\s+old(?![\w])"
 # - a time unit: "three weeks", "11 consecutive years", "48 hrs";
 _TIME_UNIT_AFTER = (
-    rf"(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+)?"
+    rf"(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+|)"
     rf"(?P<time_unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])"
 )
 # - a temperature: "18.3C", "64.9°F" (case-sensitive: "c" and "f" are no units);
@@ -218,9 +221,10 @@ _MEASURE_AFTER = (
     + alternation(unit for unit in MEASURE_UNITS if "/" not in unit and " " not in unit)
     + r")(?![\w/])"
 )
-# Each alternative starts, after spaces and hyphens, with the first two letters of one of these
+# Each alternative starts, after spaces and hyphens, with the first three letters of one of these
 # words, a one-letter unit alone ("300g", "18C") or a degree sign: where none does, a cheap
-# look-ahead fails the whole regex (most numbers are followed by a noun that is no unit).
+# look-ahead fails the whole regex (most numbers are followed by a noun that is no unit, and three
+# letters tell "to" from "tonnes", "in" from "inches").
 _UNIT_WORDS = (
     "year",
     *DURATION_ADJECTIVES,
@@ -233,7 +237,7 @@ _UNIT_WORDS = (
     *"CF",
 )
 _UNIT_GATE = (
-    rf"[\s\-\u2013]*+(?:(?i:{alternation({word[:2] for word in _UNIT_WORDS if len(word) > 1})}"
+    rf"[\s\-\u2013]*+(?:(?i:{alternation({word[:3] for word in _UNIT_WORDS if len(word) > 1})}"
     rf"|[{''.join(sorted({word for word in _UNIT_WORDS if len(word) == 1}))}](?![\w]))|°)"
 )
 AFTER_NUMBER_RE: Final = re.compile(
