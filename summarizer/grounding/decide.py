@@ -113,11 +113,18 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
         return _reconsidered(figure, around, index, match, equal) if match.status == "misattributed" else match
     # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
-    rounded = [
-        other for _, other in _roundable(figure, index) if same_measure(figure, other) and rounds_to(figure, other)
-    ]
+    roundable = [(position, other) for position, other in _roundable(figure, index) if same_measure(figure, other)]
+    rounded = [(position, other) for position, other in roundable if rounds_to(figure, other)]
     if rounded:
-        return Match("rounded", _closest(figure, rounded), rule="nearest-rounding")
+        closest = _closest(figure, [other for _, other in rounded])
+        # A rounding keeps what is measured, as an equal value does: "about two thirds of
+        # passengers" is no rounding of the 62% of the track that is built. Not in a headline,
+        # which rounds and takes its words from anywhere.
+        read = bind and not around.in_headline
+        elsewhere = _about_something_else(figure, around, index, rounded, index.candidates(figure)) if read else None
+        if elsewhere is not None:
+            return Match("misattributed", closest, "the article gives this value for something else", elsewhere)
+        return Match("rounded", closest, rule="nearest-rounding")
     written = _written_otherwise(figure, index)
     if written is not None or figure.kind == "name":
         return written or Match("unsupported", None)

@@ -85,3 +85,21 @@ def test_a_dropped_minus_sign_is_flagged() -> None:
     assert flagged(article, "Prices fell to 0.4% in March.", "0.4%")
     assert not flagged(article, "Prices fell to -0.4% in March.", "-0.4%")
     assert not flagged("Prices fell to -0.43% in March.", "Prices fell to about -0.4% in March.", "-0.4%")
+
+
+_PIER = (
+    "The ferry will carry 2 million passengers a year, about a third of whom would otherwise have flown. "
+    "So far 62% of the new pier is complete."
+)
+
+
+def test_a_rounding_of_a_value_about_something_else_is_flagged() -> None:
+    assert flagged(_PIER, "About two thirds of passengers would otherwise have flown.", "two thirds")
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [("About 60% of the new pier is complete.", "60%"), ("Nearly Two-Thirds of New Pier Complete", "Two-Thirds")],
+)
+def test_a_rounding_of_the_same_thing_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(_PIER, summary, figure)
