@@ -22,6 +22,10 @@ _PERIOD_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
+# The letters, spaces and hyphens `_PERIOD_RE` may run over, up to a unit it reads (as a word or in
+# an adverb: "hourly", "daily", "annually", "per annum").
+_UNIT_AHEAD_RE: Final = re.compile(r"[a-z\s-]*?(?:hour|day|week|month|quarter|year|daily|annu)", re.IGNORECASE)
+
 _ADVERBS: Final = {
     "hourly": "hour",
     "daily": "day",
@@ -36,6 +40,10 @@ _ADVERBS: Final = {
 def period_of(text: str, figure: Figure) -> str | None:
     """The period a rate is given per, read right after the figure or its noun phrase ("a month",
     "annually", "of gold a year"), or None."""
+    # Most figures are followed by no word of time: found by a quick scan of the words after the
+    # figure, which holds every unit the pattern reads, before the pattern tries its words one by one.
+    if _UNIT_AHEAD_RE.match(text, figure.end) is None:
+        return None
     found = _PERIOD_RE.match(text, figure.end)
     if found is None:
         return None
