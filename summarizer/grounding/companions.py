@@ -61,6 +61,9 @@ def beside_other_value(
     if not companions:
         return None
     own = {index.sentence_number(other.start) for other in standing}
+    own_clauses = {index.layout.clause_of(other.start) for other in standing}
+    if any(index.layout.clause_of(other.start) in own_clauses for c in companions for _, other in index.equal(c)):
+        return None  # a companion the article gives in the figure's own clause: told together
     anchors: list[tuple[Figure, int]] = []
     for companion in companions:
         places = {index.sentence_number(other.start) for _, other in index.equal(companion)}

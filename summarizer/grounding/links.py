@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Final, Literal
 
 from summarizer.figures import Figure
+from summarizer.text import stem
 
 from .compare import compatible, rounds_to, values_equal
 from .direction import CHANGE_VERBS
@@ -58,6 +59,8 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     if right.start - left.end > _LINK_REACH or left.kind != right.kind or not compatible(left, right):
         return None
     link = _LINK_RE.fullmatch(text, left.end, right.start)
+    if link is not None and link.group("back") and _counts_apart(text, left, right):
+        return None  # "1,200 swimmers from 48 countries": a source, not where a change started
     if link is not None:
         back = bool(link.group("back") or link.group("change"))
         if not (back or link.group("to")) and _EARLIER_RE.match(text, right.end):
@@ -68,6 +71,21 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     ):
         return False, True
     return None
+
+
+def _counts_apart(text: str, left: Figure, right: Figure) -> bool:
+    """Whether "from" ties two figures that count different things: the second names a thing the
+    first does not ("1,200 swimmers from 48 countries", "950 from 41 countries"), and no change's
+    verb leads to the first ("fell to 310 from 450 volunteers" is a change)."""
+    nouns = [_NOUN_AFTER_RE.match(text, figure.end) for figure in (left, right)]
+    second = stem(nouns[1].group(1)) if nouns[1] else ""
+    if not second or (nouns[0] is not None and stem(nouns[0].group(1)) == second):
+        return False
+    lead = _WORD_RE.findall(text[max(0, left.start - _ROLE_REACH) : left.start].lower())[-_FROM_VERB_WORDS:]
+    return CHANGE_VERBS.isdisjoint(lead)
+
+
+_NOUN_AFTER_RE: Final = re.compile(r"\s+([A-Za-z]+)")
 
 
 def first_of_pair(text: str, figure: Figure, other: Figure) -> bool | None:
@@ -292,25 +310,34 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
     article never gives with it: "attendance rose to 31,250 from 32,000" where the article's 31,250
     is "up from 27,900" and its 32,000 is the stadium's seats. Every occurrence of the value must be
     the end of a change in the article, each with another value (or rounding of it) at its other end."""
-    if not equal:
-        return None
-    at = bisect.bisect_left(around.sibling_starts, figure.start)
-    partner = _partner(around.text, around.siblings, at)
-    if partner is None or partner.value is None:
-        return None
-    if change_role(around.text, around.siblings, around.sibling_starts, partner) == "amount":
-        return None  # "rose by £46m to £142m": the size of the change, not its other end
+    partner = _summary_partner(figure, around) if equal else None
+    if partner is None or any(range_end(index, same) for same in equal):
+        return None  # no change in the summary, or a range of the article's that changed
     theirs = []
     for same in equal:
         other = _partner(index.text, index.figures, bisect.bisect_left(index.starts, same.start))
         if other is None or other.value is None or values_equal(partner, other) or rounds_to(partner, other):
             return None
         theirs.append(other)
-    # "forecast at $9.1bn to $9.3bn" where the article's forecast went "to between $9.1bn and
-    # $9.3bn, from $8.8bn": a range's ends, not a change's
-    if range_end(index, equal[0]) is not None and range_ends(figure, partner, around.text):
+    # "rose to £14m from £9.8m in 2023" where the article gives £9.8m for 2023 as well as its
+    # change "from £11.5m in 2024": a change told over more years than the article's own.
+    dated = around.frame_of(partner).years
+    if dated and any(index.frame(other).years & dated for _, other in index.equal(partner)):
         return None
     return Match("misattributed", equal[0], f"the article gives its other end as '{theirs[0].text}'", "change-partner")
+
+
+def _summary_partner(figure: Figure, around: Around) -> Figure | None:
+    """The other end of the change the summary makes the figure an end of: not the size of the
+    change ("rose by £46m to £142m"), nor a range's end ("forecast at £610m-£640m, from
+    £580m-£600m": the ranges changed)."""
+    at = bisect.bisect_left(around.sibling_starts, figure.start)
+    partner = _partner(around.text, around.siblings, at)
+    if partner is None or partner.value is None or _in_a_range(around.text, around.siblings, at):
+        return None
+    if change_role(around.text, around.siblings, around.sibling_starts, partner) == "amount":
+        return None
+    return partner
 
 
 def _partner(text: str, figures: list[Figure], at: int) -> Figure | None:
@@ -325,6 +352,11 @@ def _partner(text: str, figures: list[Figure], at: int) -> Figure | None:
 
 
 _APPOSITION_RE: Final = re.compile(r",\s*or\s+$|\(\s*$", re.IGNORECASE)
+
+
+def _in_a_range(text: str, figures: list[Figure], at: int) -> bool:
+    """Whether `figures[at]` is an end of a range of uncertainty with a neighbour."""
+    return any(range_ends(figures[at], other, text) for other in neighbours(figures, at))
 
 
 # "45 of the 48 counts", "six of its 11 stores", "27 of the council's 65 seats": a part, then the

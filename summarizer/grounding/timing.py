@@ -145,9 +145,11 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
     for span in spans:
         assert span.value is not None
         if _AGO_RE.match(index.text, span.end):
-            # "four years ago" counts back from the article's own time, never from another year
-            if _counts(value - now, span.value, -1):
-                yield Match("derived", span, f"{int(now)} and '{span.text}'", "years-counted", (span,))
+            # "four years ago" counts back from the article's own time (not a year it looks ahead
+            # to, "by 2028"), never from another year
+            past = _latest_past_year(index)
+            if past is not None and _counts(value - past, span.value, -1):
+                yield Match("derived", span, f"{int(past)} and '{span.text}'", "years-counted", (span,))
             continue
         after = _SPAN_WAY_RE.match(index.text, span.end)
         way = _SPAN_WAYS[after.group(1).lower()] if after else 0
@@ -337,45 +339,54 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
 
 
 def other_month(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """ "Inflation fell to 2.9% in November" where the article's 2.9% is October's: the summary's
-    clause names a month, and every occurrence's clause names others only."""
+    """ "Inflation fell to 2.9% in November" where the article's 2.9% is October's: the summary
+    tells the value for a month, and every occurrence is told for other months only."""
     if figure.kind in CALENDAR_KINDS or not equal:
         return None
-    mine = _months_of(around.text, around.layout, figure)
+    mine = _months_of(around.text, around.layout, around.siblings, around.sibling_starts, figure)
     if not mine:
         return None
     told: set[str] = set()
     # A headline repeats a figure of the body without its month.
     body = [same_value for same_value in equal if not is_headline(index.sentence_text(same_value))]
     for same_value in body or equal:
-        theirs = _months_of(index.text, index.layout, same_value)
+        theirs = _months_of(index.text, index.layout, index.figures, index.starts, same_value)
         if not theirs or theirs & mine:
             return None
         told |= theirs
     return Match("misattributed", equal[0], "the article gives this value for " + ", ".join(sorted(told)), "time-month")
 
 
-def _months_of(text: str, layout: TextLayout, figure: Figure) -> frozenset[str]:
-    """The months a figure's clause places itself in ("in October", "the three months to
-    September"), or else those its sentence opens with ("In the year to June, revenue grew 12%")."""
-    start, end = layout.clause_of(figure.start)
+def _months_of(
+    text: str, layout: TextLayout, figures: list[Figure], starts: list[int], figure: Figure
+) -> frozenset[str]:
+    """The months a figure is told for: those placed right after it, before the next figure of its
+    clause ("fell to 2.9% in October from 3.4% in September": October is the 2.9%'s), or else those
+    of an opening clause with no figure of its own ("In the year to June, revenue grew 12%"), unless
+    the figure is where a change started ("In May, it fell to 2.1% from 2.4%": not the 2.4%'s)."""
     sentence_start, _ = layout.sentence_of(figure.start)
+    _, end = layout.clause_of(figure.start)
     # Most sentences name no month: one search for the names alone costs a tenth of the pattern's.
     if _MONTH_NAME_RE.search(text, sentence_start, end) is None:
         return frozenset()
-    months = frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, start, end))
-    if months:
+    at = bisect.bisect_right(starts, figure.start)
+    stop = min(end, figures[at].start) if at < len(figures) else end
+    months = frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, figure.end, stop))
+    if months or _FROM_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start):
         return months
-    return frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, sentence_start, start))
+    opening_end = layout.clause_of(sentence_start)[1]
+    if opening_end > figure.start or any(sentence_start <= other < opening_end for other in starts[:at]):
+        return frozenset()  # the figure's own clause opens the sentence, or the opening has figures
+    return frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, sentence_start, opening_end))
 
 
-# A month after a word that places in time; the month capitalised, so "may" the verb is none.
+# A month after a word that places a value in time; not a start or end ("since", "from", "until").
+# The month capitalised, so "may" the verb is none.
 _MONTH_NAMES: Final = "|".join(name.capitalize() for name in _MONTHS.split("|"))
 _PLACED_MONTH_RE: Final = re.compile(
-    r"\b(?i:in|to|of|by|since|until|till|through|last|this|next|from|early|late|mid|during|end)\s+("
-    + _MONTH_NAMES
-    + r")\b"
+    r"\b(?i:in|to|of|by|through|last|this|next|early|late|mid|during|end)\s+(" + _MONTH_NAMES + r")\b"
 )
+_FROM_BEFORE_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _MONTH_NAME_RE: Final = re.compile(_MONTH_NAMES)
 
 

@@ -251,3 +251,11 @@ _SPANS = "Repairs to the roof of the pool took 13 weeks. Swimmers have asked the
 def test_a_span_in_other_units_is_derived_only_for_what_it_measures() -> None:
     assert status(_SPANS, "Roof repairs took three months.", "three months") == "derived"
     assert flagged(_SPANS, "Swimmers have campaigned for three months.", "three months")
+
+
+def test_years_ago_count_from_the_articles_time_not_a_year_it_looks_ahead_to() -> None:
+    article = (
+        "The 2026 fair at Ollerby opened on Friday with 9,000 visitors. The fair was started 30 years ago "
+        "by local farmers. Organisers hope to add a second weekend by 2029."
+    )
+    assert status(article, "The Ollerby fair was started in 1996.", "1996") == "derived"

@@ -348,3 +348,27 @@ def test_a_value_moved_to_another_month_is_flagged(summary: str, figure: str) ->
 )
 def test_a_value_told_for_its_month_is_not_flagged(summary: str, figure: str) -> None:
     assert not flagged(_MONTHS, summary, figure)
+
+
+_PRICES = "Prices in Velmar rose 3.1% in March, from 3.5% in February. Rents rose 6%. The bank meets in April."
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        # the month belongs to the value after the change, not to where it started
+        (_PRICES, "In March, price growth slowed to 3.1% from 3.5%."),
+        (_PRICES, "Prices rose 3.1% in March, down from 3.5% a month earlier."),
+        # "since" is a starting point; a month in a clause without the figure is no month of it
+        (
+            "Prices in Velmar rose 3.1% in March, from 3.5% in February, the slowest since June 2023.",
+            "Price growth slowed to its lowest since June 2023, at 3.1%.",
+        ),
+        (
+            "Figures published on 9 April showed prices in Velmar rose 3.1% in March.",
+            "Figures published in April showed prices rose 3.1%.",
+        ),
+    ],
+)
+def test_a_month_that_is_not_the_values_own_is_no_evidence(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
