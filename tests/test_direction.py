@@ -31,6 +31,8 @@ def direction(text: str) -> str | None:
         ("The new runway is 300 metres longer than the old one.", "up"),
         ("The reservoir is 2 metres below its usual level.", "down"),
         ("The pier is now 40 metres shorter than in 1950.", "down"),
+        ("Nights were 3C colder than usual.", "down"),
+        ("The sea was 2C warmer than the August average.", "up"),
     ],
 )
 def test_words_beside_a_figure_give_its_direction(text: str, expected: str) -> None:

@@ -241,14 +241,18 @@ def _in_a_row(figure: Figure, index: ArticleIndex) -> Figure | None:
         if other.kind != "ordinal" or other.value != figure.value:
             continue
         found = _IN_A_ROW_RE.match(index.text, other.end)
-        if found is not None and _PERIODS.get((found.group("adjective") or found.group("unit")).lower()) == figure.unit:
+        if found is None or not (found.group("adjective") or found.group("row") or found.group("after")):
+            continue  # "the third year" alone is no run of years
+        if _PERIODS.get((found.group("adjective") or found.group("unit")).lower()) == figure.unit:
             return other
     return None
 
 
+# "third monthly fall", "fifth consecutive monthly decline", "fourth straight year", "the fourth day in a row"
 _IN_A_ROW_RE: Final = re.compile(
-    r"\s+(?:(?P<adjective>daily|weekly|monthly|quarterly|annual|yearly)\b"
-    r"|(?:consecutive|straight|successive)\s+(?P<unit>days?|weeks?|months?|quarters?|years?)\b)",
+    r"\s+(?P<row>(?:consecutive|straight|successive)\s+)?"
+    r"(?:(?P<adjective>daily|weekly|monthly|quarterly|annual|yearly)\b"
+    r"|(?P<unit>days?|weeks?|months?|quarters?|years?)\b(?P<after>\s+(?:in\s+a\s+row|running)\b)?)",
     re.IGNORECASE,
 )
 _PERIODS: Final = {

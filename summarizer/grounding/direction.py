@@ -53,11 +53,11 @@ _PHRASAL: Final = _words(
 _UP_WITH_MONEY: Final = _words("made make makes making earn earned earns earning")
 _UP_NOUNS: Final = _words(
     "rise rises increase increases gain gains jump jumps surge growth hike hikes boost higher more profit "
-    "profits surplus up longer larger bigger taller greater wider heavier above"
+    "profits surplus up longer larger bigger taller greater wider heavier above warmer hotter"
 )
 _DOWN_NOUNS: Final = _words(
     "fall falls drop drops decline declines decrease decreases cut cuts loss losses slump reduction "
-    "reductions lower fewer less deficit down shorter smaller narrower lighter below"
+    "reductions lower fewer less deficit down shorter smaller narrower lighter below colder cooler"
 )
 # Words that may stand between a verb and its figure ("rose by an estimated 12%").
 # ("to" is not among them: "fell 20% to $5m" is a level, not a fall of $5m.)

@@ -123,3 +123,25 @@ def test_periods_counted_by_an_ordinal_in_a_row_are_supported(summary: str) -> N
 )
 def test_periods_in_a_row_keep_their_count_and_unit(summary: str, figure: str) -> None:
     assert flagged(_IN_A_ROW, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (
+            "Car sales fell 2% in May, the sixth consecutive monthly drop.",
+            "Car sales have fallen for six months in a row.",
+        ),
+        (
+            "The mountain road was shut for the third day in a row.",
+            "The mountain road has been shut three days running.",
+        ),
+    ],
+)
+def test_other_ways_of_telling_a_run_of_periods_are_supported(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+def test_an_ordinal_period_alone_is_no_run() -> None:
+    article = "The choir is in its third year at the cathedral. It has 40 singers."
+    assert flagged(article, "The choir has sung at the cathedral for three years.", "three years")
