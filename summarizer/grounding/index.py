@@ -15,7 +15,7 @@ from summarizer.text import clean_text, stem
 from .compare import CALENDAR_KINDS, Traits, compatible_traits, traits, value_key, values_equal
 from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
-from .links import neighbours, same_thing
+from .links import change_partner
 from .report import Match
 from .words import TextLayout, canonical_positions, prefixes_of
 
@@ -217,17 +217,10 @@ class ArticleIndex:
     def _change_partner(self, position: int) -> int | None:
         """The position of the figure at the other end of a change or range `position` is an end of
         (read once per position: the subject and the context both ask)."""
-        if position in self._partners:
-            return self._partners[position]
-        figure = self.figures[position]
-        found = None
-        for other in neighbours(self.figures, position):
-            left, right = (other, figure) if other.start < figure.start else (figure, other)
-            if same_thing(self.text, left, right):
-                found = bisect.bisect_left(self.starts, other.start)
-                break
-        self._partners[position] = found
-        return found
+        if position not in self._partners:
+            partner = change_partner(self.text, self.figures, position)
+            self._partners[position] = None if partner is None else bisect.bisect_left(self.starts, partner.start)
+        return self._partners[position]
 
     def sentence_stems(self, position: int) -> frozenset[str]:
         stems = self._sentences.get(position)

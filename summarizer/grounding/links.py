@@ -208,11 +208,9 @@ _EARLIER_RE: Final = re.compile(
     r"|in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_CHANGE_NOUNS: Final = ("increase", "rise", "fall", "drop", "decline", "decrease", "jump", "gain", "cut", "reduction")
 # "rose by 74,000", "an increase of 74,000": the size of a change, not either of its ends.
-_AMOUNT_RE: Final = re.compile(
-    r"\b(?:(?:an?\s+)?(?:increase|rise|fall|drop|decline|decrease|jump|gain|cut|reduction)\s+of|by)\s+$",
-    re.IGNORECASE,
-)
+_AMOUNT_RE: Final = re.compile(rf"\b(?:(?:an?\s+)?(?:{'|'.join(_CHANGE_NOUNS)})\s+of|by)\s+$", re.IGNORECASE)
 
 
 def _compared_earlier(text: str, first: Figure, second: Figure) -> bool:
@@ -264,12 +262,7 @@ def _changes(text: str, figure: Figure) -> bool:
     """Whether the "by" or "of" before a figure follows a change's verb or noun."""
     before = text[max(0, figure.start - _ROLE_REACH) : figure.start].lower()
     words = _WORD_RE.findall(before)[-_VERB_WORDS:-1]
-    return not CHANGE_VERBS.isdisjoint(words) or not _CHANGE_NOUNS.isdisjoint(words)
-
-
-_CHANGE_NOUNS: Final = frozenset(
-    {"increase", "rise", "fall", "drop", "decline", "decrease", "jump", "gain", "cut", "reduction"}
-)
+    return not CHANGE_VERBS.isdisjoint(words) or not frozenset(_CHANGE_NOUNS).isdisjoint(words)
 
 
 def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
@@ -315,7 +308,7 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
         return None  # no change in the summary, or a range of the article's that changed
     theirs = []
     for same in equal:
-        other = _partner(index.text, index.figures, bisect.bisect_left(index.starts, same.start))
+        other = change_partner(index.text, index.figures, bisect.bisect_left(index.starts, same.start))
         if other is None or other.value is None or values_equal(partner, other) or rounds_to(partner, other):
             return None
         theirs.append(other)
@@ -332,7 +325,7 @@ def _summary_partner(figure: Figure, around: Around) -> Figure | None:
     change ("rose by £46m to £142m"), nor a range's end ("forecast at £610m-£640m, from
     £580m-£600m": the ranges changed)."""
     at = bisect.bisect_left(around.sibling_starts, figure.start)
-    partner = _partner(around.text, around.siblings, at)
+    partner = change_partner(around.text, around.siblings, at)
     if partner is None or partner.value is None or _in_a_range(around.text, around.siblings, at):
         return None
     if change_role(around.text, around.siblings, around.sibling_starts, partner) == "amount":
@@ -340,7 +333,7 @@ def _summary_partner(figure: Figure, around: Around) -> Figure | None:
     return partner
 
 
-def _partner(text: str, figures: list[Figure], at: int) -> Figure | None:
+def change_partner(text: str, figures: list[Figure], at: int) -> Figure | None:
     """The other end of the change or range `figures[at]` is an end of, if any. A figure told in
     an aside ("to $418m, or $1.12 a share, from $190m") is the same value told another way."""
     figure = figures[at]
