@@ -205,6 +205,7 @@ _EARLIER_RE: Final = re.compile(
     r"(?:earlier|before|ago|previously)"
     r"|(?:a|the)\s+(?:decade|year|month|week)\s+(?:earlier|before)"
     r"|last\s+(?:time|year|month|week|season|decade)|previously|(?:the\s+)?(?:previous|prior)\s+(?:time|year|month)"
+    r"|(?:at|in)\s+the\s+(?:last|previous|prior)\s+(?:election|census|survey|count|poll|season|games|championships?)"
     r"|in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

@@ -650,3 +650,11 @@ def test_from_that_names_a_source_starts_no_change() -> None:
     report = verify(article, "Runners came from 30 clubs, up from 24.")
     # (the contrast rule still reads "clubs" as pointing at the 24: noted in docs/figure-check.md)
     assert "change-partner" not in {check.rule for check in report.figures}
+
+
+_VOTE = "Turnout at Sunday's election was 71%, against 66% at the previous election. The council has 40 seats."
+
+
+def test_a_value_told_at_the_last_election_is_where_a_change_started() -> None:
+    assert nothing_flagged(_VOTE, "Turnout rose to 71% from 66%.")
+    assert status(_VOTE, "Turnout fell to 66% from 71%.", "66%") in FLAGGED
