@@ -80,12 +80,13 @@ def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -
         return None
     span = span_after(figures, starts, figure, text)
     if span is None:
-        # "£105m over three years": the parser reads "over" as the span's bound
+        # "£105m over three years", "£2m in rent over five years": the parser reads "over" as the
+        # span's bound, so the span holds it
         at = bisect.bisect_right(starts, figure.start)
         following = figures[at] if at < len(figures) else None
-        if following is None or not text[figure.end : following.start].isspace():
+        if following is None or following.kind != "duration" or not following.text.lower().startswith("over "):
             return None
-        if following.kind != "duration" or not following.text.lower().startswith("over "):
+        if not _WORDS_BEFORE_SPAN_RE.fullmatch(text, figure.end, following.start):
             return None
         span = following
     if span.value is None or span.unit not in _DAYS:
@@ -103,6 +104,7 @@ def _told(rate: tuple[float, str]) -> str:
     return f"per {unit}" if count == 1 else f"over {count:g} {unit}s"
 
 
+_WORDS_BEFORE_SPAN_RE: Final = re.compile(r"(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE)
 _DAYS: Final = {**DURATION_DAYS, "quarter": 91.0}
 _SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
 

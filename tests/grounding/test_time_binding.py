@@ -372,3 +372,11 @@ _PRICES = "Prices in Velmar rose 3.1% in March, from 3.5% in February. Rents ros
 )
 def test_a_month_that_is_not_the_values_own_is_no_evidence(article: str, summary: str) -> None:
     assert nothing_flagged(article, summary)
+
+
+_RENT = "The cafe pays £9,000 a year in rent under a lease worth £45,000 over five years. It seats 40."
+
+
+def test_a_rate_is_no_total_over_a_span() -> None:
+    assert flagged(_RENT, "The cafe pays £9,000 in rent over five years.", "£9,000")
+    assert not flagged(_RENT, "The cafe's lease is worth £45,000 in all over five years.", "£45,000")
