@@ -113,7 +113,7 @@ def _candidates(text: str) -> list[_Candidate]:
             break  # the stretch after the last token
         position, after = visit.span("token")
         if token in lexicon.DECADE_LEADS:
-            # "the" starts only "the past decade" and its kin, and it is a tenth of all words: it
+            # "the" starts only "the previous decade" and its kin, and it is a tenth of all words: it
             # is visited from the word after it, which starts nothing itself.
             the = _the_before(lowered, position)
             if the is not None:
@@ -837,7 +837,7 @@ _NAME_NUMBER_FOLLOWERS: Final = (*"0123456789", *lexicon.UNITS, "i", "v")  # "eu
 def _follow(index: int, word: str) -> tuple[str, ...] | None:
     """What the text after `word` (past white space) starts with where the extractor starts at it.
 
-    Each is implied by the extractor's regex: "a decade", "the past decade"; "a third", "two-thirds";
+    Each is implied by the extractor's regex: "a decade", "the coming decade"; "a third", "two-thirds";
     "a hundred", "a month and a half", "a$5"; "one in ten"; "six nations", "world war two", "day 3".
     None where anything may follow. Whole words, not first letters: "a" is one word in twenty of
     news prose, and "a survey", "a spokesperson" should try no regex.
@@ -867,12 +867,12 @@ _NAME_ANYTHING_FOLLOWS: Final = frozenset({"number", "no", "top", "ww", "wwi", "
 
 
 def _name_follow(word: str) -> tuple[str, ...] | None:
-    """What may follow a word that starts a name: "six nations", "second world war", "euro 2016"."""
+    """What may follow a word that starts a name: "six nations", "first world war", "euro 2016"."""
     follows = set()
     if word in lexicon.UNITS or word == "tri":
         follows.add("nations")  # "six nations"
     if word in {"first", "second"}:
-        follows.add("world")  # "second world war"
+        follows.add("world")  # "first world war"
     for prefix in lexicon.NAME_PREFIXES:
         first, _, rest = prefix.partition(" ")
         if first == word:
@@ -898,7 +898,7 @@ _CODE_LETTERS: Final = 8  # "Covid-19": up to eight letters before the digits of
 _SIGNS: Final = "".join(_SIGN_STARTS)
 _BETWEEN: Final = rf"[^a-z\d{re.escape(_SIGNS)}]"
 # A word where an extractor can start: a whole run of a-z from `_STARTS`, but for "the", and the words
-# that may follow "the" in "the past decade" (see `_candidates`).
+# that may follow "the" in "the previous decade" (see `_candidates`).
 _VISITED_WORDS: Final = [
     *(word for word in _STARTS if word not in _SIGN_STARTS and word != "the"),
     *lexicon.DECADE_LEADS,
@@ -909,7 +909,7 @@ def _followers(word: str) -> frozenset[str] | None:
     """What the text after a visited word starts with (past white space) where some extractor can
     start at it ("a" + "million", "third", "decade", "$"...; "past" + "decade"); None: anything."""
     if word in lexicon.DECADE_LEADS:
-        return frozenset({"decade", "century"})  # "the past decade"
+        return frozenset({"decade", "century"})  # "the previous decade"
     followers: set[str] = set()
     for _, follow in _STARTS[word]:
         if follow is None:

@@ -242,7 +242,7 @@ def _in_a_row(figure: Figure, index: ArticleIndex) -> Figure | None:
             continue
         found = _IN_A_ROW_RE.match(index.text, other.end)
         if found is None or not (found.group("adjective") or found.group("row") or found.group("after")):
-            continue  # "the third year" alone is no run of years
+            continue  # "its third year" alone is no run of years
         if _PERIODS.get((found.group("adjective") or found.group("unit")).lower()) == figure.unit:
             return other
     return None

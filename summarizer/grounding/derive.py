@@ -264,7 +264,7 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
             if note and _difference_misread(note, left, right, index.text):
                 continue  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
             if note and " + " in note and _total_with_its_part(left, right, index):
-                continue  # "gave £45m more, bringing the total to £310m": the £310m holds the £45m
+                continue  # "gave £2m more, taking its total to £17m": the £17m holds the £2m
             if note:
                 return Match("derived", None, note, "arithmetic", (left, right))
     return None
@@ -284,7 +284,7 @@ _DIFFERENCE_AFTER_RE: Final = re.compile(
 )
 
 
-# "bringing the total to", "taking their investment since 2016 to": a running total, reached by
+# "taking its total to", "lifting the sum raised so far to": a running total, reached by
 # adding what the sentence told before it.
 _RUNNING_TOTAL_RE: Final = re.compile(
     r"\b(?:bringing|brings|brought|taking|takes|took|pushing|pushes|pushed|lifting|lifts|lifted)\b[^.;:!?]{0,60}\bto\s+$",
