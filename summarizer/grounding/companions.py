@@ -6,7 +6,6 @@ Two clauses of one sentence that tell parallel things ("rose 8% to 4,100, while 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -126,10 +125,10 @@ def _exchanged_in_sentence(
     told = next(other for _, other in index.equal(companion))
     if not any(
         _another_value(other, companion) and not values_equal(figure, other) and _parallel(index, other, told)
-        for other in _between(index, own_start, own_end)
+        for other in index.figures_between(own_start, own_end)
     ):
         return None  # the figure's clause has no other value in the companion's place: nothing was exchanged
-    for rival in _between(index, start, end):
+    for rival in index.figures_between(start, end):
         if _another_value(rival, figure) and not rival.vague and not values_equal(companion, rival):
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
@@ -162,11 +161,6 @@ def _parallel(index: ArticleIndex, one: Figure, other: Figure) -> bool:
 _WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+)\W*$")
 
 
-def _between(index: ArticleIndex, start: int, end: int) -> list[Figure]:
-    """The article's figures that start between `start` and `end`."""
-    return index.figures[bisect.bisect_left(index.starts, start) : bisect.bisect_left(index.starts, end)]
-
-
 def _subject_age(around: Around, sibling: Figure, sentence_start: int, figure: Figure) -> bool:
     """Whether `sibling` is the age of a person named before the figure in its sentence."""
     return (
@@ -184,4 +178,4 @@ def _in_sentences(index: ArticleIndex, first: int, last: int) -> list[Figure]:
         return []
     low = sentences[max(0, first)][0]
     high = sentences[min(len(sentences) - 1, last)][1]
-    return index.figures[bisect.bisect_left(index.starts, low) : bisect.bisect_left(index.starts, high)]
+    return index.figures_between(low, high)

@@ -113,8 +113,11 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
         return _reconsidered(figure, around, index, match, equal) if match.status == "misattributed" else match
     # A rounding keeps what is counted: "more than 20 years" is not a rounding of "30 objects".
-    roundable = [(position, other) for position, other in _roundable(figure, index) if same_measure(figure, other)]
-    rounded = [(position, other) for position, other in roundable if rounds_to(figure, other)]
+    rounded = [
+        (position, other)
+        for position, other in _roundable(figure, index)
+        if same_measure(figure, other) and rounds_to(figure, other)
+    ]
     if rounded:
         closest = _closest(figure, [other for _, other in rounded])
         # A rounding keeps what is measured, as an equal value does: "about two thirds of

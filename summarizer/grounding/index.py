@@ -56,6 +56,10 @@ class ArticleIndex:
     _representatives: dict[Traits, Figure] | None = None
     _lowered: str | None = None
 
+    def figures_between(self, start: int, end: int) -> list[Figure]:
+        """The article's figures that start between `start` and `end`."""
+        return self.figures[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
     def is_topic_word(self, stem: str) -> bool:
         """Whether a content stem runs through the article (at least `TOPIC_USES` times): "inflation"
         in a report on inflation says little about which of its figures a summary's is."""

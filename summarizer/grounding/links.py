@@ -88,6 +88,11 @@ def _counts_apart(text: str, left: Figure, right: Figure) -> bool:
 _NOUN_AFTER_RE: Final = re.compile(r"\s+([A-Za-z]+)")
 
 
+def starts_a_change(text: str, figure: Figure) -> bool:
+    """Whether "from" stands right before a figure ("fell to 2.1% from 2.4%"): where a change started."""
+    return _FROM_RE.search(text, max(0, figure.start - _FROM_REACH), figure.start) is not None
+
+
 def first_of_pair(text: str, figure: Figure, other: Figure) -> bool | None:
     """Whether `figure` is the first of an ordered pair with the figure right beside it, `other`
     (None when no link ties them): the earlier value of "from A to B", the winner of "A to B"."""

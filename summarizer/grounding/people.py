@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Final
 
@@ -51,7 +50,7 @@ def _may_be_theirs(index: ArticleIndex, figure: Figure, who: str) -> bool:
     start, end = index.layout.sentence_of(figure.start)
     if any(
         other is not figure and _same_person(who, name_of(index.text, other))
-        for other in index.figures[bisect.bisect_left(index.starts, start) : bisect.bisect_left(index.starts, end)]
+        for other in index.figures_between(start, end)
     ):
         return False  # "Roe, 39, ... free for residents under 26": the sentence gives Roe's age beside the name
     return _names(index.text[start:end], who.rsplit(maxsplit=1)[-1])

@@ -76,7 +76,7 @@ def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -
     period = period_of(text, figure)
     if period is not None:
         return 1.0, period
-    if figure.kind in _SPAN_KINDS:
+    if figure.kind in SPAN_KINDS:
         return None
     span = span_after(figures, starts, figure, text)
     if span is None:
@@ -106,7 +106,8 @@ def _told(rate: tuple[float, str]) -> str:
 
 _WORDS_BEFORE_SPAN_RE: Final = re.compile(r"(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE)
 _DAYS: Final = {**DURATION_DAYS, "quarter": 91.0}
-_SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
+# Figures that are times or spans themselves: none is told over a span.
+SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
 
 
 # What may stand between a figure and the span it is told over: "gained 41% [over the past] 12 months".

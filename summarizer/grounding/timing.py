@@ -14,7 +14,8 @@ from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
 from .frames import Frame, year_of
 from .index import ArticleIndex
-from .periods import span_after
+from .links import starts_a_change
+from .periods import SPAN_KINDS, span_after
 from .report import Match
 from .words import Around, TextLayout, is_headline
 
@@ -372,10 +373,11 @@ def _months_of(
     at = bisect.bisect_right(starts, figure.start)
     stop = min(end, figures[at].start) if at < len(figures) else end
     months = frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, figure.end, stop))
-    if months or _FROM_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start):
+    if months or starts_a_change(text, figure):
         return months
     opening_end = layout.clause_of(sentence_start)[1]
-    if opening_end > figure.start or any(sentence_start <= other < opening_end for other in starts[:at]):
+    figures_in_opening = bisect.bisect_left(starts, opening_end) - bisect.bisect_left(starts, sentence_start)
+    if opening_end > figure.start or figures_in_opening:
         return frozenset()  # the figure's own clause opens the sentence, or the opening has figures
     return frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, sentence_start, opening_end))
 
@@ -386,7 +388,6 @@ _MONTH_NAMES: Final = "|".join(name.capitalize() for name in _MONTHS.split("|"))
 _PLACED_MONTH_RE: Final = re.compile(
     r"\b(?i:in|to|of|by|through|last|this|next|early|late|mid|during|end)\s+(" + _MONTH_NAMES + r")\b"
 )
-_FROM_BEFORE_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _MONTH_NAME_RE: Final = re.compile(_MONTH_NAMES)
 
 
@@ -573,7 +574,7 @@ def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     figure of the same kind, 41%, is the one it gives over the past 12 months: the span a figure is
     told over is part of what it measures. No occurrence of the value may be told over that span,
     and a rival must be."""
-    if figure.kind in _SPAN_KINDS or not equal:
+    if figure.kind in SPAN_KINDS or not equal:
         return None
     siblings = around.siblings
     span = span_after(siblings, around.sibling_starts, figure, around.text)
@@ -589,9 +590,6 @@ def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[
         if index.sentence_number(other.start) in near and _told_over(index, other, span):
             return Match("misattributed", equal[0], f"the article gives '{other.text}' over {span.text}", "time-span")
     return None
-
-
-_SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
 
 
 def _told_over(index: ArticleIndex, figure: Figure, span: Figure) -> bool:
