@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from summarizer.figures import Figure
 from summarizer.text import stem
 
-from .compare import compatible, rounds_to, values_equal
+from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
 from .direction import CHANGE_VERBS
 from .report import Match
 from .words import Around
@@ -210,7 +210,7 @@ _EARLIER_RE: Final = re.compile(
     r"(?:earlier|before|ago|previously)"
     r"|(?:a|the)\s+(?:decade|year|month|week)\s+(?:earlier|before)"
     r"|last\s+(?:time|year|month|week|season|decade)|previously|(?:the\s+)?(?:previous|prior)\s+(?:time|year|month)"
-    r"|(?:at|in)\s+the\s+(?:last|previous|prior)\s+(?:election|census|survey|count|poll|season|games|championships?)"
+    r"|(?:at|in|for)\s+the\s+(?:last|previous|prior)\s+[a-z]+"
     r"|in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -293,15 +293,68 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     """Misattributed when the summary makes the figure one end of a change and every occurrence of
     the value in the article is the other end: "net profit rose 18% to $349m" where the article's
     $349m is what profit rose from."""
-    mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
-    if mine is None or not equal:
+    if not equal:
         return None
+    mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
     theirs = {change_role(index.text, index.figures, index.starts, same) for same in equal}
     if len(theirs) != 1 or None in theirs or mine in theirs:
         return None
     (told,) = theirs
+    if mine is None and not _told_as_level(told, figure, around, index, equal):
+        return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
     return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
+
+
+def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:
+    """Whether a summary that tells no change gives as the level of its time what the article gives
+    only as the size of a change ("treated 9,000 patients last year" for "212,000 patients last
+    year, an increase of 9,000") or as the value before one ("journeys now take 52 minutes" for
+    "cut to 38 minutes, down from 52")."""
+    if told == "amount":  # no word of the sentence tells a difference ("cut it by 2.2%, against 0.4% for ...")
+        sentence = around.text[slice(*around.layout.sentence_of(figure.start))].lower()
+        return _DIFFERENCE_WORDS.isdisjoint(_WORD_RE.findall(sentence))
+    start, end = around.layout.clause_of(figure.start)
+    clause = around.text[start:end].lower()
+    if told == "after" or _THEN_MARK_RE.search(clause) or _THAN_RE.search(around.text, start, figure.start):
+        return False
+    times = {time.group().lower() for time in _TIME_MARK_RE.finditer(clause)}
+    if not times:
+        return False
+    for same in equal:
+        own = _own_stretch(index, same).lower()
+        if any(time in own for time in times):
+            return False  # the article dates the earlier value the summary's way
+        sentence = index.text[slice(*index.layout.sentence_of(same.start))].lower()
+        if not any(_NOW_MARK_RE.fullmatch(time) or time in sentence for time in times):
+            return False
+    return True
+
+
+def _own_stretch(index: ArticleIndex, figure: Figure) -> str:
+    """The words after an article figure that belong to it: up to its clause's end or the next
+    figure other than a date ("£47m in 2024")."""
+    _, end = index.layout.clause_of(figure.start)
+    following = [other for other in index.figures_between(figure.end, end) if other.kind not in CALENDAR_KINDS]
+    return index.text[figure.end : following[0].start if following else max(end, figure.end)]
+
+
+# Words that tell a figure as a difference ("9,000 more patients", "an extra £4m", "up 9,000").
+_DIFFERENCE_WORDS: Final = CHANGE_VERBS | frozenset(_CHANGE_NOUNS) | frozenset(
+    ("more", "fewer", "less", "extra", "additional", "another", "up", "down", "higher", "lower", "net")
+)
+# The times a summary may give its level for: now, this year, a month, a year, "last season".
+_NOW: Final = r"now|currently|today|at\s+present|this\s+(?:year|month|week|season|summer|spring|autumn|winter|quarter)"
+_NOW_MARK_RE: Final = re.compile(_NOW)
+_TIME_MARK_RE: Final = re.compile(
+    rf"\b(?:{_NOW}|(?:last|next)\s+(?:year|month|week|season|summer|spring|autumn|winter|quarter)"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+)
+# Words that tell a level as an earlier one: "a year earlier it carried 3.6 million".
+_THEN_MARK_RE: Final = re.compile(
+    r"\b(?:earlier|before|previous|previously|prior|ago|formerly|used\s+to|last\s+time|originally|old)\b"
+)
+_THAN_RE: Final = re.compile(r"\b(?:than|from|against|compared\s+(?:with|to))\s+(?:the\s+)?\S*$", re.IGNORECASE)
 
 
 def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

@@ -658,3 +658,43 @@ _VOTE = "Turnout at Sunday's election was 71%, against 66% at the previous elect
 def test_a_value_told_at_the_last_election_is_where_a_change_started() -> None:
     assert nothing_flagged(_VOTE, "Turnout rose to 71% from 66%.")
     assert status(_VOTE, "Turnout fell to 66% from 71%.", "66%") in FLAGGED
+
+
+# A summary that tells no change may still give an end of the article's change as the level of
+# its own time: the value before the change told as now, or the size of a change told as a level.
+_FERRY = "Crossings to the island now take 25 minutes, down from 40 minutes before the new boats arrived."
+_PARKING = "A day's parking in the town centre costs £9, up from £6.50 in 2023."
+_LIBRARY = "The library lent 48,000 books last year, an increase of 5,000."
+_POLL = "Turnout in the April referendum was 58%, against 51% at the last vote."
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_FERRY, "Crossings to the island now take 40 minutes.", "40"),
+        (_PARKING, "A day's parking costs £6.50 this year.", "£6.50"),
+        (_LIBRARY, "The library lent 5,000 books last year.", "5,000"),
+        (_POLL, "Turnout in April was 51%.", "51%"),
+    ],
+)
+def test_an_end_of_a_change_told_as_the_level_of_its_time_is_flagged(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (_FERRY, "Before the new boats arrived, crossings took 40 minutes."),
+        (_FERRY, "Crossings used to take 40 minutes."),
+        (_PARKING, "A day's parking cost £6.50 in 2023."),
+        (_PARKING, "Parking now costs £9 a day, against £6.50 in 2023."),
+        (_LIBRARY, "The library lent 5,000 more books last year."),
+        (_LIBRARY, "Loans rose by 5,000 last year, to 48,000."),
+        (_POLL, "Turnout was 51% at the last vote."),
+        (_POLL, "Turnout in April was 58%."),
+    ],
+)
+def test_an_end_of_a_change_told_with_its_own_time_or_as_a_difference_is_not_flagged(
+    article: str, summary: str
+) -> None:
+    assert nothing_flagged(article, summary)
