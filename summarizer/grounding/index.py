@@ -218,6 +218,11 @@ class ArticleIndex:
         after = self.figures[position - 1].end if position > 0 else 0
         return self.layout.subject_of(self.figures[position], after)
 
+    def partner(self, figure: Figure) -> Figure | None:
+        """The article figure at the other end of the change or range an article figure is an end of."""
+        position = self._change_partner(bisect.bisect_left(self.starts, figure.start))
+        return None if position is None else self.figures[position]
+
     def _change_partner(self, position: int) -> int | None:
         """The position of the figure at the other end of a change or range `position` is an end of
         (read once per position: the subject and the context both ask)."""

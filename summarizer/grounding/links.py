@@ -199,9 +199,11 @@ def _earlier_of_kind(figures: list[Figure], starts: list[int], figure: Figure) -
 
 
 # "58%, against 63% a decade earlier", "41,000, compared with 63,000 last time": a comparison whose
-# second figure a time phrase puts before the first.
+# second figure a time phrase puts before the first. The first's year may stand between ("4.2 million
+# passengers in 2025, against 3.6 million a year earlier").
 _COMPARED_RE: Final = re.compile(
-    r"(?:\s+[A-Za-z]+){0,6}?,?\s+(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?$",
+    r"(?:\s+(?:[A-Za-z]+|(?:19|20)\d\d)){0,6}?,?\s+(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+"
+    r"(?:about\s+|around\s+|some\s+)?$",
     re.IGNORECASE,
 )
 _EARLIER_RE: Final = re.compile(

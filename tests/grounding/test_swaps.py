@@ -698,3 +698,24 @@ def test_an_end_of_a_change_told_with_its_own_time_or_as_a_difference_is_not_fla
     article: str, summary: str
 ) -> None:
     assert nothing_flagged(article, summary)
+
+
+# The first figure's year may stand between the two figures of a comparison told as earlier; and
+# the other end of a change measures what its first end measures, so it is no rival to it.
+_VISITORS = "The Tidewater museum had 310,000 visitors in 2024, against 260,000 a year earlier. It employs 85 staff."
+
+
+def test_a_comparison_with_a_year_between_its_figures_keeps_its_order() -> None:
+    assert nothing_flagged(_VISITORS, "Visitor numbers at the museum rose from 260,000 to 310,000.")
+    assert status(_VISITORS, "Visitor numbers at the museum fell from 310,000 to 260,000.", "260,000") in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "A year earlier the museum had 260,000 visitors.",
+        "The year before, the Tidewater museum drew 260,000 visitors.",
+    ],
+)
+def test_the_earlier_end_of_a_change_told_with_the_later_ends_words_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_VISITORS, summary)
