@@ -342,8 +342,10 @@ def _own_stretch(index: ArticleIndex, figure: Figure) -> str:
 
 
 # Words that tell a figure as a difference ("9,000 more patients", "an extra £4m", "up 9,000").
-_DIFFERENCE_WORDS: Final = CHANGE_VERBS | frozenset(_CHANGE_NOUNS) | frozenset(
-    ("more", "fewer", "less", "extra", "additional", "another", "up", "down", "higher", "lower", "net")
+_DIFFERENCE_WORDS: Final = (
+    CHANGE_VERBS
+    | frozenset(_CHANGE_NOUNS)
+    | frozenset(("more", "fewer", "less", "extra", "additional", "another", "up", "down", "higher", "lower", "net"))
 )
 # The times a summary may give its level for: now, this year, a month, a year, "last season".
 _NOW: Final = r"now|currently|today|at\s+present|this\s+(?:year|month|week|season|summer|spring|autumn|winter|quarter)"
