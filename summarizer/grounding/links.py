@@ -294,15 +294,16 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
 def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """Misattributed when the summary makes the figure one end of a change and every occurrence of
     the value in the article is the other end: "net profit rose 18% to $349m" where the article's
-    $349m is what profit rose from."""
+    $349m is what profit rose from; or when it tells no change but gives such an end as the level of
+    its own time (see `_told_as_level`)."""
     if not equal:
         return None
     mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
     theirs = {change_role(index.text, index.figures, index.starts, same) for same in equal}
-    if len(theirs) != 1 or None in theirs or mine in theirs:
+    if len(theirs) != 1 or mine in theirs:
         return None
     (told,) = theirs
-    if mine is None and not _told_as_level(told, figure, around, index, equal):
+    if told is None or (mine is None and not _told_as_level(told, figure, around, index, equal)):
         return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
     return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
