@@ -121,13 +121,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         cursor = 0
         boundaries = _BOUNDARY if "!" in chunk or "?" in chunk else _FULL_STOP_BOUNDARY
         for boundary in boundaries.finditer(chunk):
-            end = boundary.start() + 1  # after the end mark
-            if boundary.group("long_word") is None and _after_abbreviation(chunk, cursor, end):
+            mark, after = boundary.span()
+            end = mark + 1  # after the end mark
+            # `lastindex` is 1 when the group `long_word` (the only group) took part
+            if boundary.lastindex is None and _after_abbreviation(chunk, cursor, end):
                 continue
             # The piece ends with its end mark; only the first of a paragraph can open with white space.
             start = end - len(chunk[cursor:end].lstrip()) if chunk[cursor].isspace() else cursor
             spans.append((offset + start, offset + end))
-            cursor = boundary.end()
+            cursor = after
         _append(spans, chunk[cursor:], offset + cursor)
     return spans
 

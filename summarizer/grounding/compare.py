@@ -38,13 +38,16 @@ def traits(figure: Figure) -> Traits:
 
     `compatible` reads nothing else of a figure: `compatible_traits` keeps its verdicts by these.
     """
+    # The tests of `_is_bare_dollar`, `_is_bare_pounds` and `in_points`, written out: every article
+    # figure is read here once per index, and most fail the first, cheap part of each.
+    kind, unit, text = figure.kind, figure.unit, figure.text
     return (
-        figure.kind,
-        figure.unit,
+        kind,
+        unit,
         figure.scale is not None,
-        _is_bare_dollar(figure),
-        _is_bare_pounds(figure),
-        in_points(figure),
+        ("$" in text or "dollar" in text) and _BARE_DOLLAR_RE.search(text) is not None,
+        unit == "GBP" and figure.scale is None and _BARE_POUNDS_RE.search(text) is not None,
+        kind == "percent" and _POINTS_RE.search(text) is not None,
     )
 
 

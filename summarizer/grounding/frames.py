@@ -92,6 +92,7 @@ _PHRASE_WORDS: Final = 6  # words read after a figure
 _LEFT_WORDS: Final = 10  # words read before a figure
 _GAP: Final = 4  # characters between a phrase and the next figure it leads into ("at $5", "to 12")
 _CALENDAR: Final = frozenset({"year", "date", "decade"})
+_DATED: Final = frozenset({"year", "date"})  # the kinds `year_of` reads a year from
 _SPANS: Final = frozenset({"duration", "decade"})
 # Figures that say when or how long: they modify the figures beside them rather than compete with
 # them, so they cut only the stretches of each other.
@@ -232,7 +233,8 @@ class FrameReader:
         return self.figures[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 
     def sentence_number(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+        number = bisect.bisect_right(self._sentence_starts, position) - 1
+        return number if number > 0 else 0
 
     def _sentence(self, position: int) -> tuple[int, int]:
         if not self._sentence_starts:
@@ -288,7 +290,12 @@ class FrameReader:
         return closing is not None and closing.group("next").lower() not in _COORDINATORS
 
     def _read(self, figure: Figure) -> Frame:
-        start, end = self._sentence(figure.start)
+        if self._sentence_starts:
+            number = bisect.bisect_right(self._sentence_starts, figure.start) - 1
+            number = number if number > 0 else 0
+            start, end = self._sentence_starts[number], self._sentence_ends[number]
+        else:
+            start, end = 0, len(self.text)
         before, after = self._neighbours(figure, start, end)
         stop = after.start if after is not None else end
         phrase = self._phrase(figure.end, stop)
@@ -307,8 +314,10 @@ class FrameReader:
             thing = set()  # a year or a span says when, not what is counted ("2024 the firm ...")
         left_start = self._stretch_start(start, before, figure)
         left_words = _words(self.text, left_start, figure.start)[-_LEFT_WORDS:]
-        left = [stem(word) for word in left_words]
-        context = {s for s in left if s} | {stem(word) for word in phrase_words} - thing
+        left = list(map(stem, left_words))
+        context = set(map(stem, phrase_words))
+        context -= thing
+        context.update(left)  # the "" of stop words goes below
         # "... and damaged 30": a coordinated figure with no subject of its own shares the sentence's
         coordinated = (
             bool(left_words)
@@ -327,9 +336,10 @@ class FrameReader:
             # "In 2014, the group hacked a studio": a date that opens its sentence dates the clause after it
             context = {stem(word) for word in _words(self.text, figure.end, stop)[:_OPENING_WORDS]} - {""}
         reach = (left_start, max(stop, figure.end))  # years anywhere in its stretch of the sentence
-        lowered = [word.lower() for word in [*left_words, *phrase_words]]
+        # One lower-casing of the words joined: the words hold no white space, so they split back alike.
+        lowered = " ".join([*left_words, *phrase_words]).lower().split()
         if after is not None and after.kind in _SPANS and after.start - phrase_end <= 3:
-            lowered += [word.lower() for word in _words(self.text, after.start, after.end)]
+            lowered += " ".join(_words(self.text, after.start, after.end)).lower().split()
         present = set(lowered)
         return Frame(
             thing=frozenset(thing),
@@ -393,9 +403,11 @@ class FrameReader:
         high = bisect.bisect_left(self._starts, end)
         years = set()
         for other in self.figures[low:high]:
-            year = None if other is figure or other.start == figure.start else year_of(other)
-            if year is not None:
-                years.add(year)
+            # Only a year or a date names one: the kind is tested before `year_of` is called.
+            if other.kind in _DATED and other.start != figure.start:
+                year = year_of(other)
+                if year is not None:
+                    years.add(year)
         return frozenset(years)
 
 

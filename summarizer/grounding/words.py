@@ -125,17 +125,20 @@ class TextLayout:
 
     def clause_of(self, position: int) -> tuple[int, int]:
         """The clause a position stands in; a sentence is split into clauses the first time it is asked."""
-        number = max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+        number = bisect.bisect_right(self.sentence_starts, position) - 1
+        number = number if number > 0 else 0  # before the first sentence: in it (no call of `max`)
         found = self._clauses.get(number)
         if found is None:
             s, e = self.sentences[number]
             clauses = [(s + cs, s + ce) for cs, ce in self.readings.clauses(self.text[s:e])]
             found = self._clauses[number] = (clauses, [start for start, _ in clauses])
         clauses, starts = found
-        return clauses[max(0, bisect.bisect_right(starts, position) - 1)]
+        at = bisect.bisect_right(starts, position) - 1
+        return clauses[at if at > 0 else 0]
 
     def sentence_of(self, position: int) -> tuple[int, int]:
-        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, position) - 1)]
+        number = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentences[number if number > 0 else 0]
 
     def subject_of(self, figure: Figure, after: int = 0) -> frozenset[str]:
         """Content stems just before a figure, within its clause and after the figure before it
