@@ -36,9 +36,14 @@ def name_of(text: str, figure: Figure) -> str:
 
 
 def _same_person(summary_name: str, article_name: str) -> bool:
-    """'Holm' is 'Lena Holm'; 'Ana Lind' is not 'Marco Lind'; titles aside."""
-    mine = frozenset(summary_name.split()) - _TITLES
-    return bool(mine) and mine <= frozenset(article_name.split())
+    """'Holm' is 'Lena Holm'; 'Ana Lind' is not 'Marco Lind'; titles aside. The surnames must agree
+    and, where both give other names, one of them: a word before the name ("Two-goal Tomas Reyes",
+    "Striker Reyes") is no first name the article must repeat."""
+    mine = [word for word in summary_name.split() if word not in _TITLES]
+    theirs = [word for word in article_name.split() if word not in _TITLES]
+    if not mine or not theirs or mine[-1] != theirs[-1]:
+        return False
+    return len(mine) == 1 or len(theirs) == 1 or not frozenset(mine[:-1]).isdisjoint(theirs[:-1])
 
 
 def _may_be_theirs(index: ArticleIndex, figure: Figure, who: str) -> bool:

@@ -98,3 +98,26 @@ def test_a_figure_beside_a_persons_told_age_is_not_their_age() -> None:
     article = "Ines Varga, 52, wants free swimming lessons for every child under 11."
     assert flagged(article, "Varga, 11, wants free swimming lessons.", "11")
     assert not flagged(article, "Varga, 52, wants free swimming lessons for children under 11.", "52")
+
+
+# The article names a person by surname alone; the summary adds a first name, or a word before it.
+_RELAY = "Tobin, 27, anchored the relay and held off Okafor. Their coach, Brennan, 61, called it the team's best run."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Record-breaking Sam Tobin, 61, held off Okafor.", "61"),
+        ("Coach Lucy Brennan, 27, praised the team.", "27"),
+    ],
+)
+def test_an_age_given_to_a_person_named_more_fully_than_in_the_article_is_checked(summary: str, figure: str) -> None:
+    assert status(_RELAY, summary, figure) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["Record-breaking Sam Tobin, 27, held off Okafor.", "Coach Lucy Brennan, 61, praised the team."],
+)
+def test_the_same_person_named_more_fully_keeps_their_age(summary: str) -> None:
+    assert nothing_flagged(_RELAY, summary)
