@@ -101,3 +101,38 @@ def test_a_comparison_turned_round_is_flagged() -> None:
     article = "The pier is 410 metres long, 40 metres shorter than in 1950, after storms took its end."
     report = verify(article, "The pier is 410 metres long, 40 metres longer than in 1950.")
     assert [check.rule for check in report.figures if check.text == "40 metres"] == ["direction"]
+
+
+# What moved may be bad in itself: a rise of debt is compared with other moves of bad things only.
+def test_a_bad_things_move_has_a_direction_of_its_own() -> None:
+    text = "The port's net debt fell by £40m over the year."
+    movement = movement_of(text, find_figures(text)[0])
+    assert movement is not None and movement.direction == "down" and movement.bad
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The port's net debt fell by £40m over the year.", "The port's net debt rose by £40m."),
+        # what moved may stand after the noun: "an 8% rise in winter bookings"
+        (
+            "The ferry company reported an 8% rise in winter bookings, while summer bookings were flat.",
+            "Winter bookings at the ferry company fell 8%.",
+        ),
+        ("The gap between the two parties narrowed by 3 points.", "The gap between the parties widened by 3 points."),
+    ],
+)
+def test_moves_of_bad_things_and_of_things_named_after_the_noun_are_turned_round(article: str, summary: str) -> None:
+    assert verify(article, summary).figures[0].status == "misattributed"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The charity's deficit grew by £2m last year.", "The charity lost £2m last year."),
+        ("The ferry company reported an 8% rise in winter bookings.", "The ferry company's winter bookings rose 8%."),
+        ("Its share of the market shrank by 2 points to 18%.", "Its market share moved 2 points to 18%."),
+    ],
+)
+def test_moves_told_alike_or_of_unlike_things_are_accepted(article: str, summary: str) -> None:
+    assert all(check.status in {"supported", "rounded"} for check in verify(article, summary).figures)

@@ -178,6 +178,8 @@ def _turned_round(figure: Figure, around: Around, index: ArticleIndex, match: Ma
         if other.value != chosen.value:
             continue
         movement = index.movement(position)
+        if movement is not None and not movement.comparable(moved):
+            movement = None  # "losses rose" says nothing of which way a gain went
         if movement is not None and movement.direction == moved.direction:
             return None
         if movement is not None and movement.subject & moved.subject:

@@ -30,14 +30,15 @@ _UP_VERBS: Final = _words(
     "rose rise rises rising risen grew grow grows growing grown increase increased increases increasing "
     "gain gained gains gaining jump jumped jumps jumping climb climbed climbs climbing soar soared soars "
     "soaring surge surged surges surging rallied rally boost boosted boosts raise raised raises raising "
-    "won win wins winning created create creates added adds"
+    "won win wins winning created create creates added adds widen widened widens widening"
 )
 _DOWN_VERBS: Final = _words(
     "fell fall falls falling fallen drop dropped drops dropping decline declined declines declining "
     "decrease decreased decreases decreasing slump slumped slumps plunge plunged plunges plunging "
     "plummet plummeted plummets tumble tumbled tumbles slid slide slides sank sink sinks shrank shrunk "
     "shrink shrinks lost lose loses losing shed sheds shedding cut cuts cutting slash slashed slashes "
-    "hemorrhaged haemorrhaged hemorrhaging haemorrhaging dipped dip dips"
+    "hemorrhaged haemorrhaged hemorrhaging haemorrhaging dipped dip dips narrow narrowed narrows narrowing "
+    "ease eased eases easing slip slipped slips slipping"
 )
 _ADVERBS: Final[dict[str, Direction]] = {"up": "up", "down": "down"}
 # Every word that tells of a change either way ("rose", "cut", "up").
@@ -79,14 +80,25 @@ _SUBJECT_WORDS: Final = 6
 _CLAUSE_END_RE: Final = re.compile(r"[,;:()\"“”—–.!?]")
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _REACH: Final = 48  # characters either side of a figure that can hold its verb or noun
+# A figure, a word or two of its unit, its noun, then "in"/"of" and up to three words.
+_THING_AFTER_RE: Final = re.compile(
+    r"(?:\s+[A-Za-z-]+){1,3}?\s+(?:in|of)\s+((?:the\s+|its\s+|their\s+)?[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Movement:
-    """Which way a figure moved, and the words before it that say what moved (five-letter prefixes)."""
+    """Which way a figure moved, and the words around it that say what moved (five-letter prefixes).
+
+    `bad`: what moved is itself bad ("losses rose", "net debt fell"): its rise is no gain, so it is
+    compared only with the moves of bad things."""
 
     direction: Direction
     subject: frozenset[str]
+    bad: bool = False
+
+    def comparable(self, other: Movement) -> bool:
+        return self.bad == other.bad
 
 
 def opposite(direction: Direction) -> Direction:
@@ -95,8 +107,25 @@ def opposite(direction: Direction) -> Direction:
 
 def movement_of(text: str, figure: Figure) -> Movement | None:
     """The direction the words beside `figure` give it, or None when they give none."""
-    direction = _from_verb_before(text, figure) or _from_noun_after(text, figure)
-    return Movement(direction, _subject(text, figure)) if direction else None
+    direction = _from_verb_before(text, figure)
+    subject = _subject(text, figure)
+    if direction is None:
+        direction = _from_noun_after(text, figure)
+        # "a 12% rise in quarterly revenue": what moved may follow the noun.
+        subject |= _thing_after_noun(text, figure) if direction else frozenset()
+    if direction is None:
+        return None
+    before = _CLAUSE_END_RE.split(text[max(0, figure.start - _REACH) : figure.start])[-1].lower()
+    return Movement(direction, subject, not _BAD_THINGS.isdisjoint(_WORD_RE.findall(before)))
+
+
+def _thing_after_noun(text: str, figure: Figure) -> frozenset[str]:
+    """Content words of the "in"/"of" phrase after a figure's noun ("a 12% rise [in quarterly revenue]")."""
+    found = _THING_AFTER_RE.match(text, figure.end)
+    if found is None:
+        return frozenset()
+    words = [word.lower() for word in _WORD_RE.findall(found.group(1))]
+    return frozenset(word[:5] for word in words if word not in _NOT_SUBJECTS)
 
 
 def _subject(text: str, figure: Figure) -> frozenset[str]:
@@ -122,7 +151,7 @@ def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     verb = words[-1]
     if verb in _UP_WITH_MONEY:
         return "up" if figure.kind == "money" or _MONEY_MARK_RE.search(_tail(text, figure)) else None
-    if (verb in _MARGIN_VERBS and "by" in between) or _BAD_THINGS.intersection(words[:-1]):
+    if verb in _MARGIN_VERBS and "by" in between:
         return None
     return "up" if verb in _UP_VERBS else "down" if verb in _DOWN_VERBS else None
 

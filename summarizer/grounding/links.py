@@ -314,9 +314,13 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
     only as the size of a change ("treated 9,000 patients last year" for "212,000 patients last
     year, an increase of 9,000") or as the value before one ("journeys now take 52 minutes" for
     "cut to 38 minutes, down from 52")."""
-    if told == "amount":  # no word of the sentence tells a difference ("cut it by 2.2%, against 0.4% for ...")
+    if told == "amount":
+        # No word of the sentence tells a difference ("cut it by 2.2%, against 0.4% for ..."), and no
+        # level follows the figure ("edged 0.6 points to 11.5%": whatever the verb, a change's size).
         sentence = around.text[slice(*around.layout.sentence_of(figure.start))].lower()
-        return _DIFFERENCE_WORDS.isdisjoint(_WORD_RE.findall(sentence))
+        return _DIFFERENCE_WORDS.isdisjoint(_WORD_RE.findall(sentence)) and not _TO_LEVEL_RE.match(
+            around.text, figure.end
+        )
     start, end = around.layout.clause_of(figure.start)
     clause = around.text[start:end].lower()
     if told == "after" or _THEN_MARK_RE.search(clause) or _THAN_RE.search(around.text, start, figure.start):
@@ -342,6 +346,7 @@ def _own_stretch(index: ArticleIndex, figure: Figure) -> str:
     return index.text[figure.end : following[0].start if following else max(end, figure.end)]
 
 
+_TO_LEVEL_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3}\s+to\s+[£$€]?\d")
 # Words that tell a figure as a difference ("9,000 more patients", "an extra £4m", "up 9,000").
 _DIFFERENCE_WORDS: Final = (
     CHANGE_VERBS
