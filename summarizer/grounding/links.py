@@ -167,7 +167,7 @@ _WORD_RE: Final = re.compile(r"[a-z]+")
 _VERB_WORDS: Final = 4  # words before "to" read for the change's verb
 # "$412m for 2025, up 18% from", "$1.20 a share, up from": the value after a change the words after it tell.
 _THEN_FROM_RE: Final = re.compile(
-    r"(?:\s+[A-Za-z]+){0,3}?,?\s+(?:up|down|higher|lower)\b(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|points?)?)?\s+from\b",
+    r"(?:\s+[A-Za-z]+){0,8}?,?\s+(?:up|down|higher|lower)\b(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|points?)?)?\s+from\b",
     re.IGNORECASE,
 )
 _ROLE_REACH: Final = 48  # characters before a figure read for the change it ends

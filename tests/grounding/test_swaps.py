@@ -719,3 +719,12 @@ def test_a_comparison_with_a_year_between_its_figures_keeps_its_order() -> None:
 )
 def test_the_earlier_end_of_a_change_told_with_the_later_ends_words_is_not_flagged(summary: str) -> None:
     assert nothing_flagged(_VISITORS, summary)
+
+
+# "Up from" may follow a figure after several words of its own ("for the last financial year").
+_THEATRE = "The theatre reported income of £4.2m for the last financial year, up from £3.6m."
+
+
+def test_a_level_followed_by_up_from_after_several_words_is_the_value_after_the_change() -> None:
+    assert status(_THEATRE, "The theatre's income rose by £4.2m last year.", "£4.2m") in FLAGGED
+    assert nothing_flagged(_THEATRE, "The theatre's income rose to £4.2m from £3.6m.")
