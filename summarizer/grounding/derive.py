@@ -247,12 +247,19 @@ def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> M
     for i, (left_sentence, left_related, left) in enumerate(operands):
         for right_sentence, right_related, right in operands[i + 1 :]:
             # Parts of one total sit together, or both speak of what the summary does.
-            if abs(left_sentence - right_sentence) > reach and not (left_related and right_related):
+            apart = left_sentence != right_sentence and not (left_related and right_related)
+            if apart and abs(left_sentence - right_sentence) > reach:
                 continue
             bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
             if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
                 continue  # a total T, even "at least T", is never "more than T"
             note = _arithmetic(figure, left, right, step)
+            if note and apart and (" + " in note or " - " in note) and not _share_words(left, right, index):
+                # A sum or difference over neighbouring sentences needs sentences about one thing:
+                # "revenue climbed to £1.84bn from £1.64bn" and "the £220m analysts had expected"
+                # make no revenue of £1.86bn. (A product may join unlike things: "$10m" each for
+                # "two daughters".)
+                continue
             if note and (bounded_operand or bound_of(figure.qualifier) == "lower") and " + " not in note:
                 continue  # "at least" survives a sum, not a difference or a ratio
             if note and reach == 0 and " + " not in note and not (left_related or right_related):
@@ -290,6 +297,12 @@ _RUNNING_TOTAL_RE: Final = re.compile(
     r"\b(?:bringing|brings|brought|taking|takes|took|pushing|pushes|pushed|lifting|lifts|lifted)\b[^.;:!?]{0,60}\bto\s+$",
     re.IGNORECASE,
 )
+
+
+def _share_words(left: Figure, right: Figure, index: ArticleIndex) -> bool:
+    """Whether the sentences of two article figures share a content word."""
+    positions = [bisect.bisect_left(index.starts, figure.start) for figure in (left, right)]
+    return not index.sentence_stems(positions[0]).isdisjoint(index.sentence_stems(positions[1]))
 
 
 def _total_with_its_part(left: Figure, right: Figure, index: ArticleIndex) -> bool:

@@ -259,3 +259,19 @@ def test_years_ago_count_from_the_articles_time_not_a_year_it_looks_ahead_to() -
         "by local farmers. Organisers hope to add a second weekend by 2029."
     )
     assert status(article, "The Ollerby fair was started in 1996.", "1996") == "derived"
+
+
+# A sum or difference of figures from two neighbouring sentences needs sentences about one thing.
+_BOX_OFFICE = (
+    "Takings at the box office climbed to £3.4m from £2.9m a year earlier. "
+    "The café made £500,000, below the £600,000 its managers expected."
+)
+
+
+def test_amounts_of_neighbouring_sentences_about_different_things_make_no_sum() -> None:
+    assert flagged(_BOX_OFFICE, "The theatre's ticket revenue rose to £3.5m.", "£3.5m")
+
+
+def test_amounts_of_neighbouring_sentences_about_one_thing_still_add_up() -> None:
+    article = "Of the injured, 12 were taken to hospital. Another 5 injured people were treated at the scene."
+    assert status(article, "In all, 17 people were injured.", "17") == "derived"
