@@ -136,3 +136,38 @@ def test_moves_of_bad_things_and_of_things_named_after_the_noun_are_turned_round
 )
 def test_moves_told_alike_or_of_unlike_things_are_accepted(article: str, summary: str) -> None:
     assert all(check.status in {"supported", "rounded"} for check in verify(article, summary).figures)
+
+
+# The summary's own change goes against the way its two ends go.
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (
+            "The port handled 5.3 million tonnes of cargo, up from 4.8 million tonnes.",
+            "The port handled 5.3 million tonnes of cargo, down from 4.8 million tonnes.",
+        ),
+        ("Average rents climbed to £1,140 from £1,090.", "Average rents fell to £1,140 from £1,090."),
+        ("The jobless rate edged up to 4.1% from 3.9%.", "The jobless rate eased to 4.1% from 3.9%."),
+    ],
+)
+def test_a_change_told_against_the_way_of_its_own_ends_is_flagged(article: str, summary: str) -> None:
+    checks = verify(article, summary).figures
+    assert checks[0].status == "misattributed" and checks[0].rule == "direction", checks
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (
+            "The port handled 5.3 million tonnes of cargo, up from 4.8 million tonnes.",
+            "The port handled 5.3 million tonnes of cargo, up from 4.8 million tonnes.",
+        ),
+        ("Average rents climbed to £1,140 from £1,090.", "Rents rose to £1,140 from £1,090."),
+        # a rank rises as its number falls
+        ("The club climbed to 3rd from 7th.", "The club rose to 3rd from 7th."),
+        # the article itself tells it so: the summary copies it
+        ("Average rents fell to £1,140 from £1,090.", "Average rents fell to £1,140 from £1,090."),
+    ],
+)
+def test_a_change_told_the_way_of_its_ends_or_as_the_article_tells_it_is_accepted(article: str, summary: str) -> None:
+    assert all(check.status in {"supported", "rounded"} for check in verify(article, summary).figures)

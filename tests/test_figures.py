@@ -119,6 +119,10 @@ def test_dates_durations_ages_and_ordinals(text: str, kind: str, value: float, u
         ("It has less than 9% share.", "less than 9%", "less_than"),
         ("Turnout hit a record 40%.", "a record 40%", "record"),
         ("It has 300 users.", "300", None),
+        # "up" after a verb of moving, told as done, is where something went, not a ceiling
+        ("The jobless rate edged up to 4.1%.", "4.1%", None),
+        ("Membership crept up to 900.", "900", None),
+        ("Fines could go up to £500.", "up to £500", "up_to"),
     ],
 )
 def test_qualifiers_are_folded_into_the_text(text: str, figure_text: str, qualifier: str | None) -> None:

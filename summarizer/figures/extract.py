@@ -360,7 +360,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
             # search starts where that one would.
             reach = len(before.rstrip()) - _LONGEST_QUALIFIER - _EXTRA_SPACES
             match = patterns.QUALIFIER_BEFORE_RE.search(before, max(0, reach))
-            if match:
+            if match and not _moved_up(before, match):
                 qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
                 start -= len(before) - match.start("q")
     return Figure(
@@ -375,6 +375,13 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
         candidate.vague,
         candidate.role,
     )
+
+
+def _moved_up(before: str, match: re.Match[str]) -> bool:
+    """Whether the qualifier found is the "up to" of a verb of moving ("edged up to 3%")."""
+    if not match.group("q").lower().startswith("up"):
+        return False
+    return _last_word(before[: match.start("q")]).lower() in lexicon.MOVED_UP
 
 
 def _last_word(before: str) -> str:

@@ -268,6 +268,12 @@ DURATION_ADJECTIVES: Final = (
     "extra",
 )
 VULGAR_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+# Verbs whose "up" is where something moved, not a bound: "inflation edged up to 3%" reached 3%.
+# Told as done only: "fines could go up to £500" is a ceiling.
+MOVED_UP: Final = frozenset(
+    "edged edges inched inches crept creeps ticked ticks moved moves went drifted drifts nudged nudges "
+    "revised ratcheted".split()
+)
 QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIERS)
 
 # Physical measures: "12 miles", "70mph", "300g", "2.5 tonnes". Kind "measure", unit normalised;

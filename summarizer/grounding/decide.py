@@ -33,7 +33,7 @@ from .compare import (
 from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
-from .links import other_end, other_partner, other_side, part_above_whole, range_end, turned_round_pair
+from .links import against_its_ends, other_end, other_partner, other_side, part_above_whole, range_end, turned_round_pair
 from .people import age_of_other_person, span_as_age
 from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
@@ -454,7 +454,9 @@ _BIND: Final[dict[str, BindRule]] = {
     "time-tense": lambda figure, around, index, match, equal: other_tense(figure, around, index, equal),
     "time-span": lambda figure, around, index, match, equal: other_span(figure, around, index, equal),
     "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),
-    "direction": lambda figure, around, index, match, equal: _turned_round(figure, around, index, match),
+    "direction": lambda figure, around, index, match, equal: (
+        _turned_round(figure, around, index, match) or against_its_ends(figure, around, index, equal)
+    ),
     "pair-order": lambda figure, around, index, match, equal: turned_round_pair(figure, around, index, equal),
     "vote-side": lambda figure, around, index, match, equal: other_side(figure, around, index, equal),
     "part-of-whole": lambda figure, around, index, match, equal: part_above_whole(figure, around, equal),

@@ -17,7 +17,7 @@ from typing import Final, Literal
 
 from summarizer.figures import Figure
 
-__all__ = ["CHANGE_VERBS", "Direction", "Movement", "movement_of", "opposite"]
+__all__ = ["CHANGE_VERBS", "Direction", "Movement", "last_way", "movement_of", "opposite"]
 
 Direction = Literal["up", "down"]
 
@@ -126,6 +126,16 @@ def _thing_after_noun(text: str, figure: Figure) -> frozenset[str]:
         return frozenset()
     words = [word.lower() for word in _WORD_RE.findall(found.group(1))]
     return frozenset(word[:5] for word in words if word not in _NOT_SUBJECTS)
+
+
+def last_way(text: str) -> Direction | None:
+    """The way the last word of change in `text` goes ("rose", "fell", "up", "down"), if any."""
+    for word in reversed(_WORD_RE.findall(text.lower())):
+        if word in _UP_VERBS or word == "up":
+            return "up"
+        if word in _DOWN_VERBS or word == "down":
+            return "down"
+    return None
 
 
 def _subject(text: str, figure: Figure) -> frozenset[str]:

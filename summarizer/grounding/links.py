@@ -25,7 +25,7 @@ from summarizer.figures import Figure
 from summarizer.text import stem
 
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
-from .direction import CHANGE_VERBS
+from .direction import CHANGE_VERBS, last_way
 from .report import Match
 from .words import Around
 
@@ -387,6 +387,42 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
     if dated and any(index.frame(other).years & dated for _, other in index.equal(partner)):
         return None
     return Match("misattributed", equal[0], f"the article gives its other end as '{theirs[0].text}'", "change-partner")
+
+
+def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """Misattributed when the summary's own change goes against the way its two ends go ("revenue of
+    £318m, down from £276m", "eased to 3.0% from 2.9%"), where the article ties the same two values
+    and does not tell them so itself."""
+    if not equal or figure.kind in _RANKED_KINDS or figure.value is None:
+        return None
+    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "after":
+        return None
+    partner = _summary_partner(figure, around)
+    if partner is None or partner.value is None or partner.value == figure.value:
+        return None
+    said = last_way(_pair_words(around.text, around.layout.clause_of(figure.start)[0], figure, partner))
+    real = "up" if figure.value > partner.value else "down"
+    if said is None or said == real:
+        return None
+    for same in equal:
+        other = index.partner(same)
+        if other is None or not (values_equal(partner, other) or rounds_to(partner, other)):
+            continue
+        start, _ = index.layout.clause_of(min(same.start, other.start))
+        if last_way(_pair_words(index.text, start, same, other)) == said:
+            return None  # the article tells it so itself
+        note = f"from {partner.text} to {figure.text} is {_WAYS[real]}, not {_WAYS[said]}"
+        return Match("misattributed", same, note, "direction")
+    return None
+
+
+def _pair_words(text: str, clause_start: int, figure: Figure, partner: Figure) -> str:
+    """The words that tell a change between two figures: from the clause's start to the later figure."""
+    return text[clause_start : max(figure.start, partner.start)]
+
+
+_WAYS: Final = {"up": "a rise", "down": "a fall"}
+_RANKED_KINDS: Final = frozenset({"ordinal", "rank"})  # "rose to 3rd from 5th": a smaller number is higher
 
 
 def _summary_partner(figure: Figure, around: Around) -> Figure | None:
