@@ -271,8 +271,25 @@ VULGAR_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 # Verbs whose "up" is where something moved, not a bound: "inflation edged up to 3%" reached 3%.
 # Told as done only: "fines could go up to £500" is a ceiling.
 MOVED_UP: Final = frozenset(
-    "edged edges inched inches crept creeps ticked ticks moved moves went drifted drifts nudged nudges "
-    "revised ratcheted".split()
+    [
+        "edged",
+        "edges",
+        "inched",
+        "inches",
+        "crept",
+        "creeps",
+        "ticked",
+        "ticks",
+        "moved",
+        "moves",
+        "went",
+        "drifted",
+        "drifts",
+        "nudged",
+        "nudges",
+        "revised",
+        "ratcheted",
+    ]
 )
 QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIERS)
 

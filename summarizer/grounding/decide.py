@@ -33,7 +33,15 @@ from .compare import (
 from .derive import derive, with_the_rest
 from .direction import opposite
 from .index import ArticleIndex, scores_in_article
-from .links import against_its_ends, other_end, other_partner, other_side, part_above_whole, range_end, turned_round_pair
+from .links import (
+    against_its_ends,
+    other_end,
+    other_partner,
+    other_side,
+    part_above_whole,
+    range_end,
+    turned_round_pair,
+)
 from .people import age_of_other_person, span_as_age
 from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match

@@ -25,7 +25,7 @@ from summarizer.figures import Figure
 from summarizer.text import stem
 
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
-from .direction import CHANGE_VERBS, last_way
+from .direction import CHANGE_VERBS, Direction, last_way
 from .report import Match
 from .words import Around
 
@@ -393,17 +393,10 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
     """Misattributed when the summary's own change goes against the way its two ends go ("revenue of
     £318m, down from £276m", "eased to 3.0% from 2.9%"), where the article ties the same two values
     and does not tell them so itself."""
-    if not equal or figure.kind in _RANKED_KINDS or figure.value is None:
+    ends = _ends_of_summary_change(figure, around)
+    if not equal or ends is None:
         return None
-    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "after":
-        return None
-    partner = _summary_partner(figure, around)
-    if partner is None or partner.value is None or partner.value == figure.value:
-        return None
-    said = last_way(_pair_words(around.text, around.layout.clause_of(figure.start)[0], figure, partner))
-    real = "up" if figure.value > partner.value else "down"
-    if said is None or said == real:
-        return None
+    partner, said, real = ends
     for same in equal:
         other = index.partner(same)
         if other is None or not (values_equal(partner, other) or rounds_to(partner, other)):
@@ -414,6 +407,21 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
         note = f"from {partner.text} to {figure.text} is {_WAYS[real]}, not {_WAYS[said]}"
         return Match("misattributed", same, note, "direction")
     return None
+
+
+def _ends_of_summary_change(figure: Figure, around: Around) -> tuple[Figure, Direction, Direction] | None:
+    """The other end of the change a summary figure ends, the way the summary tells it and the way
+    its values go, when the two ways differ."""
+    if figure.kind in _RANKED_KINDS or figure.value is None:
+        return None
+    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "after":
+        return None
+    partner = _summary_partner(figure, around)
+    if partner is None or partner.value is None or partner.value == figure.value:
+        return None
+    said = last_way(_pair_words(around.text, around.layout.clause_of(figure.start)[0], figure, partner))
+    real: Direction = "up" if figure.value > partner.value else "down"
+    return None if said is None or said == real else (partner, said, real)
 
 
 def _pair_words(text: str, clause_start: int, figure: Figure, partner: Figure) -> str:
