@@ -120,7 +120,9 @@ def _candidates(text: str) -> list[_Candidate]:
                 _try(text, lowered, the, _STARTS["the"], resume=resume, found=found)
             continue
         if token[0].isdigit():
-            word = _code_word_before(lowered, position)
+            # Only a letter or a hyphen glued to the digits can end a code's word ("m4", "covid-19").
+            glued = lowered[position - 1 : position]
+            word = _code_word_before(lowered, position) if glued == "-" or "a" <= glued <= "z" else None
             if word is not None:
                 _try(text, lowered, word, (_ANY_NAME,), resume=resume, found=found)
             starts = _digit_starts(lowered, token, after)
@@ -305,6 +307,8 @@ def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidat
     """
     for i in range(len(candidates) - 1):
         low, high = candidates[i], candidates[i + 1]
+        if low.kind == high.kind or (low.kind != "count" and high.kind != "count"):
+            continue  # a bare end is a count, beside an end of a kind with a unit
         if _is_bare(high) and _has_range_unit(low) and _is_range_up_to_bare(text, low, high):
             candidates[i + 1] = replace(high, kind=low.kind, unit=low.unit)
         elif _is_bare(low) and _has_range_unit(high) and _is_range_down_to_bare(text, low, high):
@@ -484,16 +488,17 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
     base = _base_value(match)
     if base is None:
         return None
-    scale, percent, sign, currency_word = match.group("scale", "percent", "currency", "currency_word")
-    scale_word, multiplier = _scale_of(scale)
-    currency = _currency_of(sign, currency_word)
+    scale, percent, sign, currency_word, words = match.group("scale", "percent", "currency", "currency_word", "words")
+    # Most numbers have no scale and no currency: the helpers are called only for those that do.
+    scale_word, multiplier = _scale_of(scale) if scale else (None, 1.0)
+    currency = _currency_of(sign, currency_word) if sign or currency_word else None
     value = base * multiplier
     start, end = match.span()
     if percent:
         return _Candidate(start, end, "percent", value, unit="%", scale=scale_word)
     if currency:
         return _Candidate(start, end, "money", value, unit=currency, scale=scale_word)
-    if _is_bare_one(text, match):
+    if words and _is_bare_one(text, match):
         return None
     return _plain_number(text, match, value, scale_word)
 

@@ -298,12 +298,16 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     its own time (see `_told_as_level`)."""
     if not equal:
         return None
-    mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
+    # The article's side first: most values are no end of a change there, and then the summary's
+    # role need not be read.
     theirs = {change_role(index.text, index.figures, index.starts, same) for same in equal}
-    if len(theirs) != 1 or mine in theirs:
+    if len(theirs) != 1:
         return None
     (told,) = theirs
-    if told is None or (mine is None and not _told_as_level(told, figure, around, index, equal)):
+    if told is None:
+        return None
+    mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
+    if mine == told or (mine is None and not _told_as_level(told, figure, around, index, equal)):
         return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
     return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
@@ -372,13 +376,18 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
     article never gives with it: "attendance rose to 31,250 from 32,000" where the article's 31,250
     is "up from 27,900" and its 32,000 is the stadium's seats. Every occurrence of the value must be
     the end of a change in the article, each with another value (or rounding of it) at its other end."""
-    partner = _summary_partner(figure, around) if equal else None
+    # The article's side first: most occurrences are no end of a change, and then the summary's
+    # partner need not be read.
+    others = [change_partner(index.text, index.figures, bisect.bisect_left(index.starts, same.start)) for same in equal]
+    if not others or any(other is None or other.value is None for other in others):
+        return None
+    partner = _summary_partner(figure, around)
     if partner is None or any(range_end(index, same) for same in equal):
         return None  # no change in the summary, or a range of the article's that changed
     theirs = []
-    for same in equal:
-        other = change_partner(index.text, index.figures, bisect.bisect_left(index.starts, same.start))
-        if other is None or other.value is None or values_equal(partner, other) or rounds_to(partner, other):
+    for other in others:
+        assert other is not None
+        if values_equal(partner, other) or rounds_to(partner, other):
             return None
         theirs.append(other)
     # "rose to £14m from £9.8m in 2023" where the article gives £9.8m for 2023 as well as its
