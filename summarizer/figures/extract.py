@@ -591,7 +591,8 @@ def _age_or_magnitude(
         return _Candidate(start, years_old.end(), "age", value, unit="year", scale=scale, role="age")
     if _is_age(text, match, value, scale):
         return _Candidate(start, end, "age", value, unit="year", scale=scale, role="age")
-    if _is_magnitude(text, match, value, scale):
+    # `_is_magnitude`'s first test, here: most numbers are no magnitude by their value alone
+    if not scale and 0 < value <= _STRONGEST and _is_magnitude(text, match, value, scale):
         return _Candidate(start, end, "measure", value, unit="magnitude", role="magnitude")
     return None
 

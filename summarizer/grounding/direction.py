@@ -108,13 +108,15 @@ def opposite(direction: Direction) -> Direction:
 def movement_of(text: str, figure: Figure) -> Movement | None:
     """The direction the words beside `figure` give it, or None when they give none."""
     direction = _from_verb_before(text, figure)
-    subject = _subject(text, figure)
-    if direction is None:
+    after_noun = direction is None
+    if after_noun:
         direction = _from_noun_after(text, figure)
-        # "a 12% rise in quarterly revenue": what moved may follow the noun.
-        subject |= _thing_after_noun(text, figure) if direction else frozenset()
     if direction is None:
-        return None
+        return None  # most figures: no subject is read
+    subject = _subject(text, figure)
+    if after_noun:
+        # "a 12% rise in quarterly revenue": what moved may follow the noun.
+        subject |= _thing_after_noun(text, figure)
     before = _CLAUSE_END_RE.split(text[max(0, figure.start - _REACH) : figure.start])[-1].lower()
     return Movement(direction, subject, not _BAD_THINGS.isdisjoint(_WORD_RE.findall(before)))
 

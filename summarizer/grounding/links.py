@@ -378,7 +378,7 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
     the end of a change in the article, each with another value (or rounding of it) at its other end."""
     # The article's side first: most occurrences are no end of a change, and then the summary's
     # partner need not be read.
-    others = [change_partner(index.text, index.figures, bisect.bisect_left(index.starts, same.start)) for same in equal]
+    others = [index.partner(same) for same in equal]
     if not others or any(other is None or other.value is None for other in others):
         return None
     partner = _summary_partner(figure, around)
@@ -402,8 +402,12 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
     """Misattributed when the summary's own change goes against the way its two ends go ("revenue of
     £318m, down from £276m", "eased to 3.0% from 2.9%"), where the article ties the same two values
     and does not tell them so itself."""
+    # The article's side first: most values have no partner there, and then the summary's change
+    # need not be read.
+    if all(index.partner(same) is None for same in equal):
+        return None
     ends = _ends_of_summary_change(figure, around)
-    if not equal or ends is None:
+    if ends is None:
         return None
     partner, said, real = ends
     for same in equal:
