@@ -53,6 +53,7 @@ class ArticleIndex:
     _last_traits: tuple[Figure, Traits] | None = None
     _keys: list[float | None] | None = None
     _equal: dict[Figure, list[tuple[int, Figure]]] = field(default_factory=dict)
+    _last_equal: tuple[Figure, list[tuple[int, Figure]]] | None = None
     _representatives: dict[Traits, Figure] | None = None
     _lowered: str | None = None
 
@@ -156,11 +157,15 @@ class ArticleIndex:
         Kept for the last few summary figures asked about: the stages ask about each one, and
         about its neighbours, several times in a row.
         """
+        last = self._last_equal
+        if last is not None and last[0] is figure:
+            return last[1]  # the figure asked about just before: no hash of its ten fields
         found = self._equal.get(figure)
         if found is None:
             if len(self._equal) >= _EQUAL_KEPT:
                 self._equal.clear()
             found = self._equal[figure] = self._find_equal(figure)
+        self._last_equal = (figure, found)
         return found
 
     def _find_equal(self, figure: Figure) -> list[tuple[int, Figure]]:
