@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+
 import pytest
 
-from summarizer.figures import Figure, find_figures
+from summarizer.figures import Figure, extract, find_figures
 
 
 def only(text: str) -> Figure:
@@ -362,3 +365,15 @@ def test_a_day_is_not_a_name_when_the_number_counts_something_else() -> None:
 def test_a_text_that_ends_in_the_is_read(text: str, figures: list[str]) -> None:
     # "the" as the last word used to look past the end of the token list (IndexError).
     assert [f.text for f in find_figures(text)] == figures
+
+
+def test_the_parser_builds_each_figure_as_the_dataclass_would() -> None:
+    """The parser sets a figure's slots itself (`extract._figure`, for speed): it must take every
+    field of `Figure`, in order, and build an equal, equally frozen object."""
+    assert list(inspect.signature(extract._figure).parameters) == [field.name for field in dataclasses.fields(Figure)]
+    values = ("about 12", 3, 11, "count", 12.0, None, None, "about", False, None)
+    built = extract._figure(*values)
+    assert built == Figure(*values)
+    assert hash(built) == hash(Figure(*values))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.value = 13.0  # type: ignore[misc]
