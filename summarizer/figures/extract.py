@@ -529,6 +529,8 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
     if plural and match.group("num").lower() not in {"a", "an", "one"}:
         return True  # "two-thirds", "three quarters"
+    if patterns.BY_BEFORE_RE.search(before) and patterns.CHANGE_SIZE_AFTER_RE.match(after):
+        return True  # "grew by a quarter in five years"
     return bool(patterns.FRACTION_CONTEXT_AFTER_RE.match(after)) and not after.lstrip().startswith(("a ", "an "))
 
 
@@ -779,7 +781,10 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
         value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
         name, role = f"top {value:g}", "rank"
     elif match.group("rank"):
-        # "the world No. 3", "number five": a rank, matched only by the same rank.
+        # "the world No. 3", "number five": a rank, matched only by the same rank; not "the number
+        # four years earlier".
+        if patterns.SPAN_AFTER_RE.match(text, match.end()):
+            return None
         raw = match.group("n3").lower()
         value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
         name, role = f"number {value:g}", "rank"

@@ -260,6 +260,14 @@ HALF_OF_UNIT_RE: Final = re.compile(rf"^{_SEP}an?{_SEP}{_HALF_OF_UNIT}", re.IGNO
 AND_A_HALF_AFTER_RE: Final = re.compile(rf"{_AND_A_HALF}(?!-)", re.IGNORECASE)  # not "two sons and a half-sister"
 AND_BEFORE_RE: Final = re.compile(r"(?:^|\W)and\s+$", re.IGNORECASE)
 FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
+# "grew by a quarter in five years", "cut by a third from £57m": a change's size, where no noun follows.
+BY_BEFORE_RE: Final = re.compile(r"(?:^|\W)by\s+$", re.IGNORECASE)
+CHANGE_SIZE_AFTER_RE: Final = re.compile(
+    r"^\s+(?:in|to|from|on|over|since|this|last|and|than|compared|between|after|before|within|during)\b",
+    re.IGNORECASE,
+)
+# "the number four years earlier": "number" as a noun before a span, not a rank.
+SPAN_AFTER_RE: Final = re.compile(rf"\s+(?:{'|'.join(TIME_UNITS)})s?\b", re.IGNORECASE)
 ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{alternation(ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 _NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"
 NAME_RE: Final = re.compile(

@@ -242,7 +242,30 @@ def _written_otherwise(figure: Figure, index: ArticleIndex) -> Match | None:
         ordinal = _in_a_row(figure, index)
         if ordinal is not None:
             return Match("supported", ordinal, f"the article's '{ordinal.text}' in a row", "in-a-row")
+    if enabled("m-as-metres"):
+        metres = _metres_as_m(figure, index)
+        if metres is not None:
+            return Match("supported", metres, f"the article's '{metres.text}'", "m-as-metres")
     return None
+
+
+def _metres_as_m(figure: Figure, index: ArticleIndex) -> Figure | None:
+    """ "6.8m" read as millions where the article gives 6.8 metres (and no 6.8 million): the same
+    figure in the short form of the unit."""
+    if figure.kind != "count" or figure.scale != "million" or figure.value is None or not _M_END_RE.search(figure.text):
+        return None
+    metres = figure.value / 1_000_000
+    return next(
+        (
+            other
+            for other in index.figures
+            if other.kind == "measure" and other.unit == "metre" and other.value is not None and same(other.value, metres)
+        ),
+        None,
+    )
+
+
+_M_END_RE: Final = re.compile(r"\dm$")
 
 
 def _in_a_row(figure: Figure, index: ArticleIndex) -> Figure | None:

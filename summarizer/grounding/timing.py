@@ -63,17 +63,21 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
         return None
     chosen = match.article
     marked_years = []
+    occurrences = 0
     # The article's occurrences are read first: one without a marker ends the rule, and reading
     # them costs less than searching the summary's sentence for a word of time.
     for _, other in index.candidates(figure):
         if other.value != chosen.value:
             continue
+        occurrences += 1
         sentence_start, _ = index.layout.sentence_of(other.start)
         marker = _EARLIER_RE.search(index.text[sentence_start : other.start])
         if marker is None:
             return None
         if marker.group("year"):
             marked_years.append(int(marker.group("year")))
+    if not occurrences:
+        return None  # the value matched in another form ("6.8m" for "6.8 metres"): none was read
     layout = around.layout
     start, end = layout.sentence_of(figure.start)
     if _WHEN_RE.search(layout.text, start, end):
@@ -83,7 +87,7 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
         latest = _latest_past_year(index)
         if latest is None or max(marked_years) >= latest:
             return None
-    return Match("misattributed", chosen, "the article gives this value for an earlier event")
+    return Match("misattributed", chosen, "the article gives this value for an earlier event", "earlier-event")
 
 
 _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)

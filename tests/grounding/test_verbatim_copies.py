@@ -22,6 +22,17 @@ COPIES = [
     ("Police said 17 people were hurt when the stand collapsed.", "17 hurt as stand collapses"),
     ("The studio agreed a $500M deal with the streaming service.", "Studio in $500M streaming deal"),
     ("Scores of residents queued for water on Monday.", "Scores of residents queue for water"),
+    # "m" is metres as well as millions: the article says which
+    (
+        "The lake rose 2.4 metres overnight, above its 1987 peak of 2.1 metres.",
+        "The lake rose 2.4m, above its 2.1m peak.",
+    ),
+    # "number" as a noun before a span, and a fraction as the size of a change
+    (
+        "Some 900 people voted early, three times as many as four years ago.",
+        "900 voted early, triple the number four years ago.",
+    ),
+    ("Bookings grew by a quarter in three years.", "Bookings rose 25% in three years."),
 ]
 
 
@@ -145,3 +156,9 @@ def test_other_ways_of_telling_a_run_of_periods_are_supported(article: str, summ
 def test_an_ordinal_period_alone_is_no_run() -> None:
     article = "The choir is in its third year at the cathedral. It has 40 singers."
     assert flagged(article, "The choir has sung at the cathedral for three years.", "three years")
+
+
+def test_metres_written_as_m_are_not_millions_the_article_does_not_give() -> None:
+    article = "The lake rose 2.4 metres overnight. Repairs will cost £2.4m."
+    assert not flagged(article, "The lake rose 2.4m overnight.", "2.4m")
+    assert flagged(article, "The lake rose 3.1m overnight.", "3.1m")
