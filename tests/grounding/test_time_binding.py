@@ -380,3 +380,12 @@ _RENT = "The cafe pays £9,000 a year in rent under a lease worth £45,000 over 
 def test_a_rate_is_no_total_over_a_span() -> None:
     assert flagged(_RENT, "The cafe pays £9,000 in rent over five years.", "£9,000")
     assert not flagged(_RENT, "The cafe's lease is worth £45,000 in all over five years.", "£45,000")
+
+
+# The other end of a change is told for the change's time.
+_FORECAST = "The water board cut its forecast for leaks in 2027 to 8% from 11%. Leaks were 14% in 2023."
+
+
+def test_the_other_end_of_a_change_is_told_for_the_changes_year() -> None:
+    assert not flagged(_FORECAST, "The board lowered its 2027 leak forecast from 11% to 8%.", "11%")
+    assert flagged(_FORECAST, "Leaks were 11% in 2023.", "11%")
