@@ -529,9 +529,11 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
     if plural and match.group("num").lower() not in {"a", "an", "one"}:
         return True  # "two-thirds", "three quarters"
-    if patterns.BY_BEFORE_RE.search(before) and patterns.CHANGE_SIZE_AFTER_RE.match(after):
-        return True  # "grew by a quarter in five years"
-    return bool(patterns.FRACTION_CONTEXT_AFTER_RE.match(after)) and not after.lstrip().startswith(("a ", "an "))
+    # "grew by a quarter in five years": a change's size
+    change_size = patterns.BY_BEFORE_RE.search(before) and patterns.CHANGE_SIZE_AFTER_RE.match(after)
+    return bool(change_size) or (
+        bool(patterns.FRACTION_CONTEXT_AFTER_RE.match(after)) and not after.lstrip().startswith(("a ", "an "))
+    )
 
 
 def _number(text: str, match: re.Match[str]) -> _Candidate | None:

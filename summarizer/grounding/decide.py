@@ -259,7 +259,7 @@ def _metres_as_m(figure: Figure, index: ArticleIndex) -> Figure | None:
         (
             other
             for other in index.figures
-            if other.kind == "measure" and other.unit == "metre" and other.value is not None and same(other.value, metres)
+            if other.kind == "measure" and other.unit == "metre" and same(other.value or 0.0, metres)
         ),
         None,
     )

@@ -320,13 +320,7 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if not equal or not mine.years:
         return None
     theirs = [index.frame(same_figure) for same_figure in equal]
-    if any(f.years & mine.years for f in theirs):
-        return None
-    # An end of a change with no year of its own is told for the change's: "cut its forecast for
-    # growth in 2026 to 0.9% from 1.2%" gives the 1.2% for 2026 too (not "60% in 2021, up from 35%
-    # in 2019").
-    partners = [index.partner(same) for same, frame in zip(equal, theirs, strict=True) if not frame.years]
-    if any(index.frame(partner).years & mine.years for partner in partners if partner is not None):
+    if any(f.years & mine.years for f in theirs) or _partner_told_for(mine.years, index, equal, theirs):
         return None
     # A generator: the first rival dated with the summary's year is enough for the common case.
     dated = (
@@ -347,6 +341,14 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     else:
         return None
     return Match("misattributed", equal[0], note, "time-year")
+
+
+def _partner_told_for(years: frozenset[int], index: ArticleIndex, equal: list[Figure], theirs: list[Frame]) -> bool:
+    """Whether an occurrence with no year of its own ends a change told for one of `years`: "cut its
+    forecast for growth in 2026 to 0.9% from 1.2%" gives the 1.2% for 2026 too (not "60% in 2021,
+    up from 35% in 2019")."""
+    partners = [index.partner(same) for same, frame in zip(equal, theirs, strict=True) if not frame.years]
+    return any(bool(index.frame(partner).years & years) for partner in partners if partner is not None)
 
 
 def other_month(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
