@@ -381,8 +381,26 @@ def _bound_satisfied(summary: Figure, article: Figure) -> bool:
         mine, theirs = _rounded_step(summary), granularity(article)
         # "About 54" against "about 53": two approximations as fine as each other, of different values.
         finer = mine < theirs or (mine == theirs and bound_of(article.qualifier) == "approx")
-        return abs(value - summary.value) <= 0.1 * abs(summary.value) and not (enabled("about-no-finer") and finer)
+        near = abs(value - summary.value) <= min(0.1 * abs(summary.value), _stated_step(summary) / 2)
+        return near and not (enabled("about-no-finer") and finer)
     return False
+
+
+def _stated_step(figure: Figure) -> float:
+    """The step a figure's written digits round to: the unit of its last digit that is not a zero
+    ("620,000": 10,000; "2.4 million": 100,000), five of them when that digit is a five ("about 45",
+    "about 4.5%"); infinite for a number in words, which says nothing finer."""
+    assert figure.value is not None
+    match = _DIGITS_IN_TEXT_RE.search(figure.text)
+    number = _number_part(figure)
+    if match is None or not number:
+        return math.inf
+    digits = match.group(0).replace(",", "")
+    decimals = len(match.group(1) or "")
+    zeros = 0 if decimals else len(digits) - len(digits.rstrip("0"))
+    unit = 10.0 ** (zeros - decimals) * abs(figure.value) / number
+    significant = digits.replace(".", "").rstrip("0")
+    return unit * 5 if significant.endswith("5") else unit
 
 
 def _rounded_step(figure: Figure) -> float:

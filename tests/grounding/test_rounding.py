@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from figure_cases import flagged, status
 
+from summarizer.grounding import verify
+
 VALUATION = "Buyers valued the supermarket chain at $3.8bn, according to the filing."
 
 
@@ -103,3 +105,31 @@ def test_a_rounding_of_a_value_about_something_else_is_flagged() -> None:
 )
 def test_a_rounding_of_the_same_thing_is_not_flagged(summary: str, figure: str) -> None:
     assert not flagged(_PIER, summary, figure)
+
+
+# "About" rounds to the step its own digits state: "about 620,000" is to the 10,000, so 612,400
+# is "about 610,000"; a five is a step of five ("about 45" for 47).
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        ("The library holds 612,400 books.", "The library holds around 620,000 books.", "620,000"),
+        ("The choir has 43 members.", "The choir has about 41 members.", "41"),
+        ("The tunnel is 3.18km long.", "The tunnel is about 3.5km long.", "3.5km"),
+    ],
+)
+def test_about_is_no_looser_than_the_step_of_its_own_digits(article: str, summary: str, figure: str) -> None:
+    assert flagged(article, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The choir has 47 members.", "The choir has about 45 members."),
+        ("Bookings rose 27%.", "Bookings rose about 30%."),
+        ("The library holds 612,400 books.", "The library holds about 610,000 books."),
+        ("The bridge cost £1.83bn.", "The bridge cost about £2bn."),
+        ("Inflation was 4.3%.", "Inflation was about 4.5%."),
+    ],
+)
+def test_about_within_half_a_step_of_its_own_digits_holds(article: str, summary: str) -> None:
+    assert not any(check.status in {"unsupported", "misattributed"} for check in verify(article, summary).figures)
