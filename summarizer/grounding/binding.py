@@ -337,13 +337,16 @@ def operands_bound(
         return True
     parts = _parts(figure, operands, bound=bound, total=total)
     return not any(
-        other.kind == figure.kind
+        (other.kind == figure.kind or {other.kind, figure.kind} <= _SHARE_KINDS)
         and other.value is not None
         and not values_equal(figure, other)
         and all(other is not part for part in parts)
         and _states(mine, index.frame(other))
         for _, other in index.candidates(figure)
     )
+
+
+_SHARE_KINDS: Final = frozenset({"percent", "fraction"})  # "around half" and "35%" state one share
 
 
 def _parts(figure: Figure, operands: tuple[Figure, ...], *, bound: bool, total: bool) -> list[Figure]:

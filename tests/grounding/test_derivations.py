@@ -275,3 +275,12 @@ def test_amounts_of_neighbouring_sentences_about_different_things_make_no_sum() 
 def test_amounts_of_neighbouring_sentences_about_one_thing_still_add_up() -> None:
     article = "Of the injured, 12 were taken to hospital. Another 5 injured people were treated at the scene."
     assert status(article, "In all, 17 people were injured.", "17") == "derived"
+
+
+def test_a_share_in_words_is_not_derived_where_the_article_states_the_share_in_digits() -> None:
+    article = (
+        "Repairs after the fire will cost £8m, roughly double the £3.9m bill of 2015. "
+        "The insurers said only about 30% of the damage was insured."
+    )
+    assert flagged(article, "The insurers said around half of the damage was insured.", "half")
+    assert not flagged(article, "The insurers said under a third of the damage was insured.", "third")
