@@ -4,7 +4,7 @@ article's sentences share most of their words; the right pairing is not."""
 from __future__ import annotations
 
 import pytest
-from figure_cases import FLAGGED, nothing_flagged, status
+from figure_cases import FLAGGED, flagged, nothing_flagged, status
 
 from summarizer.figures import find_figures
 from summarizer.grounding import verify
@@ -728,3 +728,16 @@ _THEATRE = "The theatre reported income of £4.2m for the last financial year, u
 def test_a_level_followed_by_up_from_after_several_words_is_the_value_after_the_change() -> None:
     assert status(_THEATRE, "The theatre's income rose by £4.2m last year.", "£4.2m") in FLAGGED
     assert nothing_flagged(_THEATRE, "The theatre's income rose to £4.2m from £3.6m.")
+
+
+# One shared word of the clause is enough when the rival's sentence tells clearly more of the
+# summary's sentence than the value's does.
+_HARBOUR = (
+    "Cargo through the harbour rose 6.2% in the year to June. "
+    "Passenger traffic fell 2.4%, the steepest drop in a decade, with some 900 sailings cancelled."
+)
+
+
+def test_a_value_whose_sentence_tells_nothing_of_the_summarys_is_moved_by_one_word_and_its_sentence() -> None:
+    assert flagged(_HARBOUR, "Traffic fell 6.2%, the steepest drop in a decade.", "6.2%")
+    assert not flagged(_HARBOUR, "Harbour cargo grew 6.2% in the year to June.", "6.2%")
