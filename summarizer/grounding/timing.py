@@ -473,7 +473,10 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
     it (each read in its own stretch: "in 2011 a judge ruled" tells of a ruling, though its
     sentence also tells of the museum), while another year of the article shares at least two (the
     event, its verb)."""
-    if figure.kind != "year" or not equal:
+    # A month and year the article gives only as a bare year is read as that year: "since March
+    # 2014" where the article's 2014 is a flotation and the summary's event has "March 2023".
+    month_year = figure.kind == "date" and all(same_year.kind == "year" for same_year in equal)
+    if (figure.kind != "year" and not month_year) or not equal:
         return None
     # The dateline is when the article was written; it dates only the events told without a year.
     events = [same_year for same_year in equal if not (index.dated and same_year is index.figures[0])]
@@ -498,6 +501,9 @@ def dated_elsewhere(figure: Figure, around: Around, index: ArticleIndex) -> Matc
     return found
 
 
+_EVENT_KINDS: Final = {"year": ("year",), "date": ("year", "date")}  # what may date the summary's event
+
+
 def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     """Another year of the article whose sentence tells the summary's event: it shares at least two
     words with the summary's, names aside."""
@@ -506,7 +512,7 @@ def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) ->
         return None
     dates = dated_figure(around.siblings, around.sibling_starts, figure, around.text)
     for _, other in index.candidates(figure):
-        another_year = other.kind == "year" and not values_equal(figure, other)
+        another_year = other.kind in _EVENT_KINDS.get(figure.kind, ()) and not values_equal(figure, other)
         shared = index.frame(other).words & mine if another_year else frozenset()
         # A name says who, not what happened: "Wilson took charge in 2016. He was sacked in 2019"
         # shares "Wilson" with any summary of the sacking.

@@ -389,3 +389,12 @@ _FORECAST = "The water board cut its forecast for leaks in 2027 to 8% from 11%. 
 def test_the_other_end_of_a_change_is_told_for_the_changes_year() -> None:
     assert not flagged(_FORECAST, "The board lowered its 2027 leak forecast from 11% to 8%.", "11%")
     assert flagged(_FORECAST, "Leaks were 11% in 2023.", "11%")
+
+
+# A month and year the article gives only as a bare year, for another event, is that year moved.
+_PIER = "The Harbour Trust was set up in 2011. The pier's new café opened in June 2019 and serves 400 visitors a day."
+
+
+def test_a_month_and_year_the_article_gives_only_for_another_event_is_flagged() -> None:
+    assert flagged(_PIER, "The pier's new café opened in June 2011.", "June 2011")
+    assert not flagged(_PIER, "The pier's new café opened in June 2019.", "June 2019")
