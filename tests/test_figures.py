@@ -84,6 +84,14 @@ def test_counts_are_scaled(text: str, value: float, scale: str | None, vague: bo
     assert (figure.kind, figure.value, figure.scale, figure.vague) == ("count", value, scale, vague)
 
 
+def test_an_age_group_is_an_age_not_a_decade() -> None:
+    assert [(f.text, f.kind, f.value) for f in find_figures("Over-70s and under-18s ride free, as in the 1990s.")] == [
+        ("70s", "age", 70),
+        ("18", "age", 18),
+        ("the 1990s", "decade", 1990),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "value", "unit"),
     [

@@ -476,6 +476,8 @@ def _decade(text: str, match: re.Match[str]) -> _Candidate | None:
         return None
     value = base + int(digit) * 10
     start = match.start()
+    if not century and match.group("tens") and patterns.AGE_GROUP_BEFORE_RE.search(text, max(0, start - 6), start):
+        return _Candidate(start, match.end(), "age", float(int(digit) * 10), unit="year")  # "the over-50s"
     if text[max(0, start - 4) : start].lower() == "the ":
         start -= 4
     return _Candidate(start, match.end(), "decade", float(value), unit="decade")
@@ -660,6 +662,8 @@ def _is_age(text: str, match: re.Match[str], value: float, scale: str | None) ->
     digits = match.group("digits")
     if not digits or not digits.isdigit() or scale or not 0 < value <= _OLDEST:
         return False
+    if text.startswith("s", match.end()) and patterns.AGE_GROUP_BEFORE_RE.search(text, max(0, start - 6), start):
+        return True  # "under-16s"
     if text.startswith(",", match.end()):
         return bool(patterns.APPOSITION_BEFORE_RE.search(text, max(0, start - 40), start))
     # "Tomas Berg, 54, and Lena Holm, 31." closing a sentence: only after a full name, in a list that

@@ -180,6 +180,8 @@ VAGUE_RE: Final = re.compile(
 )
 QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
 # An age: "aged 77", "at the age of 77", "age 77", "died at 77", "dies at 77".
+# "the over-50s", "under-16s": an age group, told by its bound ("those aged 50 and over").
+AGE_GROUP_BEFORE_RE: Final = re.compile(r"\b(?:over|under)[- ]$", re.IGNORECASE)
 AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|dead|death)\s+at)\s+$", re.IGNORECASE)
 # An age in apposition: "Tomas Berg, 83, said": a capitalised word and a comma before, a comma after.
 APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*,\s+$")

@@ -33,6 +33,9 @@ COPIES = [
         "900 voted early, triple the number four years ago.",
     ),
     ("Bookings grew by a quarter in three years.", "Bookings rose 25% in three years."),
+    # an age group told by its bound
+    ("Cyclists aged 60 and over made up 9% of riders.", "Over-60s made up 9% of riders."),
+    ("Entry is free for visitors aged under 16.", "Entry is free for under-16s."),
 ]
 
 
