@@ -84,6 +84,19 @@ def test_counts_are_scaled(text: str, value: float, scale: str | None, vague: bo
     assert (figure.kind, figure.value, figure.scale, figure.vague) == ("count", value, scale, vague)
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Crossings take 25 minutes instead of 40.", "minute"),
+        ("Crossings fell to 25 minutes, down from 40.", "minute"),
+        ("Crossings fell to 25 minutes from 40.", "minute"),
+        ("Crossings rose 6% from 40 a year earlier.", None),  # a change's size: 40 is a level of its own
+    ],
+)
+def test_the_other_end_of_a_change_keeps_the_unit(text: str, unit: str | None) -> None:
+    assert find_figures(text)[-1].unit == unit
+
+
 def test_an_age_group_is_an_age_not_a_decade() -> None:
     assert [(f.text, f.kind, f.value) for f in find_figures("Over-70s and under-18s ride free, as in the 1990s.")] == [
         ("70s", "age", 70),

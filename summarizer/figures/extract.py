@@ -325,9 +325,15 @@ def _has_range_unit(candidate: _Candidate) -> bool:
 
 
 def _is_range_up_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:
-    """ "from six hours to 12", "5% to 7": the unit goes forward, unless the bare end counts something
-    of its own ("from six hours to 12 people", "five years to 3 of the men")."""
-    if patterns.RANGE_TO_RE.fullmatch(text, low.end, high.start) is None or patterns.OF_AFTER_RE.match(text, high.end):
+    """ "from six hours to 12", "5% to 7", "38 minutes, down from 52": the unit goes forward, unless
+    the bare end counts something of its own ("from six hours to 12 people", "five years to 3 of the men")."""
+    linked = patterns.RANGE_TO_RE.fullmatch(text, low.end, high.start)
+    if linked is None:
+        change = patterns.CHANGE_LINK_RE.fullmatch(text, low.end, high.start)
+        # a plain "from" only after a level reached: "fell to 38 minutes from 52" (not "up 6.3% from 576,100")
+        plain_after_level = patterns.TO_BEFORE_RE.search(text, max(0, low.start - 4), low.start)
+        linked = None if change is None or (change.group("plain") and not plain_after_level) else change
+    if linked is None or patterns.OF_AFTER_RE.match(text, high.end):
         return False
     return patterns.PHRASE_END_RE.match(text, high.end) is not None
 

@@ -303,6 +303,12 @@ PHRASE_END_RE: Final = re.compile(
 # Nouns that name the rank itself: "a top six finish", "a top-four place".
 RANK_NOUN_RE: Final = re.compile(r"\s+(?:finish|place|spot|position|berth)e?s?(?![\w-])", re.IGNORECASE)
 RANGE_TO_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+TO_BEFORE_RE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+# "38 minutes instead of 52", "to 38 minutes, down from 52": the other end of a change keeps the unit.
+CHANGE_LINK_RE: Final = re.compile(
+    r",?\s+(?:(?:up|down)\s+from|(?P<plain>from)|instead\s+of|rather\s+than|against|compared\s+(?:with|to)|versus)\s+",
+    re.IGNORECASE,
+)
 RANGE_DASH_RE: Final = re.compile(r"\s*[-\u2013]\s*")
 OF_AFTER_RE: Final = re.compile(r"\s+of(?![\w-])", re.IGNORECASE)
 RANGE_AND_RE: Final = re.compile(r"\s+and\s+", re.IGNORECASE)

@@ -368,7 +368,9 @@ _TIME_MARK_RE: Final = re.compile(
 _THEN_MARK_RE: Final = re.compile(
     r"\b(?:earlier|before|previous|previously|prior|ago|formerly|used\s+to|last\s+time|originally|old)\b"
 )
-_THAN_RE: Final = re.compile(r"\b(?:than|from|against|compared\s+(?:with|to))\s+(?:the\s+)?\S*$", re.IGNORECASE)
+_THAN_RE: Final = re.compile(
+    r"\b(?:than|from|against|instead\s+of|compared\s+(?:with|to))\s+(?:the\s+)?\S*$", re.IGNORECASE
+)
 
 
 def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

@@ -36,6 +36,9 @@ COPIES = [
     # an age group told by its bound
     ("Cyclists aged 60 and over made up 9% of riders.", "Over-60s made up 9% of riders."),
     ("Entry is free for visitors aged under 16.", "Entry is free for under-16s."),
+    # the other end of a change keeps the unit written once
+    ("The crossing now takes 25 minutes, down from 40 minutes.", "The crossing now takes 25 minutes instead of 40."),
+    ("The crossing now takes 25 minutes, down from 40 minutes.", "Crossing times fell to 25 minutes from 40."),
 ]
 
 
