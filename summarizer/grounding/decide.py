@@ -136,7 +136,7 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         if elsewhere is not None:
             return Match("misattributed", closest, "the article gives this value for something else", elsewhere)
         return Match("rounded", closest, rule="nearest-rounding")
-    written = _written_otherwise(figure, index)
+    written = _written_otherwise(figure, around.text, index)
     if written is not None or figure.kind == "name":
         return written or Match("unsupported", None)
     derivation = None if figure.kind == "ordinal" else derive(figure, around, index)
@@ -228,8 +228,9 @@ def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
     return None
 
 
-def _written_otherwise(figure: Figure, index: ArticleIndex) -> Match | None:
-    """The figure as the article writes it another way: a name's number, years as an anniversary."""
+def _written_otherwise(figure: Figure, text: str, index: ArticleIndex) -> Match | None:
+    """The figure (of the summary `text`) as the article writes it another way: a name's number,
+    years as an anniversary, a unit written short."""
     if figure.kind == "name" and enabled("name-written-out"):
         written = _name_written_out(figure, index)
         if written is not None:
@@ -242,30 +243,39 @@ def _written_otherwise(figure: Figure, index: ArticleIndex) -> Match | None:
         ordinal = _in_a_row(figure, index)
         if ordinal is not None:
             return Match("supported", ordinal, f"the article's '{ordinal.text}' in a row", "in-a-row")
-    if enabled("m-as-metres"):
-        metres = _metres_as_m(figure, index)
-        if metres is not None:
-            return Match("supported", metres, f"the article's '{metres.text}'", "m-as-metres")
+    if enabled("short-unit"):
+        written = _unit_written_short(figure, text, index)
+        if written is not None:
+            return Match("supported", written, f"the article's '{written.text}'", "short-unit")
     return None
 
 
-def _metres_as_m(figure: Figure, index: ArticleIndex) -> Figure | None:
-    """ "6.8m" read as millions where the article gives 6.8 metres (and no 6.8 million): the same
-    figure in the short form of the unit."""
-    if figure.kind != "count" or figure.scale != "million" or figure.value is None or not _M_END_RE.search(figure.text):
+def _unit_written_short(figure: Figure, text: str, index: ArticleIndex) -> Figure | None:
+    """A unit written short, read as another figure where the article gives the long form of that
+    value (and not the summary's reading): "6.8m" as 6.8 metres (read as millions), "9.4 points" as
+    9.4 percentage points (read as a count)."""
+    if figure.kind != "count" or figure.value is None:
         return None
-    metres = figure.value / 1_000_000
-    return next(
-        (
-            other
-            for other in index.figures
-            if other.kind == "measure" and other.unit == "metre" and same(other.value or 0.0, metres)
-        ),
-        None,
-    )
+    if figure.scale == "million" and _M_END_RE.search(figure.text):
+        value, wanted = figure.value / 1_000_000, _is_metres
+    elif figure.scale is None and _POINTS_AFTER_RE.match(text, figure.end):
+        value, wanted = figure.value, _is_percentage_points
+    else:
+        return None
+    return next((other for other in index.figures if wanted(other) and same(other.value or 0.0, value)), None)
+
+
+def _is_metres(figure: Figure) -> bool:
+    return figure.kind == "measure" and figure.unit == "metre"
+
+
+def _is_percentage_points(figure: Figure) -> bool:
+    return figure.kind == "percent" and _PERCENTAGE_POINTS_RE.search(figure.text) is not None
 
 
 _M_END_RE: Final = re.compile(r"\dm$")
+_POINTS_AFTER_RE: Final = re.compile(r"[\s-]+points?\b", re.IGNORECASE)
+_PERCENTAGE_POINTS_RE: Final = re.compile(r"percentage[\s-]+points?", re.IGNORECASE)
 
 
 def _in_a_row(figure: Figure, index: ArticleIndex) -> Figure | None:

@@ -48,7 +48,11 @@ RULES: Final = (
     Rule("anniversary", "compare", "years counted by an anniversary: '50 years' from 'its 50th anniversary'"),
     Rule("in-a-row", "compare", "periods counted by an ordinal: 'three months in a row' from 'the third monthly fall'"),
     Rule("name-written-out", "compare", "a name's number written another way: 'World War II', 'Second World War'"),
-    Rule("m-as-metres", "compare", "'6.8m' is the article's '6.8 metres' where it gives no 6.8 million"),
+    Rule(
+        "short-unit",
+        "compare",
+        "a unit written short: '6.8m' for the article's 6.8 metres, '9.4 points' for 9.4 percentage points",
+    ),
     # bind: is the matched value about what the summary says it is about? First match wins.
     Rule("time-year", "bind", "the article gives the value for another year than the summary's"),
     Rule(

@@ -39,6 +39,7 @@ COPIES = [
     # the other end of a change keeps the unit written once
     ("The crossing now takes 25 minutes, down from 40 minutes.", "The crossing now takes 25 minutes instead of 40."),
     ("The crossing now takes 25 minutes, down from 40 minutes.", "Crossing times fell to 25 minutes from 40."),
+    ("Support for the plan rose by 3.5 percentage points to 41%.", "Support for the plan rose 3.5 points to 41%."),
 ]
 
 
@@ -168,3 +169,9 @@ def test_metres_written_as_m_are_not_millions_the_article_does_not_give() -> Non
     article = "The lake rose 2.4 metres overnight. Repairs will cost £2.4m."
     assert not flagged(article, "The lake rose 2.4m overnight.", "2.4m")
     assert flagged(article, "The lake rose 3.1m overnight.", "3.1m")
+
+
+def test_points_written_short_are_percentage_points_only_where_the_article_gives_them() -> None:
+    article = "Support for the plan rose by 3.5 percentage points. The index fell 12 points."
+    assert not flagged(article, "Support for the plan rose 3.5 points.", "3.5")
+    assert flagged(article, "Support for the plan rose 4.5 points.", "4.5")
