@@ -90,6 +90,7 @@ def test_counts_are_scaled(text: str, value: float, scale: str | None, vague: bo
         ("Crossings take 25 minutes instead of 40.", "minute"),
         ("Crossings fell to 25 minutes, down from 40.", "minute"),
         ("Crossings fell to 25 minutes from 40.", "minute"),
+        ("Crossings fell to about 25 minutes from 40.", "minute"),
         ("Crossings rose 6% from 40 a year earlier.", None),  # a change's size: 40 is a level of its own
     ],
 )
@@ -147,6 +148,7 @@ def test_dates_durations_ages_and_ordinals(text: str, kind: str, value: float, u
         ("The jobless rate edged up to 4.1%.", "4.1%", None),
         ("Membership crept up to 900.", "900", None),
         ("Fines could go up to £500.", "up to £500", "up_to"),
+        ("Prices moved upwards of 3%.", "upwards of 3%", "more_than"),
     ],
 )
 def test_qualifiers_are_folded_into_the_text(text: str, figure_text: str, qualifier: str | None) -> None:
@@ -398,3 +400,15 @@ def test_the_parser_builds_each_figure_as_the_dataclass_would() -> None:
     assert hash(built) == hash(Figure(*values))
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.value = 13.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Each lap took under 30s.", ["count"]),  # seconds written short, not an age group
+        ("Trains arrive by a quarter to six.", ["count"]),  # a clock time, not a fraction
+        ("Fares rose by a quarter to £5.", ["fraction", "money"]),
+    ],
+)
+def test_age_groups_and_fractions_need_their_own_shape(text: str, kinds: list[str]) -> None:
+    assert [figure.kind for figure in find_figures(text)] == kinds

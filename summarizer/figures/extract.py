@@ -300,7 +300,8 @@ _TAKEN: Final = b"\x01"
 
 
 def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """Give the bare end of a range the unit of its other end: "between 10 and 15 years" -> 10 years.
+    """Give the bare end of a range or change the unit of its other end: "between 10 and 15 years" ->
+    10 years, "25 minutes instead of 40" -> 40 minutes.
 
     English states the unit once per range; read without it, the bare end is a plain count, which
     never matches the article's "10 years" (nor "six hours" its "12 hours" in "from six hours to 12").
@@ -331,7 +332,7 @@ def _is_range_up_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:
     if linked is None:
         change = patterns.CHANGE_LINK_RE.fullmatch(text, low.end, high.start)
         # a plain "from" only after a level reached: "fell to 38 minutes from 52" (not "up 6.3% from 576,100")
-        plain_after_level = patterns.TO_BEFORE_RE.search(text, max(0, low.start - 4), low.start)
+        plain_after_level = patterns.TO_BEFORE_RE.search(text, max(0, low.start - 20), low.start)
         linked = None if change is None or (change.group("plain") and not plain_after_level) else change
     if linked is None or patterns.OF_AFTER_RE.match(text, high.end):
         return False
@@ -438,7 +439,7 @@ _NEW: Final = object.__new__
 
 def _moved_up(before: str, match: re.Match[str]) -> bool:
     """Whether the qualifier found is the "up to" of a verb of moving ("edged up to 3%")."""
-    if not match.group("q").lower().startswith("up"):
+    if patterns.SPACES_RE.sub(" ", match.group("q").lower()) != "up to":
         return False
     return _last_word(before[: match.start("q")]).lower() in lexicon.MOVED_UP
 

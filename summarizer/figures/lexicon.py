@@ -269,7 +269,8 @@ DURATION_ADJECTIVES: Final = (
 )
 VULGAR_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 # Verbs whose "up" is where something moved, not a bound: "inflation edged up to 3%" reached 3%.
-# Told as done only: "fines could go up to £500" is a ceiling.
+# Past forms, and the present of headlines ("edges up to 3%"); never the bare verb: "fines could go up
+# to £500" is a ceiling.
 MOVED_UP: Final = frozenset(
     [
         "edged",
@@ -288,7 +289,9 @@ MOVED_UP: Final = frozenset(
         "nudged",
         "nudges",
         "revised",
+        "revises",
         "ratcheted",
+        "ratchets",
     ]
 )
 QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIERS)

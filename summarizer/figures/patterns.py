@@ -181,7 +181,7 @@ VAGUE_RE: Final = re.compile(
 QUALIFIER_BEFORE_RE: Final = re.compile(rf"(?:(?<=\W)|^)(?P<q>{alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
 # An age: "aged 77", "at the age of 77", "age 77", "died at 77", "dies at 77".
 # "the over-50s", "under-16s": an age group, told by its bound ("those aged 50 and over").
-AGE_GROUP_BEFORE_RE: Final = re.compile(r"\b(?:over|under)[- ]$", re.IGNORECASE)
+AGE_GROUP_BEFORE_RE: Final = re.compile(r"\b(?:over|under)-$", re.IGNORECASE)  # not "under 10s" (seconds)
 AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|dead|death)\s+at)\s+$", re.IGNORECASE)
 # An age in apposition: "Tomas Berg, 83, said": a capitalised word and a comma before, a comma after.
 APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*,\s+$")
@@ -265,11 +265,12 @@ FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|al
 # "grew by a quarter in five years", "cut by a third from £57m": a change's size, where no noun follows.
 BY_BEFORE_RE: Final = re.compile(r"(?:^|\W)by\s+$", re.IGNORECASE)
 CHANGE_SIZE_AFTER_RE: Final = re.compile(
-    r"^\s+(?:in|to|from|on|over|since|this|last|and|than|compared|between|after|before|within|during)\b",
+    r"^\s+(?:to(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)"  # no clock
+    r"|in|from|on|over|since|this|last|and|than|compared|between|after|before|within|during)\b",
     re.IGNORECASE,
 )
 # "the number four years earlier": "number" as a noun before a span, not a rank.
-SPAN_AFTER_RE: Final = re.compile(rf"\s+(?:{'|'.join(TIME_UNITS)})s?\b", re.IGNORECASE)
+SPAN_AFTER_RE: Final = re.compile(rf"\s+(?:{_TIME_UNIT_W}|centuries)s?\b", re.IGNORECASE)
 ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{alternation(ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 _NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"
 NAME_RE: Final = re.compile(
@@ -303,7 +304,7 @@ PHRASE_END_RE: Final = re.compile(
 # Nouns that name the rank itself: "a top six finish", "a top-four place".
 RANK_NOUN_RE: Final = re.compile(r"\s+(?:finish|place|spot|position|berth)e?s?(?![\w-])", re.IGNORECASE)
 RANGE_TO_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
-TO_BEFORE_RE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+TO_BEFORE_RE: Final = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?$", re.IGNORECASE)
 # "38 minutes instead of 52", "to 38 minutes, down from 52": the other end of a change keeps the unit.
 CHANGE_LINK_RE: Final = re.compile(
     r",?\s+(?:(?:up|down)\s+from|(?P<plain>from)|instead\s+of|rather\s+than|against|compared\s+(?:with|to)|versus)\s+",

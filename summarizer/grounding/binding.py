@@ -132,7 +132,9 @@ def bound_elsewhere(
     were destroyed; "up to 30% of the school budget" when the article's 30% is of the roads budget
     and its 25% of the school budget. Spans and amounts of money too, outside headlines: "ended 20
     years of wrangling" where the article's 20 years are a sea wall's life and its wrangling lasted
-    twelve; "the new wing cost £2.4m" where the £2.4m was raised from donors.
+    twelve; "the new wing cost £2.4m" where the £2.4m was raised from donors. "Clearly" is two
+    shared words (`BINDING_MARGIN`), or, for counts and shares, one word of the clause and a sentence
+    that shares at least two more of the summary sentence's words than any occurrence's does.
     """
     # Spans and amounts of money too, outside headlines, unless an amount is named by itself ("the
     # £62m cost" may be told in any clause about what the money pays for).
@@ -163,7 +165,8 @@ def bound_elsewhere(
     # tells the 1,400's words too.
     start, end = around.layout.clause_of(figure.start)
     told = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling is not figure]
-    sentence: frozenset[str] | None = None
+    # (the summary's sentence and the best occurrence's share of it, read when first needed)
+    sentence: tuple[frozenset[str], int] | None = None
     for position, other in candidates:
         if other.kind != figure.kind or other.vague or values_equal(figure, other):
             continue
@@ -175,14 +178,14 @@ def bound_elsewhere(
         score = binding(around, index, position) - len(names & index.prefixes(position))
         if score >= BINDING_MARGIN:
             return True
-        if score == 1 and figure.kind in BINDABLE_KINDS:
+        if score == BINDING_MARGIN - 1 and figure.kind in BINDABLE_KINDS:
             # One shared word of the clause, and the rival's sentence tells clearly more of the
             # summary's than any occurrence's ("unemployment rose to 4.8%, the highest in four years"
             # where 4.8% is earnings' rise and unemployment "stood at 5.1%, the highest in four years").
             if sentence is None:
-                sentence = around.layout.readings.stems(around.text[slice(*around.layout.sentence_of(figure.start))])
-            best = max(len(sentence & index.sentence_stems(p)) for p, _ in equal)
-            if len(sentence & index.sentence_stems(position)) - best >= BINDING_MARGIN:
+                words = around.layout.readings.stems(around.text[slice(*around.layout.sentence_of(figure.start))])
+                sentence = words, max(len(words & index.sentence_stems(p)) for p, _ in equal)
+            if len(sentence[0] & index.sentence_stems(position)) - sentence[1] >= BINDING_MARGIN:
                 return True
     return False
 

@@ -256,7 +256,8 @@ def _unit_written_short(figure: Figure, text: str, index: ArticleIndex) -> Figur
     9.4 percentage points (read as a count)."""
     if figure.kind != "count" or figure.value is None:
         return None
-    if figure.scale == "million" and _M_END_RE.search(figure.text):
+    if figure.scale == "million" and _M_END_RE.search(figure.text) and not _COUNTED_AFTER_RE.match(text, figure.end):
+        # ("3.2m people", "3.2m homes" count: millions; "a 6.8m peak" measures)
         value, wanted = figure.value / 1_000_000, _is_metres
     elif figure.scale is None and _POINTS_AFTER_RE.match(text, figure.end):
         value, wanted = figure.value, _is_percentage_points
@@ -274,6 +275,7 @@ def _is_percentage_points(figure: Figure) -> bool:
 
 
 _M_END_RE: Final = re.compile(r"\dm$")
+_COUNTED_AFTER_RE: Final = re.compile(r"\s+(?:people|[a-z]*[a-rt-z]s)\b")
 _POINTS_AFTER_RE: Final = re.compile(r"[\s-]+points?\b", re.IGNORECASE)
 _PERCENTAGE_POINTS_RE: Final = re.compile(r"percentage[\s-]+points?", re.IGNORECASE)
 

@@ -114,20 +114,23 @@ def movement_of(text: str, figure: Figure) -> Movement | None:
     if direction is None:
         return None  # most figures: no subject is read
     subject = _subject(text, figure)
-    if after_noun:
-        # "a 12% rise in quarterly revenue": what moved may follow the noun.
-        subject |= _thing_after_noun(text, figure)
-    before = _CLAUSE_END_RE.split(text[max(0, figure.start - _REACH) : figure.start])[-1].lower()
-    return Movement(direction, subject, not _BAD_THINGS.isdisjoint(_WORD_RE.findall(before)))
+    # "a 12% rise in quarterly revenue": what moved may follow the noun.
+    after = _thing_after_noun(text, figure) if after_noun else []
+    subject |= frozenset(word[:5] for word in after)
+    # Whether what moved is bad is read in the sentence before the figure ("net debt of £1.2bn fell")
+    # and in the thing after its noun ("a 12% rise in losses").
+    before = _SENTENCE_END_RE.split(text[max(0, figure.start - _REACH) : figure.start])[-1].lower()
+    bad = not _BAD_THINGS.isdisjoint(_WORD_RE.findall(before)) or not _BAD_THINGS.isdisjoint(after)
+    return Movement(direction, subject, bad)
 
 
-def _thing_after_noun(text: str, figure: Figure) -> frozenset[str]:
+def _thing_after_noun(text: str, figure: Figure) -> list[str]:
     """Content words of the "in"/"of" phrase after a figure's noun ("a 12% rise [in quarterly revenue]")."""
     found = _THING_AFTER_RE.match(text, figure.end)
     if found is None:
-        return frozenset()
+        return []
     words = [word.lower() for word in _WORD_RE.findall(found.group(1))]
-    return frozenset(word[:5] for word in words if word not in _NOT_SUBJECTS)
+    return [word for word in words if word not in _NOT_SUBJECTS]
 
 
 def last_way(text: str) -> Direction | None:

@@ -334,12 +334,23 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
         return False
     for same in equal:
         own = _own_stretch(index, same).lower()
-        if any(time in own for time in times):
+        if any(_has_words(own, time) for time in times):
             return False  # the article dates the earlier value the summary's way
         sentence = index.text[slice(*index.layout.sentence_of(same.start))].lower()
-        if not any(_NOW_MARK_RE.fullmatch(time) or time in sentence for time in times):
+        if not any(_NOW_MARK_RE.fullmatch(time) or _has_words(sentence, time) for time in times):
             return False
     return True
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether `words` stand in `text` as whole words ("march", not the "march" of "marched")."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 def _own_stretch(index: ArticleIndex, figure: Figure) -> str:
@@ -357,12 +368,13 @@ _DIFFERENCE_WORDS: Final = (
     | frozenset(_CHANGE_NOUNS)
     | frozenset(("more", "fewer", "less", "extra", "additional", "another", "up", "down", "higher", "lower", "net"))
 )
-# The times a summary may give its level for: now, this year, a month, a year, "last season".
+# The times a summary may give its level for: now, this year, a month, a year, "last season" ("may"
+# is left out: it is mostly the verb).
 _NOW: Final = r"now|currently|today|at\s+present|this\s+(?:year|month|week|season|summer|spring|autumn|winter|quarter)"
 _NOW_MARK_RE: Final = re.compile(_NOW)
 _TIME_MARK_RE: Final = re.compile(
     rf"\b(?:{_NOW}|(?:last|next)\s+(?:year|month|week|season|summer|spring|autumn|winter|quarter)"
-    r"|january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+    r"|january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
 )
 # Words that tell a level as an earlier one: "a year earlier it carried 3.6 million".
 _THEN_MARK_RE: Final = re.compile(
@@ -427,7 +439,7 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
 def _ends_of_summary_change(figure: Figure, around: Around) -> tuple[Figure, Direction, Direction] | None:
     """The other end of the change a summary figure ends, the way the summary tells it and the way
     its values go, when the two ways differ."""
-    if figure.kind in _RANKED_KINDS or figure.value is None:
+    if figure.kind == "ordinal" or figure.role == "rank" or figure.value is None:  # a rank rises as its number falls
         return None
     if change_role(around.text, around.siblings, around.sibling_starts, figure) != "after":
         return None
@@ -445,7 +457,6 @@ def _pair_words(text: str, clause_start: int, figure: Figure, partner: Figure) -
 
 
 _WAYS: Final = {"up": "a rise", "down": "a fall"}
-_RANKED_KINDS: Final = frozenset({"ordinal", "rank"})  # "rose to 3rd from 5th": a smaller number is higher
 
 
 def _summary_partner(figure: Figure, around: Around) -> Figure | None:

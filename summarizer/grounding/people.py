@@ -36,14 +36,21 @@ def name_of(text: str, figure: Figure) -> str:
 
 
 def _same_person(summary_name: str, article_name: str) -> bool:
-    """'Holm' is 'Lena Holm'; 'Ana Lind' is not 'Marco Lind'; titles aside. The surnames must agree
-    and, where both give other names, one of them: a word before the name ("Two-goal Tomas Reyes",
-    "Striker Reyes") is no first name the article must repeat."""
-    mine = [word for word in summary_name.split() if word not in _TITLES]
-    theirs = [word for word in article_name.split() if word not in _TITLES]
-    if not mine or not theirs or mine[-1] != theirs[-1]:
+    """'Holm' and 'Lena' are 'Lena Holm', and so is 'Rescued Lena Holm' (one name holds the other);
+    'Ana Lind' is not 'Marco Lind'; titles aside. Names that hold each other only in part are one
+    person when the surnames agree and so does one other name ("Two-goal Tomas Reyes" and "Striker
+    Tomas Reyes"); "Striker Reyes" and "Tomas Reyes" are not known to be one."""
+    mine = frozenset(summary_name.split()) - _TITLES
+    theirs = frozenset(article_name.split()) - _TITLES
+    if not mine or not theirs:
         return False
-    return len(mine) == 1 or len(theirs) == 1 or not frozenset(mine[:-1]).isdisjoint(theirs[:-1])
+    if mine <= theirs or theirs <= mine:
+        return True
+    same_surname = summary_name.rsplit(maxsplit=1)[-1] == article_name.rsplit(maxsplit=1)[-1]
+    return same_surname and len(mine & theirs) >= _SHARED_NAMES
+
+
+_SHARED_NAMES: Final = 2  # a surname and one other name
 
 
 def _may_be_theirs(index: ArticleIndex, figure: Figure, who: str) -> bool:

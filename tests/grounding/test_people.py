@@ -121,3 +121,9 @@ def test_an_age_given_to_a_person_named_more_fully_than_in_the_article_is_checke
 )
 def test_the_same_person_named_more_fully_keeps_their_age(summary: str) -> None:
     assert nothing_flagged(_RELAY, summary)
+
+
+def test_a_person_named_by_first_name_alone_keeps_the_articles_age_for_them() -> None:
+    article = "Rescuers reached Lena Holm, 7, and Marco Berg, 45, after two days."
+    assert flagged(article, "Lena, 45, was rescued after two days.", "45")
+    assert nothing_flagged(article, "Lena, 7, was rescued after two days.")

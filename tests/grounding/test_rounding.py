@@ -114,6 +114,7 @@ def test_a_rounding_of_the_same_thing_is_not_flagged(summary: str, figure: str) 
     [
         ("The library holds 612,400 books.", "The library holds around 620,000 books.", "620,000"),
         ("The choir has 43 members.", "The choir has about 41 members.", "41"),
+        ("The survey asked 47.6% of members.", "The survey asked about 45% of members.", "45%"),
         ("The tunnel is 3.18km long.", "The tunnel is about 3.5km long.", "3.5km"),
     ],
 )
@@ -125,6 +126,7 @@ def test_about_is_no_looser_than_the_step_of_its_own_digits(article: str, summar
     ("article", "summary"),
     [
         ("The choir has 47 members.", "The choir has about 45 members."),
+        ("The survey asked 47.4% of members.", "The survey asked about 45% of members."),
         ("Bookings rose 27%.", "Bookings rose about 30%."),
         ("The library holds 612,400 books.", "The library holds about 610,000 books."),
         ("The bridge cost £1.83bn.", "The bridge cost about £2bn."),

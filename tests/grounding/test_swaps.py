@@ -741,3 +741,15 @@ _HARBOUR = (
 def test_a_value_whose_sentence_tells_nothing_of_the_summarys_is_moved_by_one_word_and_its_sentence() -> None:
     assert flagged(_HARBOUR, "Traffic fell 6.2%, the steepest drop in a decade.", "6.2%")
     assert not flagged(_HARBOUR, "Harbour cargo grew 6.2% in the year to June.", "6.2%")
+
+
+def test_a_changes_size_followed_by_a_level_is_never_told_as_a_level() -> None:
+    # whatever its verb: "moved" gives no direction, "to 18%" makes 2 the size of the change
+    article = "Its share of the market shrank by 2 points to 18%."
+    assert nothing_flagged(article, "Its market share moved 2 points to 18%.")
+    assert flagged(article, "Its market share was 2 points.", "2")
+
+
+def test_a_month_in_a_longer_word_is_no_time_of_the_summarys() -> None:
+    article = "Fares, which marched up all winter, rose to £3, up from £2."
+    assert nothing_flagged(article, "Fares were £2 in March.")

@@ -388,7 +388,7 @@ _FORECAST = "The water board cut its forecast for leaks in 2027 to 8% from 11%. 
 
 def test_the_other_end_of_a_change_is_told_for_the_changes_year() -> None:
     assert not flagged(_FORECAST, "The board lowered its 2027 leak forecast from 11% to 8%.", "11%")
-    assert flagged(_FORECAST, "Leaks were 11% in 2023.", "11%")
+    assert flagged(_FORECAST, "The board's 2023 leak forecast was 11%.", "11%")
 
 
 # A month and year the article gives only as a bare year, for another event, is that year moved.

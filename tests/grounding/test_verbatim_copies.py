@@ -175,3 +175,8 @@ def test_points_written_short_are_percentage_points_only_where_the_article_gives
     article = "Support for the plan rose by 3.5 percentage points. The index fell 12 points."
     assert not flagged(article, "Support for the plan rose 3.5 points.", "3.5")
     assert flagged(article, "Support for the plan rose 4.5 points.", "4.5")
+
+
+def test_millions_of_things_are_not_metres() -> None:
+    article = "The flood wall is 3.2 metres high. It protects 40,000 homes."
+    assert flagged(article, "The wall protects 3.2m homes.", "3.2m")
