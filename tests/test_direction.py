@@ -151,7 +151,7 @@ def test_moves_told_alike_or_of_unlike_things_are_accepted(article: str, summary
 )
 def test_a_change_told_against_the_way_of_its_own_ends_is_flagged(article: str, summary: str) -> None:
     checks = verify(article, summary).figures
-    assert checks[0].status == "misattributed" and checks[0].rule == "direction", checks
+    assert checks[0].status == "misattributed" and checks[0].rule == "change-way", checks
 
 
 @pytest.mark.parametrize(

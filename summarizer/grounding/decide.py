@@ -497,9 +497,8 @@ _BIND: Final[dict[str, BindRule]] = {
     "time-tense": lambda figure, around, index, match, equal: other_tense(figure, around, index, equal),
     "time-span": lambda figure, around, index, match, equal: other_span(figure, around, index, equal),
     "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),
-    "direction": lambda figure, around, index, match, equal: (
-        _turned_round(figure, around, index, match) or against_its_ends(figure, around, index, equal)
-    ),
+    "direction": lambda figure, around, index, match, equal: _turned_round(figure, around, index, match),
+    "change-way": lambda figure, around, index, match, equal: against_its_ends(figure, around, index, equal),
     "pair-order": lambda figure, around, index, match, equal: turned_round_pair(figure, around, index, equal),
     "vote-side": lambda figure, around, index, match, equal: other_side(figure, around, index, equal),
     "part-of-whole": lambda figure, around, index, match, equal: part_above_whole(figure, around, equal),

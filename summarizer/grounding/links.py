@@ -432,7 +432,7 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
         if last_way(_pair_words(index.text, start, same, other)) == said:
             return None  # the article tells it so itself
         note = f"from {partner.text} to {figure.text} is {_WAYS[real]}, not {_WAYS[said]}"
-        return Match("misattributed", same, note, "direction")
+        return Match("misattributed", same, note, "change-way")
     return None
 
 

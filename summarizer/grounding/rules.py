@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.60"
+GROUNDING_VERSION: Final = "3.61"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -65,6 +65,7 @@ RULES: Final = (
     Rule("time-span", "bind", "the span a value is told over: '41% over the past 12 months', not a day's 7.5%"),
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
+    Rule("change-way", "bind", "a change told against the way of its own ends: '£318m, down from £276m'"),
     Rule("pair-order", "bind", "a pair turned round: 'voted 4 to 7' where the article says 7 to 4"),
     Rule("vote-side", "bind", "the side of a vote or poll: '41% for' where the article's 41% are against"),
     Rule("part-of-whole", "bind", "a part larger than its whole: 'convicted on 48 of 45 counts' is a swap"),
