@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Final, Literal
 
 from summarizer.figures import Figure
+from summarizer.figures.lexicon import MONTH_NAMES
 from summarizer.text import stem
 
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
@@ -374,7 +375,7 @@ _NOW: Final = r"now|currently|today|at\s+present|this\s+(?:year|month|week|seaso
 _NOW_MARK_RE: Final = re.compile(_NOW)
 _TIME_MARK_RE: Final = re.compile(
     rf"\b(?:{_NOW}|(?:last|next)\s+(?:year|month|week|season|summer|spring|autumn|winter|quarter)"
-    r"|january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
+    rf"|{'|'.join(name for name in MONTH_NAMES if name != 'may')}|(?:19|20)\d\d)\b"
 )
 # Words that tell a level as an earlier one: "a year earlier it carried 3.6 million".
 _THEN_MARK_RE: Final = re.compile(

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from summarizer.figures import Figure
+from summarizer.figures.lexicon import MONTH_NAMES
 
 from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
@@ -19,7 +20,7 @@ from .periods import SPAN_KINDS, span_after
 from .report import Match
 from .words import Around, TextLayout, is_headline
 
-_MONTHS: Final = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS: Final = "|".join(MONTH_NAMES)
 
 
 # The start of a sentence about the past: "Last March, a landslide ...", "In 2011 nearly 90 were hurt".
