@@ -795,7 +795,7 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
         name, role = f"top {value:g}", "rank"
     elif match.group("rank"):
         # "the world No. 3", "number five": a rank, matched only by the same rank; not "the number
-        # four years earlier".
+        # six months later".
         if patterns.SPAN_AFTER_RE.match(text, match.end()):
             return None
         raw = match.group("n3").lower()
@@ -920,7 +920,7 @@ def _follow(index: int, word: str) -> tuple[str, ...] | None:
     Each is implied by the extractor's regex: "a decade", "the coming decade"; "a third", "two-thirds";
     "a hundred", "a month and a half", "a$5"; "one in ten"; "six nations", "world war two", "day 3".
     None where anything may follow. Whole words, not first letters: "a" is one word in twenty of
-    news prose, and "a survey", "a spokesperson" should try no regex.
+    news prose, and "a ferry", "a bridge" should try no regex.
     """
     if index == _NAMES:
         return _name_follow(word)

@@ -269,7 +269,7 @@ CHANGE_SIZE_AFTER_RE: Final = re.compile(
     r"|in|from|on|over|since|this|last|and|than|compared|between|after|before|within|during)\b",
     re.IGNORECASE,
 )
-# "the number four years earlier": "number" as a noun before a span, not a rank.
+# "the number six months later": "number" as a noun before a span, not a rank.
 SPAN_AFTER_RE: Final = re.compile(rf"\s+(?:{_TIME_UNIT_W}|centuries)s?\b", re.IGNORECASE)
 ORDINAL_BEFORE_RE: Final = re.compile(rf"(?:{alternation(ORDINALS)}|\d(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 _NAME_NUMBER = rf"(?:\d{{1,4}}|{_UNIT_W}|i{{1,3}}|iv|v|vi{{1,3}})"

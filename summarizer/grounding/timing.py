@@ -151,7 +151,7 @@ def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
     for span in spans:
         assert span.value is not None
         if _AGO_RE.match(index.text, span.end):
-            # "four years ago" counts back from the article's own time (not a year it looks ahead
+            # "N years ago" counts back from the article's own time (not a year it looks ahead
             # to, "by 2028"), never from another year
             past = _latest_past_year(index)
             if past is not None and _counts(value - past, span.value, -1):
