@@ -24,6 +24,7 @@ from .compare import (
     ROUNDING_REACH,
     bound_of,
     granularity,
+    in_points,
     qualifier_conflict,
     rounds_to,
     same,
@@ -260,7 +261,7 @@ def _unit_written_short(figure: Figure, text: str, index: ArticleIndex) -> Figur
         # ("3.2m people", "3.2m homes" count: millions; "a 6.8m peak" measures)
         value, wanted = figure.value / 1_000_000, _is_metres
     elif figure.scale is None and _POINTS_AFTER_RE.match(text, figure.end):
-        value, wanted = figure.value, _is_percentage_points
+        value, wanted = figure.value, in_points
     else:
         return None
     return next((other for other in index.figures if wanted(other) and same(other.value or 0.0, value)), None)
@@ -270,14 +271,9 @@ def _is_metres(figure: Figure) -> bool:
     return figure.kind == "measure" and figure.unit == "metre"
 
 
-def _is_percentage_points(figure: Figure) -> bool:
-    return figure.kind == "percent" and _PERCENTAGE_POINTS_RE.search(figure.text) is not None
-
-
 _M_END_RE: Final = re.compile(r"\dm$")
 _COUNTED_AFTER_RE: Final = re.compile(r"\s+(?:people|[a-z]*[a-rt-z]s)\b")
 _POINTS_AFTER_RE: Final = re.compile(r"[\s-]+points?\b", re.IGNORECASE)
-_PERCENTAGE_POINTS_RE: Final = re.compile(r"percentage[\s-]+points?", re.IGNORECASE)
 
 
 def _in_a_row(figure: Figure, index: ArticleIndex) -> Figure | None:

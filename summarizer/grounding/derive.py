@@ -5,7 +5,6 @@ A derivation counts only when its operands are about the same thing as the summa
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable
@@ -64,8 +63,7 @@ def _durations(figure: Figure, around: Around, index: ArticleIndex) -> list[Matc
     converted = _converted_duration(figure, index) if figure.kind == "duration" else None
     if converted is None:
         return []
-    position = bisect.bisect_left(index.starts, converted.start)
-    if around.context and not around.in_headline and not index.context(position) & around.context:
+    if around.context and not around.in_headline and not index.context(index.position(converted)) & around.context:
         return []  # "four months in a row" is no "18 weeks" of waiting: a span in other units tells the same thing
     return [Match("derived", converted, f"'{converted.text}' in other units", "durations", (converted,))]
 
@@ -301,8 +299,7 @@ _RUNNING_TOTAL_RE: Final = re.compile(
 
 def _share_words(left: Figure, right: Figure, index: ArticleIndex) -> bool:
     """Whether the sentences of two article figures share a content word."""
-    positions = [bisect.bisect_left(index.starts, figure.start) for figure in (left, right)]
-    return not index.sentence_stems(positions[0]).isdisjoint(index.sentence_stems(positions[1]))
+    return not index.sentence_stems(index.position(left)).isdisjoint(index.sentence_stems(index.position(right)))
 
 
 def _total_with_its_part(left: Figure, right: Figure, index: ArticleIndex) -> bool:

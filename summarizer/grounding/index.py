@@ -223,9 +223,13 @@ class ArticleIndex:
         after = self.figures[position - 1].end if position > 0 else 0
         return self.layout.subject_of(self.figures[position], after)
 
+    def position(self, figure: Figure) -> int:
+        """The place of an article figure in `figures`."""
+        return bisect.bisect_left(self.starts, figure.start)
+
     def partner(self, figure: Figure) -> Figure | None:
         """The article figure at the other end of the change or range an article figure is an end of."""
-        position = self._change_partner(bisect.bisect_left(self.starts, figure.start))
+        position = self._change_partner(self.position(figure))
         return None if position is None else self.figures[position]
 
     def _change_partner(self, position: int) -> int | None:
@@ -233,7 +237,7 @@ class ArticleIndex:
         (read once per position: the subject and the context both ask)."""
         if position not in self._partners:
             partner = change_partner(self.text, self.figures, position)
-            self._partners[position] = None if partner is None else bisect.bisect_left(self.starts, partner.start)
+            self._partners[position] = None if partner is None else self.position(partner)
         return self._partners[position]
 
     def sentence_stems(self, position: int) -> frozenset[str]:

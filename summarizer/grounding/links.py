@@ -28,7 +28,7 @@ from summarizer.text import stem
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
 from .direction import CHANGE_VERBS, Direction, last_way
 from .report import Match
-from .words import Around
+from .words import Around, has_word
 
 if TYPE_CHECKING:  # the index reads links with `same_thing` as it is built
     from .index import ArticleIndex
@@ -146,8 +146,7 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
             continue
         turned = None
         for same in equal:
-            position = bisect.bisect_left(index.starts, same.start)
-            for other in neighbours(index.figures, position):
+            for other in neighbours(index.figures, index.position(same)):
                 if not values_equal(partner, other):
                     continue
                 theirs = first_of_pair(index.text, same, other)
@@ -335,23 +334,12 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
         return False
     for same in equal:
         own = _own_stretch(index, same).lower()
-        if any(_has_words(own, time) for time in times):
+        if any(has_word(own, time) for time in times):
             return False  # the article dates the earlier value the summary's way
         sentence = index.text[slice(*index.layout.sentence_of(same.start))].lower()
-        if not any(_NOW_MARK_RE.fullmatch(time) or _has_words(sentence, time) for time in times):
+        if not any(_NOW_MARK_RE.fullmatch(time) or has_word(sentence, time) for time in times):
             return False
     return True
-
-
-def _has_words(text: str, words: str) -> bool:
-    """Whether `words` stand in `text` as whole words ("march", not the "march" of "marched")."""
-    at = text.find(words)
-    while at >= 0:
-        end = at + len(words)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return True
-        at = text.find(words, at + 1)
-    return False
 
 
 def _own_stretch(index: ArticleIndex, figure: Figure) -> str:
@@ -576,8 +564,7 @@ def range_ends(left: Figure, right: Figure, text: str) -> bool:
 
 def range_end(index: ArticleIndex, figure: Figure) -> Literal["low", "high"] | None:
     """Which end of a range of uncertainty an article figure is ("between €800m and €1.1bn"), if any."""
-    position = bisect.bisect_left(index.starts, figure.start)
-    for other in neighbours(index.figures, position):
+    for other in neighbours(index.figures, index.position(figure)):
         if range_ends(figure, other, index.text):
             return "low" if figure.start < other.start else "high"
     return None

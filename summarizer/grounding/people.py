@@ -10,7 +10,7 @@ from summarizer.figures import Figure
 from .compare import values_equal
 from .index import ArticleIndex
 from .report import Match
-from .words import Around
+from .words import Around, has_word
 
 _NAME: Final = r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)*"
 
@@ -65,23 +65,12 @@ def _may_be_theirs(index: ArticleIndex, figure: Figure, who: str) -> bool:
         for other in index.figures_between(start, end)
     ):
         return False  # "Roe, 39, ... free for residents under 26": the sentence gives Roe's age beside the name
-    return _names(index.text[start:end], who.rsplit(maxsplit=1)[-1])
-
-
-def _names(sentence: str, surname: str) -> bool:
-    """Whether the sentence names the person by this surname as a whole word, not as an owner
-    ("Lind", not "Lindqvist" nor "Lind's"). Found by `str.find`, with one compiled test of the
-    edges: a pattern built from each name would fill `re`'s own cache with the names of articles."""
-    at = sentence.find(surname)
-    while at >= 0:
-        if _WORD_EDGE_RE.match(sentence, at) and _NOT_OWNER_EDGE_RE.match(sentence, at + len(surname)):
-            return True
-        at = sentence.find(surname, at + 1)
-    return False
+    # The sentence names the person by their surname as a whole word, not as an owner ("Lind", not
+    # "Lindqvist" nor "Lind's").
+    return has_word(index.text[start:end], who.rsplit(maxsplit=1)[-1], _NOT_OWNER_EDGE_RE)
 
 
 _AS_AGE_RE: Final = re.compile(r"\s+(?:of\s+(?:age|life)|old)\b", re.IGNORECASE)
-_WORD_EDGE_RE: Final = re.compile(r"\b")
 _NOT_OWNER_EDGE_RE: Final = re.compile(r"\b(?!['’]s\b)")
 
 

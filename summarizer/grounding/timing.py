@@ -569,7 +569,7 @@ _EVENT_WORDS: Final = 2  # words a year's sentence must share with the summary's
 def _sentence_words(index: ArticleIndex, figure: Figure) -> frozenset[str]:
     """Content stems of the sentence a figure stands in: an aside ("deaths, now 1 million a year, by
     2010") cuts a year's own stretch but not its sentence."""
-    return index.sentence_stems(bisect.bisect_left(index.starts, figure.start))
+    return index.sentence_stems(index.position(figure))
 
 
 def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

@@ -355,3 +355,20 @@ def canonical_positions(text: str) -> tuple[str, tuple[int, ...]]:
             chars.append(lowered)
             positions.append(position)
     return "".join(chars), tuple(positions)
+
+
+def has_word(text: str, word: str, edge_after: re.Pattern[str] | None = None) -> bool:
+    """Whether `word` stands in `text` as a whole word ("march", not the "march" of "marched");
+    `edge_after`: the test of what follows it (a word edge unless given). Found by `str.find`, with
+    one compiled test of the edges: a pattern built from each word would fill `re`'s own cache with
+    the names of articles."""
+    after = edge_after or _WORD_EDGE_RE
+    at = text.find(word)
+    while at >= 0:
+        if _WORD_EDGE_RE.match(text, at) and after.match(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_WORD_EDGE_RE: Final = re.compile(r"\b")
