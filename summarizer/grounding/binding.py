@@ -14,6 +14,7 @@ from .frames import Frame
 from .index import ArticleIndex
 from .periods import period_of
 from .rules import enabled
+from .things import same_kind
 from .words import Around, content_stems, prefixes_of
 
 
@@ -165,7 +166,6 @@ def bound_elsewhere(
     # tells the 1,400's words too.
     start, end = around.layout.clause_of(figure.start)
     told = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling is not figure]
-    # (the summary's sentence and the best occurrence's share of it, read when first needed)
     sentence: tuple[frozenset[str], int] | None = None
     for position, other in candidates:
         if other.kind != figure.kind or other.vague or values_equal(figure, other):
@@ -176,17 +176,21 @@ def bound_elsewhere(
         ):
             continue
         score = binding(around, index, position) - len(names & index.prefixes(position))
-        if score >= BINDING_MARGIN:
+        if score < BINDING_MARGIN - 1 or (score < BINDING_MARGIN and figure.kind not in BINDABLE_KINDS):
+            continue
+        # (the summary's sentence and the best occurrence's share of it, read when first needed)
+        if sentence is None:
+            words = around.layout.readings.stems(around.text[slice(*around.layout.sentence_of(figure.start))])
+            sentence = words, max(len(words & index.sentence_stems(p)) for p, _ in equal)
+        ahead = len(sentence[0] & index.sentence_stems(position)) - sentence[1]
+        # Two shared words of the clause, unless an occurrence's sentence tells clearly more of the
+        # summary's than the rival's ("about 340 jobs will go with the closure of the depot" where the depot's
+        # sentence has "340 roles" and another's "up to 1,200 jobs"); or one word, and the rival's
+        # sentence tells clearly more of the summary's than any occurrence's ("unemployment rose to
+        # 4.8%, the highest in four years" where 4.8% is earnings' rise and unemployment "stood at
+        # 5.1%, the highest in four years").
+        if ahead > (-BINDING_MARGIN if score >= BINDING_MARGIN else BINDING_MARGIN - 1):
             return True
-        if score == BINDING_MARGIN - 1 and figure.kind in BINDABLE_KINDS:
-            # One shared word of the clause, and the rival's sentence tells clearly more of the
-            # summary's than any occurrence's ("unemployment rose to 4.8%, the highest in four years"
-            # where 4.8% is earnings' rise and unemployment "stood at 5.1%, the highest in four years").
-            if sentence is None:
-                words = around.layout.readings.stems(around.text[slice(*around.layout.sentence_of(figure.start))])
-                sentence = words, max(len(words & index.sentence_stems(p)) for p, _ in equal)
-            if len(sentence[0] & index.sentence_stems(position)) - sentence[1] >= BINDING_MARGIN:
-                return True
     return False
 
 
@@ -310,7 +314,13 @@ def _sentence_words_of_all(around: Around) -> frozenset[str]:
 def _by_thing(mine: Frame, ours: Frame, theirs: Frame) -> int:
     """The summary counts what the rival counts, and the equal figure counts something else: "14
     assists" where the article's 14 are goals and its 9 are assists."""
-    if mine.thing and ours.thing and not mine.thing & ours.thing and mine.thing & theirs.thing:
+    if (
+        mine.thing
+        and ours.thing
+        and not mine.thing & ours.thing
+        and mine.thing & theirs.thing
+        and not same_kind(prefixes_of(mine.thing), prefixes_of(ours.thing))
+    ):
         return 1 + len(mine.words & theirs.words)
     return 0
 
@@ -402,7 +412,7 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
     for other in equal:
         frame = index.frame(other)
         counted = _counted_words(frame) - (_AMOUNT_PREFIXES if other.kind == "money" else frozenset())
-        if counted & mine:
+        if counted & mine or same_kind(counted, mine):
             return None  # counts what the summary counts: every way below ends so for this occurrence
         names = _names_next(frame, index.text, other) and not period_of(index.text, other)
         theirs = counted if names else frozenset()
@@ -410,7 +420,7 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
             return None  # "the two were rescued" does not say what it counts
         _, sentence_end = index.layout.sentence_of(other.start)
         theirs |= prefixes_of(content_stems(index.text[other.end : min(sentence_end, other.end + _READ_ON)]))
-        if theirs & mine:
+        if theirs & mine or same_kind(theirs, mine):
             return None
     return equal[0]
 

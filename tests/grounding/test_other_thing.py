@@ -92,3 +92,59 @@ def test_more_with_its_noun_left_out_counts_nothing_else() -> None:
     article = "The market has 300 stalls. Of those, 45 have closed this year, and about 20 more are expected to shut."
     assert nothing_flagged(article, "About 20 more stalls are expected to shut.")
     assert flagged(article, "About 45 more stalls are expected to shut.", "45")
+
+
+# One word of the clause ("jobs" for the article's "posts") is shared with a rival, while the value's
+# own sentence tells clearly more of the summary's sentence: the summary names the value's thing in
+# other words.
+SYNONYM_ARTICLE = (
+    "The bakery chain said it would close its oldest bread factory, in Eastwick, with the loss of "
+    "about 260 posts. Its sales rose for a third year. Separately, it plans to open 15 cafes next spring, "
+    "creating up to 400 jobs."
+)
+
+
+def test_a_value_named_in_other_words_keeps_its_own_sentence() -> None:
+    summary = "About 260 jobs will go when the Eastwick bread factory closes."
+    assert not flagged(SYNONYM_ARTICLE, summary, "About 260")
+
+
+def test_a_value_moved_to_the_rivals_sentence_is_still_misattributed() -> None:
+    summary = "The new cafes will create about 260 jobs next spring."
+    assert status(SYNONYM_ARTICLE, summary, "about 260") == "misattributed"
+
+
+# Counted in other words: a synonym, or "people" for people of some sort.
+CREWS_ARTICLE = (
+    "Officials moved about 9,500 residents out of the hill villages on Sunday. "
+    "Some 14 water-bombing aircraft and six helicopters backed 1,100 crew on the ground."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Around 9,500 people were moved out of the villages.", "Around 9,500"),
+        ("Fourteen planes and six helicopters backed the ground crews.", "Fourteen"),
+        ("About 9,500 inhabitants had to leave.", "About 9,500"),
+    ],
+)
+def test_a_count_named_by_a_synonym_counts_the_same_thing(summary: str, figure: str) -> None:
+    assert not flagged(CREWS_ARTICLE, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("About 9,500 firefighters were sent to the villages.", "About 9,500"),
+        ("Fourteen lorries backed the ground crews.", "Fourteen"),
+    ],
+)
+def test_a_count_of_another_sort_of_thing_is_still_flagged(summary: str, figure: str) -> None:
+    assert flagged(CREWS_ARTICLE, summary, figure)
+
+
+def test_a_synonym_beside_a_rival_that_uses_the_summarys_word_is_not_moved_to_it() -> None:
+    article = "Closing the depot will cost 260 posts, the firm said. Its new cafes will create 400 jobs."
+    assert not flagged(article, "About 260 jobs will go at the depot.", "About 260")
+    assert status(article, "The cafes will create about 260 jobs.", "about 260") == "misattributed"
