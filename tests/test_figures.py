@@ -412,3 +412,21 @@ def test_the_parser_builds_each_figure_as_the_dataclass_would() -> None:
 )
 def test_age_groups_and_fractions_need_their_own_shape(text: str, kinds: list[str]) -> None:
     assert [figure.kind for figure in find_figures(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Ticket sales fell by almost a third over the winter.", 100 / 3, "nearly"),
+        ("The river saw a drop of a quarter in its flow since May.", 25.0, None),
+        ("Bus use showed a rise of roughly a fifth over two years.", 20.0, "about"),
+    ],
+)
+def test_a_fraction_that_sizes_a_change_is_a_share_not_a_rank(text: str, value: float, qualifier: str | None) -> None:
+    (figure,) = [figure for figure in find_figures(text) if figure.kind in {"fraction", "ordinal"}]
+    assert (figure.kind, figure.qualifier) == ("fraction", qualifier)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_rank_after_of_stays_a_rank() -> None:
+    assert [figure.kind for figure in find_figures("She is the leader of a third party in the chamber.")] == ["ordinal"]

@@ -262,8 +262,13 @@ HALF_OF_UNIT_RE: Final = re.compile(rf"^{_SEP}an?{_SEP}{_HALF_OF_UNIT}", re.IGNO
 AND_A_HALF_AFTER_RE: Final = re.compile(rf"{_AND_A_HALF}(?!-)", re.IGNORECASE)  # not "two sons and a half-sister"
 AND_BEFORE_RE: Final = re.compile(r"(?:^|\W)and\s+$", re.IGNORECASE)
 FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
-# "grew by a quarter in five years", "cut by a third from £57m": a change's size, where no noun follows.
-BY_BEFORE_RE: Final = re.compile(r"(?:^|\W)by\s+$", re.IGNORECASE)
+# "grew by a quarter in five years", "cut by a third from £57m", "a fall of nearly a fifth over the
+# year": a change's size, where no noun follows.
+BY_BEFORE_RE: Final = re.compile(
+    r"(?:^|\W)(?:by|of)(?:\s+(?:nearly|almost|about|around|roughly|some|(?:just\s+)?(?:over|under)"
+    r"|(?:more|less)\s+than))?\s+$",
+    re.IGNORECASE,
+)
 CHANGE_SIZE_AFTER_RE: Final = re.compile(
     r"^\s+(?:to(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)"  # no clock
     r"|in|from|on|over|since|this|last|and|than|compared|between|after|before|within|during)\b",
