@@ -51,7 +51,7 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     ]
     if not rivals:
         return False
-    context = around.subject - _CHANGE_STEMS
+    context = around.subject - _CHANGE_STEMS - _UNIT_STEMS
     if not context:
         return False
     subjects = [index.subject(p) - _CHANGE_STEMS for p, _ in equal]
@@ -110,6 +110,10 @@ _DEEDS: Final = frozenset(
     ]
 )
 _CHANGE_STEMS: Final = frozenset(filter(None, map(stem, CHANGE_VERBS - _DEEDS)))
+
+# Units say how a change is measured, not what changed: "rose 9 points to 41%" and "fell 12 points to
+# 30%" share "points" whatever they are about.
+_UNIT_STEMS: Final = frozenset(filter(None, map(stem, ["points", "percentage", "cent"])))
 
 
 def binding(around: Around, index: ArticleIndex, position: int) -> int:

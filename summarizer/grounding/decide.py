@@ -33,6 +33,7 @@ from .compare import (
 )
 from .derive import derive, with_the_rest
 from .direction import opposite
+from .entities import named_elsewhere
 from .index import ArticleIndex, scores_in_article
 from .links import (
     against_its_ends,
@@ -435,6 +436,9 @@ def _about_something_else(
     thing = around.frame.thing if rule else frozenset()
     if thing and any(index.frame(other).thing & thing for _, other in agreeing):
         return None
+    # ... unless it is told of another party by name: both brewers open taprooms.
+    if rule is None and enabled("name-elsewhere") and named_elsewhere(figure, around, index, agreeing, candidates):
+        rule = "name-elsewhere"
     return rule
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.61"
+GROUNDING_VERSION: Final = "3.62"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -93,6 +93,11 @@ RULES: Final = (
     ),
     Rule("subject-elsewhere", "bind", "in the value's sentence, another figure has the summary's subject"),
     Rule("bound-elsewhere", "bind", "nothing around the value fits, while another figure clearly does"),
+    Rule(
+        "name-elsewhere",
+        "bind",
+        "the article tells the value of another party by name, and gives the summary's party its own",
+    ),
     Rule("bound-added", "bind", "a bound added to an exact figure must be about the same thing"),
     # derive: arithmetic over article figures, counted only when its operands measure the same thing
     Rule(

@@ -1,0 +1,55 @@
+"""Whose figure it is: a value the article gives to one named party, told of another party the
+article gives a figure of its own ("Harlow's profit rose to £40m" where £40m is Redbrook's and
+Harlow made £31m)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from summarizer.figures import Figure
+
+from .binding import BINDING_MARGIN, binding
+from .compare import values_equal
+from .index import ArticleIndex
+from .words import Around
+
+# A year or a date belongs to an event, not to a party.
+_OWNED_KINDS: Final = frozenset({"count", "percent", "fraction", "money", "ordinal", "measure", "duration"})
+
+
+def named_elsewhere(
+    figure: Figure,
+    around: Around,
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+) -> Figure | None:
+    """The article figure that gives the summary's party its own value, when every occurrence of the
+    summary's value is told of another party by name.
+
+    Clear cases only: the summary's sentence names a party before the figure; each occurrence's
+    sentence names a party before it and never names the summary's (a sentence that names both may
+    tell either's figure); and a figure of the same kind, told after the summary's party's name in
+    its sentence, shares two words of the summary figure's clause (`BINDING_MARGIN`). Names are
+    capitalised words the article never writes in lower case. Headlines are left alone: they name
+    parties in words of their own.
+    """
+    if around.in_headline or figure.kind not in _OWNED_KINDS:
+        return None
+    sentence_start, _ = around.layout.sentence_of(figure.start)
+    mine = index.names_in(around.text, sentence_start, figure.start)
+    if not mine:
+        return None
+    for _, other in equal:
+        start, end = index.layout.sentence_of(other.start)
+        if index.names_in(index.text, start, end) & mine:
+            return None  # the value's sentence names the summary's party
+        if not index.names_in(index.text, start, other.start):
+            return None  # whose value it is is not said by name
+    for position, other in candidates:
+        if other.kind != figure.kind or other.vague or values_equal(figure, other):
+            continue
+        start, _ = index.layout.sentence_of(other.start)
+        if index.names_in(index.text, start, other.start) & mine and binding(around, index, position) >= BINDING_MARGIN:
+            return other
+    return None

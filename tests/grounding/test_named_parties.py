@@ -1,0 +1,67 @@
+"""Class 4, misattribution by name: a value the article gives to one named party, told of another
+party that the article gives a figure of its own ("Harlow's profit rose to £40m" where the £40m is
+Redbrook's and Harlow made £31m)."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged, status
+
+from summarizer.grounding import verify
+
+ARTICLE = (
+    "Brewers Harlow and Redbrook both published results on Monday. "
+    "Harlow said its annual profit rose to £31m as beer sales recovered after a wet summer. "
+    "Redbrook's profit climbed to £40m, helped by its new cider range. "
+    "Redbrook also said it would open 12 taprooms next year. "
+    "Harlow plans to open 5 taprooms in the north of the country."
+)
+
+# (summary, figure): the value is the other brewer's, and the summary's brewer has its own
+MUST_FLAG = [
+    ("Harlow's annual profit climbed to £40m.", "£40m"),
+    ("Harlow will open 12 new taprooms next year.", "12"),
+]
+
+# (summary, figure): each value told of its own brewer, or of nobody by name
+MUST_NOT_FLAG = [
+    ("Harlow's annual profit rose to £31m.", "£31m"),
+    ("Redbrook made a profit of £40m, helped by cider.", "£40m"),
+    ("Profit at the cider maker climbed to £40m.", "£40m"),
+    ("Redbrook will open 12 taprooms and Harlow 5.", "12"),
+]
+
+
+@pytest.mark.parametrize(("summary", "figure"), MUST_FLAG)
+def test_a_value_moved_to_another_named_party_is_misattributed(summary: str, figure: str) -> None:
+    assert status(ARTICLE, summary, figure) == "misattributed"
+    check = next(check for check in verify(ARTICLE, summary).figures if figure in check.text)
+    assert check.rule == "name-elsewhere"
+
+
+@pytest.mark.parametrize(("summary", "figure"), MUST_NOT_FLAG)
+def test_a_value_told_of_its_own_party_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(ARTICLE, summary, figure)
+
+
+def test_a_party_the_article_gives_no_figure_of_its_own_is_left_alone() -> None:
+    # Nothing says what Harlow's taproom count is not: the rule needs a rival told of Harlow.
+    article = "Redbrook will open 12 taprooms next year, its chief executive told reporters in Harlow."
+    assert not flagged(article, "Harlow will open 12 taprooms.", "12")
+
+
+def test_a_value_told_of_a_party_by_description_is_no_evidence() -> None:
+    # "the smaller firm" is Redbrook only to a reader who follows the story: the rule needs names.
+    article = (
+        "Harlow plans to open 5 taprooms in the north. Redbrook is the smaller brewer. "
+        "The smaller firm said it would open 12 taprooms next year."
+    )
+    assert not flagged(article, "Harlow will open 12 taprooms next year.", "12")
+
+
+def test_a_sentence_that_names_both_parties_may_give_either_its_value() -> None:
+    article = (
+        "Harlow and Redbrook agreed a deal: Redbrook will buy 40 pubs. "
+        "Harlow will keep 15 pubs in the west of the country."
+    )
+    assert not flagged(article, "Harlow will buy 40 pubs.", "40")
