@@ -114,17 +114,26 @@ def _digit_runs(text: str) -> object:
 _DIGIT_RUN = re.compile(r"\d+")
 
 
-def per_article(articles: int, seed: int) -> None:
+def per_article_samples(articles: int, seed: int) -> dict[str, list[float]]:
+    """CPU ms per new article of each call timed, in the order printed (the baseline first)."""
     rng = random.Random(seed)
-    samples: dict[str, list[float]] = {"re.findall(\\d+)": [], "str.split": [], "find_figures": [], "verify": []}
+    samples: dict[str, list[float]] = {BASELINE: [], "str.split": [], "find_figures": [], "verify": []}
     for _ in range(articles):
         article, summary = make_article(rng)
         # Interleaved, so that drift on a shared machine hits every side alike.
-        samples["re.findall(\\d+)"].append(cpu_ms(_digit_runs, article))
+        samples[BASELINE].append(cpu_ms(_digit_runs, article))
         samples["str.split"].append(cpu_ms(article.split))
         samples["find_figures"].append(cpu_ms(find_figures, article))
         samples["verify"].append(cpu_ms(verify, article, summary))
-    base = statistics.median(samples["re.findall(\\d+)"])
+    return samples
+
+
+BASELINE = "re.findall(\\d+)"
+
+
+def per_article(articles: int, seed: int) -> None:
+    samples = per_article_samples(articles, seed)
+    base = statistics.median(samples[BASELINE])
     print(f"per new ~700-word article, median CPU ms over {articles} articles:")
     for name, values in samples.items():
         median = statistics.median(values)

@@ -465,7 +465,7 @@ def parse_number_words(words: str) -> float | None:
             current = (current or 1) * 100
         elif token in SCALES:
             total += (current or 1) * SCALES[token]
-            current = 0
+            current = 0.0
         elif token in {"a", "an"}:
             current += 1
         elif token == "dozen":

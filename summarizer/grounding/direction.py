@@ -135,7 +135,8 @@ def _thing_after_noun(text: str, figure: Figure) -> list[str]:
 
 def last_way(text: str) -> Direction | None:
     """The way the last word of change in `text` goes ("rose", "fell", "up", "down"), if any."""
-    for word in reversed(_WORD_RE.findall(text.lower())):
+    words: list[str] = _WORD_RE.findall(text.lower())  # typed: mypyc cannot reverse an Any
+    for word in reversed(words):
         if word in _UP_VERBS or word == "up":
             return "up"
         if word in _DOWN_VERBS or word == "down":
