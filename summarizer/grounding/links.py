@@ -116,7 +116,7 @@ def same_thing(text: str, left: Figure, right: Figure) -> bool:
     return left.kind == right.kind and compatible(left, right) and _compared_earlier(text, left, right)
 
 
-def neighbours(figures: list[Figure], at: int) -> list[Figure]:
+def neighbours(figures: list[Figure], at: int, text: str) -> list[Figure]:
     """The nearest figure of the same kind before and after `figures[at]`, within a link's reach:
     other kinds between them do not part them ("from 3,900 in its first season to 5,200")."""
     figure = figures[at]
@@ -125,10 +125,17 @@ def neighbours(figures: list[Figure], at: int) -> list[Figure]:
         i = at + step
         while 0 <= i < len(figures) and _gap(figure, figures[i]) <= _LINK_REACH:
             if figures[i].kind == figure.kind:
-                found.append(figures[i])
+                # "27 of the 60 councillors, up from 21": the whole a part is of is no end of its change
+                whole = step < 0 and i > 0 and _is_whole_of(figures[i - 1], figures[i], text)
+                found.append(figures[i - 1] if whole else figures[i])
                 break
             i += step
     return found
+
+
+def _is_whole_of(part: Figure, whole: Figure, text: str) -> bool:
+    """Whether `whole` is what `part` is part of: "27 of the 60", "three of its 12"."""
+    return part.kind == whole.kind and _PART_OF_RE.fullmatch(text, part.end, whole.start) is not None
 
 
 def _gap(one: Figure, other: Figure) -> int:
@@ -140,13 +147,13 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
     """Misattributed when the summary ties the figure to another in an order the article turns
     round, and the article never ties them in the summary's order."""
     at = bisect.bisect_left(around.sibling_starts, figure.start)
-    for partner in neighbours(around.siblings, at):
+    for partner in neighbours(around.siblings, at, around.text):
         mine = first_of_pair(around.text, figure, partner)
         if mine is None:
             continue
         turned = None
         for same in equal:
-            for other in neighbours(index.figures, index.position(same)):
+            for other in neighbours(index.figures, index.position(same), index.text):
                 if not values_equal(partner, other):
                     continue
                 theirs = first_of_pair(index.text, same, other)
@@ -465,7 +472,7 @@ def change_partner(text: str, figures: list[Figure], at: int) -> Figure | None:
     """The other end of the change or range `figures[at]` is an end of, if any. A figure told in
     an aside ("to $418m, or $1.12 a share, from $190m") is the same value told another way."""
     figure = figures[at]
-    for other in neighbours(figures, at):
+    for other in neighbours(figures, at, text):
         left, right = (other, figure) if other.start < figure.start else (figure, other)
         if same_thing(text, left, right):
             return None if _APPOSITION_RE.search(text, max(0, other.start - 6), other.start) else other
@@ -477,7 +484,7 @@ _APPOSITION_RE: Final = re.compile(r",\s*or\s+$|\(\s*$", re.IGNORECASE)
 
 def _in_a_range(text: str, figures: list[Figure], at: int) -> bool:
     """Whether `figures[at]` is an end of a range of uncertainty with a neighbour."""
-    return any(range_ends(figures[at], other, text) for other in neighbours(figures, at))
+    return any(range_ends(figures[at], other, text) for other in neighbours(figures, at, text))
 
 
 # "45 of the 48 counts", "six of its 11 stores", "27 of the council's 65 seats": a part, then the
@@ -564,7 +571,7 @@ def range_ends(left: Figure, right: Figure, text: str) -> bool:
 
 def range_end(index: ArticleIndex, figure: Figure) -> Literal["low", "high"] | None:
     """Which end of a range of uncertainty an article figure is ("between €800m and €1.1bn"), if any."""
-    for other in neighbours(index.figures, index.position(figure)):
+    for other in neighbours(index.figures, index.position(figure), index.text):
         if range_ends(figure, other, index.text):
             return "low" if figure.start < other.start else "high"
     return None

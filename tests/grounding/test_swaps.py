@@ -753,3 +753,9 @@ def test_a_changes_size_followed_by_a_level_is_never_told_as_a_level() -> None:
 def test_a_month_in_a_longer_word_is_no_time_of_the_summarys() -> None:
     article = "Fares, which marched up all winter, rose to £3, up from £2."
     assert nothing_flagged(article, "Fares were £2 in March.")
+
+
+def test_the_whole_a_part_is_of_is_no_end_of_the_parts_change() -> None:
+    # "27 of the 60 seats, up from 21": the 21 is the 27's earlier value, not the 60's.
+    article = "Women now hold 27 seats on the council, up from 21 in 2022. The council itself has 60 seats."
+    assert not flagged(article, "Women hold 27 of the 60 seats, up from 21 in 2022.", "21")
