@@ -430,3 +430,18 @@ def test_a_fraction_that_sizes_a_change_is_a_share_not_a_rank(text: str, value: 
 
 def test_a_rank_after_of_stays_a_rank() -> None:
     assert [figure.kind for figure in find_figures("She is the leader of a third party in the chamber.")] == ["ordinal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The stamp rose by 5p to 85p.", [("5p", "measure", "pence"), ("85p", "measure", "pence")]),
+        ("A loaf costs 95 pence.", [("95 pence", "measure", "pence")]),
+        ("Doors open at 7 p.m. sharp.", [("7", "count", None)]),  # a clock time, not pence
+        ("The fine was 3m Swiss francs.", [("3m Swiss francs", "money", "CHF")]),
+        ("Shares closed at CHF212.", [("CHF212", "money", "CHF")]),
+        ("Traffic on the M25 was light.", [("M25", "name", "m25")]),
+    ],
+)
+def test_pence_and_currency_codes(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(figure.text, figure.kind, figure.unit) for figure in find_figures(text)] == expected

@@ -667,7 +667,7 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
     if follows and what == "duration":
         return _duration(text, match, value, scale, follows)
     if follows and what in ("temperature", "measure"):
-        unit = "degree" if what == "temperature" else _measure_unit(follows.group("measure_unit"))
+        unit = "degree" if what == "temperature" else _measure_unit(follows.group("measure_unit") or "pence")
         return _Candidate(start, follows.end(), "measure", value, unit=unit, scale=scale)
     digits = match.group("digits")
     if digits and not scale and len(digits) == _YEAR_LENGTH and patterns.YEAR_DIGITS_RE.fullmatch(digits):

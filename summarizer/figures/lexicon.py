@@ -198,6 +198,7 @@ DOLLAR_NATIONS: Final = {
     "hong kong": "HKD",
     "new zealand": "NZD",
     "singapore": "SGD",
+    "swiss": "CHF",  # "146 Swiss francs": a nation before its currency word
 }
 QUALIFIERS: Final = {
     "more than": "more_than",
@@ -347,6 +348,9 @@ MEASURE_UNITS: Final = {
     "degrees": "degree",
     "sq mi": "sq mi",
     "sq km": "sq km",
+    # Money in pence is a measure of its own: "55.2p" matches "55.2p", never a count or pounds.
+    "pence": "pence",
+    "penny": "pence",
 }
 YEARS_IN: Final = {"decade": 10.0, "century": 100.0}
 

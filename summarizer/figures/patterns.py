@@ -80,9 +80,8 @@ _WORD_NUMBER = rf"(?:{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS}(
 
 # "25, 000" is how tokenised XSum text writes 25,000.
 _DIGITS = r"(?:\d{1,3}+(?:,\s?\d{3})+(?!\d)|\d+)(?:\.\d+|)"
-_CURRENCY_SIGN = (
-    r"(?:(?:us|a|au|c|ca|nz|hk|s|)\$|£|€|¥|₹|\#|(?<![A-Za-z])(?:usd|gbp|eur|jpy|cny|inr|aud|cad|chf|rs\.?)\s?)"
-)
+_CURRENCY_CODES = r"usd|gbp|eur|jpy|cny|inr|aud|cad|chf"
+_CURRENCY_SIGN = rf"(?:(?:us|a|au|c|ca|nz|hk|s|)\$|£|€|¥|₹|\#|(?<![A-Za-z])(?:{_CURRENCY_CODES}|rs\.?)\s?)"
 _CURRENCY_WORD = alternation([*(w + "s" for w in CURRENCY_WORDS), *CURRENCY_WORDS])
 _DOLLAR_NATION = alternation(DOLLAR_NATIONS)
 _SUFFIX = alternation(SUFFIX_SCALES)
@@ -128,7 +127,8 @@ NUMBER_RE: Final = re.compile(
         (?P<half>half){_SEP}an?(?={_SEP}{_HALF_OF_UNIT})
       | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
                                     |\s+(?:{_TIME_UNIT_W}){_AND_A_HALF})
-      | (?<![\w.,'’])(?<!\d:)(?P<digits>{_DIGITS})(?![\w,]*\d)(?!:\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
+      | (?:(?<![\w.,'’])|(?<={_CURRENCY_CODES}))(?<!\d:)
+        (?P<digits>{_DIGITS})(?![\w,]*\d)(?!:\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
       | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
     )
     (?:(?={_TAIL_GATE})
@@ -218,10 +218,11 @@ _TIME_UNIT_AFTER = (
 # - a temperature: "18.3C", "64.9°F" (case-sensitive: "c" and "f" are no units);
 _TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"
 # - a unit of measure: "12 miles", "70mph", "300g", "12 sq. km".
+#   Pence written short only right after the number ("55.2p", "a 4p rise"; not "5 p.m.").
 _MEASURE_AFTER = (
-    r"(?:\s?|[-\u2013])(?P<measure_unit>km\s?/\s?h|sq\.? (?:mi|km)|"
+    r"(?:(?:\s?|[-\u2013])(?P<measure_unit>km\s?/\s?h|sq\.? (?:mi|km)|"
     + alternation(unit for unit in MEASURE_UNITS if "/" not in unit and " " not in unit)
-    + r")(?![\w/])"
+    + r")|(?P<pence>p))(?![\w/])"
 )
 # Each alternative starts, after spaces and hyphens, with the first three letters of one of these
 # words, a one-letter unit alone ("300g", "18C") or a degree sign: where none does, a cheap
@@ -236,7 +237,7 @@ _UNIT_WORDS = (
     "km",
     "sq",
     *MEASURE_UNITS,
-    *"CF",
+    *"CFp",
 )
 _UNIT_GATE = (
     rf"[\s\-\u2013]*+(?:(?i:{alternation({word[:3] for word in _UNIT_WORDS if len(word) > 1})}"
@@ -289,7 +290,7 @@ NAME_RE: Final = re.compile(
         (?![\w%£$€-]|[.,]\d|\s?(?:%|per\s?cent|percent|pc\b|[mbk]n?\b|thousand|million|billion))
       | (?P<war>first|second)\s+world\s+war
       | (?P<alias>ww(?:ii?|1|2)|f1)
-      | (?P<code>[a-z]{{1,3}}\d{{1,4}}[a-z]?|twenty20|t20|[a-z]{{2,8}}-\d{{1,3}})
+      | (?!(?:{_CURRENCY_CODES})\d)(?P<code>[a-z]{{1,3}}\d{{1,4}}[a-z]?|twenty20|t20|[a-z]{{2,8}}-\d{{1,3}})
     )
     (?![\w])
     """,

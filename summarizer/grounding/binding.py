@@ -8,10 +8,11 @@ from typing import Final
 from summarizer.figures import Figure
 from summarizer.text import stem
 
-from .compare import rounds_to, values_equal
+from .compare import granularity, rounds_to, values_equal
 from .direction import CHANGE_VERBS
 from .frames import Frame
 from .index import ArticleIndex
+from .links import change_role
 from .periods import period_of
 from .rules import enabled
 from .things import same_kind
@@ -363,7 +364,11 @@ def operands_bound(
     bound = not operands or all(index.frame(operand).words & words for operand in operands)
     if bound and (not enabled("derive-stated") or figure.kind == "year"):
         return True
-    parts = _parts(figure, operands, bound=bound, total=total)
+    # The ends and the size of one change are its parts: "£3.9bn, up from £3.1bn" gives a rise of
+    # £800m, and "rose by 4p to 55.2p" a start of 51.2p, though each end states the same thing.
+    role = change_role(around.text, around.siblings, around.sibling_starts, figure) if len(operands) == 2 else None
+    one = _one_change(figure, operands, index, ends_wanted=role in {"before", "after"})
+    parts = list(operands) if one else _parts(figure, operands, bound=bound, total=total)
     return not any(
         (other.kind == figure.kind or {other.kind, figure.kind} <= _SHARE_KINDS)
         and other.value is not None
@@ -375,6 +380,23 @@ def operands_bound(
 
 
 _SHARE_KINDS: Final = frozenset({"percent", "fraction"})  # "around half" and "35%" state one share
+
+
+def _one_change(figure: Figure, operands: tuple[Figure, ...], index: ArticleIndex, *, ends_wanted: bool) -> bool:
+    """Whether two operands are the two ends of one change in the article and the summary figure
+    is their difference (the change's size), or, when the summary figure is an end (`ends_wanted`),
+    an end and the change's size (which give the other end). "Increased from $3m to $8m" is no
+    size of the article's "from $5m to $8m"; "one to two words" has no size of three."""
+    if len(operands) != 2 or figure.value is None:
+        return False
+    first, second = operands
+    if not ends_wanted:
+        linked = index.partner(first) is second or index.partner(second) is first
+        size = abs((first.value or 0.0) - (second.value or 0.0))
+        return linked and abs(size - figure.value) <= max(granularity(figure) / 2, abs(figure.value) * 1e-9)
+    if index.sentence_number(first.start) != index.sentence_number(second.start):
+        return False
+    return any(change_role(index.text, index.figures, index.starts, one) == "amount" for one in operands)
 
 
 def _parts(figure: Figure, operands: tuple[Figure, ...], *, bound: bool, total: bool) -> list[Figure]:

@@ -4,9 +4,11 @@ Harlow made £31m)."""
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from summarizer.figures import Figure
+from summarizer.text import stem
 
 from .binding import BINDING_MARGIN, binding
 from .compare import values_equal
@@ -17,7 +19,7 @@ from .words import Around
 _OWNED_KINDS: Final = frozenset({"count", "percent", "fraction", "money", "ordinal", "measure", "duration"})
 
 
-def named_elsewhere(
+def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is not clear, cheapest first
     figure: Figure,
     around: Around,
     index: ArticleIndex,
@@ -36,20 +38,39 @@ def named_elsewhere(
     """
     if around.in_headline or figure.kind not in _OWNED_KINDS:
         return None
+    # Capitalised words first, names (those the article never writes in lower case) only where
+    # needed: a copied sentence shares its capitalised words with the summary, and only those are
+    # looked up.
     sentence_start, _ = around.layout.sentence_of(figure.start)
-    mine = index.names_in(around.text, sentence_start, figure.start)
+    mine = set(_CAPITALISED_RE.findall(around.text, sentence_start, figure.start))
     if not mine:
         return None
     for _, other in equal:
         start, end = index.layout.sentence_of(other.start)
-        if index.names_in(index.text, start, end) & mine:
+        if any(_is_name(word, index) for word in mine.intersection(_CAPITALISED_RE.findall(index.text, start, end))):
             return None  # the value's sentence names the summary's party
-        if not index.names_in(index.text, start, other.start):
+    names = {word for word in mine if _is_name(word, index)}
+    if not names:
+        return None
+    for _, other in equal:
+        start, _ = index.layout.sentence_of(other.start)
+        if not any(_is_name(word, index) for word in _CAPITALISED_RE.findall(index.text, start, other.start)):
             return None  # whose value it is is not said by name
     for position, other in candidates:
         if other.kind != figure.kind or other.vague or values_equal(figure, other):
             continue
         start, _ = index.layout.sentence_of(other.start)
-        if index.names_in(index.text, start, other.start) & mine and binding(around, index, position) >= BINDING_MARGIN:
+        if (
+            names.intersection(_CAPITALISED_RE.findall(index.text, start, other.start))
+            and binding(around, index, position) >= BINDING_MARGIN
+        ):
             return other
     return None
+
+
+_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _is_name(word: str, index: ArticleIndex) -> bool:
+    """A capitalised word that is no stop word and that the article never writes in lower case."""
+    return bool(stem(word)) and not index.writes_in_lower_case(word)

@@ -48,7 +48,7 @@ class ArticleIndex:
     # per trait combination: the compatible figures sorted by value, and those values (for bisection)
     _sorted: dict[Traits, tuple[list[tuple[int, Figure]], list[float]]] = field(default_factory=dict)
     _canonical: tuple[str, tuple[int, ...]] | None = None
-    _lowercase: frozenset[str] | None = None
+    _lowercase: dict[str, bool] = field(default_factory=dict)
     _grouped: dict[Traits, list[tuple[int, Figure]]] | None = None
     _last_traits: tuple[Figure, Traits] | None = None
     _keys: list[float | None] | None = None
@@ -88,15 +88,17 @@ class ArticleIndex:
     def names_in(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
         """Stems of the names in `text[start:end]`: capitalised words the article never writes in
         lower case ("Wilson", "Tesco"; not "The", nor "Passengers" opening a sentence)."""
-        lower = self.lowercase_words()
         words = _CAPITALISED_RE.findall(text, start, len(text) if end is None else end)
-        return frozenset(filter(None, (stem(word) for word in words if word.lower() not in lower)))
+        return frozenset(filter(None, (stem(word) for word in words if not self.writes_in_lower_case(word))))
 
-    def lowercase_words(self) -> frozenset[str]:
-        """The words the article writes in lower case (to tell names from words that open a sentence)."""
-        if self._lowercase is None:
-            self._lowercase = frozenset(_LOWERCASE_WORD_RE.findall(self.text))
-        return self._lowercase
+    def writes_in_lower_case(self, word: str) -> bool:
+        """Whether the article writes `word` in lower case somewhere (then it is no name). Asked of a
+        few words per summary, so each is searched for once rather than every word listed."""
+        lower = word.lower()
+        found = self._lowercase.get(lower)
+        if found is None:
+            found = self._lowercase[lower] = _has_whole_word(self.text, lower)
+        return found
 
     def canonical(self) -> tuple[str, tuple[int, ...]]:
         """The article as quote search sees it, with each character's place in the article (see `claims`)."""
@@ -405,8 +407,25 @@ def _dashes(text: str) -> Iterator[int]:
 _SCORE_DIGITS: Final = 3  # the most digits a number of a score has (see _SCORE_RE)
 
 
-_LOWERCASE_WORD_RE: Final = re.compile(r"\b[a-z]+\b")
 _CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` as a whole word, as written (a search per word, with no
+    pattern compiled for it)."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 _NUMBER_CHAR_RE: Final = re.compile(r"[\d.,]")
 
 

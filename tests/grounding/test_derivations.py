@@ -284,3 +284,18 @@ def test_a_share_in_words_is_not_derived_where_the_article_states_the_share_in_d
     )
     assert flagged(article, "The insurers said around half of the damage was insured.", "half")
     assert not flagged(article, "The insurers said under a third of the damage was insured.", "third")
+
+
+ARREARS_ARTICLE = (
+    "A charity said 2.4 million homes were behind on rent and that tenants owed landlords a record "
+    "£2.6bn in arrears, up from £2.1bn a year ago."
+)
+
+
+def test_the_size_of_a_change_is_derived_from_its_two_ends() -> None:
+    # Each end states what tenants owe; together they are the parts of the rise, not rival values.
+    assert status(ARREARS_ARTICLE, "Tenant arrears have risen by £500m in a year.", "£500m") == "derived"
+
+
+def test_the_size_of_a_change_is_no_end_of_it() -> None:
+    assert flagged(ARREARS_ARTICLE, "Tenant arrears rose from £500m to £2.6bn.", "£500m")
