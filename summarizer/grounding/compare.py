@@ -336,7 +336,12 @@ def _truncation(summary: Figure, article: Figure, difference: float) -> bool:
     if not enabled("nearest-rounding"):
         return True
     assert article.value is not None
-    return summary.kind not in {"percent", "fraction"} and 0 <= difference <= _TRUNCATION * abs(article.value)
+    # "About" rounds to the nearest step: "about £5bn" is no cut of £5.6bn, as "$26M" is of $26.5m.
+    return (
+        summary.kind not in {"percent", "fraction"}
+        and bound_of(summary.qualifier) != "approx"
+        and 0 <= difference <= _TRUNCATION * abs(article.value)
+    )
 
 
 def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bool | None:

@@ -137,7 +137,14 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         elsewhere = _about_something_else(figure, around, index, rounded, index.candidates(figure)) if read else None
         if elsewhere is not None:
             return Match("misattributed", closest, "the article gives this value for something else", elsewhere)
-        return Match("rounded", closest, rule="nearest-rounding")
+        # A rounding keeps its end of a change too: "climbed to about £10bn" is no rounding of the
+        # £9.8bn revenue climbed from.
+        end = (
+            other_end(figure, around, index, [other for _, other in rounded])
+            if read and enabled("change-end")
+            else None
+        )
+        return end or Match("rounded", closest, rule="nearest-rounding")
     written = _written_otherwise(figure, around.text, index)
     if written is not None or figure.kind == "name":
         return written or Match("unsupported", None)

@@ -169,7 +169,8 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
 Role = Literal["before", "after", "amount"]
 
 # "rose 18% to $412m", "was cut by a third to 300": a change's verb, then "to" right before the figure.
-_TO_RE: Final = re.compile(r"([^.;:!?]{0,40})\bto\s+$", re.IGNORECASE)
+# (a decimal point is no stop: "rose from £4.8bn to")
+_TO_RE: Final = re.compile(r"((?:[^.;:!?]|(?<=\d)\.(?=\d)){0,40})\bto\s+$", re.IGNORECASE)
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _VERB_WORDS: Final = 4  # words before "to" read for the change's verb
 # "$412m for 2025, up 18% from", "$1.20 a share, up from": the value after a change the words after it tell.

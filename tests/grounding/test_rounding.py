@@ -135,3 +135,27 @@ def test_about_is_no_looser_than_the_step_of_its_own_digits(article: str, summar
 )
 def test_about_within_half_a_step_of_its_own_digits_holds(article: str, summary: str) -> None:
     assert not any(check.status in {"unsupported", "misattributed"} for check in verify(article, summary).figures)
+
+
+SALES_ARTICLE = "Sales at the chain rose from £4.8bn to £5.6bn last year, the company said."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "expected"),
+    [
+        # a rounding keeps its end of the change: £4.8bn is what sales rose from
+        ("Sales climbed to about £5bn last year.", "£5bn", "misattributed"),
+        ("Sales rose to about £6bn last year.", "£6bn", "rounded"),
+        ("Sales rose from about £5bn to £5.6bn.", "£5bn", "rounded"),
+    ],
+)
+def test_a_rounding_keeps_its_end_of_a_change(summary: str, figure: str, expected: str) -> None:
+    assert status(SALES_ARTICLE, summary, figure) == expected
+
+
+def test_about_rounds_to_the_nearest_step_and_is_no_cut() -> None:
+    article = "The museum's new wing cost £5.6bn, the council said."
+    assert flagged(article, "The new wing cost about £5bn.", "£5bn")
+    assert not flagged(article, "The new wing cost about £6bn.", "£6bn")
+    # a bare figure cut to its leading digit, as headlines write "$26M" for $26.5m, still passes
+    assert not flagged(article, "The new wing cost £5bn.", "£5bn")

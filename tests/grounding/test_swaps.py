@@ -8,6 +8,7 @@ from figure_cases import FLAGGED, flagged, nothing_flagged, status
 
 from summarizer.figures import find_figures
 from summarizer.grounding import verify
+from summarizer.grounding.links import change_role
 from summarizer.grounding.words import TextLayout
 
 # (article, summary in the right order, summary with the two figures swapped, the two figures)
@@ -759,3 +760,16 @@ def test_the_whole_a_part_is_of_is_no_end_of_the_parts_change() -> None:
     # "27 of the 60 seats, up from 21": the 21 is the 27's earlier value, not the 60's.
     article = "Women now hold 27 seats on the council, up from 21 in 2022. The council itself has 60 seats."
     assert not flagged(article, "Women hold 27 of the 60 seats, up from 21 in 2022.", "21")
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Profit rose from £1.2bn to £1.5bn in 2025.", ["before", "after", None]),
+        ("Turnout fell from 61.4% to 58.9% this year.", ["before", "after"]),
+    ],
+)
+def test_a_decimal_point_does_not_hide_the_change_before_to(text: str, roles: list[str | None]) -> None:
+    figures = find_figures(text)
+    starts = [figure.start for figure in figures]
+    assert [change_role(text, figures, starts, figure) for figure in figures] == roles
