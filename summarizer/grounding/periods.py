@@ -8,7 +8,7 @@ from typing import Final
 
 from summarizer.figures import Figure
 
-from .compare import DURATION_DAYS, same
+from .compare import DURATION_DAYS
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
@@ -62,7 +62,7 @@ def other_period(figure: Figure, around: Around, index: ArticleIndex, equal: lis
     theirs = []
     for same_value in equal:
         rate = _rate(index.text, index.figures, index.starts, same_value)
-        if rate is None or same(_days(rate), _days(mine)):
+        if rate is None or abs(_days(rate) - _days(mine)) <= _SAME_SPAN * _days(mine):  # 12 months is a year
             return None
         theirs.append(rate)
     return Match(
@@ -70,49 +70,66 @@ def other_period(figure: Figure, around: Around, index: ArticleIndex, equal: lis
     )
 
 
-def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> tuple[float, str] | None:
+# How many of which unit of time, and whether per each one ("a month") or over them ("in six months").
+Rate = tuple[float, str, bool]
+
+
+def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Rate | None:
     """How many of which unit of time a figure is told for: per period ("a month": one month) or
-    over a span ("over three years", "in 14 days"), or None."""
+    over a span ("over three years", "in 14 days", "in its first month"), or None."""
     period = period_of(text, figure)
     if period is not None:
-        return 1.0, period
+        return 1.0, period, True
     if figure.kind in SPAN_KINDS:
         return None
-    span = span_after(figures, starts, figure, text)
-    if span is None:
-        # "£105m over three years", "£2m in rent over five years": the parser reads "over" as the
-        # span's bound, so the span holds it
-        at = bisect.bisect_right(starts, figure.start)
-        following = figures[at] if at < len(figures) else None
-        if following is None or following.kind != "duration" or not following.text.lower().startswith("over "):
-            return None
-        if not _WORDS_BEFORE_SPAN_RE.fullmatch(text, figure.end, following.start):
-            return None
-        span = following
-    if span.value is None or span.unit not in _DAYS:
+    span = span_after(figures, starts, figure, text) or _over_span(figures, starts, figure, text)
+    if span is not None:
+        return (span.value, span.unit, False) if span.value is not None and span.unit in _DAYS else None
+    # "640,000 visitors in its first month", "over the past year": a span of one unit, no number
+    one = _ONE_UNIT_SPAN_RE.match(text, figure.end)
+    return None if one is None else (1.0, one.group("unit").lower(), False)
+
+
+def _over_span(figures: list[Figure], starts: list[int], figure: Figure, text: str) -> Figure | None:
+    """ "£105m over three years", "£2m in rent over five years": the parser reads "over" as the
+    span's bound, so the span holds it."""
+    at = bisect.bisect_right(starts, figure.start)
+    following = figures[at] if at < len(figures) else None
+    if following is None or following.kind != "duration" or not following.text.lower().startswith("over "):
         return None
-    return span.value, span.unit
+    return following if _WORDS_BEFORE_SPAN_RE.fullmatch(text, figure.end, following.start) else None
 
 
-def _days(rate: tuple[float, str]) -> float:
-    count, unit = rate
+def _days(rate: Rate) -> float:
+    count, unit, _ = rate
     return count * _DAYS[unit]
 
 
-def _told(rate: tuple[float, str]) -> str:
-    count, unit = rate
-    return f"per {unit}" if count == 1 else f"over {count:g} {unit}s"
+def _told(rate: Rate) -> str:
+    count, unit, per = rate
+    if per:
+        return f"per {unit}"
+    return f"over {count:g} {unit}{'' if count == 1 else 's'}"
 
 
 _WORDS_BEFORE_SPAN_RE: Final = re.compile(r"(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE)
 _DAYS: Final = {**DURATION_DAYS, "quarter": 91.0}
+_SAME_SPAN: Final = 0.03  # spans this close are one ("12 months", "a year", "52 weeks")
 # Figures that are times or spans themselves: none is told over a span.
 SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
 
 
-# What may stand between a figure and the span it is told over: "gained 41% [over the past] 12 months".
-_SPAN_LEAD_RE: Final = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|within|during|for)\s+(?:the\s+)?(?:past|last|next|previous|coming|first)?\s*$",
+# What may stand between a figure and the span it is told over: "gained 41% [over the past] 12 months",
+# "drew 640,000 people [in its first] six months".
+_SPAN_LEAD = (
+    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|within|during|for)\s+(?:(?:the|its|their|his|her)\s+)?"
+    r"(?:past|last|next|previous|coming|first)?\s*"
+)
+_SPAN_LEAD_RE: Final = re.compile(_SPAN_LEAD + "$", re.IGNORECASE)
+# The same lead before one unit of time with no number: "in its first month", "over the past year".
+_ONE_UNIT_SPAN_RE: Final = re.compile(
+    r"(?:\s+[a-z]+){0,6}?\s+(?:over|in|within|during)\s+(?:the|its|their|his|her)\s+"
+    r"(?:past|last|next|previous|coming|first)\s+(?P<unit>week|month|year|decade)\b(?![\s-]+(?:old|long|high))",
     re.IGNORECASE,
 )
 
@@ -120,6 +137,8 @@ _SPAN_LEAD_RE: Final = re.compile(
 def span_after(figures: list[Figure], starts: list[int], figure: Figure, text: str) -> Figure | None:
     """The duration a figure is told over, right after it: "41% over the past 12 months"."""
     at = bisect.bisect_right(starts, figure.start)
+    if at + 1 < len(figures) and figures[at].kind == "ordinal":
+        at += 1  # "in its first six months": the ordinal is part of the lead
     if at >= len(figures) or figures[at].kind != "duration":
         return None
     span = figures[at]

@@ -398,3 +398,33 @@ _PIER = "The Harbour Trust was set up in 2011. The pier's new café opened in Ju
 def test_a_month_and_year_the_article_gives_only_for_another_event_is_flagged() -> None:
     assert flagged(_PIER, "The pier's new café opened in June 2011.", "June 2011")
     assert not flagged(_PIER, "The pier's new café opened in June 2019.", "June 2019")
+
+
+SPAN_ARTICLE = (
+    "The town's new ice rink, which opened in March, drew 85,000 skaters in its first four months. "
+    "About 9,000 households joined its family scheme in the past month. "
+    "The council will put £2m into repairs over the next 12 months."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The new ice rink drew 85,000 skaters in its first month.", "85,000"),
+        ("About 9,000 households joined the family scheme over the past year.", "9,000"),
+    ],
+)
+def test_a_value_told_over_a_span_of_one_unit_keeps_its_span(summary: str, figure: str) -> None:
+    assert status(SPAN_ARTICLE, summary, figure) == "misattributed"
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The new ice rink drew 85,000 skaters in its first four months.", "85,000"),
+        ("About 9,000 households joined the family scheme in the past month.", "9,000"),
+        ("The council will spend £2m on repairs over the coming year.", "£2m"),  # 12 months is a year
+    ],
+)
+def test_a_value_told_over_the_same_span_passes(summary: str, figure: str) -> None:
+    assert not flagged(SPAN_ARTICLE, summary, figure)
