@@ -388,39 +388,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
     )
 
 
-_NEW: Final = object.__new__
-
-
-def _slots_settable() -> bool:
-    """Whether a `Figure` can be built by setting its slots (see `_figure`): it can when the class is
-    Python; compiled by mypyc (the opt-in build, hatch_build.py) it refuses `object.__new__`."""
-    try:
-        _NEW(Figure)
-    except TypeError:
-        return False
-    return True
-
-
-# The slots' setters, by field name (tests/test_figures.py checks that `_figure`
-# takes every field of `Figure`).
-(
-    _SET_TEXT,
-    _SET_START,
-    _SET_END,
-    _SET_KIND,
-    _SET_VALUE,
-    _SET_UNIT,
-    _SET_SCALE,
-    _SET_QUALIFIER,
-    _SET_VAGUE,
-    _SET_ROLE,
-) = (
-    getattr(Figure, name).__set__
-    for name in ("text", "start", "end", "kind", "value", "unit", "scale", "qualifier", "vague", "role")
-)
-
-
-def _figure_by_slots(  # noqa: PLR0917 - every field of a Figure, in its order
+def _figure(  # noqa: PLR0917 - every field of a Figure, in its order
     text: str,
     start: int,
     end: int,
@@ -449,24 +417,26 @@ def _figure_by_slots(  # noqa: PLR0917 - every field of a Figure, in its order
     return figure
 
 
-def _figure_by_init(  # noqa: PLR0917 - every field of a Figure, in its order
-    text: str,
-    start: int,
-    end: int,
-    kind: str,
-    value: float | None,
-    unit: str | None,
-    scale: str | None,
-    qualifier: str | None,
-    vague: bool,
-    role: str | None,
-) -> Figure:
-    """`Figure(text, start, ..., role)`: a compiled `Figure`'s constructor is a native call."""
-    return Figure(text, start, end, kind, value, unit, scale, qualifier, vague, role)
-
-
-# Chosen once, at import: the call costs the same as a plain function's in either build.
-_figure: Final = _figure_by_slots if _slots_settable() else _figure_by_init
+# `Figure.__new__` is `object.__new__` for the Python class; compiled by mypyc (the opt-in build),
+# Figure has its own, and refuses `object.__new__`.
+_NEW: Final = Figure.__new__
+# The slots' setters, by field name (tests/test_figures.py checks that `_figure`
+# takes every field of `Figure`).
+(
+    _SET_TEXT,
+    _SET_START,
+    _SET_END,
+    _SET_KIND,
+    _SET_VALUE,
+    _SET_UNIT,
+    _SET_SCALE,
+    _SET_QUALIFIER,
+    _SET_VAGUE,
+    _SET_ROLE,
+) = (
+    getattr(Figure, name).__set__
+    for name in ("text", "start", "end", "kind", "value", "unit", "scale", "qualifier", "vague", "role")
+)
 
 
 def _moved_up(before: str, match: re.Match[str]) -> bool:
