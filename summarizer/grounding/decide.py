@@ -33,7 +33,7 @@ from .compare import (
 )
 from .derive import derive, with_the_rest
 from .direction import opposite
-from .entities import named_elsewhere
+from .entities import named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
 from .links import (
     against_its_ends,
@@ -446,6 +446,8 @@ def _about_something_else(
     # ... unless it is told of another party by name: both brewers open taprooms.
     if rule is None and enabled("name-elsewhere") and named_elsewhere(figure, around, index, agreeing, candidates):
         rule = "name-elsewhere"
+    if rule is None and enabled("name-swap") and named_swap(figure, around, index, agreeing, candidates):
+        rule = "name-swap"
     return rule
 
 

@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from summarizer.figures import Figure
+from summarizer.figures.lexicon import MONTHS
 from summarizer.text import stem
 
 from .binding import BINDING_MARGIN, binding
@@ -68,9 +69,76 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
     return None
 
 
+def named_swap(
+    figure: Figure,
+    around: Around,
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+) -> Figure | None:
+    """The article figure of the summary's party, when the summary gives two parties' values the
+    other way round: "Harlow took 30% and Redbrook 41%" where the article gives Harlow 41% and
+    Redbrook 30%, in one sentence or two.
+
+    A figure's own names are those after the figure of its kind before it in its sentence ("the
+    Progressive Party 41%" after "30%"). Clear cases only: the summary gives another figure of the
+    kind in its sentence; every occurrence of the value has own names and none is the summary's;
+    and an article figure with the other summary figure's value has the summary's name as its own.
+    """
+    if around.in_headline or figure.kind not in _OWNED_KINDS:
+        return None
+    sentence_start, sentence_end = around.layout.sentence_of(figure.start)
+    partners = [
+        other
+        for other in around.siblings
+        if other is not figure
+        and other.kind == figure.kind
+        and other.value is not None
+        and sentence_start <= other.start < sentence_end
+    ]
+    if not partners:
+        return None
+    mine = {word for word in _own_words(around.text, around.siblings, figure, sentence_start) if _is_party(word, index)}
+    if not mine:
+        return None
+    for _, other in equal:
+        start, _ = index.layout.sentence_of(other.start)
+        own = {word for word in _own_words(index.text, index.figures, other, start) if _is_party(word, index)}
+        if not own or own & mine:
+            return None
+    for _, other in candidates:
+        if other.kind != figure.kind or other.vague or not any(values_equal(partner, other) for partner in partners):
+            continue
+        start, _ = index.layout.sentence_of(other.start)
+        if mine.intersection(_own_words(index.text, index.figures, other, start)):
+            return other
+    return None
+
+
+def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start: int) -> list[str]:
+    """The capitalised words before a figure, after the figure of its kind before it in its sentence."""
+    start = sentence_start
+    for other in figures:
+        if other.start >= figure.start:
+            break
+        if other.kind == figure.kind and other.end > start:
+            start = other.end
+    return _CAPITALISED_RE.findall(text, start, figure.start)
+
+
 _CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _is_name(word: str, index: ArticleIndex) -> bool:
     """A capitalised word that is no stop word and that the article never writes in lower case."""
     return bool(stem(word)) and not index.writes_in_lower_case(word)
+
+
+def _is_party(word: str, index: ArticleIndex) -> bool:
+    """A name that is no month or day: in "rose 3.1% in March, from 3.5%" the month after the first
+    figure is that figure's time, not the name of the second's party."""
+    return word.lower() not in _TIME_NAMES and _is_name(word, index)
+
+
+# Months and days name a time, not a party.
+_TIME_NAMES: Final = frozenset((*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))

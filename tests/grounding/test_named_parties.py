@@ -65,3 +65,27 @@ def test_a_sentence_that_names_both_parties_may_give_either_its_value() -> None:
         "Harlow will keep 15 pubs in the west of the country."
     )
     assert not flagged(article, "Harlow will buy 40 pubs.", "40")
+
+
+POLL_ARTICLE = (
+    "The Harbour Party took 38% of the vote, up four points, while the Moorland League's share fell "
+    "by six points to 27%. Turnout was 61%."
+)
+
+
+def test_two_parties_values_given_the_other_way_round_are_both_flagged() -> None:
+    summary = "The Harbour Party won 27% of the vote and the Moorland League 38%."
+    checks = {check.text: check for check in verify(POLL_ARTICLE, summary).figures}
+    assert {checks["27%"].rule, checks["38%"].rule} == {"name-swap"}
+    assert {checks["27%"].status, checks["38%"].status} == {"misattributed"}
+
+
+def test_two_parties_values_in_the_right_order_pass() -> None:
+    summary = "The Harbour Party won 38% of the vote and the Moorland League 27%."
+    assert not flagged(POLL_ARTICLE, summary, "38%")
+    assert not flagged(POLL_ARTICLE, summary, "27%")
+
+
+def test_months_are_no_parties() -> None:
+    article = "Prices in Velmar rose 3.1% in March, from 3.5% in February."
+    assert not flagged(article, "In March, price growth slowed to 3.1% from 3.5%.", "3.1%")
