@@ -149,6 +149,7 @@ def bound_elsewhere(
     )
     if not around.context or (figure.kind not in BINDABLE_KINDS and not spoken):
         return False
+    topics: frozenset[str] = frozenset()  # topic words discounted for an occurrence: for rivals too
     for position, _ in equal:
         if not index.context(position):
             return False  # says too little to judge ("She was 64.")
@@ -164,6 +165,7 @@ def bound_elsewhere(
         )
         if shared - topic or binding(around, index, position) - len(prefixes_of(topic) & around.prefixes) > 0:
             return False  # some occurrence fits
+        topics |= prefixes_of(topic)
     # Money: a firm's or person's name is no binding ("Fenwick United lost £20m" is no rival of
     # "Fenwick United will hand Tate £3m"): an article names the payer of every amount.
     names = prefixes_of(index.names_in(around.text)) & around.prefixes if figure.kind == "money" else frozenset()
@@ -180,7 +182,7 @@ def bound_elsewhere(
             for sibling in told
         ):
             continue
-        score = binding(around, index, position) - len(names & index.prefixes(position))
+        score = binding(around, index, position) - len((names | topics) & index.prefixes(position))
         if score < BINDING_MARGIN - 1 or (score < BINDING_MARGIN and figure.kind not in BINDABLE_KINDS):
             continue
         # (the summary's sentence and the best occurrence's share of it, read when first needed)

@@ -55,8 +55,8 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         return None
     for _, other in equal:
         start, _ = index.layout.sentence_of(other.start)
-        if not any(_is_name(word, index) for word in _CAPITALISED_RE.findall(index.text, start, other.start)):
-            return None  # whose value it is is not said by name
+        if not any(_is_party(word, index) for word in _CAPITALISED_RE.findall(index.text, start, other.start)):
+            return None  # whose value it is is not said by name (a month is no party)
     for position, other in candidates:
         if other.kind != figure.kind or other.vague or values_equal(figure, other):
             continue
