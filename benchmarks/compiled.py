@@ -1,7 +1,7 @@
 """The opt-in compiled (mypyc) figure check beside the pure one: its CPU cost, and identical verdicts.
 
     .venv/bin/python benchmarks/compiled.py [--articles 300] [--rounds 3] [--verdict-articles 2400]
-                                            [--wheel WHEEL]
+                                            [--wheel WHEEL] [--skip-timing] [--skip-verdicts] [--skip-tests]
 
 1. Builds the compiled wheel from this checkout (`HATCH_BUILD_HOOK_ENABLE_CUSTOM=true pip wheel`,
    a few minutes; PyPI for the build dependencies) and installs it, without dependencies, into a
@@ -14,6 +14,7 @@
    unit, year, count, qualifier changed, figures swapped: `mutations.mutants`), structured summaries,
    and, when ../shared is there, the figure bench's pairs both ways and mutants of the shared
    articles. Printed: the cases compared and how many differ (must be 0), with the first few.
+4. Runs the figure check's own tests (`CHECK_TESTS`) against the compiled install.
 
 Each child checks which build it imported (a compiled module is a `.so`), so a stale or shadowed
 install cannot pass for the other. No network but the build's PyPI; no model.
@@ -219,6 +220,41 @@ def verdicts(site: Path, articles: int) -> None:
         print(f"  pure:     {a[:300]}\n  compiled: {b[:300]}")
 
 
+# The figure check's own tests (and the commands built on it), run against the compiled install.
+CHECK_TESTS = (
+    "tests/grounding",
+    "tests/test_figures.py",
+    "tests/test_figure_roles.py",
+    "tests/test_grounding.py",
+    "tests/test_direction.py",
+    "tests/test_verify_cli.py",
+    "tests/test_pairs.py",
+    "tests/test_extractive.py",
+)
+# Run by a child with the compiled install first on PYTHONPATH and without the checkout on sys.path.
+_RUN_TESTS = """\
+import sys
+sys.path[:] = [entry for entry in sys.path if entry not in ("", ".")]
+import pytest
+code = pytest.main(["-q", "-p", "no:cacheprovider", *sys.argv[1:]])
+extract = sys.modules.get("summarizer.figures.extract")
+if extract is None or extract.__file__.endswith(".py"):
+    sys.exit(f"the tests did not import the compiled build: {extract and extract.__file__}")
+sys.exit(code)
+"""
+
+
+def tests(site: Path) -> None:
+    """The figure check's tests, run against the compiled build."""
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    command = [sys.executable, "-c", _RUN_TESTS, *CHECK_TESTS]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, cwd=REPO)
+    last = done.stdout.strip().splitlines()[-1:] or [done.stderr.strip()]
+    print(f"the figure check's tests against the compiled build ({', '.join(CHECK_TESTS)}): {last[0]}")
+    if done.returncode:
+        sys.exit(f"{done.stdout[-4000:]}{done.stderr[-2000:]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="new articles timed per build and round")
@@ -227,6 +263,7 @@ def main() -> int:
     parser.add_argument("--wheel", help="a compiled wheel built before (skips the build)")
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--skip-verdicts", action="store_true")
+    parser.add_argument("--skip-tests", action="store_true", help="skip the figure check's tests on the compiled build")
     parser.add_argument("--child", choices=("pure", "compiled"), help=argparse.SUPPRESS)
     parser.add_argument("--task", choices=("time", "verdicts"), help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
@@ -243,6 +280,8 @@ def main() -> int:
             timing(site, args.articles, args.rounds)
         if not args.skip_verdicts:
             verdicts(site, args.verdict_articles)
+        if not args.skip_tests:
+            tests(site)
     return 0
 
 
