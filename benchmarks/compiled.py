@@ -1,6 +1,6 @@
 """The opt-in compiled (mypyc) figure check beside the pure one: its CPU cost, and identical verdicts.
 
-    .venv/bin/python benchmarks/compiled.py [--articles 300] [--rounds 3] [--verdict-articles 2400]
+    .venv/bin/python benchmarks/compiled.py [--articles 300] [--rounds 6] [--verdict-articles 2400]
                                             [--wheel WHEEL] [--skip-timing] [--skip-verdicts] [--skip-tests]
 
 1. Builds the compiled wheel from this checkout (`HATCH_BUILD_HOOK_ENABLE_CUSTOM=true pip wheel`,
@@ -181,14 +181,18 @@ def run_child(build: str, site: Path, *arguments: str) -> str:
 
 def timing(site: Path, articles: int, rounds: int) -> None:
     samples: dict[str, dict[str, list[float]]] = {"pure": {}, "compiled": {}}
+    per_round: list[float] = []  # compiled / pure of verify's median, round by round: the spread
     for round_ in range(rounds):
         order = ("pure", "compiled") if round_ % 2 == 0 else ("compiled", "pure")
+        verify_medians: dict[str, float] = {}
         for build in order:
             result = json.loads(
                 run_child(build, site, "--task", "time", "--articles", str(articles), "--seed", str(round_))
             )
             for name, values in result.items():
                 samples[build].setdefault(name, []).extend(values)
+            verify_medians[build] = statistics.median(result["verify"])
+        per_round.append(verify_medians["compiled"] / verify_medians["pure"])
     medians = {build: {name: statistics.median(v) for name, v in by.items()} for build, by in samples.items()}
     # One baseline for both columns: the same C code in both builds, pooled over both processes.
     base = statistics.median(samples["pure"][TIMED[0]] + samples["compiled"][TIMED[0]])
@@ -202,6 +206,7 @@ def timing(site: Path, articles: int, rounds: int) -> None:
         pure, compiled = medians["pure"][name], medians["compiled"][name]
         cells = [f"{value:7.3f} ms ({value / base:5.1f} x)" for value in (pure, compiled)]
         print(f"  {name:<16} {cells[0]:>22} {cells[1]:>22}   {compiled / pure:5.2f}", flush=True)
+    print(f"  verify compiled/pure, round by round: {' '.join(f'{ratio:.2f}' for ratio in per_round)}", flush=True)
 
 
 def verdicts(site: Path, articles: int) -> None:
@@ -258,7 +263,7 @@ def tests(site: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="new articles timed per build and round")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of timing (default 3)")
+    parser.add_argument("--rounds", type=int, default=6, help="alternating rounds of timing (default 6)")
     parser.add_argument("--verdict-articles", type=int, default=2400, help="new articles whose verdicts are compared")
     parser.add_argument("--wheel", help="a compiled wheel built before (skips the build)")
     parser.add_argument("--skip-timing", action="store_true")
