@@ -445,3 +445,16 @@ def test_a_rank_after_of_stays_a_rank() -> None:
 )
 def test_pence_and_currency_codes(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert [(figure.text, figure.kind, figure.unit) for figure in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The judge gave her a one-third discount.", [("one-third", "fraction")]),
+        ("The fund bought a one-quarter stake.", [("one-quarter", "fraction")]),
+        ("It became a Category 4 hurricane.", [("Category 4", "name")]),
+        ("Category two calls took longer.", [("Category two", "name")]),
+    ],
+)
+def test_hyphenated_parts_are_shares_and_categories_are_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(figure.text, figure.kind) for figure in find_figures(text)] == expected

@@ -538,8 +538,10 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     if match.group("den").lower() == "half" and patterns.AND_BEFORE_RE.search(before):
         return False  # "six and a half", "a week and a half": part of a number, read by _numbers
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
-    if plural and match.group("num").lower() not in {"a", "an", "one"}:
-        return True  # "two-thirds", "three quarters"
+    numerator = match.group("num").lower()
+    if (plural and numerator not in {"a", "an", "one"}) or (numerator not in {"a", "an"} and "-" in match.group(0)):
+        # "two-thirds", "three quarters"; "a one-third discount": a number joined to its part
+        return True
     # "grew by a quarter in five years": a change's size
     change_size = patterns.BY_BEFORE_RE.search(before) and patterns.CHANGE_SIZE_AFTER_RE.match(after)
     return bool(change_size) or (

@@ -395,6 +395,8 @@ NAME_PREFIXES: Final = (
     "game",
     "leg",
     "phase",
+    # grades of a scale: "a Category 4 hurricane", "category two ambulance calls"
+    "category",
 )
 NOT_CODE_PREFIXES: Final = frozenset({"mid", "pre", "post", "early", "late", "under", "over", "top", "aged", "the"})
 CURRENCY_CODES: Final = frozenset(

@@ -361,7 +361,7 @@ def operands_bound(
     """
     mine = around.frame
     words = mine.words
-    if not words:
+    if not words or _shows_its_working(figure, operands, around, index):
         return True
     bound = not operands or all(index.frame(operand).words & words for operand in operands)
     if bound and (not enabled("derive-stated") or figure.kind == "year"):
@@ -378,6 +378,23 @@ def operands_bound(
         and all(other is not part for part in parts)
         and _states(mine, index.frame(other))
         for _, other in index.candidates(figure)
+    )
+
+
+def _shows_its_working(figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex) -> bool:
+    """Whether the summary's sentence gives both ends of the article's change whose size the figure
+    is: "climbed from 9.8m to 12.6m, an increase of 2.8m" tells how it got its 2.8m, and no other
+    value of the article (another firm's passengers) is its rival."""
+    if not _one_change(figure, operands, index, ends_wanted=False):
+        return False
+    start, end = around.layout.sentence_of(figure.start)
+    told = [
+        sibling
+        for sibling in around.siblings
+        if sibling is not figure and start <= sibling.start < end and sibling.value is not None
+    ]
+    return all(
+        any(sibling.kind == operand.kind and values_equal(sibling, operand) for sibling in told) for operand in operands
     )
 
 

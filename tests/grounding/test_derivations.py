@@ -299,3 +299,14 @@ def test_the_size_of_a_change_is_derived_from_its_two_ends() -> None:
 
 def test_the_size_of_a_change_is_no_end_of_it() -> None:
     assert flagged(ARREARS_ARTICLE, "Tenant arrears rose from £500m to £2.6bn.", "£500m")
+
+
+def test_a_change_whose_ends_the_summary_gives_is_derived_whatever_a_rival_states() -> None:
+    # the rival's "passenger numbers" share the summary's words, but the summary shows its working
+    article = (
+        "Passenger numbers at Corran Air rose from 4.1 million to 5.3 million, while the average fare "
+        "increased by 6% to £64. Rival Wexjet said last week that its passenger numbers rose 9% to "
+        "3.2 million in the same period."
+    )
+    summary = "Passenger numbers climbed from 4.1m to 5.3m, an increase of 1.2m."
+    assert status(article, summary, "1.2m") == "derived"

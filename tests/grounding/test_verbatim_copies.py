@@ -180,3 +180,9 @@ def test_points_written_short_are_percentage_points_only_where_the_article_gives
 def test_millions_of_things_are_not_metres() -> None:
     article = "The flood wall is 3.2 metres high. It protects 40,000 homes."
     assert flagged(article, "The wall protects 3.2m homes.", "3.2m")
+
+
+def test_a_category_is_matched_as_a_name_in_words_or_digits() -> None:
+    article = "The storm strengthened into a Category 4 hurricane on Monday, with 12 warnings issued."
+    assert not flagged(article, "It became a category four hurricane.", "category four")
+    assert flagged(article, "It became a Category 3 hurricane.", "Category 3")
