@@ -1,4 +1,4 @@
-.PHONY: test lint bench bench-batch eval local-model
+.PHONY: test lint bench bench-batch bench-compiled eval local-model
 VENV ?= .venv
 
 test:
@@ -17,6 +17,11 @@ bench:
 	$(VENV)/bin/python benchmarks/figure_bench.py
 	$(VENV)/bin/python benchmarks/check_cost.py
 	$(VENV)/bin/python benchmarks/service_load.py
+
+# Minutes: builds the opt-in mypyc wheel, times it beside the pure check, compares their verdicts, runs the
+# check's tests on it (needs a C compiler; PyPI for mypy). Run it after changing a compiled module.
+bench-compiled:
+	$(VENV)/bin/python benchmarks/compiled.py
 
 eval:
 	$(VENV)/bin/summarizer eval
