@@ -458,3 +458,16 @@ def test_pence_and_currency_codes(text: str, expected: list[tuple[str, str, str 
 )
 def test_hyphenated_parts_are_shares_and_categories_are_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(figure.text, figure.kind) for figure in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vigil began at 7p.m. on Friday.", [("7", "count")]),  # a clock time, not pence
+        ("The Fleur2 model costs more.", []),  # letters before a number are no currency code
+        ("Sales slowed at the end of a quarter in which prices rose 4%.", [("4%", "percent")]),
+        ("Prices saw a drop of a fifth since May.", [("a fifth", "fraction")]),
+    ],
+)
+def test_pence_codes_and_quarters_need_their_own_shape(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(figure.text, figure.kind) for figure in find_figures(text)] == expected

@@ -127,7 +127,7 @@ NUMBER_RE: Final = re.compile(
         (?P<half>half){_SEP}an?(?={_SEP}{_HALF_OF_UNIT})
       | (?<![\w-])(?P<article>an?)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b
                                     |\s+(?:{_TIME_UNIT_W}){_AND_A_HALF})
-      | (?:(?<![\w.,'’])|(?<={_CURRENCY_CODES}))(?<!\d:)
+      | (?:(?<![\w.,'’])|(?<=(?<![A-Za-z])(?:{_CURRENCY_CODES})))(?<!\d:)
         (?P<digits>{_DIGITS})(?![\w,]*\d)(?!:\d)(?!\s?(?:st|nd|rd|th)(?![\w]))
       | (?<![\w-])(?P<words>{_WORD_NUMBER})(?![\w])
     )
@@ -222,7 +222,7 @@ _TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"
 _MEASURE_AFTER = (
     r"(?:(?:\s?|[-\u2013])(?P<measure_unit>km\s?/\s?h|sq\.? (?:mi|km)|"
     + alternation(unit for unit in MEASURE_UNITS if "/" not in unit and " " not in unit)
-    + r")|(?P<pence>p))(?![\w/])"
+    + r")|(?P<pence>p)(?!\.[a-z]))(?![\w/])"
 )
 # Each alternative starts, after spaces and hyphens, with the first three letters of one of these
 # words, a one-letter unit alone ("300g", "18C") or a degree sign: where none does, a cheap
@@ -263,11 +263,12 @@ HALF_OF_UNIT_RE: Final = re.compile(rf"^{_SEP}an?{_SEP}{_HALF_OF_UNIT}", re.IGNO
 AND_A_HALF_AFTER_RE: Final = re.compile(rf"{_AND_A_HALF}(?!-)", re.IGNORECASE)  # not "two sons and a half-sister"
 AND_BEFORE_RE: Final = re.compile(r"(?:^|\W)and\s+$", re.IGNORECASE)
 FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|almost|about|over)\s+$", re.I)
-# "grew by a quarter in five years", "cut by a third from £57m", "a fall of nearly a fifth over the
-# year": a change's size, where no noun follows.
+# "grew by a quarter in five years", "cut by a third from £57m", "a fall of a fifth over the year",
+# "prices of nearly a fifth over": a change's size, where no noun follows (not "the end of a quarter").
+_SIZE_QUALIFIER = r"nearly|almost|about|around|roughly|some|(?:just\s+)?(?:over|under)|(?:more|less)\s+than"
 BY_BEFORE_RE: Final = re.compile(
-    r"(?:^|\W)(?:by|of)(?:\s+(?:nearly|almost|about|around|roughly|some|(?:just\s+)?(?:over|under)"
-    r"|(?:more|less)\s+than))?\s+$",
+    r"(?:^|\W)(?:(?:by|(?:rise|fall|drop|increase|decrease|cut|jump|gain|decline|growth|reduction|slump|surge)\s+of)"
+    rf"(?:\s+(?:{_SIZE_QUALIFIER}))?|of\s+(?:{_SIZE_QUALIFIER}))\s+$",
     re.IGNORECASE,
 )
 CHANGE_SIZE_AFTER_RE: Final = re.compile(

@@ -139,8 +139,10 @@ def bound_elsewhere(
     and its 25% of the school budget. Spans and amounts of money too, outside headlines: "ended 20
     years of wrangling" where the article's 20 years are a sea wall's life and its wrangling lasted
     twelve; "the new wing cost £2.4m" where the £2.4m was raised from donors. "Clearly" is two
-    shared words (`BINDING_MARGIN`), or, for counts and shares, one word of the clause and a sentence
-    that shares at least two more of the summary sentence's words than any occurrence's does.
+    shared words (`BINDING_MARGIN`) unless an occurrence's sentence shares at least two more of the
+    summary sentence's words than the rival's, or, for counts and shares, one word of the clause and
+    a sentence that shares at least two more of the summary sentence's words than any occurrence's
+    does. A topic word discounted for the occurrences counts for no rival either.
     """
     # Spans and amounts of money too, outside headlines, unless an amount is named by itself ("the
     # £62m cost" may be told in any clause about what the money pays for).
@@ -420,9 +422,9 @@ def _one_change(figure: Figure, operands: tuple[Figure, ...], index: ArticleInde
 
 def _parts(figure: Figure, operands: tuple[Figure, ...], *, bound: bool, total: bool) -> list[Figure]:
     """The operands that are parts of the derived value, not other values of the same thing."""
-    same_kind = [operand for operand in operands if operand.kind == figure.kind]
-    scaled = len(same_kind) < len(operands) and figure.kind != "year"
-    return same_kind if total or scaled or (len(same_kind) > 1 and bound) else []
+    alike = [operand for operand in operands if operand.kind == figure.kind]
+    scaled = len(alike) < len(operands) and figure.kind != "year"
+    return alike if total or scaled or (len(alike) > 1 and bound) else []
 
 
 def _states(mine: Frame, theirs: Frame) -> bool:

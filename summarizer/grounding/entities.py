@@ -13,7 +13,7 @@ from summarizer.text import stem
 
 from .binding import BINDING_MARGIN, binding
 from .compare import values_equal
-from .index import ArticleIndex
+from .index import CAPITALISED_RE, ArticleIndex
 from .words import Around
 
 # A year or a date belongs to an event, not to a party.
@@ -43,26 +43,26 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
     # needed: a copied sentence shares its capitalised words with the summary, and only those are
     # looked up.
     sentence_start, _ = around.layout.sentence_of(figure.start)
-    mine = set(_CAPITALISED_RE.findall(around.text, sentence_start, figure.start))
+    mine = set(CAPITALISED_RE.findall(around.text, sentence_start, figure.start))
     if not mine:
         return None
     for _, other in equal:
         start, end = index.layout.sentence_of(other.start)
-        if any(_is_name(word, index) for word in mine.intersection(_CAPITALISED_RE.findall(index.text, start, end))):
+        if any(_is_name(word, index) for word in mine.intersection(CAPITALISED_RE.findall(index.text, start, end))):
             return None  # the value's sentence names the summary's party
     names = {word for word in mine if _is_name(word, index)}
     if not names:
         return None
     for _, other in equal:
         start, _ = index.layout.sentence_of(other.start)
-        if not any(_is_party(word, index) for word in _CAPITALISED_RE.findall(index.text, start, other.start)):
-            return None  # whose value it is is not said by name (a month is no party)
+        if not any(_is_party(word, index) for word in _party_words(index.text, start, other.start)):
+            return None  # whose value it is is not said by name (a month, a speaker is no party)
     for position, other in candidates:
         if other.kind != figure.kind or other.vague or values_equal(figure, other):
             continue
         start, _ = index.layout.sentence_of(other.start)
         if (
-            names.intersection(_CAPITALISED_RE.findall(index.text, start, other.start))
+            names.intersection(CAPITALISED_RE.findall(index.text, start, other.start))
             and binding(around, index, position) >= BINDING_MARGIN
         ):
             return other
@@ -99,8 +99,11 @@ def named_swap(
     if not partners:
         return None
     mine = {word for word in _own_words(around.text, around.siblings, figure, sentence_start) if _is_party(word, index)}
-    if not mine:
-        return None
+    first = min([figure, *partners], key=lambda one: one.start)
+    if not mine or not any(
+        _is_party(word, index) for word in _own_words(around.text, around.siblings, first, sentence_start)
+    ):
+        return None  # "30% went to Harlow and 41% to Redbrook": names after their figures own nothing before
     for _, other in equal:
         start, _ = index.layout.sentence_of(other.start)
         own = {word for word in _own_words(index.text, index.figures, other, start) if _is_party(word, index)}
@@ -115,6 +118,29 @@ def named_swap(
     return None
 
 
+def _party_words(text: str, start: int, end: int) -> list[str]:
+    """The capitalised words of `text[start:end]` that may name a party: not a word opening the
+    sentence before a comma ("Separately,", "Meanwhile,"), nor a speaker ("Jane Moss said", "said
+    Jane Moss"), nor a title ("Chief executive")."""
+    words: list[str] = []
+    for match in _NAME_RUN_RE.finditer(text, start, end):
+        if match.start() == start and text.startswith(",", match.end()):
+            continue
+        if _SAID_AFTER_RE.match(text, match.end()) or _SAID_BEFORE_RE.search(
+            text, max(start, match.start() - 8), match.start()
+        ):
+            continue
+        words.extend(word for word in CAPITALISED_RE.findall(match.group()) if word not in _TITLES)
+    return words
+
+
+# A run of capitalised words ("Jane Moss", "Harlow Brewing's"), read as one.
+_NAME_RUN_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?)*\b")
+_SAID_AFTER_RE: Final = re.compile(r"(?:,\s*\d+,)?\s+(?:said|says|told|added|warned|explained)\b")
+_SAID_BEFORE_RE: Final = re.compile(r"\b(?:said|says|told|according\s+to)\s+$")
+_TITLES: Final = frozenset({"Chief", "President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"})
+
+
 def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start: int) -> list[str]:
     """The capitalised words before a figure, after the figure of its kind before it in its sentence."""
     start = sentence_start
@@ -123,10 +149,7 @@ def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start:
             break
         if other.kind == figure.kind and other.end > start:
             start = other.end
-    return _CAPITALISED_RE.findall(text, start, figure.start)
-
-
-_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
+    return CAPITALISED_RE.findall(text, start, figure.start)
 
 
 def _is_name(word: str, index: ArticleIndex) -> bool:

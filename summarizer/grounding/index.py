@@ -88,7 +88,7 @@ class ArticleIndex:
     def names_in(self, text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
         """Stems of the names in `text[start:end]`: capitalised words the article never writes in
         lower case ("Wilson", "Tesco"; not "The", nor "Passengers" opening a sentence)."""
-        words = _CAPITALISED_RE.findall(text, start, len(text) if end is None else end)
+        words = CAPITALISED_RE.findall(text, start, len(text) if end is None else end)
         return frozenset(filter(None, (stem(word) for word in words if not self.writes_in_lower_case(word))))
 
     def writes_in_lower_case(self, word: str) -> bool:
@@ -407,7 +407,7 @@ def _dashes(text: str) -> Iterator[int]:
 _SCORE_DIGITS: Final = 3  # the most digits a number of a score has (see _SCORE_RE)
 
 
-_CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")
+CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")  # a word that may be a name
 
 
 def _has_whole_word(text: str, word: str) -> bool:

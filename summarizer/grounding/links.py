@@ -44,6 +44,7 @@ _LINK_RE: Final = re.compile(
 # "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own;
 # "from $349m": the value before a change.
 _FROM_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_BY_BEFORE_RE: Final = re.compile(r"\bby\s+$", re.IGNORECASE)
 _WORDS_TO_RE: Final = re.compile(r"(?:\s+[A-Za-z'’-]+){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _LOSER_BEFORE_RE: Final = re.compile(
     r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
@@ -60,8 +61,13 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     if right.start - left.end > _LINK_REACH or left.kind != right.kind or not compatible(left, right):
         return None
     link = _LINK_RE.fullmatch(text, left.end, right.start)
-    if link is not None and link.group("back") and _counts_apart(text, left, right):
-        return None  # "1,200 swimmers from 48 countries": a source, not where a change started
+    if link is not None and (
+        # "1,200 swimmers from 48 countries": a source, not where a change started
+        (link.group("back") and _counts_apart(text, left, right))
+        # "rose by 4p, to 55.2p": the change's size, then its end; no change from 4p
+        or (link.group("to") and _BY_BEFORE_RE.search(text, max(0, left.start - _FROM_REACH), left.start))
+    ):
+        return None
     if link is not None:
         back = bool(link.group("back") or link.group("change"))
         if not (back or link.group("to")) and _EARLIER_RE.match(text, right.end):

@@ -114,7 +114,7 @@ def _told(rate: Rate) -> str:
 
 _WORDS_BEFORE_SPAN_RE: Final = re.compile(r"(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE)
 _DAYS: Final = {**DURATION_DAYS, "quarter": 91.0}
-_SAME_SPAN: Final = 0.03  # spans this close are one ("12 months", "a year", "52 weeks")
+_SAME_SPAN: Final = 0.1  # spans this close are one ("12 months" and "a year", "four weeks" and "a month")
 # Figures that are times or spans themselves: none is told over a span.
 SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
 
@@ -127,9 +127,13 @@ _SPAN_LEAD = (
 )
 _SPAN_LEAD_RE: Final = re.compile(_SPAN_LEAD + "$", re.IGNORECASE)
 # The same lead before one unit of time with no number: "in its first month", "over the past year".
+# Up to six words of the figure's own clause may stand between ("customers have switched to fixed
+# deals over the past year"); a conjunction starts another clause ("rose 8% as demand picked up in
+# the last month").
 _ONE_UNIT_SPAN_RE: Final = re.compile(
-    r"(?:\s+[a-z]+){0,6}?\s+(?:over|in|within|during)\s+(?:the|its|their|his|her)\s+"
-    r"(?:past|last|next|previous|coming|first)\s+(?P<unit>week|month|year|decade)\b(?![\s-]+(?:old|long|high))",
+    r"(?:\s+(?!(?:and|or|but|as|while|when|after|before|because|since|though|although|until)\b)[a-z]+){0,6}?"
+    r"\s+(?:over|in|within|during)\s+(?:the|its|their|his|her)\s+"
+    r"(?:past|last|next|previous|coming|first)\s+(?P<unit>week|month|quarter|year|decade)\b(?![\s-]+(?:old|long|high))",
     re.IGNORECASE,
 )
 

@@ -4,7 +4,9 @@
 A summary names what a figure counts in words of its own; the rules that ask whether an equal
 article figure counts something else ask `same_kind` before they call two nouns different. The
 groups are ordinary English synonyms of news counts, not wording from any benchmark. Words are
-compared as the check compares them elsewhere: stems cut to four letters.
+compared as the check compares them elsewhere: stems cut to four letters, so a word whose four
+letters are another's ("stores" and "stories", "police" and "policy", "companies" and
+"complaints") is left out.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Final
 from .words import content_stems, prefixes_of
 
 # Words that count people of any sort: "9,500 people" may be the article's "9,500 residents".
-_ANYONE: Final = ("people", "persons", "individuals")
+_ANYONE: Final = ("people", "persons")
 
 # Nouns for people of one sort or another: each is counted by "people" too.
 _PEOPLE: Final = [
@@ -46,12 +48,9 @@ _PEOPLE: Final = [
     "voters",
     "members",
     "customers",
-    "shoppers",
     "users",
     "subscribers",
     "firefighters",
-    "officers",
-    "police",
     "nurses",
     "doctors",
     "teachers",
@@ -73,7 +72,7 @@ _PEOPLE: Final = [
 
 # Groups of nouns that count one kind of thing.
 _SAME: Final = (
-    ("jobs", "posts", "roles", "positions", "redundancies", "layoffs", "workers", "staff", "employees"),
+    ("jobs", "posts", "roles", "positions", "redundancies", "layoffs"),
     ("workers", "staff", "employees", "personnel", "workforce"),
     ("residents", "inhabitants", "locals", "householders"),
     ("children", "kids", "youngsters", "pupils"),
@@ -85,8 +84,7 @@ _SAME: Final = (
     ("cars", "vehicles"),
     ("lorries", "trucks"),
     ("homes", "houses", "dwellings", "properties"),
-    ("shops", "stores", "outlets", "branches"),
-    ("companies", "firms", "businesses"),
+    ("shops", "outlets", "branches"),
 )
 
 
@@ -108,8 +106,7 @@ def _tags() -> dict[str, frozenset[str]]:
 
 _TAGS: Final = _tags()
 
-# "people" is a stop word to the stemmer: the rules pass a noun phrase's own words too.
-ANYONE_WORDS: Final = frozenset(_ANYONE)
+# "people" is a stop word to the stemmer: the rules pass it cut to four letters like the rest.
 _ANYONE_PREFIXES: Final = frozenset(word[:4] for word in _ANYONE)
 
 
@@ -130,7 +127,7 @@ def same_kind(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 def _tags_of(words: frozenset[str]) -> frozenset[str]:
     found: set[str] = set()
     for word in words:
-        if word in ANYONE_WORDS or word in _ANYONE_PREFIXES:
+        if word in _ANYONE_PREFIXES:
             found.add("anyone")
         found.update(_TAGS.get(word, ()))
     return frozenset(found)

@@ -89,3 +89,30 @@ def test_two_parties_values_in_the_right_order_pass() -> None:
 def test_months_are_no_parties() -> None:
     article = "Prices in Velmar rose 3.1% in March, from 3.5% in February."
     assert not flagged(article, "In March, price growth slowed to 3.1% from 3.5%.", "3.1%")
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        # an adverb opening the value's sentence names no party
+        (
+            "Harlow Foods has 40 stores in the region. Meanwhile, the chain plans to open 12 stores next year.",
+            "Harlow Foods plans to open 12 stores next year.",
+            "12",
+        ),
+        # a speaker is no party: the value is the firm's, told by its boss
+        (
+            "Harlow Brewing's profit was £31m in 2022. This year, chief executive Jane Moss said, profit rose to £40m.",
+            "Harlow Brewing's profit rose to £40m this year.",
+            "£40m",
+        ),
+        # names after their figures: "30% went to Harlow"
+        (
+            "The count ended at dawn. Harlow took 30% of the vote and Redbrook took 41%, the officer said.",
+            "Of the vote, 30% went to Harlow and 41% to Redbrook.",
+            "41%",
+        ),
+    ],
+)
+def test_words_that_name_no_party_are_no_evidence(article: str, summary: str, figure: str) -> None:
+    assert not flagged(article, summary, figure)

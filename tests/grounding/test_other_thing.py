@@ -148,3 +148,24 @@ def test_a_synonym_beside_a_rival_that_uses_the_summarys_word_is_not_moved_to_it
     article = "Closing the depot will cost 260 posts, the firm said. Its new cafes will create 400 jobs."
     assert not flagged(article, "About 260 jobs will go at the depot.", "About 260")
     assert status(article, "The cafes will create about 260 jobs.", "about 260") == "misattributed"
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        # a workforce is no job cut
+        (
+            "The carmaker employs 1,200 staff at the plant. It said 300 jobs would go by March.",
+            "The carmaker said 1,200 jobs would go at the plant by March.",
+            "1,200",
+        ),
+        # words that share four letters ("companies", "complaints") are no synonyms
+        (
+            "The council received 500 complaints about the scheme, and 80 companies signed up.",
+            "The council said 500 companies signed up to the scheme.",
+            "500",
+        ),
+    ],
+)
+def test_nouns_of_one_group_only_are_the_same_kind(article: str, summary: str, figure: str) -> None:
+    assert flagged(article, summary, figure)

@@ -773,3 +773,9 @@ def test_a_decimal_point_does_not_hide_the_change_before_to(text: str, roles: li
     figures = find_figures(text)
     starts = [figure.start for figure in figures]
     assert [change_role(text, figures, starts, figure) for figure in figures] == roles
+
+
+def test_a_changes_size_is_no_end_of_it() -> None:
+    # "rose by 4p to 55.2p": the change ran from 51.2p, not from 4p
+    article = "The price of a loaf rose by 4p to 55.2p this year."
+    assert not flagged(article, "The price of a loaf rose from 51.2p to 55.2p this year.", "55.2p")

@@ -428,3 +428,33 @@ def test_a_value_told_over_a_span_of_one_unit_keeps_its_span(summary: str, figur
 )
 def test_a_value_told_over_the_same_span_passes(summary: str, figure: str) -> None:
     assert not flagged(SPAN_ARTICLE, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure", "expected"),
+    [
+        # a conjunction starts another clause: the month is the demand's, not the sales'
+        (
+            "Sales rose 8% in the past three months, and orders doubled as demand picked up in the last month.",
+            "Sales rose 8% as online demand picked up in the last month.",
+            "8%",
+            False,
+        ),
+        # four weeks is a month
+        (
+            "The food bank handed out 2,300 parcels over the past four weeks, volunteers said.",
+            "The food bank handed out 2,300 parcels in the past month.",
+            "2,300",
+            False,
+        ),
+        # a quarter is no year
+        (
+            "The firm made £40m in its first year. It made £12m in its first quarter.",
+            "The firm made £12m in its first year.",
+            "£12m",
+            True,
+        ),
+    ],
+)
+def test_spans_of_one_unit(article: str, summary: str, figure: str, expected: bool) -> None:
+    assert flagged(article, summary, figure) == expected
