@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.figures.lexicon import MONTHS
+from summarizer.figures.lexicon import MONTHS, ORDINALS, SCALES, TENS, UNITS
 from summarizer.text import stem
 
 from .binding import BINDING_MARGIN, binding
@@ -153,8 +153,12 @@ def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start:
 
 
 def _is_name(word: str, index: ArticleIndex) -> bool:
-    """A capitalised word that is no stop word and that the article never writes in lower case."""
-    return bool(stem(word)) and not index.writes_in_lower_case(word)
+    """A capitalised word that is no stop word, no number word ("Thirty-eight residents") and that
+    the article never writes in lower case."""
+    return word.lower() not in _NUMBER_WORDS and bool(stem(word)) and not index.writes_in_lower_case(word)
+
+
+_NUMBER_WORDS: Final = frozenset({*UNITS, *TENS, *SCALES, *ORDINALS})
 
 
 def _is_party(word: str, index: ArticleIndex) -> bool:

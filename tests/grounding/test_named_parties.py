@@ -116,3 +116,11 @@ def test_months_are_no_parties() -> None:
 )
 def test_words_that_name_no_party_are_no_evidence(article: str, summary: str, figure: str) -> None:
     assert not flagged(article, summary, figure)
+
+
+def test_a_number_word_opening_a_sentence_names_no_party() -> None:
+    article = (
+        "Fenmoor Trust closed its Ashby home in 2021. Forty residents were moved and 19 staff lost their jobs. "
+        "Fenmoor Trust now cares for 310 residents."
+    )
+    assert not flagged(article, "Fenmoor Trust's closure in 2021 cost 19 staff their jobs.", "19")
