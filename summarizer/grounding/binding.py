@@ -513,10 +513,18 @@ _READ_ON: Final = 40  # characters after an article count still read for what it
 
 
 def _names_next(frame: Frame, text: str, figure: Figure) -> bool:
-    """Whether the figure's noun phrase follows it at once ("four lighthouses", not "the four were back")."""
+    """Whether the figure's noun phrase follows it at once ("four lighthouses", not "the four were
+    back"), and is no verb ("312 had waited", "the 101 needed for a majority", "£38m protected")."""
     first = frame.label.split(maxsplit=1)[0] if frame.label else ""
     lead = _OF_RE.match(text, figure.end)
-    return bool(first) and lead is not None and text.startswith(first, lead.end())
+    if not first or lead is None or not text.startswith(first, lead.end()):
+        return False
+    lowered = first.lower()
+    return lowered not in _VERBS_NEXT and not (len(lowered) > _SHORTEST_PARTICIPLE and lowered.endswith("ed"))
+
+
+_VERBS_NEXT: Final = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "may"})
+_SHORTEST_PARTICIPLE: Final = 4  # "bed", "red" and "shed" end in "ed" too
 
 
 def _counted_words(frame: Frame) -> frozenset[str]:

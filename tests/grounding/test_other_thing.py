@@ -169,3 +169,29 @@ def test_a_synonym_beside_a_rival_that_uses_the_summarys_word_is_not_moved_to_it
 )
 def test_nouns_of_one_group_only_are_the_same_kind(article: str, summary: str, figure: str) -> None:
     assert flagged(article, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        # the article's count is followed by a verb: it does not say what it counts
+        (
+            "Of those waiting, 9,300 had been on the list for a year, and 140 had waited two years.",
+            "Some 140 patients had waited two years.",
+            "140",
+        ),
+        # the summary's count is followed by a participle: it does not say what it counts
+        (
+            "The chamber has 75 seats, and a majority requires 38 seats.",
+            "The party is short of the 38 needed for a majority.",
+            "38",
+        ),
+        (
+            "Sea walls built in 2016 at a cost of £21m protected about 900 homes.",
+            "The £21m sea walls protected about 900 homes.",
+            "£21m",
+        ),
+    ],
+)
+def test_a_verb_after_a_figure_says_nothing_of_what_it_counts(article: str, summary: str, figure: str) -> None:
+    assert not flagged(article, summary, figure)
