@@ -233,7 +233,7 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if not equal:
         return None
     mine = around.frame
-    if not mine.words:
+    if not mine.words or _tallied(figure, around):
         return None
     # Sets, not scans of `equal`: a value an article repeats a thousand times meets a thousand rivals.
     # The other end of an equal figure's change is no rival: both ends measure one thing ("carried 4.2
@@ -266,6 +266,26 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
             return None  # this occurrence of the value may well be what the summary means
         pointed = pointed or rival
     return pointed
+
+
+def _tallied(figure: Figure, around: Around) -> bool:
+    """Whether the figure is one side of a tally, "17 to nine", whose two sides share every word
+    around them (the first side's party is named first): no word tells which side is which. A
+    change ("rose from 9 to 17", "up 9 to 17") is no tally."""
+    at = around.sibling_starts.index(figure.start)
+    siblings = around.siblings
+    pairs = [(siblings[i], siblings[i + 1]) for i in (at - 1, at) if 0 <= i < len(siblings) - 1]
+    for left, right in pairs:
+        if left.kind != right.kind or not _TALLY_RE.fullmatch(around.text, left.end, right.start):
+            continue
+        before = _WORD_RE.findall(around.text[max(0, left.start - _TALLY_LEAD) : left.start].lower())
+        if not CHANGE_VERBS.intersection(before) and "from" not in before and "by" not in before:
+            return True
+    return False
+
+
+_TALLY_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+_TALLY_LEAD: Final = 24  # characters before a tally read for a change's verb
 
 
 def _better_rival(

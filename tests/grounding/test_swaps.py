@@ -779,3 +779,21 @@ def test_a_changes_size_is_no_end_of_it() -> None:
     # "rose by 4p to 55.2p": the change ran from 51.2p, not from 4p
     article = "The price of a loaf rose by 4p to 55.2p this year."
     assert not flagged(article, "The price of a loaf rose from 51.2p to 55.2p this year.", "55.2p")
+
+
+TALLY_ARTICLE = (
+    "Harlow had 61% of possession and 15 shots, six of them on target. "
+    "Redbrook managed eight shots, two on target, and their keeper made five saves."
+)
+
+
+def test_a_tally_in_the_articles_order_passes() -> None:
+    # "15 to eight": both sides share every word around them, so no word can swap them
+    summary = "Harlow had 61% of the ball and almost twice as many shots as Redbrook, 15 to eight."
+    assert nothing_flagged(TALLY_ARTICLE, summary)
+
+
+def test_two_named_sides_given_each_others_count_are_flagged() -> None:
+    summary = "Harlow had eight shots to Redbrook's 15."
+    assert flagged(TALLY_ARTICLE, summary, "eight")
+    assert flagged(TALLY_ARTICLE, summary, "15")
