@@ -136,7 +136,7 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         read = bind and not around.in_headline
         elsewhere = _about_something_else(figure, around, index, rounded, index.candidates(figure)) if read else None
         if elsewhere is not None:
-            return Match("misattributed", closest, "the article gives this value for something else", elsewhere)
+            return Match("misattributed", closest, elsewhere[1], elsewhere[0])
         # A rounding keeps its end of a change too: "climbed to about £10bn" is no rounding of the
         # £9.8bn revenue climbed from.
         end = (
@@ -360,7 +360,7 @@ def _check_equal(
     best = agreeing[0][1] if len(agreeing) == 1 else max(agreeing, key=lambda i: binding(around, index, i[0]))[1]
     elsewhere = _about_something_else(figure, around, index, agreeing, candidates) if bind else None
     if elsewhere is not None:
-        return Match("misattributed", best, "the article gives this value for something else", elsewhere)
+        return Match("misattributed", best, elsewhere[1], elsewhere[0])
     s_bound, a_bound = bound_of(figure.qualifier), bound_of(best.qualifier)
     if s_bound in {"lower", "upper"} and a_bound != s_bound:
         return _bound_added(figure, s_bound, best, agreeing, around=around, index=index, bind=bind)
@@ -428,9 +428,9 @@ def _about_something_else(
     index: ArticleIndex,
     agreeing: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
-) -> str | None:
-    """The rule that finds the equal value about something else, if one does."""
-    # Both rules need a rival: a figure of the same kind with another value.
+) -> tuple[str, str] | None:
+    """The rule that finds the equal value about something else, if one does, and what it says."""
+    # Every rule needs a rival: a figure of the same kind with another value.
     if not any(other.kind == figure.kind and not values_equal(figure, other) for _, other in candidates):
         return None
     rule = None
@@ -443,12 +443,17 @@ def _about_something_else(
     thing = around.frame.thing if rule else frozenset()
     if thing and any(index.frame(other).thing & thing for _, other in agreeing):
         return None
+    if rule is not None:
+        return rule, _ELSEWHERE
     # ... unless it is told of another party by name: both brewers open taprooms.
-    if rule is None and enabled("name-elsewhere") and named_elsewhere(figure, around, index, agreeing, candidates):
-        rule = "name-elsewhere"
-    if rule is None and enabled("name-swap") and named_swap(figure, around, index, agreeing, candidates):
-        rule = "name-swap"
-    return rule
+    for name, find in (("name-elsewhere", named_elsewhere), ("name-swap", named_swap)):
+        rival = find(figure, around, index, agreeing, candidates) if enabled(name) else None
+        if rival is not None:
+            return name, f"the article gives this value to another party, and '{rival.text}' to the summary's"
+    return None
+
+
+_ELSEWHERE: Final = "the article gives this value for something else"
 
 
 def _closest(figure: Figure, others: Sequence[Figure]) -> Figure | None:

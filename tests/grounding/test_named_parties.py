@@ -124,3 +124,8 @@ def test_a_number_word_opening_a_sentence_names_no_party() -> None:
         "Fenmoor Trust now cares for 310 residents."
     )
     assert not flagged(article, "Fenmoor Trust's closure in 2021 cost 19 staff their jobs.", "19")
+
+
+def test_the_note_names_the_summary_partys_own_figure() -> None:
+    check = next(check for check in verify(ARTICLE, "Harlow's annual profit climbed to £40m.").figures)
+    assert check.note == "the article gives this value to another party, and '£31m' to the summary's"
