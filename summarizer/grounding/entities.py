@@ -33,7 +33,8 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
     Clear cases only: the summary's sentence names a party before the figure; each occurrence's
     sentence names a party before it and never names the summary's (a sentence that names both may
     tell either's figure); and a figure of the same kind, told after the summary's party's name in
-    its sentence, shares two words of the summary figure's clause (`BINDING_MARGIN`). Names are
+    its sentence, shares two words of the summary figure's clause (`BINDING_MARGIN`), or one for a
+    measure in the same unit ("4.9 metres" for "5.82 metres"). Names are
     capitalised words the article never writes in lower case. Headlines are left alone: they name
     parties in words of their own.
     """
@@ -61,12 +62,17 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         if other.kind != figure.kind or other.vague or values_equal(figure, other):
             continue
         start, _ = index.layout.sentence_of(other.start)
-        if (
-            names.intersection(CAPITALISED_RE.findall(index.text, start, other.start))
-            and binding(around, index, position) >= BINDING_MARGIN
+        needed = BINDING_MARGIN - 1 if _same_unit(figure, other) else BINDING_MARGIN
+        if names.intersection(CAPITALISED_RE.findall(index.text, start, other.start)) and (
+            binding(around, index, position) >= needed
         ):
             return other
     return None
+
+
+def _same_unit(figure: Figure, other: Figure) -> bool:
+    """Whether two measures share their unit, which says what they measure ("5.82 metres", "4.9 metres")."""
+    return figure.kind == other.kind == "measure" and figure.unit == other.unit
 
 
 def named_swap(

@@ -129,3 +129,13 @@ def test_a_number_word_opening_a_sentence_names_no_party() -> None:
 def test_the_note_names_the_summary_partys_own_figure() -> None:
     check = next(check for check in verify(ARTICLE, "Harlow's annual profit climbed to £40m.").figures)
     assert check.note == "the article gives this value to another party, and '£31m' to the summary's"
+
+
+def test_a_measure_moved_to_another_named_place_is_misattributed() -> None:
+    # the unit says what both measure: one shared word is enough beside it
+    article = (
+        "The River Wren at Ashby peaked at 3.6 metres early on Sunday, a record. "
+        "Downstream in Corley, the river reached 2.9 metres."
+    )
+    assert status(article, "In Corley, the river peaked at 3.6 metres.", "3.6 metres") == "misattributed"
+    assert not flagged(article, "In Corley, the river reached 2.9 metres.", "2.9 metres")
