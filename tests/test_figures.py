@@ -471,3 +471,11 @@ def test_hyphenated_parts_are_shares_and_categories_are_names(text: str, expecte
 )
 def test_pence_codes_and_quarters_need_their_own_shape(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(figure.text, figure.kind) for figure in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shares suffered a loss of a third since January.", "Prices saw a slide of a fifth since May."],
+)
+def test_a_fraction_after_any_change_noun_is_a_share(text: str) -> None:
+    assert [figure.kind for figure in find_figures(text)] == ["fraction"]

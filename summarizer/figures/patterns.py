@@ -267,7 +267,8 @@ FRACTION_CONTEXT_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:by|than|in|nearly|al
 # "prices of nearly a fifth over": a change's size, where no noun follows (not "the end of a quarter").
 _SIZE_QUALIFIER = r"nearly|almost|about|around|roughly|some|(?:just\s+)?(?:over|under)|(?:more|less)\s+than"
 BY_BEFORE_RE: Final = re.compile(
-    r"(?:^|\W)(?:(?:by|(?:rise|fall|drop|increase|decrease|cut|jump|gain|decline|growth|reduction|slump|surge)\s+of)"
+    r"(?:^|\W)(?:(?:by|(?:(?:rise|fall|drop|increase|decrease|cut|jump|gain|decline|reduction|slump|surge|slide|hike"
+    r"|plunge|climb|rally|dip|leap|boost)s?|growth|loss|losses)\s+of)"
     rf"(?:\s+(?:{_SIZE_QUALIFIER}))?|of\s+(?:{_SIZE_QUALIFIER}))\s+$",
     re.IGNORECASE,
 )

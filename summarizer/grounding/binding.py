@@ -269,9 +269,9 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
 
 
 def _tallied(figure: Figure, around: Around) -> bool:
-    """Whether the figure is one side of a tally, "17 to nine", whose two sides share every word
-    around them (the first side's party is named first): no word tells which side is which. A
-    change ("rose from 9 to 17", "up 9 to 17") is no tally."""
+    """Whether the figure is one side of a tally, "17 to nine": two figures of a kind joined by "to"
+    alone, so the words around them are the words of both and none tells which side is which. A
+    change ("rose from 9 to 17", "up 9 to 17", "by 9 to 17") is no tally."""
     at = around.sibling_starts.index(figure.start)
     siblings = around.siblings
     pairs = [(siblings[i], siblings[i + 1]) for i in (at - 1, at) if 0 <= i < len(siblings) - 1]
@@ -540,11 +540,14 @@ def _names_next(frame: Frame, text: str, figure: Figure) -> bool:
     if not first or lead is None or not text.startswith(first, lead.end()):
         return False
     lowered = first.lower()
-    return lowered not in _VERBS_NEXT and not (len(lowered) > _SHORTEST_PARTICIPLE and lowered.endswith("ed"))
+    # "the 101 needed for a majority": a participle with no noun after it ("200 stranded
+    # motorists" names motorists)
+    alone = len(frame.label.split()) == 1
+    return lowered not in _VERBS_NEXT and not (alone and len(lowered) > _SHORTEST_PARTICIPLE and lowered.endswith("ed"))
 
 
 _VERBS_NEXT: Final = frozenset({"had", "has", "have", "was", "were", "is", "are", "will", "would", "could", "may"})
-_SHORTEST_PARTICIPLE: Final = 4  # "bed", "red" and "shed" end in "ed" too
+_SHORTEST_PARTICIPLE: Final = 4  # "bed", "red" and "shed" end in "ed" too (longer nouns, "speed", are rarely alone)
 
 
 def _counted_words(frame: Frame) -> frozenset[str]:

@@ -105,10 +105,8 @@ def named_swap(
     if not partners:
         return None
     mine = {word for word in _own_words(around.text, around.siblings, figure, sentence_start) if _is_party(word, index)}
-    first = min([figure, *partners], key=lambda one: one.start)
-    if not mine or not any(
-        _is_party(word, index) for word in _own_words(around.text, around.siblings, first, sentence_start)
-    ):
+    named_after = any(_NAME_AFTER_RE.match(around.text, one.end) for one in (figure, *partners))
+    if not mine or named_after:
         return None  # "30% went to Harlow and 41% to Redbrook": names after their figures own nothing before
     for _, other in equal:
         start, _ = index.layout.sentence_of(other.start)
@@ -130,11 +128,12 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
     Jane Moss"), nor a title ("Chief executive")."""
     words: list[str] = []
     for match in _NAME_RUN_RE.finditer(text, start, end):
-        if match.start() == start and text.startswith(",", match.end()):
+        if match.start() == start and text.startswith(",", match.end()) and _is_adverb(match.group()):
             continue
-        if _SAID_AFTER_RE.match(text, match.end()) or _SAID_BEFORE_RE.search(
-            text, max(start, match.start() - 8), match.start()
-        ):
+        # a person's full name as a speaker ("Jane Moss said"); a firm that speaks ("Redbrook said its
+        # profit rose") is still the party
+        speaker = len(match.group().split()) > 1 and _SAID_AFTER_RE.match(text, match.end())
+        if speaker or _SAID_BEFORE_RE.search(text, max(start, match.start() - _SAID_REACH), match.start()):
             continue
         words.extend(word for word in CAPITALISED_RE.findall(match.group()) if word not in _TITLES)
     return words
@@ -143,8 +142,43 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
 # A run of capitalised words ("Jane Moss", "Harlow Brewing's"), read as one.
 _NAME_RUN_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?)*\b")
 _SAID_AFTER_RE: Final = re.compile(r"(?:,\s*\d+,)?\s+(?:said|says|told|added|warned|explained)\b")
-_SAID_BEFORE_RE: Final = re.compile(r"\b(?:said|says|told|according\s+to)\s+$")
+_SAID_BEFORE_RE: Final = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[a-z]+\s+){0,3}$")
 _TITLES: Final = frozenset({"Chief", "President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"})
+# "30% went to Harlow", "41% for the Moorland League": a figure whose party is named after it (not
+# "17 shots to City's 12", where the name owns the figure after it).
+_NAME_AFTER_RE: Final = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:to|for)\s+(?:the\s+)?[A-Z](?![A-Za-z\s]{0,30}['’]s\s+[^\s]*\d)"
+)
+_SAID_REACH: Final = 48  # characters before a name read for "said", "according to chief executive"
+
+
+def _is_adverb(word: str) -> bool:
+    """A word that opens a sentence as an adverb: "Meanwhile,", "Separately,", "However,"."""
+    return word.lower().endswith("ly") or word.lower() in _SENTENCE_ADVERBS
+
+
+_SENTENCE_ADVERBS: Final = frozenset(
+    {
+        "meanwhile",
+        "however",
+        "overall",
+        "elsewhere",
+        "together",
+        "instead",
+        "still",
+        "nevertheless",
+        "moreover",
+        "nonetheless",
+        "earlier",
+        "later",
+        "now",
+        "then",
+        "also",
+        "besides",
+        "yet",
+        "today",
+    }
+)
 
 
 def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start: int) -> list[str]:

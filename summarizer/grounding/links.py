@@ -44,7 +44,17 @@ _LINK_RE: Final = re.compile(
 # "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own;
 # "from $349m": the value before a change.
 _FROM_RE: Final = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "by" before a figure: a change's size follows ("rose by 4p to 55.2p"), unless votes are counted
+# ("carried by 9 votes to 3" is a tally, not a change)
 _BY_BEFORE_RE: Final = re.compile(r"\bby\s+$", re.IGNORECASE)
+_VOTES_RE: Final = re.compile(r"\s+votes?\b", re.IGNORECASE)
+
+
+def _changed_by(text: str, figure: Figure) -> bool:
+    """Whether "by" stands right before the figure: "rose by 4p"."""
+    return _BY_BEFORE_RE.search(text, max(0, figure.start - _FROM_REACH), figure.start) is not None
+
+
 _WORDS_TO_RE: Final = re.compile(r"(?:\s+[A-Za-z'’-]+){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _LOSER_BEFORE_RE: Final = re.compile(
     r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
@@ -65,7 +75,7 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
         # "1,200 swimmers from 48 countries": a source, not where a change started
         (link.group("back") and _counts_apart(text, left, right))
         # "rose by 4p, to 55.2p": the change's size, then its end; no change from 4p
-        or (link.group("to") and _BY_BEFORE_RE.search(text, max(0, left.start - _FROM_REACH), left.start))
+        or (link.group("to") and _changed_by(text, left) and not _VOTES_RE.match(text, left.end))
     ):
         return None
     if link is not None:

@@ -62,7 +62,7 @@ def other_period(figure: Figure, around: Around, index: ArticleIndex, equal: lis
     theirs = []
     for same_value in equal:
         rate = _rate(index.text, index.figures, index.starts, same_value)
-        if rate is None or abs(_days(rate) - _days(mine)) <= _SAME_SPAN * _days(mine):  # 12 months is a year
+        if rate is None or _one_span(_days(rate), _days(mine)):
             return None
         theirs.append(rate)
     return Match(
@@ -114,7 +114,15 @@ def _told(rate: Rate) -> str:
 
 _WORDS_BEFORE_SPAN_RE: Final = re.compile(r"(?:\s+[a-z]+){0,2}?\s+", re.IGNORECASE)
 _DAYS: Final = {**DURATION_DAYS, "quarter": 91.0}
-_SAME_SPAN: Final = 0.1  # spans this close are one ("12 months" and "a year", "four weeks" and "a month")
+_SAME_SPAN: Final = 0.085  # spans this close are one ("12 months" and "a year", "four weeks" and "a month")
+
+
+def _one_span(days: float, other: float) -> bool:
+    """Whether two spans are one, told in other units: within `_SAME_SPAN` of the longer ("nine
+    days" is no "10 days", nor "nine years" a decade)."""
+    return abs(days - other) <= _SAME_SPAN * max(days, other)
+
+
 # Figures that are times or spans themselves: none is told over a span.
 SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
 

@@ -4,9 +4,10 @@
 A summary names what a figure counts in words of its own; the rules that ask whether an equal
 article figure counts something else ask `same_kind` before they call two nouns different. The
 groups are ordinary English synonyms of news counts, not wording from any benchmark. Words are
-compared as the check compares them elsewhere: stems cut to four letters, so a word whose four
-letters are another's ("stores" and "stories", "police" and "policy", "companies" and
-"complaints") is left out.
+compared as the check compares them elsewhere: stems cut to four letters. Words whose four letters
+are those of common words of another sense ("stores"/"stories", "police"/"policy",
+"companies"/"complaints") are left out; some collisions remain ("homes"/"homeless",
+"properties"/"proposals", "voters"/"votes").
 """
 
 from __future__ import annotations

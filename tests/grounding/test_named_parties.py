@@ -139,3 +139,38 @@ def test_a_measure_moved_to_another_named_place_is_misattributed() -> None:
     )
     assert status(article, "In Corley, the river peaked at 3.6 metres.", "3.6 metres") == "misattributed"
     assert not flagged(article, "In Corley, the river reached 2.9 metres.", "2.9 metres")
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        # a party opening its sentence before an apposition is still the party
+        (
+            "Calder Mills made a profit of £12m in 2024. Wexford, its main rival, made a profit of £19m in 2024.",
+            "Calder Mills made a profit of £19m in 2024.",
+            "£19m",
+        ),
+        # a firm that speaks of its own figure is its party
+        (
+            "Calder Mills made a profit of £12m in 2024. Wexford said its profit rose to £19m in 2024.",
+            "Calder Mills said its profit rose to £19m in 2024.",
+            "£19m",
+        ),
+        # a sentence that opens with a figure nobody owns still holds a swap
+        (
+            "Calder took 44% and Wexford 29% on a turnout of 58%.",
+            "Turnout was 58%, with Calder taking 29% and Wexford 44%.",
+            "29%",
+        ),
+    ],
+)
+def test_parties_named_in_other_ways_still_own_their_figures(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) == "misattributed"
+
+
+def test_a_person_named_after_according_to_is_a_speaker() -> None:
+    article = (
+        "Calder Mills made a profit of £12m in 2024. This year, according to chief executive Ana Reyes, "
+        "profit rose to £19m."
+    )
+    assert not flagged(article, "Calder Mills's profit rose to £19m this year.", "£19m")

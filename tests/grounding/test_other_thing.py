@@ -195,3 +195,8 @@ def test_nouns_of_one_group_only_are_the_same_kind(article: str, summary: str, f
 )
 def test_a_verb_after_a_figure_says_nothing_of_what_it_counts(article: str, summary: str, figure: str) -> None:
     assert not flagged(article, summary, figure)
+
+
+def test_a_participle_before_a_noun_is_part_of_what_is_counted() -> None:
+    article = "The storm left 140 stranded drivers on the bypass overnight."
+    assert status(article, "The storm damaged 140 houses.", "140") == "misattributed"

@@ -797,3 +797,8 @@ def test_two_named_sides_given_each_others_count_are_flagged() -> None:
     summary = "Harlow had eight shots to Redbrook's 15."
     assert flagged(TALLY_ARTICLE, summary, "eight")
     assert flagged(TALLY_ARTICLE, summary, "15")
+
+
+def test_a_vote_told_by_votes_to_votes_is_an_ordered_pair() -> None:
+    article = "The board backed the merger by 8 votes to 2."
+    assert flagged(article, "The board backed the merger by 2 votes to 8.", "2")

@@ -458,3 +458,14 @@ def test_a_value_told_over_the_same_span_passes(summary: str, figure: str) -> No
 )
 def test_spans_of_one_unit(article: str, summary: str, figure: str, expected: bool) -> None:
     assert flagged(article, summary, figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The appeal raised £3m in eight days.", "The appeal raised £3m in nine days."),
+        ("The bridge repairs cost £60m over nine years.", "The bridge repairs cost £60m over a decade."),
+    ],
+)
+def test_spans_a_tenth_apart_are_different_spans(article: str, summary: str) -> None:
+    assert flagged(article, summary, "£")
