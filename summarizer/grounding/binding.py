@@ -383,7 +383,9 @@ def operands_bound(
     """
     mine = around.frame
     words = mine.words
-    if not words or _shows_its_working(figure, operands, around, index):
+    # (whether the operands are the ends of one article change and the figure its size)
+    size_of_change = _one_change(figure, operands, index, ends_wanted=False)
+    if not words or (size_of_change and _gives_all(figure, operands, around)):
         return True
     bound = not operands or all(index.frame(operand).words & words for operand in operands)
     if bound and (not enabled("derive-stated") or figure.kind == "year"):
@@ -391,7 +393,8 @@ def operands_bound(
     # The ends and the size of one change are its parts: "£3.9bn, up from £3.1bn" gives a rise of
     # £800m, and "rose by 4p to 55.2p" a start of 51.2p, though each end states the same thing.
     role = change_role(around.text, around.siblings, around.sibling_starts, figure) if len(operands) == 2 else None
-    one = _one_change(figure, operands, index, ends_wanted=role in {"before", "after"})
+    ends_wanted = role in {"before", "after"}
+    one = _one_change(figure, operands, index, ends_wanted=True) if ends_wanted else size_of_change
     parts = list(operands) if one else _parts(figure, operands, bound=bound, total=total)
     return not any(
         (other.kind == figure.kind or {other.kind, figure.kind} <= _SHARE_KINDS)
@@ -403,12 +406,10 @@ def operands_bound(
     )
 
 
-def _shows_its_working(figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex) -> bool:
-    """Whether the summary's sentence gives both ends of the article's change whose size the figure
-    is: "climbed from 9.8m to 12.6m, an increase of 2.8m" tells how it got its 2.8m, and no other
-    value of the article (another firm's passengers) is its rival."""
-    if not _one_change(figure, operands, index, ends_wanted=False):
-        return False
+def _gives_all(figure: Figure, operands: tuple[Figure, ...], around: Around) -> bool:
+    """Whether the summary's sentence gives every operand itself: a summary that shows its working
+    ("climbed from 9.8m to 12.6m, an increase of 2.8m") has no rival in another value of the
+    article (another firm's passengers)."""
     start, end = around.layout.sentence_of(figure.start)
     told = [
         sibling
@@ -426,8 +427,8 @@ _SHARE_KINDS: Final = frozenset({"percent", "fraction"})  # "around half" and "3
 def _one_change(figure: Figure, operands: tuple[Figure, ...], index: ArticleIndex, *, ends_wanted: bool) -> bool:
     """Whether two operands are the two ends of one change in the article and the summary figure
     is their difference (the change's size), or, when the summary figure is an end (`ends_wanted`),
-    an end and the change's size (which give the other end). "Increased from $3m to $8m" is no
-    size of the article's "from $5m to $8m"; "one to two words" has no size of three."""
+    an end and the change's size (which give the other end). "Rose from 4,000 to 7,000" gives a
+    rise of 3,000, never a start of 3,000; "a range of 10 to 12" has no size of 22."""
     if len(operands) != 2 or figure.value is None:
         return False
     first, second = operands

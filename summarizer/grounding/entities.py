@@ -9,7 +9,6 @@ from typing import Final
 
 from summarizer.figures import Figure
 from summarizer.figures.lexicon import MONTHS, ORDINALS, SCALES, TENS, UNITS
-from summarizer.text import stem
 
 from .binding import BINDING_MARGIN, binding
 from .compare import values_equal
@@ -193,9 +192,8 @@ def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start:
 
 
 def _is_name(word: str, index: ArticleIndex) -> bool:
-    """A capitalised word that is no stop word, no number word ("Thirty-eight residents") and that
-    the article never writes in lower case."""
-    return word.lower() not in _NUMBER_WORDS and bool(stem(word)) and not index.writes_in_lower_case(word)
+    """A name of the article (`ArticleIndex.is_name`) that is no number word ("Thirty-eight residents")."""
+    return word.lower() not in _NUMBER_WORDS and index.is_name(word)
 
 
 _NUMBER_WORDS: Final = frozenset({*UNITS, *TENS, *SCALES, *ORDINALS})

@@ -17,7 +17,7 @@ from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
 from .links import change_partner
 from .report import Match
-from .words import TextLayout, canonical_positions, prefixes_of
+from .words import TextLayout, canonical_positions, has_word, prefixes_of
 
 TOPIC_USES: Final = 5
 
@@ -89,16 +89,18 @@ class ArticleIndex:
         """Stems of the names in `text[start:end]`: capitalised words the article never writes in
         lower case ("Wilson", "Tesco"; not "The", nor "Passengers" opening a sentence)."""
         words = CAPITALISED_RE.findall(text, start, len(text) if end is None else end)
-        return frozenset(filter(None, (stem(word) for word in words if not self.writes_in_lower_case(word))))
+        return frozenset(stem(word) for word in words if self.is_name(word))
 
-    def writes_in_lower_case(self, word: str) -> bool:
-        """Whether the article writes `word` in lower case somewhere (then it is no name). Asked of a
-        few words per summary, so each is searched for once rather than every word listed."""
+    def is_name(self, word: str) -> bool:
+        """Whether a capitalised word is a name: no stop word, and never written in lower case by the
+        article. Each word is searched for once, rather than every word of the article listed."""
+        if not stem(word):
+            return False
         lower = word.lower()
-        found = self._lowercase.get(lower)
-        if found is None:
-            found = self._lowercase[lower] = _has_whole_word(self.text, lower)
-        return found
+        written = self._lowercase.get(lower)
+        if written is None:
+            written = self._lowercase[lower] = has_word(self.text, lower)
+        return not written
 
     def canonical(self) -> tuple[str, tuple[int, ...]]:
         """The article as quote search sees it, with each character's place in the article (see `claims`)."""
@@ -408,22 +410,6 @@ _SCORE_DIGITS: Final = 3  # the most digits a number of a score has (see _SCORE_
 
 
 CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")  # a word that may be a name
-
-
-def _has_whole_word(text: str, word: str) -> bool:
-    """Whether `word` stands in `text` as a whole word, as written (a search per word, with no
-    pattern compiled for it)."""
-    at = text.find(word)
-    while at != -1:
-        end = at + len(word)
-        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 _NUMBER_CHAR_RE: Final = re.compile(r"[\d.,]")

@@ -129,19 +129,20 @@ SPAN_KINDS: Final = frozenset({"duration", "year", "date", "decade", "age"})
 
 # What may stand between a figure and the span it is told over: "gained 41% [over the past] 12 months",
 # "drew 640,000 people [in its first] six months".
-_SPAN_LEAD = (
-    r"(?:\s+[a-z]+){0,2}?\s+(?:over|in|within|during|for)\s+(?:(?:the|its|their|his|her)\s+)?"
-    r"(?:past|last|next|previous|coming|first)?\s*"
+_SPAN_OWNERS = r"the|its|their|his|her"
+_SPAN_PLACES = r"past|last|next|previous|coming|first"
+_SPAN_LEAD_RE: Final = re.compile(
+    rf"(?:\s+[a-z]+){{0,2}}?\s+(?:over|in|within|during|for)\s+(?:(?:{_SPAN_OWNERS})\s+)?(?:{_SPAN_PLACES})?\s*$",
+    re.IGNORECASE,
 )
-_SPAN_LEAD_RE: Final = re.compile(_SPAN_LEAD + "$", re.IGNORECASE)
 # The same lead before one unit of time with no number: "in its first month", "over the past year".
-# Up to six words of the figure's own clause may stand between ("customers have switched to fixed
-# deals over the past year"); a conjunction starts another clause ("rose 8% as demand picked up in
+# Up to six words of the figure's own clause may stand between ("buyers have signed up for the
+# scheme over the past year"); a conjunction starts another clause ("rose 8% as demand picked up in
 # the last month").
 _ONE_UNIT_SPAN_RE: Final = re.compile(
     r"(?:\s+(?!(?:and|or|but|as|while|when|after|before|because|since|though|although|until)\b)[a-z]+){0,6}?"
-    r"\s+(?:over|in|within|during)\s+(?:the|its|their|his|her)\s+"
-    r"(?:past|last|next|previous|coming|first)\s+(?P<unit>week|month|quarter|year|decade)\b(?![\s-]+(?:old|long|high))",
+    rf"\s+(?:over|in|within|during)\s+(?:{_SPAN_OWNERS})\s+"
+    rf"(?:{_SPAN_PLACES})\s+(?P<unit>week|month|quarter|year|decade)\b(?![\s-]+(?:old|long|high))",
     re.IGNORECASE,
 )
 
