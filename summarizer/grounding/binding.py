@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -42,12 +43,15 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     qualify the shared one ("youth unemployment"), or two of its words must be the summary's.
     """
     # The rivals first: most values have none in their sentences, and then no subject need be read.
-    equal_sentences = {index.layout.sentence_of(other.start) for _, other in equal}
+    # A sentence is told by one bisection of the sentence starts, counted from 1 (a position before
+    # the first sentence is in it, as `TextLayout.sentence_of` has it).
+    starts = index.layout.sentence_starts
+    equal_sentences = {bisect.bisect_right(starts, other.start) or 1 for _, other in equal}
     rivals = [
         (position, other)
         for position, other in candidates
         if other.kind == figure.kind
-        and index.layout.sentence_of(other.start) in equal_sentences
+        and (bisect.bisect_right(starts, other.start) or 1) in equal_sentences
         and not any(values_equal(other, same) for _, same in equal)
     ]
     if not rivals:

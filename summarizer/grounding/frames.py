@@ -125,10 +125,11 @@ class Frame:
     phase: Phase | None
     label: str = ""  # what it measures, in the text's own words ("the country's exports", "homes")
     modifiers: frozenset[str] = frozenset()  # the other content words of its noun phrase ("transatlantic")
+    # `thing` and `context` together: made once here, as the rules read it many times per frame
+    words: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
 
-    @property
-    def words(self) -> frozenset[str]:
-        return self.thing | self.context
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", self.thing | self.context)
 
 
 class FrameReader:
@@ -158,11 +159,12 @@ class FrameReader:
         """`sentences`: the text's sentence spans when the caller has them (they are split once per text).
         `source`: the reader of a text this one may copy sentences from (a summary's article)."""
         self.text = text
-        self.figures = sorted(figures, key=lambda figure: figure.start)
-        self._starts = [figure.start for figure in self.figures]
+        # (keys and columns read by `operator` getters: no Python call per figure or sentence)
+        self.figures = sorted(figures, key=_START)
+        self._starts = list(map(_START, self.figures))
         sentences = _with_semicolons(text, sentences if sentences is not None else sentence_spans(text))
-        self._sentence_starts = [start for start, _ in sentences]
-        self._sentence_ends = [end for _, end in sentences]
+        self._sentence_starts = list(map(_FIRST, sentences))
+        self._sentence_ends = list(map(_SECOND, sentences))
         self._frames: dict[int, Frame] = {}
         self._opening: dict[int, tuple[str, ...]] = {}
         self._phrases: dict[tuple[int, int], _Phrase] = {}
@@ -410,6 +412,10 @@ class FrameReader:
                     years.add(year)
         return frozenset(years)
 
+
+_START: Final = operator.attrgetter("start")
+_FIRST: Final = operator.itemgetter(0)
+_SECOND: Final = operator.itemgetter(1)
 
 # Every field of a figure but its place, read in one call.
 _OTHER_FIELDS: Final = operator.attrgetter(

@@ -191,7 +191,7 @@ class ArticleIndex:
     def _value_keys(self) -> list[float | None]:
         """`value_key` of each article figure, computed once: every trait combination groups by it."""
         if self._keys is None:
-            self._keys = [value_key(figure) for figure in self.figures]
+            self._keys = list(map(value_key, self.figures))
         return self._keys
 
     def near(self, figure: Figure, radius: float) -> list[tuple[int, Figure]]:
@@ -409,7 +409,9 @@ def _dashes(text: str) -> Iterator[int]:
 _SCORE_DIGITS: Final = 3  # the most digits a number of a score has (see _SCORE_RE)
 
 
-CAPITALISED_RE: Final = re.compile(r"\b[A-Z][a-z]+\b")  # a word that may be a name
+# A word that may be a name. The capital opens the pattern and the word edge before it is tested
+# behind it: the regex engine then jumps from capital to capital rather than trying every position.
+CAPITALISED_RE: Final = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]+\b")
 
 
 _NUMBER_CHAR_RE: Final = re.compile(r"[\d.,]")

@@ -136,14 +136,19 @@ def neighbours(figures: list[Figure], at: int, text: str) -> list[Figure]:
     """The nearest figure of the same kind before and after `figures[at]`, within a link's reach:
     other kinds between them do not part them ("from 3,900 in its first season to 5,200")."""
     figure = figures[at]
+    start, end, kind = figure.start, figure.end, figure.kind
     found = []
     for step in (-1, 1):
         i = at + step
-        while 0 <= i < len(figures) and _gap(figure, figures[i]) <= _LINK_REACH:
-            if figures[i].kind == figure.kind:
+        while 0 <= i < len(figures):
+            other = figures[i]
+            # the characters between the two (written out here: this loop runs for every link read)
+            if (other.start - end if start <= other.start else start - other.end) > _LINK_REACH:
+                break
+            if other.kind == kind:
                 # "27 of the 60 councillors, up from 21": the whole a part is of is no end of its change
-                whole = step < 0 and i > 0 and _is_whole_of(figures[i - 1], figures[i], text)
-                found.append(figures[i - 1] if whole else figures[i])
+                whole = step < 0 and i > 0 and _is_whole_of(figures[i - 1], other, text)
+                found.append(figures[i - 1] if whole else other)
                 break
             i += step
     return found
@@ -152,11 +157,6 @@ def neighbours(figures: list[Figure], at: int, text: str) -> list[Figure]:
 def _is_whole_of(part: Figure, whole: Figure, text: str) -> bool:
     """Whether `whole` is what `part` is part of: "27 of the 60", "three of its 12"."""
     return part.kind == whole.kind and _PART_OF_RE.fullmatch(text, part.end, whole.start) is not None
-
-
-def _gap(one: Figure, other: Figure) -> int:
-    """The characters between two figures."""
-    return other.start - one.end if one.start <= other.start else one.start - other.end
 
 
 def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

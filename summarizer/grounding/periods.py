@@ -23,8 +23,11 @@ _PERIOD_RE: Final = re.compile(
 )
 
 # The letters, spaces and hyphens `_PERIOD_RE` may run over, up to a unit it reads (as a word or in
-# an adverb: "hourly", "daily", "annually", "per annum").
-_UNIT_AHEAD_RE: Final = re.compile(r"[a-z\s-]*?(?:hour|day|week|month|quarter|year|daily|annu)", re.IGNORECASE)
+# an adverb: "hourly", "daily", "annually", "per annum"). The lookahead names the letters a unit
+# starts with: the units are tried only where one stands, not after every letter.
+_UNIT_AHEAD_RE: Final = re.compile(
+    r"[a-z\s-]*?(?=[hdwmqya])(?:hour|day|week|month|quarter|year|daily|annu)", re.IGNORECASE
+)
 
 _ADVERBS: Final = {
     "hourly": "hour",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
 
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_FIRST: Final = operator.itemgetter(0)  # a span's start
 
 
 # The lookahead names every character a break can start with: the search tries the whole pattern
@@ -121,7 +123,7 @@ class TextLayout:
     def of(cls, text: str, readings: Readings | None = None) -> TextLayout:
         """`readings`: those of another text this one may copy sentences from (a summary's article)."""
         sentences = sentence_spans(text) or [(0, len(text))]
-        return cls(text, sentences, [s for s, _ in sentences], readings or Readings())
+        return cls(text, sentences, list(map(_FIRST, sentences)), readings or Readings())
 
     def clause_of(self, position: int) -> tuple[int, int]:
         """The clause a position stands in; a sentence is split into clauses the first time it is asked."""
