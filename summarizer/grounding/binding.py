@@ -278,8 +278,10 @@ def _tallied(figure: Figure, around: Around) -> bool:
     change ("rose from 9 to 17", "up 9 to 17", "by 9 to 17") is no tally."""
     at = around.sibling_starts.index(figure.start)
     siblings = around.siblings
-    pairs = [(siblings[i], siblings[i + 1]) for i in (at - 1, at) if 0 <= i < len(siblings) - 1]
-    for left, right in pairs:
+    for i in (at - 1, at):  # the figure with the one before it, then with the one after it
+        if not 0 <= i < len(siblings) - 1:
+            continue
+        left, right = siblings[i], siblings[i + 1]
         if left.kind != right.kind or not _TALLY_RE.fullmatch(around.text, left.end, right.start):
             continue
         before = _WORD_RE.findall(around.text[max(0, left.start - _TALLY_LEAD) : left.start].lower())

@@ -50,12 +50,15 @@ def beside_other_value(
         sibling
         for sibling in around.siblings
         if sibling is not figure
-        # the figure's clause, and the age of the person its sentence opens with ("Ann Roe, 33, was
-        # jailed for 14 years": the age stands in commas of its own, but the years are Roe's)
-        and (start <= sibling.start < end or _subject_age(around, sibling, sentence_start, figure))
         and sibling.value is not None
         and not sibling.vague
         and sibling.kind not in _UNBOUND_KINDS
+        # the figure's clause, and the age of the person its sentence opens with ("Ann Roe, 33, was
+        # jailed for 14 years": the age stands in commas of its own, but the years are Roe's)
+        and (
+            start <= sibling.start < end
+            or (sibling.kind == "age" and _subject_age(around, sibling, sentence_start, figure))
+        )
     ]
     if not companions:
         return None

@@ -70,7 +70,8 @@ class ArticleIndex:
 
     def frame(self, figure: Figure) -> Frame:
         """What an article figure measures (see `frames`)."""
-        return self._frame_reader().frame(figure)
+        reader = self._frames  # (read here rather than through `_frame_reader`: the rules ask often)
+        return (reader if reader is not None else self._frame_reader()).frame(figure)
 
     def frame_reader(self) -> FrameReader:
         """The reader of the article's frames (a summary's reader takes the frames of copied sentences)."""

@@ -233,11 +233,14 @@ class Around:
     Computed on first use: most figures match one article figure and never need them.
     """
 
-    __slots__ = ("_context", "_figure", "_frame", "_head", "_layout", "_prefixes", "_subject")
+    __slots__ = ("_context", "_figure", "_frame", "_head", "_layout", "_prefixes", "_subject", "figure", "text")
 
     def __init__(self, layout: LazyLayout, figure: Figure) -> None:
         self._layout = layout
         self._figure = figure
+        # Plain attributes, not properties: every rule reads them, most more than once.
+        self.figure = figure  # the summary figure this is the surroundings of
+        self.text = layout.text  # the whole summary text the figure stands in
         self._frame: Frame | None = None
         self._context: frozenset[str] | None = None
         self._subject: frozenset[str] | None = None
@@ -271,16 +274,6 @@ class Around:
     @property
     def layout(self) -> TextLayout:
         return self._layout.get()
-
-    @property
-    def text(self) -> str:
-        """The whole summary text the figure stands in."""
-        return self._layout.text
-
-    @property
-    def figure(self) -> Figure:
-        """The summary figure this is the surroundings of."""
-        return self._figure
 
     @property
     def in_headline(self) -> bool:
