@@ -107,7 +107,10 @@ def bound_of(qualifier: str | None) -> str:
 
 
 def same(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    return math.isclose(a, b, rel_tol=_TOLERANCE, abs_tol=_TOLERANCE)
+
+
+_TOLERANCE: Final = 1e-9  # how far apart two values that are the same may be (floating point)
 
 
 def granularity(figure: Figure) -> float:
@@ -269,7 +272,8 @@ def values_equal(summary: Figure, article: Figure) -> bool:
     assert summary.value is not None
     assert article.value is not None
     if summary.kind == article.kind and summary.kind != "date":
-        return same(summary.value, article.value)  # the usual case, tested first: no calendar reading
+        # the usual case, tested first: no calendar reading (`same`, written out: it runs for every rival)
+        return math.isclose(summary.value, article.value, rel_tol=_TOLERANCE, abs_tol=_TOLERANCE)
     if summary.kind == "year" and article.kind == "date":
         return same(summary.value, article.value // 10_000)
     if summary.kind == "date" and article.kind == "year":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Final
@@ -47,7 +48,7 @@ from .links import (
 from .people import age_of_other_person, span_as_age
 from .periods import other_period
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
-from .rules import RULES, enabled
+from .rules import RULES, disabled, enabled
 from .timing import (
     from_earlier_event,
     other_month,
@@ -470,7 +471,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
     layout = LazyLayout(text, figures, source=index.frame_reader, readings=index.layout.readings)
     scores = scores_in_article(text, index)
     # Which rules are on is read once per text, not once per figure and rule.
-    bind_rules = [rule for name, rule in _BIND_RULES if enabled(name)]
+    bind_rules = _bind_rules_on(disabled())
     checks = []
     for figure in figures:
         if figure.value is None:
@@ -529,3 +530,10 @@ _BIND: Final[dict[str, BindRule]] = {
 }
 # The bind-stage rules in the order of `rules.RULES`: their precedence.
 _BIND_RULES: Final = tuple((rule.name, _BIND[rule.name]) for rule in RULES if rule.name in _BIND)
+
+
+@functools.lru_cache(maxsize=16)
+def _bind_rules_on(off: frozenset[str]) -> tuple[BindRule, ...]:
+    """The bind-stage rules that are on when the rules `off` are switched off, in their precedence:
+    made once per such set (a handful of small sets of names, when rules are measured)."""
+    return tuple(rule for name, rule in _BIND_RULES if name not in off)

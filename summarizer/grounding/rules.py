@@ -134,6 +134,11 @@ def enabled(name: str) -> bool:
     return name not in _disabled.get()
 
 
+def disabled() -> frozenset[str]:
+    """The names of the rules switched off here (see `rules_disabled`): one read for many rules."""
+    return _disabled.get()
+
+
 @contextmanager
 def rules_disabled(*names: str) -> Iterator[None]:
     """Switch rules off within a `with` block (in this thread or task only): for measuring them."""
