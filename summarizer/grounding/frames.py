@@ -132,6 +132,41 @@ class Frame:
         object.__setattr__(self, "words", self.thing | self.context)
 
 
+def _new_frame(
+    *,
+    thing: frozenset[str],
+    context: frozenset[str],
+    years: frozenset[int],
+    tense: Tense | None,
+    phase: Phase | None,
+    label: str,
+    modifiers: frozenset[str],
+) -> Frame:
+    """`Frame(...)`, built in half the time (as `figures.extract._figure` builds figures): a frozen
+    dataclass's `__init__` sets each field with a call of `object.__setattr__`, where this sets each
+    slot through its descriptor. The same frame, just as frozen after; a check reads tens per article."""
+    frame = _NEW_FRAME(Frame)
+    _SET_THING(frame, thing)
+    _SET_CONTEXT(frame, context)
+    _SET_YEARS(frame, years)
+    _SET_TENSE(frame, tense)
+    _SET_PHASE(frame, phase)
+    _SET_LABEL(frame, label)
+    _SET_MODIFIERS(frame, modifiers)
+    _SET_WORDS(frame, thing | context)  # as `Frame.__post_init__` joins them
+    return frame
+
+
+# `Frame.__new__` is `object.__new__` for the Python class; compiled by mypyc (the opt-in build),
+# Frame has its own. The slots' setters, by field name (tests/grounding/test_frame_build.py checks
+# that `_new_frame` sets every field of `Frame`).
+_NEW_FRAME: Final = Frame.__new__
+_SET_THING, _SET_CONTEXT, _SET_YEARS, _SET_TENSE, _SET_PHASE, _SET_LABEL, _SET_MODIFIERS, _SET_WORDS = (
+    getattr(Frame, name).__set__
+    for name in ("thing", "context", "years", "tense", "phase", "label", "modifiers", "words")
+)
+
+
 class FrameReader:
     """Frames of the figures of one text, computed when first asked for."""
 
@@ -343,7 +378,7 @@ class FrameReader:
         if after is not None and after.kind in _SPANS and after.start - phrase_end <= 3:
             lowered += " ".join(_words(self.text, after.start, after.end)).lower().split()
         present = set(lowered)
-        return Frame(
+        return _new_frame(
             thing=frozenset(thing),
             modifiers=phrase.modifiers if thing else frozenset(),
             context=frozenset(context),
