@@ -1011,11 +1011,34 @@ _LOOK_AHEADS: Final = {
     if (follows := _followers(word)) is not None
 }
 _START_WORD: Final = rf"(?:{patterns.alternation(_VISITED_WORDS, tails=_LOOK_AHEADS)})(?![a-z])"
+# The letters that begin English words, the most frequent first ("the", "a", "of", "in", "said").
+_FIRST_LETTERS: Final = "taoiswcbphfmdrelnguvyjkqxz"
+
+
+def _other_word_start() -> str:
+    """A regex for the first letter of a word that is no start word, one alternative per letter.
+
+    The same test as "not `_START_WORD` here", cheaper for the regex engine: an alternation tries its
+    branches in turn, and one that fails has tried them all, where one that matches stops at the
+    first that does. So each letter has its own branch, the commonest first, holding the test of
+    the rest of the word ("t" + not "hree", "wo", ...); a word, most often no start word, is passed
+    after a few branches rather than after a failed test of every branch of `_START_WORD`.
+    """
+    branches = []
+    for letter in _FIRST_LETTERS:
+        rests = [word[1:] for word in _VISITED_WORDS if word[0] == letter]
+        if rests:
+            tails = {prefix[1:]: tail for prefix, tail in _LOOK_AHEADS.items() if prefix[0] == letter}
+            branches.append(f"{letter}(?!{patterns.alternation(rests, tails=tails)}(?![a-z]))")
+    no_start = "".join(letter for letter in _FIRST_LETTERS if all(word[0] != letter for word in _VISITED_WORDS))
+    return f"(?:{'|'.join(branches)}|[{no_start}])"
+
+
 # Skips whole stretches of other words and of the text between tokens inside the regex engine
 # (possessive, so never re-reading them), then takes the next token where an extractor can start:
-# a start word, a run of digits or a sign. At the end of the text it matches with no token, so that
+# a run of digits, a sign or a start word. At the end of the text it matches with no token, so that
 # a text with none left is not searched again from every position.
 _VISIT_RE: Final = re.compile(
-    rf"{_BETWEEN}*+(?:(?!{_START_WORD})[a-z]++{_BETWEEN}*+)*+"
-    rf"(?:(?P<token>{_START_WORD}|\d++|[{re.escape(_SIGNS)}])|\Z)"
+    rf"{_BETWEEN}*+(?:{_other_word_start()}[a-z]*+{_BETWEEN}*+)*+"
+    rf"(?:(?P<token>\d++|[{re.escape(_SIGNS)}]|{_START_WORD})|\Z)"
 )
