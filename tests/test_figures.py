@@ -479,3 +479,17 @@ def test_pence_codes_and_quarters_need_their_own_shape(text: str, expected: list
 )
 def test_a_fraction_after_any_change_noun_is_a_share(text: str) -> None:
     assert [figure.kind for figure in find_figures(text)] == ["fraction"]
+
+
+def test_the_cheap_test_for_hidden_characters_misses_none() -> None:
+    """`extract._may_hide` stands before the search for hidden characters: it may say yes where
+    there are none, never no where there are some. It relies on every such character being
+    unprintable, and on its table of the ASCII ones."""
+    hidden = [chr(code) for code in range(0x110000) if extract.patterns.HIDDEN_START_RE.match(chr(code))]
+    assert hidden
+    assert not any(char.isprintable() for char in hidden)
+    for char in hidden:
+        for text in (f"£480{char}m", f"480{char}m", f"{char}", f"Line one\nline two\t{char}"):
+            assert extract._may_hide(text), repr(text)
+    assert not extract._may_hide("Sales rose 4%\nto £480m\tin 2023.")
+    assert not extract._may_hide("Sales rose 4%\r\nto 480m in 2023.")

@@ -47,7 +47,7 @@ def find_figures(text: str, *, cleaned: bool = False) -> list[Figure]:
     `text` of each figure still refer to the text given, hidden characters included. `cleaned`:
     the text comes from `clean_text`, so it has none, and the search for them is skipped.
     """
-    if cleaned or patterns.HIDDEN_START_RE.search(text) is None:
+    if cleaned or not _may_hide(text) or patterns.HIDDEN_START_RE.search(text) is None:
         return _figures(text)
     visible, origin = _without_hidden(text)
     found = []
@@ -55,6 +55,21 @@ def find_figures(text: str, *, cleaned: bool = False) -> list[Figure]:
         start, end = origin[figure.start], origin[figure.end - 1] + 1
         found.append(replace(figure, text=text[start:end], start=start, end=end))
     return found
+
+
+def _may_hide(text: str) -> bool:
+    """False when `text` holds no character that HIDDEN_START_RE finds, told by tests that cost a
+    fraction of its search: in ASCII text those are control characters, which the bytes'
+    `translate` drops; every one of them is unprintable (tests/test_figures.py checks both), so a
+    text that is printable but for its tabs and line breaks holds none."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _ASCII_HIDDEN)) != len(raw)
+    return not text.replace("\n", " ").replace("\t", " ").replace("\r", " ").isprintable()
+
+
+# The ASCII characters that HIDDEN_START_RE finds.
+_ASCII_HIDDEN: Final = bytes(code for code in range(128) if patterns.HIDDEN_START_RE.match(chr(code)))
 
 
 def _figures(text: str) -> list[Figure]:
@@ -103,8 +118,7 @@ def _candidates(text: str) -> list[_Candidate]:
     matches are the same as `finditer` over the whole text, without trying a dozen regexes at
     every character.
     """
-    # One character for one: `_figures` has read the letters that lower-case to two ("İ") as ASCII.
-    lowered = text.lower()
+    lowered = _lower_ascii(text)
     found: list[_Candidate] = []
     resume = [0] * len(_EXTRACTORS)
     for visit in _VISIT_RE.finditer(lowered):
@@ -133,6 +147,21 @@ def _candidates(text: str) -> list[_Candidate]:
                 starts = (*starts, _ANY_NAME)
         _try(text, lowered, (position, after), starts, resume=resume, found=found)
     return found
+
+
+def _lower_ascii(text: str) -> str:
+    """`text` with its ASCII letters lower-cased, one character for one.
+
+    What the scan and the case-free regexes read: they tell apart no other letters by case (their
+    letters are ASCII; a non-ASCII letter is a word character, or text between tokens, in either
+    case), and the only letters that `str.lower` turns into ASCII ones ("İ", the Kelvin sign) were
+    read as ASCII by `_figures`. `str.lower` goes character by character through the Unicode tables
+    once a text holds one non-ASCII character ("£", "’"); lower-casing the UTF-8 bytes touches only
+    ASCII ones (every byte of a longer character is above them) and costs a fraction of that.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _the_before(lowered: str, position: int) -> tuple[int, int] | None:
@@ -371,8 +400,10 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
             # search starts where that one would.
             reach = len(before.rstrip()) - _LONGEST_QUALIFIER - _EXTRA_SPACES
             match = patterns.QUALIFIER_BEFORE_RE.search(before, max(0, reach))
-            if match and not _moved_up(before, match):
-                qualifier = lexicon.QUALIFIERS[patterns.SPACES_RE.sub(" ", match.group("q").lower())]
+            # The phrase with its spaces read as one ("more  than"): it starts and ends with a word.
+            phrase = " ".join(match.group("q").lower().split()) if match else ""
+            if match and not _moved_up(before, match, phrase):
+                qualifier = lexicon.QUALIFIERS[phrase]
                 start -= len(before) - match.start("q")
     return _figure(
         text[start : candidate.end],
@@ -439,9 +470,10 @@ _NEW: Final = Figure.__new__
 )
 
 
-def _moved_up(before: str, match: re.Match[str]) -> bool:
-    """Whether the qualifier found is the "up to" of a verb of moving ("edged up to 3%")."""
-    if patterns.SPACES_RE.sub(" ", match.group("q").lower()) != "up to":
+def _moved_up(before: str, match: re.Match[str], phrase: str) -> bool:
+    """Whether the qualifier found (`phrase`, its spaces read as one) is the "up to" of a verb of
+    moving ("edged up to 3%")."""
+    if phrase != "up to":
         return False
     return _last_word(before[: match.start("q")]).lower() in lexicon.MOVED_UP
 
@@ -590,7 +622,8 @@ def _scale_of(raw: str | None) -> tuple[str | None, float]:
     if word in lexicon.SUFFIX_SCALES:  # "m", "bn"
         name = lexicon.SUFFIX_SCALES[word]
         return name, lexicon.SCALES[name]
-    words = [w for w in lexicon.WORD_BREAK_RE.split(word) if w]
+    # One word ("million") holds no break to split at.
+    words = [word] if word.isalpha() else [w for w in lexicon.WORD_BREAK_RE.split(word) if w]
     multiplier = 1.0
     for word in words:
         multiplier *= 12.0 if word == "dozen" else lexicon.SCALES[word]
@@ -602,7 +635,7 @@ def _currency_of(sign: str | None, word: str | None) -> str | None:
         return lexicon.CURRENCY_SIGNS.get(sign.strip().lower())
     if not word:
         return None
-    lowered = patterns.SPACES_RE.sub(" ", word.strip().lower())
+    lowered = " ".join(word.lower().split())  # its spaces read as one, none at either end
     for nation, code in lexicon.DOLLAR_NATIONS.items():
         if lowered.startswith(nation + " ") and "dollar" in lowered:
             return code
@@ -680,7 +713,8 @@ def _is_age(text: str, match: re.Match[str], value: float, scale: str | None) ->
     # "Tomas Berg, 54, and Lena Holm, 31." closing a sentence: only after a full name, in a list that
     # has given an age the same way ("ahead of Harbour City, 91." is a score).
     return bool(
-        patterns.SENTENCE_END_RE.match(text, match.end())
+        text.startswith((".", ";"), match.end())  # what SENTENCE_END_RE starts with, tested without a call
+        and patterns.SENTENCE_END_RE.match(text, match.end())
         and patterns.FULL_NAME_APPOSITION_BEFORE_RE.search(text, max(0, start - 60), start)
         and patterns.AGE_IN_LIST_BEFORE_RE.search(text, max(0, start - 160), start)
     )
@@ -729,7 +763,10 @@ def _duration(
 
 def _measure_unit(raw: str) -> str:
     """A unit of measure as written after a number ("miles", "mph", "sq. km"), normalised."""
-    unit = patterns.UNIT_SLASH_RE.sub("/", patterns.UNIT_SPACES_RE.sub(" ", raw.lower())).strip()
+    if raw.isalpha():  # one word ("miles", "mph"): no space, dot or slash to read
+        unit = raw.lower()
+    else:
+        unit = patterns.UNIT_SLASH_RE.sub("/", patterns.UNIT_SPACES_RE.sub(" ", raw.lower())).strip()
     return lexicon.MEASURE_UNITS.get(unit, unit)
 
 
@@ -756,7 +793,7 @@ def _vague_amount(text: str, match: re.Match[str]) -> _Candidate | None:
         return _Candidate(match.start(), match.end(), "vague", None, vague=True)
     if not patterns.VAGUE_OF_AFTER_RE.match(text, match.end()) and not _is_vague_amount(text, match.start(), plural):
         return None
-    word = patterns.SPACES_RE.sub(" ", plural.lower())
+    word = " ".join(plural.lower().split())  # "tens  of thousands": its spaces read as one
     value = {"dozens": 24.0, "scores": 40.0, "tens of thousands": 1e4}.get(word)
     if value is None:
         value = 2 * lexicon.SCALES[word.rstrip("s")]

@@ -337,7 +337,6 @@ HIDDEN_RE: Final = re.compile("|".join(p.pattern for p in (_text._ESCAPES, _text
 HIDDEN_START_RE: Final = re.compile(f"{_text._INVISIBLE.pattern}|{_text._CONTROLS.pattern}")
 
 # Small helpers for normalising what a match read.
-SPACES_RE: Final = re.compile(r"\s+")
 YEAR_DIGITS_RE: Final = re.compile(r"1[5-9]\d\d|20\d\d")  # a bare number read as a year
 UNIT_SPACES_RE: Final = re.compile(r"[\s.]+")  # "sq. km" -> "sq km"
 UNIT_SLASH_RE: Final = re.compile(r"\s*/\s*")  # "km / h" -> "km/h"
