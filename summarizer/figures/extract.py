@@ -399,9 +399,9 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
             # No qualifier is longer than the longest one (give or take a few doubled spaces): the
             # search starts where that one would.
             reach = len(before.rstrip()) - _LONGEST_QUALIFIER - _EXTRA_SPACES
-            match = patterns.QUALIFIER_BEFORE_RE.search(before, max(0, reach))
+            match = _QUALIFIER_BEFORE.search(before.lower(), max(0, reach))
             # The phrase with its spaces read as one ("more  than"): it starts and ends with a word.
-            phrase = " ".join(match.group("q").lower().split()) if match else ""
+            phrase = " ".join(match.group("q").split()) if match else ""
             if match and not _moved_up(before, match, phrase):
                 qualifier = lexicon.QUALIFIERS[phrase]
                 start -= len(before) - match.start("q")
@@ -487,6 +487,12 @@ def _last_word(before: str) -> str:
     return stripped[len(stripped.rstrip(_ASCII_LETTERS)) :]  # the letters `rstrip` takes off its end
 
 
+# QUALIFIER_BEFORE_RE's case-sensitive twin, for the lower-cased text before a figure: the same
+# match (see `_MATCHERS`; `_figures` has read "İ" as "I", so positions do not move), where the
+# case-free regex enters every branch of its tree of words to test a letter.
+_QUALIFIER_BEFORE: Final = re.compile(
+    patterns.QUALIFIER_BEFORE_RE.pattern, patterns.QUALIFIER_BEFORE_RE.flags & ~re.IGNORECASE
+)
 _ASCII_LETTERS: Final = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LONGEST_QUALIFIER: Final = max(map(len, lexicon.QUALIFIERS))
 
