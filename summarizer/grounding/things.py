@@ -86,6 +86,8 @@ _SAME: Final = (
     ("lorries", "trucks"),
     ("homes", "houses", "dwellings", "properties"),
     ("shops", "outlets", "branches"),
+    # What money is set aside for: "a £50m scheme" is the article's "£50m plan".
+    ("plans", "schemes", "projects", "programmes"),
 )
 
 

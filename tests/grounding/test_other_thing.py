@@ -200,3 +200,23 @@ def test_a_verb_after_a_figure_says_nothing_of_what_it_counts(article: str, summ
 def test_a_participle_before_a_noun_is_part_of_what_is_counted() -> None:
     article = "The storm left 140 stranded drivers on the bypass overnight."
     assert status(article, "The storm damaged 140 houses.", "140") == "misattributed"
+
+
+# An undertaking named in other words: what the money is for is the same.
+ROADS_ARTICLE = "The council approved a £50m plan to resurface the ring road, and a £12m depot for its buses."
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "A £50m scheme to resurface the ring road was approved by the council.",
+        "The council backed a £50m project to resurface the ring road.",
+        "A £50m programme will resurface the ring road.",
+    ],
+)
+def test_an_undertaking_named_in_other_words_is_the_same_thing(summary: str) -> None:
+    assert not flagged(ROADS_ARTICLE, summary, "£50m")
+
+
+def test_an_undertaking_is_not_what_other_money_buys() -> None:
+    assert flagged(ROADS_ARTICLE, "The council approved a £12m scheme to resurface the ring road.", "£12m")
