@@ -402,12 +402,17 @@ def operands_bound(
     ends_wanted = role in {"before", "after"}
     one = _one_change(figure, operands, index, ends_wanted=True) if ends_wanted else size_of_change
     parts = list(operands) if one else _parts(figure, operands, bound=bound, total=total)
+    # The summary tells a movement ("grew by £4m", "45 fewer") of the change's size, not an end or a level.
+    sized = size_of_change and not ends_wanted and around.movement is not None
     return not any(
         (other.kind == figure.kind or {other.kind, figure.kind} <= _SHARE_KINDS)
         and other.value is not None
         and not values_equal(figure, other)
         and all(other is not part for part in parts)
         and _states(mine, index.frame(other))
+        # The size of a change is told by another change's size, not by a level: "the bill rose
+        # from £18m to £22m" gives a rise of £4m, whatever else the bill is compared with.
+        and (not sized or change_role(index.text, index.figures, index.starts, other) == "amount")
         for _, other in index.candidates(figure)
     )
 

@@ -15,9 +15,10 @@ from summarizer.figures import Figure
 from .binding import operands_bound
 from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same
+from .direction import Direction
 from .index import ArticleIndex
-from .links import range_ends
-from .report import Match
+from .links import change_role, range_ends
+from .report import TURNED_ROUND, Match
 from .rules import RULES, enabled
 from .timing import (
     counted_from_own_year,
@@ -46,6 +47,9 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
         for match in attempt(figure, around, index):
             total = match.rule in {"with-the-rest", "remainder"}
             if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
+                turned = against_the_change(figure, around, index, match.operands) if enabled("direction") else None
+                if turned is not None:
+                    return turned
                 beside = (
                     beside_other_value(figure, around, index, match.operands, derived=True)
                     if enabled("companion")
@@ -53,6 +57,28 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
                 )
                 return beside or match
     return None
+
+
+def against_the_change(
+    figure: Figure, around: Around, index: ArticleIndex, operands: tuple[Figure, ...]
+) -> Match | None:
+    """The size of an article change told going the other way: "45 more residents" where the
+    article's residents fell from 465 to 420. Only for the two ends of one change."""
+    moved = around.movement
+    if moved is None or len(operands) != 2:
+        return None
+    first, second = operands
+    if index.partner(first) is not second and index.partner(second) is not first:
+        return None
+    roles = {change_role(index.text, index.figures, index.starts, end): end for end in operands}
+    before, after = roles.get("before"), roles.get("after")
+    if before is None or after is None or before.value is None or after.value is None or before.value == after.value:
+        return None
+    way: Direction = "up" if after.value > before.value else "down"
+    if way == moved.direction:
+        return None
+    note = f"{TURNED_ROUND} {way}, not {moved.direction}: '{before.text}' to '{after.text}'"
+    return Match("misattributed", after, note, "direction", operands)
 
 
 def _one(match: Match | None) -> list[Match]:
@@ -334,6 +360,8 @@ def _difference_way(figure: Figure, text: str) -> int:
 def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:
     """Whether two counts name different things right after them: "31 ferries" and "33 harbours",
     not "seven striking nurses" and "four of the nurses"."""
+    if index.partner(left) is right or index.partner(right) is left:
+        return False  # the two ends of one change count one thing: "420 residents, down from 465 last year"
     left_words, right_words = _counted(left, index.text), _counted(right, index.text)
     return bool(left_words and right_words and not left_words & right_words)
 

@@ -310,3 +310,44 @@ def test_a_change_whose_ends_the_summary_gives_is_derived_whatever_a_rival_state
     )
     summary = "Passenger numbers climbed from 4.1m to 5.3m, an increase of 1.2m."
     assert status(article, summary, "1.2m") == "derived"
+
+
+# The two ends of one change count one thing, though only one of them names it.
+KENNEL_ARTICLE = "The shelter now houses 160 dogs, down from 185 in the spring, and has 12 staff."
+
+
+def test_the_ends_of_one_change_make_its_size_though_one_names_no_thing() -> None:
+    assert not flagged(KENNEL_ARTICLE, "The shelter houses 160 dogs, 25 fewer than in the spring.", "25")
+    assert flagged(KENNEL_ARTICLE, "The shelter houses 160 dogs, 35 fewer than in the spring.", "35")
+
+
+# A level of the same thing is no other value of a change's size.
+MUSEUM_ARTICLE = (
+    "The museum's running costs have risen from £4.1m to £5.3m over three years, but remain less than "
+    "half of the regional average of £9m."
+)
+
+
+def test_a_level_of_the_same_thing_does_not_undo_a_changes_size() -> None:
+    assert not flagged(MUSEUM_ARTICLE, "The museum's running costs have grown by £1.2m over three years.", "£1.2m")
+    assert flagged(MUSEUM_ARTICLE, "The museum's running costs have grown by £2.2m over three years.", "£2.2m")
+
+
+def test_another_changes_size_still_undoes_a_derivation() -> None:
+    article = (
+        "The museum's running costs rose from £4.1m to £5.3m over three years. Its running costs for "
+        "security alone rose by £0.4m."
+    )
+    assert flagged(article, "The museum's running costs for security rose by £1.2m.", "£1.2m")
+
+
+def test_the_size_of_a_change_told_the_other_way_is_flagged() -> None:
+    summary = "The shelter houses 25 more dogs than in the spring."
+    assert status(KENNEL_ARTICLE, summary, "25") == "misattributed"
+    assert not flagged(KENNEL_ARTICLE, "The number of dogs at the shelter fell by 25 since the spring.", "25")
+
+
+def test_a_changes_size_is_undone_by_another_value_where_the_summary_tells_no_movement() -> None:
+    # "13 seats" is a level here, not a gain: the 13 seats the Red Party gained say nothing of the Blue Party
+    article = "The Red Party won 68 seats, up from 55, while the Blue Party took 4.6% of the vote and 11 seats."
+    assert flagged(article, "The Blue Party took 4.6% of the vote and 13 seats.", "13")
