@@ -12,9 +12,9 @@ from typing import Final
 
 from summarizer.figures import Figure
 
-from .binding import operands_bound
+from .binding import binding, operands_bound
 from .companions import beside_other_value
-from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same
+from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same, values_equal
 from .direction import Direction
 from .index import ArticleIndex
 from .links import change_role, range_ends
@@ -184,7 +184,7 @@ def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> lis
     # The first combination only: trying every one lets wrong values pass (measured on mutations).
     if not _claimable(figure) or figure.kind not in _ARITHMETIC_KINDS:
         return []
-    return _one(_combined(figure, around.context, index))
+    return _one(_combined(figure, around, index))
 
 
 Derivation = Callable[[Figure, Around, ArticleIndex], list[Match]]
@@ -260,45 +260,96 @@ def _points_apart(figure: Figure, around: Around, index: ArticleIndex) -> Match 
     return None
 
 
-def _combined(figure: Figure, context: frozenset[str], index: ArticleIndex) -> Match | None:
-    """A sum, difference, product or ratio of two related article figures that gives `figure`."""
+def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """A sum, difference, product or ratio of two related article figures that gives `figure`.
+
+    The two ends of one article change come first ("20 seats, down from 23" make a loss of three
+    before any two counts of other sentences do); of several changes that give the value, the one
+    the summary tells most of: an end it gives ("gained three seats to reach 12"), then its words.
+    """
     # The precision the number itself states: "at least 23" is 23 to the unit, not to the ten.
     step = max(granularity(dataclasses.replace(figure, qualifier=None)), 1e-9)
-    operands = _related_operands(figure, context, index)
+    operands = _related_operands(figure, around.context, index)
+    # Ends the summary tells nothing of (no end given, no word shared) are tried in text order below.
+    told = [
+        (_told(figure, left[2], right[2], around, index), left, right, note)
+        for left, right in _change_ends(operands, index)
+        if (note := _combination(figure, left, right, step, index))
+    ]
+    best = max(told, key=lambda found: found[0], default=None)
+    if best is not None and best[0] > (0, 0):
+        _, left, right, note = best
+        return Match("derived", None, note, "arithmetic", (left[2], right[2]))
+    for i, left in enumerate(operands):
+        for right in operands[i + 1 :]:
+            note = _combination(figure, left, right, step, index)
+            if note:
+                return Match("derived", None, note, "arithmetic", (left[2], right[2]))
+    return None
+
+
+Operand = tuple[int, bool, Figure]  # sentence number, shares a word with the summary's clause, figure
+
+
+def _change_ends(operands: list[Operand], index: ArticleIndex) -> list[tuple[Operand, Operand]]:
+    """The pairs of operands that are the two ends of one article change, in text order."""
+    at = {id(operand[2]): operand for operand in operands}
+    ends = []
+    for operand in operands:
+        partner = index.partner(operand[2])
+        other = at.get(id(partner)) if partner is not None else None
+        if other is not None and operand[2].start < other[2].start:
+            ends.append((operand, other))
+    return ends
+
+
+def _told(figure: Figure, left: Figure, right: Figure, around: Around, index: ArticleIndex) -> tuple[int, int]:
+    """How much of a change the summary's sentence tells: the ends it gives, then its words' binding."""
+    start, end = around.layout.sentence_of(figure.start)
+    given = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling.value is not None]
+    ends_given = sum(any(values_equal(sibling, one) for sibling in given) for one in (left, right))
+    return ends_given, binding(around, index, index.position(left)) + binding(around, index, index.position(right))
+
+
+def _combination(  # noqa: PLR0911 - one return per reason two operands may not combine, cheapest first
+    figure: Figure, left_operand: Operand, right_operand: Operand, step: float, index: ArticleIndex
+) -> str | None:
+    """The working of a sum, difference, product or ratio of two operands that gives `figure`, if
+    the two may be combined for it."""
+    left_sentence, left_related, left = left_operand
+    right_sentence, right_related, right = right_operand
     # Small counts are sums or differences of some two numbers of neighbouring sentences by chance
     # alone; only the parts of one sentence make them.
     reach = 0 if figure.kind in {"count", "duration"} and (figure.value or 0) <= _SMALL_COUNT else 1
-    for i, (left_sentence, left_related, left) in enumerate(operands):
-        for right_sentence, right_related, right in operands[i + 1 :]:
-            # Parts of one total sit together, or both speak of what the summary does.
-            apart = left_sentence != right_sentence and not (left_related and right_related)
-            if apart and abs(left_sentence - right_sentence) > reach:
-                continue
-            bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
-            if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
-                continue  # a total T, even "at least T", is never "more than T"
-            note = _arithmetic(figure, left, right, step)
-            if note and apart and (" + " in note or " - " in note) and not _share_words(left, right, index):
-                # A sum or difference over neighbouring sentences needs sentences about one thing:
-                # "revenue climbed to £1.84bn from £1.64bn" and "the £220m analysts had expected"
-                # make no revenue of £1.86bn. (A product may join unlike things: "$10m" each for
-                # "two daughters".)
-                continue
-            if note and (bounded_operand or bound_of(figure.qualifier) == "lower") and " + " not in note:
-                continue  # "at least" survives a sum, not a difference or a ratio
-            if note and reach == 0 and " + " not in note and not (left_related or right_related):
-                continue  # any two numbers of a sentence differ by some small count ("24 - 26")
-            if note and figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
-                continue  # "31 ferries" and "33 harbours" differ by two of nothing
-            if note and figure.kind in _SHARES and range_ends(left, right, index.text):
-                continue  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
-            if note and _difference_misread(note, left, right, index.text):
-                continue  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
-            if note and " + " in note and _total_with_its_part(left, right, index):
-                continue  # "gave £2m more, taking its total to £17m": the £17m holds the £2m
-            if note:
-                return Match("derived", None, note, "arithmetic", (left, right))
-    return None
+    # Parts of one total sit together, or both speak of what the summary does.
+    apart = left_sentence != right_sentence and not (left_related and right_related)
+    if apart and abs(left_sentence - right_sentence) > reach:
+        return None
+    bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
+    if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
+        return None  # a total T, even "at least T", is never "more than T"
+    note = _arithmetic(figure, left, right, step)
+    if note is None:
+        return None
+    if apart and (" + " in note or " - " in note) and not _share_words(left, right, index):
+        # A sum or difference over neighbouring sentences needs sentences about one thing:
+        # "revenue climbed to £1.84bn from £1.64bn" and "the £220m analysts had expected"
+        # make no revenue of £1.86bn. (A product may join unlike things: "$10m" each for
+        # "two daughters".)
+        return None
+    if (bounded_operand or bound_of(figure.qualifier) == "lower") and " + " not in note:
+        return None  # "at least" survives a sum, not a difference or a ratio
+    if reach == 0 and " + " not in note and not (left_related or right_related):
+        return None  # any two numbers of a sentence differ by some small count ("24 - 26")
+    if figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
+        return None  # "31 ferries" and "33 harbours" differ by two of nothing
+    if figure.kind in _SHARES and range_ends(left, right, index.text):
+        return None  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
+    if _difference_misread(note, left, right, index.text):
+        return None  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
+    if " + " in note and _total_with_its_part(left, right, index):
+        return None  # "gave £2m more, taking its total to £17m": the £17m holds the £2m
+    return note
 
 
 _SMALL_COUNT: Final = 10

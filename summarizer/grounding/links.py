@@ -236,7 +236,7 @@ _EARLIER_RE: Final = re.compile(
     r"(?:earlier|before|ago|previously)"
     r"|(?:a|the)\s+(?:decade|year|month|week)\s+(?:earlier|before)"
     r"|last\s+(?:time|year|month|week|season|decade)|previously|(?:the\s+)?(?:previous|prior)\s+(?:time|year|month)"
-    r"|(?:at|in|for)\s+the\s+(?:last|previous|prior)\s+[a-z]+"
+    r"|(?:at|in|for)\s+the\s+(?:last|previous|prior|outgoing)\s+[a-z]+"
     r"|in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )

@@ -351,3 +351,48 @@ def test_a_changes_size_is_undone_by_another_value_where_the_summary_tells_no_mo
     # "13 seats" is a level here, not a gain: the 13 seats the Red Party gained say nothing of the Blue Party
     article = "The Red Party won 68 seats, up from 55, while the Blue Party took 4.6% of the vote and 11 seats."
     assert flagged(article, "The Blue Party took 4.6% of the vote and 13 seats.", "13")
+
+
+# Two parties' changes in one passage: each change's size comes from its own two ends.
+ASSEMBLY_ARTICLE = (
+    "The Liberals will have 40 seats in the new assembly, compared with 25 in the outgoing assembly. "
+    "The Reds took 19% and 30 seats, down from 33, and the Whites 8% and 12 seats, up from 9."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The Liberals gained 15 seats.", "15"),
+        ("The Reds lost three seats, ending with 30.", "three"),
+        ("The Whites gained three seats to reach 12.", "three"),
+        ("The Whites gained three seats.", "three"),
+        ("The Reds lost three seats.", "three"),
+    ],
+)
+def test_a_changes_size_comes_from_its_own_two_ends(summary: str, figure: str) -> None:
+    assert not flagged(ASSEMBLY_ARTICLE, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The Liberals gained 17 seats.", "17"),
+        ("The Liberals lost 15 seats.", "15"),
+        ("The Reds gained three seats, ending with 30.", "three"),
+        ("The Reds gained three seats.", "three"),
+        ("The Whites lost three seats.", "three"),
+    ],
+)
+def test_a_wrong_size_or_way_of_a_change_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(ASSEMBLY_ARTICLE, summary, figure)
+
+
+def test_a_change_the_summary_tells_nothing_of_is_not_preferred() -> None:
+    # inflation's 3.1% to 3.4% is near "half a point" too, but the summary speaks of the rate
+    article = (
+        "The central bank held its main rate at 4.75% on Thursday, as inflation rose to 3.4% in May from "
+        "3.1% in April. The rate peaked at 5.25% last summer, and the bank has cut it twice since."
+    )
+    summary = "The rate has come down half a percentage point since peaking at 5.25% last summer."
+    assert not flagged(article, summary, "half a percentage point")
