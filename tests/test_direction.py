@@ -183,3 +183,35 @@ def test_a_change_told_the_way_of_its_ends_or_as_the_article_tells_it_is_accepte
 )
 def test_a_bad_thing_is_read_past_decimals_and_after_the_noun(article: str, summary: str) -> None:
     assert verify(article, summary).figures[0].status == "misattributed"
+
+
+# The summary gives one end of a change and its way; the article gives the change with both ends.
+CLINIC_ARTICLE = (
+    "The clinic said 2,340 patients were on its waiting list, down from 2,910 in spring, and that "
+    "the number seen each week rose to 640 from 580."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The clinic's waiting list rose to 2,340 patients.", "2,340"),
+        ("Patients seen each week fell to 640.", "640"),
+    ],
+)
+def test_an_end_told_going_the_other_way_is_flagged(summary: str, figure: str) -> None:
+    check = next(f for f in verify(CLINIC_ARTICLE, summary).figures if f.text == figure)
+    assert check.status == "misattributed"
+    assert check.rule == "change-way"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The clinic's waiting list fell to 2,340 patients.",
+        "Patients seen each week rose to 640.",
+        "The number seen each week is now 640.",
+    ],
+)
+def test_an_end_told_the_articles_way_or_with_no_way_is_accepted(summary: str) -> None:
+    assert verify(CLINIC_ARTICLE, summary).ok

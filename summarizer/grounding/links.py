@@ -435,7 +435,7 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
         return None
     ends = _ends_of_summary_change(figure, around)
     if ends is None:
-        return None
+        return _end_turned(figure, around, index, equal)
     partner, said, real = ends
     for same in equal:
         other = index.partner(same)
@@ -447,6 +447,41 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
         note = f"from {partner.text} to {figure.text} is {_WAYS[real]}, not {_WAYS[said]}"
         return Match("misattributed", same, note, "change-way")
     return None
+
+
+def _end_turned(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """Misattributed when the summary tells which way a change went to its value and the article's
+    own change to that value went the other way: "rose to 18,450" where the article has "18,450,
+    down from 21,700". Only a summary change with one end (its two ends are judged above), and
+    only when no change to the value in the article goes the summary's way."""
+    if (
+        figure.kind == "ordinal"
+        or figure.role == "rank"  # a rank rises as its number falls
+        or change_role(around.text, around.siblings, around.sibling_starts, figure) != "after"
+    ):
+        return None
+    at = bisect.bisect_left(around.sibling_starts, figure.start)
+    if change_partner(around.text, around.siblings, at) is not None:
+        return None  # the summary gives both ends: `against_its_ends` reads them
+    said = last_way(around.text[around.layout.clause_of(figure.start)[0] : figure.start])
+    if said is None:
+        return None
+    turned: tuple[Figure, Figure, Direction] | None = None
+    for same in equal:
+        other = index.partner(same)
+        if other is None or other.value is None or same.value is None or other.value == same.value:
+            continue
+        if change_role(index.text, index.figures, index.starts, same) != "after":
+            continue
+        real: Direction = "up" if same.value > other.value else "down"
+        if real == said:
+            return None
+        turned = turned or (same, other, real)
+    if turned is None:
+        return None
+    same, other, real = turned
+    note = f"the article has it going {real}, not {said}: from {other.text} to {same.text}"
+    return Match("misattributed", same, note, "change-way")
 
 
 def _ends_of_summary_change(figure: Figure, around: Around) -> tuple[Figure, Direction, Direction] | None:
