@@ -119,6 +119,14 @@ def test_word_ordinals_and_fraction_words_are_not_flagged_without_a_numeric_read
     assert verify(article, "A third party scored in the first half.").ok
 
 
+def test_a_word_ordinal_of_the_same_thing_as_the_articles_is_a_figure() -> None:
+    article = "The novelist signed copies of her ninth crime novel at the festival."
+    assert not verify(article, "The novelist signed her eleventh crime novel.").ok
+    assert verify(article, "The novelist signed her ninth crime novel.").ok
+    # the same two words after it are needed: "the second half" may be right beside "the first half"
+    assert verify("The hosts scored in the first half of the match.", "They conceded in the second half.").ok
+
+
 def summary_with(claim: Claim, figure: KeyFigure) -> ArticleSummary:
     return ArticleSummary(
         summary="The regulator fined the lender. The lender will appeal.",
