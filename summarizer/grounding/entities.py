@@ -30,8 +30,9 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
     summary's value is told of another party by name.
 
     Clear cases only: the summary's sentence names a party before the figure; each occurrence's
-    sentence names a party before it and never names the summary's (a sentence that names both may
-    tell either's figure); and a figure of the same kind, told after the summary's party's name in
+    sentence names a party before it and does not name the summary's before a contrast after the
+    value (a sentence that names both may tell either's figure; "..., while Harlow ..." tells
+    Harlow's own); and a figure of the same kind, told after the summary's party's name in
     its sentence, shares two words of the summary figure's clause (`BINDING_MARGIN`), or one for a
     measure in the same unit ("4.9 metres" for "5.82 metres"). Names are
     capitalised words the article never writes in lower case. Headlines are left alone: they name
@@ -48,7 +49,12 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         return None
     for _, other in equal:
         start, end = index.layout.sentence_of(other.start)
-        if any(_is_name(word, index) for word in mine.intersection(CAPITALISED_RE.findall(index.text, start, end))):
+        # A party named after a contrast ("..., while Harlow topped the poll in four regions") does
+        # not own the value; one named before it, or after it in the same telling ("in the 71st
+        # minute, when Harlow's keeper was sent off"), may.
+        contrast = _CONTRAST_RE.search(index.text, other.end, end)
+        owners = CAPITALISED_RE.findall(index.text, start, contrast.start() if contrast else end)
+        if any(_is_name(word, index) for word in mine.intersection(owners)):
             return None  # the value's sentence names the summary's party
     names = {word for word in mine if _is_name(word, index)}
     if not names:
@@ -138,6 +144,8 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
     return words
 
 
+# What opens another party's telling in the sentence of a value: "..., while", "..., whereas", "; ".
+_CONTRAST_RE: Final = re.compile(r",\s+(?:while|whereas|but)\b|;")
 # A run of capitalised words ("Jane Moss", "Harlow Brewing's"), read as one.
 _NAME_RUN_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?)*\b")
 _SAID_AFTER_RE: Final = re.compile(r"(?:,\s*\d+,)?\s+(?:said|says|told|added|warned|explained)\b")

@@ -67,6 +67,26 @@ def test_a_sentence_that_names_both_parties_may_give_either_its_value() -> None:
     assert not flagged(article, "Harlow will buy 40 pubs.", "40")
 
 
+# A party named after a contrast ("..., while Harlow ...") tells its own figures, not the value's.
+CONTRAST_ARTICLE = (
+    "In the port city, Redbrook sold 40 pubs, while Harlow bought a brewery in the hills. "
+    "Harlow also sold 15 pubs in the port city last spring."
+)
+
+
+def test_a_party_named_after_a_contrast_does_not_own_the_value() -> None:
+    assert status(CONTRAST_ARTICLE, "Harlow sold 40 pubs in the port city.", "40") == "misattributed"
+    assert not flagged(CONTRAST_ARTICLE, "Redbrook sold 40 pubs in the port city.", "40")
+
+
+def test_a_party_named_after_the_value_in_the_same_telling_may_own_it() -> None:
+    article = (
+        "Redbrook lost the final in the 88th minute, when Harlow's captain scored from a corner. "
+        "Harlow's captain had also scored in the 30th minute of the semi-final."
+    )
+    assert not flagged(article, "Harlow's captain scored in the 88th minute of the final.", "88th")
+
+
 POLL_ARTICLE = (
     "The Harbour Party took 38% of the vote, up four points, while the Moorland League's share fell "
     "by six points to 27%. Turnout was 61%."
