@@ -181,7 +181,7 @@ def bound_elsewhere(
     told = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling is not figure]
     sentence: tuple[frozenset[str], int] | None = None
     for position, other in candidates:
-        if other.kind != figure.kind or other.vague or values_equal(figure, other):
+        if not rival_kind(figure, other) or other.vague or values_equal(figure, other):
             continue
         if any(
             sibling.kind == other.kind and sibling.value is not None and values_equal(sibling, other)
@@ -405,7 +405,7 @@ def operands_bound(
     # The summary tells a movement ("grew by £4m", "45 fewer") of the change's size, not an end or a level.
     sized = size_of_change and not ends_wanted and around.movement is not None
     return not any(
-        (other.kind == figure.kind or {other.kind, figure.kind} <= _SHARE_KINDS)
+        alike(figure, other)
         and other.value is not None
         and not values_equal(figure, other)
         and all(other is not part for part in parts)
@@ -433,6 +433,18 @@ def _gives_all(figure: Figure, operands: tuple[Figure, ...], around: Around) -> 
 
 
 _SHARE_KINDS: Final = frozenset({"percent", "fraction"})  # "around half" and "35%" state one share
+
+
+def alike(figure: Figure, other: Figure) -> bool:
+    """Whether two figures measure alike: of one kind, or both shares ("about two-thirds", "58.2%")."""
+    return figure.kind == other.kind or {figure.kind, other.kind} <= _SHARE_KINDS
+
+
+def rival_kind(figure: Figure, other: Figure) -> bool:
+    """Whether an article figure may be a summary figure's rival by its kind: the same kind, or a
+    percentage for a share told in words ("about half" of costs where the article's costs are 38%).
+    Not the other way: the article's "a quarter of schools" is a loose word for another share."""
+    return figure.kind == other.kind or (figure.kind == "fraction" and other.kind == "percent")
 
 
 def _one_change(figure: Figure, operands: tuple[Figure, ...], index: ArticleIndex, *, ends_wanted: bool) -> bool:

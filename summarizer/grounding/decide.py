@@ -18,6 +18,7 @@ from .binding import (
     contrasted,
     counts_other_thing,
     misattributed,
+    rival_kind,
     same_measure,
 )
 from .companions import beside_other_value
@@ -432,7 +433,7 @@ def _about_something_else(
 ) -> tuple[str, str] | None:
     """The rule that finds the equal value about something else, if one does, and what it says."""
     # Every rule needs a rival: a figure of the same kind with another value.
-    if not any(other.kind == figure.kind and not values_equal(figure, other) for _, other in candidates):
+    if not any(rival_kind(figure, other) and not values_equal(figure, other) for _, other in candidates):
         return None
     rule = None
     if enabled("subject-elsewhere") and misattributed(figure, around, index, agreeing, candidates):

@@ -159,3 +159,23 @@ def test_about_rounds_to_the_nearest_step_and_is_no_cut() -> None:
     assert not flagged(article, "The new wing cost about £6bn.", "£6bn")
     # a bare figure cut to its leading digit, as headlines write "$26M" for $26.5m, still passes
     assert not flagged(article, "The new wing cost £5bn.", "£5bn")
+
+
+# A share told in words is bound like a percentage: the article's percentage for what it measures is
+# its rival, and a percentage of another thing that it happens to round is no support.
+FERRY_ARTICLE = (
+    "Fuel made up 38% of the ferry firm's total costs last year, and its shares have risen 51% since January."
+)
+
+
+def test_a_share_in_words_rounding_a_percentage_of_something_else_is_flagged() -> None:
+    assert status(FERRY_ARTICLE, "Fuel made up about half of the firm's total costs.", "about half") == "misattributed"
+    assert not flagged(FERRY_ARTICLE, "The firm's shares have risen about 50% since January.", "about 50%")
+
+
+def test_a_loose_word_share_of_the_article_is_no_rival_of_a_percentage() -> None:
+    article = (
+        "At the top grades, 31.8% of girls' entries received an A, compared with 26.5% for boys. "
+        "However, a quarter of schools saw their top-grade results fall."
+    )
+    assert not flagged(article, "Girls' top-grade rate of 31.8% was 5.3 points higher than boys' 26.5%.", "26.5%")
