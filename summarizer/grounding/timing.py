@@ -389,9 +389,14 @@ def _months_of(
     if months or starts_a_change(text, figure):
         return months
     opening_end = layout.clause_of(sentence_start)[1]
+    if opening_end > figure.start:
+        # The figure's own clause opens the sentence: only a month that opens it places the whole
+        # clause ("In August ambulances took an average of 74 minutes").
+        leading = _LEADING_MONTH_RE.match(text, sentence_start)
+        return frozenset([leading.group(1)]) if leading else frozenset()
     figures_in_opening = bisect.bisect_left(starts, opening_end) - bisect.bisect_left(starts, sentence_start)
-    if opening_end > figure.start or figures_in_opening:
-        return frozenset()  # the figure's own clause opens the sentence, or the opening has figures
+    if figures_in_opening:
+        return frozenset()  # the opening has figures of its own
     return frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, sentence_start, opening_end))
 
 
@@ -402,6 +407,8 @@ _PLACED_MONTH_RE: Final = re.compile(
     r"\b(?i:in|to|of|by|through|last|this|next|early|late|mid|during|end)\s+(" + _MONTH_NAMES + r")\b"
 )
 _MONTH_NAME_RE: Final = re.compile(_MONTH_NAMES)
+# "In August the average was ...": a month (without a year) opening a sentence.
+_LEADING_MONTH_RE: Final = re.compile(r"\s*(?:In|During)\s+(" + _MONTH_NAMES + r")\b(?!\s*,?\s*\d)")
 
 
 # "in January", "last March", "this May": a month told without its year.

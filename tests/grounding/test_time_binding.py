@@ -469,3 +469,16 @@ def test_spans_of_one_unit(article: str, summary: str, figure: str, expected: bo
 )
 def test_spans_a_tenth_apart_are_different_spans(article: str, summary: str) -> None:
     assert flagged(article, summary, "£")
+
+
+# A month that opens a sentence with no comma after it places the whole clause.
+FERRY_TIMES_ARTICLE = (
+    "The island ferry ran late on 14 days in March, against a target of three days. "
+    "In July the ferry ran late on 22 days."
+)
+
+
+def test_a_month_opening_a_sentence_without_a_comma_places_its_figure() -> None:
+    assert status(FERRY_TIMES_ARTICLE, "In March the ferry ran late on 22 days.", "22 days") == "misattributed"
+    assert not flagged(FERRY_TIMES_ARTICLE, "In July the island ferry ran late on 22 days.", "22 days")
+    assert not flagged(FERRY_TIMES_ARTICLE, "The ferry ran late on 22 days in July.", "22 days")
