@@ -85,7 +85,11 @@ def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -
         return 1.0, period, True
     if figure.kind in SPAN_KINDS:
         return None
-    span = span_after(figures, starts, figure, text) or _over_span(figures, starts, figure, text)
+    span = (
+        span_after(figures, starts, figure, text)
+        or _over_span(figures, starts, figure, text)
+        or _opening_span(figures, starts, figure, text)
+    )
     if span is not None:
         return (span.value, span.unit, False) if span.value is not None and span.unit in _DAYS else None
     # "640,000 visitors in its first month", "over the past year": a span of one unit, no number
@@ -101,6 +105,30 @@ def _over_span(figures: list[Figure], starts: list[int], figure: Figure, text: s
     if following is None or following.kind != "duration" or not following.text.lower().startswith("over "):
         return None
     return following if _WORDS_BEFORE_SPAN_RE.fullmatch(text, figure.end, following.start) else None
+
+
+def _opening_span(figures: list[Figure], starts: list[int], figure: Figure, text: str) -> Figure | None:
+    """A span that opens the figure's sentence, cut off by a comma: "Over seven years, she made 312
+    transfers"; "In the past three years, the charity raised £2m". The first figure of the sentence,
+    with none of its kind between it and the figure."""
+    at = bisect.bisect_left(starts, figure.start) - 1
+    while at >= 0 and figures[at].kind != "duration":
+        at -= 1
+    if at < 0:
+        return None
+    span = figures[at]
+    between = text[span.end : figure.start]
+    if "," not in between or _SENTENCE_END_RE.search(between):
+        return None
+    return span if _SPAN_OPENS_RE.search(text, max(0, span.start - _OPENING_REACH), span.start) else None
+
+
+# What may stand before a span that opens a sentence: nothing, "In", "During", "In the past".
+_SPAN_OPENS_RE: Final = re.compile(
+    r"(?:\A|[.!?]\s+)(?:(?:In|During|Within|For)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?)?\Z"
+)
+_SENTENCE_END_RE: Final = re.compile(r"[.!?]\s")
+_OPENING_REACH: Final = 30  # characters before a span read for what opens its sentence
 
 
 def _days(rate: Rate) -> float:

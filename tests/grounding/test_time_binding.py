@@ -482,3 +482,16 @@ def test_a_month_opening_a_sentence_without_a_comma_places_its_figure() -> None:
     assert status(FERRY_TIMES_ARTICLE, "In March the ferry ran late on 22 days.", "22 days") == "misattributed"
     assert not flagged(FERRY_TIMES_ARTICLE, "In July the island ferry ran late on 22 days.", "22 days")
     assert not flagged(FERRY_TIMES_ARTICLE, "The ferry ran late on 22 days in July.", "22 days")
+
+
+# A span that opens the sentence is what its figures are told over.
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Over six years, the club sold 420 season tickets to overseas fans.",
+        "In the past six years, the club sold 420 season tickets to overseas fans.",
+    ],
+)
+def test_a_span_opening_the_sentence_is_the_period_of_its_figures(article: str) -> None:
+    assert status(article, "The club sells 420 season tickets a year to overseas fans.", "420") == "misattributed"
+    assert not flagged(article, "The club sold 420 season tickets to overseas fans over six years.", "420")
