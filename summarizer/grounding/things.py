@@ -88,6 +88,7 @@ _SAME: Final = (
     ("shops", "outlets", "branches"),
     # What money is set aside for: "a £50m scheme" is the article's "£50m plan".
     ("plans", "schemes", "projects", "programmes"),
+    ("games", "matches", "fixtures", "appearances"),
 )
 
 

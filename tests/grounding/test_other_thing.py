@@ -220,3 +220,10 @@ def test_an_undertaking_named_in_other_words_is_the_same_thing(summary: str) -> 
 
 def test_an_undertaking_is_not_what_other_money_buys() -> None:
     assert flagged(ROADS_ARTICLE, "The council approved a £12m scheme to resurface the ring road.", "£12m")
+
+
+def test_games_are_counted_in_other_words_too() -> None:
+    article = "The goalkeeper retired after 412 appearances for the club and 31 for his country."
+    assert not flagged(article, "The goalkeeper played 412 games for the club.", "412")
+    assert not flagged(article, "He retired after 412 matches for the club.", "412")
+    assert flagged(article, "The goalkeeper kept 412 clean sheets for the club.", "412")
