@@ -277,7 +277,8 @@ def values_equal(summary: Figure, article: Figure) -> bool:
     if summary.kind == "year" and article.kind == "date":
         return same(summary.value, article.value // 10_000)
     if summary.kind == "date" and article.kind == "year":
-        return summary.value >= 10_000 and same(summary.value // 10_000, article.value)
+        # A bare year gives no month: "in January 2012" is not the article's "in 2012".
+        return summary.value >= 10_000 and summary.value % 10_000 == 0 and same(summary.value // 10_000, article.value)
     if summary.kind != article.kind and (summary.kind == "decade" or article.kind == "decade"):
         decade, year = (summary.value, article.value) if summary.kind == "decade" else (article.value, summary.value)
         return decade <= year < decade + 10

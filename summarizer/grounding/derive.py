@@ -24,6 +24,7 @@ from .timing import (
     counted_from_own_year,
     counted_in_years,
     dated_elsewhere,
+    month_from_dateline,
     time_to_dateline,
     year_from_dateline,
     years_counted_from,
@@ -104,6 +105,8 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> list[
         return []
     assert figure.value is not None
     in_years = counted_in_years(figure, index) or time_to_dateline(figure, index)
+    if figure.kind == "date" and in_years is None:
+        in_years = month_from_dateline(figure, index)  # "March 2022" from "March last year"
     if in_years or figure.kind != "year":
         return _one(in_years)
     dateline = year_from_dateline(figure.value, index)

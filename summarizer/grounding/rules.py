@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.81"
+GROUNDING_VERSION: Final = "3.82"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -115,7 +115,8 @@ RULES: Final = (
     Rule(
         "years-counted",
         "derive",
-        "years apart, a year counted from a date or span the article gives, the time to its dateline",
+        "years apart, a year counted from a date or span the article gives, the time to its dateline, "
+        "a month placed by the article's year ('March 2022' from 'March last year')",
     ),
     Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),
     Rule("points-apart", "derive", "a lead in points between two percentages"),

@@ -122,6 +122,43 @@ def year_from_dateline(value: float, index: ArticleIndex) -> Match | None:
     return None
 
 
+def month_from_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
+    """ "March 2022" from "in March last year" in an article of 2023, "June 2023" from "June this
+    year", "May 2024" from "May next year": a month the article places by its own year."""
+    if figure.kind != "date" or figure.value is None:
+        return None
+    year, rest = divmod(int(figure.value), 10_000)
+    month, day = divmod(rest, 100)
+    now = _now(index)
+    if now is None or not month or day:
+        return None
+    # The article's own year, or the year of a day it names ("on Saturday 14 October 2023"): an
+    # undated article's latest year may be a plan's ("before the 2025-26 season").
+    nows = {int(now)} | {int(day) // 10_000 for day in _days_named(index)}
+    for found in _MONTH_OF_YEAR_RE.finditer(index.text):
+        if _MONTH_NUMBERS[found.group(1).lower()] != month:
+            continue
+        shift = _SHIFTS[found.group(2).lower()]
+        for base in sorted(nows):
+            if year == base + shift:
+                return Match("derived", None, f"'{found.group(0)}' in an article of {base}", "years-counted")
+    return None
+
+
+def _days_named(index: ArticleIndex) -> list[float]:
+    """The values of the article's dates with a year, a month and a day (20231014)."""
+    return [
+        other.value
+        for other in index.figures
+        if other.kind == "date" and other.value is not None and other.value > 10_000 and int(other.value) % 100
+    ]
+
+
+# "March last year", "June this year", "May next year": a month placed by the article's own year.
+_MONTH_OF_YEAR_RE: Final = re.compile(rf"\b({_MONTHS})\s+(last|this|next)\s+year\b", re.IGNORECASE)
+_SHIFTS: Final = {"last": -1, "this": 0, "next": 1}
+
+
 def years_counted_from(value: float, index: ArticleIndex) -> Iterator[Match]:
     """Every way a year is counted from another by a span the article gives in years.
 

@@ -495,3 +495,30 @@ def test_a_month_opening_a_sentence_without_a_comma_places_its_figure() -> None:
 def test_a_span_opening_the_sentence_is_the_period_of_its_figures(article: str) -> None:
     assert status(article, "The club sells 420 season tickets a year to overseas fans.", "420") == "misattributed"
     assert not flagged(article, "The club sold 420 season tickets to overseas fans over six years.", "420")
+
+
+def test_a_month_the_article_never_gives_is_not_supported_by_its_year() -> None:
+    article = "The charity was founded in 2012 and moved its offices to the city in 2019."
+    assert flagged(article, "The charity was founded in January 2012.", "January 2012")
+    assert not flagged(article, "The charity was founded in 2012.", "2012")
+
+
+FERRY_SERVICE_ARTICLE = (
+    "On Tuesday 4 June 2024 the ferry operator said its island service, launched in March last year, "
+    "had carried 80,000 passengers. A second route opens in May next year."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The island service was launched in March 2023.", "March 2023"),
+        ("A second route opens in May 2025.", "May 2025"),
+    ],
+)
+def test_a_month_placed_by_the_articles_year_is_derived(summary: str, figure: str) -> None:
+    assert status(FERRY_SERVICE_ARTICLE, summary, figure) == "derived"
+
+
+def test_a_month_placed_in_another_year_is_flagged() -> None:
+    assert flagged(FERRY_SERVICE_ARTICLE, "The island service was launched in March 2024.", "March 2024")
