@@ -215,3 +215,21 @@ def test_an_end_told_going_the_other_way_is_flagged(summary: str, figure: str) -
 )
 def test_an_end_told_the_articles_way_or_with_no_way_is_accepted(summary: str) -> None:
     assert verify(CLINIC_ARTICLE, summary).ok
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        # the article tells the summary's way itself, though its ends go the other way
+        (
+            "Shares in the chain rose 3% on Tuesday to 240p, down from 310p at the start of the year.",
+            "Shares in the chain rose to 240p on Tuesday.",
+        ),
+        (
+            "The jobless rate edged up to 4.3% in March, down from 5.1% a year earlier.",
+            "The jobless rate edged up to 4.3% in March.",
+        ),
+    ],
+)
+def test_an_end_the_article_tells_the_summarys_way_is_accepted(article: str, summary: str) -> None:
+    assert verify(article, summary).ok

@@ -119,14 +119,6 @@ def test_word_ordinals_and_fraction_words_are_not_flagged_without_a_numeric_read
     assert verify(article, "A third party scored in the first half.").ok
 
 
-def test_a_word_ordinal_of_the_same_thing_as_the_articles_is_a_figure() -> None:
-    article = "The novelist signed copies of her ninth crime novel at the festival."
-    assert not verify(article, "The novelist signed her eleventh crime novel.").ok
-    assert verify(article, "The novelist signed her ninth crime novel.").ok
-    # the same two words after it are needed: "the second half" may be right beside "the first half"
-    assert verify("The hosts scored in the first half of the match.", "They conceded in the second half.").ok
-
-
 def summary_with(claim: Claim, figure: KeyFigure) -> ArticleSummary:
     return ArticleSummary(
         summary="The regulator fined the lender. The lender will appeal.",
@@ -613,3 +605,9 @@ def test_a_value_given_only_for_an_earlier_event(article: str, summary: str, exp
 def test_a_year_ahead_is_not_the_article_s_own_year() -> None:
     article = "In 2021 the storm killed 40 people on the coast. Rebuilding should be done by 2026."
     assert statuses(article, "The storm killed 40 people.") == [("40", "supported")]
+
+
+def test_a_later_ordinal_of_the_same_thing_is_not_flagged_as_a_word() -> None:
+    # a count that goes on ("added another") makes "second" right where the article says "first"
+    article = "The sprinter won her first Olympic gold in Rio in 2016 and added another in Tokyo five years later."
+    assert verify(article, "The sprinter won her second Olympic gold in Tokyo.").ok

@@ -482,28 +482,10 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             checks.append(_to_check(figure, scores[figure.start], index))
             continue
         match = _check_one(figure, Around(layout, figure), index, bind=bind, bind_rules=bind_rules)
-        if (
-            figure.kind == "ordinal"
-            and not figure.text[:1].isdigit()
-            and match.status in FLAGGED_STATUSES
-            and not _other_place_of_same_thing(figure, text, match.article, index)
-        ):
+        if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in FLAGGED_STATUSES:
             continue  # "second", "third": too often not figures ("second half") to flag
         checks.append(_to_check(figure, match, index))
     return checks
-
-
-def _other_place_of_same_thing(figure: Figure, text: str, other: Figure | None, index: ArticleIndex) -> bool:
-    """Whether the article's nearest figure is another ordinal before the same two words: "his tenth
-    league goal" where the article has "his ninth league goal" is a wrong figure. One word is too
-    little: "the first half" and "the second half" may both be right."""
-    if other is None or other.kind != "ordinal":
-        return False
-    mine, theirs = _NEXT_WORDS_RE.match(text, figure.end), _NEXT_WORDS_RE.match(index.text, other.end)
-    return mine is not None and theirs is not None and mine.group(0).lower().split() == theirs.group(0).lower().split()
-
-
-_NEXT_WORDS_RE: Final = re.compile(r"\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}\b")
 
 
 def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:

@@ -15,7 +15,7 @@ from summarizer.figures import Figure
 from .binding import binding, operands_bound
 from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same, values_equal
-from .direction import Direction
+from .direction import Direction, way_of
 from .index import ArticleIndex
 from .links import change_role, range_ends
 from .report import TURNED_ROUND, Match
@@ -63,11 +63,42 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
 def against_the_change(
     figure: Figure, around: Around, index: ArticleIndex, operands: tuple[Figure, ...]
 ) -> Match | None:
-    """The size of an article change told going the other way: "45 more residents" where the
-    article's residents fell from 465 to 420. Only for the two ends of one change."""
-    moved = around.movement
-    if moved is None or len(operands) != 2:
+    """The size of an article change told going the other way: "45 more residents than before"
+    where the article's residents fell from 465 to 420. Only for the two ends of one change (the
+    one `_combined` found the summary tells most of, a change going the summary's way first)."""
+    said = _summary_way(figure, around)
+    change = _change_way(operands, index) if said is not None and len(operands) == 2 else None
+    if change is None or change[2] == said:
         return None
+    before, after, way = change
+    note = f"{TURNED_ROUND} {way}, not {said}: '{before.text}' to '{after.text}'"
+    return Match("misattributed", after, note, "direction", operands)
+
+
+def _summary_way(figure: Figure, around: Around) -> Direction | None:
+    """The way the summary tells a change of `figure`'s size went: by its verb ("rose by 45"), or by
+    a comparison ("45 more than before"). "25 more than it has now" compares the past with the
+    present: no way over time is read from it."""
+    moved = around.movement
+    if moved is None:
+        return None
+    if _COMPARATIVE_AFTER_RE.match(around.layout.text, figure.end) and _THAN_NOW_RE.match(
+        around.layout.text, figure.end
+    ):
+        return None
+    return moved.direction
+
+
+# "45 more", "25 fewer dogs", "£3m lower": a comparison, whose "than" says with what.
+_COMPARATIVE_AFTER_RE: Final = re.compile(r"\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower)\b", re.IGNORECASE)
+# "... than it has now", "... than today": a comparison with the present, told from the past.
+_THAN_NOW_RE: Final = re.compile(
+    r"[^.;:!?]{0,40}?\bthan\s+(?:[a-z]+\s+){0,3}?(?:now|today|currently|at\s+present)\b", re.IGNORECASE
+)
+
+
+def _change_way(operands: tuple[Figure, ...], index: ArticleIndex) -> tuple[Figure, Figure, Direction] | None:
+    """The start, end and way of the article change whose two ends `operands` are, if they are."""
     first, second = operands
     if index.partner(first) is not second and index.partner(second) is not first:
         return None
@@ -75,11 +106,7 @@ def against_the_change(
     before, after = roles.get("before"), roles.get("after")
     if before is None or after is None or before.value is None or after.value is None or before.value == after.value:
         return None
-    way: Direction = "up" if after.value > before.value else "down"
-    if way == moved.direction:
-        return None
-    note = f"{TURNED_ROUND} {way}, not {moved.direction}: '{before.text}' to '{after.text}'"
-    return Match("misattributed", after, note, "direction", operands)
+    return before, after, way_of(before.value, after.value)
 
 
 def _one(match: Match | None) -> list[Match]:
@@ -273,19 +300,26 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     # The precision the number itself states: "at least 23" is 23 to the unit, not to the ten.
     step = max(granularity(dataclasses.replace(figure, qualifier=None)), 1e-9)
     operands = _related_operands(figure, around.context, index)
-    # Ends the summary tells nothing of (no end given, no word shared) are tried in text order below.
+    # Of the changes that give the value, the one the summary tells most of, one going its way
+    # first where they tie. Ends it tells nothing of (no end given, no word shared) are tried in
+    # text order below with the rest.
+    said = _summary_way(figure, around)
+    pairs = _change_ends(operands, index)
+    # (each pair's working, kept for the text-order pass below)
+    ends = {(id(left), id(right)): _combination(figure, left, right, step, index) for left, right in pairs}
     told = [
-        (_told(figure, left[2], right[2], around, index), left, right, note)
-        for left, right in _change_ends(operands, index)
-        if (note := _combination(figure, left, right, step, index))
+        (_told(figure, (left[2], right[2]), said, around, index), left, right, note)
+        for left, right in pairs
+        if (note := ends[id(left), id(right)])
     ]
     best = max(told, key=lambda found: found[0], default=None)
-    if best is not None and best[0] > (0, 0):
+    if best is not None and best[0][:2] > (0, 0):
         _, left, right, note = best
         return Match("derived", None, note, "arithmetic", (left[2], right[2]))
     for i, left in enumerate(operands):
         for right in operands[i + 1 :]:
-            note = _combination(figure, left, right, step, index)
+            pair = id(left), id(right)
+            note = ends[pair] if pair in ends else _combination(figure, left, right, step, index)
             if note:
                 return Match("derived", None, note, "arithmetic", (left[2], right[2]))
     return None
@@ -306,12 +340,18 @@ def _change_ends(operands: list[Operand], index: ArticleIndex) -> list[tuple[Ope
     return ends
 
 
-def _told(figure: Figure, left: Figure, right: Figure, around: Around, index: ArticleIndex) -> tuple[int, int]:
-    """How much of a change the summary's sentence tells: the ends it gives, then its words' binding."""
-    start, end = around.layout.sentence_of(figure.start)
+def _told(
+    figure: Figure, ends: tuple[Figure, Figure], said: Direction | None, around: Around, index: ArticleIndex
+) -> tuple[int, int, bool]:
+    """How well a change fits the summary: the ends the summary figure's clause gives ("gained three
+    seats to reach 12"), its words' binding, then whether it goes the summary's way (or no way is
+    told)."""
+    change = _change_way(ends, index) if said is not None else None
+    start, end = around.layout.clause_of(figure.start)
     given = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling.value is not None]
-    ends_given = sum(any(values_equal(sibling, one) for sibling in given) for one in (left, right))
-    return ends_given, binding(around, index, index.position(left)) + binding(around, index, index.position(right))
+    ends_given = sum(any(values_equal(sibling, one) for sibling in given) for one in ends)
+    bound = sum(binding(around, index, index.position(one)) for one in ends)
+    return ends_given, bound, change is None or change[2] == said
 
 
 def _combination(  # noqa: PLR0911 - one return per reason two operands may not combine, cheapest first

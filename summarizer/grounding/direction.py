@@ -17,7 +17,7 @@ from typing import Final, Literal
 
 from summarizer.figures import Figure
 
-__all__ = ["CHANGE_VERBS", "Direction", "Movement", "last_way", "movement_of", "opposite"]
+__all__ = ["CHANGE_VERBS", "Direction", "Movement", "last_way", "movement_of", "opposite", "way_of"]
 
 Direction = Literal["up", "down"]
 
@@ -99,6 +99,11 @@ class Movement:
 
     def comparable(self, other: Movement) -> bool:
         return self.bad == other.bad
+
+
+def way_of(before: float, after: float) -> Direction:
+    """The way a change from `before` to `after` goes (the two differ)."""
+    return "up" if after > before else "down"
 
 
 def opposite(direction: Direction) -> Direction:

@@ -145,7 +145,8 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
 
 
 # What opens another party's telling in the sentence of a value: "..., while", "..., whereas", "; ".
-_CONTRAST_RE: Final = re.compile(r",\s+(?:while|whereas|but)\b|;")
+# Not "but": it often hands the value on ("expected to win the £40m contract, but Harlow was awarded it").
+_CONTRAST_RE: Final = re.compile(r",\s+(?:while|whereas)\b|;")
 # A run of capitalised words ("Jane Moss", "Harlow Brewing's"), read as one.
 _NAME_RUN_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?)*\b")
 _SAID_AFTER_RE: Final = re.compile(r"(?:,\s*\d+,)?\s+(?:said|says|told|added|warned|explained)\b")

@@ -26,8 +26,8 @@ from summarizer.figures.lexicon import MONTH_NAMES
 from summarizer.text import stem
 
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
-from .direction import CHANGE_VERBS, Direction, last_way
-from .report import Match
+from .direction import CHANGE_VERBS, Direction, last_way, way_of
+from .report import TURNED_ROUND, Match
 from .words import Around, has_word
 
 if TYPE_CHECKING:  # the index reads links with `same_thing` as it is built
@@ -428,14 +428,22 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
 def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """Misattributed when the summary's own change goes against the way its two ends go ("revenue of
     £318m, down from £276m", "eased to 3.0% from 2.9%"), where the article ties the same two values
-    and does not tell them so itself."""
+    and does not tell them so itself; or when the summary gives one end and a way the article's own
+    change to that value does not go (`_end_turned`)."""
     # The article's side first: most values have no partner there, and then the summary's change
     # need not be read.
-    if all(index.partner(same) is None for same in equal):
+    if (
+        all(index.partner(same) is None for same in equal)
+        or figure.kind == "ordinal"
+        or figure.role == "rank"  # a rank rises as its number falls
+        or change_role(around.text, around.siblings, around.sibling_starts, figure) != "after"
+    ):
         return None
+    if change_partner(around.text, around.siblings, bisect.bisect_left(around.sibling_starts, figure.start)) is None:
+        return _end_turned(figure, around, index, equal)
     ends = _ends_of_summary_change(figure, around)
     if ends is None:
-        return _end_turned(figure, around, index, equal)
+        return None
     partner, said, real = ends
     for same in equal:
         other = index.partner(same)
@@ -450,19 +458,9 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
 
 
 def _end_turned(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """Misattributed when the summary tells which way a change went to its value and the article's
-    own change to that value went the other way: "rose to 18,450" where the article has "18,450,
-    down from 21,700". Only a summary change with one end (its two ends are judged above), and
-    only when no change to the value in the article goes the summary's way."""
-    if (
-        figure.kind == "ordinal"
-        or figure.role == "rank"  # a rank rises as its number falls
-        or change_role(around.text, around.siblings, around.sibling_starts, figure) != "after"
-    ):
-        return None
-    at = bisect.bisect_left(around.sibling_starts, figure.start)
-    if change_partner(around.text, around.siblings, at) is not None:
-        return None  # the summary gives both ends: `against_its_ends` reads them
+    """ "Rose to 18,450" where the article has "18,450, down from 21,700": the summary ends a change
+    at the value with no other end, and tells a way that no change to the value in the article goes,
+    by its ends or by its own words ("rose 3% to 240p, down from 310p" is told both ways)."""
     said = last_way(around.text[around.layout.clause_of(figure.start)[0] : figure.start])
     if said is None:
         return None
@@ -473,29 +471,26 @@ def _end_turned(figure: Figure, around: Around, index: ArticleIndex, equal: list
             continue
         if change_role(index.text, index.figures, index.starts, same) != "after":
             continue
-        real: Direction = "up" if same.value > other.value else "down"
-        if real == said:
+        real = way_of(other.value, same.value)
+        if real == said or last_way(index.text[index.layout.clause_of(same.start)[0] : same.start]) == said:
             return None
         turned = turned or (same, other, real)
     if turned is None:
         return None
     same, other, real = turned
-    note = f"the article has it going {real}, not {said}: from {other.text} to {same.text}"
+    note = f"{TURNED_ROUND} {real}, not {said}: from {other.text} to {same.text}"
     return Match("misattributed", same, note, "change-way")
 
 
 def _ends_of_summary_change(figure: Figure, around: Around) -> tuple[Figure, Direction, Direction] | None:
-    """The other end of the change a summary figure ends, the way the summary tells it and the way
-    its values go, when the two ways differ."""
-    if figure.kind == "ordinal" or figure.role == "rank" or figure.value is None:  # a rank rises as its number falls
-        return None
-    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "after":
-        return None
+    """The other end of the change a summary figure ends (the caller has found it an end), the way
+    the summary tells it and the way its values go, when the two ways differ."""
+    assert figure.value is not None
     partner = _summary_partner(figure, around)
     if partner is None or partner.value is None or partner.value == figure.value:
         return None
     said = last_way(_pair_words(around.text, around.layout.clause_of(figure.start)[0], figure, partner))
-    real: Direction = "up" if figure.value > partner.value else "down"
+    real = way_of(partner.value, figure.value)
     return None if said is None or said == real else (partner, said, real)
 
 

@@ -112,14 +112,17 @@ def _opening_span(figures: list[Figure], starts: list[int], figure: Figure, text
     transfers"; "In the past three years, the charity raised £2m". The first figure of the sentence,
     with none of its kind between it and the figure."""
     at = bisect.bisect_left(starts, figure.start) - 1
+    # Back to the first figure of the sentence at most: a sentence's end between stops the walk.
     while at >= 0 and figures[at].kind != "duration":
+        if _SENTENCE_END_RE.search(text, figures[at].end, figure.start):
+            return None
         at -= 1
     if at < 0:
         return None
     span = figures[at]
     between = text[span.end : figure.start]
-    if "," not in between or _SENTENCE_END_RE.search(between):
-        return None
+    if "," not in between or _SENTENCE_END_RE.search(between) or _POINT_IN_TIME_RE.match(between):
+        return None  # "Ten years ago, ...": a point in time, no span
     return span if _SPAN_OPENS_RE.search(text, max(0, span.start - _OPENING_REACH), span.start) else None
 
 
@@ -128,6 +131,7 @@ _SPAN_OPENS_RE: Final = re.compile(
     r"(?:\A|[.!?]\s+)(?:(?:In|During|Within|For)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?)?\Z"
 )
 _SENTENCE_END_RE: Final = re.compile(r"[.!?]\s")
+_POINT_IN_TIME_RE: Final = re.compile(r"\s+(?:ago|later|earlier|before|after|on)\b", re.IGNORECASE)
 _OPENING_REACH: Final = 30  # characters before a span read for what opens its sentence
 
 

@@ -428,9 +428,12 @@ def _months_of(
     opening_end = layout.clause_of(sentence_start)[1]
     if opening_end > figure.start:
         # The figure's own clause opens the sentence: only a month that opens it places the whole
-        # clause ("In August ambulances took an average of 74 minutes").
+        # clause ("In August ambulances took an average of 74 minutes"), and only as the sentence's
+        # one month ("In December the ward had 40 beds, as it had in November" tells both).
         leading = _LEADING_MONTH_RE.match(text, sentence_start)
-        return frozenset([leading.group(1)]) if leading else frozenset()
+        if leading is None or _MONTH_NAME_RE.search(text, leading.end(), layout.sentence_of(figure.start)[1]):
+            return frozenset()
+        return frozenset([leading.group(1)])
     figures_in_opening = bisect.bisect_left(starts, opening_end) - bisect.bisect_left(starts, sentence_start)
     if figures_in_opening:
         return frozenset()  # the opening has figures of its own

@@ -233,7 +233,18 @@ class Around:
     Computed on first use: most figures match one article figure and never need them.
     """
 
-    __slots__ = ("_context", "_figure", "_frame", "_head", "_layout", "_prefixes", "_subject", "figure", "text")
+    __slots__ = (
+        "_context",
+        "_figure",
+        "_frame",
+        "_head",
+        "_layout",
+        "_movement",
+        "_prefixes",
+        "_subject",
+        "figure",
+        "text",
+    )
 
     def __init__(self, layout: LazyLayout, figure: Figure) -> None:
         self._layout = layout
@@ -246,6 +257,7 @@ class Around:
         self._subject: frozenset[str] | None = None
         self._head: str | None = None
         self._prefixes: frozenset[str] | None = None
+        self._movement: Movement | bool | None = False  # False: not read yet (None: no movement)
 
     @property
     def prefixes(self) -> frozenset[str]:
@@ -307,7 +319,10 @@ class Around:
 
     @property
     def movement(self) -> Movement | None:
-        return movement_of(self._layout.text, self._figure)
+        if self._movement is False:
+            self._movement = movement_of(self._layout.text, self._figure)
+        assert not isinstance(self._movement, bool)
+        return self._movement
 
 
 def is_headline(text: str) -> bool:

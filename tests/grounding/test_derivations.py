@@ -396,3 +396,25 @@ def test_a_change_the_summary_tells_nothing_of_is_not_preferred() -> None:
     )
     summary = "The rate has come down half a percentage point since peaking at 5.25% last summer."
     assert not flagged(article, summary, "half a percentage point")
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        # two changes give the value, going opposite ways: the one the summary's clause tells of
+        (
+            "Rents in the city rose to £1,450 a month from £1,300, while wages fell to £2,100 from £2,250.",
+            "Rents rose by £150 a month while wages fell to £2,100.",
+            "£150",
+        ),
+        (
+            "The Greens won 48 seats, up from 35. Labour won 120 seats, down from 133.",
+            "Labour fell to 120 seats from 133, while the Greens gained 13.",
+            "13",
+        ),
+        # a comparison with the present, told from the past, says no way over time
+        (KENNEL_ARTICLE, "In the spring the shelter had 25 more dogs than it has now.", "25"),
+    ],
+)
+def test_a_changes_size_is_judged_against_the_change_it_tells_of(article: str, summary: str, figure: str) -> None:
+    assert not flagged(article, summary, figure)

@@ -194,3 +194,11 @@ def test_a_person_named_after_according_to_is_a_speaker() -> None:
         "profit rose to £19m."
     )
     assert not flagged(article, "Calder Mills's profit rose to £19m this year.", "£19m")
+
+
+def test_but_hands_the_value_on_rather_than_opening_another_partys_telling() -> None:
+    article = (
+        "Redbrook had expected to win the £40m rail contract, but Harlow was awarded it on Friday. "
+        "Harlow already holds a £12m rail contract in the north."
+    )
+    assert not flagged(article, "Harlow was awarded the £40m rail contract on Friday.", "£40m")

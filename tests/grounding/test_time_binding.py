@@ -522,3 +522,13 @@ def test_a_month_placed_by_the_articles_year_is_derived(summary: str, figure: st
 
 def test_a_month_placed_in_another_year_is_flagged() -> None:
     assert flagged(FERRY_SERVICE_ARTICLE, "The island service was launched in March 2024.", "March 2024")
+
+
+def test_a_month_opening_a_sentence_that_names_another_places_nothing_alone() -> None:
+    article = "In December the ward had 40 beds open, the same number it had in November."
+    assert not flagged(article, "The ward had 40 beds open in November.", "40")
+
+
+def test_a_point_in_time_opening_a_sentence_is_no_span() -> None:
+    article = "Ten years ago, the ferry carried 80,000 passengers. Last year it carried 120,000 passengers."
+    assert not flagged(article, "Ten years ago the ferry carried 80,000 passengers a year.", "80,000")
