@@ -60,7 +60,7 @@ from .timing import (
     year_of_other_event,
     year_of_other_figure,
 )
-from .words import Around, LazyLayout
+from .words import Around, LazyLayout, TextLayout
 
 
 def _check_one(
@@ -473,6 +473,7 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
     scores = scores_in_article(text, index)
     # Which rules are on is read once per text, not once per figure and rule.
     bind_rules = _bind_rules_on(disabled())
+    copied = _copied(figures, layout.get(), index) if enabled("copied-sentence") else {}
     checks = []
     for figure in figures:
         if figure.value is None:
@@ -481,11 +482,53 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             # "4 - 2" in tokenised text: read as a whole score, not two loose numbers.
             checks.append(_to_check(figure, scores[figure.start], index))
             continue
+        twin = copied.get(figure.start)
+        if twin is not None:
+            checks.append(_to_check(figure, Match("supported", twin, rule="copied-sentence"), index))
+            continue
         match = _check_one(figure, Around(layout, figure), index, bind=bind, bind_rules=bind_rules)
         if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in FLAGGED_STATUSES:
             continue  # "second", "third": too often not figures ("second half") to flag
         checks.append(_to_check(figure, match, index))
     return checks
+
+
+def _copied(figures: list[Figure], layout: TextLayout, index: ArticleIndex) -> dict[int, Figure]:
+    """The summary's figures in sentences it copies word for word from the article, each with the
+    article's figure at the same place: a copied sentence says what the article says, so its
+    figures are the article's, read as the article reads them (same text, kind, value, unit and
+    qualifier), and no rule need judge them again. By the summary figure's start."""
+    twins: dict[int, Figure] = {}
+    at = 0
+    for start, end in layout.sentences:
+        raw = layout.text[start:end]
+        found = index.copied_at(raw.strip())
+        if found is None:
+            continue
+        shift = found - (start + len(raw) - len(raw.lstrip()))
+        while at < len(figures) and figures[at].start < end:
+            figure = figures[at]
+            at += 1
+            if figure.start < start:
+                continue
+            twin = index.figure_at(figure.start + shift)
+            if twin is not None and _read_alike(figure, twin):
+                twins[figure.start] = twin
+    return twins
+
+
+def _read_alike(figure: Figure, other: Figure) -> bool:
+    """Whether two figures at the same place of the same sentence were read alike."""
+    return (
+        figure.text == other.text
+        and figure.kind == other.kind
+        and figure.value == other.value
+        and figure.unit == other.unit
+        and figure.scale == other.scale
+        and figure.qualifier == other.qualifier
+        and figure.vague == other.vague
+        and figure.role == other.role
+    )
 
 
 def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:

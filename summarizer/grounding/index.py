@@ -56,6 +56,7 @@ class ArticleIndex:
     _last_equal: tuple[Figure, list[tuple[int, Figure]]] | None = None
     _representatives: dict[Traits, Figure] | None = None
     _lowered: str | None = None
+    _by_sentence: dict[str, int] | None = None  # each sentence's text (stripped) to where it starts
 
     def figures_between(self, start: int, end: int) -> list[Figure]:
         """The article's figures that start between `start` and `end`."""
@@ -232,6 +233,11 @@ class ArticleIndex:
         """The place of an article figure in `figures`."""
         return bisect.bisect_left(self.starts, figure.start)
 
+    def figure_at(self, start: int) -> Figure | None:
+        """The article figure that starts at `start`, if one does."""
+        at = bisect.bisect_left(self.starts, start)
+        return self.figures[at] if at < len(self.starts) and self.starts[at] == start else None
+
     def partner(self, figure: Figure) -> Figure | None:
         """The article figure at the other end of the change or range an article figure is an end of."""
         position = self._change_partner(self.position(figure))
@@ -280,6 +286,18 @@ class ArticleIndex:
         if position not in self._movements:
             self._movements[position] = movement_of(self.text, self.figures[position])
         return self._movements[position]
+
+    def copied_at(self, sentence: str) -> int | None:
+        """Where the article has `sentence` (stripped) word for word as one of its own, or None."""
+        if sentence not in self.text:
+            return None  # most sentences of a summary: one fast search, no table of the article's
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for start, end in self.layout.sentences:
+                raw = self.text[start:end]
+                stripped = raw.strip()
+                self._by_sentence.setdefault(stripped, start + len(raw) - len(raw.lstrip()))
+        return self._by_sentence.get(sentence)
 
     def sentence_number(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.layout.sentence_starts, position) - 1)

@@ -186,3 +186,36 @@ def test_a_category_is_matched_as_a_name_in_words_or_digits() -> None:
     article = "The storm strengthened into a Category 4 hurricane on Monday, with 12 warnings issued."
     assert not flagged(article, "It became a category four hurricane.", "category four")
     assert flagged(article, "It became a Category 3 hurricane.", "Category 3")
+
+
+# A sentence copied word for word: its figures are the article's own, at the copied place.
+HARBOUR_ARTICLE = (
+    "The harbour board approved a £40m plan on Monday. "
+    "Dredging will cost more than £12m, and the board expects to spend £12m on new cranes. "
+    "Separately, a £40m bond will pay for the sea wall."
+)
+
+
+def test_a_sentence_copied_word_for_word_is_the_articles_own() -> None:
+    copied = "Dredging will cost more than £12m, and the board expects to spend £12m on new cranes."
+    report = verify(HARBOUR_ARTICLE, copied)
+    at = HARBOUR_ARTICLE.index(copied)
+    assert [(check.status, check.rule) for check in report.figures] == [("supported", "copied-sentence")] * 2
+    # each figure rests on its own place in the article: the bound on the bound, not on the later £12m
+    assert [check.article_span for check in report.figures] == [
+        (at + copied.index("more than £12m"), at + copied.index(", and")),
+        (at + copied.rindex("£12m"), at + copied.rindex("£12m") + 4),
+    ]
+
+
+def test_a_copied_sentence_beside_a_reworded_one_is_checked_as_before() -> None:
+    summary = "The harbour board approved a £40m plan on Monday. Cranes will cost £14m."
+    checks = verify(HARBOUR_ARTICLE, summary).figures
+    assert [(check.text, check.status) for check in checks] == [("£40m", "supported"), ("£14m", "unsupported")]
+    assert checks[0].rule == "copied-sentence"
+    assert checks[1].rule is None
+
+
+def test_a_copy_with_one_figure_changed_is_no_copy() -> None:
+    summary = "The harbour board approved a £45m plan on Monday."
+    assert flagged(HARBOUR_ARTICLE, summary, "£45m")
