@@ -49,6 +49,8 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
             total = match.rule in {"with-the-rest", "remainder"}
             if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
                 turned = against_the_change(figure, around, index, match.operands) if enabled("direction") else None
+                if turned is None and enabled("change-end"):
+                    turned = size_as_end(figure, around, index, match.operands)
                 if turned is not None:
                     return turned
                 beside = (
@@ -73,6 +75,24 @@ def against_the_change(
     before, after, way = change
     note = f"{TURNED_ROUND} {way}, not {said}: '{before.text}' to '{after.text}'"
     return Match("misattributed", after, note, "direction", operands)
+
+
+def size_as_end(figure: Figure, around: Around, index: ArticleIndex, operands: tuple[Figure, ...]) -> Match | None:
+    """The size of an article change told as one of its ends: "reserves dropped to £3.2m" where the
+    article's reserves fell from £4.1m to £900,000, a fall of £3.2m."""
+    if len(operands) != 2 or figure.value is None:
+        return None
+    change = _change_way(operands, index)
+    if change is None or change_role(around.text, around.siblings, around.sibling_starts, figure) not in {
+        "before",
+        "after",
+    }:
+        return None
+    before, after, _ = change
+    if before.value is None or after.value is None or not same(abs(after.value - before.value), figure.value):
+        return None
+    note = f"the article's change from '{before.text}' to '{after.text}' is of this size; it is no end of it"
+    return Match("misattributed", after, note, "change-end", operands)
 
 
 def _summary_way(figure: Figure, around: Around) -> Direction | None:

@@ -55,7 +55,8 @@ def _changed_by(text: str, figure: Figure) -> bool:
     return _BY_BEFORE_RE.search(text, max(0, figure.start - _FROM_REACH), figure.start) is not None
 
 
-_WORDS_TO_RE: Final = re.compile(r"(?:\s+[A-Za-z'’-]+){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
+# "from £4.1m in 2014 to £900,000": words, or a year, between a change's start and "to".
+_WORDS_TO_RE: Final = re.compile(r"(?:\s+(?:[A-Za-z'’-]+|(?:19|20)\d\d)){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _LOSER_BEFORE_RE: Final = re.compile(
     r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
     re.IGNORECASE,
@@ -198,7 +199,9 @@ _ROLE_REACH: Final = 48  # characters before a figure read for the change it end
 
 
 # "from 250 to 300": a change's start with its end after it.
-_TO_AFTER_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,4}?\s+to\s+(?:about\s+|around\s+)?[\d$£€]", re.IGNORECASE)
+_TO_AFTER_RE: Final = re.compile(
+    r"(?:\s+(?:[A-Za-z]+|(?:19|20)\d\d)){0,4}?\s+to\s+(?:about\s+|around\s+)?[\d$£€]", re.IGNORECASE
+)
 _FROM_VERB_WORDS: Final = 6  # words before "from" read for the change it starts
 
 

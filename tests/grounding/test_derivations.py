@@ -418,3 +418,20 @@ def test_a_change_the_summary_tells_nothing_of_is_not_preferred() -> None:
 )
 def test_a_changes_size_is_judged_against_the_change_it_tells_of(article: str, summary: str, figure: str) -> None:
     assert not flagged(article, summary, figure)
+
+
+# A change whose ends carry their years: "from £4.1m in 2014 to £900,000 in 2021".
+RESERVES_ARTICLE = "The club's reserves fell from £4.1m in 2014 to £900,000 in 2021, its accounts show."
+
+
+def test_the_ends_of_a_change_may_carry_their_years() -> None:
+    assert not flagged(RESERVES_ARTICLE, "The club's reserves fell by £3.2m between 2014 and 2021.", "£3.2m")
+    assert status(RESERVES_ARTICLE, "The club's reserves rose by £3.2m between 2014 and 2021.", "£3.2m") == (
+        "misattributed"
+    )
+
+
+def test_the_size_of_a_change_told_as_its_end_is_flagged() -> None:
+    check = next(f for f in verify(RESERVES_ARTICLE, "The club's reserves had dropped to £3.2m by 2021.").figures)
+    assert (check.status, check.rule) == ("misattributed", "change-end")
+    assert not flagged(RESERVES_ARTICLE, "The club's reserves had dropped to £900,000 by 2021.", "£900,000")
