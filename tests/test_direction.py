@@ -20,6 +20,9 @@ def direction(text: str) -> str | None:
     [
         ("Ticket sales rose 12% in June.", "up"),
         ("Ticket sales rose by an estimated 12% in June.", "up"),
+        ("Ticket sales rose sharply by 12% in June.", "up"),
+        ("River levels could rise again by up to half a metre.", "up"),
+        ("The jobless rate fell further to 4.1%.", None),
         ("The harbour authority reported a 12% fall in cargo.", "down"),
         ("The ferry line lost nearly $5m last winter.", "down"),
         ("The bakery chain made $2m in its first year.", "up"),
@@ -233,3 +236,10 @@ def test_an_end_told_the_articles_way_or_with_no_way_is_accepted(summary: str) -
 )
 def test_an_end_the_article_tells_the_summarys_way_is_accepted(article: str, summary: str) -> None:
     assert verify(article, summary).ok
+
+
+def test_an_adverb_between_a_verb_and_its_figure_keeps_the_way() -> None:
+    article = "Forecasters warned that river levels could rise again by up to half a metre on Wednesday."
+    check = verify(article, "River levels could fall by up to half a metre on Wednesday.").figures[0]
+    assert check.status == "misattributed"
+    assert verify(article, "River levels could rise by up to half a metre on Wednesday.").ok

@@ -62,7 +62,10 @@ _DOWN_NOUNS: Final = _words(
 )
 # Words that may stand between a verb and its figure ("rose by an estimated 12%").
 # ("to" is not among them: "fell 20% to $5m" is a level, not a fall of $5m.)
-_BETWEEN: Final = _words("by a an some about almost nearly around roughly just only another estimated")
+_BETWEEN: Final = _words(
+    "by a an some about almost nearly around roughly just only another estimated "
+    "again further sharply slightly steadily marginally significantly substantially strongly"
+)
 # A margin is the same fact seen from either side: "won by 312 votes" is "lost by 312 votes".
 _MARGIN_VERBS: Final = _words("won win wins winning lost lose loses losing")
 # Words that may stand between a figure and its noun ("a 12 per cent year-on-year fall").
