@@ -324,6 +324,10 @@ def _better_rival(
             len(telling) >= _TELLING and len(telling - _sentence_words_of_all(around)) >= _TELLING
         )
         by_thing = 0 if around.in_headline or kept else _by_thing(mine, ours, theirs)
+        # In a swap, what the summary figure counts may be said of the rival alone ("18% of total
+        # costs" where the article's 18% is how much they rose and its 38% is of total costs).
+        if not by_thing and partners and not around.in_headline and not kept:
+            by_thing = _by_thing_alone(mine, ours, theirs)
         if not by_thing and not any(
             _by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners
         ):
@@ -358,6 +362,11 @@ def _by_thing(mine: Frame, ours: Frame, theirs: Frame) -> int:
     ):
         return 1 + len(mine.words & theirs.words)
     return 0
+
+
+def _by_thing_alone(mine: Frame, ours: Frame, theirs: Frame) -> int:
+    """The summary counts what the rival counts, and the equal figure counts nothing it says."""
+    return 1 + len(mine.words & theirs.words) if mine.thing and not ours.thing and mine.thing & theirs.thing else 0
 
 
 def _by_words(mine: Frame, ours: Frame, theirs: Frame) -> int:

@@ -802,3 +802,19 @@ def test_two_named_sides_given_each_others_count_are_flagged() -> None:
 def test_a_vote_told_by_votes_to_votes_is_an_ordered_pair() -> None:
     article = "The board backed the merger by 8 votes to 2."
     assert flagged(article, "The board backed the merger by 2 votes to 8.", "2")
+
+
+# In a swap, what one figure counts may be said of the article's other figure alone: the 38% is
+# "of total costs", the 18% only how much they rose.
+FUEL_ARTICLE = "Fuel costs at the ferry line rose 18% to £49m and made up 38% of total costs."
+
+
+def test_a_swap_told_by_what_one_figure_counts_is_flagged() -> None:
+    report = verify(FUEL_ARTICLE, "Fuel costs at the ferry line rose 38% and made up 18% of total costs.")
+    assert any(check.status in FLAGGED for check in report.figures)
+    assert nothing_flagged(FUEL_ARTICLE, "Fuel costs at the ferry line rose 18% and made up 38% of total costs.")
+
+
+def test_one_figure_of_a_thing_without_a_swap_is_not_moved() -> None:
+    # no second figure in the summary: its words alone move nothing
+    assert not flagged(FUEL_ARTICLE, "Fuel made up 38% of the ferry line's total costs.", "38%")
