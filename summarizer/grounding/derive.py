@@ -410,6 +410,8 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         return None  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
     if _difference_misread(note, left, right, index.text):
         return None  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
+    if " - " in note and _is_loss(left, index.text) != _is_loss(right, index.text):
+        return None  # "a profit of £184m, against a loss of £62m": a swing of £246m, never of £122m
     if " + " in note and _total_with_its_part(left, right, index):
         return None  # "gave £2m more, taking its total to £17m": the £17m holds the £2m
     return note
@@ -460,6 +462,27 @@ def _difference_misread(note: str, left: Figure, right: Figure, text: str) -> bo
     forecast" makes 55mm (a sum)."""
     ways = {_difference_way(left, text), _difference_way(right, text)}
     return (1 in ways and " + " in note) or (-1 in ways and " - " in note)
+
+
+def _is_loss(figure: Figure, text: str) -> bool:
+    """Whether an amount is a loss or a deficit ("a loss of £62m", "a £62m deficit", "lost £62m"):
+    below zero, so its difference from a gain is their sum."""
+    if figure.kind != "money":
+        return False
+    return bool(
+        _LOSS_BEFORE_RE.search(text, max(0, figure.start - _LOSS_REACH), figure.start)
+        or _LOSS_AFTER_RE.match(text, figure.end)
+    )
+
+
+_LOSS_BEFORE_RE: Final = re.compile(
+    r"\b(?:loss(?:es)?\s+of|deficits?\s+of|lost|losing)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_LOSS_AFTER_RE: Final = re.compile(
+    r"\s+(?:(?:pre-tax|net|operating|annual)\s+)?(?:loss(?:es)?|deficits?)\b", re.IGNORECASE
+)
+_LOSS_REACH: Final = 30  # characters before an amount read for the loss it is
 
 
 def _difference_way(figure: Figure, text: str) -> int:

@@ -435,3 +435,15 @@ def test_the_size_of_a_change_told_as_its_end_is_flagged() -> None:
     check = next(f for f in verify(RESERVES_ARTICLE, "The club's reserves had dropped to £3.2m by 2021.").figures)
     assert (check.status, check.rule) == ("misattributed", "change-end")
     assert not flagged(RESERVES_ARTICLE, "The club's reserves had dropped to £900,000 by 2021.", "£900,000")
+
+
+# A loss is below zero: a swing from a loss to a profit is their sum.
+SWING_ARTICLE = "The ferry line made a pre-tax profit of £84m this year, against a loss of £32m a year earlier."
+
+
+def test_a_swing_from_a_loss_is_the_sum_not_the_difference() -> None:
+    assert status(SWING_ARTICLE, "Profit improved by £116m on the year before.", "£116m") == "derived"
+    assert flagged(SWING_ARTICLE, "Profit improved by £52m on the year before.", "£52m")
+    # two profits still differ by their difference
+    article = "The ferry line made a pre-tax profit of £84m this year, against £32m a year earlier."
+    assert status(article, "Profit grew by £52m on the year before.", "£52m") == "derived"
