@@ -428,26 +428,34 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
     return Match("misattributed", equal[0], f"the article gives its other end as '{theirs[0].text}'", "change-partner")
 
 
-def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+def against_its_ends(  # noqa: PLR0911 - one return per reason the ends cannot be judged, cheapest first
+    figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]
+) -> Match | None:
     """Misattributed when the summary's own change goes against the way its two ends go ("revenue of
     £318m, down from £276m", "eased to 3.0% from 2.9%"), where the article ties the same two values
     and does not tell them so itself; or when the summary gives one end and a way the article's own
     change to that value does not go (`_end_turned`)."""
-    # The article's side first: most values have no partner there, and then the summary's change
-    # need not be read.
+    # The article's side first: most values have no partner there, and then only a summary that
+    # says "from" can give both ends of a change.
+    unpartnered = all(index.partner(same) is None for same in equal)
     if (
-        all(index.partner(same) is None for same in equal)
+        (unpartnered and "from" not in around.text)
         or figure.kind == "ordinal"
         or figure.role == "rank"  # a rank rises as its number falls
         or change_role(around.text, around.siblings, around.sibling_starts, figure) != "after"
     ):
         return None
     if change_partner(around.text, around.siblings, bisect.bisect_left(around.sibling_starts, figure.start)) is None:
-        return _end_turned(figure, around, index, equal)
+        return None if unpartnered else _end_turned(figure, around, index, equal)
     ends = _ends_of_summary_change(figure, around)
     if ends is None:
         return None
     partner, said, real = ends
+    note = f"from {partner.text} to {figure.text} is {_WAYS[real]}, not {_WAYS[said]}"
+    if unpartnered:
+        # The article ties no change to the value, but gives both ends: the summary's own words
+        # go against its own ends ("312 wildfires, down from 160").
+        return Match("misattributed", equal[0], note, "change-way") if index.equal(partner) else None
     for same in equal:
         other = index.partner(same)
         if other is None or not (values_equal(partner, other) or rounds_to(partner, other)):
@@ -455,7 +463,6 @@ def against_its_ends(figure: Figure, around: Around, index: ArticleIndex, equal:
         start, _ = index.layout.clause_of(min(same.start, other.start))
         if last_way(_pair_words(index.text, start, same, other)) == said:
             return None  # the article tells it so itself
-        note = f"from {partner.text} to {figure.text} is {_WAYS[real]}, not {_WAYS[said]}"
         return Match("misattributed", same, note, "change-way")
     return None
 
