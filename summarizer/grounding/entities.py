@@ -140,6 +140,8 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
         speaker = len(match.group().split()) > 1 and _SAID_AFTER_RE.match(text, match.end())
         if speaker or _SAID_BEFORE_RE.search(text, max(start, match.start() - _SAID_REACH), match.start()):
             continue
+        if _BY_ITS_LEADER_RE.match(text, match.end()):
+            continue  # "Vass's party", "Kostic's government": a body named by its leader, by no name of its own
         words.extend(word for word in CAPITALISED_RE.findall(match.group()) if word not in _TITLES)
     return words
 
@@ -158,6 +160,10 @@ _NAME_AFTER_RE: Final = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:to|for)\s+(?:the\s+)?[A-Z](?![A-Za-z\s]{0,30}['’]s\s+[^\s]*\d)"
 )
 _SAID_REACH: Final = 48  # characters before a name read for "said", "according to chief executive"
+# After a possessive name: a body it leads, named by no name of its own.
+_BY_ITS_LEADER_RE: Final = re.compile(
+    r"\s+(?:party|government|team|side|firm|company|club|group|campaign|administration|coalition|cabinet)\b"
+)
 
 
 def _is_adverb(word: str) -> bool:

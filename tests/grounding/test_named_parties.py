@@ -202,3 +202,11 @@ def test_but_hands_the_value_on_rather_than_opening_another_partys_telling() -> 
         "Harlow already holds a £12m rail contract in the north."
     )
     assert not flagged(article, "Harlow was awarded the £40m rail contract on Friday.", "£40m")
+
+
+def test_a_body_named_by_its_leader_is_no_other_party() -> None:
+    article = (
+        "Marsh's party lost all 9 of its seats in the capital, where the Harbour Party took 48% of the vote. "
+        "In 2019 the Moorland League had held 12 seats in the capital."
+    )
+    assert not flagged(article, "The Moorland League lost all 9 of its seats in the capital.", "9")
