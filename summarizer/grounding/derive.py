@@ -594,7 +594,9 @@ def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> 
     assert left.value is not None
     assert right.value is not None
     a, b = left.value, right.value
-    tolerance = max(0.5, step / 2)
+    # A whole percentage rounds ("up 6%" for 6.3%); one with decimals is held to them, give or take
+    # its last digit ("6.8%" is no rise of 6.3%).
+    tolerance = step if step < 1 else max(0.5, step / 2)
     if left.kind == right.kind and left.kind in {"count", "money"}:
         for numerator, denominator in ((a, b), (b, a)):
             share = 100 * numerator / denominator

@@ -4,7 +4,7 @@ never when the article states another value for that very thing."""
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged, status
+from figure_cases import flagged, nothing_flagged, status
 
 from summarizer.grounding import verify
 
@@ -447,3 +447,16 @@ def test_a_swing_from_a_loss_is_the_sum_not_the_difference() -> None:
     # two profits still differ by their difference
     article = "The ferry line made a pre-tax profit of £84m this year, against £32m a year earlier."
     assert status(article, "Profit grew by £52m on the year before.", "£52m") == "derived"
+
+
+# A percentage change worked out from two counts: a whole percentage rounds, decimals are held.
+BOOKINGS_ARTICLE = "Bookings at the campsite rose to 2,550 this summer from 2,400 a year earlier."
+
+
+@pytest.mark.parametrize("summary", ["Bookings rose 6% on the year.", "Bookings rose 6.3% on the year."])
+def test_a_percentage_change_from_two_counts_is_derived_to_its_precision(summary: str) -> None:
+    assert nothing_flagged(BOOKINGS_ARTICLE, summary)
+
+
+def test_a_percentage_change_with_a_wrong_decimal_is_flagged() -> None:
+    assert flagged(BOOKINGS_ARTICLE, "Bookings rose 6.6% on the year.", "6.6%")
