@@ -386,7 +386,9 @@ def _bound_satisfied(summary: Figure, article: Figure) -> bool:
     if bound == "upper":
         # A round bound's step is as large as itself ("nearly 1,000": a step of 1,000): from below
         # it may not reach further than a fifth of its value, or "nearly 1,000" would hold for 47.
-        return summary.value - min(slack, _BOUND_REACH * abs(summary.value)) <= value < summary.value
+        # "Nearly" and "almost" say close below, not only below: "nearly 900,000" is no 812,000.
+        reach = _NEARLY_REACH if summary.qualifier == "nearly" else _BOUND_REACH
+        return summary.value - min(slack, reach * abs(summary.value)) <= value < summary.value
     if bound == "approx":
         mine, theirs = _rounded_step(summary), granularity(article)
         # "About 54" against "about 53": two approximations as fine as each other, of different values.
@@ -427,6 +429,7 @@ def _rounded_step(figure: Figure) -> float:
 
 
 _BOUND_REACH: Final = 0.2
+_NEARLY_REACH: Final = 0.075  # how far below its value "nearly" and "almost" may reach
 
 _VAGUE_SPAN: Final = 10  # "hundreds" is 200 to 1,999: 5,500 is thousands
 

@@ -179,3 +179,9 @@ def test_a_loose_word_share_of_the_article_is_no_rival_of_a_percentage() -> None
         "However, a quarter of schools saw their top-grade results fall."
     )
     assert not flagged(article, "Girls' top-grade rate of 31.8% was 5.3 points higher than boys' 26.5%.", "26.5%")
+
+
+@pytest.mark.parametrize(("figure", "caught"), [("Nearly 900,000", True), ("Nearly 850,000", False)])
+def test_nearly_is_close_below_not_only_below(figure: str, caught: bool) -> None:
+    article = "Some 812,000 people in the region were out of work in March, the statistics office said."
+    assert flagged(article, f"{figure} people in the region were out of work in March.", figure) == caught
