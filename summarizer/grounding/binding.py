@@ -326,7 +326,15 @@ def _better_rival(
         by_thing = 0 if around.in_headline or kept else _by_thing(mine, ours, theirs)
         # In a swap, what the summary figure counts may be said of the rival alone ("18% of total
         # costs" where the article's 18% is how much they rose and its 38% is of total costs).
-        if not by_thing and partners and not around.in_headline and not kept:
+        # (Not when the summary's figure of the rival's value counts the rival's thing too: "45% of
+        # the budget, with 4% of the budget going to roads" is no swap of "45% of it" and "4% of the budget".)
+        if (
+            not by_thing
+            and partners
+            and not around.in_headline
+            and not kept
+            and not any(partner.thing & theirs.thing for partner in partners)
+        ):
             by_thing = _by_thing_alone(mine, ours, theirs)
         if not by_thing and not any(
             _by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners

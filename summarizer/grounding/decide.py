@@ -496,24 +496,27 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
 def _copied(figures: list[Figure], layout: TextLayout, index: ArticleIndex) -> dict[int, Figure]:
     """The summary's figures in sentences it copies word for word from the article, each with the
     article's figure at the same place: a copied sentence says what the article says, so its
-    figures are the article's, read as the article reads them (same text, kind, value, unit and
-    qualifier), and no rule need judge them again. By the summary figure's start."""
+    figures are the article's, read as the article reads them (`_read_alike`), and no rule need
+    judge them again. By the summary figure's start."""
     twins: dict[int, Figure] = {}
     at = 0
     for start, end in layout.sentences:
+        while at < len(figures) and figures[at].start < start:
+            at += 1
+        if at == len(figures):
+            break
+        if figures[at].start >= end:
+            continue  # no figure in this sentence: no need to look for it in the article
         raw = layout.text[start:end]
         found = index.copied_at(raw.strip())
         if found is None:
             continue
         shift = found - (start + len(raw) - len(raw.lstrip()))
         while at < len(figures) and figures[at].start < end:
-            figure = figures[at]
+            twin = index.figure_at(figures[at].start + shift)
+            if twin is not None and _read_alike(figures[at], twin):
+                twins[figures[at].start] = twin
             at += 1
-            if figure.start < start:
-                continue
-            twin = index.figure_at(figure.start + shift)
-            if twin is not None and _read_alike(figure, twin):
-                twins[figure.start] = twin
     return twins
 
 

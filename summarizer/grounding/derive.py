@@ -410,7 +410,7 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         return None  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
     if _difference_misread(note, left, right, index.text):
         return None  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
-    if " - " in note and _is_loss(left, index.text) != _is_loss(right, index.text):
+    if " - " in note and _loss_and_gain(left, right, index.text):
         return None  # "a profit of £184m, against a loss of £62m": a swing of £246m, never of £122m
     if " + " in note and _total_with_its_part(left, right, index):
         return None  # "gave £2m more, taking its total to £17m": the £17m holds the £2m
@@ -464,25 +464,38 @@ def _difference_misread(note: str, left: Figure, right: Figure, text: str) -> bo
     return (1 in ways and " + " in note) or (-1 in ways and " - " in note)
 
 
-def _is_loss(figure: Figure, text: str) -> bool:
-    """Whether an amount is a loss or a deficit ("a loss of £62m", "a £62m deficit", "lost £62m"):
-    below zero, so its difference from a gain is their sum."""
-    if figure.kind != "money":
+def _loss_and_gain(left: Figure, right: Figure, text: str) -> bool:
+    """Whether one amount is told as a loss ("a loss of £62m", "a £62m deficit", "lost £62m") and the
+    other as a gain ("a profit of £184m", "made £184m"): the loss is below zero, so their difference
+    is their sum. An amount told as neither may be either ("lost £62m last year and £40m this year")."""
+    if left.kind != "money" or right.kind != "money":
         return False
-    return bool(
-        _LOSS_BEFORE_RE.search(text, max(0, figure.start - _LOSS_REACH), figure.start)
-        or _LOSS_AFTER_RE.match(text, figure.end)
-    )
+    return {_told_as(left, text), _told_as(right, text)} == {"loss", "gain"}
 
 
-_LOSS_BEFORE_RE: Final = re.compile(
-    r"\b(?:loss(?:es)?\s+of|deficits?\s+of|lost|losing)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+def _told_as(figure: Figure, text: str) -> str | None:
+    """ "loss" or "gain" for an amount told as one right before or after it, else None."""
+    found = _OUTCOME_BEFORE_RE.search(text, max(0, figure.start - _OUTCOME_REACH), figure.start)
+    word = found.group(1) if found else None
+    if word is None:
+        after = _OUTCOME_AFTER_RE.match(text, figure.end)
+        word = after.group(1) if after else None
+    if word is None:
+        return None
+    return "loss" if word.lower().startswith(("loss", "deficit", "lost", "losing")) else "gain"
+
+
+# "a loss of", "lost", "a profit of", "made", "earned": what an amount is, right before it ...
+_OUTCOME_BEFORE_RE: Final = re.compile(
+    r"\b(loss(?:es)?\s+of|deficits?\s+of|lost|losing|profits?\s+of|surplus\s+of|made|earned|earning)"
+    r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     re.IGNORECASE,
 )
-_LOSS_AFTER_RE: Final = re.compile(
-    r"\s+(?:(?:pre-tax|net|operating|annual)\s+)?(?:loss(?:es)?|deficits?)\b", re.IGNORECASE
+# ... or right after it: "a £62m loss", "a £184m profit".
+_OUTCOME_AFTER_RE: Final = re.compile(
+    r"\s+(?:(?:pre-tax|net|operating|annual)\s+)?(loss(?:es)?|deficits?|profits?|surplus)\b", re.IGNORECASE
 )
-_LOSS_REACH: Final = 30  # characters before an amount read for the loss it is
+_OUTCOME_REACH: Final = 30  # characters before an amount read for what it is
 
 
 def _difference_way(figure: Figure, text: str) -> int:
@@ -594,9 +607,9 @@ def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> 
     assert left.value is not None
     assert right.value is not None
     a, b = left.value, right.value
-    # A whole percentage rounds ("up 6%" for 6.3%); one with decimals is held to them, give or take
-    # its last digit ("6.8%" is no rise of 6.3%).
-    tolerance = step if step < 1 else max(0.5, step / 2)
+    # A whole percentage rounds ("up 6%" for 6.3%); one with decimals is held to them, rounded to its
+    # last digit ("6.6%" is no rise of 6.25%); the slack keeps a value on the half-way line in.
+    tolerance = step / 2 + _SLACK if step < 1 else max(0.5, step / 2)
     if left.kind == right.kind and left.kind in {"count", "money"}:
         for numerator, denominator in ((a, b), (b, a)):
             share = 100 * numerator / denominator
@@ -613,6 +626,9 @@ def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> 
         # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points.
         return {f"{left.text} + {right.text}": a + b}
     return {f"{left.text} + {right.text}": a + b, f"{left.text} - {right.text}": abs(a - b)}
+
+
+_SLACK: Final = 1e-6
 
 
 def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, float]:

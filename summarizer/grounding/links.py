@@ -433,8 +433,10 @@ def against_its_ends(  # noqa: PLR0911 - one return per reason the ends cannot b
 ) -> Match | None:
     """Misattributed when the summary's own change goes against the way its two ends go ("revenue of
     £318m, down from £276m", "eased to 3.0% from 2.9%"), where the article ties the same two values
-    and does not tell them so itself; or when the summary gives one end and a way the article's own
-    change to that value does not go (`_end_turned`)."""
+    and does not tell them so itself, or ties no change to the value at all but gives both (the
+    figure then opens its sentence's figures of its kind: in "120 buses, 35 of them new, up from 60"
+    the change is the 120's); or when the summary gives one end and a way the article's own change
+    to that value does not go (`_end_turned`)."""
     # The article's side first: most values have no partner there, and then only a summary that
     # says "from" can give both ends of a change.
     unpartnered = all(index.partner(same) is None for same in equal)
@@ -455,7 +457,8 @@ def against_its_ends(  # noqa: PLR0911 - one return per reason the ends cannot b
     if unpartnered:
         # The article ties no change to the value, but gives both ends: the summary's own words
         # go against its own ends ("312 wildfires, down from 160").
-        return Match("misattributed", equal[0], note, "change-way") if index.equal(partner) else None
+        told = index.equal(partner) and not _kind_before(figure, around)
+        return Match("misattributed", equal[0], note, "change-way") if told else None
     for same in equal:
         other = index.partner(same)
         if other is None or not (values_equal(partner, other) or rounds_to(partner, other)):
@@ -465,6 +468,12 @@ def against_its_ends(  # noqa: PLR0911 - one return per reason the ends cannot b
             return None  # the article tells it so itself
         return Match("misattributed", same, note, "change-way")
     return None
+
+
+def _kind_before(figure: Figure, around: Around) -> bool:
+    """Whether a figure of the same kind comes before `figure` in its sentence."""
+    start, _ = around.layout.sentence_of(figure.start)
+    return any(start <= other.start < figure.start and other.kind == figure.kind for other in around.siblings)
 
 
 def _end_turned(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

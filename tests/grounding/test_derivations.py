@@ -460,3 +460,15 @@ def test_a_percentage_change_from_two_counts_is_derived_to_its_precision(summary
 
 def test_a_percentage_change_with_a_wrong_decimal_is_flagged() -> None:
     assert flagged(BOOKINGS_ARTICLE, "Bookings rose 6.6% on the year.", "6.6%")
+
+
+def test_two_losses_told_once_as_losses_differ_by_their_difference() -> None:
+    article = "The airline lost £62m last year and £40m this year."
+    assert status(article, "The airline's losses narrowed by £22m this year.", "£22m") == "derived"
+
+
+def test_a_decimal_percentage_is_held_to_its_last_digit_both_ways() -> None:
+    article = "Bookings at the campsite rose to 2,126 this summer from 2,000 a year earlier."
+    assert status(article, "Bookings rose 6.3% on the year.", "6.3%") == "derived"
+    assert flagged(article, "Bookings rose 6.2% on the year.", "6.2%")
+    assert flagged(article, "Bookings rose 6.4% on the year.", "6.4%")

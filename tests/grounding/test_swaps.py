@@ -818,3 +818,12 @@ def test_a_swap_told_by_what_one_figure_counts_is_flagged() -> None:
 def test_one_figure_of_a_thing_without_a_swap_is_not_moved() -> None:
     # no second figure in the summary: its words alone move nothing
     assert not flagged(FUEL_ARTICLE, "Fuel made up 38% of the ferry line's total costs.", "38%")
+
+
+def test_a_figure_of_it_beside_one_of_the_whole_is_no_swap() -> None:
+    article = (
+        "The council set a budget of £210m for next year. Social care will take 45% of it, and a "
+        "further 4% of the budget will go to roads."
+    )
+    summary = "Social care will take 45% of the council's budget, with 4% of the budget going to roads."
+    assert nothing_flagged(article, summary)
