@@ -66,96 +66,72 @@ def _figure_sentences(rng: random.Random) -> list[tuple[str, str]]:
     """
     place, body, person = rng.choice(_PLACES), rng.choice(_BODIES), rng.choice(_PEOPLE)
     n = rng.randint
-    pairs = []
     cost, day, month, year, bridges = n(20, 900), n(1, 28), rng.choice(_MONTHS), n(2015, 2025), n(3, 40)
-    pairs.append(
+    jobs, span = n(200, 4000), rng.choice(["three", "five", "seven"])
+    rise, whole, tenth = n(2, 60), n(1, 9), n(1, 9)
+    came, against = n(100, 999), n(10, 90)
+    age, waited = n(25, 80), n(10, 30)
+    homes, old = n(1000, 9000), n(50, 150)
+    by, saved = n(2028, 2040), n(5, 50)
+    then, then_tenth, now, now_tenth = n(2, 9), n(0, 9), n(10, 19), n(0, 9)
+    backers, before, surveyed = rng.choice(["four", "six", "seven"]), n(20, 39), n(2010, 2019)
+    phase, due_month, due_year = n(10, 99), rng.choice(_MONTHS), n(2026, 2030)
+    thousands, tonnes, lorries = n(2, 12), n(100, 999), n(30, 90)
+    years, tens, rank = n(5, 20), n(2, 9), rng.choice(["second", "third", "fifth"])
+    return [
         (
             f"{body.capitalize()} in {place} approved a £{cost}m plan on {day} {month} {year} "
             f"to rebuild {bridges} bridges.",
             f"A £{cost}m scheme to rebuild {bridges} of the bridges in {place} was approved by {body} "
             f"on {day} {month} {year}.",
-        )
-    )
-    jobs, span = n(200, 4000), rng.choice(["three", "five", "seven"])
-    pairs.append(
+        ),
         (
             f"The project will create about {jobs:,} jobs over {span} years.",
             f"Around {jobs:,} jobs are expected to come from the project across {span} years.",
-        )
-    )
-    rise, whole, tenth = n(2, 60), n(1, 9), n(1, 9)
-    pairs.append(
+        ),
         (
             f"Costs rose by {rise}% last year, to ${whole}.{tenth}bn, according to {person}.",
             f"{person} said costs climbed {rise}% last year to ${whole}.{tenth}bn.",
-        )
-    )
-    came, against = n(100, 999), n(10, 90)
-    pairs.append(
+        ),
         (
             f"More than {came} people attended the meeting, and {against} spoke against the proposal.",
             f"Of the more than {came} people at the meeting, {against} spoke against the plan.",
-        )
-    )
-    age, waited = n(25, 80), n(10, 30)
-    pairs.append(
+        ),
         (
             f"{person}, aged {age}, said the town had waited {waited} years for the work.",
             f"The town has waited {waited} years for the work, said {person}, who is {age}.",
-        )
-    )
-    homes, old = n(1000, 9000), n(50, 150)
-    pairs.append(
+        ),
         (
             f"Two-thirds of the {homes:,} homes in the district are more than {old} years old.",
             f"Two-thirds of the district's {homes:,} homes were built more than {old} years ago.",
-        )
-    )
-    by, saved = n(2028, 2040), n(5, 50)
-    pairs.append(
+        ),
         (
             f"The authority expects traffic to fall by a quarter by {by}, saving {saved} minutes a day.",
             f"Traffic should drop by a quarter by {by}, saving drivers {saved} minutes a day.",
-        )
-    )
-    then, then_tenth, now, now_tenth = n(2, 9), n(0, 9), n(10, 19), n(0, 9)
-    pairs.append(
+        ),
         (
             f"In the 1990s the line carried {then}.{then_tenth} million passengers a year; now it carries "
             f"{now}.{now_tenth} million.",
             f"The line now carries {now}.{now_tenth} million passengers a year, against {then}.{then_tenth} "
             "million in the 1990s.",
-        )
-    )
-    backers, before, surveyed = rng.choice(["four", "six", "seven"]), n(20, 39), n(2010, 2019)
-    pairs.append(
+        ),
         (
             f"A survey found {backers} in ten residents backed the plan, up from {before}% in {surveyed}.",
             f"Support among residents has grown to {backers} in ten, from {before}% in {surveyed}, a survey found.",
-        )
-    )
-    phase, due_month, due_year = n(10, 99), rng.choice(_MONTHS), n(2026, 2030)
-    pairs.append(
+        ),
         (
             f"The first phase, costing €{phase} million, is due to finish in {due_month} {due_year}.",
             f"The €{phase} million first phase should be finished in {due_month} {due_year}.",
-        )
-    )
-    thousands, tonnes, lorries = n(2, 12), n(100, 999), n(30, 90)
-    pairs.append(
+        ),
         (
             f"Up to {thousands},{tonnes} tonnes of waste a week will be moved by rail instead of {lorries} lorries.",
             f"Rail will carry up to {thousands},{tonnes} tonnes of waste a week in place of {lorries} lorries.",
-        )
-    )
-    years, tens, rank = n(5, 20), n(2, 9), rng.choice(["second", "third", "fifth"])
-    pairs.append(
+        ),
         (
             f"The {years}-year contract is worth {tens}0 million dollars, the {rank} largest in the region.",
             f"Worth {tens}0 million dollars, the {years}-year deal is the {rank} largest contract in the region.",
-        )
-    )
-    return pairs
+        ),
+    ]
 
 
 def make_article(rng: random.Random, words: int = 700) -> tuple[str, str]:
