@@ -328,12 +328,15 @@ def _better_rival(
         # costs" where the article's 18% is how much they rose and its 38% is of total costs).
         # (Not when the summary's figure of the rival's value counts the rival's thing too: "45% of
         # the budget, with 4% of the budget going to roads" is no swap of "45% of it" and "4% of the budget".)
+        # Nor when the summary compares the two ("now carries 18.2 million passengers, against 8.4
+        # million in the 1990s"): a comparison's two sides are no swap.
         if (
             not by_thing
             and partners
             and not around.in_headline
             and not kept
             and not any(partner.thing & theirs.thing for partner in partners)
+            and not _compared(around, rival, others)
         ):
             by_thing = _by_thing_alone(mine, ours, theirs)
         if not by_thing and not any(
@@ -370,6 +373,21 @@ def _by_thing(mine: Frame, ours: Frame, theirs: Frame) -> int:
     ):
         return 1 + len(mine.words & theirs.words)
     return 0
+
+
+def _compared(around: Around, rival: Figure, others: list[Figure]) -> bool:
+    """Whether the summary sets its figure against one of the rival's value with a word of comparison
+    ("against", "compared with", "from", "than", "versus") between them."""
+    figure = around.figure
+    for other in others:
+        if other.kind != rival.kind or not values_equal(other, rival):
+            continue
+        if _COMPARISON_RE.search(around.text, min(figure.start, other.start), max(figure.start, other.start)):
+            return True
+    return False
+
+
+_COMPARISON_RE: Final = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs|from|than)\b", re.IGNORECASE)
 
 
 def _by_thing_alone(mine: Frame, ours: Frame, theirs: Frame) -> int:

@@ -827,3 +827,9 @@ def test_a_figure_of_it_beside_one_of_the_whole_is_no_swap() -> None:
     )
     summary = "Social care will take 45% of the council's budget, with 4% of the budget going to roads."
     assert nothing_flagged(article, summary)
+
+
+def test_a_comparison_of_two_times_is_no_swap() -> None:
+    article = "In the 1990s the line carried 8.4 million passengers a year; now it carries 18.2 million."
+    summary = "The line now carries 18.2 million passengers a year, against 8.4 million in the 1990s."
+    assert nothing_flagged(article, summary)
