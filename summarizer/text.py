@@ -92,7 +92,9 @@ def stem(word: str) -> str:
     five letters at most; "" for a stop word or a word of two letters."""
     lowered = word.lower()
     if lowered.endswith(("'s", "’s")):
-        lowered = lowered.rstrip("'’s")
+        lowered = lowered[:-2]  # "the boss's": one possessive, not every trailing s ("bo")
+    elif lowered.endswith(("'", "’")):
+        lowered = lowered[:-1]  # "the boys' entries": a plural's possessive
     if len(lowered) <= 2 or lowered in STOPWORDS:
         return ""
     return SUFFIX_RE.sub("", lowered)[:5]
