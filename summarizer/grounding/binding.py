@@ -324,12 +324,12 @@ def _better_rival(
             len(telling) >= _TELLING and len(telling - _sentence_words_of_all(around)) >= _TELLING
         )
         by_thing = 0 if around.in_headline or kept else _by_thing(mine, ours, theirs)
-        # In a swap, what the summary figure counts may be said of the rival alone ("18% of total
-        # costs" where the article's 18% is how much they rose and its 38% is of total costs).
-        # (Not when the summary's figure of the rival's value counts the rival's thing too: "45% of
-        # the budget, with 4% of the budget going to roads" is no swap of "45% of it" and "4% of the budget".)
-        # Nor when the summary compares the two ("now carries 18.2 million passengers, against 8.4
-        # million in the 1990s"): a comparison's two sides are no swap.
+        # In a swap, what the summary figure counts may be said of the rival alone ("11% of total
+        # costs" where the article's 11% is how much they rose and its 27% is of total costs). Not
+        # when the summary's figure of the rival's value counts the rival's thing too ("30% of the
+        # budget, with 6% of the budget going to parks" is no swap of "30% of it" and "6% of the
+        # budget"), nor when the summary compares the two ("now carries 9.1 million passengers,
+        # against 4.2 million in the 1990s"): a comparison's two sides are no swap.
         if (
             not by_thing
             and partners

@@ -65,8 +65,8 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
 def against_the_change(
     figure: Figure, around: Around, index: ArticleIndex, operands: tuple[Figure, ...]
 ) -> Match | None:
-    """The size of an article change told going the other way: "45 more residents than before"
-    where the article's residents fell from 465 to 420. Only for the two ends of one change (the
+    """The size of an article change told going the other way: "45 more members than before"
+    where the article's members fell from 530 to 485. Only for the two ends of one change (the
     one `_combined` found the summary tells most of, a change going the summary's way first)."""
     said = _summary_way(figure, around)
     change = _change_way(operands, index) if said is not None and len(operands) == 2 else None
@@ -78,8 +78,8 @@ def against_the_change(
 
 
 def size_as_end(figure: Figure, around: Around, index: ArticleIndex, operands: tuple[Figure, ...]) -> Match | None:
-    """The size of an article change told as one of its ends: "reserves dropped to £3.2m" where the
-    article's reserves fell from £4.1m to £900,000, a fall of £3.2m."""
+    """The size of an article change told as one of its ends: "savings dropped to £2.7m" where the
+    article's savings fell from £3.6m to £900,000, a fall of £2.7m."""
     if len(operands) != 2 or figure.value is None:
         return None
     change = _change_way(operands, index)
@@ -153,7 +153,7 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> list[
     assert figure.value is not None
     in_years = counted_in_years(figure, index) or time_to_dateline(figure, index)
     if figure.kind == "date" and in_years is None:
-        in_years = month_from_dateline(figure, index)  # "March 2022" from "March last year"
+        in_years = month_from_dateline(figure, index)  # "June 2022" from "June last year"
     if in_years or figure.kind != "year":
         return _one(in_years)
     dateline = year_from_dateline(figure.value, index)
@@ -411,7 +411,7 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
     if _difference_misread(note, left, right, index.text):
         return None  # "cost £48m, £9m more than forecast": the forecast was £39m; nothing cost £57m
     if " - " in note and _loss_and_gain(left, right, index.text):
-        return None  # "a profit of £184m, against a loss of £62m": a swing of £246m, never of £122m
+        return None  # "a profit of £90m, against a loss of £30m": a swing of £120m, never of £60m
     if " + " in note and _total_with_its_part(left, right, index):
         return None  # "gave £2m more, taking its total to £17m": the £17m holds the £2m
     return note
@@ -465,9 +465,9 @@ def _difference_misread(note: str, left: Figure, right: Figure, text: str) -> bo
 
 
 def _loss_and_gain(left: Figure, right: Figure, text: str) -> bool:
-    """Whether one amount is told as a loss ("a loss of £62m", "a £62m deficit", "lost £62m") and the
-    other as a gain ("a profit of £184m", "made £184m"): the loss is below zero, so their difference
-    is their sum. An amount told as neither may be either ("lost £62m last year and £40m this year")."""
+    """Whether one amount is told as a loss ("a loss of £30m", "a £30m deficit", "lost £30m") and the
+    other as a gain ("a profit of £90m", "made £90m"): the loss is below zero, so their difference
+    is their sum. An amount told as neither may be either ("lost £30m last year and £18m this year")."""
     if left.kind != "money" or right.kind != "money":
         return False
     return {_told_as(left, text), _told_as(right, text)} == {"loss", "gain"}
@@ -491,7 +491,7 @@ _OUTCOME_BEFORE_RE: Final = re.compile(
     r"\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     re.IGNORECASE,
 )
-# ... or right after it: "a £62m loss", "a £184m profit".
+# ... or right after it: "a £30m loss", "a £90m profit".
 _OUTCOME_AFTER_RE: Final = re.compile(
     r"\s+(?:(?:pre-tax|net|operating|annual)\s+)?(loss(?:es)?|deficits?|profits?|surplus)\b", re.IGNORECASE
 )
@@ -511,7 +511,7 @@ def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) ->
     """Whether two counts name different things right after them: "31 ferries" and "33 harbours",
     not "seven striking nurses" and "four of the nurses"."""
     if index.partner(left) is right or index.partner(right) is left:
-        return False  # the two ends of one change count one thing: "420 residents, down from 465 last year"
+        return False  # the two ends of one change count one thing: "485 members, down from 530 last year"
     left_words, right_words = _counted(left, index.text), _counted(right, index.text)
     return bool(left_words and right_words and not left_words & right_words)
 

@@ -141,7 +141,7 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
         if speaker or _SAID_BEFORE_RE.search(text, max(start, match.start() - _SAID_REACH), match.start()):
             continue
         if _BY_ITS_LEADER_RE.match(text, match.end()):
-            continue  # "Vass's party", "Kostic's government": a body named by its leader, by no name of its own
+            continue  # "Marsh's party", "Okoro's government": a body named by its leader, by no name of its own
         words.extend(word for word in CAPITALISED_RE.findall(match.group()) if word not in _TITLES)
     return words
 

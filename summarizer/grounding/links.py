@@ -55,7 +55,7 @@ def _changed_by(text: str, figure: Figure) -> bool:
     return _BY_BEFORE_RE.search(text, max(0, figure.start - _FROM_REACH), figure.start) is not None
 
 
-# "from £4.1m in 2014 to £900,000": words, or a year, between a change's start and "to".
+# "from £3.6m in 2015 to £800,000": words, or a year, between a change's start and "to".
 _WORDS_TO_RE: Final = re.compile(r"(?:\s+(?:[A-Za-z'’-]+|(?:19|20)\d\d)){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _LOSER_BEFORE_RE: Final = re.compile(
     r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
@@ -456,7 +456,7 @@ def against_its_ends(  # noqa: PLR0911 - one return per reason the ends cannot b
     note = f"from {partner.text} to {figure.text} is {_WAYS[real]}, not {_WAYS[said]}"
     if unpartnered:
         # The article ties no change to the value, but gives both ends: the summary's own words
-        # go against its own ends ("312 wildfires, down from 160").
+        # go against its own ends ("212 accidents, down from 118").
         told = index.equal(partner) and not _kind_before(figure, around)
         return Match("misattributed", equal[0], note, "change-way") if told else None
     for same in equal:
@@ -477,7 +477,7 @@ def _kind_before(figure: Figure, around: Around) -> bool:
 
 
 def _end_turned(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """ "Rose to 18,450" where the article has "18,450, down from 21,700": the summary ends a change
+    """ "Rose to 7,300" where the article has "7,300, down from 8,900": the summary ends a change
     at the value with no other end, and tells a way that no change to the value in the article goes,
     by its ends or by its own words ("rose 3% to 240p, down from 310p" is told both ways)."""
     said = last_way(around.text[around.layout.clause_of(figure.start)[0] : figure.start])

@@ -108,8 +108,8 @@ def _over_span(figures: list[Figure], starts: list[int], figure: Figure, text: s
 
 
 def _opening_span(figures: list[Figure], starts: list[int], figure: Figure, text: str) -> Figure | None:
-    """A span that opens the figure's sentence, cut off by a comma: "Over seven years, she made 312
-    transfers"; "In the past three years, the charity raised £2m". The first figure of the sentence,
+    """A span that opens the figure's sentence, cut off by a comma: "Over six years, the club sold 420
+    season tickets"; "In the last four months, the club sold 600 tickets". The first figure of the sentence,
     with none of its kind between it and the figure."""
     at = bisect.bisect_left(starts, figure.start) - 1
     # Back to the first figure of the sentence at most: a sentence's end between stops the walk.

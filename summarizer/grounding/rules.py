@@ -121,7 +121,7 @@ RULES: Final = (
         "years-counted",
         "derive",
         "years apart, a year counted from a date or span the article gives, the time to its dateline, "
-        "a month placed by the article's year ('March 2022' from 'March last year')",
+        "a month placed by the article's year ('June 2022' from 'June last year')",
     ),
     Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),
     Rule("points-apart", "derive", "a lead in points between two percentages"),

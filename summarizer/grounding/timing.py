@@ -123,7 +123,7 @@ def year_from_dateline(value: float, index: ArticleIndex) -> Match | None:
 
 
 def month_from_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
-    """ "March 2022" from "in March last year" in an article of 2023, "June 2023" from "June this
+    """ "October 2022" from "in October last year" in an article of 2023, "June 2023" from "June this
     year", "May 2024" from "May next year": a month the article places by its own year."""
     if figure.kind != "date" or figure.value is None:
         return None
@@ -132,7 +132,7 @@ def month_from_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
     now = _now(index)
     if now is None or not month or day:
         return None
-    # The article's own year, or the year of a day it names ("on Saturday 14 October 2023"): an
+    # The article's own year, or the year of a day it names ("on Friday 9 June 2023"): an
     # undated article's latest year may be a plan's ("before the 2025-26 season").
     nows = {int(now)} | {int(day) // 10_000 for day in _days_named(index)}
     for found in _MONTH_OF_YEAR_RE.finditer(index.text):
@@ -154,7 +154,7 @@ def _days_named(index: ArticleIndex) -> list[float]:
     ]
 
 
-# "March last year", "June this year", "May next year": a month placed by the article's own year.
+# "October last year", "June this year", "May next year": a month placed by the article's own year.
 _MONTH_OF_YEAR_RE: Final = re.compile(rf"\b({_MONTHS})\s+(last|this|next)\s+year\b", re.IGNORECASE)
 _SHIFTS: Final = {"last": -1, "this": 0, "next": 1}
 
@@ -428,7 +428,7 @@ def _months_of(
     opening_end = layout.clause_of(sentence_start)[1]
     if opening_end > figure.start:
         # The figure's own clause opens the sentence: only a month that opens it places the whole
-        # clause ("In August ambulances took an average of 74 minutes"), and only as the sentence's
+        # clause ("In July the ferry ran late on 22 days"), and only as the sentence's
         # one month ("In December the ward had 40 beds, as it had in November" tells both).
         leading = _LEADING_MONTH_RE.match(text, sentence_start)
         if leading is None or _MONTH_NAME_RE.search(text, leading.end(), layout.sentence_of(figure.start)[1]):
