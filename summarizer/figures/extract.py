@@ -578,7 +578,7 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     plural = match.group("den").lower().endswith("s") and match.group("den").lower() != "halves"
     numerator = match.group("num").lower()
     if (plural and numerator not in {"a", "an", "one"}) or (numerator not in {"a", "an"} and "-" in match.group(0)):
-        # "two-thirds", "three quarters"; "a one-third discount": a number joined to its part
+        # "two-thirds", "three fifths"; "a one-third discount": a number joined to its part
         return True
     # "grew by a quarter in five years": a change's size
     change_size = patterns.BY_BEFORE_RE.search(before) and patterns.CHANGE_SIZE_AFTER_RE.match(after)

@@ -92,7 +92,7 @@ ORDINALS: Final = {
     "hundredth": 100,
 }
 
-# Denominators of fraction words: "a third", "two-thirds", "three quarters".
+# Denominators of fraction words: "a third", "two-thirds", "three fifths".
 DENOMINATORS: Final = {
     "half": 2,
     "halves": 2,

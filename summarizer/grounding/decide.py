@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Final
 
 from summarizer.figures import Figure, find_figures
@@ -521,17 +522,9 @@ def _copied(figures: list[Figure], layout: TextLayout, index: ArticleIndex) -> d
 
 
 def _read_alike(figure: Figure, other: Figure) -> bool:
-    """Whether two figures at the same place of the same sentence were read alike."""
-    return (
-        figure.text == other.text
-        and figure.kind == other.kind
-        and figure.value == other.value
-        and figure.unit == other.unit
-        and figure.scale == other.scale
-        and figure.qualifier == other.qualifier
-        and figure.vague == other.vague
-        and figure.role == other.role
-    )
+    """Whether two figures at the same place of the same sentence were read alike: every field but
+    where they stand."""
+    return replace(other, start=figure.start, end=figure.end) == figure
 
 
 def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:

@@ -48,9 +48,11 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
         for match in attempt(figure, around, index):
             total = match.rule in {"with-the-rest", "remainder"}
             if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
-                turned = against_the_change(figure, around, index, match.operands) if enabled("direction") else None
+                # (the article change whose two ends the operands are, read once for both rules)
+                change = _change_way(match.operands, index) if len(match.operands) == 2 else None
+                turned = against_the_change(figure, around, change, match.operands) if enabled("direction") else None
                 if turned is None and enabled("change-end"):
-                    turned = size_as_end(figure, around, index, match.operands)
+                    turned = size_as_end(figure, around, change, match.operands)
                 if turned is not None:
                     return turned
                 beside = (
@@ -62,31 +64,29 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     return None
 
 
+Change = tuple[Figure, Figure, Direction]  # an article change's start, end and way
+_ENDS: Final = frozenset({"before", "after"})
+
+
 def against_the_change(
-    figure: Figure, around: Around, index: ArticleIndex, operands: tuple[Figure, ...]
+    figure: Figure, around: Around, change: Change | None, operands: tuple[Figure, ...]
 ) -> Match | None:
     """The size of an article change told going the other way: "45 more members than before"
     where the article's members fell from 530 to 485. Only for the two ends of one change (the
     one `_combined` found the summary tells most of, a change going the summary's way first)."""
-    said = _summary_way(figure, around)
-    change = _change_way(operands, index) if said is not None and len(operands) == 2 else None
-    if change is None or change[2] == said:
+    said = _summary_way(figure, around) if change is not None else None
+    if change is None or said is None or change[2] == said:
         return None
     before, after, way = change
     note = f"{TURNED_ROUND} {way}, not {said}: '{before.text}' to '{after.text}'"
     return Match("misattributed", after, note, "direction", operands)
 
 
-def size_as_end(figure: Figure, around: Around, index: ArticleIndex, operands: tuple[Figure, ...]) -> Match | None:
+def size_as_end(figure: Figure, around: Around, change: Change | None, operands: tuple[Figure, ...]) -> Match | None:
     """The size of an article change told as one of its ends: "savings dropped to £2.7m" where the
     article's savings fell from £3.6m to £900,000, a fall of £2.7m."""
-    if len(operands) != 2 or figure.value is None:
-        return None
-    change = _change_way(operands, index)
-    if change is None or change_role(around.text, around.siblings, around.sibling_starts, figure) not in {
-        "before",
-        "after",
-    }:
+    role = change_role(around.text, around.siblings, around.sibling_starts, figure) if change is not None else None
+    if change is None or figure.value is None or role not in _ENDS:
         return None
     before, after, _ = change
     if before.value is None or after.value is None or not same(abs(after.value - before.value), figure.value):
@@ -117,7 +117,7 @@ _THAN_NOW_RE: Final = re.compile(
 )
 
 
-def _change_way(operands: tuple[Figure, ...], index: ArticleIndex) -> tuple[Figure, Figure, Direction] | None:
+def _change_way(operands: tuple[Figure, ...], index: ArticleIndex) -> Change | None:
     """The start, end and way of the article change whose two ends `operands` are, if they are."""
     first, second = operands
     if index.partner(first) is not second and index.partner(second) is not first:

@@ -92,7 +92,7 @@ def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -
     )
     if span is not None:
         return (span.value, span.unit, False) if span.value is not None and span.unit in _DAYS else None
-    # "640,000 visitors in its first month", "over the past year": a span of one unit, no number
+    # "640,000 visitors in its first month", "during the last decade": a span of one unit, no number
     one = _ONE_UNIT_SPAN_RE.match(text, figure.end)
     return None if one is None else (1.0, one.group("unit").lower(), False)
 
@@ -170,9 +170,9 @@ _SPAN_LEAD_RE: Final = re.compile(
     rf"(?:\s+[a-z]+){{0,2}}?\s+(?:over|in|within|during|for)\s+(?:(?:{_SPAN_OWNERS})\s+)?(?:{_SPAN_PLACES})?\s*$",
     re.IGNORECASE,
 )
-# The same lead before one unit of time with no number: "in its first month", "over the past year".
+# The same lead before one unit of time with no number: "in its first month", "during the last decade".
 # Up to six words of the figure's own clause may stand between ("buyers have signed up for the
-# scheme over the past year"); a conjunction starts another clause ("rose 8% as demand picked up in
+# scheme during the last quarter"); a conjunction starts another clause ("rose 8% as demand picked up in
 # the last month").
 _ONE_UNIT_SPAN_RE: Final = re.compile(
     r"(?:\s+(?!(?:and|or|but|as|while|when|after|before|because|since|though|although|until)\b)[a-z]+){0,6}?"
