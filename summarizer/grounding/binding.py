@@ -10,7 +10,7 @@ from summarizer.figures import Figure
 from summarizer.text import stem
 
 from .compare import granularity, rounds_to, values_equal
-from .direction import CHANGE_VERBS
+from .direction import CHANGE_VERBS, compared_after
 from .frames import Frame
 from .index import ArticleIndex
 from .links import change_role
@@ -439,6 +439,9 @@ def operands_bound(
     parts = list(operands) if one else _parts(figure, operands, bound=bound, total=total)
     # The summary tells a movement ("grew by £4m", "45 fewer") of the change's size, not an end or a level.
     sized = size_of_change and not ends_wanted and around.movement is not None
+    # A difference told as a comparison ("880,000 more visitors than the gardens") is stated only by
+    # another difference: a level of the thing ("hopes to pass 3 million visitors") is none.
+    compared = not sized and compared_after(around.layout.text, figure)
     return not any(
         alike(figure, other)
         and other.value is not None
@@ -448,8 +451,17 @@ def operands_bound(
         # The size of a change is told by another change's size, not by a level: "the bill rose
         # from £18m to £22m" gives a rise of £4m, whatever else the bill is compared with.
         and (not sized or change_role(index.text, index.figures, index.starts, other) == "amount")
+        and (not compared or _a_difference(other, index))
         for _, other in index.candidates(figure)
     )
+
+
+def _a_difference(figure: Figure, index: ArticleIndex) -> bool:
+    """Whether an article figure is told as a difference: a change's size ("rose by 74,000") or a
+    comparison ("12 fewer beds")."""
+    if compared_after(index.text, figure):
+        return True
+    return change_role(index.text, index.figures, index.starts, figure) == "amount"
 
 
 def _gives_all(figure: Figure, operands: tuple[Figure, ...], around: Around) -> bool:

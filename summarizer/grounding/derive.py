@@ -15,7 +15,7 @@ from summarizer.figures import Figure
 from .binding import binding, operands_bound
 from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same, values_equal
-from .direction import Direction, way_of
+from .direction import Direction, compared_after, way_of
 from .index import ArticleIndex
 from .links import change_role, range_ends
 from .report import TURNED_ROUND, Match
@@ -102,15 +102,11 @@ def _summary_way(figure: Figure, around: Around) -> Direction | None:
     moved = around.movement
     if moved is None:
         return None
-    if _COMPARATIVE_AFTER_RE.match(around.layout.text, figure.end) and _THAN_NOW_RE.match(
-        around.layout.text, figure.end
-    ):
+    if compared_after(around.layout.text, figure) and _THAN_NOW_RE.match(around.layout.text, figure.end):
         return None
     return moved.direction
 
 
-# "45 more", "25 fewer dogs", "£3m lower": a comparison, whose "than" says with what.
-_COMPARATIVE_AFTER_RE: Final = re.compile(r"\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower)\b", re.IGNORECASE)
 # "... than it has now", "... than today": a comparison with the present, told from the past.
 _THAN_NOW_RE: Final = re.compile(
     r"[^.;:!?]{0,40}?\bthan\s+(?:[a-z]+\s+){0,3}?(?:now|today|currently|at\s+present)\b", re.IGNORECASE

@@ -66,6 +66,16 @@ _BETWEEN: Final = _words(
     "by a an some about almost nearly around roughly just only another estimated "
     "again further sharply slightly steadily marginally significantly substantially strongly"
 )
+# "45 more", "25 fewer dogs", "£3m lower": a comparison, whose "than" says with what.
+_COMPARATIVE_AFTER_RE: Final = re.compile(r"\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower)\b", re.IGNORECASE)
+
+
+def compared_after(text: str, figure: Figure) -> bool:
+    """Whether a figure is told as a difference by the comparative after it ("880,000 more
+    visitors", "£3m lower")."""
+    return _COMPARATIVE_AFTER_RE.match(text, figure.end) is not None
+
+
 # A margin is the same fact seen from either side: "won by 312 votes" is "lost by 312 votes".
 _MARGIN_VERBS: Final = _words("won win wins winning lost lose loses losing")
 # Words that may stand between a figure and its noun ("a 12 per cent year-on-year fall").

@@ -472,3 +472,34 @@ def test_a_decimal_percentage_is_held_to_its_last_digit_both_ways() -> None:
     assert status(article, "Bookings rose 6.3% on the year.", "6.3%") == "derived"
     assert flagged(article, "Bookings rose 6.2% on the year.", "6.2%")
     assert flagged(article, "Bookings rose 6.4% on the year.", "6.4%")
+
+
+MARKETS_ARTICLE = (
+    "Harbour Lane market drew 1.65 million shoppers last year, the most of any market in the county. "
+    "Second was the Quayside market, with 1.2 million shoppers. The organisers hope Harbour Lane will "
+    "pass 2 million shoppers by 2030."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Harbour Lane had about 450,000 more shoppers than the Quayside market.",
+        "The Quayside market drew 450,000 fewer shoppers than Harbour Lane.",
+    ],
+)
+def test_a_difference_told_as_a_comparison_is_not_undone_by_a_level_of_the_thing(summary: str) -> None:
+    assert status(MARKETS_ARTICLE, summary, "450,000") == "derived"
+
+
+def test_a_wrong_difference_told_as_a_comparison_is_flagged() -> None:
+    assert flagged(MARKETS_ARTICLE, "Harbour Lane had about 550,000 more shoppers than the Quayside market.", "550,000")
+
+
+def test_a_level_still_undoes_a_derivation_told_as_a_level() -> None:
+    article = (
+        "The county's markets drew 1.65 million shoppers in spring and 1.2 million in autumn. "
+        "They hope for 2 million shoppers a year by 2030."
+    )
+    # 1.65m + 1.2m is 2.85m, but the article's own figure for the markets' shoppers a year is no sum
+    assert flagged(article, "The county's markets hope for 2.85 million shoppers a year by 2030.", "2.85 million")
