@@ -27,6 +27,9 @@ def direction(text: str) -> str | None:
         ("The ferry line lost nearly $5m last winter.", "down"),
         ("The bakery chain made $2m in its first year.", "up"),
         ("The council cut 300 posts.", "down"),
+        ("Turnout showed an increase of 4 points.", "up"),
+        ("The port reported a fall of about 12% in cargo.", "down"),
+        ("The brewer made a profit of £9m.", None),
         ("Share prices were down 3% by noon.", "down"),
         ("The index gave up 174 points.", "down"),
         ("The co-operative shed 40 jobs.", "down"),
@@ -260,3 +263,10 @@ def test_a_change_of_the_sentences_first_figure_is_not_read_as_a_later_ones() ->
     )
     summary = "The county now runs 120 electric buses, 35 of them bought this year, up from 60 five years ago."
     assert verify(article, summary).ok
+
+
+def test_a_size_written_short_is_still_checked_for_its_way() -> None:
+    article = "The Harbour Party took 44.2% of the vote, an increase of 6.1 percentage points."
+    report = verify(article, "The Harbour Party's vote share fell 6.1 points.")
+    assert [(f.text, f.status, f.rule) for f in report.figures] == [("6.1", "misattributed", "direction")]
+    assert verify(article, "The Harbour Party's vote share rose 6.1 points.").ok

@@ -194,7 +194,8 @@ def _turned_round(figure: Figure, around: Around, index: ArticleIndex, match: Ma
         return None
     chosen = match.article
     turned, still = [], []
-    for position, other in index.candidates(figure):
+    # (the article figure's own kind: "9.4 points" is the article's "9.4 percentage points")
+    for position, other in index.candidates(chosen):
         if other.value != chosen.value:
             continue
         movement = index.movement(position)

@@ -60,6 +60,10 @@ _DOWN_NOUNS: Final = _words(
     "fall falls drop drops decline declines decrease decreases cut cuts loss losses slump reduction "
     "reductions lower fewer less deficit down shorter smaller narrower lighter below colder cooler"
 )
+# Nouns of a change whose "of" gives its size ("a rise of 4%"); not "profit" or "loss", whose "of"
+# gives a level ("a loss of £30m").
+_UP_BY_NOUNS: Final = _words("rise increase gain jump surge growth hike boost")
+_DOWN_BY_NOUNS: Final = _words("fall drop decline decrease cut reduction slump")
 # Words that may stand between a verb and its figure ("rose by an estimated 12%").
 # ("to" is not among them: "fell 20% to $5m" is a level, not a fall of $5m.)
 _BETWEEN: Final = _words(
@@ -183,6 +187,10 @@ def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     if not words:
         return None
     verb = words[-1]
+    if verb == "of" and len(words) > 1:
+        # "an increase of 9.4 points", "a fall of 12%": a change's noun and its size
+        noun = words[-2]
+        return "up" if noun in _UP_BY_NOUNS else "down" if noun in _DOWN_BY_NOUNS else None
     if verb in _UP_WITH_MONEY:
         return "up" if figure.kind == "money" or _MONEY_MARK_RE.search(_tail(text, figure)) else None
     if verb in _MARGIN_VERBS and "by" in between:
