@@ -54,7 +54,6 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         # minute, when Harlow's keeper was sent off"), may.
         contrast = _CONTRAST_RE.search(index.text, other.end, end)
         owners = CAPITALISED_RE.findall(index.text, start, contrast.start() if contrast else end)
-        owners += index.antecedent(other, people=False)
         if any(_is_name(word, index) for word in mine.intersection(owners)):
             return None  # the value's sentence names the summary's party
     names = {word for word in mine if _is_name(word, index)}
@@ -62,9 +61,7 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         return None
     for _, other in equal:
         start, _ = index.layout.sentence_of(other.start)
-        # (a firm's "it", not a person's "he": a chief executive speaks for the firm)
-        words = _party_words(index.text, start, other.start) + index.antecedent(other, people=False)
-        if not any(_is_party(word, index) for word in words):
+        if not any(_is_party(word, index) for word in _party_words(index.text, start, other.start)):
             return None  # whose value it is is not said by name (a month, a speaker is no party)
     for position, other in candidates:
         if other.kind != figure.kind or other.vague or values_equal(figure, other):

@@ -279,33 +279,8 @@ class ArticleIndex:
             partner = self._change_partner(position)
             if partner is not None:
                 stems |= self.layout.context_of(self.figures[partner])
-            stems |= frozenset(map(stem, self.antecedent(self.figures[position])))
             self._contexts[position] = stems
         return stems
-
-    def antecedent(self, figure: Figure, *, people: bool = True) -> list[str]:
-        """The name a sentence's opening pronoun stands for, where the figure is in the pronoun's
-        clause: the first name of the sentence before, its words as written ("It took 41.7% of the
-        vote" after "the Civic Union won 171 seats" is the Civic Union's share). `people`: "he" and
-        "she" too, not only "it"."""
-        start, _ = self.layout.sentence_of(figure.start)
-        number = self.sentence_number(figure.start)
-        opening = _PRONOUN_OPENING_RE.match(self.text, start)
-        if number == 0 or opening is None or not (people or opening.group("it")):
-            return []
-        if self.layout.clause_of(figure.start)[0] > start:
-            return []
-        before_start, before_end = self.layout.sentences[number - 1]
-        run: list[str] = []
-        last = -1
-        for match in CAPITALISED_RE.finditer(self.text, before_start, before_end):
-            if not self.is_name(match.group(0)):
-                continue
-            if run and self.text[last : match.start()].strip():
-                break  # the first name ends where a word of another kind stands
-            run.append(match.group(0))
-            last = match.end()
-        return run
 
     def movement(self, position: int) -> Movement | None:
         if position not in self._movements:
@@ -455,9 +430,6 @@ _SCORE_DIGITS: Final = 3  # the most digits a number of a score has (see _SCORE_
 
 # A word that may be a name. The capital opens the pattern and the word edge before it is tested
 # behind it: the regex engine then jumps from capital to capital rather than trying every position.
-# A sentence opened by a pronoun for one party: "It took 41.7%", "Her salary rose". ("They" is as
-# often the shares or prices of the sentence before as a party.)
-_PRONOUN_OPENING_RE: Final = re.compile(r"\s*[\"'“‘]?(?:(?P<it>Its?)|He|His|She|Her)\s")
 CAPITALISED_RE: Final = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]+\b")
 
 
