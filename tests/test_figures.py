@@ -120,6 +120,8 @@ def test_an_age_group_is_an_age_not_a_decade() -> None:
         ("The poet died at the age of 81.", "age", 81, "year"),
         ("She finished 21st overall.", "ordinal", 21, None),
         ("It happened a decade ago.", "duration", 10, "year"),
+        ("The relay team finished in 58min.", "duration", 58, "minute"),
+        ("The ferry was held up for 2hrs.", "duration", 2, "hour"),
     ],
 )
 def test_dates_durations_ages_and_ordinals(text: str, kind: str, value: float, unit: str | None) -> None:
@@ -493,3 +495,11 @@ def test_the_cheap_test_for_hidden_characters_misses_none() -> None:
             assert extract._may_hide(text), repr(text)
     assert not extract._may_hide("Sales rose 4%\nto £480m\tin 2023.")
     assert not extract._may_hide("Sales rose 4%\r\nto 480m in 2023.")
+
+
+def test_a_time_written_short_and_run_on_is_two_durations() -> None:
+    figures = find_figures("She trails the leader by 4min 35sec after the ninth stage.")
+    assert [(f.text, f.kind, f.value, f.unit) for f in figures if f.kind == "duration"] == [
+        ("4min", "duration", 4, "minute"),
+        ("35sec", "duration", 35, "second"),
+    ]

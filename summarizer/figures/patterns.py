@@ -210,9 +210,10 @@ SENTENCE_START_BEFORE_RE: Final = re.compile(r"(?:^|[.!?]|\n)[\s\"'“‘(\[]*$"
 # first alternative that matches wins, in the order `extract._plain_number` reads them):
 # - an age: "77-year-old", "77 years old";
 _AGE_AFTER = rf"(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|\s+years?\s+old(?![\w])"
-# - a time unit: "three weeks", "11 consecutive years", "48 hrs";
+# - a time unit: "three weeks", "11 consecutive years", "48 hrs", a short one written on ("3min 20sec");
 _TIME_UNIT_AFTER = (
-    rf"(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+|)"
+    rf"(?:(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+|)"
+    rf"|(?=(?:{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])))"
     rf"(?P<time_unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])"
 )
 # - a temperature: "18.3C", "64.9°F" (case-sensitive: "c" and "f" are no units);

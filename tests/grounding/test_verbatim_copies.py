@@ -40,6 +40,8 @@ COPIES = [
     ("The crossing now takes 25 minutes, down from 40 minutes.", "The crossing now takes 25 minutes instead of 40."),
     ("The crossing now takes 25 minutes, down from 40 minutes.", "Crossing times fell to 25 minutes from 40."),
     ("Support for the plan rose by 3.5 percentage points to 41%.", "Support for the plan rose 3.5 points to 41%."),
+    # a time in short units written on to its number
+    ("The champion is 4 minutes 35 seconds behind after the ninth stage.", "The champion trails by 4min 35sec."),
 ]
 
 
@@ -219,3 +221,8 @@ def test_a_copied_sentence_beside_a_reworded_one_is_checked_as_before() -> None:
 def test_a_copy_with_one_figure_changed_is_no_copy() -> None:
     summary = "The harbour board approved a £45m plan on Monday."
     assert flagged(HARBOUR_ARTICLE, summary, "£45m")
+
+
+def test_a_time_written_short_with_another_value_is_flagged() -> None:
+    article = "The champion is 4 minutes 35 seconds behind after the ninth stage."
+    assert flagged(article, "The champion trails by 4min 55sec.", "55sec")
