@@ -188,6 +188,7 @@ Role = Literal["before", "after", "amount"]
 # "rose 18% to $412m", "was cut by a third to 300": a change's verb, then "to" right before the figure.
 # (a decimal point is no stop: "rose from £4.8bn to")
 _TO_RE: Final = re.compile(r"((?:[^.;:!?]|(?<=\d)\.(?=\d)){0,40})\bto\s+$", re.IGNORECASE)
+_TO_LEAD: Final = 40  # the most characters `_TO_RE` reads before its "to"
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _VERB_WORDS: Final = 4  # words before "to" read for the change's verb
 # "$412m for 2025, up 18% from", "$1.20 a share, up from": the value after a change the words after it tell.
@@ -312,10 +313,25 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
     if "from" in text[figure.end : figure.end + _ROLE_REACH].lower() and _THEN_FROM_RE.match(text, figure.end):
         return "after"
     if last.endswith(" to") or last == "to":
-        lead = _TO_RE.search(before)
+        lead = _TO_RE.search(before, _lead_floor(before))
         if lead is not None and not CHANGE_VERBS.isdisjoint(_WORD_RE.findall(lead.group(1).lower())[-_VERB_WORDS:]):
             return "after"
     return None
+
+
+def _lead_floor(before: str) -> int:
+    """Where `_TO_RE`'s search of `before` (which ends in "to" and white space) may start: no match
+    starts earlier. Its lead ends at that "to", is at most `_TO_LEAD` characters long and holds no
+    sentence mark but a decimal point; a search from the start of `before` would try every place,
+    each running on to the mark or the end (about 15 times the cost of a search from here)."""
+    to = len(before.rstrip()) - 2
+    floor = max(0, to - _TO_LEAD)
+    for mark in ";:!?":
+        floor = max(floor, before.rfind(mark, floor, to) + 1)
+    point = before.rfind(".", floor, to)
+    while point > 0 and before[point - 1].isdecimal() and before[point + 1].isdecimal():
+        point = before.rfind(".", floor, point)  # a decimal point ("rose from £4.8bn to") is no mark
+    return max(floor, point + 1)
 
 
 def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
