@@ -53,7 +53,9 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         # not own the value; one named before it, or after it in the same telling ("in the 71st
         # minute, when Harlow's keeper was sent off"), may.
         contrast = _CONTRAST_RE.search(index.text, other.end, end)
-        owners = CAPITALISED_RE.findall(index.text, start, contrast.start() if contrast else end)
+        owners = CAPITALISED_RE.findall(
+            index.text, _owner_start(index.text, start, other), contrast.start() if contrast else end
+        )
         if any(_is_name(word, index) for word in mine.intersection(owners)):
             return None  # the value's sentence names the summary's party
     names = {word for word in mine if _is_name(word, index)}
@@ -73,6 +75,22 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         ):
             return other
     return None
+
+
+def _owner_start(text: str, start: int, figure: Figure) -> int:
+    """Where the words that may own a figure start in its sentence (`start`): at the phrase a
+    relative clause tells of, when the figure is in one ("compared with 79% at its rival Porta,
+    which carried 61.2 million passengers" is Porta's, not the sentence's first party's)."""
+    relative = text.rfind(", which ", start, figure.start)
+    relative = max(relative, text.rfind(", who ", start, figure.start))
+    if relative < 0 or _BREAK_RE.search(text, relative + 2, figure.start):
+        return start
+    phrase = max(text.rfind(",", start, relative), text.rfind(";", start, relative))
+    return phrase + 1 if phrase >= 0 else start
+
+
+# Between a relative pronoun and a figure: the relative clause has ended.
+_BREAK_RE: Final = re.compile(r"[,;(]")
 
 
 def _same_unit(figure: Figure, other: Figure) -> bool:

@@ -210,3 +210,15 @@ def test_a_body_named_by_its_leader_is_no_other_party() -> None:
         "In 2019 the Moorland League had held 12 seats in the capital."
     )
     assert not flagged(article, "The Moorland League lost all 9 of its seats in the capital.", "9")
+
+
+RELATIVE_ARTICLE = (
+    "Harlow said 64% of its orders shipped on time, against 58% at its rival Redbrook, which sold "
+    "2.4 million cases of beer last year. Harlow sold 1.9 million cases of beer last year."
+)
+
+
+def test_a_value_in_a_relative_clause_belongs_to_the_name_it_follows() -> None:
+    assert flagged(RELATIVE_ARTICLE, "Harlow sold 2.4 million cases of beer last year.", "2.4 million")
+    assert not flagged(RELATIVE_ARTICLE, "Redbrook sold 2.4 million cases of beer last year.", "2.4 million")
+    assert not flagged(RELATIVE_ARTICLE, "Harlow sold 1.9 million cases of beer last year.", "1.9 million")
