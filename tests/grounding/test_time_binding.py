@@ -532,3 +532,22 @@ def test_a_month_opening_a_sentence_that_names_another_places_nothing_alone() ->
 def test_a_point_in_time_opening_a_sentence_is_no_span() -> None:
     article = "Ten years ago, the ferry carried 80,000 passengers. Last year it carried 120,000 passengers."
     assert not flagged(article, "Ten years ago the ferry carried 80,000 passengers a year.", "80,000")
+
+
+PLEDGE_ARTICLE = "The mayor campaigned on a pledge to raise the tourist levy by 12% over four years."
+
+
+def test_a_pledged_value_told_as_already_done_is_flagged() -> None:
+    assert flagged(PLEDGE_ARTICLE, "The council has already raised the tourist levy by 12%.", "12%")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The mayor has pledged to raise the tourist levy by 12%.",
+        "The mayor promised a 12% rise in the tourist levy.",
+        "The mayor wants the tourist levy 12% higher within four years.",
+    ],
+)
+def test_a_pledged_value_told_as_a_pledge_passes(summary: str) -> None:
+    assert not flagged(PLEDGE_ARTICLE, summary, "12%")
