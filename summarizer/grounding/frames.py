@@ -107,8 +107,10 @@ _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as 
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former", "already"])
 # (and the words of a pledge, whose figure is not yet done: "a pledge to raise it by 15%")
 _FUTURE_WORDS: Final = frozenset(
-    ["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"]
-    + ["pledge", "pledges", "pledged", "promise", "promises", "promised"]
+    [
+        *("next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"),
+        *("pledge", "pledges", "pledged", "promise", "promises", "promised"),
+    ]
 )
 _START_WORDS: Final = frozenset(
     ["began", "begin", "begun", "begins", "started", "start", "starts", "launched", "launch", "commenced"]
