@@ -452,8 +452,21 @@ def operands_bound(
         # from £18m to £22m" gives a rise of £4m, whatever else the bill is compared with.
         and (not sized or change_role(index.text, index.figures, index.starts, other) == "amount")
         and (not compared or _a_difference(other, index))
+        and _per_unit(index.text, other) == _per_unit(around.text, figure)
         for _, other in index.candidates(figure)
     )
+
+
+def _per_unit(text: str, figure: Figure) -> str | None:
+    """The unit an amount of money is given per ("$1.47 a share", "£9 per person"), if any: such an
+    amount is no value of a whole ("net income rose by $157 million")."""
+    if figure.kind != "money":
+        return None
+    found = _PER_UNIT_RE.match(text, figure.end)
+    return found.group(1).lower() if found else None
+
+
+_PER_UNIT_RE: Final = re.compile(r"\s+(?:a|an|per|each)\s+([a-z]+)\b", re.IGNORECASE)
 
 
 def _a_difference(figure: Figure, index: ArticleIndex) -> bool:

@@ -503,3 +503,16 @@ def test_a_level_still_undoes_a_derivation_told_as_a_level() -> None:
     )
     # 1.65m + 1.2m is 2.85m, but the article's own figure for the markets' shoppers a year is no sum
     assert flagged(article, "The county's markets hope for 2.85 million shoppers a year by 2030.", "2.85 million")
+
+
+PER_SHARE_ARTICLE = (
+    "Net profit for the half-year climbed to $84 million, or $1.12 a share, from $61 million, or $0.81 a "
+    "share, a year earlier."
+)
+
+
+def test_an_amount_per_share_is_no_value_of_the_whole_amount() -> None:
+    assert status(PER_SHARE_ARTICLE, "Half-year net profit rose by $23 million to $84 million.", "$23 million") == (
+        "derived"
+    )
+    assert flagged(PER_SHARE_ARTICLE, "Half-year net profit rose by $25 million to $84 million.", "$25 million")
