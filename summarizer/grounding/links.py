@@ -35,9 +35,12 @@ if TYPE_CHECKING:  # the index reads links with `same_thing` as it is built
 
 # What may stand between the two figures of a pair: up to two words of the first's unit or noun
 # ("7 votes to 4", "410 million litres, from 600"), then the link. "Up from" and "down from" are a
-# change whatever stands before them, so more words may: "9,400 had waited over a year, down from 11,700".
+# change whatever stands before them, so more words may: "9,400 had waited over a year, down from 11,700";
+# and before "from", an end's year or a few words of its own ("fell to £87.3bn in 2025-26 from £114.2bn"),
+# none that joins another thing ("24.1p per kWh and gas from 6.3p").
 _LINK_RE: Final = re.compile(
-    r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<back>from)|(?P<to>to)|versus|vs\.?|against)"
+    r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<to>to)|versus|vs\.?|against)"
+    r"|(?:\s+(?:(?!(?:and|or|but|while|whereas)\b)[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){0,4}?,?\s+(?P<back>from)"
     r"|(?:\s+[A-Za-z]+){0,8}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
     re.IGNORECASE,
 )

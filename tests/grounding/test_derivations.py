@@ -516,3 +516,23 @@ def test_an_amount_per_share_is_no_value_of_the_whole_amount() -> None:
         "derived"
     )
     assert flagged(PER_SHARE_ARTICLE, "Half-year net profit rose by $25 million to $84 million.", "$25 million")
+
+
+BORROWING = (
+    "The finance minister set out a £1.1tn spending plan on Tuesday, pledging £4bn for schools, while "
+    "forecasting that government borrowing would fall to £87.3bn {} from £114.2bn in the current "
+    "financial year, which ends in April."
+)
+
+
+@pytest.mark.parametrize("between", ["in 2026-27", "in two years"])
+def test_an_end_may_carry_its_year_or_a_few_words_before_from(between: str) -> None:
+    article = BORROWING.format(between)
+    assert status(article, "Borrowing is forecast to fall by £26.9bn to £87.3bn.", "£26.9bn") == "derived"
+    assert flagged(article, "Borrowing is forecast to fall by £28.9bn to £87.3bn.", "£28.9bn")
+
+
+def test_a_from_after_and_starts_a_change_of_another_thing() -> None:
+    article = "The power rate will fall to 24.1p from 25.8p, while the gas rate will drop to 5.9p from 6.3p."
+    summary = "Power rates drop from 25.8p to 24.1p per kWh and gas from 6.3p to 5.9p."
+    assert nothing_flagged(article, summary)
