@@ -833,3 +833,14 @@ def test_a_comparison_of_two_times_is_no_swap() -> None:
     article = "In the 1990s the line carried 8.4 million passengers a year; now it carries 18.2 million."
     summary = "The line now carries 18.2 million passengers a year, against 8.4 million in the 1990s."
     assert nothing_flagged(article, summary)
+
+
+EARNINGS_ARTICLE = (
+    "Half-year sales at the bakery chain rose to £48m, or 61p a share, from £41m, or 52p a share. "
+    "Analysts polled by the agency had on average forecast earnings of 57p a share."
+)
+
+
+def test_a_forecast_beside_an_actual_is_not_exchanged_with_the_actuals_past_value() -> None:
+    summary = "Earnings of 61p a share beat the average analyst forecast of 57p."
+    assert status(EARNINGS_ARTICLE, summary, "57p") == "supported"
