@@ -101,12 +101,12 @@ def beside_other_value(
                 or (rival.kind, rival.value) in taken
                 or values_equal(figure, rival)
                 or not compatible(figure, rival)
+                # "beat the forecast of 57p": a forecast's rival is another forecast
+                or (around.frame.tense is not None and index.frame(rival).tense != around.frame.tense)
             ):
                 continue
             if things and not things & index.frame(rival).thing:
                 continue  # "5 bridges", or "two" of nothing said, is no rival of "40,000 homes"
-            if around.frame.tense is not None and index.frame(rival).tense != around.frame.tense:
-                continue  # "beat the forecast of $1.31": a forecast's rival is another forecast
             dates = dated_figure(index.figures, index.starts, rival, index.text) if rival.kind == "year" else None
             if dates is not None and not values_equal(dates, companion):
                 continue  # "3.4m, against 2.9m in 2023": the 2023 is the 2.9m's, not the 3.4m's
