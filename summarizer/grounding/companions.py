@@ -53,6 +53,8 @@ def beside_other_value(
         and sibling.value is not None
         and not sibling.vague
         and sibling.kind not in _UNBOUND_KINDS
+        # told for another time than the figure ("61p a share beat the forecast of 57p"): no pair
+        and around.frame_of(sibling).tense == around.frame.tense
         # the figure's clause, and the age of the person its sentence opens with ("Ann Roe, 33, was
         # jailed for 14 years": the age stands in commas of its own, but the years are Roe's)
         and (
@@ -101,8 +103,6 @@ def beside_other_value(
                 or (rival.kind, rival.value) in taken
                 or values_equal(figure, rival)
                 or not compatible(figure, rival)
-                # "beat the forecast of 57p": a forecast's rival is another forecast
-                or (around.frame.tense is not None and index.frame(rival).tense != around.frame.tense)
             ):
                 continue
             if things and not things & index.frame(rival).thing:
