@@ -241,8 +241,12 @@ class Around:
         "_layout",
         "_movement",
         "_prefixes",
+        "_reader",
         "_subject",
         "figure",
+        "layout",
+        "sibling_starts",
+        "siblings",
         "text",
     )
 
@@ -252,6 +256,12 @@ class Around:
         # Plain attributes, not properties: every rule reads them, most more than once.
         self.figure = figure  # the summary figure this is the surroundings of
         self.text = layout.text  # the whole summary text the figure stands in
+        self.layout = layout.get()  # the text's sentences and clauses
+        # All the figures of the summary text this figure stands in, itself included, in order, and
+        # where each starts (for bisection).
+        self._reader = layout.frames()
+        self.siblings = self._reader.figures
+        self.sibling_starts = layout.starts()
         self._frame: Frame | None = None
         self._context: frozenset[str] | None = None
         self._subject: frozenset[str] | None = None
@@ -268,49 +278,35 @@ class Around:
     @property
     def context(self) -> frozenset[str]:
         if self._context is None:
-            self._context = self._layout.get().context_of(self._figure)
+            self._context = self.layout.context_of(self._figure)
         return self._context
 
     @property
     def subject(self) -> frozenset[str]:
         if self._subject is None:
-            self._subject = self._layout.get().subject_of(self._figure, self._layout.end_before(self._figure))
+            self._subject = self.layout.subject_of(self._figure, self._layout.end_before(self._figure))
         return self._subject
 
     @property
     def head(self) -> str:
         if self._head is None:
-            self._head = self._layout.get().head_of(self._figure)
+            self._head = self.layout.head_of(self._figure)
         return self._head
-
-    @property
-    def layout(self) -> TextLayout:
-        return self._layout.get()
 
     @property
     def in_headline(self) -> bool:
         """Whether the figure stands in a headline (see `is_headline`)."""
         return self._layout.headline()
 
-    @property
-    def siblings(self) -> list[Figure]:
-        """All the figures of the summary text this figure stands in, itself included."""
-        return self._layout.frames().figures
-
-    @property
-    def sibling_starts(self) -> list[int]:
-        """Where each of `siblings` starts (for bisection), computed once per text."""
-        return self._layout.starts()
-
     def frame_of(self, other: Figure) -> Frame:
         """What another figure of the same summary text measures."""
-        return self._layout.frames().frame(other)
+        return self._reader.frame(other)
 
     @property
     def frame(self) -> Frame:
         """What the summary figure measures, read from its sentence's structure."""
         if self._frame is None:
-            self._frame = self._layout.frames().frame(self._figure)
+            self._frame = self._reader.frame(self._figure)
         return self._frame
 
     def after(self, length: int) -> str:
