@@ -40,6 +40,7 @@ class ArticleIndex:
     _sentences: dict[int, frozenset[str]] = field(default_factory=dict)
     _movements: dict[int, Movement | None] = field(default_factory=dict)
     _partners: dict[int, int | None] = field(default_factory=dict)
+    _partner_figures: dict[int, Figure | None] = field(default_factory=dict)  # by the figure's start
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
     rest_shares: dict[int, list[Figure]] | None = None  # by sentence: shares of a whole with a rest (derive)
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
@@ -239,9 +240,14 @@ class ArticleIndex:
         return self.figures[at] if at < len(self.starts) and self.starts[at] == start else None
 
     def partner(self, figure: Figure) -> Figure | None:
-        """The article figure at the other end of the change or range an article figure is an end of."""
+        """The article figure at the other end of the change or range an article figure is an end of
+        (kept by where the figure starts: several rules ask for each equal figure's)."""
+        start = figure.start
+        if start in self._partner_figures:
+            return self._partner_figures[start]
         position = self._change_partner(self.position(figure))
-        return None if position is None else self.figures[position]
+        found = self._partner_figures[start] = None if position is None else self.figures[position]
+        return found
 
     def _change_partner(self, position: int) -> int | None:
         """The position of the figure at the other end of a change or range `position` is an end of
