@@ -297,6 +297,8 @@ def _dates_agree(summary: float, article: float) -> bool:
 
 def qualifier_conflict(summary: Figure, article: Figure) -> str | None:
     """Why the summary's qualifier contradicts the article's for an equal value, or None."""
+    if summary.qualifier is None or article.qualifier is None:
+        return None  # most figures: no bound on one side, so none turned round
     s_bound, a_bound = bound_of(summary.qualifier), bound_of(article.qualifier)
     if {s_bound, a_bound} == {"lower", "upper"} and enabled("qualifier-conflict"):
         return f"qualifier: the summary says '{summary.qualifier}', the article '{article.qualifier}'"

@@ -95,6 +95,8 @@ _NOT_SUBJECTS: Final = _words(
 )
 _SUBJECT_WORDS: Final = 6
 _CLAUSE_END_RE: Final = re.compile(r"[,;:()\"“”—–.!?]")
+# The text up to the first `_CLAUSE_END_RE` mark: the first piece of a split, without the split.
+_CLAUSE_RUN_RE: Final = re.compile(r"[^,;:()\"“”—–.!?]*")
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _REACH: Final = 48  # characters either side of a figure that can hold its verb or noun
 # A figure, a word or two of its unit, its noun, then "in"/"of" and up to three words.
@@ -207,7 +209,8 @@ def _from_adverb(words: list[str]) -> Direction | None:
 
 
 def _from_noun_after(text: str, figure: Figure) -> Direction | None:
-    after = _CLAUSE_END_RE.split(text[figure.end : figure.end + _REACH])[0]
+    run = _CLAUSE_RUN_RE.match(text, figure.end, figure.end + _REACH)
+    after = run.group() if run is not None else ""  # (it always matches, if only the empty run)
     for word in (word.lower() for word in _WORD_RE.findall(after)[:3]):
         if word in _BETWEEN_AFTER:
             continue
