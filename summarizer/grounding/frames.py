@@ -356,7 +356,7 @@ class FrameReader:
         if modifier:
             thing = set()  # a year or a span says when, not what is counted ("2024 the firm ...")
         left_start = self._stretch_start(start, before, figure)
-        left_words = _words(self.text, left_start, figure.start)[-_LEFT_WORDS:]
+        left_words = _WORD_TOKEN_RE.findall(self.text, left_start, figure.start)[-_LEFT_WORDS:]  # `_words`
         left = list(map(stem, left_words))
         context = set(map(stem, phrase_words))
         context -= thing
@@ -444,6 +444,8 @@ class FrameReader:
     def _years(self, figure: Figure, start: int, end: int) -> frozenset[int]:
         low = bisect.bisect_left(self._starts, start)
         high = bisect.bisect_left(self._starts, end)
+        if high - low <= 1 and (low == high or self._starts[low] == figure.start):
+            return _NO_YEARS  # most stretches: no figure in them but the figure itself
         years = set()
         for other in self.figures[low:high]:
             # Only a year or a date names one: the kind is tested before `year_of` is called.
@@ -454,6 +456,7 @@ class FrameReader:
         return frozenset(years)
 
 
+_NO_YEARS: Final[frozenset[int]] = frozenset()
 _START: Final = operator.attrgetter("start")
 _FIRST: Final = operator.itemgetter(0)
 _SECOND: Final = operator.itemgetter(1)
