@@ -227,3 +227,9 @@ def test_games_are_counted_in_other_words_too() -> None:
     assert not flagged(article, "The goalkeeper played 412 games for the club.", "412")
     assert not flagged(article, "He retired after 412 matches for the club.", "412")
     assert flagged(article, "The goalkeeper kept 412 clean sheets for the club.", "412")
+
+
+def test_units_count_whatever_the_summary_names() -> None:
+    article = "The company delivered 11,240 units in the quarter, compared with 9,610 a year earlier."
+    assert not flagged(article, "The company delivered 11,240 robots in the quarter.", "11,240")
+    assert flagged(article, "The company delivered 11,420 robots in the quarter.", "11,420")
