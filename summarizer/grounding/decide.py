@@ -40,6 +40,7 @@ from .entities import named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
 from .links import (
     against_its_ends,
+    change_role,
     other_end,
     other_partner,
     other_side,
@@ -161,10 +162,28 @@ def _reconsidered(
     """An equal value found to be about something else, looked at again: its parts may add up ("5
     hurt" where "five volunteers" set out and "a driver and four marshals" were hurt), and a
     headline's words are weak evidence against it."""
-    parts = with_the_rest(figure, around, index)
+    parts = with_the_rest(figure, around, index) or _size_of_told_change(figure, around, index)
     if parts is None and match.rule == "bound-elsewhere" and _headline_fits(around, index, equal):
         return Match("supported", match.article)
     return parts or match
+
+
+def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """The size of an article change the summary's sentence gives an end of: "gained eight seats,
+    winning 26" where the article has "26 seats, up from 18", whatever else its "eight" counts."""
+    if figure.kind == "ordinal":
+        return None
+    derived = derive(figure, around, index)
+    if derived is None or derived.status != "derived" or len(derived.operands) != 2:
+        return None
+    # (the two ends of one change: not a tally, "voted 7 to 4", nor a range)
+    first, second = derived.operands
+    roles = {change_role(index.text, index.figures, index.starts, one) for one in derived.operands}
+    if index.partner(first) is not second or roles != {"before", "after"}:
+        return None
+    start, end = around.layout.sentence_of(figure.start)
+    told = [sibling for sibling in around.siblings if sibling is not figure and start <= sibling.start < end]
+    return derived if any(values_equal(one, end_) for one in told for end_ in derived.operands) else None
 
 
 def _headline_fits(around: Around, index: ArticleIndex, equal: list[tuple[int, Figure]]) -> bool:

@@ -536,3 +536,20 @@ def test_a_from_after_and_starts_a_change_of_another_thing() -> None:
     article = "The power rate will fall to 24.1p from 25.8p, while the gas rate will drop to 5.9p from 6.3p."
     summary = "Power rates drop from 25.8p to 24.1p per kWh and gas from 6.3p to 5.9p."
     assert nothing_flagged(article, summary)
+
+
+SEATS_ARTICLE = (
+    "The Harbour Party came third with 26 seats, up from 18. The Farmers' League fell to eight seats "
+    "from 13, and the council voted 7 to 4 on Tuesday to keep the old ward boundaries. Three of the "
+    "town's water pumps have failed since March."
+)
+
+
+def test_the_size_of_a_change_the_summary_gives_an_end_of_is_derived_whatever_else_its_value_counts() -> None:
+    assert status(SEATS_ARTICLE, "The Harbour Party gained eight seats, winning 26.", "eight") == "derived"
+    assert flagged(SEATS_ARTICLE, "The Harbour Party gained nine seats, winning 26.", "nine")
+
+
+def test_a_tally_has_no_size() -> None:
+    # (the article's "three" counts pumps; a tally's two sides make no change of size 3)
+    assert flagged(SEATS_ARTICLE, "The council voted 7 to 3 on Tuesday to keep the old ward boundaries.", "3")
