@@ -237,7 +237,7 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if not equal:
         return None
     mine = around.frame
-    if not mine.words or _tallied(figure, around):
+    if not mine.words or tallied(figure, around):
         return None
     # Sets, not scans of `equal`: a value an article repeats a thousand times meets a thousand rivals.
     # The other end of an equal figure's change is no rival: both ends measure one thing ("carried 4.2
@@ -272,7 +272,7 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     return pointed
 
 
-def _tallied(figure: Figure, around: Around) -> bool:
+def tallied(figure: Figure, around: Around) -> bool:
     """Whether the figure is one side of a tally, "17 to nine": two figures of a kind joined by "to"
     alone, so the words around them are the words of both and none tells which side is which. A
     change ("rose from 9 to 17", "up 9 to 17", "by 9 to 17") is no tally."""

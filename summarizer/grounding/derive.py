@@ -12,7 +12,7 @@ from typing import Final
 
 from summarizer.figures import Figure
 
-from .binding import binding, operands_bound
+from .binding import binding, operands_bound, tallied
 from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same, values_equal
 from .direction import Direction, compared_after, way_of
@@ -228,7 +228,8 @@ _LEVEL_LEAD: Final = 8  # characters before a percentage read for "to", "at" or 
 
 def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
     # The first combination only: trying every one lets wrong values pass (measured on mutations).
-    if not _claimable(figure) or figure.kind not in _ARITHMETIC_KINDS:
+    # A side of a tally ("voted 7 to 3") is a count of its own, never the margin of another.
+    if not _claimable(figure) or figure.kind not in _ARITHMETIC_KINDS or tallied(figure, around):
         return []
     return _one(_combined(figure, around, index))
 

@@ -553,3 +553,9 @@ def test_the_size_of_a_change_the_summary_gives_an_end_of_is_derived_whatever_el
 def test_a_tally_has_no_size() -> None:
     # (the article's "three" counts pumps; a tally's two sides make no change of size 3)
     assert flagged(SEATS_ARTICLE, "The council voted 7 to 3 on Tuesday to keep the old ward boundaries.", "3")
+
+
+def test_a_side_of_a_tally_is_never_the_margin_of_another() -> None:
+    article = "The council voted 7 to 4 on Tuesday to keep the old ward boundaries."
+    assert flagged(article, "The council voted 7 to 3 on Tuesday to keep the old ward boundaries.", "3")
+    assert status(article, "The motion to keep the old ward boundaries passed by three votes.", "three") == "derived"
