@@ -255,7 +255,10 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
         and other.value not in equal_values
         and not values_equal(figure, other)
     ]
-    if not rivals:
+    # `_better_rival` finds none for the first occurrence when no rival stands in or next to its
+    # sentence (most values: their rivals are elsewhere in the article), and then no frame of the
+    # article need be read.
+    if not rivals or not _beside(index, equal[0], rivals):
         return None
     # An occurrence whose frame has every word of the summary figure's, and what it counts (a copied
     # sentence), is never scored below a rival by `_better_rival`: no need to score them.
@@ -270,6 +273,13 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
             return None  # this occurrence of the value may well be what the summary means
         pointed = pointed or rival
     return pointed
+
+
+def _beside(index: ArticleIndex, figure: Figure, others: list[Figure]) -> bool:
+    """Whether one of `others` stands in the sentence of an article figure or next to it, where
+    figures are set side by side (see `_better_rival`)."""
+    sentence = index.frame_sentence(figure)
+    return any(abs(index.frame_sentence(other) - sentence) <= 1 for other in others)
 
 
 def tallied(figure: Figure, around: Around) -> bool:
