@@ -153,8 +153,8 @@ def bound_elsewhere(
     spoken = (
         figure.kind in {"duration", "money"} and not around.in_headline and not _names_an_amount(figure, around.frame)
     )
-    if not around.context or (figure.kind not in BINDABLE_KINDS and not spoken):
-        return False
+    if (figure.kind not in BINDABLE_KINDS and not spoken) or not around.context:
+        return False  # (the kind first: the clause's words are read for no other rule)
     topics: frozenset[str] = frozenset()  # topic words discounted for an occurrence: for rivals too
     for position, _ in equal:
         if not index.context(position):

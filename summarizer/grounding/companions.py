@@ -53,14 +53,15 @@ def beside_other_value(
         and sibling.value is not None
         and not sibling.vague
         and sibling.kind not in _UNBOUND_KINDS
-        # told for another time than the figure ("61p a share beat the forecast of 57p"): no pair
-        and around.frame_of(sibling).tense == around.frame.tense
         # the figure's clause, and the age of the person its sentence opens with ("Ann Roe, 33, was
         # jailed for 14 years": the age stands in commas of its own, but the years are Roe's)
         and (
             start <= sibling.start < end
             or (sibling.kind == "age" and _subject_age(around, sibling, sentence_start, figure))
         )
+        # told for another time than the figure ("61p a share beat the forecast of 57p"): no pair
+        # (tested last: it reads the frames)
+        and around.frame_of(sibling).tense == around.frame.tense
     ]
     if not companions:
         return None
