@@ -570,20 +570,28 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
     mine -= _AMOUNT_PREFIXES if figure.kind == "money" else frozenset()
     if not mine:
         return None
-    for other in equal:
-        frame = index.frame(other)
-        counted = _counted_words(frame) - (_AMOUNT_PREFIXES if other.kind == "money" else frozenset())
-        if counted & mine or same_kind(counted, mine):
-            return None  # counts what the summary counts: every way below ends so for this occurrence
-        names = _names_next(frame, index.text, other) and not period_of(index.text, other)
-        theirs = counted if names else frozenset()
-        if not theirs:
-            return None  # "the two were rescued" does not say what it counts
-        _, sentence_end = index.layout.sentence_of(other.start)
-        theirs |= prefixes_of(content_stems(index.text[other.end : min(sentence_end, other.end + _READ_ON)]))
-        if theirs & mine or same_kind(theirs, mine):
-            return None
+    if any(_may_count_it(other, mine, index) for other in equal):
+        return None
     return equal[0]
+
+
+def _may_count_it(other: Figure, mine: frozenset[str], index: ArticleIndex) -> bool:
+    """Whether an equal article figure may count what the summary's counts (`mine`): its words say
+    so, or say not what it counts ("the two were rescued")."""
+    # The words after it first: when they share one with the summary's, every test below ends so,
+    # and no frame need be read.
+    _, sentence_end = index.layout.sentence_of(other.start)
+    read_on = prefixes_of(content_stems(index.text[other.end : min(sentence_end, other.end + _READ_ON)]))
+    if read_on & mine:
+        return True
+    frame = index.frame(other)
+    counted = _counted_words(frame) - (_AMOUNT_PREFIXES if other.kind == "money" else frozenset())
+    if counted & mine or same_kind(counted, mine):
+        return True  # counts what the summary counts
+    if not counted or not (_names_next(frame, index.text, other) and not period_of(index.text, other)):
+        return True  # does not say what it counts
+    theirs = counted | read_on
+    return bool(theirs & mine) or same_kind(theirs, mine)
 
 
 # Nouns that name an amount of money itself, not what it buys: "the £62m cost" is the article's
