@@ -177,6 +177,22 @@ def _subject(text: str, figure: Figure) -> frozenset[str]:
     return frozenset(word[:5] for word in content[-_SUBJECT_WORDS:])
 
 
+def told_as_size(text: str, figure: Figure) -> bool:
+    """Whether a verb of change right before a figure makes it a change's size: "gained 26 seats",
+    "rose 12%" (not "rose to 12%", which is a level, nor "won 26 seats", a total)."""
+    before = text[max(0, figure.start - _REACH) : figure.start].lower()
+    words = _WORD_RE.findall(before)
+    if not words or words[-1] in _WINS or _DIGIT_AFTER_WORDS_RE.search(before):
+        return False  # ("drop by another 3-4%": the 4% ends a range)
+    return _from_verb_before(text, figure) is not None
+
+
+_DIGIT_AFTER_WORDS_RE: Final = re.compile(r"\d[^a-z]*$")
+
+
+_WINS: Final = _words("won win wins winning")
+
+
 def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     before = text[max(0, figure.start - _REACH) : figure.start]
     before = _CLAUSE_END_RE.split(before)[-1]

@@ -26,7 +26,7 @@ from summarizer.figures.lexicon import MONTH_NAMES
 from summarizer.text import stem
 
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
-from .direction import CHANGE_VERBS, Direction, last_way, way_of
+from .direction import CHANGE_VERBS, Direction, last_way, told_as_size, way_of
 from .report import TURNED_ROUND, Match
 from .words import Around, has_word
 
@@ -353,6 +353,8 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     if told is None:
         return None
     mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
+    if mine is None and told != "amount" and told_as_size(around.text, figure):
+        mine = "amount"  # "the party gained 26 seats" where it has 26, up from 18
     if mine == told or (mine is None and not _told_as_level(told, figure, around, index, equal)):
         return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"

@@ -559,3 +559,30 @@ def test_a_side_of_a_tally_is_never_the_margin_of_another() -> None:
     article = "The council voted 7 to 4 on Tuesday to keep the old ward boundaries."
     assert flagged(article, "The council voted 7 to 3 on Tuesday to keep the old ward boundaries.", "3")
     assert status(article, "The motion to keep the old ward boundaries passed by three votes.", "three") == "derived"
+
+
+ELECTION_ARTICLE = (
+    "The Harbour Party came third with 26 seats, up from 18. The Quay Alliance fell to 41 seats from "
+    "55, and the Greens will have 33 seats, compared with 14 in the outgoing council."
+)
+
+
+def test_an_end_of_a_change_told_as_its_size_is_flagged() -> None:
+    assert flagged(ELECTION_ARTICLE, "The Harbour Party gained 26 seats.", "26")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The Harbour Party won 26 seats.",
+        "The Harbour Party rose to 26 seats.",
+        "The Quay Alliance lost 14 seats.",  # 55 - 41, whatever the article's own 14 ends
+    ],
+)
+def test_a_total_or_a_true_size_is_no_end_told_as_a_size(summary: str) -> None:
+    assert nothing_flagged(ELECTION_ARTICLE, summary)
+
+
+def test_the_end_of_a_range_after_a_verb_of_change_is_no_size() -> None:
+    article = "Bills fell by 6% in April, and the regulator expects them to drop by another 3-4% in July."
+    assert nothing_flagged(article, "Bills could drop by another 3-4% in July.")
