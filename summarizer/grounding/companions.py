@@ -59,9 +59,9 @@ def beside_other_value(
             start <= sibling.start < end
             or (sibling.kind == "age" and _subject_age(around, sibling, sentence_start, figure))
         )
-        # told for another time than the figure ("61p a share beat the forecast of 57p"): no pair
+        # told for another time than the figure ("sold 40 last year and expects 60 next year"): no pair
         # (tested last: it reads the frames)
-        and around.frame_of(sibling).tense == around.frame.tense
+        and not _other_tense(around.frame_of(sibling).tense, around.frame.tense)
     ]
     if not companions:
         return None
@@ -175,6 +175,11 @@ def _subject_age(around: Around, sibling: Figure, sentence_start: int, figure: F
         and around.text[sibling.end : around.layout.clause_of(figure.start)[0]].strip(" ,") == ""
         and bool(name_of(around.text, sibling))
     )
+
+
+def _other_tense(mine: str | None, theirs: str | None) -> bool:
+    """Whether two figures of a summary clause are told for different times: both tensed, unlike."""
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def _in_sentences(index: ArticleIndex, first: int, last: int) -> list[Figure]:

@@ -184,13 +184,14 @@ def told_as_size(text: str, figure: Figure) -> bool:
     words = _WORD_RE.findall(before)
     if not words or words[-1] in _WINS or _DIGIT_AFTER_WORDS_RE.search(before):
         return False  # ("drop by another 3-4%": the 4% ends a range)
+    if figure.kind == "money" and words[-1] in _MONEY_LEVELS:
+        return False  # "the airline lost $5m", "made $2m": a loss or a profit, not a change's size
     return _from_verb_before(text, figure) is not None
 
 
 _DIGIT_AFTER_WORDS_RE: Final = re.compile(r"\d[^a-z]*$")
-
-
 _WINS: Final = _words("won win wins winning")
+_MONEY_LEVELS: Final = _UP_WITH_MONEY | _words("lost lose loses losing")
 
 
 def _from_verb_before(text: str, figure: Figure) -> Direction | None:

@@ -54,7 +54,7 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         # minute, when Harlow's keeper was sent off"), may.
         contrast = _CONTRAST_RE.search(index.text, other.end, end)
         owners = CAPITALISED_RE.findall(
-            index.text, _owner_start(index.text, start, other), contrast.start() if contrast else end
+            index.text, _owner_start(index.text, start, other, index), contrast.start() if contrast else end
         )
         if any(_is_name(word, index) for word in mine.intersection(owners)):
             return None  # the value's sentence names the summary's party
@@ -77,7 +77,7 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
     return None
 
 
-def _owner_start(text: str, start: int, figure: Figure) -> int:
+def _owner_start(text: str, start: int, figure: Figure, index: ArticleIndex) -> int:
     """Where the words that may own a figure start in its sentence (`start`): at the phrase a
     relative clause tells of, when the figure is in one ("compared with 79% at its rival Porta,
     which carried 61.2 million passengers" is Porta's, not the sentence's first party's)."""
@@ -86,7 +86,11 @@ def _owner_start(text: str, start: int, figure: Figure) -> int:
     if relative < 0 or _BREAK_RE.search(text, relative + 2, figure.start):
         return start
     phrase = max(text.rfind(",", start, relative), text.rfind(";", start, relative))
-    return phrase + 1 if phrase >= 0 else start
+    phrase = phrase + 1 if phrase >= 0 else start
+    # ("said it would close 90 branches, which would cut 1,200 jobs": a phrase that names no one
+    # leaves the sentence's party the owner)
+    named = any(_is_party(word, index) for word in _party_words(text, phrase, relative))
+    return phrase if named else start
 
 
 # Between a relative pronoun and a figure: the relative clause has ended.

@@ -104,14 +104,8 @@ _ASIDE_OPEN_RE: Final = re.compile(r"[A-Za-z],\s+(?:[A-Za-z]+\s+){0,2}$")
 _ASIDE_CLOSE_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3},\s+(?P<next>[A-Za-z]+)\b")
 _ASIDE_REACH: Final = 24
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
-_PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former", "already"])
-# (and the words of a pledge, whose figure is not yet done: "a pledge to raise it by 15%")
-_FUTURE_WORDS: Final = frozenset(
-    [
-        *("next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"),
-        *("pledge", "pledges", "pledged", "promise", "promises", "promised"),
-    ]
-)
+_PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
+_FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
 _START_WORDS: Final = frozenset(
     ["began", "begin", "begun", "begins", "started", "start", "starts", "launched", "launch", "commenced"]
 )

@@ -36,11 +36,16 @@ if TYPE_CHECKING:  # the index reads links with `same_thing` as it is built
 # What may stand between the two figures of a pair: up to two words of the first's unit or noun
 # ("7 votes to 4", "410 million litres, from 600"), then the link. "Up from" and "down from" are a
 # change whatever stands before them, so more words may: "9,400 had waited over a year, down from 11,700";
-# and before "from", an end's year or a few words of its own ("fell to £87.3bn in 2025-26 from £114.2bn"),
-# none that joins another thing ("24.1p per kWh and gas from 6.3p").
+# and before "from", an end's year, or up to four words of a time ("fell to £87.3bn in the next
+# financial year from £114.2bn"; not "rose 4.1% as inflation eased from 3.2%").
+_WHEN_WORDS: Final = (
+    *("in", "on", "at", "for", "during", "by", "the", "this", "last", "next", "current", "coming"),
+    *("financial", "fiscal", "tax", "calendar", "year", "quarter", "month", "season", "half", "week"),
+)
 _LINK_RE: Final = re.compile(
     r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<to>to)|versus|vs\.?|against)"
-    r"|(?:\s+(?:(?!(?:and|or|but|while|whereas)\b)[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){0,4}?,?\s+(?P<back>from)"
+    r"|(?:\s+(?:[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){0,2}?,?\s+(?P<back>from)"
+    rf"|(?:\s+(?:{'|'.join(_WHEN_WORDS)}|(?:19|20)\d\d(?:[-/]\d\d)?)){{3,4}}?,?\s+(?P<back_when>from)"
     r"|(?:\s+[A-Za-z]+){0,8}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -77,13 +82,13 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     link = _LINK_RE.fullmatch(text, left.end, right.start)
     if link is not None and (
         # "1,200 swimmers from 48 countries": a source, not where a change started
-        (link.group("back") and _counts_apart(text, left, right))
+        ((link.group("back") or link.group("back_when")) and _counts_apart(text, left, right))
         # "rose by 4p, to 55.2p": the change's size, then its end; no change from 4p
         or (link.group("to") and _changed_by(text, left) and not _VOTES_RE.match(text, left.end))
     ):
         return None
     if link is not None:
-        back = bool(link.group("back") or link.group("change"))
+        back = bool(link.group("back") or link.group("back_when") or link.group("change"))
         if not (back or link.group("to")) and _EARLIER_RE.match(text, right.end):
             return True, True  # "92%, against 79% the year before": from 79% to 92%
         return back, back or bool(link.group("to"))

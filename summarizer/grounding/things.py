@@ -19,9 +19,6 @@ from .words import content_stems, prefixes_of
 # Words that count people of any sort: "9,500 people" may be the article's "9,500 residents".
 _ANYONE: Final = ("people", "persons")
 
-# Words that count things of any sort: "11,240 units" may be the summary's "11,240 robots".
-_ANYTHING: Final = ("units", "items")
-
 # Nouns for people of one sort or another: each is counted by "people" too.
 _PEOPLE: Final = [
     "residents",
@@ -108,9 +105,6 @@ def _tags() -> dict[str, frozenset[str]]:
     for word in _PEOPLE:
         for prefix in _prefixes(word):
             tags.setdefault(prefix, set()).add("person")
-    for word in _ANYTHING:
-        for prefix in _prefixes(word):
-            tags.setdefault(prefix, set()).add("anything")
     return {prefix: frozenset(found) for prefix, found in tags.items()}
 
 
@@ -122,12 +116,11 @@ _ANYONE_PREFIXES: Final = frozenset(word[:4] for word in _ANYONE)
 
 def same_kind(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Whether two sets of counted words (four-letter prefixes, and "people"-like words as they are)
-    name one kind of thing: a shared group ("planes" and "aircraft"), people of any sort on one
-    side and people of some sort on the other ("people" and "firefighters"), or things of any sort
-    on one side ("units")."""
+    name one kind of thing: a shared group ("planes" and "aircraft"), or people of any sort on
+    one side and people of some sort on the other ("people" and "firefighters")."""
     mine_tags = _tags_of(mine)
     theirs_tags = _tags_of(theirs)
-    if mine_tags & theirs_tags - {"person"} or "anything" in mine_tags | theirs_tags:
+    if mine_tags & theirs_tags - {"person"}:
         return True
     return bool(
         ("anyone" in mine_tags and theirs_tags & {"person", "anyone"})

@@ -222,3 +222,11 @@ def test_a_value_in_a_relative_clause_belongs_to_the_name_it_follows() -> None:
     assert flagged(RELATIVE_ARTICLE, "Harlow sold 2.4 million cases of beer last year.", "2.4 million")
     assert not flagged(RELATIVE_ARTICLE, "Redbrook sold 2.4 million cases of beer last year.", "2.4 million")
     assert not flagged(RELATIVE_ARTICLE, "Harlow sold 1.9 million cases of beer last year.", "1.9 million")
+
+
+def test_a_relative_clause_after_a_phrase_that_names_no_one_leaves_the_sentence_s_party_the_owner() -> None:
+    article = (
+        "Tarn Ferries, the island operator, said on Monday it had ordered six new boats, which will cost "
+        "£48m. Tarn Ferries spent £20m on new boats in 2022."
+    )
+    assert not flagged(article, "Tarn Ferries' six new boats will cost £48m.", "£48m")

@@ -229,7 +229,6 @@ def test_games_are_counted_in_other_words_too() -> None:
     assert flagged(article, "The goalkeeper kept 412 clean sheets for the club.", "412")
 
 
-def test_units_count_whatever_the_summary_names() -> None:
-    article = "The company delivered 11,240 units in the quarter, compared with 9,610 a year earlier."
-    assert not flagged(article, "The company delivered 11,240 robots in the quarter.", "11,240")
-    assert flagged(article, "The company delivered 11,420 robots in the quarter.", "11,420")
+def test_goods_counted_as_units_are_no_count_of_people() -> None:
+    article = "Apex delivered 1,800 units in the quarter and hired 600 engineers."
+    assert flagged(article, "Apex hired 1,800 engineers in the quarter.", "1,800")
