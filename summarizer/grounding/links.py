@@ -83,8 +83,13 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     if link is not None and (
         # "1,200 swimmers from 48 countries": a source, not where a change started
         ((link.group("back") or link.group("back_when")) and _counts_apart(text, left, right))
-        # "rose by 4p, to 55.2p": the change's size, then its end; no change from 4p
-        or (link.group("to") and _changed_by(text, left) and not _VOTES_RE.match(text, left.end))
+        # "rose by 4p, to 55.2p", "gained eight seats to 26": the change's size, then its end; no
+        # change from 4p
+        or (
+            link.group("to")
+            and (_changed_by(text, left) or told_as_size(text, left))
+            and not _VOTES_RE.match(text, left.end)
+        )
     ):
         return None
     if link is not None:

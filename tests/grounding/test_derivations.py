@@ -594,3 +594,8 @@ RENTS_ARTICLE = "Rents rose 4.4% over the year as vacancies fell from 3.1% to 2.
 def test_a_from_after_another_clause_s_verb_starts_its_own_change() -> None:
     assert nothing_flagged(RENTS_ARTICLE, "Vacancies fell from 3.1% to 2.6% while rents rose 4.4%.")
     assert flagged(RENTS_ARTICLE, "Rents rose to 4.4% from 3.1%.", "3.1%")
+
+
+def test_a_size_after_a_verb_of_change_then_to_is_no_start() -> None:
+    assert nothing_flagged(ELECTION_ARTICLE, "The Harbour Party gained eight seats to 26.")
+    assert flagged(ELECTION_ARTICLE, "The Harbour Party went from 17 to 26 seats.", "17")
