@@ -106,12 +106,23 @@ _ASIDE_REACH: Final = 24
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
+# Every word a frame's tense is read from (see `_tense`), for `may_hold`.
+TENSE_WORDS: Final = _PAST_WORDS | _FUTURE_WORDS | {"last"}
 _START_WORDS: Final = frozenset(
     ["began", "begin", "begun", "begins", "started", "start", "starts", "launched", "launch", "commenced"]
 )
 _END_WORDS: Final = frozenset(
     ["finished", "finish", "finishes", "completed", "complete", "completes", "ended", "concluded"]
 )
+PHASE_WORDS: Final = _START_WORDS | _END_WORDS  # every word a frame's phase is read from (see `_phase`)
+
+
+def may_hold(text: str, words: frozenset[str]) -> bool:
+    """Whether a frame read in `text` (the sentence of its figure) may find one of `words` (`TENSE_WORDS`,
+    `PHASE_WORDS`): a frame's words are letters as the text writes them, so each is in the text
+    lower-cased. When none is, the frame has no tense (or phase) and need not be read."""
+    lowered = text.lower()
+    return any(word in lowered for word in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -682,4 +693,4 @@ def _phase(present: set[str]) -> Phase | None:
     return "start" if start else "end"
 
 
-__all__ = ["Frame", "FrameReader", "year_of"]
+__all__ = ["PHASE_WORDS", "TENSE_WORDS", "Frame", "FrameReader", "may_hold", "year_of"]

@@ -13,7 +13,7 @@ from summarizer.figures.lexicon import MONTH_NAMES
 
 from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
-from .frames import Frame, year_of
+from .frames import PHASE_WORDS, TENSE_WORDS, Frame, may_hold, year_of
 from .index import ArticleIndex
 from .links import starts_a_change
 from .periods import SPAN_KINDS, span_after
@@ -621,7 +621,13 @@ def _sentence_words(index: ArticleIndex, figure: Figure) -> frozenset[str]:
 
 def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "Over the next decade" where every occurrence of the value is "over the past decade"."""
-    opposite = _opposite(around.frame.tense, [index.frame(f).tense for f in equal] if around.frame.tense else [])
+    mine = around.frame.tense
+    # Every occurrence must have a tense: one whose sentence holds no word of one has none, and then
+    # no frame of the article need be read.
+    theirs: list[str | None] = (
+        [index.frame(f).tense for f in equal] if mine and _may_tell(index, equal, TENSE_WORDS) else []
+    )
+    opposite = _opposite(mine, theirs)
     if opposite is None:
         return None
     return Match("misattributed", equal[0], f"the article gives this value for the {opposite}", "time-tense")
@@ -629,10 +635,19 @@ def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list
 
 def other_phase(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "Finished in 2018" where every occurrence of the value is a start ("began in 2018")."""
-    opposite = _opposite(around.frame.phase, [index.frame(f).phase for f in equal] if around.frame.phase else [])
+    mine = around.frame.phase
+    theirs: list[str | None] = (
+        [index.frame(f).phase for f in equal] if mine and _may_tell(index, equal, PHASE_WORDS) else []
+    )
+    opposite = _opposite(mine, theirs)
     if opposite is None:
         return None
     return Match("misattributed", equal[0], f"the article gives this for the {opposite}", "time-phase")
+
+
+def _may_tell(index: ArticleIndex, equal: list[Figure], words: frozenset[str]) -> bool:
+    """Whether the first occurrence's frame may have a tense or phase (see `frames.may_hold`)."""
+    return bool(equal) and may_hold(index.sentence_text(equal[0]), words)
 
 
 def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
