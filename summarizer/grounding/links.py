@@ -36,16 +36,16 @@ if TYPE_CHECKING:  # the index reads links with `same_thing` as it is built
 # What may stand between the two figures of a pair: up to two words of the first's unit or noun
 # ("7 votes to 4", "410 million litres, from 600"), then the link. "Up from" and "down from" are a
 # change whatever stands before them, so more words may: "9,400 had waited over a year, down from 11,700";
-# and before "from", an end's year, or up to four words of a time ("fell to £87.3bn in the next
-# financial year from £114.2bn"; not "rose 4.1% as inflation eased from 3.2%").
-_WHEN_WORDS: Final = (
-    *("in", "on", "at", "for", "during", "by", "the", "this", "last", "next", "current", "coming"),
-    *("financial", "fiscal", "tax", "calendar", "year", "quarter", "month", "season", "half", "week"),
+# and before "from", up to four words or years of the end's own ("fell to £87.3bn in 2025-26 from
+# £114.2bn", "rose to 310,000 barrels a day from 280,000"), none that starts another clause or
+# change ("rose 4.1% as inflation eased from 3.2%", "24.1p per kWh and gas from 6.3p").
+# Words that start another clause or change before a "from": "rose 4.1% as inflation eased from 3.2%".
+_NOT_IN_GAP: Final = "|".join(
+    sorted({"and", "or", "but", "as", "while", "whereas", "when", "because", "since"} | CHANGE_VERBS)
 )
 _LINK_RE: Final = re.compile(
     r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<to>to)|versus|vs\.?|against)"
-    r"|(?:\s+(?:[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){0,2}?,?\s+(?P<back>from)"
-    rf"|(?:\s+(?:{'|'.join(_WHEN_WORDS)}|(?:19|20)\d\d(?:[-/]\d\d)?)){{3,4}}?,?\s+(?P<back_when>from)"
+    rf"|(?:\s+(?:(?!(?:{_NOT_IN_GAP})\b)[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){{0,4}}?,?\s+(?P<back>from)"
     r"|(?:\s+[A-Za-z]+){0,8}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -82,7 +82,7 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     link = _LINK_RE.fullmatch(text, left.end, right.start)
     if link is not None and (
         # "1,200 swimmers from 48 countries": a source, not where a change started
-        ((link.group("back") or link.group("back_when")) and _counts_apart(text, left, right))
+        (link.group("back") and _counts_apart(text, left, right))
         # "rose by 4p, to 55.2p", "gained eight seats to 26": the change's size, then its end; no
         # change from 4p
         or (
@@ -93,7 +93,7 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     ):
         return None
     if link is not None:
-        back = bool(link.group("back") or link.group("back_when") or link.group("change"))
+        back = bool(link.group("back") or link.group("change"))
         if not (back or link.group("to")) and _EARLIER_RE.match(text, right.end):
             return True, True  # "92%, against 79% the year before": from 79% to 92%
         return back, back or bool(link.group("to"))
@@ -363,8 +363,6 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     if told is None:
         return None
     mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
-    if mine is None and told != "amount" and told_as_size(around.text, figure):
-        mine = "amount"  # "the party gained 26 seats" where it has 26, up from 18
     if mine == told or (mine is None and not _told_as_level(told, figure, around, index, equal)):
         return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
