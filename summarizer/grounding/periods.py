@@ -22,11 +22,12 @@ _PERIOD_RE: Final = re.compile(
     re.IGNORECASE,
 )
 
-# The letters, spaces and hyphens `_PERIOD_RE` may run over, up to a unit it reads (as a word or in
-# an adverb: "hourly", "daily", "annually", "per annum"). The lookahead names the letters a unit
-# starts with: the units are tried only where one stands, not after every letter.
+# The letters, spaces and hyphens `_PERIOD_RE` and `_ONE_UNIT_SPAN_RE` may run over, up to a unit
+# they read (as a word or in an adverb: "hourly", "daily", "annually", "per annum"; "decade"). The
+# lookahead names the letters a unit starts with: the units are tried only where one stands, not
+# after every letter.
 _UNIT_AHEAD_RE: Final = re.compile(
-    r"[a-z\s-]*?(?=[hdwmqya])(?:hour|day|week|month|quarter|year|daily|annu)", re.IGNORECASE
+    r"[a-z\s-]*?(?=[hdwmqya])(?:hour|day|week|month|quarter|year|daily|annu|decade)", re.IGNORECASE
 )
 
 _ADVERBS: Final = {
@@ -45,8 +46,16 @@ def period_of(text: str, figure: Figure) -> str | None:
     "annually", "of gold a year"), or None."""
     # Most figures are followed by no word of time: found by a quick scan of the words after the
     # figure, which holds every unit the pattern reads, before the pattern tries its words one by one.
-    if _UNIT_AHEAD_RE.match(text, figure.end) is None:
-        return None
+    return _period_after(text, figure) if _unit_ahead(text, figure) else None
+
+
+def _unit_ahead(text: str, figure: Figure) -> bool:
+    """Whether a unit of time stands in the words right after a figure (see `_UNIT_AHEAD_RE`)."""
+    return _UNIT_AHEAD_RE.match(text, figure.end) is not None
+
+
+def _period_after(text: str, figure: Figure) -> str | None:
+    """`period_of`, once a unit is known to stand ahead."""
     found = _PERIOD_RE.match(text, figure.end)
     if found is None:
         return None
@@ -80,7 +89,8 @@ Rate = tuple[float, str, bool]
 def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Rate | None:
     """How many of which unit of time a figure is told for: per period ("a month": one month) or
     over a span ("over three years", "in 14 days", "in its first month"), or None."""
-    period = period_of(text, figure)
+    ahead = _unit_ahead(text, figure)  # (read once for the period and the span of one unit)
+    period = _period_after(text, figure) if ahead else None
     if period is not None:
         return 1.0, period, True
     if figure.kind in SPAN_KINDS:
@@ -93,7 +103,7 @@ def _rate(text: str, figures: list[Figure], starts: list[int], figure: Figure) -
     if span is not None:
         return (span.value, span.unit, False) if span.value is not None and span.unit in _DAYS else None
     # "640,000 visitors in its first month", "during the last decade": a span of one unit, no number
-    one = _ONE_UNIT_SPAN_RE.match(text, figure.end)
+    one = _ONE_UNIT_SPAN_RE.match(text, figure.end) if ahead else None
     return None if one is None else (1.0, one.group("unit").lower(), False)
 
 
