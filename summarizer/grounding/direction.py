@@ -197,7 +197,7 @@ _MONEY_LEVELS: Final = _UP_WITH_MONEY | _words("lost lose loses losing")
 def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     before = text[max(0, figure.start - _REACH) : figure.start]
     before = _CLAUSE_END_RE.split(before)[-1]
-    words = [word.lower() for word in _WORD_RE.findall(before)]
+    words = list(map(str.lower, _WORD_RE.findall(before)))
     if words and words[-1] in _ADVERBS:
         return _from_adverb(words)
     between = []
@@ -228,7 +228,7 @@ def _from_adverb(words: list[str]) -> Direction | None:
 def _from_noun_after(text: str, figure: Figure) -> Direction | None:
     run = _CLAUSE_RUN_RE.match(text, figure.end, figure.end + _REACH)
     after = run.group() if run is not None else ""  # (it always matches, if only the empty run)
-    for word in (word.lower() for word in _WORD_RE.findall(after)[:3]):
+    for word in map(str.lower, _WORD_RE.findall(after)[:3]):
         if word in _BETWEEN_AFTER:
             continue
         return "up" if word in _UP_NOUNS else "down" if word in _DOWN_NOUNS else None
