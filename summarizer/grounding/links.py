@@ -64,6 +64,9 @@ def _changed_by(text: str, figure: Figure) -> bool:
 
 
 # "from £3.6m in 2015 to £800,000": words, or a year, between a change's start and "to".
+# A word one of which every link of `_LINK_RE` and `_WORDS_TO_RE` holds: in ASCII text (where
+# case is the only fold) a gap without one holds no link.
+_LINK_WORDS: Final = ("from", "to", "vs", "versus", "against")
 _WORDS_TO_RE: Final = re.compile(r"(?:\s+(?:[A-Za-z'’-]+|(?:19|20)\d\d)){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _LOSER_BEFORE_RE: Final = re.compile(
     r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
@@ -77,7 +80,12 @@ _FROM_REACH: Final = 8  # characters before a figure read for the "from" that op
 def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     """How two figures, `left` before `right`, are tied: (turned round by "from", a change or range
     of one thing), or None when no link ties them."""
-    if right.start - left.end > _LINK_REACH or left.kind != right.kind or not compatible(left, right):
+    if (
+        right.start - left.end > _LINK_REACH
+        or left.kind != right.kind
+        or not compatible(left, right)
+        or not _may_link(text[left.end : right.start])
+    ):
         return None
     link = _LINK_RE.fullmatch(text, left.end, right.start)
     if link is not None and (
@@ -102,6 +110,12 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     ):
         return False, True
     return None
+
+
+def _may_link(gap: str) -> bool:
+    """Whether the text between two figures may hold a link: most pairs have no word of one between
+    them (`_LINK_WORDS`), and then no pattern need run."""
+    return not gap.isascii() or any(word in gap.lower() for word in _LINK_WORDS)
 
 
 def _counts_apart(text: str, left: Figure, right: Figure) -> bool:
