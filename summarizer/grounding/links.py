@@ -115,7 +115,13 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
 def _may_link(gap: str) -> bool:
     """Whether the text between two figures may hold a link: most pairs have no word of one between
     them (`_LINK_WORDS`), and then no pattern need run."""
-    return not gap.isascii() or any(word in gap.lower() for word in _LINK_WORDS)
+    return _may_hold(gap, _LINK_WORDS)
+
+
+def _may_hold(gap: str, words: tuple[str, ...]) -> bool:
+    """Whether `gap` may hold one of `words` as a case-free pattern reads them: in ASCII text,
+    where case is the only fold, only when it holds one lower-cased."""
+    return not gap.isascii() or any(word in gap.lower() for word in words)
 
 
 def _counts_apart(text: str, left: Figure, right: Figure) -> bool:
@@ -261,6 +267,7 @@ _COMPARED_RE: Final = re.compile(
     r"(?:about\s+|around\s+|some\s+)?$",
     re.IGNORECASE,
 )
+_COMPARING_WORDS: Final = ("compared", "against", "versus", "vs")  # one of which every comparison holds
 _EARLIER_RE: Final = re.compile(
     r"(?:\s+[A-Za-z]+){0,2}?,?\s+(?:"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?|months?|weeks?|days?)\s+"
@@ -281,6 +288,7 @@ def _compared_earlier(text: str, first: Figure, second: Figure) -> bool:
     decade earlier", "38%, compared with 31% in 2015"."""
     return (
         second.start - first.end <= _ROLE_REACH
+        and _may_hold(text[first.end : second.start], _COMPARING_WORDS)
         and _COMPARED_RE.fullmatch(text, first.end, second.start) is not None
         and _EARLIER_RE.match(text, second.end) is not None
     )
