@@ -331,7 +331,12 @@ class FrameReader:
         """Whether `other` stands in an aside set off by commas between a subject and its verb, and
         `figure` comes after it: "A scheme at Dunmere, 30 miles north, took six years" (the six years
         are the scheme's). Not an item of a list: "12 homes, 30 sheds, and 4 barns"."""
-        opening = _ASIDE_OPEN_RE.search(self.text, max(0, other.start - _ASIDE_REACH), other.start)
+        reach = max(0, other.start - _ASIDE_REACH)
+        text = self.text
+        # Both patterns need a comma: most figures have none on one side, and then neither runs.
+        if text.find(",", reach, other.start) < 0 or text.find(",", other.end, figure.start) < 0:
+            return False
+        opening = _ASIDE_OPEN_RE.search(text, reach, other.start)
         if opening is None:
             return False
         closing = _ASIDE_CLOSE_RE.match(self.text, other.end, figure.start)
