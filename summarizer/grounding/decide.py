@@ -34,13 +34,12 @@ from .compare import (
     vague_holds,
     values_equal,
 )
-from .derive import derive, with_the_rest
+from .derive import change_way, derive, with_the_rest
 from .direction import opposite
 from .entities import named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
 from .links import (
     against_its_ends,
-    change_role,
     other_end,
     other_partner,
     other_side,
@@ -176,11 +175,8 @@ def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) ->
     derived = derive(figure, around, index)
     if derived is None or derived.status != "derived" or len(derived.operands) != 2:
         return None
-    # (the two ends of one change: not a tally, "voted 7 to 4", nor a range)
-    first, second = derived.operands
-    roles = {change_role(index.text, index.figures, index.starts, one) for one in derived.operands}
-    if index.partner(first) is not second or roles != {"before", "after"}:
-        return None
+    if change_way(derived.operands, index) is None:
+        return None  # the two ends of one change only: not a tally ("voted 7 to 4"), nor a range
     start, end = around.layout.sentence_of(figure.start)
     told = [sibling for sibling in around.siblings if sibling is not figure and start <= sibling.start < end]
     return derived if any(values_equal(one, end_) for one in told for end_ in derived.operands) else None

@@ -49,7 +49,7 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
             total = match.rule in {"with-the-rest", "remainder"}
             if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
                 # (the article change whose two ends the operands are, read once for both rules)
-                change = _change_way(match.operands, index) if len(match.operands) == 2 else None
+                change = change_way(match.operands, index) if len(match.operands) == 2 else None
                 turned = against_the_change(figure, around, change, match.operands) if enabled("direction") else None
                 if turned is None and enabled("change-end"):
                     turned = size_as_end(figure, around, change, match.operands)
@@ -113,7 +113,7 @@ _THAN_NOW_RE: Final = re.compile(
 )
 
 
-def _change_way(operands: tuple[Figure, ...], index: ArticleIndex) -> Change | None:
+def change_way(operands: tuple[Figure, ...], index: ArticleIndex) -> Change | None:
     """The start, end and way of the article change whose two ends `operands` are, if they are."""
     first, second = operands
     if index.partner(first) is not second and index.partner(second) is not first:
@@ -363,7 +363,7 @@ def _told(
     """How well a change fits the summary: the ends the summary figure's clause gives ("gained three
     seats to reach 12"), its words' binding, then whether it goes the summary's way (or no way is
     told)."""
-    change = _change_way(ends, index) if said is not None else None
+    change = change_way(ends, index) if said is not None else None
     start, end = around.layout.clause_of(figure.start)
     given = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling.value is not None]
     ends_given = sum(any(values_equal(sibling, one) for sibling in given) for one in ends)

@@ -235,7 +235,6 @@ class Around:
 
     __slots__ = (
         "_context",
-        "_figure",
         "_frame",
         "_head",
         "_layout",
@@ -252,7 +251,6 @@ class Around:
 
     def __init__(self, layout: LazyLayout, figure: Figure) -> None:
         self._layout = layout
-        self._figure = figure
         # Plain attributes, not properties: every rule reads them, most more than once.
         self.figure = figure  # the summary figure this is the surroundings of
         self.text = layout.text  # the whole summary text the figure stands in
@@ -278,19 +276,19 @@ class Around:
     @property
     def context(self) -> frozenset[str]:
         if self._context is None:
-            self._context = self.layout.context_of(self._figure)
+            self._context = self.layout.context_of(self.figure)
         return self._context
 
     @property
     def subject(self) -> frozenset[str]:
         if self._subject is None:
-            self._subject = self.layout.subject_of(self._figure, self._layout.end_before(self._figure))
+            self._subject = self.layout.subject_of(self.figure, self._layout.end_before(self.figure))
         return self._subject
 
     @property
     def head(self) -> str:
         if self._head is None:
-            self._head = self.layout.head_of(self._figure)
+            self._head = self.layout.head_of(self.figure)
         return self._head
 
     @property
@@ -306,17 +304,17 @@ class Around:
     def frame(self) -> Frame:
         """What the summary figure measures, read from its sentence's structure."""
         if self._frame is None:
-            self._frame = self._reader.frame(self._figure)
+            self._frame = self._reader.frame(self.figure)
         return self._frame
 
     def after(self, length: int) -> str:
         """The text right after the figure."""
-        return self._layout.text[self._figure.end : self._figure.end + length]
+        return self.text[self.figure.end : self.figure.end + length]
 
     @property
     def movement(self) -> Movement | None:
         if self._movement is False:
-            self._movement = movement_of(self._layout.text, self._figure)
+            self._movement = movement_of(self.text, self.figure)
         assert not isinstance(self._movement, bool)
         return self._movement
 
