@@ -98,6 +98,7 @@ _SPANS: Final = frozenset({"duration", "decade"})
 # them, so they cut only the stretches of each other.
 _MODIFIERS: Final = _CALENDAR | {"duration"}  # "over the past decade" after a figure says when
 _RANGE_JOINER_RE: Final = re.compile(r"(?:\bto|\band|\bor|-|\u2013|\u2014)\s*$", re.IGNORECASE)
+_JOINER_ONLY_RE: Final = re.compile(r"\s*(?:to|and|or|until|-|\u2013|\u2014)\s*", re.IGNORECASE)
 # An aside: a comma and at most two words before its figure, at most three words and a comma after
 # it, then a word that is no coordinator ("Dunmere, about 30 miles north, took").
 _ASIDE_OPEN_RE: Final = re.compile(r"[A-Za-z],\s+(?:[A-Za-z]+\s+){0,2}$")
@@ -378,7 +379,16 @@ class FrameReader:
             and sum(map(bool, left)) <= 1
             and not any(word.lower() in _DETERMINERS for word in left_words)  # "and its debt": a subject
         )
-        if before is not None and not any(left):
+        if (
+            before is not None
+            and modifier
+            and before.kind == figure.kind
+            and not any(left)
+            and self._joined(before, figure)
+        ):
+            # "between 2004 and 2012": a range's end dates what its start dates
+            context |= self.frame(before).context
+        elif before is not None and not any(left):
             # "The fire destroyed 12 homes and 30 sheds": the sentence's subject and verb are the 30's too
             context |= self._opening_of(start, before)
         elif before is not None and coordinated:
@@ -410,6 +420,10 @@ class FrameReader:
         """Whether the second figure ends a range the first begins ("5% to 12%", "from 5% of income to
         12%", "£3-4bn"), not a figure of its own after it ("a £180m grant with £300m from a fund")."""
         return _RANGE_JOINER_RE.search(self.text[before.end : figure.start]) is not None
+
+    def _joined(self, before: Figure, figure: Figure) -> bool:
+        """Whether only a joiner stands between two figures ("2004 and 2012", "May to July", "1990-95")."""
+        return _JOINER_ONLY_RE.fullmatch(self.text, before.end, figure.start) is not None
 
     def _stretch_start(self, sentence_start: int, before: Figure | None, figure: Figure) -> int:
         """Where the words that govern `figure` begin: the sentence's start; after a figure before it,

@@ -91,6 +91,16 @@ def test_a_name_shared_with_another_year_is_no_evidence_of_its_event() -> None:
     assert flagged(article, "Wilson took charge of the club in 2019.", "2019")
 
 
+def test_the_end_of_a_range_of_years_dates_the_range_s_event() -> None:
+    article = (
+        "The mill, first opened in 1881, made paper from 1902 to 1968 before it closed. "
+        "A museum took over the buildings in 1990."
+    )
+    assert not flagged(article, "The mill made paper from 1902 to 1968.", "1968")
+    assert flagged(article, "A museum took over the mill's buildings in 1968.", "1968")
+    assert flagged(article, "The mill made paper from 1902 to 1990.", "1990")
+
+
 _HACKS = (
     "In 2014, the group hacked a film studio in revenge for a comedy about its leader. "
     "Its boldest raid came two years later, when it tried to rob a central bank of $1bn."

@@ -42,6 +42,15 @@ COPIES = [
     ("Support for the plan rose by 3.5 percentage points to 41%.", "Support for the plan rose 3.5 points to 41%."),
     # a time in short units written on to its number
     ("The champion is 4 minutes 35 seconds behind after the ninth stage.", "The champion trails by 4min 35sec."),
+    # the end of a range of years dates what its start dates, when an aside opens the sentence
+    (
+        "The study, which followed 3,000 families, asked parents to recall school moves between 2004 and 2012.",
+        "Parents were asked to recall school moves between 2004 and 2012.",
+    ),
+    (
+        "The mill, first opened in 1881, made paper from 1902 to 1968 before it closed.",
+        "The mill made paper from 1902 to 1968.",
+    ),
 ]
 
 
