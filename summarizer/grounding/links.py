@@ -222,6 +222,7 @@ Role = Literal["before", "after", "amount"]
 # (a decimal point is no stop: "rose from £4.8bn to")
 _TO_RE: Final = re.compile(r"((?:[^.;:!?]|(?<=\d)\.(?=\d)){0,40})\bto\s+$", re.IGNORECASE)
 _TO_LEAD: Final = 40  # the most characters `_TO_RE` reads before its "to"
+_TO_ONLY_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _VERB_WORDS: Final = 4  # words before "to" read for the change's verb
 # "$412m for 2025, up 18% from", "$1.20 a share, up from": the value after a change the words after it tell.
@@ -349,7 +350,16 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
         return "after"
     if last.endswith(" to") or last == "to":
         lead = _TO_RE.search(before, _lead_floor(before))
-        if lead is not None and not CHANGE_VERBS.isdisjoint(_WORD_RE.findall(lead.group(1).lower())[-_VERB_WORDS:]):
+        if lead is None:
+            return None
+        # The size of the change right before "to" is read as one word: "up by almost a half to 1.52
+        # million" has its verb as near as "up 48% to" has.
+        stop = lead.end(1)
+        at = bisect.bisect_left(starts, figure.start) - 1
+        if at >= 0 and _TO_ONLY_RE.fullmatch(text, figures[at].end, figure.start):
+            stop = max(lead.start(1), figures[at].start - (figure.start - len(before)))
+        words = _WORD_RE.findall(before[lead.start(1) : stop].lower())
+        if not CHANGE_VERBS.isdisjoint(words[-_VERB_WORDS:]):
             return "after"
     return None
 

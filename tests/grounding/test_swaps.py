@@ -302,6 +302,16 @@ def test_the_ends_of_a_change_kept_in_place_are_not_flagged(summary: str) -> Non
     assert nothing_flagged(_CHANGE, summary)
 
 
+_SIZE_IN_WORDS = "Visits to the old fort rose by almost a third to 2.4 million after a film was shot there."
+
+
+def test_the_end_of_a_change_is_not_its_size_when_the_size_is_written_in_words() -> None:
+    assert status(_SIZE_IN_WORDS, "Visits to the fort rose by 2.4 million after the film.", "2.4 million") in FLAGGED
+    assert status(_SIZE_IN_WORDS, "The film brought an increase of 2.4 million in visits.", "2.4 million") in FLAGGED
+    assert nothing_flagged(_SIZE_IN_WORDS, "Visits to the fort rose to 2.4 million after the film.")
+    assert nothing_flagged(_SIZE_IN_WORDS, "Visits to the fort rose by almost a third, to 2.4 million.")
+
+
 # A comparison whose second figure is told as earlier: the first is the value after the change.
 _COMPARED = [
     "Some 47% of members voted online this year, against 52% a year earlier.",
