@@ -358,8 +358,10 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     if not equal or not mine.years:
         return None
     theirs = [index.frame(same_figure) for same_figure in equal]
-    if any(f.years & mine.years for f in theirs) or _partner_told_for(mine.years, index, equal, theirs):
-        return None
+    clash = any(f.years & mine.years for f in theirs)
+    moved = None if clash else _moved_to_partner_year(around, index, equal, theirs)
+    if clash or moved is not None or _partner_told_for(mine.years, index, equal, theirs):
+        return moved
     # A generator: the first rival dated with the summary's year is enough for the common case.
     dated = (
         other
@@ -379,6 +381,56 @@ def other_year(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     else:
         return None
     return Match("misattributed", equal[0], note, "time-year")
+
+
+def _moved_to_partner_year(
+    around: Around, index: ArticleIndex, equal: list[Figure], theirs: list[Frame]
+) -> Match | None:
+    """Misattributed when the summary opens by placing the value in the year the article gives only
+    the figure it is compared with (`_year_of_partner`, `_placed_in`)."""
+    partner_year = _year_of_partner(around.frame.years, index, equal, theirs)
+    if partner_year is None or not _placed_in(around, *partner_year):
+        return None
+    year, partner = partner_year
+    return Match("misattributed", equal[0], f"the article gives {year} for '{partner.text}'", "time-year")
+
+
+def _year_of_partner(
+    years: frozenset[int], index: ArticleIndex, equal: list[Figure], theirs: list[Frame]
+) -> tuple[int, Figure] | None:
+    """The summary's year and the figure it dates, when every occurrence of the value has no year of
+    its own and is compared with a figure that year stands right after: "£3.2m, against £2.7m in
+    2021" gives 2021 to the £2.7m only, so "in 2021 the shops took £3.2m" moves the £3.2m there."""
+    found = None
+    for occurrence, frame in zip(equal, theirs, strict=True):
+        partner = index.partner(occurrence) if not frame.years else None
+        if partner is None or partner.start < occurrence.start:
+            return None
+        at = bisect.bisect_right(index.starts, partner.start)
+        year = index.figures[at] if at < len(index.figures) else None
+        if (
+            year is None
+            or year.kind != "year"
+            or int(year.value or 0) not in years
+            or dated_figure(index.figures, index.starts, year, index.text) is not partner
+        ):
+            return None
+        found = int(year.value or 0), partner
+    return found
+
+
+def _placed_in(around: Around, year: int, partner: Figure) -> bool:
+    """Whether the summary's sentence opens by placing itself in `year` ("In 2021 the shops took
+    £3.2m"), and does not give the compared figure too ("In 2021 they took £2.7m, and now £3.2m").
+    A year elsewhere may start a change ("since 2021") or date another verb ("opened in 2021")."""
+    if any(values_equal(partner, other) for other in around.siblings):
+        return False
+    start, _ = around.layout.sentence_of(around.figure.start)
+    opening = _OPENING_YEAR_RE.match(around.text, start)
+    return opening is not None and int(opening.group(1)) == year
+
+
+_OPENING_YEAR_RE: Final = re.compile(r"\W*(?:In|During)\s+(?:the\s+year\s+)?(\d{4})\b(?!['’]s)")
 
 
 def _partner_told_for(years: frozenset[int], index: ArticleIndex, equal: list[Figure], theirs: list[Frame]) -> bool:

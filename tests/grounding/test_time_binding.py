@@ -101,6 +101,20 @@ def test_the_end_of_a_range_of_years_dates_the_range_s_event() -> None:
     assert flagged(article, "The mill made paper from 1902 to 1990.", "1990")
 
 
+_SHOPS = "The charity's shops took £3.2m, against £2.7m in 2021. It opened six new shops last year."
+
+
+def test_the_year_of_a_compared_figure_is_not_the_year_of_the_figure_it_is_compared_with() -> None:
+    assert flagged(_SHOPS, "In 2021 the charity's shops took £3.2m.", "£3.2m")
+    assert not flagged(_SHOPS, "In 2021 the charity's shops took £2.7m.", "£2.7m")
+    assert nothing_flagged(_SHOPS, "The shops took £3.2m, up from £2.7m in 2021.")
+    assert nothing_flagged(_SHOPS, "The charity's shops took £3.2m, £500,000 more than in 2021.")
+    assert nothing_flagged(_SHOPS, "The charity's shops took £3.2m, beating 2021's £2.7m.")
+    assert nothing_flagged(_SHOPS, "Since 2021 the takings of the charity's shops have risen to £3.2m.")
+    assert nothing_flagged(_SHOPS, "The charity's shops have grown their takings to £3.2m from 2021's level.")
+    assert nothing_flagged(_SHOPS, "Opened in 2021, the charity's shops took £3.2m.")
+
+
 _HACKS = (
     "In 2014, the group hacked a film studio in revenge for a comedy about its leader. "
     "Its boldest raid came two years later, when it tried to rob a central bank of $1bn."
