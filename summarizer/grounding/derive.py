@@ -322,12 +322,13 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     # text order below with the rest.
     said = _summary_way(figure, around)
     pairs = _change_ends(operands, index)
-    # (each pair's working, kept for the text-order pass below)
-    ends = {(id(left), id(right)): _combination(figure, left, right, step, index) for left, right in pairs}
+    # (each pair's working, kept for the text-order pass below; by the two figures, which the index
+    # holds: an operand tuple compiled by mypyc is made anew each time it is boxed, so its id is not)
+    ends = {(id(left[2]), id(right[2])): _combination(figure, left, right, step, index) for left, right in pairs}
     told = [
         (_told(figure, (left[2], right[2]), said, around, index), left, right, note)
         for left, right in pairs
-        if (note := ends[id(left), id(right)])
+        if (note := ends[id(left[2]), id(right[2])])
     ]
     best = max(told, key=lambda found: found[0], default=None)
     if best is not None and best[0][:2] > (0, 0):
@@ -335,7 +336,7 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
         return Match("derived", None, note, "arithmetic", (left[2], right[2]))
     for i, left in enumerate(operands):
         for right in operands[i + 1 :]:
-            pair = id(left), id(right)
+            pair = id(left[2]), id(right[2])
             note = ends[pair] if pair in ends else _combination(figure, left, right, step, index)
             if note:
                 return Match("derived", None, note, "arithmetic", (left[2], right[2]))
