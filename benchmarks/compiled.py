@@ -7,11 +7,13 @@
    a few minutes; PyPI for the build dependencies) and installs it, without dependencies, into a
    temporary directory; `--wheel` takes one built before instead.
 2. Times both builds in child processes of this interpreter, in alternating rounds on the same new
-   ~700-word articles (`check_cost.make_article`): median CPU ms per article of `find_figures` and
-   `verify`, each beside the `re.findall(\\d+)` baseline measured in the same process.
+   ~700-word articles (`check_cost.make_texts`): median CPU ms per article of `find_figures` and
+   `verify`, with a summary that copies three sentences and with one that rewords them, each beside
+   the `re.findall(\\d+)` baseline measured in the same process.
 3. Compares verdicts: every `verify` report (`model_dump_json()`) and every figure `find_figures`
-   reads, for new articles and their summaries, mutants of each summary sentence (a value, scale,
-   unit, year, count, qualifier changed, figures swapped: `mutations.mutants`), structured summaries,
+   reads, for new articles and their two summaries (copied and reworded), mutants of each summary
+   sentence (a value, scale, unit, year, count, qualifier changed, figures swapped:
+   `mutations.mutants`), structured summaries,
    and, when ../shared is there, the figure bench's pairs both ways and mutants of the shared
    articles. Printed: the cases compared and how many differ (must be 0), with the first few.
 4. Runs the figure check's own tests (`CHECK_TESTS`) against the compiled install.
@@ -35,7 +37,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" if (REPO.parent / "shared").is_dir() else Path("/work/shared")
-TIMED = ("re.findall(\\d+)", "find_figures", "verify")
+# "verify, reworded": the same article with a summary that rewords the sentences (`check_cost.make_texts`),
+# as a model's summary mostly does; the cost target is about that one.
+TIMED = ("re.findall(\\d+)", "find_figures", "verify", "verify, reworded")
 
 
 # --- the children ------------------------------------------------------------------------------
@@ -82,9 +86,10 @@ def _cases(articles: int) -> Iterator[tuple[str, object]]:
         rng, mutants_rng = random.Random(1000 + seed), random.Random(2000 + seed)
         for i in range(articles // seeds):
             case = f"make{seed}.{i}"
-            article, summary = check_cost.make_article(rng)
+            article, summary, reworded = check_cost.make_texts(rng)
             yield case + ":figures", _figures(article)
             yield case, verify(article, summary).model_dump_json()
+            yield case + ":reworded", verify(article, reworded).model_dump_json()
             index = index_article(article)
             sentences = [s.text for s in split_sentences(summary)]
             for j, sentence in enumerate(sentences):
@@ -181,7 +186,7 @@ def run_child(build: str, site: Path, *arguments: str) -> str:
 
 def timing(site: Path, articles: int, rounds: int) -> None:
     samples: dict[str, dict[str, list[float]]] = {"pure": {}, "compiled": {}}
-    per_round: list[float] = []  # compiled / pure of verify's median, round by round: the spread
+    per_round: list[float] = []  # compiled / pure of the reworded verify's median, round by round: the spread
     for round_ in range(rounds):
         order = ("pure", "compiled") if round_ % 2 == 0 else ("compiled", "pure")
         verify_medians: dict[str, float] = {}
@@ -191,7 +196,7 @@ def timing(site: Path, articles: int, rounds: int) -> None:
             )
             for name, values in result.items():
                 samples[build].setdefault(name, []).extend(values)
-            verify_medians[build] = statistics.median(result["verify"])
+            verify_medians[build] = statistics.median(result[TIMED[-1]])
         per_round.append(verify_medians["compiled"] / verify_medians["pure"])
     medians = {build: {name: statistics.median(v) for name, v in by.items()} for build, by in samples.items()}
     # One baseline for both columns: the same C code in both builds, pooled over both processes.
@@ -206,7 +211,7 @@ def timing(site: Path, articles: int, rounds: int) -> None:
         pure, compiled = medians["pure"][name], medians["compiled"][name]
         cells = [f"{value:7.3f} ms ({value / base:5.1f} x)" for value in (pure, compiled)]
         print(f"  {name:<16} {cells[0]:>22} {cells[1]:>22}   {compiled / pure:5.2f}", flush=True)
-    print(f"  verify compiled/pure, round by round: {' '.join(f'{ratio:.2f}' for ratio in per_round)}", flush=True)
+    print(f"  {TIMED[-1]} compiled/pure, round by round: {' '.join(f'{ratio:.2f}' for ratio in per_round)}", flush=True)
 
 
 def verdicts(site: Path, articles: int) -> None:
