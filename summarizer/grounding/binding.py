@@ -156,6 +156,11 @@ def bound_elsewhere(
     if (figure.kind not in BINDABLE_KINDS and not spoken) or not around.context:
         return False  # (the kind first: the clause's words are read for no other rule)
     topics: frozenset[str] = frozenset()  # topic words discounted for an occurrence: for rivals too
+    # A part counts what its whole counts ("Of the 60 councillors elected, 27 are women and 13 are
+    # new"): the whole is no rival of its parts, and where only the whole's words fit the summary,
+    # only another part of it can fit better ("about 60 more are expected to vanish").
+    wholes = {whole.start: whole for whole in map(index.frame_reader().whole_of, (o for _, o in equal)) if whole}
+    fitting_whole = next((w for w in wholes.values() if around.context & index.frame(w).words), None)
     for position, _ in equal:
         if not index.context(position):
             return False  # says too little to judge ("She was 64.")
@@ -181,7 +186,9 @@ def bound_elsewhere(
     told = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling is not figure]
     sentence: tuple[frozenset[str], int] | None = None
     for position, other in candidates:
-        if not rival_kind(figure, other) or other.vague or values_equal(figure, other):
+        if not rival_kind(figure, other) or other.vague or values_equal(figure, other) or other.start in wholes:
+            continue
+        if fitting_whole is not None and index.frame_reader().whole_of(other) is not fitting_whole:
             continue
         if any(
             sibling.kind == other.kind and sibling.value is not None and values_equal(sibling, other)
@@ -310,6 +317,10 @@ def _better_rival(
     ours = index.frame(same_figure)
     sentence = index.frame_sentence(same_figure)
     best: tuple[int, Figure] | None = None
+    # A part counts what its whole counts ("Of the 30 riders who started, 22 finished"): the
+    # summary's "22 riders" says what the 22 count, and points at no rival by it.
+    whole = index.frame_reader().whole_of(same_figure)
+    counted_by_whole = whole is not None and bool(mine.thing & index.frame(whole).thing)
     for rival in rivals:
         if abs(index.frame_sentence(rival) - sentence) > 1:
             continue  # figures are set side by side in one sentence or two neighbouring ones
@@ -333,7 +344,7 @@ def _better_rival(
         kept = bool(mine.modifiers & ours.words) or (
             len(telling) >= _TELLING and len(telling - _sentence_words_of_all(around)) >= _TELLING
         )
-        by_thing = 0 if around.in_headline or kept else _by_thing(mine, ours, theirs)
+        by_thing = 0 if around.in_headline or kept or counted_by_whole else _by_thing(mine, ours, theirs)
         # In a swap, what the summary figure counts may be said of the rival alone ("11% of total
         # costs" where the article's 11% is how much they rose and its 27% is of total costs). Not
         # when the summary's figure of the rival's value counts the rival's thing too ("30% of the

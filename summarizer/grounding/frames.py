@@ -98,6 +98,8 @@ _SPANS: Final = frozenset({"duration", "decade"})
 # them, so they cut only the stretches of each other.
 _MODIFIERS: Final = _CALENDAR | {"duration"}  # "over the past decade" after a figure says when
 _RANGE_JOINER_RE: Final = re.compile(r"(?:\bto|\band|\bor|-|\u2013|\u2014)\s*$", re.IGNORECASE)
+# "Of the 30 riders ...", "Of its 1,200 staff ...": a sentence that opens with the whole its figures are parts of.
+_WHOLE_OPENING_RE: Final = re.compile(r"\W*of\s+(?:the|its|their|his|her|our|these|those)\s+", re.IGNORECASE)
 _JOINER_ONLY_RE: Final = re.compile(r"\s*(?:to|and|or|until|-|\u2013|\u2014)\s*", re.IGNORECASE)
 # An aside: a comma and at most two words before its figure, at most three words and a comma after
 # it, then a word that is no coordinator ("Dunmere, about 30 miles north, took").
@@ -415,6 +417,18 @@ class FrameReader:
             label=_label(_noun_phrase(phrase_words) if thing else _governed(left_words))
             or (self.frame(before).label if before is not None and self._ranged(before, figure) else ""),
         )
+
+    def whole_of(self, figure: Figure) -> Figure | None:
+        """The whole `figure`'s sentence opens with ("Of the 30 riders who started the rally, ..."),
+        when `figure` is a later figure of its kind in that sentence: a part of it ("22 finished")."""
+        sentence_start, _ = self._sentence(figure.start)
+        at = bisect.bisect_left(self._starts, sentence_start)
+        whole = self.figures[at] if at < len(self.figures) else None
+        if whole is None or whole is figure or whole.kind != figure.kind or whole.start > figure.start:
+            return None
+        if self.text.find(",", whole.end, figure.start) < 0:
+            return None
+        return whole if _WHOLE_OPENING_RE.fullmatch(self.text, sentence_start, whole.start) else None
 
     def _ranged(self, before: Figure, figure: Figure) -> bool:
         """Whether the second figure ends a range the first begins ("5% to 12%", "from 5% of income to

@@ -4,7 +4,7 @@ else does not support the summary's ("two banks" against the article's only "two
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged, nothing_flagged, status
+from figure_cases import FLAGGED, flagged, nothing_flagged, status
 
 ARTICLE = (
     "Masked men raided two bakeries in the capital on Monday night, police said. "
@@ -232,3 +232,47 @@ def test_games_are_counted_in_other_words_too() -> None:
 def test_goods_counted_as_units_are_no_count_of_people() -> None:
     article = "Apex delivered 1,800 units in the quarter and hired 600 engineers."
     assert flagged(article, "Apex hired 1,800 engineers in the quarter.", "1,800")
+
+
+# A sentence that opens with a whole: its figures are parts of it and count what it counts.
+_RALLY = (
+    "Of the 30 riders who started the rally, 22 finished, compared with 17 in 2019, and four crashed. "
+    "Each of the eight stages was timed by two marshals."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "22 riders finished the rally, against 17 in 2019.",
+        "Four riders crashed, and 22 finished.",
+        "Four of the riders who started the rally crashed.",
+    ],
+)
+def test_a_part_of_a_whole_that_opens_its_sentence_counts_what_the_whole_counts(summary: str) -> None:
+    assert nothing_flagged(_RALLY, summary)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Four riders finished the rally and 22 crashed.", "Four"),
+        ("Of the 30 riders who started, eight crashed.", "eight"),
+    ],
+)
+def test_the_parts_of_a_whole_are_still_told_apart(summary: str, figure: str) -> None:
+    assert status(_RALLY, summary, figure) in FLAGGED
+
+
+_TRUSTEES = (
+    "Of the 45 trustees appointed, 19 are women and 12 are serving for the first time. "
+    "Each of the nine regions appoints five trustees, and the board meets four times a year."
+)
+
+
+def test_the_whole_s_words_fit_each_of_its_parts_and_no_figure_outside_it() -> None:
+    # "new" is said of none of the parts in words; the whole's words fit the twelve, not the five
+    # trustees each region appoints
+    assert nothing_flagged(_TRUSTEES, "Twelve of the trustees appointed are new.")
+    assert nothing_flagged(_TRUSTEES, "Nineteen of the trustees appointed are women.")
+    assert status(_TRUSTEES, "Nine of the trustees appointed are women.", "Nine") in FLAGGED
