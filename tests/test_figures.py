@@ -290,6 +290,36 @@ def test_half_a_unit_is_one_figure(text: str, figure_text: str, kind: str, value
 
 
 @pytest.mark.parametrize(
+    ("text", "figure_text", "kind", "value", "unit"),
+    [
+        ("A quarter of a million fans saw the parade.", "A quarter of a million", "count", 250_000, None),
+        (
+            "Nearly three-quarters of a million homes lost power.",
+            "Nearly three-quarters of a million",
+            "count",
+            750_000,
+            None,
+        ),
+        ("The scheme has cost a third of a billion dollars.", "a third of a billion dollars", "money", 1e9 / 3, "USD"),
+    ],
+)
+def test_a_fraction_of_an_amount_is_one_figure(
+    text: str, figure_text: str, kind: str, value: float, unit: str | None
+) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit) == (figure_text, kind, unit)
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A quarter of the million visitors came by train.", "A third of a £3m grant went on fees."],
+)
+def test_a_fraction_of_a_given_amount_stays_a_share(text: str) -> None:
+    assert find_figures(text)[0].kind == "fraction"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Half of the orchard burned.",

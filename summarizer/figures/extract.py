@@ -89,10 +89,38 @@ _LOOKALIKE_LETTERS: Final = "\u0131\u0130\u017f\u212a"
 
 
 def _read(text: str) -> list[Figure]:
-    return [
-        _with_qualifier(text, candidate)
-        for candidate in _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
-    ]
+    candidates = _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
+    if _OF_AN_AMOUNT in text or _OF_AN_AMOUNT.capitalize() in text:
+        candidates = _with_fractions_of_amounts(text, candidates)
+    return [_with_qualifier(text, candidate) for candidate in candidates]
+
+
+_OF_AN_AMOUNT: Final = " of a"  # what stands between "a quarter" and "a million" (one search, where none does)
+
+
+def _with_fractions_of_amounts(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Join a fraction to the amount it is a part of: "a quarter of a million" is 250,000, "two-thirds
+    of a billion dollars" $667m; read apart, they were a share and "a million"."""
+    joined: list[_Candidate] = []
+    for candidate in candidates:
+        part = joined[-1] if joined else None
+        if (
+            part is not None
+            and part.kind == "fraction"
+            and part.value is not None
+            and candidate.kind in {"count", "money"}
+            and candidate.value is not None
+            and candidate.scale is not None
+            and _FRACTION_OF_RE.fullmatch(text, part.end, candidate.start)
+            and text.startswith(("a ", "A ", "an ", "An "), candidate.start)
+        ):
+            joined[-1] = replace(candidate, start=part.start, value=part.value / 100 * candidate.value)
+        else:
+            joined.append(candidate)
+    return joined
+
+
+_FRACTION_OF_RE: Final = re.compile(r"\s+of\s+")
 
 
 def _without_hidden(text: str) -> tuple[str, list[int]]:

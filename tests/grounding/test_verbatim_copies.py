@@ -42,6 +42,8 @@ COPIES = [
     ("Support for the plan rose by 3.5 percentage points to 41%.", "Support for the plan rose 3.5 points to 41%."),
     # a time in short units written on to its number
     ("The champion is 4 minutes 35 seconds behind after the ninth stage.", "The champion trails by 4min 35sec."),
+    # a fraction of an amount, written in words
+    ("More than 250,000 fans lined the route of the parade.", "Over a quarter of a million fans lined the route."),
     # the end of a range of years dates what its start dates, when an aside opens the sentence
     (
         "The study, which followed 3,000 families, asked parents to recall school moves between 2004 and 2012.",
@@ -67,6 +69,11 @@ def test_a_copied_figure_is_not_flagged(article: str, summary: str) -> None:
         ("The poet, who died at 77 on Tuesday, wrote 14 collections.", "Poet dies at 78", "78"),
         ("A magnitude 5.1 earthquake shook the island before dawn.", "A 6.1 quake shakes the island", "6.1"),
         ("The startup raised $12 million from investors.", "Startup raises $21M", "$21M"),
+        (
+            "More than 250,000 fans lined the route of the parade.",
+            "Over three-quarters of a million fans lined the route.",
+            "Over three-quarters of a million",
+        ),
         ("Workers at the depot ended a strike that lasted 12 days.", "21-day depot strike ends", "21"),
     ],
 )
