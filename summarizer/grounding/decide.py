@@ -161,15 +161,25 @@ def _reconsidered(
     """An equal value found to be about something else, looked at again: its parts may add up ("5
     hurt" where "five volunteers" set out and "a driver and four marshals" were hurt), and a
     headline's words are weak evidence against it."""
-    parts = with_the_rest(figure, around, index) or _size_of_told_change(figure, around, index)
+    parts = with_the_rest(figure, around, index) or _size_of_told_change(figure, around, index, end_told=True)
     if parts is None and match.rule == "bound-elsewhere" and _headline_fits(around, index, equal):
         return Match("supported", match.article)
     return parts or match
 
 
-def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    """The size of an article change the summary's sentence gives an end of: "gained eight seats,
-    winning 26" where the article has "26 seats, up from 18", whatever else its "eight" counts."""
+def _other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """`other_end`, unless the summary's value is also the size of an article change: "the Union lost
+    14 seats" may be its 55 - 41, whatever other 14 the article gives as an end."""
+    end = other_end(figure, around, index, equal)
+    if end is None:
+        return None
+    return _size_of_told_change(figure, around, index, end_told=False) or end
+
+
+def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex, *, end_told: bool) -> Match | None:
+    """The size of an article change the summary's sentence gives an end of (`end_told`): "gained
+    eight seats, winning 26" where the article has "26 seats, up from 18", whatever else its "eight"
+    counts."""
     if figure.kind == "ordinal":
         return None
     derived = derive(figure, around, index)
@@ -179,7 +189,9 @@ def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) ->
         return None  # the two ends of one change only: not a tally ("voted 7 to 4"), nor a range
     start, end = around.layout.sentence_of(figure.start)
     told = [sibling for sibling in around.siblings if sibling is not figure and start <= sibling.start < end]
-    return derived if any(values_equal(one, end_) for one in told for end_ in derived.operands) else None
+    if end_told and not any(values_equal(one, end_) for one in told for end_ in derived.operands):
+        return None
+    return derived
 
 
 def _headline_fits(around: Around, index: ArticleIndex, equal: list[tuple[int, Figure]]) -> bool:
@@ -573,7 +585,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "pair-order": lambda figure, around, index, match, equal: turned_round_pair(figure, around, index, equal),
     "vote-side": lambda figure, around, index, match, equal: other_side(figure, around, index, equal),
     "part-of-whole": lambda figure, around, index, match, equal: part_above_whole(figure, around, equal),
-    "change-end": lambda figure, around, index, match, equal: other_end(figure, around, index, equal),
+    "change-end": lambda figure, around, index, match, equal: _other_end(figure, around, index, equal),
     "change-partner": lambda figure, around, index, match, equal: other_partner(figure, around, index, equal),
     "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
     "per-period": lambda figure, around, index, match, equal: other_period(figure, around, index, equal),

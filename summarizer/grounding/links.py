@@ -395,10 +395,19 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     if told is None:
         return None
     mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
+    if mine is None and told != "amount" and _size_for_level(around, index, equal):
+        mine = "amount"  # "the party gained 26 seats" where it has "26 seats, up from 18"
     if mine == told or (mine is None and not _told_as_level(told, figure, around, index, equal)):
         return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
     return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
+
+
+def _size_for_level(around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:
+    """Whether a verb of change makes the summary's figure a change's size ("gained 26 seats") where
+    the article tells every occurrence as a level: a flow told against an earlier flow ("added
+    250,000 jobs in March, up from 180,000") has its verb in the article too."""
+    return told_as_size(around.text, around.figure) and not any(told_as_size(index.text, same) for same in equal)
 
 
 def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:

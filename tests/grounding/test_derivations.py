@@ -567,6 +567,13 @@ ELECTION_ARTICLE = (
 )
 
 
+def test_an_end_of_a_change_told_as_its_size_is_flagged() -> None:
+    # the article tells the 26 as a level ("came third with 26 seats, up from 18")
+    assert flagged(ELECTION_ARTICLE, "The Harbour Party gained 26 seats.", "26")
+    assert flagged(ELECTION_ARTICLE, "The Greens added 33 seats.", "33")
+    assert flagged("The firm has 1,200 staff, up from 900.", "The firm added 1,200 staff.", "1,200")
+
+
 @pytest.mark.parametrize(
     "summary",
     [
@@ -608,6 +615,8 @@ def test_a_size_after_a_verb_of_change_then_to_is_no_start() -> None:
             "House prices rose 4.2% in the year to June, up from 3.1% in May.",
             "House prices rose 4.2% in the year to June.",
         ),
+        ("The side lost 12 games this season, up from nine.", "The side lost 12 games this season."),
+        ("Sales grew 8% in the quarter, down from 11%.", "Sales grew 8% in the quarter."),
     ],
 )
 def test_a_flow_compared_with_an_earlier_flow_is_no_end_told_as_a_size(article: str, summary: str) -> None:
