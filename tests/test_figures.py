@@ -301,6 +301,13 @@ def test_half_a_unit_is_one_figure(text: str, figure_text: str, kind: str, value
             None,
         ),
         ("The scheme has cost a third of a billion dollars.", "a third of a billion dollars", "money", 1e9 / 3, "USD"),
+        (
+            "The mine produced a quarter of a million tonnes.",
+            "a quarter of a million tonnes",
+            "measure",
+            250_000,
+            "tonne",
+        ),
     ],
 )
 def test_a_fraction_of_an_amount_is_one_figure(

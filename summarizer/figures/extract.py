@@ -108,7 +108,7 @@ def _with_fractions_of_amounts(text: str, candidates: list[_Candidate]) -> list[
             part is not None
             and part.kind == "fraction"
             and part.value is not None
-            and candidate.kind in {"count", "money"}
+            and candidate.kind in {"count", "money", "measure"}
             and candidate.value is not None
             and candidate.scale is not None
             and _FRACTION_OF_RE.fullmatch(text, part.end, candidate.start)

@@ -360,16 +360,26 @@ def _better_rival(
             and not _compared(around, rival, others)
         ):
             by_thing = _by_thing_alone(mine, ours, theirs)
-        if not by_thing and not any(
-            _by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners
+        parallel = (
+            not by_thing
+            and not partners
+            and not around.in_headline
+            and index.frame_sentence(rival) == sentence
+            and _parallel(mine, ours, theirs, index=index, same_figure=same_figure, rival=rival, whole=whole)
+        )
+        if (
+            not by_thing
+            and not parallel
+            and not any(_by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners)
         ):
             continue
-        score = by_thing or _by_words(mine, ours, theirs)
+        score = by_thing or _by_words(mine, ours, theirs) or int(parallel)
         if score and (best is None or score > best[0]):
             best = (score, rival)
     return best[1] if best else None
 
 
+_PARALLEL_MARGIN: Final = 2
 _TELLING: Final = 2  # words of the summary's that tell the equal figure apart keep it there
 
 
@@ -409,6 +419,30 @@ def _compared(around: Around, rival: Figure, others: list[Figure]) -> bool:
 
 
 _COMPARISON_RE: Final = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs|from|than)\b", re.IGNORECASE)
+
+
+def _parallel(
+    mine: Frame,
+    ours: Frame,
+    theirs: Frame,
+    *,
+    index: ArticleIndex,
+    same_figure: Figure,
+    rival: Figure,
+    whole: Figure | None,
+) -> bool:
+    """Whether a single summary figure's words clearly point at a rival set beside the equal figure
+    in its sentence, each in a clause of its own ("rise by 4p for electricity, to 55.2p, and by 2p
+    for gas, to 33.6p"), or both parts of one whole ("Of the 30 riders, 22 finished and four
+    crashed"): between parts, what the rival counts and not what the equal figure counts; elsewhere,
+    two words more of the rival's (`_by_words`)."""
+    if whole is not None and index.frame_reader().whole_of(rival) is whole:
+        # parts told apart by what each counts ("finished", "crashed"): the summary says the rival's
+        return bool(mine.words & theirs.thing) and not mine.words & ours.thing
+    score = _by_words(mine, ours, theirs)
+    return score >= _PARALLEL_MARGIN and index.layout.clause_of(rival.start) != index.layout.clause_of(
+        same_figure.start
+    )
 
 
 def _by_thing_alone(mine: Frame, ours: Frame, theirs: Frame) -> int:

@@ -405,9 +405,24 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
 
 def _size_for_level(around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:
     """Whether a verb of change makes the summary's figure a change's size ("gained 26 seats") where
-    the article tells every occurrence as a level: a flow told against an earlier flow ("added
-    250,000 jobs in March, up from 180,000") has its verb in the article too."""
-    return told_as_size(around.text, around.figure) and not any(told_as_size(index.text, same) for same in equal)
+    the article tells every occurrence as a level ("came third with 26 seats, up from 18"). Not a
+    flow the article tells as a total ("new hires totalled 1,100, up from 700" is "added 1,100
+    staff"), nor one it tells after a verb of change too ("added 250,000 jobs in March, up from
+    180,000")."""
+    return told_as_size(around.text, around.figure) and not any(
+        told_as_size(index.text, same)
+        or _TOTAL_BEFORE_RE.search(index.text, max(0, same.start - _TOTAL_REACH), same.start)
+        for same in equal
+    )
+
+
+# "totalled 1,100", "came to 1,200", "brought in £3m", "suffered 12 defeats": a flow told as its total.
+_TOTAL_BEFORE_RE: Final = re.compile(
+    r"\b(?:total(?:s|led|ed|ling|ing)?|(?:came|come|comes|amounted|amounts?)\s+to|numbered|brought\s+in|suffered)"
+    r"(?:\s+[a-z]+){0,2}?\s+$",
+    re.IGNORECASE,
+)
+_TOTAL_REACH: Final = 32  # characters before a figure read for a verb that totals a flow
 
 
 def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:

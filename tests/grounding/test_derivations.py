@@ -567,6 +567,19 @@ ELECTION_ARTICLE = (
 )
 
 
+_FLOWS = (
+    "New hires at the airline totalled 1,100 last year, up from 700, and job cuts came to 240. "
+    "The union's membership stands at 4,300, up from 3,900."
+)
+
+
+def test_a_flow_the_article_tells_as_a_total_is_no_level() -> None:
+    assert nothing_flagged(_FLOWS, "The airline added 1,100 staff last year.")
+    assert nothing_flagged(_FLOWS, "The airline cut 240 jobs.")
+    assert flagged(_FLOWS, "The union gained 4,300 members.", "4,300")
+    assert status(_FLOWS, "The union gained 400 members, to 4,300.", "400") == "derived"
+
+
 def test_an_end_of_a_change_told_as_its_size_is_flagged() -> None:
     # the article tells the 26 as a level ("came third with 26 seats, up from 18")
     assert flagged(ELECTION_ARTICLE, "The Harbour Party gained 26 seats.", "26")

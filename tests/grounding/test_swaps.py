@@ -850,3 +850,28 @@ def test_a_figure_with_no_tense_word_is_still_a_companion_of_one_with_one() -> N
         "The council will build 12 new schools at a cost of £40m. It will also build 30 clinics at a cost of £90m."
     )
     assert flagged(article, "The council will build 12 new schools at a cost of £90m.", "£90m")
+
+
+# One summary figure whose words clearly point at a figure set beside the article's equal value, in
+# a clause of its own (no swap partner in the summary): a parallel slot.
+_TABLE = "Rovers finished the season third with 68 points, 12 behind champions Dunmore Town."
+
+
+def test_a_single_figure_moved_to_a_parallel_slot_is_flagged() -> None:
+    assert status(_TABLE, "Champions Dunmore Town finished the season with 68 points.", "68") in FLAGGED
+    assert nothing_flagged(_TABLE, "Rovers finished third on 68 points, 12 points behind Dunmore Town.")
+    assert nothing_flagged(_TABLE, "Rovers ended the season with 68 points.")
+
+
+def test_a_figure_and_the_size_of_its_own_change_are_no_parallel_slots() -> None:
+    article = "The brewer raised its dividend by 4 cents to 38 cents a share and will buy back $2bn of shares."
+    assert nothing_flagged(article, "The brewer lifted its dividend to 38 cents.")
+
+
+_STAGE = "Of the 30 riders who started the stage on Tuesday, 22 finished and four crashed."
+
+
+def test_two_parts_of_one_whole_are_told_apart_by_what_each_counts() -> None:
+    assert status(_STAGE, "22 riders crashed on the stage.", "22") in FLAGGED
+    assert status(_STAGE, "Four riders finished the stage.", "Four") in FLAGGED
+    assert nothing_flagged(_STAGE, "22 riders finished the stage and four crashed.")
