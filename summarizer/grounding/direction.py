@@ -30,7 +30,9 @@ _UP_VERBS: Final = _words(
     "rose rise rises rising risen grew grow grows growing grown increase increased increases increasing "
     "gain gained gains gaining jump jumped jumps jumping climb climbed climbs climbing soar soared soars "
     "soaring surge surged surges surging rallied rally boost boosted boosts raise raised raises raising "
-    "won win wins winning created create creates added adds widen widened widens widening"
+    "won win wins winning created create creates added adds widen widened widens widening "
+    "double doubled doubles doubling triple tripled triples tripling treble trebled quadrupled "
+    "lift lifted lifts lifting"
 )
 _DOWN_VERBS: Final = _words(
     "fell fall falls falling fallen drop dropped drops dropping decline declined declines declining "
@@ -38,7 +40,7 @@ _DOWN_VERBS: Final = _words(
     "plummet plummeted plummets tumble tumbled tumbles slid slide slides sank sink sinks shrank shrunk "
     "shrink shrinks lost lose loses losing shed sheds shedding cut cuts cutting slash slashed slashes "
     "hemorrhaged haemorrhaged hemorrhaging haemorrhaging dipped dip dips narrow narrowed narrows narrowing "
-    "ease eased eases easing slip slipped slips slipping"
+    "ease eased eases easing slip slipped slips slipping halve halved halves halving"
 )
 _ADVERBS: Final[dict[str, Direction]] = {"up": "up", "down": "down"}
 # Every word that tells of a change either way ("rose", "cut", "up").

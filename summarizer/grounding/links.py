@@ -222,15 +222,26 @@ Role = Literal["before", "after", "amount"]
 # (a decimal point is no stop: "rose from £4.8bn to")
 _TO_RE: Final = re.compile(r"((?:[^.;:!?]|(?<=\d)\.(?=\d)){0,40})\bto\s+$", re.IGNORECASE)
 _TO_LEAD: Final = 40  # the most characters `_TO_RE` reads before its "to"
-_TO_ONLY_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+_TO_REACH_RE: Final = re.compile(r"\bto\s+(?:reach|hit)\s+$", re.IGNORECASE)
+_TO_ONLY_RE: Final = re.compile(r",?\s+to\s+", re.IGNORECASE)
 _WORD_RE: Final = re.compile(r"[a-z]+")
 _VERB_WORDS: Final = 4  # words before "to" read for the change's verb
+_CARRIES: Final = frozenset(
+    ["taking", "take", "takes", "took", "bringing", "bring", "brings", "brought", "pushing", "pushed"]
+)
+_CARRY_WORDS: Final = 6  # words before "to" read for a verb that carries a total to its end
 # "$412m for 2025, up 18% from", "$1.20 a share, up from": the value after a change the words after it tell.
+# Words between may be possessives and years ("seats in Thursday's vote", "cars in 2023"); the size
+# between "up" and "from" may be written in words ("up by almost a tenth from").
 _THEN_FROM_RE: Final = re.compile(
-    r"(?:\s+[A-Za-z]+){0,8}?,?\s+(?:up|down|higher|lower)\b(?:\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|points?)?)?\s+from\b",
+    r"(?:\s+(?:[A-Za-z]+|(?:19|20)\d\d)(?:['’]s)?){0,8}?,?\s+(?:up|down|higher|lower)\b"
+    r"(?:\s+(?:by\s+)?(?:[\d.,]+\s*(?:%|per\s*cent|points?)?"
+    r"|(?:(?:almost|nearly|about|around|roughly|over|under|more\s+than|less\s+than)\s+)?"
+    r"(?:an?|one|two|three|four)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)))?\s+from\b",
     re.IGNORECASE,
 )
 _ROLE_REACH: Final = 48  # characters before a figure read for the change it ends
+_THEN_FROM_REACH: Final = 64  # characters after a figure searched for the "from" of `_THEN_FROM_RE`
 
 
 # "from 250 to 300": a change's start with its end after it.
@@ -346,8 +357,11 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
         and _from_a_change(text, before, figure, _earlier_of_kind(figures, starts, figure))
     ):
         return "before"
-    if "from" in text[figure.end : figure.end + _ROLE_REACH].lower() and _THEN_FROM_RE.match(text, figure.end):
+    if "from" in text[figure.end : figure.end + _THEN_FROM_REACH].lower() and _THEN_FROM_RE.match(text, figure.end):
         return "after"
+    reach = _TO_REACH_RE.search(before) if last.endswith(("reach", " hit")) else None
+    if reach is not None:  # "gained 14 seats to reach 30": the end, as after "to"
+        before, last = before[: reach.start() + 3] + " ", "to"
     if last.endswith(" to") or last == "to":
         lead = _TO_RE.search(before, _lead_floor(before))
         if lead is None:
@@ -359,7 +373,8 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
         if at >= 0 and _TO_ONLY_RE.fullmatch(text, figures[at].end, figure.start):
             stop = max(lead.start(1), figures[at].start - (figure.start - len(before)))
         words = _WORD_RE.findall(before[lead.start(1) : stop].lower())
-        if not CHANGE_VERBS.isdisjoint(words[-_VERB_WORDS:]):
+        # "rose 4.99%, taking a Band D bill to £2,104": what a change carries to its end
+        if not CHANGE_VERBS.isdisjoint(words[-_VERB_WORDS:]) or not _CARRIES.isdisjoint(words[-_CARRY_WORDS:]):
             return "after"
     return None
 

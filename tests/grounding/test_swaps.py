@@ -305,6 +305,42 @@ def test_the_ends_of_a_change_kept_in_place_are_not_flagged(summary: str) -> Non
 _SIZE_IN_WORDS = "Visits to the old fort rose by almost a third to 2.4 million after a film was shot there."
 
 
+_ENDS = (
+    "Bookings at the park rose by almost a third, to 84,000, in the year to March. "
+    "The county sold 12,000 permits in 2024's scheme, up by nearly a fifth from 10,100. "
+    "Gate fees rose 3%, taking an adult ticket to £18. The trust's staff more than doubled to 340. "
+    "The league's Blues gained six points to reach 41."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Bookings rose by 84,000.", "84,000"),
+        ("Permit sales rose by 12,000.", "12,000"),
+        ("Gate fees rose by £18.", "£18"),
+        ("The trust's staff grew by 340.", "340"),
+        ("The Blues gained 41 points.", "41"),
+    ],
+)
+def test_the_end_of_a_change_told_in_other_ways_is_not_its_size(summary: str, figure: str) -> None:
+    assert status(_ENDS, summary, figure) in FLAGGED
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Bookings rose to 84,000.",
+        "Permit sales rose by about 1,900, to 12,000.",
+        "An adult ticket now costs £18.",
+        "The trust now has 340 staff.",
+        "The Blues now have 41 points.",
+    ],
+)
+def test_the_end_of_a_change_told_as_a_level_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_ENDS, summary)
+
+
 def test_the_end_of_a_change_is_not_its_size_when_the_size_is_written_in_words() -> None:
     assert status(_SIZE_IN_WORDS, "Visits to the fort rose by 2.4 million after the film.", "2.4 million") in FLAGGED
     assert status(_SIZE_IN_WORDS, "The film brought an increase of 2.4 million in visits.", "2.4 million") in FLAGGED
