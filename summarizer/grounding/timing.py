@@ -406,17 +406,41 @@ def _year_of_partner(
         partner = index.partner(occurrence) if not frame.years else None
         if partner is None or partner.start < occurrence.start:
             return None
-        at = bisect.bisect_right(index.starts, partner.start)
-        year = index.figures[at] if at < len(index.figures) else None
-        if (
-            year is None
-            or year.kind != "year"
-            or int(year.value or 0) not in years
-            or dated_figure(index.figures, index.starts, year, index.text) is not partner
-        ):
+        year = _year_after(index, partner)
+        if year is None or year not in years:
             return None
-        found = int(year.value or 0), partner
+        found = year, partner
     return found
+
+
+def _year_after(index: ArticleIndex, figure: Figure) -> int | None:
+    """The year told right after an article figure, which dates it alone: "£2.7m in 2021"; in a
+    dated article also "64.9% four years ago", "£2.7m a year earlier", "£2.7m last year"."""
+    at = bisect.bisect_right(index.starts, figure.start)
+    after = index.figures[at] if at < len(index.figures) else None
+    if after is not None and after.kind == "year" and after.value:
+        dated = dated_figure(index.figures, index.starts, after, index.text) is figure
+        return int(after.value) if dated else None
+    if not index.dated or index.figures[0].value is None:
+        return None
+    now = int(index.figures[0].value) // 10_000
+    if (
+        after is not None
+        and after.kind == "duration"
+        and after.unit == "year"
+        and after.value
+        and index.text[figure.end : after.start].isspace()
+        and _BACK_RE.match(index.text, after.end)
+    ):
+        return now - int(after.value)  # "64.9% four years ago"
+    return now - 1 if _YEAR_BEFORE_RE.match(index.text, figure.end) else None
+
+
+_BACK_RE: Final = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+_YEAR_BEFORE_RE: Final = re.compile(
+    r"\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|year\s+before|prior)\s*(?:year)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _placed_in(around: Around, year: int, partner: Figure) -> bool:
@@ -430,7 +454,7 @@ def _placed_in(around: Around, year: int, partner: Figure) -> bool:
     return opening is not None and int(opening.group(1)) == year
 
 
-_OPENING_YEAR_RE: Final = re.compile(r"\W*(?:In|During)\s+(?:the\s+year\s+)?(\d{4})\b(?!['’]s)")
+_OPENING_YEAR_RE: Final = re.compile(r"\W*(?:In|During)\s+(?:the\s+)?(?:year\s+)?(\d{4})\b(?!['’]s)")
 
 
 def _partner_told_for(years: frozenset[int], index: ArticleIndex, equal: list[Figure], theirs: list[Frame]) -> bool:

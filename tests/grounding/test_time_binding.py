@@ -115,6 +115,20 @@ def test_the_year_of_a_compared_figure_is_not_the_year_of_the_figure_it_is_compa
     assert nothing_flagged(_SHOPS, "Opened in 2021, the charity's shops took £3.2m.")
 
 
+_TURNOUT = (
+    "VALDA, 10 March 2025 - Voters re-elected the mayor on Sunday. Turnout was 71.4%, up from 64.9% "
+    "four years ago. The city's shops took £3.2m, against £2.7m a year earlier."
+)
+
+
+def test_a_year_counted_back_from_the_dateline_dates_the_compared_figure_only() -> None:
+    assert flagged(_TURNOUT, "In 2021, turnout was 71.4%.", "71.4%")
+    assert flagged(_TURNOUT, "In the 2021 election, turnout was 71.4%.", "71.4%")
+    assert flagged(_TURNOUT, "In 2024 the city's shops took £3.2m.", "£3.2m")
+    assert not flagged(_TURNOUT, "In the 2021 election, turnout was 64.9%.", "64.9%")
+    assert nothing_flagged(_TURNOUT, "Turnout rose to 71.4% from 64.9% in 2021.")
+
+
 _HACKS = (
     "In 2014, the group hacked a film studio in revenge for a comedy about its leader. "
     "Its boldest raid came two years later, when it tried to rob a central bank of $1bn."
