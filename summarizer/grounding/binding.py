@@ -439,10 +439,26 @@ def _parallel(
     if whole is not None and index.frame_reader().whole_of(rival) is whole:
         # parts told apart by what each counts ("finished", "crashed"): the summary says the rival's
         return bool(mine.words & theirs.thing) and not mine.words & ours.thing
+    if _one_telling(index.text, rival, same_figure):
+        return False
     score = _by_words(mine, ours, theirs)
     return score >= _PARALLEL_MARGIN and index.layout.clause_of(rival.start) != index.layout.clause_of(
         same_figure.start
     )
+
+
+def _one_telling(text: str, first: Figure, second: Figure) -> bool:
+    """Whether two figures of a sentence are told of one thing rather than side by side: a change's
+    size and its end ("by £1.50, to £17.50"), or a figure and a relative clause about the party
+    named after it ("12 behind champions Dunmore Town, who won 25 of their 38 games")."""
+    if first.start > second.start:
+        first, second = second, first
+    between = text[first.end : second.start]
+    return _SIZE_TO_END_RE.fullmatch(between) is not None or _RELATIVE_RE.search(between) is not None
+
+
+_SIZE_TO_END_RE: Final = re.compile(r"(?:\s+[a-z]+){0,5}?,?\s+(?:to|from)\s+", re.IGNORECASE)
+_RELATIVE_RE: Final = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
 
 
 def _by_thing_alone(mine: Frame, ours: Frame, theirs: Frame) -> int:

@@ -434,10 +434,10 @@ def _size_for_level(around: Around, index: ArticleIndex, equal: list[Figure]) ->
 # "totalled 1,100", "came to 1,200", "brought in £3m", "suffered 12 defeats": a flow told as its total.
 _TOTAL_BEFORE_RE: Final = re.compile(
     r"\b(?:total(?:s|led|ed|ling|ing)?|(?:came|come|comes|amounted|amounts?)\s+to|numbered|brought\s+in|suffered)"
-    r"(?:\s+[a-z]+){0,2}?\s+$",
+    r"(?:\s+[\w'’]+){0,4}?\s+$",
     re.IGNORECASE,
 )
-_TOTAL_REACH: Final = 32  # characters before a figure read for a verb that totals a flow
+_TOTAL_REACH: Final = 48  # characters before a figure read for a verb that totals a flow
 
 
 def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:

@@ -911,3 +911,14 @@ def test_two_parts_of_one_whole_are_told_apart_by_what_each_counts() -> None:
     assert status(_STAGE, "22 riders crashed on the stage.", "22") in FLAGGED
     assert status(_STAGE, "Four riders finished the stage.", "Four") in FLAGGED
     assert nothing_flagged(_STAGE, "22 riders finished the stage and four crashed.")
+
+
+def test_a_change_s_size_and_its_end_are_no_parallel_slots() -> None:
+    article = "From April, unit rates will go up by 3p per kWh for electricity, to 27.9p, and by 1p for gas, to 6.8p."
+    assert nothing_flagged(article, "Electricity will rise to 27.9p per kWh and gas to 6.8p.")
+    assert nothing_flagged(article, "Electricity will rise to 27.9p per kWh.")
+
+
+def test_a_relative_clause_about_a_party_is_no_parallel_slot() -> None:
+    article = "Rovers finished third with 68 points, 12 behind champions Dunmore Town, who won 25 of their 38 games."
+    assert nothing_flagged(article, "Champions Dunmore Town won 25 of 38 games.")
