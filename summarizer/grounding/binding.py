@@ -360,26 +360,25 @@ def _better_rival(
             and not _compared(around, rival, others)
         ):
             by_thing = _by_thing_alone(mine, ours, theirs)
-        parallel = (
+        # two parts of one whole, told apart by what each counts: no swap partner needed
+        parts = (
             not by_thing
             and not partners
             and not around.in_headline
-            and index.frame_sentence(rival) == sentence
-            and _parallel(mine, ours, theirs, index=index, same_figure=same_figure, rival=rival, whole=whole)
+            and _parts_told_apart(mine, ours, theirs, index=index, rival=rival, whole=whole)
         )
         if (
             not by_thing
-            and not parallel
+            and not parts
             and not any(_by_thing(partner, theirs, ours) or _by_words(partner, theirs, ours) for partner in partners)
         ):
             continue
-        score = by_thing or _by_words(mine, ours, theirs) or int(parallel)
+        score = by_thing or _by_words(mine, ours, theirs) or int(parts)
         if score and (best is None or score > best[0]):
             best = (score, rival)
     return best[1] if best else None
 
 
-_PARALLEL_MARGIN: Final = 2
 _TELLING: Final = 2  # words of the summary's that tell the equal figure apart keep it there
 
 
@@ -421,44 +420,16 @@ def _compared(around: Around, rival: Figure, others: list[Figure]) -> bool:
 _COMPARISON_RE: Final = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs|from|than)\b", re.IGNORECASE)
 
 
-def _parallel(
-    mine: Frame,
-    ours: Frame,
-    theirs: Frame,
-    *,
-    index: ArticleIndex,
-    same_figure: Figure,
-    rival: Figure,
-    whole: Figure | None,
+def _parts_told_apart(
+    mine: Frame, ours: Frame, theirs: Frame, *, index: ArticleIndex, rival: Figure, whole: Figure | None
 ) -> bool:
-    """Whether a single summary figure's words clearly point at a rival set beside the equal figure
-    in its sentence, each in a clause of its own ("rise by 4p for electricity, to 55.2p, and by 2p
-    for gas, to 33.6p"), or both parts of one whole ("Of the 30 riders, 22 finished and four
-    crashed"): between parts, what the rival counts and not what the equal figure counts; elsewhere,
-    two words more of the rival's (`_by_words`)."""
-    if whole is not None and index.frame_reader().whole_of(rival) is whole:
-        # parts told apart by what each counts ("finished", "crashed"): the summary says the rival's
-        return bool(mine.words & theirs.thing) and not mine.words & ours.thing
-    if _one_telling(index.text, rival, same_figure):
+    """Whether a single summary figure says what a rival counts where the equal figure and the rival
+    are two parts of one whole ("Of the 30 riders, 22 finished and four crashed": "22 riders
+    crashed"): what the rival counts is in the summary's words, and what the equal figure counts
+    is not."""
+    if whole is None or index.frame_reader().whole_of(rival) is not whole:
         return False
-    score = _by_words(mine, ours, theirs)
-    return score >= _PARALLEL_MARGIN and index.layout.clause_of(rival.start) != index.layout.clause_of(
-        same_figure.start
-    )
-
-
-def _one_telling(text: str, first: Figure, second: Figure) -> bool:
-    """Whether two figures of a sentence are told of one thing rather than side by side: a change's
-    size and its end ("by £1.50, to £17.50"), or a figure and a relative clause about the party
-    named after it ("12 behind champions Dunmore Town, who won 25 of their 38 games")."""
-    if first.start > second.start:
-        first, second = second, first
-    between = text[first.end : second.start]
-    return _SIZE_TO_END_RE.fullmatch(between) is not None or _RELATIVE_RE.search(between) is not None
-
-
-_SIZE_TO_END_RE: Final = re.compile(r"(?:\s+[a-z]+){0,5}?,?\s+(?:to|from)\s+", re.IGNORECASE)
-_RELATIVE_RE: Final = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
+    return bool(mine.words & theirs.thing) and not mine.words & ours.thing
 
 
 def _by_thing_alone(mine: Frame, ours: Frame, theirs: Frame) -> int:

@@ -888,13 +888,12 @@ def test_a_figure_with_no_tense_word_is_still_a_companion_of_one_with_one() -> N
     assert flagged(article, "The council will build 12 new schools at a cost of £90m.", "£90m")
 
 
-# One summary figure whose words clearly point at a figure set beside the article's equal value, in
-# a clause of its own (no swap partner in the summary): a parallel slot.
+# Words alone never move a single figure to another set beside it in its sentence (3.119 tried
+# it; blind set 6 showed false alarms): only two parts of one whole are told apart that way.
 _TABLE = "Rovers finished the season third with 68 points, 12 behind champions Dunmore Town."
 
 
-def test_a_single_figure_moved_to_a_parallel_slot_is_flagged() -> None:
-    assert status(_TABLE, "Champions Dunmore Town finished the season with 68 points.", "68") in FLAGGED
+def test_a_single_figure_beside_another_party_s_gap_is_not_moved_by_words() -> None:
     assert nothing_flagged(_TABLE, "Rovers finished third on 68 points, 12 points behind Dunmore Town.")
     assert nothing_flagged(_TABLE, "Rovers ended the season with 68 points.")
 
