@@ -223,8 +223,28 @@ class ArticleIndex:
             partner = self._change_partner(position)
             if partner is not None:
                 stems |= self._own_subject(partner)
+            part = self._part_of_total(position)
+            if part is not None:
+                # what the part is of, not which part it is ("final", "interim", "latest")
+                stems |= self._own_subject(part) - _WHICH_PART
             self._subjects[position] = stems
         return stems
+
+    def _part_of_total(self, position: int) -> int | None:
+        """The figure a running total adds up ("a final dividend of 9.4p, bringing the total for the
+        year to 13.1p"): the total is of what that figure is about. The nearest figure of its kind
+        before it in its sentence."""
+        figure = self.figures[position]
+        start, _ = self.layout.sentence_of(figure.start)
+        if not _RUNNING_TOTAL_RE.search(self.text, max(start, figure.start - _RUNNING_TOTAL_REACH), figure.start):
+            return None
+        for before in range(position - 1, -1, -1):
+            other = self.figures[before]
+            if other.start < start:
+                return None
+            if other.kind == figure.kind:
+                return before
+        return None
 
     def _own_subject(self, position: int) -> frozenset[str]:
         after = self.figures[position - 1].end if position > 0 else 0
@@ -385,6 +405,31 @@ def _score_parts(found: list[re.Match[str]]) -> frozenset[int]:
 # Two numbers of up to three digits joined by a dash. The digits open the pattern, so the regex
 # engine jumps from digit to digit; that no digit, point or comma comes before the first number is
 # tested in `_pairs` (a lookbehind at the front would make the engine try every character).
+# "bringing the total for the year to", "taking its tally to": a figure that totals the one before it.
+_RUNNING_TOTAL_RE: Final = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ing)?|push(?:es|ing)?)\s+(?:the|its|their|his|her)\s+"
+    r"(?:overall\s+|running\s+|cumulative\s+)?(?:total|tally)\b[^.;:]{0,40}?\s+to\s+$",
+    re.IGNORECASE,
+)
+_WHICH_PART: Final = frozenset(
+    stem(word)
+    for word in [
+        "final",
+        "interim",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "initial",
+        "latest",
+        "further",
+        "additional",
+        "extra",
+        "new",
+        "last",
+    ]
+)
+_RUNNING_TOTAL_REACH: Final = 96  # characters before a figure read for a running total's words
 _SCORE_RE: Final = re.compile(r"(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?!\d|[.,]\d)")
 
 

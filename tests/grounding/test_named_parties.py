@@ -5,7 +5,7 @@ Redbrook's and Harlow made £31m)."""
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged, status
+from figure_cases import flagged, nothing_flagged, status
 
 from summarizer.grounding import verify
 
@@ -230,3 +230,14 @@ def test_a_relative_clause_after_a_phrase_that_names_no_one_leaves_the_sentence_
         "£48m. Tarn Ferries spent £20m on new boats in 2022."
     )
     assert not flagged(article, "Tarn Ferries' six new boats will cost £48m.", "£48m")
+
+
+_PAYOUT = (
+    "Members will receive a final payout of 6.2p a share, bringing the total for the year to 10.4p, "
+    "against 9.1p a year earlier. The club sold 4,000 season tickets."
+)
+
+
+def test_a_running_total_is_of_what_the_part_it_adds_is_of() -> None:
+    assert nothing_flagged(_PAYOUT, "The full-year payout is 10.4p, up from 9.1p.")
+    assert flagged(_PAYOUT, "The final payout is 10.4p a share.", "10.4p")
