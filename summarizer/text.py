@@ -47,6 +47,16 @@ _BOUNDARY = re.compile(rf"[.!?]{_BOUNDARY_AFTER_MARK}")
 # for far faster than one that opens with a set of three (most texts have full stops only).
 _FULL_STOP_BOUNDARY = re.compile(rf"\.{_BOUNDARY_AFTER_MARK}")
 
+# The ASCII characters `_ANY_UNCLEAN` finds (controls but tab and line feed, and DEL).
+_ASCII_UNCLEAN: Final = bytes(code for code in range(128) if _ANY_UNCLEAN.match(chr(code)))
+
+
+def _is_clean_ascii(text: str) -> bool:
+    """Whether ASCII text holds none of `_ASCII_UNCLEAN`: told by deleting them from its bytes, a
+    fraction of the cost of the regex's search (which tests every character against its class)."""
+    raw = text.encode("ascii")
+    return len(raw.translate(None, _ASCII_UNCLEAN)) == len(raw)
+
 
 def clean_text(text: str) -> str:
     """`text` with terminal escapes, control and invisible characters removed and line ends made `\\n`.
@@ -54,7 +64,7 @@ def clean_text(text: str) -> str:
     Everything that reads article or summary text (figures, grounding, prompts, rendering) sees it
     through this function first, so no invisible character can split or invent a figure.
     """
-    if _ANY_UNCLEAN.search(text) is None:
+    if _is_clean_ascii(text) if text.isascii() else _ANY_UNCLEAN.search(text) is None:
         return text  # most text: one scan instead of five
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)

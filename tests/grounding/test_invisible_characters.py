@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from figure_cases import flagged
 
+from summarizer import text as text_module
 from summarizer.figures import find_figures
 from summarizer.grounding import verify
+from summarizer.text import clean_text
 
 ESCAPED = "The \x1b[31mport\x1b[0m will receive £480m over ten years."
 ZERO_WIDTH = "The port will receive £480\u200bm over ten years."
@@ -47,3 +49,14 @@ def test_letters_that_case_free_matching_takes_for_ascii_ones_are_read_as_them(t
     assert figure in [f.text for f in found]
     assert all(text[f.start : f.end] == f.text for f in found)
     assert verify(text, text).ok
+
+
+def test_ascii_text_is_cleaned_of_every_character_the_full_search_finds() -> None:
+    """ASCII text is tested for characters to clean by its bytes, other text by the regex search:
+    each ASCII character the search finds is cleaned from ASCII text too, and the others are kept."""
+    for code in range(128):
+        char = chr(code)
+        text = f"Sales rose{char}4% to 480m."
+        unclean = text_module._ANY_UNCLEAN.search(char) is not None
+        assert (clean_text(text) != text) == unclean, repr(char)
+        assert (clean_text(text + "\u00a3") != text + "\u00a3") == unclean, repr(char)  # (not ASCII)
