@@ -40,6 +40,7 @@ from .entities import named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
 from .links import (
     against_its_ends,
+    change_role,
     other_end,
     other_partner,
     other_side,
@@ -167,13 +168,24 @@ def _reconsidered(
     return parts or match
 
 
+def _size_the_article_gives(figure: Figure, around: Around, index: ArticleIndex) -> bool:
+    """Whether the summary tells its figure as a change's size ("fell by £113") and the value is also
+    the size of an article change ("from £1,738 to £1,625"), so its words fit the change's ends."""
+    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "amount":
+        return False
+    return _size_of_told_change(figure, around, index, end_told=False) is not None
+
+
 def _other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """`other_end`, unless the summary's value is also the size of an article change: "the Union lost
     14 seats" may be its 55 - 41, whatever other 14 the article gives as an end."""
     end = other_end(figure, around, index, equal)
     if end is None:
         return None
-    return _size_of_told_change(figure, around, index, end_told=False) or end
+    size = _size_of_told_change(figure, around, index, end_told=False)
+    # ... though not where the article tells the value per another period ("£113 a month" for its
+    # "£113 a year"): that the size is right does not make the period right
+    return (other_period(figure, around, index, equal) or size) if size is not None else end
 
 
 def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex, *, end_told: bool) -> Match | None:
@@ -473,6 +485,10 @@ def _about_something_else(
     # birthday" is the article's "on the eve of her 90th birthday".
     thing = around.frame.thing if rule else frozenset()
     if thing and any(index.frame(other).thing & thing for _, other in agreeing):
+        return None
+    if rule is not None and _size_the_article_gives(figure, around, index):
+        # "will fall by £113" where the article gives "the reduction of £113" and the bill's ends,
+        # £1,738 and £1,625: the ends' words are the change's
         return None
     if rule is not None:
         return rule, _ELSEWHERE

@@ -229,6 +229,7 @@ _VERB_WORDS: Final = 4  # words before "to" read for the change's verb
 _CARRIES: Final = frozenset(
     ["taking", "take", "takes", "took", "bringing", "bring", "brings", "brought", "pushing", "pushed"]
 )
+_CARRY_REACH: Final = 64  # characters before "to" (or the size before it) read for that verb
 _CARRY_WORDS: Final = 6  # words before "to" read for a verb that carries a total to its end
 # "$412m for 2025, up 18% from", "$1.20 a share, up from": the value after a change the words after it tell.
 # Words between may be possessives and years ("seats in Thursday's vote", "cars in 2023"); the size
@@ -362,21 +363,45 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
     reach = _TO_REACH_RE.search(before) if last.endswith(("reach", " hit")) else None
     if reach is not None:  # "gained 14 seats to reach 30": the end, as after "to"
         before, last = before[: reach.start() + 3] + " ", "to"
-    if last.endswith(" to") or last == "to":
-        lead = _TO_RE.search(before, _lead_floor(before))
-        if lead is None:
-            return None
-        # The size of the change right before "to" is read as one word: "up by almost a half to 1.52
-        # million" has its verb as near as "up 48% to" has.
-        stop = lead.end(1)
-        at = bisect.bisect_left(starts, figure.start) - 1
-        if at >= 0 and _TO_ONLY_RE.fullmatch(text, figures[at].end, figure.start):
-            stop = max(lead.start(1), figures[at].start - (figure.start - len(before)))
-        words = _WORD_RE.findall(before[lead.start(1) : stop].lower())
-        # "rose 4.99%, taking a Band D bill to £2,104": what a change carries to its end
-        if not CHANGE_VERBS.isdisjoint(words[-_VERB_WORDS:]) or not _CARRIES.isdisjoint(words[-_CARRY_WORDS:]):
-            return "after"
+    if (last.endswith(" to") or last == "to") and _ends_after_to(text, figures, starts, figure, before):
+        return "after"
     return None
+
+
+def _ends_after_to(text: str, figures: list[Figure], starts: list[int], figure: Figure, before: str) -> bool:
+    """Whether a figure after "to" (`before` ends in it) is the end of a change: a verb of change
+    leads into the "to"."""
+    lead = _TO_RE.search(before, _lead_floor(before))
+    if lead is None:
+        return False
+    # The size of the change right before "to" is read as one word: "up by almost a half to 1.52
+    # million" has its verb as near as "up 48% to" has.
+    stop = lead.end(1)
+    at = bisect.bisect_left(starts, figure.start) - 1
+    if at >= 0 and _TO_ONLY_RE.fullmatch(text, figures[at].end, figure.start):
+        stop = max(lead.start(1), figures[at].start - (figure.start - len(before)))
+    words = _WORD_RE.findall(before[lead.start(1) : stop].lower())
+    if not CHANGE_VERBS.isdisjoint(words[-_VERB_WORDS:]):
+        return True
+    # "rose 4.99%, taking a Band D bill to £2,104", "taking the bill from £1,690 to £1,571": what a
+    # change carries to its end, read past the lead (its noun phrase may be long)
+    absolute = figure.start - len(before) + stop
+    carried = _WORD_RE.findall(text[max(0, absolute - _CARRY_REACH) : absolute].lower())
+    if not _CARRIES.isdisjoint(carried[-_CARRY_WORDS:]):
+        return True
+    # "cutting the typical household's annual bill from £1,738 to £1,625": the end of a change whose
+    # start the figure before "to" is
+    return at >= 0 and stop < lead.end(1) and _starts_a_change(text, figures, starts, figures[at])
+
+
+def _starts_a_change(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> bool:
+    """Whether a figure after "from" starts a change (see `_end_of_change`)."""
+    before = text[max(0, figure.start - _ROLE_REACH) : figure.start]
+    return (
+        before.rstrip()[-4:].lower() == "from"
+        and _FROM_RE.search(before) is not None
+        and _from_a_change(text, before, figure, _earlier_of_kind(figures, starts, figure))
+    )
 
 
 def _lead_floor(before: str) -> int:

@@ -642,3 +642,16 @@ OUTPUT_ARTICLE = "Output at the field rose to 310,000 barrels a day from 280,000
 def test_the_ends_of_a_change_may_have_a_few_words_of_their_own_before_from() -> None:
     assert status(OUTPUT_ARTICLE, "Output at the field rose by 30,000 barrels a day.", "30,000") == "derived"
     assert flagged(OUTPUT_ARTICLE, "Output at the field fell by 30,000 barrels a day.", "30,000")
+
+
+_CAP = (
+    "The regulator will cut its price cap from April, taking the typical annual bill from £1,690 to £1,571. "
+    "The saving of £119 a year follows a rise in January."
+)
+
+
+def test_a_change_s_size_the_article_gives_fits_the_change_s_ends() -> None:
+    assert nothing_flagged(_CAP, "The typical bill will fall by £119 a year.")
+    assert flagged(_CAP, "The typical bill will rise by £119 a year.", "£119")
+    assert flagged(_CAP, "The typical bill will fall by £1,571.", "£1,571")
+    assert flagged(_CAP, "Households will save £119 a month.", "£119")
