@@ -67,16 +67,31 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
         return False  # no word of the summary's subject can be only a rival's (a copied sentence)
     if any(context & index.names_in(index.text, *index.layout.clause_of(other.start)) for _, other in equal):
         return False  # "Haldra's population fell 3.4%": the value's own clause names whom it is about
+    mine_before = _stem_before(around.text, figure)
     for position, other in rivals:
         rival = index.subject(position) - _CHANGE_STEMS
         # When the value's subject has no word of its own ("unemployment" against "the youth
         # unemployment rate"), one word of the rival's ("rate") is too little: it takes two.
         telling = context & (rival - theirs)
+        # The verb right before both figures says what was done, not by whom: "the striker will earn
+        # about £310,000" is no rival's for "captain Dean Holloway, who earns £260,000".
+        if mine_before and mine_before == _stem_before(index.text, other):
+            telling -= {mine_before}
         shared = context & theirs & rival
         needed = 1 if theirs - rival or _qualifies(index.text, other, telling, shared) else 2
         if len(telling) >= needed and not context & (theirs - rival):
             return True
     return False
+
+
+def _stem_before(text: str, figure: Figure) -> str:
+    """The stem of the word right before a figure ("" when a mark or nothing stands there)."""
+    found = _LAST_WORD_RE.search(text, max(0, figure.start - _LAST_WORD_REACH), figure.start)
+    return stem(found.group(1)) if found else ""
+
+
+_LAST_WORD_RE: Final = re.compile(r"([A-Za-z]+)\s+$")
+_LAST_WORD_REACH: Final = 24
 
 
 def _qualifies(text: str, other: Figure, telling: frozenset[str], shared: frozenset[str]) -> bool:

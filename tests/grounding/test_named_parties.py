@@ -241,3 +241,11 @@ _PAYOUT = (
 def test_a_running_total_is_of_what_the_part_it_adds_is_of() -> None:
     assert nothing_flagged(_PAYOUT, "The full-year payout is 10.4p, up from 9.1p.")
     assert flagged(_PAYOUT, "The final payout is 10.4p a share.", "10.4p")
+
+
+def test_the_verb_before_both_figures_is_no_evidence_of_whose_they_are() -> None:
+    article = (
+        "The striker signed a four-year contract worth about £180,000 a week, ahead of the captain, "
+        "who earns £150,000. The club's wage bill is £210m."
+    )
+    assert nothing_flagged(article, "The striker will earn about £180,000 a week.")
