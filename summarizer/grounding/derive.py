@@ -185,6 +185,27 @@ def _remainder_rule(figure: Figure, around: Around, index: ArticleIndex) -> list
     return _one(_remainder(figure, index))
 
 
+def _rest_of_whole_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    """The count left of a whole that opens a sentence once its parts are taken away: "18 riders
+    left the race" from "Of the 176 riders who started the race, 158 remain"; with two parts, what
+    neither counts ("Of the 60 seats, 27 went to the Greens and 21 to Labour": 12 to the rest)."""
+    if figure.kind != "count" or figure.value is None or not _claimable(figure):
+        return []
+    reader = index.frame_reader()
+    for whole_at, whole in enumerate(index.figures):
+        if whole.kind != "count" or whole.value is None or whole.value <= figure.value:
+            continue
+        parts = [other for other in index.figures[whole_at + 1 :] if reader.whole_of(other) is whole]
+        if not parts or any(part.value is None for part in parts):
+            continue
+        for chosen in ([parts[0]], parts) if len(parts) > 1 else ([parts[0]],):
+            rest = whole.value - sum(part.value or 0.0 for part in chosen)
+            if same(rest, figure.value):
+                note = f"{whole.text} - " + " - ".join(part.text for part in chosen)
+                return [Match("derived", None, note, "rest-of-whole", (whole, *chosen))]
+    return []
+
+
 # Words that tell a share is what is left of a whole: "the rest were undecided", "the remaining 15%".
 _REST_RE: Final = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|the\s+others)\b", re.IGNORECASE)
 _WHOLE: Final = 100.0
@@ -667,6 +688,7 @@ _ATTEMPTS: Final[dict[str, Derivation]] = {
     "with-the-rest": _with_the_rest_rule,
     "points-apart": _points_apart_rule,
     "remainder": _remainder_rule,
+    "rest-of-whole": _rest_of_whole_rule,
     "arithmetic": _arithmetic_rule,
 }
 _DERIVATIONS: Final = tuple((rule.name, _ATTEMPTS[rule.name]) for rule in RULES if rule.name in _ATTEMPTS)

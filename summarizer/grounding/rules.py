@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.126"
+GROUNDING_VERSION: Final = "3.127"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -126,6 +126,7 @@ RULES: Final = (
     Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),
     Rule("points-apart", "derive", "a lead in points between two percentages"),
     Rule("remainder", "derive", "the share left of a whole: 15% from '64% for, 21% against, the rest undecided'"),
+    Rule("rest-of-whole", "derive", "the count left of a whole: 18 from 'Of the 176 riders who started, 158 remain'"),
     Rule("arithmetic", "derive", "a sum, difference, ratio or share of two related article figures"),
 )
 NAMES: Final = frozenset(rule.name for rule in RULES)

@@ -655,3 +655,14 @@ def test_a_change_s_size_the_article_gives_fits_the_change_s_ends() -> None:
     assert flagged(_CAP, "The typical bill will rise by £119 a year.", "£119")
     assert flagged(_CAP, "The typical bill will fall by £1,571.", "£1,571")
     assert flagged(_CAP, "Households will save £119 a month.", "£119")
+
+
+_REGATTA = (
+    "Of the 140 boats that set out from the harbour on Friday, 123 finished the regatta. The winner took six hours."
+)
+
+
+def test_the_rest_of_a_whole_that_opens_a_sentence_is_derived() -> None:
+    assert status(_REGATTA, "Seventeen boats failed to finish the regatta.", "Seventeen") == "derived"
+    assert status(_REGATTA, "17 of the boats that set out did not finish.", "17") == "derived"
+    assert flagged(_REGATTA, "Sixteen boats failed to finish the regatta.", "Sixteen")
