@@ -12,7 +12,7 @@ from summarizer.text import stem
 from .compare import granularity, rounds_to, values_equal
 from .direction import CHANGE_VERBS, compared_after
 from .frames import Frame
-from .index import ArticleIndex
+from .index import WHICH_PART, ArticleIndex
 from .links import change_role
 from .periods import period_of
 from .rules import enabled
@@ -67,6 +67,8 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
         return False  # no word of the summary's subject can be only a rival's (a copied sentence)
     if any(context & index.names_in(index.text, *index.layout.clause_of(other.start)) for _, other in equal):
         return False  # "Haldra's population fell 3.4%": the value's own clause names whom it is about
+    if context & WHICH_PART and all(index.is_running_total(position) for position, _ in equal):
+        return True  # "the interim dividend was 12.7p" where 12.7p is the year's total
     mine_before = _stem_before(around.text, figure)
     for position, other in rivals:
         rival = index.subject(position) - _CHANGE_STEMS

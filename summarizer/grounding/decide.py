@@ -486,9 +486,10 @@ def _about_something_else(
     thing = around.frame.thing if rule else frozenset()
     if thing and any(index.frame(other).thing & thing for _, other in agreeing):
         return None
-    if rule is not None and _size_the_article_gives(figure, around, index):
+    if rule == "bound-elsewhere" and _size_the_article_gives(figure, around, index):
         # "will fall by £113" where the article gives "the reduction of £113" and the bill's ends,
-        # £1,738 and £1,625: the ends' words are the change's
+        # £1,738 and £1,625: the ends' words are the change's (words only: a subject the summary
+        # names, "prepayment bills", is still told apart by `subject-elsewhere`)
         return None
     if rule is not None:
         return rule, _ELSEWHERE

@@ -226,9 +226,13 @@ class ArticleIndex:
             part = self._part_of_total(position)
             if part is not None:
                 # what the part is of, not which part it is ("final", "interim", "latest")
-                stems |= self._own_subject(part) - _WHICH_PART
+                stems |= self._own_subject(part) - WHICH_PART
             self._subjects[position] = stems
         return stems
+
+    def is_running_total(self, position: int) -> bool:
+        """Whether an article figure totals the one of its kind before it (see `_part_of_total`)."""
+        return self._part_of_total(position) is not None
 
     def _part_of_total(self, position: int) -> int | None:
         """The figure a running total adds up ("a final dividend of 9.4p, bringing the total for the
@@ -411,7 +415,7 @@ _RUNNING_TOTAL_RE: Final = re.compile(
     r"(?:overall\s+|running\s+|cumulative\s+)?(?:total|tally)\b[^.;:]{0,40}?\s+to\s+$",
     re.IGNORECASE,
 )
-_WHICH_PART: Final = frozenset(
+WHICH_PART: Final = frozenset(
     stem(word)
     for word in [
         "final",

@@ -456,10 +456,12 @@ def _size_for_level(around: Around, index: ArticleIndex, equal: list[Figure]) ->
     )
 
 
-# "totalled 1,100", "came to 1,200", "brought in £3m", "suffered 12 defeats": a flow told as its total.
+# "totalled 1,100", "came to 1,200", "brought in £3m", "suffered 12 defeats", "bringing the total since
+# 2015 to £31m": a flow told as its total (not "its total on the council is 26 seats", a level).
 _TOTAL_BEFORE_RE: Final = re.compile(
-    r"\b(?:total(?:s|led|ed|ling|ing)?|(?:came|come|comes|amounted|amounts?)\s+to|numbered|brought\s+in|suffered)"
-    r"(?:\s+[\w'’]+){0,4}?\s+$",
+    r"\b(?:(?:total(?:s|led|ed|ling|ing)|(?:will|would|could|may|might|to)\s+total"
+    r"|(?:came|come|comes|amounted|amounts?)\s+to|numbered|brought\s+in|suffered)"
+    r"(?:\s+[a-z]+){0,2}?|total(?:\s+[\w'’]+){0,4}?\s+to)\s+$",
     re.IGNORECASE,
 )
 _TOTAL_REACH: Final = 48  # characters before a figure read for a verb that totals a flow

@@ -415,7 +415,8 @@ def _year_of_partner(
 
 def _year_after(index: ArticleIndex, figure: Figure) -> int | None:
     """The year told right after an article figure, which dates it alone: "£2.7m in 2021"; in a
-    dated article also "64.9% four years ago", "£2.7m a year earlier", "£2.7m last year"."""
+    dated article also "64.9% four years ago" and "£2.7m a year ago" (not "a year earlier" nor
+    "last year": results published in February give last year's figures against the year before)."""
     at = bisect.bisect_right(index.starts, figure.start)
     after = index.figures[at] if at < len(index.figures) else None
     if after is not None and after.kind == "year" and after.value:
@@ -436,11 +437,9 @@ def _year_after(index: ArticleIndex, figure: Figure) -> int | None:
     return now - 1 if _YEAR_BEFORE_RE.match(index.text, figure.end) else None
 
 
-_BACK_RE: Final = re.compile(r"\s+(?:ago|earlier|before)\b", re.IGNORECASE)
-_YEAR_BEFORE_RE: Final = re.compile(
-    r"\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|year\s+before|prior)\s*(?:year)?)\b",
-    re.IGNORECASE,
-)
+# Counted back from the dateline: "ago" only ("four years earlier" may count from the event told).
+_BACK_RE: Final = re.compile(r"\s+ago\b", re.IGNORECASE)
+_YEAR_BEFORE_RE: Final = re.compile(r"\s+a\s+year\s+ago\b", re.IGNORECASE)
 
 
 def _placed_in(around: Around, year: int, partner: Figure) -> bool:

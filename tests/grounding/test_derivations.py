@@ -573,6 +573,12 @@ _FLOWS = (
 )
 
 
+def test_a_total_held_is_a_level_and_a_total_to_come_a_flow() -> None:
+    article = "Labour's total on the council is 26 seats, up from 18. The bank said redundancies would total 1,200."
+    assert flagged(article, "Labour gained 26 seats.", "26")
+    assert nothing_flagged(article, "The bank will cut 1,200 jobs.")
+
+
 def test_a_flow_the_article_tells_as_a_total_is_no_level() -> None:
     assert nothing_flagged(_FLOWS, "The airline added 1,100 staff last year.")
     assert nothing_flagged(_FLOWS, "The airline cut 240 jobs.")
@@ -655,6 +661,15 @@ def test_a_change_s_size_the_article_gives_fits_the_change_s_ends() -> None:
     assert flagged(_CAP, "The typical bill will rise by £119 a year.", "£119")
     assert flagged(_CAP, "The typical bill will fall by £1,571.", "£1,571")
     assert flagged(_CAP, "Households will save £119 a month.", "£119")
+
+
+def test_the_size_of_one_change_is_not_another_s_when_the_summary_names_whose() -> None:
+    article = (
+        "From today the cap cuts the yearly bill for a typical direct-debit home from £1,690 to £1,571, a "
+        "reduction of £119, and the prepayment bill from £1,640 to £1,540."
+    )
+    assert flagged(article, "Prepayment bills fall by £119.", "£119")
+    assert status(article, "Prepayment bills fall by £100.", "£100") == "derived"
 
 
 _REGATTA = (

@@ -241,6 +241,7 @@ _PAYOUT = (
 def test_a_running_total_is_of_what_the_part_it_adds_is_of() -> None:
     assert nothing_flagged(_PAYOUT, "The full-year payout is 10.4p, up from 9.1p.")
     assert flagged(_PAYOUT, "The final payout is 10.4p a share.", "10.4p")
+    assert flagged(_PAYOUT, "The interim payout rose to 10.4p.", "10.4p")
 
 
 def test_the_verb_before_both_figures_is_no_evidence_of_whose_they_are() -> None:
