@@ -319,6 +319,31 @@ def test_a_fraction_of_an_amount_is_one_figure(
 
 
 @pytest.mark.parametrize(
+    ("text", "figure_text", "value", "unit"),
+    [
+        ("The lead was cut to 2 minutes 48 seconds.", "2 minutes 48 seconds", 2.8, "minute"),
+        ("She trails by 4min 35sec.", "4min 35sec", 4 + 35 / 60, "minute"),
+        ("The crossing took 3 hours and 20 minutes.", "3 hours and 20 minutes", 3 + 20 / 60, "hour"),
+        (
+            "He finished in four hours, 51 minutes and 9 seconds.",
+            "four hours, 51 minutes and 9 seconds",
+            4.8525,
+            "hour",
+        ),
+    ],
+)
+def test_a_time_in_two_or_three_units_is_one_duration(text: str, figure_text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit) == (figure_text, "duration", unit)
+    assert figure.value == pytest.approx(value)
+
+
+def test_a_comma_between_two_times_keeps_them_apart() -> None:
+    figures = find_figures("She won in 4 hours 12 minutes, 38 seconds ahead of her rival.")
+    assert [f.text for f in figures] == ["4 hours 12 minutes", "38 seconds"]
+
+
+@pytest.mark.parametrize(
     "text",
     ["A quarter of the million visitors came by train.", "A third of a £3m grant went on fees."],
 )
@@ -534,9 +559,8 @@ def test_the_cheap_test_for_hidden_characters_misses_none() -> None:
     assert not extract._may_hide("Sales rose 4%\r\nto 480m in 2023.")
 
 
-def test_a_time_written_short_and_run_on_is_two_durations() -> None:
+def test_a_time_written_short_and_run_on_is_one_duration() -> None:
     figures = find_figures("She trails the leader by 4min 35sec after the ninth stage.")
-    assert [(f.text, f.kind, f.value, f.unit) for f in figures if f.kind == "duration"] == [
-        ("4min", "duration", 4, "minute"),
-        ("35sec", "duration", 35, "second"),
-    ]
+    durations = [(f.text, f.kind, f.unit) for f in figures if f.kind == "duration"]
+    assert durations == [("4min 35sec", "duration", "minute")]
+    assert find_figures("Her lead is 2hrs.")[0].unit == "hour"

@@ -92,7 +92,56 @@ def _read(text: str) -> list[Figure]:
     candidates = _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
     if _OF_AN_AMOUNT in text or _OF_AN_AMOUNT.capitalize() in text:
         candidates = _with_fractions_of_amounts(text, candidates)
+    if "sec" in text or "min" in text:
+        candidates = _with_compound_times(text, candidates)
     return [_with_qualifier(text, candidate) for candidate in candidates]
+
+
+def _with_compound_times(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Join a time told in two or three units into one duration in the largest: "2 minutes 48
+    seconds" is 2.8 minutes, "4 hours and 12 minutes" 4.2 hours, "four hours, 51 minutes and 9
+    seconds" 4.85 hours (so "nearly three minutes" and "just over four hours" still compare in
+    their own unit); read apart, each part was a duration of its own, and sums of parts met other
+    figures by chance. A comma joins only the first two of three parts: "won in 4 hours 12 minutes,
+    38 seconds ahead" tells two times."""
+    joined: list[_Candidate] = []
+    last_unit: str | None = None  # the unit of the last part joined into `joined[-1]`
+    for at, candidate in enumerate(candidates):
+        whole = joined[-1] if joined else None
+        joiner = _TIME_JOINER_RE.fullmatch(text, whole.end, candidate.start) if whole is not None else None
+        if (
+            whole is not None
+            and joiner is not None
+            and whole.kind == candidate.kind == "duration"
+            and whole.value is not None
+            and candidate.value is not None
+            and whole.unit in _TIME_FACTORS
+            and last_unit in _SMALLER_UNIT
+            and _SMALLER_UNIT[last_unit] == candidate.unit
+            and (not joiner.group("comma") or _ends_three_parts(text, candidates, at))
+        ):
+            value = whole.value + candidate.value / _TIME_FACTORS[whole.unit][candidate.unit]
+            joined[-1] = replace(whole, end=candidate.end, value=value)
+        else:
+            joined.append(candidate)
+        last_unit = candidate.unit
+    return joined
+
+
+def _ends_three_parts(text: str, candidates: list[_Candidate], at: int) -> bool:
+    """Whether the part at `at` is followed by "and" and the next smaller part ("51 minutes and 9 seconds")."""
+    smaller = _SMALLER_UNIT.get(candidates[at].unit or "")
+    if at + 1 >= len(candidates) or smaller is None:
+        return False
+    following = candidates[at + 1]
+    joiner = _TIME_JOINER_RE.fullmatch(text, candidates[at].end, following.start)
+    return joiner is not None and joiner.group("and") is not None and following.unit == smaller
+
+
+# Hours are told on in minutes, minutes in seconds ("4 hours 12 minutes", "2 minutes 48 seconds").
+_SMALLER_UNIT: Final = {"hour": "minute", "minute": "second"}
+_TIME_FACTORS: Final = {"hour": {"minute": 60.0, "second": 3600.0}, "minute": {"second": 60.0}}
+_TIME_JOINER_RE: Final = re.compile(r"(?P<comma>,)?\s+(?P<and>and\s+)?")
 
 
 _OF_AN_AMOUNT: Final = " of a"  # what stands between "a quarter" and "a million" (one search, where none does)

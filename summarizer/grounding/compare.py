@@ -117,8 +117,9 @@ def granularity(figure: Figure) -> float:
     """The precision the summary states: "2.4 million" -> 100,000; "40,000" -> 10,000 when approximate."""
     if figure.value is None or figure.kind in {"year", "date", "decade", "ordinal"}:
         return 0.0
-    if figure.kind == "fraction":
-        return 5.0  # "a third", "four in ten" are approximate by nature: +-2.5 points
+    if figure.kind == "fraction" or (figure.kind == "duration" and _COMPOUND_TIME_RE.search(figure.text)):
+        # "a third", "four in ten" are approximate by nature: +-2.5 points
+        return 5.0 if figure.kind == "fraction" else _compound_step(figure)
     match = _DIGITS_IN_TEXT_RE.search(figure.text)
     number = _number_part(figure)
     glyph = next((_VULGAR[char] for char in figure.text if char in _VULGAR), 0.0)
@@ -137,6 +138,15 @@ def granularity(figure: Figure) -> float:
 
 
 _VULGAR: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+# A time told in two units or more ("2 minutes 48 seconds", "4min 35sec", "4 hours and 12 minutes").
+_COMPOUND_TIME_RE: Final = re.compile(r"(?:h|hour|hours|hr|hrs|min|mins|minute|minutes)\b.*\d", re.IGNORECASE)
+_SECONDS_RE: Final = re.compile(r"\d\s*(?:s|sec|secs|second|seconds)\b", re.IGNORECASE)
+
+
+def _compound_step(figure: Figure) -> float:
+    """A time told in two units is stated to its smaller one: "2 minutes 48 seconds" (2.8 minutes)
+    to the second, "4 hours 12 minutes" (4.2 hours) to the minute."""
+    return 1 / 3600 if figure.unit == "hour" and _SECONDS_RE.search(figure.text) else 1 / 60
 
 
 def _halved_to_fit(value: float, step: float) -> float:

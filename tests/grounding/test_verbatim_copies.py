@@ -242,3 +242,18 @@ def test_a_copy_with_one_figure_changed_is_no_copy() -> None:
 def test_a_time_written_short_with_another_value_is_flagged() -> None:
     article = "The champion is 4 minutes 35 seconds behind after the ninth stage."
     assert flagged(article, "The champion trails by 4min 55sec.", "55sec")
+
+
+_CLIMB = (
+    "The leader's advantage was cut from 3 minutes 40 seconds to 2 minutes 55 seconds on the climb. "
+    "The stage winner rode for five hours, 12 minutes and 30 seconds."
+)
+
+
+def test_a_time_in_two_units_is_compared_whole() -> None:
+    assert nothing_flagged(_CLIMB, "The leader now has a lead of 2 minutes 55 seconds.")
+    assert nothing_flagged(_CLIMB, "The leader now has a lead of just under three minutes.")
+    assert nothing_flagged(_CLIMB, "The stage winner took 5 hours 12 minutes.")
+    assert flagged(_CLIMB, "The stage winner took 5 hours 14 minutes.", "5 hours 14 minutes")
+    # no sum of the parts of two times: 3 min 40 s less 2 min 55 s is 45 s, not 1 min 5 s
+    assert flagged(_CLIMB, "The leader's advantage was cut by 1 minute 5 seconds.", "1 minute 5 seconds")
