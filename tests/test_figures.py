@@ -338,9 +338,34 @@ def test_a_time_in_two_or_three_units_is_one_duration(text: str, figure_text: st
     assert figure.value == pytest.approx(value)
 
 
-def test_a_comma_between_two_times_keeps_them_apart() -> None:
-    figures = find_figures("She won in 4 hours 12 minutes, 38 seconds ahead of her rival.")
-    assert [f.text for f in figures] == ["4 hours 12 minutes", "38 seconds"]
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        ("She won in 4 hours 12 minutes, 38 seconds ahead of her rival.", ["4 hours 12 minutes", "38 seconds"]),
+        ("Play stopped after 65 minutes and 30 seconds later the teams left.", ["65 minutes", "30 seconds"]),
+        ("Porters work 12 hours and 30-minute breaks are rare.", ["12 hours", "30-minute"]),
+        ("Staff do 37.5 hours and 20 minutes of unpaid overtime.", ["37.5 hours", "20 minutes"]),
+    ],
+)
+def test_two_times_side_by_side_stay_apart(text: str, texts: list[str]) -> None:
+    assert [f.text for f in find_figures(text)] == texts
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "value", "unit"),
+    [
+        ("The drive took 2 hours, 30 minutes.", "2 hours, 30 minutes", 2.5, "hour"),
+        ("The drive took an hour and 20 minutes.", "an hour and 20 minutes", 1 + 20 / 60, "hour"),
+        ("The gap was a minute and 10 seconds.", "a minute and 10 seconds", 1 + 10 / 60, "minute"),
+        ("She leads by 2 minutes 14 seconds after 15 stages.", "2 minutes 14 seconds", 2 + 14 / 60, "minute"),
+    ],
+)
+def test_a_time_in_two_units_told_other_ways_is_one_duration(
+    text: str, figure_text: str, value: float, unit: str
+) -> None:
+    figure = find_figures(text)[0]
+    assert (figure.text, figure.kind, figure.unit) == (figure_text, "duration", unit)
+    assert figure.value == pytest.approx(value)
 
 
 @pytest.mark.parametrize(

@@ -99,49 +99,67 @@ def _read(text: str) -> list[Figure]:
 
 def _with_compound_times(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """Join a time told in two or three units into one duration in the largest: "2 minutes 48
-    seconds" is 2.8 minutes, "4 hours and 12 minutes" 4.2 hours, "four hours, 51 minutes and 9
+    seconds" is 2.8 minutes, "an hour and 20 minutes" 1.33 hours, "four hours, 51 minutes and 9
     seconds" 4.85 hours (so "nearly three minutes" and "just over four hours" still compare in
     their own unit); read apart, each part was a duration of its own, and sums of parts met other
-    figures by chance. A comma joins only the first two of three parts: "won in 4 hours 12 minutes,
-    38 seconds ahead" tells two times."""
+    figures by chance. Not a part that tells a time of its own: "won in 4 hours 12 minutes, 38
+    seconds ahead", "after 65 minutes and 30 seconds later", "12 hours and 30-minute breaks",
+    "37.5 hours and 20 minutes of overtime" (a whole number of the larger unit only)."""
     joined: list[_Candidate] = []
     last_unit: str | None = None  # the unit of the last part joined into `joined[-1]`
-    for at, candidate in enumerate(candidates):
+    for candidate in candidates:
         whole = joined[-1] if joined else None
-        joiner = _TIME_JOINER_RE.fullmatch(text, whole.end, candidate.start) if whole is not None else None
-        if (
-            whole is not None
-            and joiner is not None
-            and whole.kind == candidate.kind == "duration"
-            and whole.value is not None
-            and candidate.value is not None
-            and whole.unit in _TIME_FACTORS
-            and last_unit in _SMALLER_UNIT
-            and _SMALLER_UNIT[last_unit] == candidate.unit
-            and (not joiner.group("comma") or _ends_three_parts(text, candidates, at))
-        ):
-            value = whole.value + candidate.value / _TIME_FACTORS[whole.unit][candidate.unit]
+        if whole is not None and last_unit is not None and _joins(text, whole, last_unit, candidate):
+            assert whole.value is not None
+            assert candidate.value is not None
+            value = whole.value + candidate.value / _TIME_FACTORS[whole.unit or ""][candidate.unit or ""]
             joined[-1] = replace(whole, end=candidate.end, value=value)
         else:
-            joined.append(candidate)
+            joined.append(_with_one_before(text, candidate))
         last_unit = candidate.unit
     return joined
 
 
-def _ends_three_parts(text: str, candidates: list[_Candidate], at: int) -> bool:
-    """Whether the part at `at` is followed by "and" and the next smaller part ("51 minutes and 9 seconds")."""
-    smaller = _SMALLER_UNIT.get(candidates[at].unit or "")
-    if at + 1 >= len(candidates) or smaller is None:
-        return False
-    following = candidates[at + 1]
-    joiner = _TIME_JOINER_RE.fullmatch(text, candidates[at].end, following.start)
-    return joiner is not None and joiner.group("and") is not None and following.unit == smaller
+def _joins(text: str, whole: _Candidate, last_unit: str, part: _Candidate) -> bool:
+    """Whether `part` goes on the time `whole` tells (`last_unit`: the unit of its last part)."""
+    return (
+        whole.kind == part.kind == "duration"
+        and whole.value is not None
+        and part.value is not None
+        and whole.unit in _TIME_FACTORS
+        and _SMALLER_UNIT.get(last_unit) == part.unit
+        and (last_unit != whole.unit or whole.value == int(whole.value))
+        and "-" not in text[part.start : part.end]
+        and (joiner := _TIME_JOINER_RE.fullmatch(text, whole.end, part.start)) is not None
+        # "2 minutes 14 seconds ahead" is one time; "4 hours 12 minutes, 38 seconds ahead" two
+        and (joiner.group().isspace() or _TIME_OF_ITS_OWN_RE.match(text, part.end) is None)
+    )
+
+
+def _with_one_before(text: str, part: _Candidate) -> _Candidate:
+    """ "an hour and 20 minutes", "a minute and 10 seconds": the larger unit told as "a" or "an",
+    which is no figure of its own."""
+    if part.kind != "duration" or part.value is None or part.unit not in _LARGER_UNIT:
+        return part
+    one = _ONE_LARGER_RE.search(text, max(0, part.start - _ONE_LARGER_REACH), part.start)
+    larger = _LARGER_UNIT[part.unit or ""]
+    if one is None or one.group("unit").lower() != larger:
+        return part
+    return replace(part, start=one.start(), value=1 + part.value / _TIME_FACTORS[larger][part.unit or ""], unit=larger)
 
 
 # Hours are told on in minutes, minutes in seconds ("4 hours 12 minutes", "2 minutes 48 seconds").
 _SMALLER_UNIT: Final = {"hour": "minute", "minute": "second"}
+_LARGER_UNIT: Final = {"minute": "hour", "second": "minute"}
 _TIME_FACTORS: Final = {"hour": {"minute": 60.0, "second": 3600.0}, "minute": {"second": 60.0}}
-_TIME_JOINER_RE: Final = re.compile(r"(?P<comma>,)?\s+(?P<and>and\s+)?")
+_TIME_JOINER_RE: Final = re.compile(r",?\s+(?:and\s+)?")
+# After a part: words that make it a time of its own ("38 seconds ahead", "30 seconds later").
+_TIME_OF_ITS_OWN_RE: Final = re.compile(
+    r"\s+(?:ahead|behind|clear|back|faster|slower|later|earlier|after|before|ago|off|short|longer|shorter)\b",
+    re.IGNORECASE,
+)
+_ONE_LARGER_RE: Final = re.compile(r"\b(?:an?|one)\s+(?P<unit>hour|minute)\s+and\s+$", re.IGNORECASE)
+_ONE_LARGER_REACH: Final = 20  # characters before a part read for "an hour and"
 
 
 _OF_AN_AMOUNT: Final = " of a"  # what stands between "a quarter" and "a million" (one search, where none does)

@@ -82,6 +82,7 @@ _APPROXIMATE: Final = frozenset({"about"})
 
 
 DURATION_DAYS: Final = {
+    "second": 1 / 86400,
     "minute": 1 / 1440,
     "hour": 1 / 24,
     "day": 1.0,
@@ -117,7 +118,7 @@ def granularity(figure: Figure) -> float:
     """The precision the summary states: "2.4 million" -> 100,000; "40,000" -> 10,000 when approximate."""
     if figure.value is None or figure.kind in {"year", "date", "decade", "ordinal"}:
         return 0.0
-    if figure.kind == "fraction" or (figure.kind == "duration" and _COMPOUND_TIME_RE.search(figure.text)):
+    if figure.kind == "fraction" or is_compound_time(figure):
         # "a third", "four in ten" are approximate by nature: +-2.5 points
         return 5.0 if figure.kind == "fraction" else _compound_step(figure)
     match = _DIGITS_IN_TEXT_RE.search(figure.text)
@@ -141,6 +142,11 @@ _VULGAR: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 # A time told in two units or more ("2 minutes 48 seconds", "4min 35sec", "4 hours and 12 minutes").
 _COMPOUND_TIME_RE: Final = re.compile(r"(?:h|hour|hours|hr|hrs|min|mins|minute|minutes)\b.*\d", re.IGNORECASE)
 _SECONDS_RE: Final = re.compile(r"\d\s*(?:s|sec|secs|second|seconds)\b", re.IGNORECASE)
+
+
+def is_compound_time(figure: Figure) -> bool:
+    """Whether a duration is told in two units or more ("2 minutes 48 seconds", "4min 35sec")."""
+    return figure.kind == "duration" and _COMPOUND_TIME_RE.search(figure.text) is not None
 
 
 def _compound_step(figure: Figure) -> float:

@@ -54,6 +54,7 @@ from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, M
 from .rules import RULES, disabled, enabled
 from .timing import (
     from_earlier_event,
+    other_day,
     other_month,
     other_phase,
     other_span,
@@ -594,6 +595,7 @@ _BIND: Final[dict[str, BindRule]] = {
         year_of_other_event(figure, around, index, equal) or year_of_other_figure(figure, around, index, equal)
     ),
     "time-month": lambda figure, around, index, match, equal: other_month(figure, around, index, equal),
+    "time-day": lambda figure, around, index, match, equal: other_day(figure, around, index, equal),
     "time-tense": lambda figure, around, index, match, equal: other_tense(figure, around, index, equal),
     "time-span": lambda figure, around, index, match, equal: other_span(figure, around, index, equal),
     "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),

@@ -14,7 +14,7 @@ from summarizer.figures import Figure
 
 from .binding import binding, operands_bound, tallied
 from .companions import beside_other_value
-from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, same, values_equal
+from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, is_compound_time, same, values_equal
 from .direction import Direction, compared_after, way_of
 from .index import ArticleIndex
 from .links import change_role, range_ends
@@ -41,6 +41,31 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     what the summary figure measures does not count (rule derive-bound), and the next is tried. A
     rule may offer several ways to the value, best first (years counted by several spans).
     """
+    assert figure.value is not None
+    found = _derive_as_told(figure, around, index)
+    if found is None and figure.kind == "duration" and figure.unit in DURATION_DAYS:
+        # "cut by 45 seconds" from "3 minutes 50 seconds" to "3 minutes 5 seconds": a time told in
+        # two units is read in the larger, so the summary's is tried in the units of those times
+        for unit in _compound_units(index, figure):
+            found = _derive_as_told(_in_unit(figure, unit), around, index)
+            if found is not None:
+                break
+    return found
+
+
+def _compound_units(index: ArticleIndex, figure: Figure) -> list[str]:
+    """The units of the article's times told in two units, other than the summary figure's."""
+    units = {other.unit for other in index.figures if other.unit != figure.unit and is_compound_time(other)}
+    return sorted(unit for unit in units if unit in DURATION_DAYS)
+
+
+def _in_unit(figure: Figure, unit: str) -> Figure:
+    assert figure.value is not None
+    days = DURATION_DAYS[figure.unit or ""] / DURATION_DAYS[unit]
+    return dataclasses.replace(figure, value=figure.value * days, unit=unit)
+
+
+def _derive_as_told(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     assert figure.value is not None
     for name, attempt in _DERIVATIONS:
         if not enabled(name):
@@ -554,12 +579,14 @@ def _converted_duration(figure: Figure, index: ArticleIndex) -> Figure | None:
         return None
     for other in index.figures:
         other_days = DURATION_DAYS.get(other.unit or "") if other.kind in {"duration", "age"} else None
-        if (
-            other_days
-            and other.unit != figure.unit
-            and other.value is not None
-            and abs(other.value * other_days - figure.value * days) <= 0.05 * figure.value * days
-        ):
+        if not other_days or other.unit == figure.unit or other.value is None:
+            continue
+        # 5% between whole units ("104 weeks", "two years"); a time told in two units is held to
+        # the less precise of the two times' steps ("130 minutes" is no "2 hours 5 minutes 10 seconds")
+        tolerance = 0.05 * figure.value * days
+        if is_compound_time(figure) or is_compound_time(other):
+            tolerance = max(granularity(figure) * days, granularity(other) * other_days) / 2
+        if abs(other.value * other_days - figure.value * days) <= tolerance:
             return other
     return None
 

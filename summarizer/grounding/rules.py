@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.129"
+GROUNDING_VERSION: Final = "3.130"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -66,6 +66,7 @@ RULES: Final = (
         "the year is another event's, or the dateline's, or counted from it; the summary's event has its own",
     ),
     Rule("time-month", "bind", "the month a value is told for: '2.9% in November' where the article's is October's"),
+    Rule("time-day", "bind", "the day of the week a value is told for: 'by Sunday, 10%' where 10% was Friday's"),
     Rule("time-tense", "bind", "the past decade is not the next: the summary moves the value in time"),
     Rule("time-span", "bind", "the span a value is told over: '41% over the past 12 months', not a day's 7.5%"),
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),

@@ -6,6 +6,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Final
 
 from summarizer.figures import Figure
@@ -464,40 +465,69 @@ def _partner_told_for(years: frozenset[int], index: ArticleIndex, equal: list[Fi
     return any(bool(index.frame(partner).years & years) for partner in partners if partner is not None)
 
 
+@dataclass(frozen=True)
+class _Calendar:
+    """How a value is placed in one kind of named time: months ("2.9% in October") or days of the
+    week ("10% on Friday"). `names` finds any of its names; `placed`, one after a word that places
+    a value in it; `leading`, one that opens a sentence and places the clause after it."""
+
+    rule: str
+    names: re.Pattern[str]
+    placed: re.Pattern[str]
+    leading: re.Pattern[str]
+
+
 def other_month(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """ "Inflation fell to 2.9% in November" where the article's 2.9% is October's: the summary
     tells the value for a month, and every occurrence is told for other months only."""
+    return _other_named_time(figure, around, index, equal, _MONTHS_CALENDAR)
+
+
+def other_day(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """ "By Sunday the fire was 10% contained" where the article's 10% is Friday's ("35% contained as
+    of Sunday, up from 10% on Friday"): the same as `other_month`, for days of the week."""
+    return _other_named_time(figure, around, index, equal, _DAYS_CALENDAR)
+
+
+def _other_named_time(
+    figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure], calendar: _Calendar
+) -> Match | None:
     if figure.kind in CALENDAR_KINDS or not equal:
         return None
-    mine = _months_of(around.text, around.layout, around.siblings, around.sibling_starts, figure)
+    mine = _placed_in_named(
+        around.text, around.layout, around.siblings, around.sibling_starts, figure, calendar=calendar
+    )
     if not mine:
         return None
     told: set[str] = set()
     # A headline repeats a figure of the body without its month.
     body = [same_value for same_value in equal if not is_headline(index.sentence_text(same_value))]
     for same_value in body or equal:
-        theirs = _months_of(index.text, index.layout, index.figures, index.starts, same_value)
+        theirs = _placed_in_named(index.text, index.layout, index.figures, index.starts, same_value, calendar=calendar)
         if not theirs or theirs & mine:
             return None
         told |= theirs
-    return Match("misattributed", equal[0], "the article gives this value for " + ", ".join(sorted(told)), "time-month")
+    return Match(
+        "misattributed", equal[0], "the article gives this value for " + ", ".join(sorted(told)), calendar.rule
+    )
 
 
-def _months_of(
-    text: str, layout: TextLayout, figures: list[Figure], starts: list[int], figure: Figure
+def _placed_in_named(
+    text: str, layout: TextLayout, figures: list[Figure], starts: list[int], figure: Figure, *, calendar: _Calendar
 ) -> frozenset[str]:
-    """The months a figure is told for: those placed right after it, before the next figure of its
-    clause ("fell to 2.9% in October from 3.4% in September": October is the 2.9%'s), or else those
-    of an opening clause with no figure of its own ("In the year to June, revenue grew 12%"), unless
-    the figure is where a change started ("In May, it fell to 2.1% from 2.4%": not the 2.4%'s)."""
+    """The months (or days) a figure is told for: those placed right after it, before the next
+    figure of its clause ("fell to 2.9% in October from 3.4% in September": October is the 2.9%'s),
+    or else those of an opening clause with no figure of its own ("In the year to June, revenue grew
+    12%"), unless the figure is where a change started ("In May, it fell to 2.1% from 2.4%": not the
+    2.4%'s)."""
     sentence_start, _ = layout.sentence_of(figure.start)
     _, end = layout.clause_of(figure.start)
     # Most sentences name no month: one search for the names alone costs a tenth of the pattern's.
-    if _MONTH_NAME_RE.search(text, sentence_start, end) is None:
+    if calendar.names.search(text, sentence_start, end) is None:
         return frozenset()
     at = bisect.bisect_right(starts, figure.start)
     stop = min(end, figures[at].start) if at < len(figures) else end
-    months = frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, figure.end, stop))
+    months = frozenset(match.group(1) for match in calendar.placed.finditer(text, figure.end, stop))
     if months or starts_a_change(text, figure):
         return months
     opening_end = layout.clause_of(sentence_start)[1]
@@ -505,25 +535,34 @@ def _months_of(
         # The figure's own clause opens the sentence: only a month that opens it places the whole
         # clause ("In July the ferry ran late on 22 days"), and only as the sentence's
         # one month ("In December the ward had 40 beds, as it had in November" tells both).
-        leading = _LEADING_MONTH_RE.match(text, sentence_start)
-        if leading is None or _MONTH_NAME_RE.search(text, leading.end(), layout.sentence_of(figure.start)[1]):
+        leading = calendar.leading.match(text, sentence_start)
+        if leading is None or calendar.names.search(text, leading.end(), layout.sentence_of(figure.start)[1]):
             return frozenset()
         return frozenset([leading.group(1)])
     figures_in_opening = bisect.bisect_left(starts, opening_end) - bisect.bisect_left(starts, sentence_start)
     if figures_in_opening:
         return frozenset()  # the opening has figures of its own
-    return frozenset(match.group(1) for match in _PLACED_MONTH_RE.finditer(text, sentence_start, opening_end))
+    return frozenset(match.group(1) for match in calendar.placed.finditer(text, sentence_start, opening_end))
 
 
 # A month after a word that places a value in time; not a start or end ("since", "from", "until").
 # The month capitalised, so "may" the verb is none.
 _MONTH_NAMES: Final = "|".join(name.capitalize() for name in _MONTHS.split("|"))
-_PLACED_MONTH_RE: Final = re.compile(
-    r"\b(?i:in|to|of|by|through|last|this|next|early|late|mid|during|end)\s+(" + _MONTH_NAMES + r")\b"
+_MONTHS_CALENDAR: Final = _Calendar(
+    "time-month",
+    re.compile(_MONTH_NAMES),
+    re.compile(r"\b(?i:in|to|of|by|through|last|this|next|early|late|mid|during|end)\s+(" + _MONTH_NAMES + r")\b"),
+    # "In August the average was ...": a month (without a year) opening a sentence.
+    re.compile(r"\s*(?:In|During)\s+(" + _MONTH_NAMES + r")\b(?!\s*,?\s*\d)"),
 )
-_MONTH_NAME_RE: Final = re.compile(_MONTH_NAMES)
-# "In August the average was ...": a month (without a year) opening a sentence.
-_LEADING_MONTH_RE: Final = re.compile(r"\s*(?:In|During)\s+(" + _MONTH_NAMES + r")\b(?!\s*,?\s*\d)")
+# A day of the week: "10% on Friday", "as of Sunday"; "By Wednesday, the toll had reached ...".
+_DAY_NAMES: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS_CALENDAR: Final = _Calendar(
+    "time-day",
+    re.compile(_DAY_NAMES),
+    re.compile(r"\b(?i:on|by|as\s+of|last|this|next|late\s+on|early\s+on)\s+(" + _DAY_NAMES + r")\b"),
+    re.compile(r"\s*(?:On|By|As\s+of|Late\s+on|Early\s+on)\s+(" + _DAY_NAMES + r")\b"),
+)
 
 
 # "in January", "last March", "this May": a month told without its year.

@@ -139,6 +139,29 @@ def test_a_time_counted_back_from_the_event_told_is_not_counted_from_the_datelin
     assert nothing_flagged(article, "In 2024, Harlow Foods made a pre-tax profit of £3.2m.")
 
 
+_BLAZE = "The blaze was 35% contained as of Sunday, up from 10% on Friday. The toll rose to 212 on Thursday."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [("By Sunday the blaze was only 10% contained.", "10%"), ("By Wednesday the toll had reached 212.", "212")],
+)
+def test_a_value_moved_to_another_day_of_the_week_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(_BLAZE, summary, figure)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "By Sunday the blaze was 35% contained.",
+        "On Friday the blaze was 10% contained.",
+        "The toll rose to 212 on Thursday.",
+    ],
+)
+def test_a_value_told_for_its_own_day_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_BLAZE, summary)
+
+
 _HACKS = (
     "In 2014, the group hacked a film studio in revenge for a comedy about its leader. "
     "Its boldest raid came two years later, when it tried to rob a central bank of $1bn."

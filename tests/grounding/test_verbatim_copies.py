@@ -257,3 +257,12 @@ def test_a_time_in_two_units_is_compared_whole() -> None:
     assert flagged(_CLIMB, "The stage winner took 5 hours 14 minutes.", "5 hours 14 minutes")
     # no sum of the parts of two times: 3 min 40 s less 2 min 55 s is 45 s, not 1 min 5 s
     assert flagged(_CLIMB, "The leader's advantage was cut by 1 minute 5 seconds.", "1 minute 5 seconds")
+
+
+def test_a_time_in_two_units_is_converted_at_its_own_precision() -> None:
+    article = "The ferry crossing took 2 hours 5 minutes 10 seconds, against 2 hours 45 minutes last year."
+    assert nothing_flagged(article, "The crossing took about 125 minutes.")
+    assert flagged(article, "The crossing took 130 minutes.", "130 minutes")
+    assert nothing_flagged(article, "The crossing was 40 minutes faster than last year.")
+    assert nothing_flagged(_CLIMB, "The leader's advantage was cut by 45 seconds.")
+    assert nothing_flagged(_CLIMB, "The leader now has a lead of 175 seconds.")
