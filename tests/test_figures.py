@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import itertools
 
 import pytest
 
@@ -349,6 +350,12 @@ def test_a_time_in_two_or_three_units_is_one_duration(text: str, figure_text: st
 )
 def test_two_times_side_by_side_stay_apart(text: str, texts: list[str]) -> None:
     assert [f.text for f in find_figures(text)] == texts
+
+
+def test_a_time_in_words_keeps_the_figure_before_it_whole() -> None:
+    figures = find_figures("The wait was half an hour and 20 minutes more at the border.")
+    assert [f.text for f in figures] == ["half an hour", "20 minutes"]
+    assert all(first.end <= second.start for first, second in itertools.pairwise(figures))
 
 
 @pytest.mark.parametrize(

@@ -90,7 +90,7 @@ _LOOKALIKE_LETTERS: Final = "\u0131\u0130\u017f\u212a"
 
 def _read(text: str) -> list[Figure]:
     candidates = _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
-    if _OF_AN_AMOUNT in text or _OF_AN_AMOUNT.capitalize() in text:
+    if _OF_AN_AMOUNT in text:
         candidates = _with_fractions_of_amounts(text, candidates)
     if "sec" in text or "min" in text:
         candidates = _with_compound_times(text, candidates)
@@ -115,7 +115,7 @@ def _with_compound_times(text: str, candidates: list[_Candidate]) -> list[_Candi
             value = whole.value + candidate.value / _TIME_FACTORS[whole.unit or ""][candidate.unit or ""]
             joined[-1] = replace(whole, end=candidate.end, value=value)
         else:
-            joined.append(_with_one_before(text, candidate))
+            joined.append(_with_one_before(text, candidate, whole.end if whole is not None else 0))
         last_unit = candidate.unit
     return joined
 
@@ -136,12 +136,13 @@ def _joins(text: str, whole: _Candidate, last_unit: str, part: _Candidate) -> bo
     )
 
 
-def _with_one_before(text: str, part: _Candidate) -> _Candidate:
+def _with_one_before(text: str, part: _Candidate, floor: int) -> _Candidate:
     """ "an hour and 20 minutes", "a minute and 10 seconds": the larger unit told as "a" or "an",
-    which is no figure of its own."""
+    which is no figure of its own. Never back past `floor`, the end of the figure before ("half an
+    hour and 20 minutes" keeps "half an hour")."""
     if part.kind != "duration" or part.value is None or part.unit not in _LARGER_UNIT:
         return part
-    one = _ONE_LARGER_RE.search(text, max(0, part.start - _ONE_LARGER_REACH), part.start)
+    one = _ONE_LARGER_RE.search(text, max(floor, part.start - _ONE_LARGER_REACH), part.start)
     larger = _LARGER_UNIT[part.unit or ""]
     if one is None or one.group("unit").lower() != larger:
         return part
@@ -158,11 +159,11 @@ _TIME_OF_ITS_OWN_RE: Final = re.compile(
     r"\s+(?:ahead|behind|clear|back|faster|slower|later|earlier|after|before|ago|off|short|longer|shorter)\b",
     re.IGNORECASE,
 )
-_ONE_LARGER_RE: Final = re.compile(r"\b(?:an?|one)\s+(?P<unit>hour|minute)\s+and\s+$", re.IGNORECASE)
+_ONE_LARGER_RE: Final = re.compile(r"\ban?\s+(?P<unit>hour|minute)\s+and\s+$", re.IGNORECASE)
 _ONE_LARGER_REACH: Final = 20  # characters before a part read for "an hour and"
 
 
-_OF_AN_AMOUNT: Final = " of a"  # what stands between "a quarter" and "a million" (one search, where none does)
+_OF_AN_AMOUNT: Final = " of a"  # between "a quarter" and "a million": texts without it skip the join
 
 
 def _with_fractions_of_amounts(text: str, candidates: list[_Candidate]) -> list[_Candidate]:

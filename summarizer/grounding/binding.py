@@ -33,7 +33,9 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     equal: list[tuple[int, Figure]],
     candidates: list[tuple[int, Figure]],
 ) -> bool:
-    """Clear evidence only: in the sentence that has the value, a different figure has the summary's subject.
+    """Clear evidence only: in the sentence that has the value, a different figure has the summary's
+    subject; or the summary names which part it tells ("the interim dividend") where every occurrence
+    of the value is a running total.
 
     Subjects are the content words just before a figure, within its clause: "exports rose 12%" against
     "imports rose 12%, while exports fell 3%". Words of the change ("rose", "fell") are left out: the

@@ -179,14 +179,18 @@ def _size_the_article_gives(figure: Figure, around: Around, index: ArticleIndex)
 
 def _other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """`other_end`, unless the summary's value is also the size of an article change: "the Union lost
-    14 seats" may be its 55 - 41, whatever other 14 the article gives as an end."""
+    14 seats" may be its 55 - 41, whatever other 14 the article gives as an end (then that
+    derivation, or `per-period` where the size is told per another period)."""
     end = other_end(figure, around, index, equal)
     if end is None:
         return None
     size = _size_of_told_change(figure, around, index, end_told=False)
     # ... though not where the article tells the value per another period ("£113 a month" for its
     # "£113 a year"): that the size is right does not make the period right
-    return (other_period(figure, around, index, equal) or size) if size is not None else end
+    if size is None:
+        return end
+    period = other_period(figure, around, index, equal) if enabled("per-period") else None
+    return period or size
 
 
 def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex, *, end_told: bool) -> Match | None:

@@ -211,21 +211,20 @@ def _remainder_rule(figure: Figure, around: Around, index: ArticleIndex) -> list
 
 
 def _rest_of_whole_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
-    """The count left of a whole that opens a sentence once its parts are taken away: "18 riders
-    left the race" from "Of the 176 riders who started the race, 158 remain"; with two parts, what
-    neither counts ("Of the 60 seats, 27 went to the Greens and 21 to Labour": 12 to the rest)."""
+    """The count left of a whole that opens a sentence once its first part, or all its parts, are
+    taken away: "18 riders left the race" from "Of the 176 riders who started the race, 158 remain";
+    "12 seats went to others" from "Of the 60 seats, 27 went to the Greens and 21 to Labour"."""
     if figure.kind != "count" or figure.value is None or not _claimable(figure):
         return []
     reader = index.frame_reader()
-    for whole_at, whole in enumerate(index.figures):
+    for whole in index.figures:
         if whole.kind != "count" or whole.value is None or whole.value <= figure.value:
             continue
-        parts = [other for other in index.figures[whole_at + 1 :] if reader.whole_of(other) is whole]
+        parts = reader.parts_of(whole)  # (only the whole's sentence is read)
         if not parts or any(part.value is None for part in parts):
             continue
         for chosen in ([parts[0]], parts) if len(parts) > 1 else ([parts[0]],):
-            rest = whole.value - sum(part.value or 0.0 for part in chosen)
-            if same(rest, figure.value):
+            if same(whole.value - sum(part.value for part in chosen if part.value is not None), figure.value):
                 note = f"{whole.text} - " + " - ".join(part.text for part in chosen)
                 return [Match("derived", None, note, "rest-of-whole", (whole, *chosen))]
     return []

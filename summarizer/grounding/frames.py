@@ -430,6 +430,16 @@ class FrameReader:
             return None
         return whole if _WHOLE_OPENING_RE.fullmatch(self.text, sentence_start, whole.start) else None
 
+    def parts_of(self, whole: Figure) -> list[Figure]:
+        """The parts of a whole that opens its sentence (see `whole_of`); none for any other figure.
+        Only the whole's own sentence is read."""
+        start, end = self._sentence(whole.start)
+        first = bisect.bisect_left(self._starts, start)
+        if first >= len(self.figures) or self.figures[first] is not whole:
+            return []  # a whole is its sentence's first figure
+        stop = bisect.bisect_left(self._starts, end, lo=first)
+        return [other for other in self.figures[first + 1 : stop] if self.whole_of(other) is whole]
+
     def _ranged(self, before: Figure, figure: Figure) -> bool:
         """Whether the second figure ends a range the first begins ("5% to 12%", "from 5% of income to
         12%", "£3-4bn"), not a figure of its own after it ("a £180m grant with £300m from a fund")."""

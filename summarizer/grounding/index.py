@@ -406,15 +406,13 @@ def _score_parts(found: list[re.Match[str]]) -> frozenset[int]:
     )
 
 
-# Two numbers of up to three digits joined by a dash. The digits open the pattern, so the regex
-# engine jumps from digit to digit; that no digit, point or comma comes before the first number is
-# tested in `_pairs` (a lookbehind at the front would make the engine try every character).
 # "bringing the total for the year to", "taking its tally to": a figure that totals the one before it.
 _RUNNING_TOTAL_RE: Final = re.compile(
     r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ing)?|push(?:es|ing)?)\s+(?:the|its|their|his|her)\s+"
     r"(?:overall\s+|running\s+|cumulative\s+)?(?:total|tally)\b[^.;:]{0,40}?\s+to\s+$",
     re.IGNORECASE,
 )
+# Words that say which part a figure is ("the final dividend"), not what it is of.
 WHICH_PART: Final = frozenset(
     stem(word)
     for word in [
@@ -434,6 +432,9 @@ WHICH_PART: Final = frozenset(
     ]
 )
 _RUNNING_TOTAL_REACH: Final = 96  # characters before a figure read for a running total's words
+# Two numbers of up to three digits joined by a dash. The digits open the pattern, so the regex
+# engine jumps from digit to digit; that no digit, point or comma comes before the first number is
+# tested in `_pairs` (a lookbehind at the front would make the engine try every character).
 _SCORE_RE: Final = re.compile(r"(\d{1,3})\s*[-\u2013]\s*(\d{1,3})(?!\d|[.,]\d)")
 
 

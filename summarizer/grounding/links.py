@@ -350,27 +350,27 @@ def _changes(text: str, figure: Figure) -> bool:
 
 
 def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
-    before = text[max(0, figure.start - _ROLE_REACH) : figure.start]
+    base = max(0, figure.start - _ROLE_REACH)  # where `before` starts in the text
+    before = text[base : figure.start]
     last = before.rstrip()[-5:].lower()  # the regexes run only where their last word stands
-    if (
-        last.endswith("from")
-        and _FROM_RE.search(before)
-        and _from_a_change(text, before, figure, _earlier_of_kind(figures, starts, figure))
-    ):
+    if last.endswith("from") and _starts_a_change(text, figures, starts, figure):
         return "before"
     if "from" in text[figure.end : figure.end + _THEN_FROM_REACH].lower() and _THEN_FROM_RE.match(text, figure.end):
         return "after"
     reach = _TO_REACH_RE.search(before) if last.endswith(("reach", " hit")) else None
     if reach is not None:  # "gained 14 seats to reach 30": the end, as after "to"
         before, last = before[: reach.start() + 3] + " ", "to"
-    if (last.endswith(" to") or last == "to") and _ends_after_to(text, figures, starts, figure, before):
+    if (last.endswith(" to") or last == "to") and _ends_after_to(text, figures, starts, figure, before, base):
         return "after"
     return None
 
 
-def _ends_after_to(text: str, figures: list[Figure], starts: list[int], figure: Figure, before: str) -> bool:
-    """Whether a figure after "to" (`before` ends in it) is the end of a change: a verb of change
-    leads into the "to"."""
+def _ends_after_to(  # noqa: PLR0917 - the text, its figures and their starts, the figure, its lead and where it starts
+    text: str, figures: list[Figure], starts: list[int], figure: Figure, before: str, base: int
+) -> bool:
+    """Whether a figure after "to" (`before`, which starts at `base` in the text and ends in "to",
+    perhaps shortened from "to reach") is the end of a change: a verb of change leads into the
+    "to"."""
     lead = _TO_RE.search(before, _lead_floor(before))
     if lead is None:
         return False
@@ -379,13 +379,13 @@ def _ends_after_to(text: str, figures: list[Figure], starts: list[int], figure: 
     stop = lead.end(1)
     at = bisect.bisect_left(starts, figure.start) - 1
     if at >= 0 and _TO_ONLY_RE.fullmatch(text, figures[at].end, figure.start):
-        stop = max(lead.start(1), figures[at].start - (figure.start - len(before)))
+        stop = max(lead.start(1), figures[at].start - base)
     words = _WORD_RE.findall(before[lead.start(1) : stop].lower())
     if not CHANGE_VERBS.isdisjoint(words[-_VERB_WORDS:]):
         return True
     # "rose 4.99%, taking a Band D bill to £2,104", "taking the bill from £1,690 to £1,571": what a
     # change carries to its end, read past the lead (its noun phrase may be long)
-    absolute = figure.start - len(before) + stop
+    absolute = base + stop
     carried = _WORD_RE.findall(text[max(0, absolute - _CARRY_REACH) : absolute].lower())
     if not _CARRIES.isdisjoint(carried[-_CARRY_WORDS:]):
         return True
@@ -395,7 +395,8 @@ def _ends_after_to(text: str, figures: list[Figure], starts: list[int], figure: 
 
 
 def _starts_a_change(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> bool:
-    """Whether a figure after "from" starts a change (see `_end_of_change`)."""
+    """Whether a figure after "from" starts a change ("rose from 3,900 to 5,200", "cutting the bill
+    from £1,738 to £1,625")."""
     before = text[max(0, figure.start - _ROLE_REACH) : figure.start]
     return (
         before.rstrip()[-4:].lower() == "from"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.130"
+GROUNDING_VERSION: Final = "3.131"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -90,7 +90,7 @@ RULES: Final = (
         "per-period", "bind", "a rate's period: '£2m a month' where the article gives it per year, or over three years"
     ),
     Rule("age-of-person", "bind", "an age is a person's: 'Lena Holm, 54' where the article makes Holm 31"),
-    Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap"),
+    Rule("contrast", "bind", "the summary's words point at another figure of the same kind: a swap, or another part"),
     Rule("companion", "bind", "two figures the summary gives together are the article's only apart: a swap"),
     Rule(
         "other-thing",

@@ -423,23 +423,23 @@ def _year_after(index: ArticleIndex, figure: Figure) -> int | None:
     if after is not None and after.kind == "year" and after.value:
         dated = dated_figure(index.figures, index.starts, after, index.text) is figure
         return int(after.value) if dated else None
-    if not index.dated or index.figures[0].value is None:
+    dateline = _now(index) if index.dated else None
+    if dateline is None:
         return None
-    now = int(index.figures[0].value) // 10_000
+    now = int(dateline)
     if (
         after is not None
         and after.kind == "duration"
         and after.unit == "year"
         and after.value
         and index.text[figure.end : after.start].isspace()
-        and _BACK_RE.match(index.text, after.end)
+        and _AGO_RE.match(index.text, after.end)
     ):
         return now - int(after.value)  # "64.9% four years ago"
     return now - 1 if _YEAR_BEFORE_RE.match(index.text, figure.end) else None
 
 
-# Counted back from the dateline: "ago" only ("four years earlier" may count from the event told).
-_BACK_RE: Final = re.compile(r"\s+ago\b", re.IGNORECASE)
+# Counted back from the dateline: "ago" only (`_AGO_RE`; "four years earlier" may count from the event told).
 _YEAR_BEFORE_RE: Final = re.compile(r"\s+a\s+year\s+ago\b", re.IGNORECASE)
 
 
@@ -522,19 +522,19 @@ def _placed_in_named(
     2.4%'s)."""
     sentence_start, _ = layout.sentence_of(figure.start)
     _, end = layout.clause_of(figure.start)
-    # Most sentences name no month: one search for the names alone costs a tenth of the pattern's.
+    # Most sentences name no month (or day): one search for the names alone costs a tenth of the pattern's.
     if calendar.names.search(text, sentence_start, end) is None:
         return frozenset()
     at = bisect.bisect_right(starts, figure.start)
     stop = min(end, figures[at].start) if at < len(figures) else end
-    months = frozenset(match.group(1) for match in calendar.placed.finditer(text, figure.end, stop))
-    if months or starts_a_change(text, figure):
-        return months
+    names = frozenset(match.group(1) for match in calendar.placed.finditer(text, figure.end, stop))
+    if names or starts_a_change(text, figure):
+        return names
     opening_end = layout.clause_of(sentence_start)[1]
     if opening_end > figure.start:
-        # The figure's own clause opens the sentence: only a month that opens it places the whole
-        # clause ("In July the ferry ran late on 22 days"), and only as the sentence's
-        # one month ("In December the ward had 40 beds, as it had in November" tells both).
+        # The figure's own clause opens the sentence: only a month (or day) that opens it places the
+        # whole clause ("In July the ferry ran late on 22 days"), and only as the sentence's one
+        # ("In December the ward had 40 beds, as it had in November" tells both).
         leading = calendar.leading.match(text, sentence_start)
         if leading is None or calendar.names.search(text, leading.end(), layout.sentence_of(figure.start)[1]):
             return frozenset()

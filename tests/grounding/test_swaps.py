@@ -921,3 +921,9 @@ def test_a_change_s_size_and_its_end_are_no_parallel_slots() -> None:
 def test_a_relative_clause_about_a_party_is_no_parallel_slot() -> None:
     article = "Rovers finished third with 68 points, 12 behind champions Dunmore Town, who won 25 of their 38 games."
     assert nothing_flagged(article, "Champions Dunmore Town won 25 of 38 games.")
+
+
+def test_the_end_after_to_reach_is_read_with_its_own_verb() -> None:
+    article = "Bookings at the lodge, taking in the winter season, climbed by 14 nights to reach 300."
+    assert flagged(article, "Bookings at the lodge rose by 300 nights.", "300")
+    assert nothing_flagged(article, "Bookings at the lodge rose to 300 nights.")
