@@ -8,6 +8,7 @@ longer). What the returned values mean is documented on `model.Figure`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -174,10 +175,14 @@ def _with_one_before(text: str, part: _Candidate, floor: int) -> _Candidate:
     return replace(part, start=one.start(), value=1 + part.value / _TIME_FACTORS[larger][part.unit or ""], unit=larger)
 
 
-# Hours are told on in minutes, minutes in seconds ("4 hours 12 minutes", "2 minutes 48 seconds").
-_SMALLER_UNIT: Final = {"hour": "minute", "minute": "second"}
-_LARGER_UNIT: Final = {"minute": "hour", "second": "minute"}
-_TIME_FACTORS: Final = {"hour": {"minute": 60.0, "second": 3600.0}, "minute": {"second": 60.0}}
+# Hours are told on in minutes, minutes in seconds ("4 hours 12 minutes", "2 minutes 48 seconds"):
+# one chain of units, largest first, with the seconds in each.
+_TIME_CHAIN: Final = (("hour", 3600.0), ("minute", 60.0), ("second", 1.0))
+_SMALLER_UNIT: Final = {larger: smaller for (larger, _), (smaller, _) in itertools.pairwise(_TIME_CHAIN)}
+_LARGER_UNIT: Final = {smaller: larger for larger, smaller in _SMALLER_UNIT.items()}
+_TIME_FACTORS: Final = {
+    larger: {smaller: big / small for smaller, small in _TIME_CHAIN if small < big} for larger, big in _TIME_CHAIN[:-1]
+}
 _TIME_JOINER_RE: Final = re.compile(r",?\s+(?:and\s+)?")
 # After a part: words that make it a time of its own ("38 seconds ahead", "30 seconds later").
 _TIME_OF_ITS_OWN_RE: Final = re.compile(

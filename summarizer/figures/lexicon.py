@@ -129,6 +129,7 @@ MONTH_NAMES: Final = (
     "november",
     "december",
 )
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS: Final = {name: number for number, name in enumerate(MONTH_NAMES, start=1)} | {
     "jan": 1,
     "feb": 2,

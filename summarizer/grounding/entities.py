@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.figures.lexicon import MONTHS, ORDINALS, SCALES, TENS, UNITS
+from summarizer.figures.lexicon import MONTHS, ORDINALS, SCALES, TENS, UNITS, WEEKDAYS
 
 from .binding import BINDING_MARGIN, binding
 from .compare import values_equal
@@ -243,4 +243,4 @@ def _is_party(word: str, index: ArticleIndex) -> bool:
 
 
 # Months and days name a time, not a party.
-_TIME_NAMES: Final = frozenset((*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_TIME_NAMES: Final = frozenset((*MONTHS, *WEEKDAYS))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.figures.lexicon import MONTH_NAMES
+from summarizer.figures.lexicon import MONTH_NAMES, WEEKDAYS
 
 from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
@@ -556,7 +556,7 @@ _MONTHS_CALENDAR: Final = _Calendar(
     re.compile(r"\s*(?:In|During)\s+(" + _MONTH_NAMES + r")\b(?!\s*,?\s*\d)"),
 )
 # A day of the week: "10% on Friday", "as of Sunday"; "By Wednesday, the toll had reached ...".
-_DAY_NAMES: Final = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY_NAMES: Final = "|".join(day.capitalize() for day in WEEKDAYS)
 _DAYS_CALENDAR: Final = _Calendar(
     "time-day",
     re.compile(_DAY_NAMES),
