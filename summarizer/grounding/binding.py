@@ -175,11 +175,6 @@ def bound_elsewhere(
     if (figure.kind not in BINDABLE_KINDS and not spoken) or not around.context:
         return False  # (the kind first: the clause's words are read for no other rule)
     topics: frozenset[str] = frozenset()  # topic words discounted for an occurrence: for rivals too
-    # A part counts what its whole counts ("Of the 60 councillors elected, 27 are women and 13 are
-    # new"): the whole is no rival of its parts, and where only the whole's words fit the summary,
-    # only another part of it can fit better ("about 60 more are expected to vanish").
-    wholes = {whole.start: whole for whole in map(index.frame_reader().whole_of, (o for _, o in equal)) if whole}
-    fitting_whole = next((w for w in wholes.values() if around.context & index.frame(w).words), None)
     for position, _ in equal:
         if not index.context(position):
             return False  # says too little to judge ("She was 64.")
@@ -196,6 +191,12 @@ def bound_elsewhere(
         if shared - topic or binding(around, index, position) - len(prefixes_of(topic) & around.prefixes) > 0:
             return False  # some occurrence fits
         topics |= prefixes_of(topic)
+    # A part counts what its whole counts ("Of the 60 councillors elected, 27 are women and 13 are
+    # new"; read once no occurrence fits): the whole is no rival of its parts, and where only the
+    # whole's words fit the summary, only another part of it can fit better ("about 60 more are
+    # expected to vanish").
+    wholes = {whole.start: whole for whole in map(index.frame_reader().whole_of, (o for _, o in equal)) if whole}
+    fitting_whole = next((w for w in wholes.values() if around.context & index.frame(w).words), None)
     # Money: a firm's or person's name is no binding ("Fenwick United lost £20m" is no rival of
     # "Fenwick United will hand Tate £3m"): an article names the payer of every amount.
     names = prefixes_of(index.names_in(around.text)) & around.prefixes if figure.kind == "money" else frozenset()

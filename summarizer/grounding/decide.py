@@ -163,7 +163,7 @@ def _reconsidered(
     """An equal value found to be about something else, looked at again: its parts may add up ("5
     hurt" where "five volunteers" set out and "a driver and four marshals" were hurt), and a
     headline's words are weak evidence against it."""
-    parts = with_the_rest(figure, around, index) or _size_of_told_change(figure, around, index, end_told=True)
+    parts = with_the_rest(figure, around, index) or _size_of_told_change(figure, around, index)
     if parts is None and match.rule == "bound-elsewhere" and _headline_fits(around, index, equal):
         return Match("supported", match.article)
     return parts or match
@@ -174,7 +174,7 @@ def _size_the_article_gives(figure: Figure, around: Around, index: ArticleIndex)
     the size of an article change ("from £1,738 to £1,625"), so its words fit the change's ends."""
     if change_role(around.text, around.siblings, around.sibling_starts, figure) != "amount":
         return False
-    return _size_of_told_change(figure, around, index, end_told=False) is not None
+    return _article_change_size(figure, around, index) is not None
 
 
 def _other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
@@ -184,7 +184,7 @@ def _other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     end = other_end(figure, around, index, equal)
     if end is None:
         return None
-    size = _size_of_told_change(figure, around, index, end_told=False)
+    size = _article_change_size(figure, around, index)
     # ... though not where the article tells the value per another period ("£113 a month" for its
     # "£113 a year"): that the size is right does not make the period right
     if size is None:
@@ -193,10 +193,20 @@ def _other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     return period or size
 
 
-def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex, *, end_told: bool) -> Match | None:
-    """The size of an article change the summary's sentence gives an end of (`end_told`): "gained
-    eight seats, winning 26" where the article has "26 seats, up from 18", whatever else its "eight"
-    counts."""
+def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """The size of an article change the summary's sentence gives an end of: "gained eight seats,
+    winning 26" where the article has "26 seats, up from 18", whatever else its "eight" counts."""
+    derived = _article_change_size(figure, around, index)
+    if derived is None:
+        return None
+    start, end = around.layout.sentence_of(figure.start)
+    told = [sibling for sibling in around.siblings if sibling is not figure and start <= sibling.start < end]
+    return derived if any(values_equal(one, end_) for one in told for end_ in derived.operands) else None
+
+
+def _article_change_size(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """The summary's value derived as the size of an article change, from its two ends ("the Union
+    lost 14 seats" as 55 - 41), or None."""
     if figure.kind == "ordinal":
         return None
     derived = derive(figure, around, index)
@@ -204,10 +214,6 @@ def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex, *,
         return None
     if change_way(derived.operands, index) is None:
         return None  # the two ends of one change only: not a tally ("voted 7 to 4"), nor a range
-    start, end = around.layout.sentence_of(figure.start)
-    told = [sibling for sibling in around.siblings if sibling is not figure and start <= sibling.start < end]
-    if end_told and not any(values_equal(one, end_) for one in told for end_ in derived.operands):
-        return None
     return derived
 
 
