@@ -488,7 +488,7 @@ def operands_bound(
     words = mine.words
     # (whether the operands are the ends of one article change and the figure its size)
     size_of_change = _one_change(figure, operands, index, ends_wanted=False)
-    if not words or (size_of_change and _gives_all(figure, operands, around)):
+    if not words or _shows_its_working(figure, operands, around, index, size_of_change=size_of_change):
         return True
     bound = not operands or all(index.frame(operand).words & words for operand in operands)
     if bound and (not enabled("derive-stated") or figure.kind == "year"):
@@ -537,6 +537,17 @@ def _a_difference(figure: Figure, index: ArticleIndex) -> bool:
     if compared_after(index.text, figure):
         return True
     return change_role(index.text, index.figures, index.starts, figure) == "amount"
+
+
+def _shows_its_working(
+    figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex, *, size_of_change: bool
+) -> bool:
+    """Whether the summary gives every operand of a change beside its figure: "climbed from 9.8m to
+    12.6m, an increase of 2.8m" (the size from both ends), "rose by £19m to £287m, from £268m" (an
+    end from the other and the size)."""
+    if not _gives_all(figure, operands, around):
+        return False
+    return size_of_change or _one_change(figure, operands, index, ends_wanted=True)
 
 
 def _gives_all(figure: Figure, operands: tuple[Figure, ...], around: Around) -> bool:

@@ -45,8 +45,8 @@ _NOT_IN_GAP: Final = "|".join(
 )
 _LINK_RE: Final = re.compile(
     r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<to>to)|versus|vs\.?|against)"
-    rf"|(?:\s+(?:(?!(?:{_NOT_IN_GAP})\b)[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){{0,4}}?,?\s+(?P<back>from)"
-    r"|(?:\s+[A-Za-z]+){0,8}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
+    rf"|(?:\s+(?:(?!(?:{_NOT_IN_GAP})\b)[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){{0,6}}?,?\s+(?P<back>from)"
+    r"|(?:\s+[A-Za-z]+){0,14}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own;
@@ -74,6 +74,19 @@ _LOSER_BEFORE_RE: Final = re.compile(
 )
 _LOSER_REACH: Final = 40
 _LINK_REACH: Final = 48  # characters between two figures that can still be one link
+# ... or, where the second is told as where a change came from ("1.27 million people were on waiting
+# lists at the end of June, down from 1.31 million"), that many: the words between are the first's own.
+_CHANGE_REACH: Final = 96
+_UP_DOWN_FROM_RE: Final = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _told_as_start(text: str, figure: Figure) -> bool:
+    """Whether "up from" or "down from" stands right before a figure: the start of a change whose
+    end was told before it."""
+    return _UP_DOWN_FROM_RE.search(text, max(0, figure.start - _UP_DOWN_REACH), figure.start) is not None
+
+
+_UP_DOWN_REACH: Final = 14
 _FROM_REACH: Final = 8  # characters before a figure read for the "from" that opens a change
 
 
@@ -81,7 +94,7 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     """How two figures, `left` before `right`, are tied: (turned round by "from", a change or range
     of one thing), or None when no link ties them."""
     if (
-        right.start - left.end > _LINK_REACH
+        (right.start - left.end > _LINK_REACH and not _far_start(text, left, right))
         or left.kind != right.kind
         or not compatible(left, right)
         or not _may_link(text[left.end : right.start])
@@ -110,6 +123,11 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     ):
         return False, True
     return None
+
+
+def _far_start(text: str, left: Figure, right: Figure) -> bool:
+    """Whether `right` is the start of a change `left` ends, told further off than most links reach."""
+    return right.start - left.end <= _CHANGE_REACH and _told_as_start(text, right)
 
 
 def _may_link(gap: str) -> bool:
@@ -177,7 +195,10 @@ def neighbours(figures: list[Figure], at: int, text: str) -> list[Figure]:
         while 0 <= i < len(figures):
             other = figures[i]
             # the characters between the two (written out here: this loop runs for every link read)
-            if (other.start - end if start <= other.start else start - other.end) > _LINK_REACH:
+            gap = other.start - end if start <= other.start else start - other.end
+            if gap > _CHANGE_REACH:
+                break
+            if gap > _LINK_REACH and not _told_as_start(text, other if step > 0 else figure):
                 break
             if other.kind == kind:
                 # "27 of the 60 councillors, up from 21": the whole a part is of is no end of its change

@@ -681,3 +681,31 @@ def test_the_rest_of_a_whole_that_opens_a_sentence_is_derived() -> None:
     assert status(_REGATTA, "Seventeen boats failed to finish the regatta.", "Seventeen") == "derived"
     assert status(_REGATTA, "17 of the boats that set out did not finish.", "17") == "derived"
     assert flagged(_REGATTA, "Sixteen boats failed to finish the regatta.", "Sixteen")
+
+
+def test_a_change_told_far_from_its_start_gives_its_size() -> None:
+    # "down from" ties the end to its start across the words the end carries
+    article = (
+        "Some 52,000 households were waiting for a council home at the close of the financial year, "
+        "down from 55,500 a year before, while 3,100 families were in hostels."
+    )
+    assert status(article, "The council housing queue shrank by 3,500 households over the year.", "3,500") == "derived"
+    assert flagged(article, "The council housing queue shrank by 4,500 households over the year.", "4,500")
+
+
+def test_a_change_whose_end_carries_its_time_gives_its_size() -> None:
+    article = (
+        "Rent arrears fell to £88m at the end of the year from £104m, "
+        "after a £9m write-off of old debts, the housing body said."
+    )
+    assert status(article, "Rent arrears were cut by £16m to £88m.", "£16m") == "derived"
+    assert flagged(article, "Rent arrears were cut by £26m to £88m.", "£26m")
+
+
+def test_a_summary_that_shows_its_working_gives_a_change_start() -> None:
+    # the article gives the end and the size; the summary adds the start they make
+    article = (
+        "Parks services will receive £42m, an increase of £5m, while spending on roads and bridges rises by 8% to £31m."
+    )
+    assert not flagged(article, "Parks services funding rises by £5m to £42m, from £37m.", "£37m")
+    assert flagged(article, "Parks services funding rises by £5m to £42m, from £35m.", "£35m")
