@@ -34,8 +34,8 @@ from .compare import (
     vague_holds,
     values_equal,
 )
-from .derive import change_way, derive, with_the_rest
-from .direction import opposite
+from .derive import change_way, derive, shown_working, with_the_rest
+from .direction import compared_after, opposite
 from .entities import named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
 from .links import (
@@ -153,7 +153,7 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
     written = _written_otherwise(figure, around.text, index)
     if written is not None or figure.kind == "name":
         return written or Match("unsupported", None)
-    derivation = None if figure.kind == "ordinal" else derive(figure, around, index)
+    derivation = None if figure.kind == "ordinal" else shown_working(figure, around) or derive(figure, around, index)
     return derivation or Match("unsupported", _closest(figure, [other for _, other in candidates]))
 
 
@@ -163,7 +163,11 @@ def _reconsidered(
     """An equal value found to be about something else, looked at again: its parts may add up ("5
     hurt" where "five volunteers" set out and "a driver and four marshals" were hurt), and a
     headline's words are weak evidence against it."""
-    parts = with_the_rest(figure, around, index) or _size_of_told_change(figure, around, index)
+    parts = (
+        with_the_rest(figure, around, index)
+        or _size_of_told_change(figure, around, index)
+        or _difference_told(figure, around, index)
+    )
     if parts is None and match.rule == "bound-elsewhere" and _headline_fits(around, index, equal):
         return Match("supported", match.article)
     return parts or match
@@ -202,6 +206,18 @@ def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) ->
     start, end = around.layout.sentence_of(figure.start)
     told = [sibling for sibling in around.siblings if sibling is not figure and start <= sibling.start < end]
     return derived if any(values_equal(one, end_) for one in told for end_ in derived.operands) else None
+
+
+def _difference_told(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """A value the summary tells as a difference ("finished 17 points behind the champions", "£7m
+    more than") that is the difference of two article figures of its thing, whatever else the
+    article's equal value counts ("kept 17 clean sheets")."""
+    if not compared_after(around.layout.text, figure):
+        return None
+    derived = derive(figure, around, index)
+    if derived is None or derived.status != "derived" or " - " not in (derived.note or ""):
+        return None
+    return derived
 
 
 def _article_change_size(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

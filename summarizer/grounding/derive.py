@@ -623,8 +623,11 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
             continue
         related = bool(prefixes & index.prefixes(position))
         operands.append((index.sentence_number(other.start), related, other))
-        if len(operands) >= _MAX_OPERANDS:
-            break
+    if len(operands) > _MAX_OPERANDS:
+        # figures of the summary's own kind that share its words first, wherever they stand in the
+        # article; kept in text order, which the derivations try them in
+        ranked = sorted(range(len(operands)), key=lambda i: (operands[i][2].kind != figure.kind, not operands[i][1], i))
+        operands = [operands[i] for i in sorted(ranked[:_MAX_OPERANDS])]
     return operands
 
 
@@ -701,6 +704,48 @@ def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, fl
             results[f"{other.text} / {multiplier.text}"] = o / m
             break
     return results
+
+
+def shown_working(figure: Figure, around: Around) -> Match | None:
+    """The summary figure as its own sentence works it out from other figures of its kind, each of
+    which is checked against the article on its own: a total told as one ("53 councillors in all:
+    38 for, 11 against and four abstentions") that is the sum of the rest, or a difference told as
+    one ("£7m more than finishing second: £48m against £41m") that is two of them apart. A list of
+    figures with no such words ("ratings: Guzan 6, Vlaar 5.5, Clark 6") works nothing out."""
+    if not enabled("working-shown") or figure.value is None or figure.kind not in _ARITHMETIC_KINDS:
+        return None
+    start, end = around.layout.sentence_of(figure.start)
+    parts = [
+        sibling
+        for sibling in around.siblings
+        if sibling is not figure
+        and start <= sibling.start < end
+        and sibling.kind == figure.kind
+        and sibling.value is not None
+        and not sibling.vague
+        and compatible(figure, sibling)
+        and (figure.kind not in {"duration", "measure"} or sibling.unit == figure.unit)
+    ]
+    tolerance = max(granularity(dataclasses.replace(figure, qualifier=None)) / 2, abs(figure.value) * 1e-9)
+    values = [part.value or 0.0 for part in parts]
+    total = len(parts) >= _TWO and _TOTAL_WORDS_RE.search(around.text, start, end) is not None
+    if total and abs(sum(values) - figure.value) <= tolerance:
+        note = "the summary's own working: " + " + ".join(part.text for part in parts)
+        return Match("derived", None, note, "working-shown")
+    if compared_after(around.layout.text, figure):
+        for i, left in enumerate(parts):
+            for j in range(i + 1, len(parts)):
+                if abs(abs(values[i] - values[j]) - figure.value) <= tolerance:
+                    note = f"the summary's own working: {left.text} - {parts[j].text}"
+                    return Match("derived", None, note, "working-shown")
+    return None
+
+
+# Words that tell a figure is the total of the parts its sentence lists.
+_TOTAL_WORDS_RE: Final = re.compile(
+    r"\b(?:in\s+all|in\s+total|totall?(?:ed|ing)?|altogether|all\s+told|combined|between\s+them)\b", re.IGNORECASE
+)
+_TWO: Final = 2
 
 
 def _show(value: float) -> str:

@@ -73,7 +73,11 @@ _BETWEEN: Final = _words(
     "again further sharply slightly steadily marginally significantly substantially strongly"
 )
 # "45 more", "25 fewer dogs", "£3m lower": a comparison, whose "than" says with what.
-_COMPARATIVE_AFTER_RE: Final = re.compile(r"\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower)\b", re.IGNORECASE)
+_COMPARATIVE_AFTER_RE: Final = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|longer|shorter|faster|slower|larger|smaller|bigger"
+    r"|greater|older|younger|cheaper|dearer|behind|ahead\s+of|short\s+of|clear\s+of)\b",
+    re.IGNORECASE,
+)
 
 
 def compared_after(text: str, figure: Figure) -> bool:

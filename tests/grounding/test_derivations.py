@@ -709,3 +709,40 @@ def test_a_summary_that_shows_its_working_gives_a_change_start() -> None:
     )
     assert not flagged(article, "Parks services funding rises by £5m to £42m, from £37m.", "£37m")
     assert flagged(article, "Parks services funding rises by £5m to £42m, from £35m.", "£35m")
+
+
+def test_a_difference_told_with_a_comparative_is_worked_out_from_its_two_ends() -> None:
+    article = (
+        "The average commute in the east took 41.5 minutes, while in the west it took 29.2 minutes. "
+        "Ten years ago the average commute in the east was 33.1 minutes."
+    )
+    assert status(
+        article, "Commuters in the east travel 12.3 minutes longer than those in the west.", "12.3 minutes"
+    ) == ("derived")
+    assert flagged(article, "Commuters in the east travel 9.4 minutes longer than those in the west.", "9.4 minutes")
+
+
+def test_a_difference_told_as_a_gap_is_derived_whatever_else_the_article_counts_with_its_value() -> None:
+    article = (
+        "Ashcombe won the league with 64 points. Brindle Vale were fourth on 52 points. "
+        "Ashcombe's captain played in 12 of the 30 matches."
+    )
+    assert status(article, "Fourth-placed Brindle Vale finished 12 points behind the champions.", "12") == "derived"
+    assert flagged(article, "Fourth-placed Brindle Vale finished 10 points behind the champions.", "10")
+
+
+def test_figures_late_in_a_long_article_can_still_be_worked_out() -> None:
+    filler = " ".join(f"Depot {n} handled {n * 7} parcels and {n + 2} vans on day {n}." for n in range(1, 30))
+    article = filler + " The new depot will cost £61m, against £48m for the one it replaces."
+    assert status(article, "The new depot will cost £13m more than the one it replaces.", "£13m") == "derived"
+
+
+def test_a_total_the_summary_adds_up_itself_is_derived() -> None:
+    article = "The motion was carried by 29 votes to 12, with three abstentions, after a long debate."
+    assert status(article, "In all 44 members voted: 29 for, 12 against and three abstaining.", "44") == "derived"
+    assert flagged(article, "In all 46 members voted: 29 for, 12 against and three abstaining.", "46")
+
+
+def test_a_list_of_figures_with_no_total_words_works_nothing_out() -> None:
+    article = "Points this season: Okafor 71, Lund 53, Sayer 88, Brandt 64."
+    assert flagged(article, "Points this season: Okafor 71, Lund 53, Sayer 88, Brandt 212.", "212")
