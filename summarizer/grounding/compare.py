@@ -373,7 +373,9 @@ def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bo
     s_bound, a_bound = bound_of(summary.qualifier), bound_of(article.qualifier)
     if s_bound in {"lower", "upper"}:
         if a_bound in {"lower", "upper"}:
-            return False  # "up to 70" against "up to 75": another claim, not a rounding
+            # "more than 100mm" holds where the article has "more than 110mm": a weaker bound the
+            # same way, rounded towards it; "up to 70" against "up to 75" is another claim
+            return s_bound == a_bound and enabled("bound-rounding") and _bound_rounded(summary, article, s_bound)
         if (s_bound == "lower") != (difference > 0):
             return False  # "more than 60" does not hold for 57, nor "up to 70" for 75
     if article.qualifier == "nearly" and s_bound == "exact":
@@ -383,6 +385,28 @@ def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bo
         if difference < 0:
             return False
     return None
+
+
+def _bound_rounded(summary: Figure, article: Figure, bound: str) -> bool:
+    """Whether a summary's bound is the article's bound of the same way rounded towards it, to the
+    summary's precision: "more than 100mm" for "more than 110mm", "under 2,000" for "under 1,950";
+    not "more than 40" for "more than 50", a bound already as round as the summary's."""
+    assert summary.value is not None
+    assert article.value is not None
+    step = granularity(summary)
+    towards = math.floor if bound == "lower" else math.ceil
+    rounded = towards(article.value / step + (1e-9 if bound == "lower" else -1e-9)) * step
+    near = abs(article.value - summary.value) <= _BOUND_FROM_BOUND * abs(summary.value)
+    # "nearly" says close below, which a rounded bound does not keep: "nearly $1bn" is no "nearly $900m"
+    return (
+        near
+        and summary.qualifier != "nearly"
+        and article.value != summary.value
+        and abs(rounded - summary.value) <= step * 1e-6
+    )
+
+
+_BOUND_FROM_BOUND: Final = 0.2  # the share of a summary's bound the article's may lie beyond it
 
 
 def _bound_satisfied(summary: Figure, article: Figure) -> bool:

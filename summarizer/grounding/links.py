@@ -76,17 +76,28 @@ _LOSER_REACH: Final = 40
 _LINK_REACH: Final = 48  # characters between two figures that can still be one link
 # ... or, where the second is told as where a change came from ("1.27 million people were on waiting
 # lists at the end of June, down from 1.31 million"), that many: the words between are the first's own.
-_CHANGE_REACH: Final = 96
+_CHANGE_REACH: Final = 120
 _UP_DOWN_FROM_RE: Final = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# "3,150 patients waited more than 12 hours in June, compared with 1,980 in the same month last year"
+_COMPARED_WITH_RE: Final = re.compile(
+    r",\s+(?:compared\s+(?:with|to)|against)\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE
+)
 
 
 def _told_as_start(text: str, figure: Figure) -> bool:
-    """Whether "up from" or "down from" stands right before a figure: the start of a change whose
-    end was told before it."""
-    return _UP_DOWN_FROM_RE.search(text, max(0, figure.start - _UP_DOWN_REACH), figure.start) is not None
+    """Whether a figure is the start of a change whose end was told before it, further back than
+    most links reach: "up from" or "down from" right before it, or a comparison with it told as
+    earlier ("compared with 1,980 in the same month last year")."""
+    lead = max(0, figure.start - _UP_DOWN_REACH)
+    if _UP_DOWN_FROM_RE.search(text, lead, figure.start) is not None:
+        return True
+    return (
+        _COMPARED_WITH_RE.search(text, lead, figure.start) is not None
+        and _EARLIER_RE.match(text, figure.end) is not None
+    )
 
 
-_UP_DOWN_REACH: Final = 14
+_UP_DOWN_REACH: Final = 22
 _FROM_REACH: Final = 8  # characters before a figure read for the "from" that opens a change
 
 
@@ -104,6 +115,8 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     if link is not None and (
         # "1,200 swimmers from 48 countries": a source, not where a change started
         (link.group("back") and _counts_apart(text, left, right))
+        # "lost seven seats, down from 21 to 14": the change from 21 is to 14, the seven its size
+        or ((link.group("back") or link.group("change")) and _TO_A_FIGURE_RE.match(text, right.end))
         # "rose by 4p, to 55.2p", "gained eight seats to 26": the change's size, then its end; no
         # change from 4p
         or (
@@ -128,6 +141,11 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
 def _far_start(text: str, left: Figure, right: Figure) -> bool:
     """Whether `right` is the start of a change `left` ends, told further off than most links reach."""
     return right.start - left.end <= _CHANGE_REACH and _told_as_start(text, right)
+
+
+# " 21 to 14", " £3.2m to £2.9m": right after a "from", a change's start and end of their own.
+_FROM_TO_RE: Final = re.compile(r"\s+[$£€]?\d[\d.,]*\S*\s+to\s+(?:about\s+|around\s+|just\s+)?[$£€]?\d", re.IGNORECASE)
+_TO_A_FIGURE_RE: Final = re.compile(r"\s+to\s+(?:about\s+|around\s+|just\s+)?[$£€]?\d", re.IGNORECASE)
 
 
 def _may_link(gap: str) -> bool:
@@ -309,7 +327,8 @@ _EARLIER_RE: Final = re.compile(
     r"|(?:a|the)\s+(?:decade|year|month|week)\s+(?:earlier|before)"
     r"|last\s+(?:time|year|month|week|season|decade)|previously|(?:the\s+)?(?:previous|prior)\s+(?:time|year|month)"
     r"|(?:at|in|for)\s+the\s+(?:last|previous|prior|outgoing)\s+[a-z]+"
-    r"|in\s+(?:19|20)\d\d)\b",
+    rf"|in\s+(?:(?:{'|'.join(MONTH_NAMES)})\s+)?(?:19|20)\d\d"
+    r"|(?:in|for|during)\s+the\s+same\s+(?:month|week|quarter|period|day|season)\s+(?:last|a)\s+year)\b",
     re.IGNORECASE,
 )
 _CHANGE_NOUNS: Final = ("increase", "rise", "fall", "drop", "decline", "decrease", "jump", "gain", "cut", "reduction")
@@ -320,12 +339,19 @@ _AMOUNT_RE: Final = re.compile(rf"\b(?:(?:an?\s+)?(?:{'|'.join(_CHANGE_NOUNS)})\
 def _compared_earlier(text: str, first: Figure, second: Figure) -> bool:
     """Whether `second` is what `first` is compared with, told as earlier: "58%, against 63% a
     decade earlier", "38%, compared with 31% in 2015"."""
+    gap = second.start - first.end
+    if gap > _CHANGE_REACH or not _may_hold(text[first.end : second.start], _COMPARING_WORDS):
+        return False
+    if gap > _ROLE_REACH:  # far apart: the words between are the first's own, in one clause
+        return _FAR_GAP_RE.fullmatch(text, first.end, second.start) is not None and _told_as_start(text, second)
     return (
-        second.start - first.end <= _ROLE_REACH
-        and _may_hold(text[first.end : second.start], _COMPARING_WORDS)
-        and _COMPARED_RE.fullmatch(text, first.end, second.start) is not None
+        _COMPARED_RE.fullmatch(text, first.end, second.start) is not None
         and _EARLIER_RE.match(text, second.end) is not None
     )
+
+
+# The words between the two figures of a comparison told far apart: no end of a sentence or clause.
+_FAR_GAP_RE: Final = re.compile(r"(?:[^.;:!?]|(?<=\d)\.(?=\d))*")
 
 
 def _later_of_kind(figures: list[Figure], starts: list[int], figure: Figure) -> Figure | None:
@@ -376,8 +402,11 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
     last = before.rstrip()[-5:].lower()  # the regexes run only where their last word stands
     if last.endswith("from") and _starts_a_change(text, figures, starts, figure):
         return "before"
-    if "from" in text[figure.end : figure.end + _THEN_FROM_REACH].lower() and _THEN_FROM_RE.match(text, figure.end):
-        return "after"
+    if "from" in text[figure.end : figure.end + _THEN_FROM_REACH].lower():
+        then_from = _THEN_FROM_RE.match(text, figure.end)
+        # (not "lost seven seats, down from 21 to 14": that change is from 21 to 14, the seven its size)
+        if then_from is not None and not _FROM_TO_RE.match(text, then_from.end()):
+            return "after"
     reach = _TO_REACH_RE.search(before) if last.endswith(("reach", " hit")) else None
     if reach is not None:  # "gained 14 seats to reach 30": the end, as after "to"
         before, last = before[: reach.start() + 3] + " ", "to"

@@ -100,3 +100,16 @@ def test_a_bound_inside_the_articles_range_holds(summary: str) -> None:
 def test_a_change_by_an_amount_to_a_level_is_no_range() -> None:
     article = "Turnover fell by £1m to just over £100m in the year."
     assert nothing_flagged(article, "Turnover fell by £1m to just over £100m in the year.")
+
+
+def test_a_bound_rounded_towards_the_way_it_points_holds() -> None:
+    article = "Gusts of more than 110km/h hit the headland, and fewer than 1,950 households kept their power."
+    assert not flagged(article, "Gusts of more than 100km/h hit the headland.", "more than 100km/h")
+    assert not flagged(article, "Fewer than 2,000 households kept their power.", "Fewer than 2,000")
+
+
+def test_a_bound_already_as_round_as_the_summary_is_another_claim() -> None:
+    article = "More than 50 climbers were stranded on the ridge, and nearly $900m was pledged for repairs."
+    assert flagged(article, "More than 40 climbers were stranded on the ridge.", "More than 40")
+    assert flagged(article, "Nearly $1bn was pledged for repairs.", "Nearly $1bn")
+    assert flagged(article, "Fewer than 40 climbers were stranded on the ridge.", "Fewer than 40")

@@ -746,3 +746,21 @@ def test_a_total_the_summary_adds_up_itself_is_derived() -> None:
 def test_a_list_of_figures_with_no_total_words_works_nothing_out() -> None:
     article = "Points this season: Okafor 71, Lund 53, Sayer 88, Brandt 64."
     assert flagged(article, "Points this season: Okafor 71, Lund 53, Sayer 88, Brandt 212.", "212")
+
+
+def test_a_change_compared_with_the_same_month_a_year_before_gives_its_size() -> None:
+    article = (
+        "Some 4,620 households applied for hardship grants from the county welfare fund in March, "
+        "compared with 3,910 in the same month last year, officials said. In all 5,200 households applied "
+        "for winter fuel grants."
+    )
+    assert status(article, "Hardship grant applications rose by 710 to 4,620 in March.", "710") == "derived"
+    assert flagged(article, "Hardship grant applications rose by 910 to 4,620 in March.", "910")
+
+
+def test_a_change_and_its_size_told_together_are_read_apart() -> None:
+    # "down from 31 to 26" is a change of its own; the five before it is its size, not its end
+    article = "The Progress Party won 26 seats, down from 31, while its share of the vote fell to 14.6%."
+    summary = "The Progress Party lost five seats, down from 31 to 26, as its vote fell to 14.6%."
+    assert nothing_flagged(article, summary)
+    assert flagged(article, "The Progress Party lost five seats, down from 31 to 24.", "24")

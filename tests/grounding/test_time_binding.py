@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from figure_cases import flagged, nothing_flagged, status
 
+from summarizer.grounding import index_article
+
 REQUESTS = "In 2021, 60% of requests came from abroad, up from 35% in 2019, the agency said."
 
 
@@ -608,3 +610,14 @@ def test_a_point_in_time_opening_a_sentence_is_no_span() -> None:
 def test_already_in_the_summary_does_not_date_the_figure() -> None:
     article = "The bypass, expected to cost £2.4bn, is over budget and running two years late."
     assert not flagged(article, "The £2.4bn bypass is already over budget.", "£2.4bn")
+
+
+def test_the_time_of_a_change_start_is_no_word_of_its_end() -> None:
+    # "a year earlier" dates the 88.4%; the 90.2% gets its partner's words, not its partner's time
+    index = index_article(
+        "The occupancy rate, the share of beds filled, was 90.2% on the ward, compared with 88.4% a year earlier."
+    )
+    end, start = (next(i for i, f in enumerate(index.figures) if f.text == text) for text in ("90.2%", "88.4%"))
+    assert index.partner(index.figures[end]) is index.figures[start]
+    assert "ward" in index.context(start)  # the end's own words reach its start
+    assert not any(word.startswith("earl") for word in index.context(end))
