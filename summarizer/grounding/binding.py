@@ -241,7 +241,7 @@ _TOPIC_AND_MORE: Final = 2  # words an occurrence's clause must tell besides the
 # Counts and shares. Amounts of money and durations in headlines are paraphrased too freely
 # (a prize named by its sponsor and price, its price given in a clause about something else):
 # binding them cost false alarms.
-BINDABLE_KINDS: Final = frozenset({"count", "percent", "fraction"})
+BINDABLE_KINDS: Final = frozenset({"count", "percent", "fraction", "ordinal"})
 
 
 # --- the contrast rule: which of the article's figures do the summary's words point at? ------------------

@@ -560,10 +560,37 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             checks.append(_to_check(figure, Match("supported", twin, rule="copied-sentence"), index))
             continue
         match = _check_one(figure, Around(layout, figure), index, bind=bind, bind_rules=bind_rules)
-        if figure.kind == "ordinal" and not figure.text[:1].isdigit() and match.status in FLAGGED_STATUSES:
-            continue  # "second", "third": too often not figures ("second half") to flag
+        if (
+            figure.kind == "ordinal"
+            and not figure.text[:1].isdigit()
+            and match.status in FLAGGED_STATUSES
+            and not _a_rank(text, figure)
+        ):
+            continue  # "second", "third": too often not figures ("second half") to flag, unless a rank
         checks.append(_to_check(figure, match, index))
     return checks
+
+
+def _a_rank(text: str, figure: Figure) -> bool:
+    """Whether a word ordinal is a place in an order or a run, which a summary can get wrong:
+    "finished third", "came second", "third place", "the second-fastest", "a seventh straight month",
+    "for the third year running"; not "the second half" or "a second home"."""
+    return (
+        _RANK_BEFORE_RE.search(text, max(0, figure.start - _RANK_REACH), figure.start) is not None
+        or _RANK_AFTER_RE.match(text, figure.end) is not None
+    )
+
+
+_RANK_BEFORE_RE: Final = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|came|comes|coming|placed|ranked|ranks|ranking|rated|seeded|lies|lying)\s+$",
+    re.IGNORECASE,
+)
+_RANK_AFTER_RE: Final = re.compile(
+    r"(?:-|\s+)(?:place[ds]?\b|[a-z]+est\b|(?:straight|consecutive|successive)\b"
+    r"|(?:year|month|week|season|quarter|day|time)s?\s+(?:running|in\s+a\s+row)\b)",
+    re.IGNORECASE,
+)
+_RANK_REACH: Final = 24
 
 
 def _copied(figures: list[Figure], layout: TextLayout, index: ArticleIndex) -> dict[int, Figure]:

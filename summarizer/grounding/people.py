@@ -83,6 +83,12 @@ def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equ
         if other.kind == "age" and not values_equal(figure, other) and _same_person(who, name_of(index.text, other)):
             note = f"the article gives {who} the age '{other.text}'"
             return Match("misattributed", other, note, "age-of-person")
+    # "Winner Daniel Okeke, 24" where the article's only 24 is "Samuel Kiprono, 24" and it names
+    # Okeke too: an age named for someone else is no one else's
+    owners = [name_of(index.text, same) if same.kind == "age" else "" for same in equal]
+    if equal and all(owners) and has_word(index.text, who.rsplit(maxsplit=1)[-1], _NOT_OWNER_EDGE_RE):
+        note = f"the article's '{equal[0].text}' is {owners[0]}'s age"
+        return Match("misattributed", equal[0], note, "age-of-person")
     return None
 
 

@@ -127,3 +127,13 @@ def test_a_person_named_by_first_name_alone_keeps_the_articles_age_for_them() ->
     article = "Rescuers reached Lena Holm, 7, and Marco Berg, 45, after two days."
     assert flagged(article, "Lena, 45, was rescued after two days.", "45")
     assert nothing_flagged(article, "Lena, 7, was rescued after two days.")
+
+
+def test_an_age_the_article_names_for_someone_else_is_not_another_persons() -> None:
+    # the article gives Vesna Brook's age only as "the 41-year-old"; its 36 is Ilse Marr's
+    article = (
+        "Vesna Brook won the hill race in record time. The 41-year-old broke clear of Ilse Marr, 36, "
+        "on the final climb."
+    )
+    assert flagged(article, "Winner Vesna Brook, 36, broke clear on the final climb.", "36")
+    assert not flagged(article, "Runner-up Ilse Marr, 36, was dropped on the final climb.", "36")

@@ -1,0 +1,31 @@
+"""Ranks and runs: a word ordinal that places something in an order ("finished third", "a seventh
+straight month", "the second-largest") is checked like any figure; one that is no rank ("the second
+half") is not reported when the article lacks it."""
+
+from __future__ import annotations
+
+from figure_cases import flagged, nothing_flagged
+
+ARTICLE = (
+    "Factory output fell for the fifth month in a row in May. Denby Works finished second in the regional "
+    "league, while Ashby Forge took third place. Carrow's plant is the third-largest in the county."
+)
+
+
+def test_a_run_the_article_does_not_have_is_flagged() -> None:
+    assert flagged(ARTICLE, "Factory output fell for a sixth straight month in May.", "sixth")
+    assert flagged(ARTICLE, "Factory output fell for the fourth month running in May.", "fourth")
+
+
+def test_a_place_the_article_gives_to_another_is_flagged() -> None:
+    assert flagged(ARTICLE, "Carrow's plant is the second-largest in the county.", "second")
+
+
+def test_ranks_the_article_gives_are_not_flagged() -> None:
+    assert nothing_flagged(ARTICLE, "Factory output fell for a fifth straight month in May.")
+    assert nothing_flagged(ARTICLE, "Denby Works came second in the regional league.")
+    assert nothing_flagged(ARTICLE, "Carrow's plant is the third-largest in the county.")
+
+
+def test_an_ordinal_that_is_no_rank_is_not_reported_when_missing() -> None:
+    assert nothing_flagged(ARTICLE, "In the second half of the year output fell.")
