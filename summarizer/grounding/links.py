@@ -301,10 +301,12 @@ def _from_a_change(text: str, before: str, figure: Figure, earlier: Figure | Non
     return earlier is not None and not CHANGE_VERBS.isdisjoint(words)
 
 
-def _earlier_of_kind(figures: list[Figure], starts: list[int], figure: Figure) -> Figure | None:
+def _earlier_of_kind(
+    figures: list[Figure], starts: list[int], figure: Figure, reach: int = _ROLE_REACH
+) -> Figure | None:
     """The nearest figure of the same kind before `figure`, within a link's reach."""
     at = bisect.bisect_left(starts, figure.start) - 1
-    while at >= 0 and figure.start - figures[at].end <= _ROLE_REACH:
+    while at >= 0 and figure.start - figures[at].end <= reach:
         if figures[at].kind == figure.kind:
             return figures[at]
         at -= 1
@@ -354,10 +356,10 @@ def _compared_earlier(text: str, first: Figure, second: Figure) -> bool:
 _FAR_GAP_RE: Final = re.compile(r"(?:[^.;:!?]|(?<=\d)\.(?=\d))*")
 
 
-def _later_of_kind(figures: list[Figure], starts: list[int], figure: Figure) -> Figure | None:
+def _later_of_kind(figures: list[Figure], starts: list[int], figure: Figure, reach: int = _ROLE_REACH) -> Figure | None:
     """The nearest figure of the same kind after `figure`, within a link's reach."""
     at = bisect.bisect_right(starts, figure.start)
-    while at < len(figures) and figures[at].start - figure.end <= _ROLE_REACH:
+    while at < len(figures) and figures[at].start - figure.end <= reach:
         if figures[at].kind == figure.kind:
             return figures[at]
         at += 1
@@ -378,6 +380,9 @@ def change_role(text: str, figures: list[Figure], starts: list[int], figure: Fig
     earlier = _earlier_of_kind(figures, starts, figure)
     if earlier is not None and _compared_earlier(text, earlier, figure):
         return "before"
+    far = _far_role(text, figures, starts, figure)
+    if far is not None:
+        return far
     # "by" or "of" must stand right before the figure: the pattern runs only where one does.
     lead = max(0, figure.start - _ROLE_REACH)
     if (
@@ -387,6 +392,31 @@ def change_role(text: str, figures: list[Figure], starts: list[int], figure: Fig
     ):
         return "amount"
     return None
+
+
+def _far_role(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
+    """The end of a change a figure is, when its other end is told further off than most links
+    reach, in one clause (see `_far_start`): "1.27 million people were on waiting lists at the end of
+    June, down from 1.31 million a year earlier" makes the 1.27 million the value after the change
+    and the 1.31 million the value before it."""
+    if _told_as_start(text, figure):
+        earlier = _earlier_of_kind(figures, starts, figure, _CHANGE_REACH)
+        if earlier is not None and _far_pair(text, earlier, figure):
+            return "before"
+    later = _later_of_kind(figures, starts, figure, _CHANGE_REACH)
+    if later is not None and _told_as_start(text, later) and _far_pair(text, figure, later):
+        return "after"
+    return None
+
+
+def _far_pair(text: str, left: Figure, right: Figure) -> bool:
+    """Whether two figures of one kind, the second told as where a change came from, are the ends of
+    one change: one clause between them, and no end of its own after the second ("down from 21 to 14")."""
+    return (
+        compatible(left, right)
+        and _FAR_GAP_RE.fullmatch(text, left.end, right.start) is not None
+        and not _TO_A_FIGURE_RE.match(text, right.end)
+    )
 
 
 def _changes(text: str, figure: Figure) -> bool:

@@ -83,13 +83,47 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
     layout = around.layout
     start, end = layout.sentence_of(figure.start)
     if _WHEN_RE.search(layout.text, start, end):
-        return None
+        every_marked = len(marked_years) == occurrences
+        return _moved_to_told_year(chosen, layout.text[start:end], index, marked_years) if every_marked else None
     if marked_years:
         # scanning the article's years is left until a marker names one: most figures stop above
         latest = _latest_past_year(index)
         if latest is None or max(marked_years) >= latest:
             return None
     return Match("misattributed", chosen, "the article gives this value for an earlier event", "earlier-event")
+
+
+def _moved_to_told_year(chosen: Figure, sentence: str, index: ArticleIndex, marked_years: list[int]) -> Match | None:
+    """An earlier event's value moved to a year the summary names ("Last year 25.5% ...", "410 stores
+    at the end of September" where the article's are of 2019)."""
+    told = _years_told(sentence, index)
+    if not told or told & set(marked_years):
+        return None
+    note = f"the article gives this value for {', '.join(map(str, sorted(set(marked_years))))}"
+    return Match("misattributed", chosen, note, "earlier-event")
+
+
+def _years_told(sentence: str, index: ArticleIndex) -> set[int]:
+    """The years a summary sentence places its figures in, when it says so plainly: the years it
+    names, "last year" and "this year" by the article's year, a month with no year in the article's
+    year or the one before; empty when it says when only by other words ("since", "ago")."""
+    years = {int(found) for found in _YEAR_RE.findall(sentence)}
+    now = _now(index)
+    if now is None:
+        return years
+    if _LAST_YEAR_RE.search(sentence):
+        years.add(int(now) - 1)
+    if _THIS_YEAR_RE.search(sentence):
+        years.add(int(now))
+    if not years and _ANY_MONTH_RE.search(sentence):
+        years |= {int(now), int(now) - 1}
+    return years if not _OTHER_WHEN_RE.search(sentence) else set()
+
+
+_YEAR_RE: Final = re.compile(r"\b((?:19|20)\d\d)\b")
+_THIS_YEAR_RE: Final = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
+_ANY_MONTH_RE: Final = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
+_OTHER_WHEN_RE: Final = re.compile(r"\b(?:since|ago|earlier|previous|previously|before)\b", re.IGNORECASE)
 
 
 _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)

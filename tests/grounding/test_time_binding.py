@@ -621,3 +621,23 @@ def test_the_time_of_a_change_start_is_no_word_of_its_end() -> None:
     assert index.partner(index.figures[end]) is index.figures[start]
     assert "ward" in index.context(start)  # the end's own words reach its start
     assert not any(word.startswith("earl") for word in index.context(end))
+
+
+def test_a_value_of_an_earlier_year_moved_to_the_summary_s_own_time_is_flagged() -> None:
+    article = (
+        "Brackley Foods said on Tuesday that it now runs 540 shops in 2030. In 2024, before the merger, "
+        "Brackley had just 355 shops and sold little online."
+    )
+    assert flagged(article, "Brackley had 355 shops at the end of March.", "355")
+    assert flagged(article, "Last year Brackley had 355 shops.", "355")
+    assert not flagged(article, "In 2024 Brackley had 355 shops.", "355")
+    assert not flagged(article, "Brackley had 355 shops before its merger, up from none since the 1990s.", "355")
+
+
+def test_the_start_of_a_change_told_far_from_its_end_is_no_level_of_now() -> None:
+    article = (
+        "ESTERBY, 4 July 2030 - Some 46,200 patients were on the county's hip operation waiting list at "
+        "the end of June, down from 48,900 on the list a year earlier, the health board said."
+    )
+    assert flagged(article, "The hip operation waiting list stood at 48,900 at the end of June.", "48,900")
+    assert not flagged(article, "The hip operation waiting list stood at 46,200 at the end of June.", "46,200")
