@@ -36,7 +36,7 @@ from .compare import (
 )
 from .derive import change_way, derive, shown_working, with_the_rest
 from .direction import compared_after, opposite
-from .entities import named_elsewhere, named_swap
+from .entities import listed_for_another, named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
 from .links import (
     against_its_ends,
@@ -521,7 +521,11 @@ def _about_something_else(
     if rule is not None:
         return rule, _ELSEWHERE
     # ... unless it is told of another party by name: both brewers open taprooms.
-    for name, find in (("name-elsewhere", named_elsewhere), ("name-swap", named_swap)):
+    for name, find in (
+        ("name-elsewhere", named_elsewhere),
+        ("name-swap", named_swap),
+        ("list-owner", listed_for_another),
+    ):
         rival = find(figure, around, index, agreeing, candidates) if enabled(name) else None
         if rival is not None:
             return name, f"the article gives this value to another party, and '{rival.text}' to the summary's"

@@ -149,6 +149,73 @@ def named_swap(
     return None
 
 
+def listed_for_another(
+    figure: Figure,
+    around: Around,
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+) -> Figure | None:
+    """The article figure of the summary's party, where the article lists parties' values and gives
+    the summary's value to another: "Hale was fined £60,000" where it says "Hale was also fined
+    £150,000 and Pryce £60,000", or "followed by Dublane to Kessen with 141,000 and Brightholm to
+    Porto Larga with 118,000".
+
+    In a list, a value's own names are those after the figure of its kind before it in its sentence
+    (`_own_words`), so a sentence that names the summary's party may still give this value to
+    another. Clear cases only: the summary names its party right before its figure; every
+    occurrence of the value is an item of a list after its first (another figure of its kind
+    stands before it in its sentence) whose item names a party (`_item_words`: "41% in Leeds and 38% in Bradford" names
+    none before the 38%), none the summary's; and another figure of the kind has the summary's party
+    among its own names (the most of them, if several do).
+    """
+    if around.in_headline or figure.kind not in _OWNED_KINDS or _NAME_AFTER_RE.match(around.text, figure.end):
+        return None
+    clause_start, _ = around.layout.clause_of(figure.start)
+    mine = {word for word in _own_words(around.text, around.siblings, figure, clause_start) if _is_party(word, index)}
+    if not mine:
+        return None
+    for _, other in equal:
+        start, _ = index.layout.sentence_of(other.start)
+        if not _listed(index, other, start):
+            return None  # the first value of its kind in its sentence: its names are the sentence's
+        own = {word for word in _item_words(index.text, index.figures, other, start) if _is_party(word, index)}
+        if not own or own & mine:
+            return None
+    best, shared = None, 0
+    for _, other in candidates:
+        if other.kind != figure.kind or other.vague or values_equal(figure, other):
+            continue
+        start, _ = index.layout.sentence_of(other.start)
+        count = len(mine.intersection(_own_words(index.text, index.figures, other, start)))
+        if count > shared:
+            best, shared = other, count
+    return best
+
+
+def _item_words(text: str, figures: list[Figure], figure: Figure, sentence_start: int) -> list[str]:
+    """The capitalised words of a list item before its figure: after the figure of its kind before it
+    and after the last comma, "and", "while" or "whereas" between the two ("fined £150,000 and Pryce
+    £60,000" gives Pryce; "41% in Leeds and 38%" gives nothing: Leeds is the 41%'s)."""
+    start = sentence_start
+    for other in figures:
+        if other.start >= figure.start:
+            break
+        if other.kind == figure.kind and other.end > start:
+            start = other.end
+    breaks = list(_ITEM_BREAK_RE.finditer(text, start, figure.start))
+    return CAPITALISED_RE.findall(text, breaks[-1].end() if breaks else start, figure.start)
+
+
+_ITEM_BREAK_RE: Final = re.compile(r",|;|\b(?:and|while|whereas)\b")
+
+
+def _listed(index: ArticleIndex, figure: Figure, sentence_start: int) -> bool:
+    """Whether a figure follows another of its kind in its sentence: an item of a list after its
+    first (the first's names are the sentence's, whose subject may be anyone's)."""
+    return any(other.kind == figure.kind for other in index.figures_between(sentence_start, figure.start))
+
+
 def _party_words(text: str, start: int, end: int) -> list[str]:
     """The capitalised words of `text[start:end]` that may name a party: not a word opening the
     sentence before a comma ("Separately,", "Meanwhile,"), nor a speaker ("Jane Moss said", "said

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.136"
+GROUNDING_VERSION: Final = "3.137"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -105,6 +105,11 @@ RULES: Final = (
         "the article tells the value of another party by name, and gives the summary's party its own",
     ),
     Rule("name-swap", "bind", "two parties' values given the other way round: 'A took 30% and B 41%'"),
+    Rule(
+        "list-owner",
+        "bind",
+        "in a list of parties' values each is its own item's party: 'fined Hale £150,000 and Pryce £60,000'",
+    ),
     Rule("bound-added", "bind", "a bound added to an exact figure must be about the same thing"),
     # derive: arithmetic over article figures, counted only when its operands measure the same thing
     Rule(

@@ -250,3 +250,28 @@ def test_the_verb_before_both_figures_is_no_evidence_of_whose_they_are() -> None
         "who earns £150,000. The club's wage bill is £210m."
     )
     assert nothing_flagged(article, "The striker will earn about £180,000 a week.")
+
+
+LISTED = (
+    "Magistrates fined Corran Haulage £48,000 and Pellow Freight £19,000 for the overloaded lorries. "
+    "The busiest crossing was Tarn Bridge, with 9,400 lorries a week, followed by Ashby Ford with 7,100 "
+    "and Mill Lane with 5,800. In the north the scheme raised 41% of its target in Wexcombe and 38% in "
+    "Harlby."
+)
+
+
+def test_a_value_listed_for_another_party_is_misattributed() -> None:
+    assert flagged(LISTED, "Corran Haulage was fined £19,000 for the overloaded lorries.", "£19,000")
+    assert flagged(LISTED, "Ashby Ford carried 5,800 lorries a week.", "5,800")
+
+
+def test_a_value_listed_for_its_own_party_passes() -> None:
+    assert nothing_flagged(LISTED, "Pellow Freight was fined £19,000 for the overloaded lorries.")
+    assert nothing_flagged(LISTED, "Mill Lane carried 5,800 lorries a week.")
+
+
+def test_a_place_after_a_listed_value_owns_no_later_value() -> None:
+    # "41% of its target in Wexcombe and 38% in Harlby": Wexcombe is the 41%'s, and nothing names
+    # a party before the 38%
+    report = verify(LISTED, "The scheme raised 38% of its target in Harlby.")
+    assert all(check.rule != "list-owner" for check in report.figures)
