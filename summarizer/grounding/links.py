@@ -143,6 +143,10 @@ def _far_start(text: str, left: Figure, right: Figure) -> bool:
     return right.start - left.end <= _CHANGE_REACH and _told_as_start(text, right)
 
 
+# " of the 81", " of its 12": the whole a part is told of, right after the part.
+_WHOLE_AFTER_RE: Final = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z]+(?:'s|’s)\s+)?\d[\d,]*", re.IGNORECASE
+)
 # " 21 to 14", " £3.2m to £2.9m": right after a "from", a change's start and end of their own.
 _FROM_TO_RE: Final = re.compile(r"\s+[$£€]?\d[\d.,]*\S*\s+to\s+(?:about\s+|around\s+|just\s+)?[$£€]?\d", re.IGNORECASE)
 _TO_A_FIGURE_RE: Final = re.compile(r"\s+to\s+(?:about\s+|around\s+|just\s+)?[$£€]?\d", re.IGNORECASE)
@@ -433,7 +437,9 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
     if last.endswith("from") and _starts_a_change(text, figures, starts, figure):
         return "before"
     if "from" in text[figure.end : figure.end + _THEN_FROM_REACH].lower():
-        then_from = _THEN_FROM_RE.match(text, figure.end)
+        # "winning 38 of the 81 seats, down from 44": the part's change, read past its whole
+        whole = _WHOLE_AFTER_RE.match(text, figure.end)
+        then_from = _THEN_FROM_RE.match(text, whole.end() if whole else figure.end)
         # (not "lost seven seats, down from 21 to 14": that change is from 21 to 14, the seven its size)
         if then_from is not None and not _FROM_TO_RE.match(text, then_from.end()):
             return "after"
@@ -514,7 +520,7 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
         return None
     (told,) = theirs
     if told is None:
-        return None
+        return _level_as_size(figure, around, index, equal)
     mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
     if mine is None and told != "amount" and _size_for_level(around, index, equal):
         mine = "amount"  # "the party gained 26 seats" where it has "26 seats, up from 18"
@@ -522,6 +528,30 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
         return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
     return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
+
+
+def _level_as_size(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """A level the article gives with its own change in another kind told as a change's size:
+    "passenger numbers rose by 4.6 million" where it "carried 4.6 million passengers in July, up
+    8.4%" (and in its headline). Not a flow the article tells as a total, nor one it tells after a
+    verb of change anywhere."""
+    if not told_as_size(around.text, figure):
+        return None
+    for same in equal:
+        if told_as_size(index.text, same) or _TOTAL_BEFORE_RE.search(
+            index.text, max(0, same.start - _TOTAL_REACH), same.start
+        ):
+            return None
+    changed = [same for same in equal if _OWN_CHANGE_AFTER_RE.match(index.text, same.end)]
+    if not changed:
+        return None
+    return Match("misattributed", changed[0], "the article gives this as a level, with its own change", "change-end")
+
+
+# ", up 8.4% on the same month last year", " in July, down 2%": a level's own change, in per cent.
+_OWN_CHANGE_AFTER_RE: Final = re.compile(
+    r"(?:\s+[A-Za-z]+){0,4}?,?\s+(?:up|down)\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent)", re.IGNORECASE
+)
 
 
 def _size_for_level(around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:
