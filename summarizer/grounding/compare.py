@@ -393,6 +393,8 @@ def _bound_rounded(summary: Figure, article: Figure, bound: str) -> bool:
     not "more than 40" for "more than 50", a bound already as round as the summary's."""
     assert summary.value is not None
     assert article.value is not None
+    if summary.kind != article.kind or summary.unit != article.unit or not compatible(summary, article):
+        return False  # "more than £2m" is no rounding of "more than 2.4 million people"
     step = granularity(summary)
     towards = math.floor if bound == "lower" else math.ceil
     rounded = towards(article.value / step + (1e-9 if bound == "lower" else -1e-9)) * step

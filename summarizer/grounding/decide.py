@@ -579,6 +579,8 @@ def _a_rank(text: str, figure: Figure) -> bool:
     """Whether a word ordinal is a place in an order or a run, which a summary can get wrong:
     "finished third", "came second", "third place", "the second-fastest", "a seventh straight month",
     "for the third year running"; not "the second half" or "a second home"."""
+    if figure.value == 1:
+        return False  # "came first", "finished first": the winner, whom the article may only say won
     return (
         _RANK_BEFORE_RE.search(text, max(0, figure.start - _RANK_REACH), figure.start) is not None
         or _RANK_AFTER_RE.match(text, figure.end) is not None

@@ -86,7 +86,17 @@ def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equ
     # "Winner Daniel Okeke, 24" where the article's only 24 is "Samuel Kiprono, 24" and it names
     # Okeke too: an age named for someone else is no one else's
     owners = [name_of(index.text, same) if same.kind == "age" else "" for same in equal]
-    if equal and all(owners) and has_word(index.text, who.rsplit(maxsplit=1)[-1], _NOT_OWNER_EDGE_RE):
+    surname = who.rsplit(maxsplit=1)[-1]
+    # An owner with the summary's surname may be its person by another first name ("Sam" for
+    # "Samuel"), unless the article names the summary's first name too ("Joseph Kiprono" beside
+    # "Samuel Kiprono, 24").
+    if not equal or not all(owners):
+        return None
+    first = who.split()[0] if len(who.split()) > 1 else ""
+    kin = any(owner.split()[-1] == surname for owner in owners)
+    if kin and not (first and has_word(index.text, first, _NOT_OWNER_EDGE_RE)):
+        return None
+    if has_word(index.text, surname, _NOT_OWNER_EDGE_RE):
         note = f"the article's '{equal[0].text}' is {owners[0]}'s age"
         return Match("misattributed", equal[0], note, "age-of-person")
     return None

@@ -73,10 +73,15 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
             continue
         occurrences += 1
         sentence_start, _ = index.layout.sentence_of(other.start)
-        marker = _EARLIER_RE.search(index.text[sentence_start : other.start])
-        if marker is None:
+        # the time nearest before the value: "In 2018 it had 52,000, and in 2021 just 9,000"
+        markers = list(_EARLIER_RE.finditer(index.text[sentence_start : other.start]))
+        if not markers:
             return None
-        if marker.group("year"):
+        marker = markers[-1]
+        own_year = _OWN_YEAR_AFTER_RE.match(index.text, other.end)  # "up from 35% in 2019": its own
+        if own_year is not None:
+            marked_years.append(int(own_year.group(1)))
+        elif marker.group("year"):
             marked_years.append(int(marker.group("year")))
     if not occurrences:
         return None  # the value matched in another form ("6.8m" for "6.8 metres"): none was read
@@ -84,13 +89,19 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
     start, end = layout.sentence_of(figure.start)
     if _WHEN_RE.search(layout.text, start, end):
         every_marked = len(marked_years) == occurrences
-        return _moved_to_told_year(chosen, layout.text[start:end], index, marked_years) if every_marked else None
+        clause = layout.text[slice(*layout.clause_of(figure.start))]
+        return _moved_to_told_year(chosen, clause, index, marked_years) if every_marked else None
     if marked_years:
         # scanning the article's years is left until a marker names one: most figures stop above
         latest = _latest_past_year(index)
         if latest is None or max(marked_years) >= latest:
             return None
     return Match("misattributed", chosen, "the article gives this value for an earlier event", "earlier-event")
+
+
+_OWN_YEAR_AFTER_RE: Final = re.compile(
+    rf"\s+(?:[a-z]+\s+){{0,2}}?in\s+(?:(?:{_MONTHS})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
+)
 
 
 def _moved_to_told_year(chosen: Figure, sentence: str, index: ArticleIndex, marked_years: list[int]) -> Match | None:
@@ -104,7 +115,7 @@ def _moved_to_told_year(chosen: Figure, sentence: str, index: ArticleIndex, mark
 
 
 def _years_told(sentence: str, index: ArticleIndex) -> set[int]:
-    """The years a summary sentence places its figures in, when it says so plainly: the years it
+    """The years a summary clause places its figures in, when it says so plainly: the years it
     names, "last year" and "this year" by the article's year, a month with no year in the article's
     year or the one before; empty when it says when only by other words ("since", "ago")."""
     years = {int(found) for found in _YEAR_RE.findall(sentence)}
@@ -122,8 +133,14 @@ def _years_told(sentence: str, index: ArticleIndex) -> set[int]:
 
 _YEAR_RE: Final = re.compile(r"\b((?:19|20)\d\d)\b")
 _THIS_YEAR_RE: Final = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
-_ANY_MONTH_RE: Final = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
-_OTHER_WHEN_RE: Final = re.compile(r"\b(?:since|ago|earlier|previous|previously|before)\b", re.IGNORECASE)
+# A month as a time ("at the end of September", "on 3 June", "last March"), not a name ("June Harrow").
+_ANY_MONTH_RE: Final = re.compile(
+    rf"(?:\b(?:in|of|on|by|during|until|since|last|this|next|early|late|mid)\s+|\b\d{{1,2}}\s+)(?:{_MONTHS})\b",
+    re.IGNORECASE,
+)
+_OTHER_WHEN_RE: Final = re.compile(
+    r"\b(?:since|ago|earlier|previous|previously|before|once|used\s+to|at\s+its\s+peak)\b", re.IGNORECASE
+)
 
 
 _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)

@@ -137,3 +137,18 @@ def test_an_age_the_article_names_for_someone_else_is_not_another_persons() -> N
     )
     assert flagged(article, "Winner Vesna Brook, 36, broke clear on the final climb.", "36")
     assert not flagged(article, "Runner-up Ilse Marr, 36, was dropped on the final climb.", "36")
+
+
+def test_an_age_whose_value_the_article_also_gives_as_a_count_is_read_without_fault() -> None:
+    # one occurrence is an age with a name, the other a count with none: no owner for every one
+    article = "Rita Vale, 19, was rescued from the cliff path along with 19 other walkers."
+    assert not flagged(article, "Tom Vale, 19, was rescued from the cliff path.", "19")
+
+
+def test_an_age_named_for_a_namesake_is_checked_only_when_the_article_names_the_first_name() -> None:
+    article = (
+        "Samuel Kiprono, 24, won the Lisberg marathon. His cousin Joseph Kiprono finished ninth, "
+        "and Tom Reed was tenth."
+    )
+    assert not flagged(article, "Sam Kiprono, 24, won the Lisberg marathon.", "24")
+    assert flagged(article, "Joseph Kiprono, 24, finished ninth in the Lisberg marathon.", "24")
