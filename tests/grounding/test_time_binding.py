@@ -641,3 +641,18 @@ def test_the_start_of_a_change_told_far_from_its_end_is_no_level_of_now() -> Non
     )
     assert flagged(article, "The hip operation waiting list stood at 48,900 at the end of June.", "48,900")
     assert not flagged(article, "The hip operation waiting list stood at 46,200 at the end of June.", "46,200")
+
+
+def test_the_time_nearest_before_a_value_dates_it() -> None:
+    article = (
+        "ORRIN, 2 May 2031 - The Orrin book fair drew 61,000 visitors this spring. In 2019 it had drawn "
+        "48,000, and in 2022, after the lockdowns, just 7,500."
+    )
+    assert not flagged(article, "Just 7,500 people visited the Orrin book fair in 2022.", "7,500")
+    assert flagged(article, "Just 7,500 people visited the Orrin book fair in 2019.", "7,500")
+
+
+def test_a_month_that_is_a_name_places_nothing_in_time() -> None:
+    article = "ORRIN, 2 May 2031 - The chain now has 262 shops. In 2019 it had 410 shops."
+    assert not flagged(article, "Chief executive June Harrow said the chain once had 410 shops.", "410")
+    assert flagged(article, "The chain had 410 shops at the end of April.", "410")
