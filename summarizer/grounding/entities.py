@@ -207,7 +207,10 @@ def _item_words(text: str, figures: list[Figure], figure: Figure, sentence_start
     return CAPITALISED_RE.findall(text, breaks[-1].end() if breaks else start, figure.start)
 
 
-_ITEM_BREAK_RE: Final = re.compile(r",|;|\b(?:and|while|whereas)\b")
+# (not an "and" between two names, which joins parties: "Leeds and Bradford each received £2m")
+_ITEM_BREAK_RE: Final = re.compile(
+    r",|;|\b(?:while|whereas)\b|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})\s+and\b(?!\s+(?:the\s+)?[A-Z])"
+)
 
 
 def _listed(index: ArticleIndex, figure: Figure, sentence_start: int) -> bool:

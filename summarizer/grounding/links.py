@@ -538,9 +538,8 @@ def _level_as_size(figure: Figure, around: Around, index: ArticleIndex, equal: l
     if not told_as_size(around.text, figure):
         return None
     for same in equal:
-        if told_as_size(index.text, same) or _TOTAL_BEFORE_RE.search(
-            index.text, max(0, same.start - _TOTAL_REACH), same.start
-        ):
+        lead = index.text[max(0, same.start - _TOTAL_REACH) : same.start]
+        if told_as_size(index.text, same) or _TOTAL_BEFORE_RE.search(lead) or _FLOW_BEFORE_RE.search(lead):
             return None
     changed = [same for same in equal if _OWN_CHANGE_AFTER_RE.match(index.text, same.end)]
     if not changed:
@@ -548,6 +547,12 @@ def _level_as_size(figure: Figure, around: Around, index: ArticleIndex, equal: l
     return Match("misattributed", changed[0], "the article gives this as a level, with its own change", "change-end")
 
 
+# "hired 35 nurses, up 10%", "laid 85km of pipe": a flow, whose amount is what was added.
+_FLOW_BEFORE_RE: Final = re.compile(
+    r"\b(?:hired|recruited|laid|built|connected|planted|installed|opened|created|added|signed|sold|bought)"
+    r"(?:\s+[a-z]+){0,2}?\s+$",
+    re.IGNORECASE,
+)
 # ", up 8.4% on the same month last year", " in July, down 2%": a level's own change, in per cent.
 _OWN_CHANGE_AFTER_RE: Final = re.compile(
     r"(?:\s+[A-Za-z]+){0,4}?,?\s+(?:up|down)\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent)", re.IGNORECASE

@@ -32,7 +32,12 @@ _EARLIER_RE: Final = re.compile(
 )
 
 
-_WHEN_RE: Final = re.compile(rf"\b(?:{_MONTHS}|\d{{4}}|last|previous|earlier|ago|since)\b", re.IGNORECASE)
+# Words that say when (a month only where it is a time: "in June", "3 June", not "June Harrow").
+_WHEN_RE: Final = re.compile(
+    rf"(?:\b(?:in|of|on|by|during|until|since|last|this|next|early|late|mid)\s+|\b\d{{1,2}}\s+)(?:{_MONTHS})\b"
+    r"|\b(?:\d{4}|last|previous|earlier|ago|since|once|formerly|used\s+to|at\s+its\s+peak)\b",
+    re.IGNORECASE,
+)
 
 
 _FUTURE_BEFORE_RE: Final = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:the\s+)?end\s+of\s+)?$", re.I)
@@ -59,38 +64,24 @@ def _latest_past_year(index: ArticleIndex) -> float | None:
 
 def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, match: Match) -> Match | None:
     """Misattributed when the article gives the value only in a sentence about an earlier event, and
-    the summary says nothing of when: "injuring at least 15" from "Last March, a landslide in the
-    same valley injured more than 15 walkers"."""
+    the summary says nothing of when ("injuring at least 15" from "Last March, a landslide in the
+    same valley injured more than 15 walkers"), or places it in another year ("had 410 stores at the
+    end of September" where the article's were "In 2019, before the pandemic")."""
     if figure.kind not in BINDABLE_KINDS or match.article is None or not index.years:
         return None
     chosen = match.article
-    marked_years = []
-    occurrences = 0
-    # The article's occurrences are read first: one without a marker ends the rule, and reading
-    # them costs less than searching the summary's sentence for a word of time.
-    for _, other in index.candidates(figure):
-        if other.value != chosen.value:
-            continue
-        occurrences += 1
-        sentence_start, _ = index.layout.sentence_of(other.start)
-        # the time nearest before the value: "In 2018 it had 52,000, and in 2021 just 9,000"
-        markers = list(_EARLIER_RE.finditer(index.text[sentence_start : other.start]))
-        if not markers:
-            return None
-        marker = markers[-1]
-        own_year = _OWN_YEAR_AFTER_RE.match(index.text, other.end)  # "up from 35% in 2019": its own
-        if own_year is not None:
-            marked_years.append(int(own_year.group(1)))
-        elif marker.group("year"):
-            marked_years.append(int(marker.group("year")))
-    if not occurrences:
-        return None  # the value matched in another form ("6.8m" for "6.8 metres"): none was read
+    read = _occurrence_years(figure, chosen, index)
+    if read is None:
+        return None
+    marked_years, occurrences, unmarked = read
     layout = around.layout
     start, end = layout.sentence_of(figure.start)
     if _WHEN_RE.search(layout.text, start, end):
         every_marked = len(marked_years) == occurrences
         clause = layout.text[slice(*layout.clause_of(figure.start))]
         return _moved_to_told_year(chosen, clause, index, marked_years) if every_marked else None
+    if unmarked:
+        return None  # a value with only its own year, told with no time: the reader may mean that year
     if marked_years:
         # scanning the article's years is left until a marker names one: most figures stop above
         latest = _latest_past_year(index)
@@ -102,6 +93,35 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
 _OWN_YEAR_AFTER_RE: Final = re.compile(
     rf"\s+(?:[a-z]+\s+){{0,2}}?in\s+(?:(?:{_MONTHS})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
 )
+
+
+def _occurrence_years(figure: Figure, chosen: Figure, index: ArticleIndex) -> tuple[list[int], int, bool] | None:
+    """The years of the article's occurrences of a value, how many it has, and whether one has no
+    earlier time before it in its sentence; None when one has neither such a time nor a year of its
+    own, or there is none. Each is dated by the time nearest before it ("In 2018 it had 52,000, and
+    in 2021 just 9,000"), or by its own year right after it ("up from 35% in 2019")."""
+    marked_years = []
+    occurrences = 0
+    unmarked = False
+    # The article's occurrences are read first: reading them costs less than searching the
+    # summary's sentence for a word of time.
+    for _, other in index.candidates(figure):
+        if other.value != chosen.value:
+            continue
+        occurrences += 1
+        sentence_start, _ = index.layout.sentence_of(other.start)
+        markers = list(_EARLIER_RE.finditer(index.text[sentence_start : other.start]))
+        own_year = _OWN_YEAR_AFTER_RE.match(index.text, other.end)
+        if not markers and own_year is None:
+            return None
+        unmarked = unmarked or not markers
+        if own_year is not None:
+            marked_years.append(int(own_year.group(1)))
+        elif markers[-1].group("year"):
+            marked_years.append(int(markers[-1].group("year")))
+    if not occurrences:
+        return None  # the value matched in another form ("6.8m" for "6.8 metres"): none was read
+    return marked_years, occurrences, unmarked
 
 
 def _moved_to_told_year(chosen: Figure, sentence: str, index: ArticleIndex, marked_years: list[int]) -> Match | None:
@@ -122,10 +142,12 @@ def _years_told(sentence: str, index: ArticleIndex) -> set[int]:
     now = _now(index)
     if now is None:
         return years
+    # (an undated article's year is its latest, which may be last year's to its reader)
+    slack = {0} if index.dated else {0, 1}
     if _LAST_YEAR_RE.search(sentence):
-        years.add(int(now) - 1)
+        years |= {int(now) - 1 + step for step in slack}
     if _THIS_YEAR_RE.search(sentence):
-        years.add(int(now))
+        years |= {int(now) + step for step in slack}
     if not years and _ANY_MONTH_RE.search(sentence):
         years |= {int(now), int(now) - 1}
     return years if not _OTHER_WHEN_RE.search(sentence) else set()

@@ -18,3 +18,8 @@ def test_a_level_with_its_own_change_is_no_change_s_size() -> None:
     )
     assert flagged(article, "Harbourline's passenger numbers rose by 2.8 million in March.", "2.8 million")
     assert nothing_flagged(article, "Harbourline carried 2.8 million passengers in March, up 6.1%.")
+
+
+def test_a_flow_with_its_own_change_is_what_was_added() -> None:
+    article = "The hospice hired 35 nurses last year, up 10% on the year before, its report said."
+    assert nothing_flagged(article, "The hospice added 35 nurses last year.")

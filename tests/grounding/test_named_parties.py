@@ -275,3 +275,9 @@ def test_a_place_after_a_listed_value_owns_no_later_value() -> None:
     # a party before the 38%
     report = verify(LISTED, "The scheme raised 38% of its target in Harlby.")
     assert all(check.rule != "list-owner" for check in report.figures)
+
+
+def test_parties_joined_by_and_share_their_item() -> None:
+    article = "The lottery fund gave Ashby £1m, while Corby and Daventry each received £2m. Corby had asked for £3m."
+    assert not flagged(article, "Corby received £2m from the lottery fund.", "£2m")
+    assert flagged(article, "Ashby received £2m from the lottery fund.", "£2m")

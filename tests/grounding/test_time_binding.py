@@ -656,3 +656,18 @@ def test_a_month_that_is_a_name_places_nothing_in_time() -> None:
     article = "ORRIN, 2 May 2031 - The chain now has 262 shops. In 2019 it had 410 shops."
     assert not flagged(article, "Chief executive June Harrow said the chain once had 410 shops.", "410")
     assert flagged(article, "The chain had 410 shops at the end of April.", "410")
+
+
+def test_a_value_with_its_own_year_moved_to_the_summary_s_year_is_flagged() -> None:
+    article = (
+        "TARN, 6 March 2031 - Joblessness in Tarn fell to 4.1% last year, down from 6.2% in 2027, "
+        "the statistics office said."
+    )
+    assert flagged(article, "Joblessness in Tarn was 6.2% last year.", "6.2%")
+    assert not flagged(article, "Joblessness in Tarn was 6.2% in 2027.", "6.2%")
+    assert not flagged(article, "Joblessness in Tarn has fallen from 6.2%.", "6.2%")
+
+
+def test_last_year_in_an_undated_article_may_be_its_latest_year() -> None:
+    article = "The old mill closed in 1994. The museum on its site drew 41,000 visitors in 2030."
+    assert not flagged(article, "The mill museum drew 41,000 visitors last year.", "41,000")
