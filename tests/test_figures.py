@@ -596,3 +596,17 @@ def test_a_time_written_short_and_run_on_is_one_duration() -> None:
     durations = [(f.text, f.kind, f.unit) for f in figures if f.kind == "duration"]
     assert durations == [("4min 35sec", "duration", "minute")]
     assert find_figures("Her lead is 2hrs.")[0].unit == "hour"
+
+
+def test_a_time_written_short_in_hours_and_minutes_is_one_duration() -> None:
+    figures = find_figures("The last walker finished in 7h 45m, and the winner in 2h 03m 20s.")
+    assert [(f.text, f.kind, f.unit) for f in figures] == [
+        ("7h 45m", "duration", "hour"),
+        ("2h 03m 20s", "duration", "hour"),
+    ]
+    assert figures[0].value == pytest.approx(7.75)
+    assert figures[1].value == pytest.approx(2 + 3 / 60 + 20 / 3600)
+
+
+def test_a_letter_m_after_a_number_alone_is_still_millions() -> None:
+    assert [(f.text, f.value) for f in find_figures("The fund raised 12m last year.")] == [("12m", 12_000_000)]

@@ -120,7 +120,31 @@ def _read(text: str) -> list[Figure]:
         candidates = _with_fractions_of_amounts(text, candidates)
     if "sec" in text or "min" in text:
         candidates = _with_compound_times(text, candidates)
+    if "h " in text or "h\u00a0" in text:
+        candidates = _with_short_times(text, candidates)
     return [_with_qualifier(text, candidate) for candidate in candidates]
+
+
+# "6h 12m", "2h 04m 51s": a time in hours, minutes and seconds written short, as race reports do.
+_SHORT_TIME_RE: Final = re.compile(r"(?<![\w.,])(\d{1,3})h\s?(\d{1,2})m(?:\s?(\d{1,2})s)?(?![\w])")
+
+
+def _with_short_times(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Read "6h 12m" as one time of 6.2 hours, in place of the count 6 and the 12 million its
+    letters otherwise make."""
+    times = [
+        _Candidate(found.start(), found.end(), "duration", _hours(found), "hour")
+        for found in _SHORT_TIME_RE.finditer(text)
+    ]
+    if not times:
+        return candidates
+    kept = [c for c in candidates if not any(t.start <= c.start < t.end for t in times)]
+    return sorted([*kept, *times], key=lambda candidate: candidate.start)
+
+
+def _hours(found: re.Match[str]) -> float:
+    hours, minutes, seconds = (int(part) if part else 0 for part in found.groups())
+    return hours + minutes / 60 + seconds / 3600
 
 
 def _with_compound_times(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
