@@ -565,7 +565,12 @@ _COUNTED_RE: Final = re.compile(r"(?:\s+(?:of|the|[a-z]+'s))*((?:\s+[A-Za-z-]{3,
 def _counted(figure: Figure, text: str) -> frozenset[str]:
     """Stems (four letters) of the few words after a count: what it counts."""
     match = _COUNTED_RE.match(text, figure.end)
-    return prefixes_of(content_stems(match.group(1))) if match else frozenset()
+    if match is None or _VERB_FIRST_RE.match(match.group(1)):
+        return frozenset()  # "and 40,518 finished": a verb counts the same runners, it names no thing
+    return prefixes_of(content_stems(match.group(1)))
+
+
+_VERB_FIRST_RE: Final = re.compile(r"\s+[a-z]+ed\b")
 
 
 _ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration", "measure"})

@@ -764,3 +764,10 @@ def test_a_change_and_its_size_told_together_are_read_apart() -> None:
     summary = "The Progress Party lost five seats, down from 31 to 26, as its vote fell to 14.6%."
     assert nothing_flagged(article, summary)
     assert flagged(article, "The Progress Party lost five seats, down from 31 to 24.", "24")
+
+
+def test_a_count_told_by_its_verb_counts_what_the_count_before_it_counts() -> None:
+    # "and 2,847 finished": the verb counts the same swimmers, it names no other thing
+    article = "Organisers said 3,012 swimmers started the estuary race and 2,847 finished, a record."
+    assert status(article, "Of the 3,012 swimmers who started, 165 did not finish.", "165") == "derived"
+    assert flagged(article, "Of the 3,012 swimmers who started, 185 did not finish.", "185")
