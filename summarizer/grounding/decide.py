@@ -35,7 +35,7 @@ from .compare import (
     values_equal,
 )
 from .derive import change_way, derive, shown_working, with_the_rest
-from .direction import compared_after, opposite
+from .direction import compared_after, opposite, told_as_size
 from .entities import listed_for_another, named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
 from .links import (
@@ -80,7 +80,10 @@ def _check_one(
     for rule in bind_rules:
         verdict = rule(figure, around, index, match, equal)
         if verdict is not None:
-            return verdict
+            # "Turnout fell five points to 58%" where the article's five are seats and its turnout
+            # went from 63% to 58%: a size the summary tells is the size of the article's change
+            size = _size_the_summary_tells(figure, around, index) if verdict.status == "misattributed" else None
+            return size or verdict
     return match
 
 
@@ -171,6 +174,16 @@ def _reconsidered(
     if parts is None and match.rule == "bound-elsewhere" and _headline_fits(around, index, equal):
         return Match("supported", match.article)
     return parts or match
+
+
+def _size_the_summary_tells(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """The summary's value as the size of an article change, where the summary tells it as a
+    change's size ("fell five points to 58%", "lost seven seats")."""
+    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "amount" and not told_as_size(
+        around.text, figure
+    ):
+        return None
+    return _article_change_size(figure, around, index)
 
 
 def _size_the_article_gives(figure: Figure, around: Around, index: ArticleIndex) -> bool:

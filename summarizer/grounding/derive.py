@@ -737,7 +737,8 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     if total and abs(sum(values) - figure.value) <= tolerance:
         note = "the summary's own working: " + " + ".join(part.text for part in parts)
         return Match("derived", None, note, "working-shown")
-    if compared_after(around.layout.text, figure):
+    lead = around.text[max(0, figure.start - _GAP_REACH) : figure.start]
+    if compared_after(around.layout.text, figure) or _GAP_BEFORE_RE.search(lead):
         for i, left in enumerate(parts):
             for j in range(i + 1, len(parts)):
                 if abs(abs(values[i] - values[j]) - figure.value) <= tolerance:
@@ -746,6 +747,9 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     return None
 
 
+# "a goal difference of 12", "a gap of 6.4 weeks", "a margin of 312": a difference told by its noun.
+_GAP_BEFORE_RE: Final = re.compile(r"\b(?:difference|gap|margin|lead|deficit|shortfall)\s+of\s+$", re.IGNORECASE)
+_GAP_REACH: Final = 24
 # Words that tell a figure is the total of the parts its sentence lists.
 _TOTAL_WORDS_RE: Final = re.compile(
     r"\b(?:in\s+all|in\s+total|totall?(?:ed|ing)?|altogether|all\s+told|combined|between\s+them)\b", re.IGNORECASE

@@ -771,3 +771,20 @@ def test_a_count_told_by_its_verb_counts_what_the_count_before_it_counts() -> No
     article = "Organisers said 3,012 swimmers started the estuary race and 2,847 finished, a record."
     assert status(article, "Of the 3,012 swimmers who started, 165 did not finish.", "165") == "derived"
     assert flagged(article, "Of the 3,012 swimmers who started, 185 did not finish.", "185")
+
+
+def test_a_change_s_size_the_summary_tells_is_derived_over_an_equal_count_of_something_else() -> None:
+    article = (
+        "The Forest Party gained four seats in the vote. Turnout was 61%, against 65% at the previous "
+        "election, the returning officer said."
+    )
+    assert status(article, "Turnout fell four points to 61%.", "four") == "derived"
+    assert flagged(article, "Turnout fell three points to 61%.", "three")
+
+
+def test_a_gap_the_summary_works_out_from_its_own_figures_is_derived() -> None:
+    article = "Carrow Town scored 71 goals and conceded 48 over the season, finishing fourth."
+    assert status(article, "Carrow Town had a goal difference of 23 after scoring 71 and conceding 48.", "23") == (
+        "derived"
+    )
+    assert flagged(article, "Carrow Town had a goal difference of 25 after scoring 71 and conceding 48.", "25")
