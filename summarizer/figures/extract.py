@@ -120,7 +120,7 @@ def _read(text: str) -> list[Figure]:
         candidates = _with_fractions_of_amounts(text, candidates)
     if "sec" in text or "min" in text:
         candidates = _with_compound_times(text, candidates)
-    if "h " in text or "h\u00a0" in text:
+    if any(text.startswith("h", candidate.end) for candidate in candidates):  # "6h": read at the numbers only
         candidates = _with_short_times(text, candidates)
     return [_with_qualifier(text, candidate) for candidate in candidates]
 

@@ -615,6 +615,7 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
     kinds = _operand_kinds(figure)
     prefixes = prefixes_of(context)
     operands = []
+    best = 0  # operands of the summary figure's kind that share its words
     for position, other in enumerate(index.figures):
         if other.value is None or other.vague or other.kind not in kinds or other.value <= 0:
             continue
@@ -628,6 +629,9 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
             continue
         related = bool(prefixes & index.prefixes(position))
         operands.append((index.sentence_number(other.start), related, other))
+        best += related and other.kind == figure.kind
+        if best >= _MAX_OPERANDS:
+            break  # as many of the best kind as are kept: no later figure can take their place
     if len(operands) > _MAX_OPERANDS:
         # figures of the summary's own kind that share its words first, wherever they stand in the
         # article; kept in text order, which the derivations try them in

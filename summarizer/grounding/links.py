@@ -89,6 +89,8 @@ def _told_as_start(text: str, figure: Figure) -> bool:
     most links reach: "up from" or "down from" right before it, or a comparison with it told as
     earlier ("compared with 1,980 in the same month last year")."""
     lead = max(0, figure.start - _UP_DOWN_REACH)
+    if not _may_hold(text[lead : figure.start], _START_WORDS):
+        return False  # most figures: no word that tells a start before them, and no pattern need run
     if _UP_DOWN_FROM_RE.search(text, lead, figure.start) is not None:
         return True
     return (
@@ -98,6 +100,7 @@ def _told_as_start(text: str, figure: Figure) -> bool:
 
 
 _UP_DOWN_REACH: Final = 22
+_START_WORDS: Final = ("from", "compared", "against")  # one of which every start told so holds
 _FROM_REACH: Final = 8  # characters before a figure read for the "from" that opens a change
 
 
@@ -403,6 +406,9 @@ def _far_role(text: str, figures: list[Figure], starts: list[int], figure: Figur
     reach, in one clause (see `_far_start`): "1.27 million people were on waiting lists at the end of
     June, down from 1.31 million a year earlier" makes the 1.27 million the value after the change
     and the 1.31 million the value before it."""
+    window = text[max(0, figure.start - _UP_DOWN_REACH) : figure.end + _CHANGE_REACH + _UP_DOWN_REACH]
+    if not _may_hold(window, _START_WORDS):
+        return None  # most figures: no word that tells a start near them
     if _told_as_start(text, figure):
         earlier = _earlier_of_kind(figures, starts, figure, _CHANGE_REACH)
         if earlier is not None and _far_pair(text, earlier, figure):

@@ -110,18 +110,29 @@ def _occurrence_years(figure: Figure, chosen: Figure, index: ArticleIndex) -> tu
             continue
         occurrences += 1
         sentence_start, _ = index.layout.sentence_of(other.start)
-        markers = list(_EARLIER_RE.finditer(index.text[sentence_start : other.start]))
+        lead = index.text[sentence_start : other.start]
+        marker = _EARLIER_RE.search(lead)
         own_year = _OWN_YEAR_AFTER_RE.match(index.text, other.end)
-        if not markers and own_year is None:
+        if marker is None and own_year is None:
             return None
-        unmarked = unmarked or not markers
+        unmarked = unmarked or marker is None
         if own_year is not None:
             marked_years.append(int(own_year.group(1)))
-        elif markers[-1].group("year"):
-            marked_years.append(int(markers[-1].group("year")))
+        elif marker is not None:
+            marker = _last(_EARLIER_RE.finditer(lead), marker)
+            if marker.group("year"):
+                marked_years.append(int(marker.group("year")))
     if not occurrences:
         return None  # the value matched in another form ("6.8m" for "6.8 metres"): none was read
     return marked_years, occurrences, unmarked
+
+
+def _last(found: Iterator[re.Match[str]], first: re.Match[str]) -> re.Match[str]:
+    """The last of the matches of a search whose first is `first`."""
+    last = first
+    for last in found:  # noqa: B007 - the loop keeps the last
+        pass
+    return last
 
 
 def _moved_to_told_year(chosen: Figure, sentence: str, index: ArticleIndex, marked_years: list[int]) -> Match | None:
