@@ -32,6 +32,7 @@ from .timing import (
 from .words import Around, content_stems, prefixes_of
 
 _MAX_OPERANDS: Final = 40
+_MAX_SCANNED: Final = 400  # article figures read for operands at most: a news article holds fewer
 
 
 def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
@@ -630,8 +631,9 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
         related = bool(prefixes & index.prefixes(position))
         operands.append((index.sentence_number(other.start), related, other))
         best += related and other.kind == figure.kind
-        if best >= _MAX_OPERANDS:
-            break  # as many of the best kind as are kept: no later figure can take their place
+        if best >= _MAX_OPERANDS or len(operands) >= _MAX_SCANNED:
+            break  # as many of the best kind as are kept (no later figure can take their place), or
+            # as many as a long article's derivation may weigh
     if len(operands) > _MAX_OPERANDS:
         # figures of the summary's own kind that share its words first, wherever they stand in the
         # article; kept in text order, which the derivations try them in
