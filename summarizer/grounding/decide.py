@@ -156,8 +156,35 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
     written = _written_otherwise(figure, around.text, index)
     if written is not None or figure.kind == "name":
         return written or Match("unsupported", None)
-    derivation = None if figure.kind == "ordinal" else shown_working(figure, around) or derive(figure, around, index)
+    derivation = None if figure.kind == "ordinal" else _derivation(figure, around, index)
     return derivation or Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+def _derivation(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """The summary's own working or a derivation from the article, unless the value is a level the
+    article gives in per cent told as a rise in points (`_level_as_points`) and no change of the
+    article has that size ("rose 30 points" from "from 30% to 60%" is a size)."""
+    derivation = shown_working(figure, around) or derive(figure, around, index)
+    sized = derivation is not None and len(derivation.operands) == 2 and change_way(derivation.operands, index)
+    level = None if sized or not enabled("change-end") else _level_as_points(figure, around, index)
+    return level or derivation
+
+
+_ENDS: Final = frozenset({"before", "after"})
+
+
+def _level_as_points(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """A rise in points the article gives as a level in per cent, the end of a change: "growth rose
+    by 4.3 percentage points" where it "quickened to 4.3% from 3.7%" (a rise of 0.6 points)."""
+    if not in_points(figure) or figure.value is None or not told_as_size(around.text, figure):
+        return None
+    for other in index.figures:
+        if other.kind != "percent" or in_points(other) or other.value is None or not same(other.value, figure.value):
+            continue
+        if index.partner(other) is not None or change_role(index.text, index.figures, index.starts, other) in _ENDS:
+            note = f"the article gives '{other.text}' as a level, an end of its change, not the change's size"
+            return Match("misattributed", other, note, "change-end")
+    return None
 
 
 def _reconsidered(

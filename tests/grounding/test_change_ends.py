@@ -23,3 +23,13 @@ def test_a_level_with_its_own_change_is_no_change_s_size() -> None:
 def test_a_flow_with_its_own_change_is_what_was_added() -> None:
     article = "The hospice hired 35 nurses last year, up 10% on the year before, its report said."
     assert nothing_flagged(article, "The hospice added 35 nurses last year.")
+
+
+def test_a_level_in_per_cent_is_no_rise_in_points() -> None:
+    # (8.0% - 1.8% is 6.2 too, for other things: no derivation excuses it)
+    article = (
+        "Annual rent inflation in the city edged up to 6.2% from 5.9% in March, the survey said. "
+        "Vacancies were 8.0% in the north and 1.8% in the south."
+    )
+    assert flagged(article, "Annual rent inflation rose by 6.2 percentage points in March.", "6.2 percentage points")
+    assert nothing_flagged(article, "Annual rent inflation rose by 0.3 percentage points to 6.2% in March.")
