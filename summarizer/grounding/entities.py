@@ -161,13 +161,13 @@ def listed_for_another(
     £150,000 and Pryce £60,000", or "followed by Dublane to Kessen with 141,000 and Brightholm to
     Porto Larga with 118,000".
 
-    In a list, a value's own names are those after the figure of its kind before it in its sentence
-    (`_own_words`), so a sentence that names the summary's party may still give this value to
-    another. Clear cases only: the summary names its party right before its figure; every
-    occurrence of the value is an item of a list after its first (another figure of its kind
-    stands before it in its sentence) whose item names a party (`_item_words`: "41% in Leeds and 38% in Bradford" names
-    none before the 38%), none the summary's; and another figure of the kind has the summary's party
-    among its own names (the most of them, if several do).
+    In a list, a value's own names are those of its own item, so a sentence that names the
+    summary's party may still give this value to another. Clear cases only: the summary names its
+    party right before its figure; every occurrence of the value is an item of a list after its
+    first (another figure of its kind stands before it in its sentence) whose item names a party
+    (`_item_words`: "41% in Leeds and 38% in Bradford" names none before the 38%), none the
+    summary's; and another figure of the kind has the summary's party among its own names
+    (`_own_words`; the most of them, if several do).
     """
     if around.in_headline or figure.kind not in _OWNED_KINDS or _NAME_AFTER_RE.match(around.text, figure.end):
         return None
@@ -197,12 +197,7 @@ def _item_words(text: str, figures: list[Figure], figure: Figure, sentence_start
     """The capitalised words of a list item before its figure: after the figure of its kind before it
     and after the last comma, "and", "while" or "whereas" between the two ("fined £150,000 and Pryce
     £60,000" gives Pryce; "41% in Leeds and 38%" gives nothing: Leeds is the 41%'s)."""
-    start = sentence_start
-    for other in figures:
-        if other.start >= figure.start:
-            break
-        if other.kind == figure.kind and other.end > start:
-            start = other.end
+    start = _after_one_of_kind(figures, figure, sentence_start)
     breaks = list(_ITEM_BREAK_RE.finditer(text, start, figure.start))
     return CAPITALISED_RE.findall(text, breaks[-1].end() if breaks else start, figure.start)
 
@@ -289,13 +284,19 @@ _SENTENCE_ADVERBS: Final = frozenset(
 
 def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start: int) -> list[str]:
     """The capitalised words before a figure, after the figure of its kind before it in its sentence."""
+    return CAPITALISED_RE.findall(text, _after_one_of_kind(figures, figure, sentence_start), figure.start)
+
+
+def _after_one_of_kind(figures: list[Figure], figure: Figure, sentence_start: int) -> int:
+    """Where the words of a figure's own start: after the figure of its kind before it in its
+    sentence, or at the sentence's start."""
     start = sentence_start
     for other in figures:
         if other.start >= figure.start:
             break
         if other.kind == figure.kind and other.end > start:
             start = other.end
-    return CAPITALISED_RE.findall(text, start, figure.start)
+    return start
 
 
 def _is_name(word: str, index: ArticleIndex) -> bool:
