@@ -108,7 +108,7 @@ def main() -> int:
             kinds = Counter(o.case.kind for o in outcomes)
             for kind in sorted(kinds):
                 print(summary_row(f"  {kind}", [o for o in outcomes if o.case.kind == kind]))
-        if args.show and name not in SHOWN and root == DEFAULT_SETS:
+        if args.show and name not in SHOWN and root.resolve() == DEFAULT_SETS.resolve():
             print(f"  ({name} is a check or held-out set: run as totals only, its misses are not shown)")
             continue
         misses = [o for o in outcomes if not o.right]

@@ -238,7 +238,8 @@ BINDING_MARGIN: Final = 2
 _TOPIC_AND_MORE: Final = 2  # words an occurrence's clause must tell besides the topic word
 
 
-# Counts and shares. Amounts of money and durations in headlines are paraphrased too freely
+# Counts, shares and ranks (ranks since 3.135: "finished second" is bound like a count). Amounts of
+# money and durations in headlines are paraphrased too freely
 # (a prize named by its sponsor and price, its price given in a clause about something else):
 # binding them cost false alarms.
 BINDABLE_KINDS: Final = frozenset({"count", "percent", "fraction", "ordinal"})
@@ -543,7 +544,7 @@ def _shows_its_working(
     figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex, *, size_of_change: bool
 ) -> bool:
     """Whether the summary gives every operand of a change beside its figure: "climbed from 9.8m to
-    12.6m, an increase of 2.8m" (the size from both ends), "rose by £19m to £287m, from £268m" (an
+    12.6m, an increase of 2.8m" (the size from both ends), "rises by £5m to £42m, from £37m" (an
     end from the other and the size)."""
     if not _gives_all(figure, operands, around):
         return False

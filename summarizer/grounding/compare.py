@@ -373,7 +373,7 @@ def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bo
     s_bound, a_bound = bound_of(summary.qualifier), bound_of(article.qualifier)
     if s_bound in {"lower", "upper"}:
         if a_bound in {"lower", "upper"}:
-            # "more than 100mm" holds where the article has "more than 110mm": a weaker bound the
+            # "more than 100km/h" holds where the article has "more than 110km/h": a weaker bound the
             # same way, rounded towards it; "up to 70" against "up to 75" is another claim
             return s_bound == a_bound and enabled("bound-rounding") and _bound_rounded(summary, article, s_bound)
         if (s_bound == "lower") != (difference > 0):
@@ -389,7 +389,7 @@ def _bounded_rounding(summary: Figure, article: Figure, difference: float) -> bo
 
 def _bound_rounded(summary: Figure, article: Figure, bound: str) -> bool:
     """Whether a summary's bound is the article's bound of the same way rounded towards it, to the
-    summary's precision: "more than 100mm" for "more than 110mm", "under 2,000" for "under 1,950";
+    summary's precision: "more than 100km/h" for "more than 110km/h", "under 2,000" for "under 1,950";
     not "more than 40" for "more than 50", a bound already as round as the summary's."""
     assert summary.value is not None
     assert article.value is not None

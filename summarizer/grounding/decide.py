@@ -174,8 +174,8 @@ _ENDS: Final = frozenset({"before", "after"})
 
 
 def _level_as_points(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    """A rise in points the article gives as a level in per cent, the end of a change: "growth rose
-    by 4.3 percentage points" where it "quickened to 4.3% from 3.7%" (a rise of 0.6 points)."""
+    """A rise in points the article gives as a level in per cent, the end of a change: "rent inflation
+    rose by 6.2 percentage points" where it "edged up to 6.2% from 5.9%" (a rise of 0.3 points)."""
     if not in_points(figure) or figure.value is None or not told_as_size(around.text, figure):
         return None
     for other in index.figures:
@@ -205,7 +205,7 @@ def _reconsidered(
 
 def _size_the_summary_tells(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     """The summary's value as the size of an article change, where the summary tells it as a
-    change's size ("fell five points to 58%", "lost seven seats")."""
+    change's size ("fell five points to 58%", "lost five seats")."""
     if change_role(around.text, around.siblings, around.sibling_starts, figure) != "amount" and not told_as_size(
         around.text, figure
     ):
@@ -249,15 +249,23 @@ def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) ->
 
 
 def _difference_told(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    """A value the summary tells as a difference ("finished 17 points behind the champions", "£7m
+    """A value the summary tells as a difference ("finished 12 points behind the champions", "£13m
     more than") that is the difference of two article figures of its thing, whatever else the
     article's equal value counts ("kept 17 clean sheets")."""
     if not compared_after(around.layout.text, figure):
         return None
     derived = derive(figure, around, index)
-    if derived is None or derived.status != "derived" or " - " not in (derived.note or ""):
+    if (
+        derived is None
+        or derived.status != "derived"
+        or len(derived.operands) != _PAIR
+        or " - " not in (derived.note or "")
+    ):
         return None
     return derived
+
+
+_PAIR: Final = 2
 
 
 def _article_change_size(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
@@ -632,8 +640,10 @@ _RANK_BEFORE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _RANK_AFTER_RE: Final = re.compile(
-    r"(?:-|\s+)(?:place[ds]?\b|[a-z]+est\b|(?:straight|consecutive|successive)\b"
-    r"|(?:year|month|week|season|quarter|day|time)s?\s+(?:running|in\s+a\s+row)\b)",
+    r"(?:-|\s+)(?:place[ds]?\b|(?:straight|consecutive|successive)\b"
+    r"|(?:year|month|week|season|quarter|day|time)s?\s+(?:running|in\s+a\s+row)\b)"
+    r"|-[a-z]+est\b"  # "the second-fastest", "third-largest"
+    r"|\s+(?:fastest|largest|biggest|highest|lowest|best|worst|busiest|oldest|richest|strongest|most|least)\b",
     re.IGNORECASE,
 )
 _RANK_REACH: Final = 24

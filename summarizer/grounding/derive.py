@@ -32,7 +32,7 @@ from .timing import (
 from .words import Around, content_stems, prefixes_of
 
 _MAX_OPERANDS: Final = 40
-_MAX_SCANNED: Final = 400  # article figures read for operands at most: a news article holds fewer
+_MAX_CANDIDATES: Final = 400  # operands kept for ranking at most: a news article holds fewer
 
 
 def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
@@ -567,11 +567,15 @@ def _counted(figure: Figure, text: str) -> frozenset[str]:
     """Stems (four letters) of the few words after a count: what it counts."""
     match = _COUNTED_RE.match(text, figure.end)
     if match is None or _VERB_FIRST_RE.match(match.group(1)):
-        return frozenset()  # "and 40,518 finished": a verb counts the same runners, it names no thing
+        return frozenset()  # "and 2,847 finished": a verb counts the same swimmers, it names no thing
     return prefixes_of(content_stems(match.group(1)))
 
 
-_VERB_FIRST_RE: Final = re.compile(r"\s+[a-z]+ed\b")
+# A verb ends the words after a count or hands them on ("and 2,847 finished, a record", "... died in
+# the fire"); "red cards", "registered voters" and "speed cameras" name things.
+_VERB_FIRST_RE: Final = re.compile(
+    r"\s+[a-z]{3,}ed(?=\s*(?:[.,;:]|$|\s+(?:the|a|an|in|on|at|by|to|from|after|before)\b))"
+)
 
 
 _ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration", "measure"})
@@ -631,7 +635,7 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
         related = bool(prefixes & index.prefixes(position))
         operands.append((index.sentence_number(other.start), related, other))
         best += related and other.kind == figure.kind
-        if best >= _MAX_OPERANDS or len(operands) >= _MAX_SCANNED:
+        if best >= _MAX_OPERANDS or len(operands) >= _MAX_CANDIDATES:
             break  # as many of the best kind as are kept (no later figure can take their place), or
             # as many as a long article's derivation may weigh
     if len(operands) > _MAX_OPERANDS:
@@ -719,9 +723,9 @@ def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, fl
 
 def shown_working(figure: Figure, around: Around) -> Match | None:
     """The summary figure as its own sentence works it out from other figures of its kind, each of
-    which is checked against the article on its own: a total told as one ("53 councillors in all:
-    38 for, 11 against and four abstentions") that is the sum of the rest, or a difference told as
-    one ("£7m more than finishing second: £48m against £41m") that is two of them apart. A list of
+    which is checked against the article on its own: a total told as one ("44 members in all:
+    29 for, 12 against and three abstaining") that is the sum of the rest, or a difference told as
+    one ("£13m more than the old depot: £61m against £48m") that is two of them apart. A list of
     figures with no such words ("ratings: Guzan 6, Vlaar 5.5, Clark 6") works nothing out."""
     if not enabled("working-shown") or figure.value is None or figure.kind not in _ARITHMETIC_KINDS:
         return None

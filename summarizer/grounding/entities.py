@@ -4,6 +4,7 @@ Harlow made £31m)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
@@ -157,9 +158,9 @@ def listed_for_another(
     candidates: list[tuple[int, Figure]],
 ) -> Figure | None:
     """The article figure of the summary's party, where the article lists parties' values and gives
-    the summary's value to another: "Hale was fined £60,000" where it says "Hale was also fined
-    £150,000 and Pryce £60,000", or "followed by Dublane to Kessen with 141,000 and Brightholm to
-    Porto Larga with 118,000".
+    the summary's value to another: "Corran Haulage was fined £19,000" where it says "fined Corran
+    Haulage £48,000 and Pellow Freight £19,000", or "followed by Ashby Ford with 7,100 and Mill Lane
+    with 5,800".
 
     In a list, a value's own names are those of its own item, so a sentence that names the
     summary's party may still give this value to another. Clear cases only: the summary names its
@@ -195,17 +196,15 @@ def listed_for_another(
 
 def _item_words(text: str, figures: list[Figure], figure: Figure, sentence_start: int) -> list[str]:
     """The capitalised words of a list item before its figure: after the figure of its kind before it
-    and after the last comma, "and", "while" or "whereas" between the two ("fined £150,000 and Pryce
-    £60,000" gives Pryce; "41% in Leeds and 38%" gives nothing: Leeds is the 41%'s)."""
+    and after the last comma, "and", "while" or "whereas" between the two ("fined £48,000 and Pellow
+    Freight £19,000" gives Pellow Freight; "41% in Leeds and 38%" gives nothing: Leeds is the 41%'s)."""
     start = _after_one_of_kind(figures, figure, sentence_start)
     breaks = list(_ITEM_BREAK_RE.finditer(text, start, figure.start))
     return CAPITALISED_RE.findall(text, breaks[-1].end() if breaks else start, figure.start)
 
 
 # (not an "and" between two names, which joins parties: "Leeds and Bradford each received £2m")
-_ITEM_BREAK_RE: Final = re.compile(
-    r",|;|\b(?:while|whereas)\b|(?<![A-Z][a-z])(?<![A-Z][a-z]{2})\s+and\b(?!\s+(?:the\s+)?[A-Z])"
-)
+_ITEM_BREAK_RE: Final = re.compile(r",|;|\b(?:while|whereas)\b|\s+and\b(?!\s+(?:the\s+)?[A-Z])")
 
 
 def _listed(index: ArticleIndex, figure: Figure, sentence_start: int) -> bool:
@@ -289,14 +288,18 @@ def _own_words(text: str, figures: list[Figure], figure: Figure, sentence_start:
 
 def _after_one_of_kind(figures: list[Figure], figure: Figure, sentence_start: int) -> int:
     """Where the words of a figure's own start: after the figure of its kind before it in its
-    sentence, or at the sentence's start."""
+    sentence, or at the sentence's start (only the sentence's figures are read)."""
     start = sentence_start
-    for other in figures:
+    for other in figures[bisect.bisect_left(figures, sentence_start, key=_start_of) :]:
         if other.start >= figure.start:
             break
         if other.kind == figure.kind and other.end > start:
             start = other.end
     return start
+
+
+def _start_of(figure: Figure) -> int:
+    return figure.start
 
 
 def _is_name(word: str, index: ArticleIndex) -> bool:

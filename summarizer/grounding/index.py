@@ -309,8 +309,8 @@ class ArticleIndex:
             stems = self.layout.context_of(self.figures[position])
             partner = self._change_partner(position)
             if partner is not None:
-                # (not the words that date the other end: "in July 2024" dates the 91.8% of "was
-                # 93.1%, compared with 91.8% in July 2024", not the 93.1%)
+                # (not the words that date the other end: "a year earlier" dates the 88.4% of "was
+                # 90.2%, compared with 88.4% a year earlier", not the 90.2%)
                 stems |= self.layout.context_of(self.figures[partner]) - _TIME_STEMS
             self._contexts[position] = stems
         return stems
@@ -342,9 +342,8 @@ class ArticleIndex:
 
 # Words that date a figure, not say what it measures.
 _TIME_STEMS: Final = content_stems(
-    " ".join((*MONTH_NAMES, *WEEKDAYS))
-    + " year years month months week weeks day days decade decades quarter earlier ago last previous prior same period"
-)
+    " ".join((*MONTH_NAMES, *WEEKDAYS)) + " decade decades quarter earlier ago previous prior same period"
+)  # ("year", "month", "week", "day" and "last" are no content stems to begin with)
 
 
 _EQUAL_KEPT: Final = 64  # summary figures whose equal article figures an index keeps (see `equal`)

@@ -74,20 +74,19 @@ _LOSER_BEFORE_RE: Final = re.compile(
 )
 _LOSER_REACH: Final = 40
 _LINK_REACH: Final = 48  # characters between two figures that can still be one link
-# ... or, where the second is told as where a change came from ("1.27 million people were on waiting
-# lists at the end of June, down from 1.31 million"), that many: the words between are the first's own.
+# ... or, where the second is told as where a change came from ("52,000 households were waiting for a
+# council home at the close of the year, down from 55,500"), that many: the words between are the first's own.
 _CHANGE_REACH: Final = 120
 _UP_DOWN_FROM_RE: Final = re.compile(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
-# "3,150 patients waited more than 12 hours in June, compared with 1,980 in the same month last year"
-_COMPARED_WITH_RE: Final = re.compile(
-    r",\s+(?:compared\s+(?:with|to)|against)\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE
-)
+# "4,620 households applied for grants from the welfare fund in March, compared with 3,910 in the same
+# month last year"
+_COMPARED_WITH_RE: Final = re.compile(r",\s+(?:compared\s+(?:with|to)|against)\s+$", re.IGNORECASE)
 
 
 def _told_as_start(text: str, figure: Figure) -> bool:
     """Whether a figure is the start of a change whose end was told before it, further back than
     most links reach: "up from" or "down from" right before it, or a comparison with it told as
-    earlier ("compared with 1,980 in the same month last year")."""
+    earlier ("compared with 3,910 in the same month last year")."""
     lead = max(0, figure.start - _UP_DOWN_REACH)
     if not _may_hold(text[lead : figure.start], _START_WORDS):
         return False  # most figures: no word that tells a start before them, and no pattern need run
@@ -118,7 +117,7 @@ def _link(text: str, left: Figure, right: Figure) -> tuple[bool, bool] | None:
     if link is not None and (
         # "1,200 swimmers from 48 countries": a source, not where a change started
         (link.group("back") and _counts_apart(text, left, right))
-        # "lost seven seats, down from 21 to 14": the change from 21 is to 14, the seven its size
+        # "lost five seats, down from 31 to 26": the change from 31 is to 26, the five its size
         or ((link.group("back") or link.group("change")) and _TO_A_FIGURE_RE.match(text, right.end))
         # "rose by 4p, to 55.2p", "gained eight seats to 26": the change's size, then its end; no
         # change from 4p
@@ -150,7 +149,7 @@ def _far_start(text: str, left: Figure, right: Figure) -> bool:
 _WHOLE_AFTER_RE: Final = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z]+(?:'s|’s)\s+)?\d[\d,]*", re.IGNORECASE
 )
-# " 21 to 14", " £3.2m to £2.9m": right after a "from", a change's start and end of their own.
+# " 31 to 26", " £3.2m to £2.9m": right after a "from", a change's start and end of their own.
 _FROM_TO_RE: Final = re.compile(r"\s+[$£€]?\d[\d.,]*\S*\s+to\s+(?:about\s+|around\s+|just\s+)?[$£€]?\d", re.IGNORECASE)
 _TO_A_FIGURE_RE: Final = re.compile(r"\s+to\s+(?:about\s+|around\s+|just\s+)?[$£€]?\d", re.IGNORECASE)
 
@@ -210,8 +209,10 @@ def same_thing(text: str, left: Figure, right: Figure) -> bool:
 
 
 def neighbours(figures: list[Figure], at: int, text: str) -> list[Figure]:
-    """The nearest figure of the same kind before and after `figures[at]`, within a link's reach:
-    other kinds between them do not part them ("from 3,900 in its first season to 5,200")."""
+    """The nearest figure of the same kind before and after `figures[at]`, within a link's reach
+    (`_LINK_REACH`, or `_CHANGE_REACH` for a start told with "up from", "down from" or "compared
+    with ... a year earlier"): other kinds between them do not part them ("from 3,900 in its first
+    season to 5,200")."""
     figure = figures[at]
     start, end, kind = figure.start, figure.end, figure.kind
     found = []
@@ -403,9 +404,9 @@ def change_role(text: str, figures: list[Figure], starts: list[int], figure: Fig
 
 def _far_role(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
     """The end of a change a figure is, when its other end is told further off than most links
-    reach, in one clause (see `_far_start`): "1.27 million people were on waiting lists at the end of
-    June, down from 1.31 million a year earlier" makes the 1.27 million the value after the change
-    and the 1.31 million the value before it."""
+    reach, in one clause (see `_far_pair`): "46,200 patients were on the waiting list at the end of
+    June, down from 48,900 a year earlier" makes the 46,200 the value after the change and the
+    48,900 the value before it."""
     window = text[max(0, figure.start - _UP_DOWN_REACH) : figure.end + _CHANGE_REACH + _UP_DOWN_REACH]
     if not _may_hold(window, _START_WORDS):
         return None  # most figures: no word that tells a start near them
@@ -421,7 +422,7 @@ def _far_role(text: str, figures: list[Figure], starts: list[int], figure: Figur
 
 def _far_pair(text: str, left: Figure, right: Figure) -> bool:
     """Whether two figures of one kind, the second told as where a change came from, are the ends of
-    one change: one clause between them, and no end of its own after the second ("down from 21 to 14")."""
+    one change: one clause between them, and no end of its own after the second ("down from 31 to 26")."""
     return (
         compatible(left, right)
         and _FAR_GAP_RE.fullmatch(text, left.end, right.start) is not None
@@ -443,10 +444,10 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
     if last.endswith("from") and _starts_a_change(text, figures, starts, figure):
         return "before"
     if "from" in text[figure.end : figure.end + _THEN_FROM_REACH].lower():
-        # "winning 38 of the 81 seats, down from 44": the part's change, read past its whole
+        # "held 27 of the 60 seats, down from 33": the part's change, read past its whole
         whole = _WHOLE_AFTER_RE.match(text, figure.end)
         then_from = _THEN_FROM_RE.match(text, whole.end() if whole else figure.end)
-        # (not "lost seven seats, down from 21 to 14": that change is from 21 to 14, the seven its size)
+        # (not "lost five seats, down from 31 to 26": that change is from 31 to 26, the five its size)
         if then_from is not None and not _FROM_TO_RE.match(text, then_from.end()):
             return "after"
     reach = _TO_REACH_RE.search(before) if last.endswith(("reach", " hit")) else None
@@ -538,8 +539,8 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
 
 def _level_as_size(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """A level the article gives with its own change in another kind told as a change's size:
-    "passenger numbers rose by 4.6 million" where it "carried 4.6 million passengers in July, up
-    8.4%" (and in its headline). Not a flow the article tells as a total, nor one it tells after a
+    "passenger numbers rose by 2.8 million" where it "carried 2.8 million passengers in March, up
+    6.1%" (and in its headline). Not a flow the article tells as a total, nor one it tells after a
     verb of change anywhere."""
     if not told_as_size(around.text, figure):
         return None
@@ -559,7 +560,7 @@ _FLOW_BEFORE_RE: Final = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+$",
     re.IGNORECASE,
 )
-# ", up 8.4% on the same month last year", " in July, down 2%": a level's own change, in per cent.
+# ", up 6.1% on the same month last year", " in March, down 2%": a level's own change, in per cent.
 _OWN_CHANGE_AFTER_RE: Final = re.compile(
     r"(?:\s+[A-Za-z]+){0,4}?,?\s+(?:up|down)\s+(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent)", re.IGNORECASE
 )

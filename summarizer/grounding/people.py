@@ -75,7 +75,8 @@ _NOT_OWNER_EDGE_RE: Final = re.compile(r"\b(?!['’]s\b)")
 
 
 def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """An age the article gives someone else, where it gives the summary's person another."""
+    """An age the article gives someone else, where it gives the summary's person another, or
+    names that age only for someone else (`_age_named_for_another`)."""
     who = name_of(around.text, figure)
     if not who or any(_may_be_theirs(index, same_age, who) for same_age in equal):
         return None
@@ -83,23 +84,25 @@ def age_of_other_person(figure: Figure, around: Around, index: ArticleIndex, equ
         if other.kind == "age" and not values_equal(figure, other) and _same_person(who, name_of(index.text, other)):
             note = f"the article gives {who} the age '{other.text}'"
             return Match("misattributed", other, note, "age-of-person")
-    # "Winner Daniel Okeke, 24" where the article's only 24 is "Samuel Kiprono, 24" and it names
-    # Okeke too: an age named for someone else is no one else's
+    return _age_named_for_another(who, index, equal)
+
+
+def _age_named_for_another(who: str, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """The summary's age for a person the article names ("Winner Vesna Brook, 36") where each of the
+    article's occurrences of the value is named for someone else ("Ilse Marr, 36"). An owner with
+    the summary's surname may be its person by another first name ("Sam" for "Samuel"), unless the
+    article names the summary's first name too ("Joseph Kiprono" beside "Samuel Kiprono, 24")."""
     owners = [name_of(index.text, same) if same.kind == "age" else "" for same in equal]
-    surname = who.rsplit(maxsplit=1)[-1]
-    # An owner with the summary's surname may be its person by another first name ("Sam" for
-    # "Samuel"), unless the article names the summary's first name too ("Joseph Kiprono" beside
-    # "Samuel Kiprono, 24").
     if not equal or not all(owners):
         return None
-    first = who.split()[0] if len(who.split()) > 1 else ""
+    surname = who.rsplit(maxsplit=1)[-1]
+    first = who.split(maxsplit=1)[0] if len(who.split()) > 1 else ""
     kin = any(owner.split()[-1] == surname for owner in owners)
     if kin and not (first and has_word(index.text, first, _NOT_OWNER_EDGE_RE)):
         return None
-    if has_word(index.text, surname, _NOT_OWNER_EDGE_RE):
-        note = f"the article's '{equal[0].text}' is {owners[0]}'s age"
-        return Match("misattributed", equal[0], note, "age-of-person")
-    return None
+    if not has_word(index.text, surname, _NOT_OWNER_EDGE_RE):
+        return None
+    return Match("misattributed", equal[0], f"the article's '{equal[0].text}' is {owners[0]}'s age", "age-of-person")
 
 
 def span_as_age(figure: Figure, around: Around, equal: list[Figure], index: ArticleIndex) -> Match | None:

@@ -33,11 +33,16 @@ _EARLIER_RE: Final = re.compile(
 
 
 # Words that say when (a month only where it is a time: "in June", "3 June", not "June Harrow").
-_WHEN_RE: Final = re.compile(
-    rf"(?:\b(?:in|of|on|by|during|until|since|last|this|next|early|late|mid)\s+|\b\d{{1,2}}\s+)(?:{_MONTHS})\b"
-    r"|\b(?:\d{4}|last|previous|earlier|ago|since|once|formerly|used\s+to|at\s+its\s+peak)\b",
-    re.IGNORECASE,
+# A month as a time ("at the end of September", "on 3 June", "last March"), not a name ("June
+# Harrow") nor the verb ("this may rise"): "May" and "March" only with their capital.
+_TIME_MONTHS: Final = "|".join(name for name in MONTH_NAMES if name not in {"may", "march"}) + "|(?-i:May|March)"
+_A_MONTH: Final = (
+    rf"(?:\b(?:in|of|on|by|during|until|since|last|this|next|early|late|mid)\s+|\b\d{{1,2}}\s+)(?:{_TIME_MONTHS})\b"
 )
+# Words that place a value in the past without a year ("once had 410 shops", "formerly").
+_PAST_WORDS: Final = r"since|ago|earlier|previous|previously|before|once|formerly|used\s+to|at\s+its\s+peak"
+# Words that say when.
+_WHEN_RE: Final = re.compile(rf"{_A_MONTH}|\b(?:\d{{4}}|last|{_PAST_WORDS})\b", re.IGNORECASE)
 
 
 _FUTURE_BEFORE_RE: Final = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:the\s+)?end\s+of\s+)?$", re.I)
@@ -65,8 +70,8 @@ def _latest_past_year(index: ArticleIndex) -> float | None:
 def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, match: Match) -> Match | None:
     """Misattributed when the article gives the value only in a sentence about an earlier event, and
     the summary says nothing of when ("injuring at least 15" from "Last March, a landslide in the
-    same valley injured more than 15 walkers"), or places it in another year ("had 410 stores at the
-    end of September" where the article's were "In 2019, before the pandemic")."""
+    same valley injured more than 15 walkers"), or places it in another year ("had 355 shops at the
+    end of March" where the article's were "In 2024, before the merger")."""
     if figure.kind not in BINDABLE_KINDS or match.article is None or not index.years:
         return None
     chosen = match.article
@@ -110,35 +115,26 @@ def _occurrence_years(figure: Figure, chosen: Figure, index: ArticleIndex) -> tu
             continue
         occurrences += 1
         sentence_start, _ = index.layout.sentence_of(other.start)
-        lead = index.text[sentence_start : other.start]
-        marker = _EARLIER_RE.search(lead)
+        marker = None
+        for marker in _EARLIER_RE.finditer(index.text[sentence_start : other.start]):  # noqa: B007 - the last
+            pass
         own_year = _OWN_YEAR_AFTER_RE.match(index.text, other.end)
         if marker is None and own_year is None:
             return None
         unmarked = unmarked or marker is None
         if own_year is not None:
             marked_years.append(int(own_year.group(1)))
-        elif marker is not None:
-            marker = _last(_EARLIER_RE.finditer(lead), marker)
-            if marker.group("year"):
-                marked_years.append(int(marker.group("year")))
+        elif marker is not None and marker.group("year"):
+            marked_years.append(int(marker.group("year")))
     if not occurrences:
         return None  # the value matched in another form ("6.8m" for "6.8 metres"): none was read
     return marked_years, occurrences, unmarked
 
 
-def _last(found: Iterator[re.Match[str]], first: re.Match[str]) -> re.Match[str]:
-    """The last of the matches of a search whose first is `first`."""
-    last = first
-    for last in found:  # noqa: B007 - the loop keeps the last
-        pass
-    return last
-
-
-def _moved_to_told_year(chosen: Figure, sentence: str, index: ArticleIndex, marked_years: list[int]) -> Match | None:
-    """An earlier event's value moved to a year the summary names ("Last year 25.5% ...", "410 stores
-    at the end of September" where the article's are of 2019)."""
-    told = _years_told(sentence, index)
+def _moved_to_told_year(chosen: Figure, clause: str, index: ArticleIndex, marked_years: list[int]) -> Match | None:
+    """An earlier event's value moved to a year the summary names ("Last year 21.4% ...", "355 shops
+    at the end of March" where the article's are of 2024)."""
+    told = _years_told(clause, index)
     if not told or told & set(marked_years):
         return None
     note = f"the article gives this value for {', '.join(map(str, sorted(set(marked_years))))}"
@@ -166,14 +162,8 @@ def _years_told(sentence: str, index: ArticleIndex) -> set[int]:
 
 _YEAR_RE: Final = re.compile(r"\b((?:19|20)\d\d)\b")
 _THIS_YEAR_RE: Final = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
-# A month as a time ("at the end of September", "on 3 June", "last March"), not a name ("June Harrow").
-_ANY_MONTH_RE: Final = re.compile(
-    rf"(?:\b(?:in|of|on|by|during|until|since|last|this|next|early|late|mid)\s+|\b\d{{1,2}}\s+)(?:{_MONTHS})\b",
-    re.IGNORECASE,
-)
-_OTHER_WHEN_RE: Final = re.compile(
-    r"\b(?:since|ago|earlier|previous|previously|before|once|used\s+to|at\s+its\s+peak)\b", re.IGNORECASE
-)
+_ANY_MONTH_RE: Final = re.compile(_A_MONTH, re.IGNORECASE)
+_OTHER_WHEN_RE: Final = re.compile(rf"\b(?:{_PAST_WORDS})\b", re.IGNORECASE)
 
 
 _NEXT_YEAR_RE: Final = re.compile(r"\bnext\s+year\b", re.IGNORECASE)

@@ -788,3 +788,9 @@ def test_a_gap_the_summary_works_out_from_its_own_figures_is_derived() -> None:
         "derived"
     )
     assert flagged(article, "Carrow Town had a goal difference of 25 after scoring 71 and conceding 48.", "25")
+
+
+def test_a_word_ending_in_ed_that_names_a_thing_keeps_counts_apart() -> None:
+    # "40 red cards" and "46 registered clubs" count different things: no difference of six
+    article = "The league handed out 40 red cards this season, and it has 46 registered clubs."
+    assert flagged(article, "The league handed out six more red cards than last season.", "six")

@@ -270,11 +270,19 @@ def test_a_value_listed_for_its_own_party_passes() -> None:
     assert nothing_flagged(LISTED, "Mill Lane carried 5,800 lorries a week.")
 
 
+@pytest.mark.xfail(
+    reason="a gapped list: subject-elsewhere gives the 38% the 41%'s words (known weakness)", strict=True
+)
 def test_a_place_after_a_listed_value_owns_no_later_value() -> None:
     # "41% of its target in Wexcombe and 38% in Harlby": Wexcombe is the 41%'s, and nothing names
     # a party before the 38%
-    report = verify(LISTED, "The scheme raised 38% of its target in Harlby.")
-    assert all(check.rule != "list-owner" for check in report.figures)
+    assert nothing_flagged(LISTED, "The scheme raised 38% of its target in Harlby.")
+
+
+def test_a_short_place_name_after_a_listed_value_owns_no_later_value() -> None:
+    # a name of three letters before "and" is still the item before it: Ely's is the 41%
+    article = "Wem's shop grew 12% last year, while sales grew 41% in Ely and 38% in Wem."
+    assert not flagged(article, "Sales in Wem grew 38%.", "38%")
 
 
 def test_parties_joined_by_and_share_their_item() -> None:

@@ -29,3 +29,9 @@ def test_ranks_the_article_gives_are_not_flagged() -> None:
 
 def test_an_ordinal_that_is_no_rank_is_not_reported_when_missing() -> None:
     assert nothing_flagged(ARTICLE, "In the second half of the year output fell.")
+
+
+def test_a_word_ending_in_est_after_an_ordinal_is_no_rank() -> None:
+    article = "Inspectors found cracks in the bridge deck and ordered more tests before it reopens."
+    assert nothing_flagged(article, "A second test found more cracks in the bridge deck.")
+    assert nothing_flagged(article, "A third request for repairs went to the council.")

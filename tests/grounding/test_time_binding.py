@@ -671,3 +671,8 @@ def test_a_value_with_its_own_year_moved_to_the_summary_s_year_is_flagged() -> N
 def test_last_year_in_an_undated_article_may_be_its_latest_year() -> None:
     article = "The old mill closed in 1994. The museum on its site drew 41,000 visitors in 2030."
     assert not flagged(article, "The mill museum drew 41,000 visitors last year.", "41,000")
+
+
+def test_the_verb_may_is_no_month() -> None:
+    article = "ORRIN, 2 May 2031 - The chain now has 262 shops. In 2019 it had 410 shops."
+    assert flagged(article, "The chain has 410 shops, and the number may rise.", "410")
