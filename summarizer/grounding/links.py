@@ -388,9 +388,9 @@ def change_role(text: str, figures: list[Figure], starts: list[int], figure: Fig
     earlier = _earlier_of_kind(figures, starts, figure)
     if earlier is not None and _compared_earlier(text, earlier, figure):
         return "before"
-    far = _far_role(text, figures, starts, figure)
-    if far is not None:
-        return far
+    other = _far_role(text, figures, starts, figure) or _up_down_at_role(text, figure)
+    if other is not None:
+        return other
     # "by" or "of" must stand right before the figure: the pattern runs only where one does.
     lead = max(0, figure.start - _ROLE_REACH)
     if (
@@ -428,6 +428,22 @@ def _far_pair(text: str, left: Figure, right: Figure) -> bool:
         and _FAR_GAP_RE.fullmatch(text, left.end, right.start) is not None
         and not _TO_A_FIGURE_RE.match(text, right.end)
     )
+
+
+def _up_down_at_role(text: str, figure: Figure) -> Role | None:
+    """ "closed up 12p at 240p", "ended down 93.39 at 10,961.80": a change's size after "up" or
+    "down", then the level it reached after "at"."""
+    if _AT_LEVEL_RE.match(text, figure.end) and _UP_DOWN_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start):
+        return "amount"
+    if _UP_DOWN_AT_BEFORE_RE.search(text, max(0, figure.start - _ROLE_REACH), figure.start):
+        return "after"
+    return None
+
+
+_UP_DOWN_BEFORE_RE: Final = re.compile(r"\b(?:up|down)\s+$", re.IGNORECASE)
+_AT_LEVEL_RE: Final = re.compile(r"\s+at\s+[$£€]?\d")
+# "up 12p at ", "down 93.39 points at ": the level a size was told before
+_UP_DOWN_AT_BEFORE_RE: Final = re.compile(r"\b(?:up|down)\s+[$£€]?[\d.,]+\S*(?:\s+points?)?\s+at\s+$", re.IGNORECASE)
 
 
 def _changes(text: str, figure: Figure) -> bool:

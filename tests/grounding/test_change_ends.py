@@ -33,3 +33,10 @@ def test_a_level_in_per_cent_is_no_rise_in_points() -> None:
     )
     assert flagged(article, "Annual rent inflation rose by 6.2 percentage points in March.", "6.2 percentage points")
     assert nothing_flagged(article, "Annual rent inflation rose by 0.3 percentage points to 6.2% in March.")
+
+
+def test_a_size_and_the_level_it_reached_swapped_are_flagged() -> None:
+    article = "Shares in Tolland Mining closed up 14p at 286p on Friday after the results."
+    assert flagged(article, "Tolland Mining shares closed up 286p at 14p on Friday.", "286p")
+    assert nothing_flagged(article, "Tolland Mining shares closed up 14p at 286p on Friday.")
+    assert nothing_flagged(article, "Tolland Mining shares ended the week at 286p.")
