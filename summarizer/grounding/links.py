@@ -433,9 +433,12 @@ def _far_pair(text: str, left: Figure, right: Figure) -> bool:
 def _up_down_at_role(text: str, figure: Figure) -> Role | None:
     """ "closed up 12p at 240p", "ended down 93.39 at 10,961.80": a change's size after "up" or
     "down", then the level it reached after "at"."""
-    if _AT_LEVEL_RE.match(text, figure.end) and _UP_DOWN_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start):
-        return "amount"
-    if _UP_DOWN_AT_BEFORE_RE.search(text, max(0, figure.start - _ROLE_REACH), figure.start):
+    # (most figures have no "at" beside them, and no pattern need run)
+    if text.startswith(" at ", figure.end) and _AT_LEVEL_RE.match(text, figure.end):
+        return "amount" if _UP_DOWN_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start) else None
+    if text.endswith("at ", 0, figure.start) and _UP_DOWN_AT_BEFORE_RE.search(
+        text, max(0, figure.start - _ROLE_REACH), figure.start
+    ):
         return "after"
     return None
 
