@@ -181,6 +181,8 @@ def _level_as_points(figure: Figure, around: Around, index: ArticleIndex) -> Mat
     for other in index.figures:
         if other.kind != "percent" or in_points(other) or other.value is None or not same(other.value, figure.value):
             continue
+        if not index.context(index.position(other)) & around.context:
+            continue  # a level of something else ("unemployment has fallen to 6%")
         if index.partner(other) is not None or change_role(index.text, index.figures, index.starts, other) in _ENDS:
             note = f"the article gives '{other.text}' as a level, an end of its change, not the change's size"
             return Match("misattributed", other, note, "change-end")
@@ -635,6 +637,11 @@ def _a_rank(text: str, figure: Figure) -> bool:
     )
 
 
+# Nouns that end in "est", which no ordinal ranks: "a second test", "a third request".
+_EST_NOUNS: Final = (
+    "test|contest|protest|attest|request|quest|conquest|interest|forest|harvest|guest|chest|nest|rest|west"
+    "|arrest|crest|vest|pest|manifest|inquest|bequest|suggest|digest"
+)
 _RANK_BEFORE_RE: Final = re.compile(
     r"\b(?:finish(?:ed|es|ing)?|came|comes|coming|placed|ranked|ranks|ranking|rated|seeded|lies|lying)\s+$",
     re.IGNORECASE,
@@ -643,7 +650,8 @@ _RANK_AFTER_RE: Final = re.compile(
     r"(?:-|\s+)(?:place[ds]?\b|(?:straight|consecutive|successive)\b"
     r"|(?:year|month|week|season|quarter|day|time)s?\s+(?:running|in\s+a\s+row)\b)"
     r"|-[a-z]+est\b"  # "the second-fastest", "third-largest"
-    r"|\s+(?:fastest|largest|biggest|highest|lowest|best|worst|busiest|oldest|richest|strongest|most|least)\b",
+    # "second warmest", "third most": a superlative, not a noun that ends so ("a second test")
+    rf"|\s+(?:most|least|(?!(?:{_EST_NOUNS})\b)[a-z]+est)\b",
     re.IGNORECASE,
 )
 _RANK_REACH: Final = 24

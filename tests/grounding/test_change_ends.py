@@ -40,3 +40,9 @@ def test_a_size_and_the_level_it_reached_swapped_are_flagged() -> None:
     assert flagged(article, "Tolland Mining shares closed up 286p at 14p on Friday.", "286p")
     assert nothing_flagged(article, "Tolland Mining shares closed up 14p at 286p on Friday.")
     assert nothing_flagged(article, "Tolland Mining shares ended the week at 286p.")
+
+
+def test_a_rise_in_points_is_not_taken_for_another_thing_s_level() -> None:
+    # the 6% is unemployment's level; the vote rose from 12% to 18%
+    article = "The Liberal share of the vote was 18%, up from 12% in 2019. Unemployment in the region has fallen to 6%."
+    assert not flagged(article, "The Liberal vote rose by 6 percentage points since 2019.", "6 percentage points")

@@ -794,3 +794,8 @@ def test_a_word_ending_in_ed_that_names_a_thing_keeps_counts_apart() -> None:
     # "40 red cards" and "46 registered clubs" count different things: no difference of six
     article = "The league handed out 40 red cards this season, and it has 46 registered clubs."
     assert flagged(article, "The league handed out six more red cards than last season.", "six")
+
+
+def test_a_count_told_by_its_verb_and_an_adverb_counts_what_the_count_before_it_counts() -> None:
+    article = "Of the 5,400 candidates who sat the test, 4,104 passed outright and the rest resat."
+    assert status(article, "Some 1,296 candidates did not pass the test outright.", "1,296") == "derived"

@@ -35,3 +35,9 @@ def test_a_word_ending_in_est_after_an_ordinal_is_no_rank() -> None:
     article = "Inspectors found cracks in the bridge deck and ordered more tests before it reopens."
     assert nothing_flagged(article, "A second test found more cracks in the bridge deck.")
     assert nothing_flagged(article, "A third request for repairs went to the council.")
+
+
+def test_a_superlative_without_a_hyphen_after_an_ordinal_is_a_rank() -> None:
+    article = "Last year was the region's third warmest on record, and March its second wettest month."
+    assert flagged(article, "Last year was the region's second warmest on record.", "second")
+    assert nothing_flagged(article, "Last year was the region's third warmest on record.")
