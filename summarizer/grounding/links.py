@@ -431,7 +431,7 @@ def _far_pair(text: str, left: Figure, right: Figure) -> bool:
 
 
 def _up_down_at_role(text: str, figure: Figure) -> Role | None:
-    """ "closed up 12p at 240p", "ended down 93.39 at 10,961.80": a change's size after "up" or
+    """ "closed up 12p at 240p", "ended down 41.2 points at 7,318.6": a change's size after "up" or
     "down", then the level it reached after "at"."""
     # (most figures have no "at" beside them, and no pattern need run)
     if text.startswith(" at ", figure.end) and _AT_LEVEL_RE.match(text, figure.end):
@@ -445,7 +445,7 @@ def _up_down_at_role(text: str, figure: Figure) -> Role | None:
 
 _UP_DOWN_BEFORE_RE: Final = re.compile(r"\b(?:up|down)\s+$", re.IGNORECASE)
 _AT_LEVEL_RE: Final = re.compile(r"\s+at\s+[$£€]?\d")
-# "up 12p at ", "down 93.39 points at ": the level a size was told before
+# "up 12p at ", "down 41.2 points at ": the level a size was told before
 _UP_DOWN_AT_BEFORE_RE: Final = re.compile(r"\b(?:up|down)\s+[$£€]?[\d.,]+\S*(?:\s+points?)?\s+at\s+$", re.IGNORECASE)
 
 
