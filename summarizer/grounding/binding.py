@@ -203,7 +203,7 @@ def bound_elsewhere(
     # A value the summary gives beside the figure is no rival: "180 of the 1,400 monitored glaciers"
     # tells the 1,400's words too.
     start, end = around.layout.clause_of(figure.start)
-    told = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling is not figure]
+    told = around.others_between(start, end)
     sentence: tuple[frozenset[str], int] | None = None
     for position, other in candidates:
         if not rival_kind(figure, other) or other.vague or values_equal(figure, other) or other.start in wholes:
@@ -489,7 +489,7 @@ def operands_bound(
     words = mine.words
     # (whether the operands are the ends of one article change and the figure its size)
     size_of_change = _one_change(figure, operands, index, ends_wanted=False)
-    if not words or _shows_its_working(figure, operands, around, index, size_of_change=size_of_change):
+    if not words or _gives_change_operands(figure, operands, around, index, size_of_change=size_of_change):
         return True
     bound = not operands or all(index.frame(operand).words & words for operand in operands)
     if bound and (not enabled("derive-stated") or figure.kind == "year"):
@@ -540,7 +540,7 @@ def _a_difference(figure: Figure, index: ArticleIndex) -> bool:
     return change_role(index.text, index.figures, index.starts, figure) == "amount"
 
 
-def _shows_its_working(
+def _gives_change_operands(
     figure: Figure, operands: tuple[Figure, ...], around: Around, index: ArticleIndex, *, size_of_change: bool
 ) -> bool:
     """Whether the summary gives every operand of a change beside its figure: "climbed from 9.8m to

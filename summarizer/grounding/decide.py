@@ -205,22 +205,16 @@ def _reconsidered(
     return parts or match
 
 
-def _size_the_summary_tells(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+def _size_the_summary_tells(
+    figure: Figure, around: Around, index: ArticleIndex, *, by_verb: bool = True
+) -> Match | None:
     """The summary's value as the size of an article change, where the summary tells it as a
-    change's size ("fell five points to 58%", "lost five seats")."""
-    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "amount" and not told_as_size(
-        around.text, figure
-    ):
+    change's size: "fell by £113", "an increase of 12", or (`by_verb`) a verb of change right before
+    it ("fell five points to 58%", "lost five seats")."""
+    told = change_role(around.text, around.siblings, around.sibling_starts, figure) == "amount"
+    if not told and not (by_verb and told_as_size(around.text, figure)):
         return None
     return _article_change_size(figure, around, index)
-
-
-def _size_the_article_gives(figure: Figure, around: Around, index: ArticleIndex) -> bool:
-    """Whether the summary tells its figure as a change's size ("fell by £113") and the value is also
-    the size of an article change ("from £1,738 to £1,625"), so its words fit the change's ends."""
-    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "amount":
-        return False
-    return _article_change_size(figure, around, index) is not None
 
 
 def _other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
@@ -246,7 +240,7 @@ def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) ->
     if derived is None:
         return None
     start, end = around.layout.sentence_of(figure.start)
-    told = [sibling for sibling in around.siblings if sibling is not figure and start <= sibling.start < end]
+    told = around.others_between(start, end)
     return derived if any(values_equal(one, end_) for one in told for end_ in derived.operands) else None
 
 
@@ -563,7 +557,7 @@ def _about_something_else(
     thing = around.frame.thing if rule else frozenset()
     if thing and any(index.frame(other).thing & thing for _, other in agreeing):
         return None
-    if rule == "bound-elsewhere" and _size_the_article_gives(figure, around, index):
+    if rule == "bound-elsewhere" and _size_the_summary_tells(figure, around, index, by_verb=False):
         # "will fall by £113" where the article gives "the reduction of £113" and the bill's ends,
         # £1,738 and £1,625: the ends' words are the change's (words only: a subject the summary
         # names, "prepayment bills", is still told apart by `subject-elsewhere`)

@@ -732,10 +732,8 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     start, end = around.layout.sentence_of(figure.start)
     parts = [
         sibling
-        for sibling in around.siblings
-        if sibling is not figure
-        and start <= sibling.start < end
-        and sibling.kind == figure.kind
+        for sibling in around.others_between(start, end)
+        if sibling.kind == figure.kind
         and sibling.value is not None
         and not sibling.vague
         and compatible(figure, sibling)

@@ -124,11 +124,8 @@ def named_swap(
     sentence_start, sentence_end = around.layout.sentence_of(figure.start)
     partners = [
         other
-        for other in around.siblings
-        if other is not figure
-        and other.kind == figure.kind
-        and other.value is not None
-        and sentence_start <= other.start < sentence_end
+        for other in around.others_between(sentence_start, sentence_end)
+        if other.kind == figure.kind and other.value is not None
     ]
     if not partners:
         return None

@@ -335,6 +335,16 @@ class Around:
         """Whether the figure stands in a headline (see `is_headline`)."""
         return self._layout.headline()
 
+    def others_between(self, start: int, end: int) -> list[Figure]:
+        """The summary's other figures that start between `start` and `end` (its sentence, its clause)."""
+        return [
+            sibling
+            for sibling in self.siblings[
+                bisect.bisect_left(self.sibling_starts, start) : bisect.bisect_left(self.sibling_starts, end)
+            ]
+            if sibling is not self.figure
+        ]
+
     def frame_of(self, other: Figure) -> Frame:
         """What another figure of the same summary text measures."""
         return self._reader.frame(other)
