@@ -136,8 +136,8 @@ def named_swap(
     for _, other in equal:
         start, _ = index.layout.sentence_of(other.start)
         own = {word for word in _own_words(index.text, index.figures, other, start) if _is_party(word, index)}
-        if not own or own & mine:
-            return None
+        if not own or own & mine or _NAME_AFTER_RE.match(index.text, other.end):
+            return None  # (as above: "40 for Tarrow and 65 for Mendle", the 65 is not Tarrow's)
     for _, other in candidates:
         if other.kind != figure.kind or other.vague or not any(values_equal(partner, other) for partner in partners):
             continue

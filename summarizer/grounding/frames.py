@@ -106,6 +106,10 @@ _JOINER_ONLY_RE: Final = re.compile(r"\s*(?:to|and|or|until|-|\u2013|\u2014)\s*"
 _ASIDE_OPEN_RE: Final = re.compile(r"[A-Za-z],\s+(?:[A-Za-z]+\s+){0,2}$")
 _ASIDE_CLOSE_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3},\s+(?P<next>[A-Za-z]+)\b")
 _ASIDE_REACH: Final = 24
+# ", and in 2011", "; by 2012": only a joiner and a preposition between a clause break and a date that leads its clause
+_LEADS_CLAUSE_RE: Final = re.compile(
+    r"\s*(?:(?:and|but|then|while)\s+)?(?:in|by|on|from|since|until|during)\s+", re.IGNORECASE
+)
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
@@ -189,6 +193,7 @@ class FrameReader:
         "_frames",
         "_opening",
         "_phrases",
+        "_picks",
         "_sentence_ends",
         "_sentence_starts",
         "_source",
@@ -217,6 +222,7 @@ class FrameReader:
         self._frames: dict[int, Frame] = {}
         self._opening: dict[int, tuple[str, ...]] = {}
         self._phrases: dict[tuple[int, int], _Phrase] = {}
+        self._picks: dict[int, dict[int, tuple[str, frozenset[str]]]] = {}  # by sentence start
         self._source = source
         self._copies: dict[int, tuple[list[Figure], list[Figure]] | None] = {}  # by sentence start
 
@@ -365,8 +371,7 @@ class FrameReader:
                 phrase_words = phrase_words[: phrase.verb_word]
             elif not thing:
                 phrase_words = []  # "$4.5bn on revenue of $900m": the words are the next figure's
-        modifier = figure.kind in _MODIFIERS
-        if modifier:
+        if figure.kind in _MODIFIERS:
             thing = set()  # a year or a span says when, not what is counted ("2024 the firm ...")
         left_start = self._stretch_start(start, before, figure)
         left_words = _WORD_TOKEN_RE.findall(self.text, left_start, figure.start)[-_LEFT_WORDS:]  # `_words`
@@ -381,22 +386,11 @@ class FrameReader:
             and sum(map(bool, left)) <= 1
             and not any(word.lower() in _DETERMINERS for word in left_words)  # "and its debt": a subject
         )
-        if (
-            before is not None
-            and modifier
-            and before.kind == figure.kind
-            and not any(left)
-            and self._joined(before, figure)
-        ):
-            # "between 2004 and 2012": a range's end dates what its start dates
-            context |= self.frame(before).context
-        elif before is not None and not any(left):
-            # "The fire destroyed 12 homes and 30 sheds": the sentence's subject and verb are the 30's too
-            context |= self._opening_of(start, before)
-        elif before is not None and coordinated:
-            # "The quake killed 12 people and injured 85": the subject is the 85's, the verb is not
-            context |= self._opening_of(start, before, subject_only=True)
+        if before is not None and not self._clause_led(before, figure):
+            context |= self._shared_context(figure, before, start, any(left), coordinated=coordinated)
         context.discard("")
+        if before is not None or after is not None:
+            context -= self._named_by_others(figure, start, end)
         if figure.kind in _CALENDAR and not context:
             # "In 2014, the group hacked a studio": a date that opens its sentence dates the clause after it
             context = {stem(word) for word in _words(self.text, figure.end, stop)[:_OPENING_WORDS]} - {""}
@@ -417,6 +411,39 @@ class FrameReader:
             label=_label(_noun_phrase(phrase_words) if thing else _governed(left_words))
             or (self.frame(before).label if before is not None and self._ranged(before, figure) else ""),
         )
+
+    def _named_by_others(self, figure: Figure, start: int, end: int) -> frozenset[str]:
+        """Words of the sentence's opening that the phrase of another figure of its kind names, and the
+        figure's own phrase does not: "Arden and Corby pledged staff: 500 for Arden and 600 for Corby",
+        where Corby is the 600's and not the 500's."""
+        picks = self._picks.get(start)
+        if picks is None:
+            picks = self._picks[start] = self._picks_in(start, end)
+        if not picks:
+            return frozenset()
+        own = picks.get(figure.start, ("", frozenset()))[1]
+        theirs = [words for at, (kind, words) in picks.items() if at != figure.start and kind == figure.kind]
+        return frozenset().union(*theirs) - own
+
+    def _picks_in(self, start: int, end: int) -> dict[int, tuple[str, frozenset[str]]]:
+        """The words of its sentence's opening each figure's own phrase names (see `_named_by_others`),
+        by figure start: none for most sentences."""
+        low, high = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        kinds = [other.kind for other in self.figures[low:high]]
+        if len(set(kinds)) == len(kinds):
+            return {}  # no two figures of a kind: no other figure's words to take away
+        opening = self._opening_of(start, self.figures[low])
+        rest = self.text[self.figures[low].end : end].lower()
+        if not any(word in rest for word in opening):
+            return {}  # most sentences: no word of the opening comes again after its first figure
+        picks = {}
+        for other in self.figures[low:high]:
+            _, after = self._neighbours(other, start, end)
+            phrase = self._phrase(other.end, after.start if after is not None else end)
+            picked = opening.intersection(map(stem, phrase.words)) | (opening & phrase.thing)
+            if picked:
+                picks[other.start] = (other.kind, picked)
+        return picks
 
     def whole_of(self, figure: Figure) -> Figure | None:
         """The whole `figure`'s sentence opens with ("Of the 30 riders who started the rally, ..."),
@@ -449,6 +476,32 @@ class FrameReader:
         """Whether only a joiner stands between two figures ("2004 and 2012", "May to July", "1990-95")."""
         return _JOINER_ONLY_RE.fullmatch(self.text, before.end, figure.start) is not None
 
+    def _shared_context(
+        self, figure: Figure, before: Figure, start: int, has_left: bool, *, coordinated: bool
+    ) -> frozenset[str]:
+        """The words a figure shares with the figure before it or with its sentence's opening, when it
+        has no governing words of its own (`has_left`) or is only coordinated with the one before it."""
+        if figure.kind in _MODIFIERS and before.kind == figure.kind and not has_left and self._joined(before, figure):
+            return self.frame(before).context  # "between 2004 and 2012": a range's end dates what its start dates
+        if not has_left:
+            # "The fire destroyed 12 homes and 30 sheds": the sentence's subject and verb are the 30's too
+            return self._opening_of(start, before)
+        if coordinated:
+            # "The quake killed 12 people and injured 85": the subject is the 85's, the verb is not
+            return self._opening_of(start, before, subject_only=True)
+        return frozenset()
+
+    def _clause_led(self, before: Figure | None, figure: Figure) -> int:
+        """Where the clause a date leads begins, when a clause break stands between it and the date
+        before it ("In 2010 the club folded, and in 2011 a court ruled"): the words after the break
+        are the later date's own, and the earlier date dates those before it. 0 for any other figure."""
+        if before is None or figure.kind not in _CALENDAR or before.kind not in _CALENDAR:
+            return 0
+        broken = max(self.text.rfind(",", before.end, figure.start), self.text.rfind(";", before.end, figure.start))
+        if broken >= 0 and _LEADS_CLAUSE_RE.fullmatch(self.text, broken + 1, figure.start):
+            return broken + 1
+        return 0
+
     def _stretch_start(self, sentence_start: int, before: Figure | None, figure: Figure) -> int:
         """Where the words that govern `figure` begin: the sentence's start; after a figure before it,
         the sentence's start still for a date after a count or amount, that figure's end for a date
@@ -459,7 +512,7 @@ class FrameReader:
         if figure.kind in _CALENDAR and before.kind not in _MODIFIERS:
             return sentence_start  # a date dates its whole clause: "the worm locked 300,000 computers in 2017"
         if figure.kind in _MODIFIERS:
-            return before.end
+            return self._clause_led(before, figure) or before.end
         phrase = self._phrase(before.end, figure.start)
         if phrase.verb_start is not None:
             return phrase.verb_start

@@ -927,3 +927,62 @@ def test_the_end_after_to_reach_is_read_with_its_own_verb() -> None:
     article = "Bookings at the lodge, taking in the winter season, climbed by 14 nights to reach 300."
     assert flagged(article, "Bookings at the lodge rose by 300 nights.", "300")
     assert nothing_flagged(article, "Bookings at the lodge rose to 300 nights.")
+
+
+# An opening that names every party, then a list that gives each its figure: the parties the other
+# items name are theirs, not this figure's.
+PARTIES_NAMED_FIRST = (
+    "Only Tarrow and Mendle have promised extra nurses so far: 40 for Tarrow and 65 for Mendle.",
+    "The two ferry lines, Northway and Bluecrest, both grew last year: 12% for Northway passengers "
+    "and 7% for the Bluecrest ones.",
+    "So far just the Greens and the Liberals have put forward candidates: "
+    "31 for the Green lists and 18 for the Liberals.",
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "swapped", "figures"),
+    [
+        (
+            PARTIES_NAMED_FIRST[0],
+            "Only Tarrow and Mendle have promised extra nurses so far: 65 for Tarrow and 40 for Mendle.",
+            ("65", "40"),
+        ),
+        (PARTIES_NAMED_FIRST[0], "Tarrow and Mendle promised nurses: 65 for Tarrow and 40 for Mendle.", ("65", "40")),
+        (
+            PARTIES_NAMED_FIRST[1],
+            "Northway and Bluecrest both grew: 7% for Northway passengers and 12% for Bluecrest ones.",
+            ("7%", "12%"),
+        ),
+        (
+            # the party written differently in its item ("the Green lists") than in the opening
+            PARTIES_NAMED_FIRST[2],
+            "So far just the Greens and the Liberals have put forward candidates: "
+            "18 for the Green lists and 31 for "
+            "the Liberals.",
+            ("18", "31"),
+        ),
+    ],
+)
+def test_figures_swapped_between_parties_named_before_the_list_are_flagged(
+    article: str, swapped: str, figures: tuple[str, str]
+) -> None:
+    assert all(s in FLAGGED for s in _statuses(article, swapped, figures))
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (PARTIES_NAMED_FIRST[0], "Tarrow has promised 40 extra nurses and Mendle 65."),
+        (PARTIES_NAMED_FIRST[0], "Only Tarrow and Mendle have promised nurses: 40 for Tarrow and 65 for Mendle."),
+        (PARTIES_NAMED_FIRST[1], "Northway's passengers rose 12% last year, Bluecrest's 7%."),
+        (PARTIES_NAMED_FIRST[2], "The Greens put forward 31 candidates and the Liberals 18."),
+        # a party the opening names and no item picks stays every item's
+        (
+            "Tarrow council has promised extra staff: 40 nurses for the north and 65 for the south.",
+            "Tarrow council promised 65 extra staff for the south.",
+        ),
+    ],
+)
+def test_figures_kept_with_parties_named_before_the_list_are_not_flagged(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)

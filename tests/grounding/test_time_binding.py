@@ -676,3 +676,34 @@ def test_last_year_in_an_undated_article_may_be_its_latest_year() -> None:
 def test_the_verb_may_is_no_month() -> None:
     article = "ORRIN, 2 May 2031 - The chain now has 262 shops. In 2019 it had 410 shops."
     assert flagged(article, "The chain has 410 shops, and the number may rise.", "410")
+
+
+# Two dated clauses in one sentence: each date dates the clause it leads, not the one before it.
+TWO_CLAUSES = (
+    "In 2014 the mill at Harlow Bridge stopped weaving, and in 2017 a housing trust bought the site for flats."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("In 2017 the mill at Harlow Bridge stopped weaving, and in 2014 a housing trust bought the site.", "2017"),
+        ("In 2017 the mill at Harlow Bridge stopped weaving, and in 2014 a housing trust bought the site.", "2014"),
+        ("The Harlow Bridge mill stopped weaving in 2017.", "2017"),
+        ("A housing trust bought the site in 2014.", "2014"),
+    ],
+)
+def test_a_year_moved_between_two_dated_clauses_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(TWO_CLAUSES, summary, figure)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The Harlow Bridge mill stopped weaving in 2014 and a housing trust bought the site in 2017.",
+        "A housing trust bought the old mill site in 2017.",
+        "In 2014 the Harlow Bridge mill stopped weaving.",
+    ],
+)
+def test_years_kept_with_their_own_clauses_are_not_flagged(summary: str) -> None:
+    assert nothing_flagged(TWO_CLAUSES, summary)
