@@ -138,11 +138,14 @@ def named_swap(
         own = {word for word in _own_words(index.text, index.figures, other, start) if _is_party(word, index)}
         if not own or own & mine or _NAME_AFTER_RE.match(index.text, other.end):
             return None  # (as above: "40 for Tarrow and 65 for Mendle", the 65 is not Tarrow's)
+    # The other end of an equal figure's change is the same party's ("19 of the seats on Dunmere's
+    # council, down from 26": the 26 is no party's but the 19's)
+    ends = {end.start for end in (index.partner(same) for _, same in equal) if end is not None}
     for _, other in candidates:
         if other.kind != figure.kind or other.vague or not any(values_equal(partner, other) for partner in partners):
             continue
         start, _ = index.layout.sentence_of(other.start)
-        if mine.intersection(_own_words(index.text, index.figures, other, start)):
+        if other.start not in ends and mine.intersection(_own_words(index.text, index.figures, other, start)):
             return other
     return None
 

@@ -46,7 +46,7 @@ _NOT_IN_GAP: Final = "|".join(
 _LINK_RE: Final = re.compile(
     r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<to>to)|versus|vs\.?|against)"
     rf"|(?:\s+(?:(?!(?:{_NOT_IN_GAP})\b)[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){{0,6}}?,?\s+(?P<back>from)"
-    r"|(?:\s+[A-Za-z]+){0,14}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
+    r"|(?:\s+[A-Za-z]+(?:['’]s)?){0,14}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own;
@@ -226,6 +226,9 @@ def neighbours(figures: list[Figure], at: int, text: str) -> list[Figure]:
                 break
             if gap > _LINK_REACH and not _told_as_start(text, other if step > 0 else figure):
                 break
+            if other.kind == kind and step > 0 and _is_whole_of(figure, other, text):
+                i += step  # "27 of the 60 councillors, up from 21": the part's change is read past its whole
+                continue
             if other.kind == kind:
                 # "27 of the 60 councillors, up from 21": the whole a part is of is no end of its change
                 whole = step < 0 and i > 0 and _is_whole_of(figures[i - 1], other, text)
@@ -550,7 +553,9 @@ def other_end(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     mine = change_role(around.text, around.siblings, around.sibling_starts, figure)
     if mine is None and told != "amount" and _size_for_level(around, index, equal):
         mine = "amount"  # "the party gained 26 seats" where it has "26 seats, up from 18"
-    if mine == told or (mine is None and not _told_as_level(told, figure, around, index, equal)):
+    # "holds 26 of the council's 52 seats", where 19 of them are now: a part told with the whole of now
+    now = mine is None and told == "before" and _part_of_the_whole_now(figure, around, index, equal)
+    if not now and (mine == told or (mine is None and not _told_as_level(told, figure, around, index, equal))):
         return None
     said = "the size of the change" if told == "amount" else f"the value {told} the change"
     return Match("misattributed", equal[0], f"the article gives this as {said}", "change-end")
@@ -634,6 +639,26 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
             return False  # the article dates the earlier value the summary's way
         sentence = index.text[slice(*index.layout.sentence_of(same.start))].lower()
         if not any(_NOW_MARK_RE.fullmatch(time) or has_word(sentence, time) for time in times):
+            return False
+    return True
+
+
+def _part_of_the_whole_now(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:
+    """Whether the summary tells the value as a part of a whole ("won 44 of the council's 81 seats")
+    where, in the article, the value is only the earlier end of the change of another part of that
+    whole ("38 of the 81 seats, down from 44"): the whole's part is the level of the whole's time."""
+    at = bisect.bisect_right(around.sibling_starts, figure.start)
+    if at >= len(around.siblings) or not _is_whole_of(figure, around.siblings[at], around.text):
+        return False
+    whole = around.siblings[at]
+    for same in equal:
+        partner = index.partner(same)
+        if partner is None:
+            return False
+        after = index.position(partner) + 1
+        if after >= len(index.figures) or not _is_whole_of(partner, index.figures[after], index.text):
+            return False
+        if not values_equal(index.figures[after], whole):
             return False
     return True
 
@@ -807,14 +832,29 @@ def change_partner(text: str, figures: list[Figure], at: int) -> Figure | None:
     """The other end of the change or range `figures[at]` is an end of, if any. A figure told in
     an aside ("to $418m, or $1.12 a share, from $190m") is the same value told another way."""
     figure = figures[at]
+    if at > 0 and _is_whole_of(figures[at - 1], figure, text):
+        return None  # "27 of the 60 pupils, up from 20": the 20 is the part's other end, not the whole's
     for other in neighbours(figures, at, text):
         left, right = (other, figure) if other.start < figure.start else (figure, other)
-        if same_thing(text, left, right):
+        # the link is read from the whole a part is of: "27 of the 60 pupils, up from 20"
+        if left is other:
+            whole = _whole_after(figures, at, other, text)
+        else:
+            whole = figures[at + 1] if _is_whole_of(figure, figures[at + 1], text) else None
+        if same_thing(text, whole or left, right):
             return None if _APPOSITION_RE.search(text, max(0, other.start - 6), other.start) else other
     return None
 
 
 _APPOSITION_RE: Final = re.compile(r",\s*or\s+$|\(\s*$", re.IGNORECASE)
+
+
+def _whole_after(figures: list[Figure], at: int, part: Figure, text: str) -> Figure | None:
+    """The whole right after `part`, a figure before `figures[at]` ("27 of the 60 pupils, up from 20")."""
+    i = at - 1
+    while i > 0 and figures[i - 1] is not part:
+        i -= 1
+    return figures[i] if i > 0 and _is_whole_of(part, figures[i], text) else None
 
 
 def _in_a_range(text: str, figures: list[Figure], at: int) -> bool:
@@ -825,7 +865,7 @@ def _in_a_range(text: str, figures: list[Figure], at: int) -> bool:
 # "45 of the 48 counts", "six of its 11 stores", "27 of the council's 65 seats": a part, then the
 # whole it is part of.
 _PART_OF_RE: Final = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:[A-Za-z]+(?:'s|’s)\s+)?"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:[A-Z][a-z]+\s+)?[A-Za-z]+(?:'s|’s)\s+)?"
     r"(?:last\s+|first\s+|next\s+|past\s+)?",
     re.IGNORECASE,
 )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from figure_cases import flagged, nothing_flagged
+import pytest
+from figure_cases import flagged, nothing_flagged, status
 
 
 def test_a_part_with_its_whole_is_still_the_end_of_its_change() -> None:
@@ -46,3 +47,40 @@ def test_a_rise_in_points_is_not_taken_for_another_thing_s_level() -> None:
     # the 6% is unemployment's level; the vote rose from 12% to 18%
     article = "The Liberal share of the vote was 18%, up from 12% in 2019. Unemployment in the region has fallen to 6%."
     assert not flagged(article, "The Liberal vote rose by 6 percentage points since 2019.", "6 percentage points")
+
+
+# A part told with its whole, then its change: "27 of the 60 ..., up from 20" is the part's change
+# (the whole stays), so the part's size of change is derived and the earlier end is no level now.
+_CHOIR = (
+    "Of the choirs at the Pellow festival, 23 of the 40 that entered won a medal, up from 17 last year. "
+    "Judges heard 212 songs."
+)
+_WARD = "The Harbour Alliance holds 19 of the 52 seats on Dunmere's council, down from 26 after the last vote."
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_CHOIR, "Medal-winning choirs at Pellow rose by six to 23.", "six"),
+        (_WARD, "The Harbour Alliance lost seven seats on Dunmere council, leaving it with 19.", "seven"),
+    ],
+)
+def test_the_size_of_a_parts_change_is_derived_past_its_whole(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) == "derived"
+
+
+def test_a_parts_earlier_end_told_with_the_whole_of_now_is_flagged() -> None:
+    assert flagged(_WARD, "The Harbour Alliance holds 26 of Dunmere council's 52 seats.", "26")
+    assert flagged(_WARD, "The Harbour Alliance holds 26 of the 52 seats.", "26")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The Harbour Alliance holds 19 of Dunmere council's 52 seats, down from 26.",
+        "The Harbour Alliance had 26 seats before the last vote.",
+        "The Alliance's seats fell from 26 to 19.",
+    ],
+)
+def test_a_parts_change_told_as_a_change_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_WARD, summary)
