@@ -88,12 +88,19 @@ def beside_other_value(
     taken = {(other.kind, other.value) for other in companions}
     for companion, sentence in anchors:
         assert companion.value is not None
-        exchanged = derived or any(
-            other.kind == companion.kind and other.value is not None and not values_equal(companion, other)
+        # Exchanged: the figure's own sentence, or one next to it, gives the companion's kind another value
+        beside = [
+            other
             for other in beside_figure
-        )
-        if not exchanged:
+            if other.kind == companion.kind and other.value is not None and not values_equal(companion, other)
+        ]
+        if not (derived or beside):
             continue
+        closely = (
+            derived
+            or any(index.sentence_number(other.start) in own for other in beside)
+            or _told_otherwise(figure, around, index, standing)
+        )
         near = any(abs(mine - sentence) <= _REACH for mine in own)
         reach = 0 if near else _REACH
         for rival in _in_sentences(index, sentence, sentence + reach):
@@ -106,7 +113,7 @@ def beside_other_value(
                 or not compatible(figure, rival)
             ):
                 continue
-            if things and not things & index.frame(rival).thing:
+            if (things or not closely) and not things & index.frame(rival).thing:
                 continue  # "5 bridges", or "two" of nothing said, is no rival of "40,000 homes"
             dates = dated_figure(index.figures, index.starts, rival, index.text) if rival.kind == "year" else None
             if dates is not None and not values_equal(dates, companion):
@@ -114,6 +121,23 @@ def beside_other_value(
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
     return None
+
+
+def _told_otherwise(figure: Figure, around: Around, index: ArticleIndex, standing: Sequence[Figure]) -> bool:
+    """Whether every occurrence of the value is told of something else than the summary tells it of:
+    its words share none with the summary's ("made paper from 1902 to 1990" for "a museum took over
+    the buildings in 1990"), or its sentence names a party and none the summary's sentence names
+    ("Tomas Eker, 41, was jailed for 11 years" for "Ola Brandt was jailed for 11 years"). A summary
+    that combines sentences tells each figure the way its own sentence does ("after asking for
+    £15m" for "had asked for £15m"): that figure was exchanged with nothing."""
+    mine = around.frame.words
+    start, end = around.layout.sentence_of(figure.start)
+    named = index.names_in(around.text, start, end)
+    for other in standing:
+        theirs = index.names_in(index.text, *index.layout.sentence_of(other.start))
+        if index.frame(other).words & mine and not (theirs and not theirs & named):
+            return False
+    return True
 
 
 def _exchanged_in_sentence(

@@ -986,3 +986,39 @@ def test_figures_swapped_between_parties_named_before_the_list_are_flagged(
 )
 def test_figures_kept_with_parties_named_before_the_list_are_not_flagged(article: str, summary: str) -> None:
     assert nothing_flagged(article, summary)
+
+
+# A summary that combines sentences takes each figure from its own; a figure that stands alone in
+# its sentence was exchanged with nothing, unless the value beside the companion counts its thing.
+_LEAGUE = (
+    "Corran and Tollby each won 14 games this season, and Wexmoor won 11. "
+    "Corran scored 47 goals and Tollby 39. "
+    "Wexmoor's coach Ada Frey said her side had let in 33."
+)
+_FUND = (
+    "The Dale Heritage Fund has split £6m between four towns for 2027. "
+    "Brindle received £2m, while Ashby and Colne each received £1.5m. "
+    "Brindle had asked for £2.8m, its mayor said."
+)
+_DEPOT = (
+    "Pellway Couriers now runs 140 vans, after adding 26 vans this year. "
+    "It opened its first depot in 2014. "
+    "Founder Rhea Sandal started the business in 2009 with four vans."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (_LEAGUE, "Wexmoor won 11 games and let in 33 goals this season."),
+        (_FUND, "Brindle got £2m of the fund after asking for £2.8m."),
+        (_FUND, "Brindle was given £2m of the £6m fund."),
+    ],
+)
+def test_figures_combined_from_sentences_with_nothing_beside_them_are_not_a_swap(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+def test_a_figure_moved_beside_a_companion_whose_sentence_counts_its_thing_otherwise_is_flagged() -> None:
+    assert flagged(_DEPOT, "Rhea Sandal started Pellway in 2009 with 26 vans.", "26")
+    assert nothing_flagged(_DEPOT, "Rhea Sandal started Pellway in 2009 with four vans.")
