@@ -110,6 +110,7 @@ _ASIDE_REACH: Final = 24
 _LEADS_CLAUSE_RE: Final = re.compile(
     r"\s*(?:(?:and|but|then|while)\s+)?(?:in|by|on|from|since|until|during)\s+", re.IGNORECASE
 )
+_SPAN_DATED_RE: Final = re.compile(r"\s+(?:in|from|since|until)\s+", re.IGNORECASE)
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
@@ -483,6 +484,12 @@ class FrameReader:
         has no governing words of its own (`has_left`) or is only coordinated with the one before it."""
         if figure.kind in _MODIFIERS and before.kind == figure.kind and not has_left and self._joined(before, figure):
             return self.frame(before).context  # "between 2004 and 2012": a range's end dates what its start dates
+        if (
+            figure.kind in _CALENDAR
+            and before.kind in _SPANS
+            and _SPAN_DATED_RE.fullmatch(self.text, before.end, figure.start)
+        ):
+            return self.frame(before).context  # "banned for ten years in 2010": the date dates the span's event
         if not has_left:
             # "The fire destroyed 12 homes and 30 sheds": the sentence's subject and verb are the 30's too
             return self._opening_of(start, before)

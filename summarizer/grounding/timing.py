@@ -716,7 +716,8 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
         return None
     # The dateline is when the article was written; it dates only the events told without a year.
     events = [same_year for same_year in equal if not (index.dated and same_year is index.figures[0])]
-    if any(index.frame(same_year).words & around.frame.words for same_year in events):
+    # (a name says who, not what happened: "Dorran had convictions in 2008" tells no ban of Dorran's)
+    if any(index.frame(same).words & around.frame.words - _names_around(index, same) for same in events):
         return None
     return event_year_elsewhere(figure, around, index) if events else dated_elsewhere(figure, around, index)
 

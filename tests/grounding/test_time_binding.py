@@ -707,3 +707,35 @@ def test_a_year_moved_between_two_dated_clauses_is_flagged(summary: str, figure:
 )
 def test_years_kept_with_their_own_clauses_are_not_flagged(summary: str) -> None:
     assert nothing_flagged(TWO_CLAUSES, summary)
+
+
+# The person a sentence names says who, not what happened: a year of another event of the same
+# person's is no year of the summary's event. A date after a span dates the span's event.
+_RECORD = (
+    "The court heard that Dorran had two earlier convictions for theft, in 2003 and 2008, "
+    "and had been barred from running a company for five years in 2011."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Dorran was barred from running a company in 2008.", "2008"),
+        ("Dorran was barred from running a company in 2003.", "2003"),
+        ("Dorran was convicted of theft in 2011.", "2011"),
+    ],
+)
+def test_a_year_of_the_same_persons_other_event_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(_RECORD, summary, figure)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Dorran was barred from running a company in 2011.",
+        "Dorran had convictions for theft in 2003 and 2008.",
+        "In 2011 Dorran was barred from running a company for five years.",
+    ],
+)
+def test_a_year_of_the_persons_own_event_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_RECORD, summary)
