@@ -111,6 +111,10 @@ _LEADS_CLAUSE_RE: Final = re.compile(
     r"\s*(?:(?:and|but|then|while)\s+)?(?:in|by|on|from|since|until|during)\s+", re.IGNORECASE
 )
 _SPAN_DATED_RE: Final = re.compile(r"\s+(?:in|from|since|until)\s+", re.IGNORECASE)
+# what follows a date of a list of dates: more dates, or the sentence's end (no clause of its own to lead)
+_DATE_LIST_TAIL_RE: Final = re.compile(
+    r"(?:\s*,?\s+(?:(?:and|or)\s+)?(?:(?:in|on|by)\s+)?(?:19|20)\d\d\b)+|\s*(?:[.;!?]|$)", re.IGNORECASE
+)
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
@@ -441,7 +445,9 @@ class FrameReader:
         for other in self.figures[low:high]:
             _, after = self._neighbours(other, start, end)
             phrase = self._phrase(other.end, after.start if after is not None else end)
-            picked = opening.intersection(map(stem, phrase.words)) | (opening & phrase.thing)
+            # (an owner is no item's party: "£2m for Brackton's parks" names the parks)
+            owned = [word for word in phrase.words if not word.endswith(("'s", "’s"))]
+            picked = opening.intersection(map(stem, owned)) | (opening & phrase.thing)
             if picked:
                 picks[other.start] = (other.kind, picked)
         return picks
@@ -505,7 +511,11 @@ class FrameReader:
         if before is None or figure.kind not in _CALENDAR or before.kind not in _CALENDAR:
             return 0
         broken = max(self.text.rfind(",", before.end, figure.start), self.text.rfind(";", before.end, figure.start))
-        if broken >= 0 and _LEADS_CLAUSE_RE.fullmatch(self.text, broken + 1, figure.start):
+        if (
+            broken >= 0
+            and _LEADS_CLAUSE_RE.fullmatch(self.text, broken + 1, figure.start)
+            and not _DATE_LIST_TAIL_RE.match(self.text, figure.end)  # "in 2008, in 2011 and in 2015": a list
+        ):
             return broken + 1
         return 0
 

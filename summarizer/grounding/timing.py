@@ -716,10 +716,21 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
         return None
     # The dateline is when the article was written; it dates only the events told without a year.
     events = [same_year for same_year in equal if not (index.dated and same_year is index.figures[0])]
-    # (a name says who, not what happened: "Dorran had convictions in 2008" tells no ban of Dorran's)
-    if any(index.frame(same).words & around.frame.words - _names_around(index, same) for same in events):
+    if any(_tells_of(index, same, around.frame.words) for same in events):
         return None
     return event_year_elsewhere(figure, around, index) if events else dated_elsewhere(figure, around, index)
+
+
+def _tells_of(index: ArticleIndex, year: Figure, words: frozenset[str]) -> bool:
+    """Whether an article year's frame shares a word with the summary's event. A name says who, not
+    what happened ("Dorran had convictions in 2008" tells no ban of Dorran's), unless names are all
+    the year's clause tells ("..., and from 2004 by Piet Holm": the event is the clause before's)."""
+    theirs = index.frame(year).words
+    shared = theirs & words
+    if not shared:
+        return False
+    names = _names_around(index, year)
+    return bool(shared - names) or not theirs - names
 
 
 def dated_elsewhere(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

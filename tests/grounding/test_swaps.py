@@ -1022,3 +1022,10 @@ def test_figures_combined_from_sentences_with_nothing_beside_them_are_not_a_swap
 def test_a_figure_moved_beside_a_companion_whose_sentence_counts_its_thing_otherwise_is_flagged() -> None:
     assert flagged(_DEPOT, "Rhea Sandal started Pellway in 2009 with 26 vans.", "26")
     assert nothing_flagged(_DEPOT, "Rhea Sandal started Pellway in 2009 with four vans.")
+
+
+def test_an_owner_in_an_items_phrase_picks_no_party_of_the_list() -> None:
+    # "for Tarrow's parks" names the parks; Tarrow, the sentence's subject, stays every item's
+    article = "Tarrow council approved £3m for road repairs and £2m for Tarrow's parks, out of a £21m budget."
+    assert status(article, "Tarrow council approved £3m for road repairs.", "£3m") not in FLAGGED
+    assert status(article, "Tarrow council's budget is £5m.", "£5m") in FLAGGED
