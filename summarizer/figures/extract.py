@@ -489,11 +489,25 @@ def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidat
         low, high = candidates[i], candidates[i + 1]
         if low.kind == high.kind or (low.kind != "count" and high.kind != "count"):
             continue  # a bare end is a count, beside an end of a kind with a unit
-        if _is_bare(high) and _has_range_unit(low) and _is_range_up_to_bare(text, low, high):
+        if (
+            _is_bare(high)
+            and _has_range_unit(low)
+            and _is_range_up_to_bare(text, low, high)
+            and not _level_after(low, high)
+        ):
             candidates[i + 1] = replace(high, kind=low.kind, unit=low.unit)
         elif _is_bare(low) and _has_range_unit(high) and _is_range_down_to_bare(text, low, high):
             candidates[i] = replace(low, kind=high.kind, unit=high.unit)
     return candidates
+
+
+def _level_after(low: _Candidate, high: _Candidate) -> bool:
+    """Whether a bare figure after a percentage is a level, not the range's other end: "rose 7% to
+    24,310" (a share is no more than 100 when its unit is left unsaid)."""
+    return low.kind == "percent" and high.value is not None and high.value > _MOST_PERCENT
+
+
+_MOST_PERCENT: Final = 100
 
 
 def _is_bare(candidate: _Candidate) -> bool:

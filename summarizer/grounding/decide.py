@@ -377,6 +377,18 @@ def _unit_written_short(figure: Figure, text: str, index: ArticleIndex) -> Figur
     """A unit written short, read as another figure where the article gives the long form of that
     value (and not the summary's reading): "6.8m" as 6.8 metres (read as millions), "9.4 points" as
     9.4 percentage points (read as a count)."""
+    if _is_metres(figure) and figure.value is not None:
+        # the other way round: "5.87 metres" where the article writes "5.87m" (read as millions)
+        for other in index.figures:
+            if (
+                other.kind == "count"
+                and other.scale == "million"
+                and _M_END_RE.search(other.text)
+                and not _COUNTED_AFTER_RE.match(index.text, other.end)
+                and same((other.value or 0.0) / 1_000_000, figure.value)
+            ):
+                return other
+        return None
     if figure.kind != "count" or figure.value is None:
         return None
     if figure.scale == "million" and _M_END_RE.search(figure.text) and not _COUNTED_AFTER_RE.match(text, figure.end):

@@ -164,6 +164,34 @@ def _durations(figure: Figure, around: Around, index: ArticleIndex) -> list[Matc
     return [Match("derived", converted, f"'{converted.text}' in other units", "durations", (converted,))]
 
 
+def _metric_units(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    """A measure the article gives in another metric unit of its dimension: "0.41 metres" for "41cm",
+    "2.4 tonnes" for "2,400kg". Exact: a metric unit is a power of ten of another."""
+    factor = _METRIC.get(figure.unit or "") if figure.kind == "measure" else None
+    if factor is None or figure.value is None:
+        return []
+    dimension, size = factor
+    for other in index.figures:
+        theirs = _METRIC.get(other.unit or "") if other.kind == "measure" else None
+        if theirs is None or other.value is None or other.unit == figure.unit or theirs[0] != dimension:
+            continue
+        if same(other.value * theirs[1], figure.value * size):
+            return [Match("derived", other, f"'{other.text}' in other units", "metric-units", (other,))]
+    return []
+
+
+# Metric units by dimension and size in the dimension's base unit.
+_METRIC: Final = {
+    "mm": ("length", 0.001),
+    "cm": ("length", 0.01),
+    "metre": ("length", 1.0),
+    "km": ("length", 1000.0),
+    "g": ("mass", 0.001),
+    "kg": ("mass", 1.0),
+    "tonne": ("mass", 1000.0),
+}
+
+
 def _claimable(figure: Figure) -> bool:
     """A ceiling or a zero computed from other figures is not a claim the article makes."""
     return bound_of(figure.qualifier) != "upper" and (figure.value or 0) > 0
@@ -772,6 +800,7 @@ def _show(value: float) -> str:
 # The derivations by rule name, in the order of `rules.RULES` (their precedence).
 _ATTEMPTS: Final[dict[str, Derivation]] = {
     "durations": _durations,
+    "metric-units": _metric_units,
     "years-counted": _years_counted,
     "with-the-rest": _with_the_rest_rule,
     "points-apart": _points_apart_rule,

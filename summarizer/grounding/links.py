@@ -69,7 +69,7 @@ def _changed_by(text: str, figure: Figure) -> bool:
 _LINK_WORDS: Final = ("from", "to", "vs", "versus", "against")
 _WORDS_TO_RE: Final = re.compile(r"(?:\s+(?:[A-Za-z'’-]+|(?:19|20)\d\d)){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _LOSER_BEFORE_RE: Final = re.compile(
-    r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated|rejected)\b[^.,;:]{0,24}$",
+    r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated)\b[^.,;:]{0,24}$",
     re.IGNORECASE,
 )
 _LOSER_REACH: Final = 40

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.152"
+GROUNDING_VERSION: Final = "3.153"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -127,6 +127,7 @@ RULES: Final = (
         "no derivation, however bound its operands, where another figure is the article's value for that thing",
     ),
     Rule("durations", "derive", "a duration in other units: 48 hours as two days"),
+    Rule("metric-units", "derive", "a measure in another metric unit: 41cm as 0.41 metres, 2,400kg as 2.4 tonnes"),
     Rule(
         "years-counted",
         "derive",

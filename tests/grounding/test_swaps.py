@@ -1029,3 +1029,9 @@ def test_an_owner_in_an_items_phrase_picks_no_party_of_the_list() -> None:
     article = "Tarrow council approved £3m for road repairs and £2m for Tarrow's parks, out of a £21m budget."
     assert status(article, "Tarrow council approved £3m for road repairs.", "£3m") not in FLAGGED
     assert status(article, "Tarrow council's budget is £5m.", "£5m") in FLAGGED
+
+
+def test_a_vote_rejected_by_its_majority_keeps_the_majority_first() -> None:
+    article = "Brisk ward rejected the housing plan by 612 votes to 540."
+    assert nothing_flagged(article, "Brisk ward voted against the housing plan by 612 votes to 540.")
+    assert nothing_flagged(article, "Brisk ward rejected the plan, 612 votes to 540.")

@@ -770,3 +770,15 @@ def test_a_year_of_a_list_or_of_an_elided_clause_is_its_events(article: str, sum
 )
 def test_a_year_of_a_list_moved_to_another_event_is_flagged(article: str, summary: str, figure: str) -> None:
     assert flagged(article, summary, figure)
+
+
+# A year that dates a figure ("the 2.6 million it carried in 2023") tells of what that figure counts.
+_FERRIES = (
+    "The port handled 3.1 million passengers last year, an increase of 19% on the 2.6 million it served "
+    "in 2023 and its best year since 2018. It aims to handle 4 million passengers a year by 2030."
+)
+
+
+def test_a_year_dating_a_compared_figure_is_the_summarys_comparison_year() -> None:
+    assert nothing_flagged(_FERRIES, "The port handled 3.1 million passengers last year, an increase of 19% on 2023.")
+    assert flagged(_FERRIES, "It aims to handle 4 million passengers a year by 2023.", "2023")

@@ -1,0 +1,59 @@
+"""Class 5, false alarms on figures copied or restated: a unit written short or in another metric
+unit, a level after a percentage change, and a span in seconds that is no one's age."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged, nothing_flagged
+
+from summarizer.figures import find_figures
+from summarizer.grounding import verify
+
+_RIVER = "The Wend peaked at 4.93m at Colby weir on Monday, 36cm above the record of 4.57m set in 2019."
+_LOADS = "The barge carried 2,400kg of grain and 350kg of seed."
+_VISITS = "Visits to the museum rose to 18,420 in May, up 6% on a year earlier."
+_RACE = "Ines Mora, 31, finished second, 12 seconds down; Lea Hart, 29, was third, 43 seconds down."
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The Wend peaked at 4.93 metres at Colby weir.",
+        "The Wend rose 0.36 metres above its 2019 record.",
+        "The barge carried 2.4 tonnes of grain.",
+        "The barge carried 0.35 tonnes of seed.",
+        "Museum visits rose 6% to 18,420 in May.",
+        "Museum visits rose by six per cent to 18,420 in May.",
+    ],
+)
+def test_a_value_in_another_unit_or_after_a_change_is_not_flagged(summary: str) -> None:
+    article = {"Wend": _RIVER, "barge": _LOADS, "Museum": _VISITS}
+    assert nothing_flagged(next(text for key, text in article.items() if key in summary), summary)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_RIVER, "The Wend peaked at 4.39 metres at Colby weir.", "4.39"),
+        (_RIVER, "The Wend rose 0.63 metres above its record.", "0.63"),
+        (_LOADS, "The barge carried 3.4 tonnes of grain.", "3.4"),
+        (_VISITS, "Museum visits rose 6% to 18,240 in May.", "18,240"),
+    ],
+)
+def test_another_value_in_another_unit_is_flagged(article: str, summary: str, figure: str) -> None:
+    assert flagged(article, summary, figure)
+
+
+def test_a_bare_level_after_a_percentage_is_a_count() -> None:
+    kinds = [(figure.text, figure.kind) for figure in find_figures("Visits rose 6% to 18,420.")]
+    assert kinds == [("6%", "percent"), ("18,420", "count")]
+    # ... while the bare end of a range of shares is still a share
+    assert [figure.kind for figure in find_figures("Support rose from 41% to 47.")] == ["percent", "percent"]
+
+
+def test_a_span_in_seconds_is_no_persons_age() -> None:
+    # 43 - 12 = 31 seconds, and Ines Mora is 31: the span is the gap, not her age
+    checked = next(c for c in verify(_RACE, "Lea Hart finished 31 seconds behind Ines Mora.").figures)
+    assert checked.rule != "age-of-person"
+    assert nothing_flagged(_RACE, "Ines Mora, 31, finished 12 seconds down.")
+    assert flagged(_RACE, "Lea Hart, 31, was third.", "31")
