@@ -461,6 +461,10 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
     if apart and abs(left_sentence - right_sentence) > reach:
         return None
     bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
+    # "more than three-quarters of the riders" from 97 of 126 (77%)
+    above = None if bounded_operand else _share_above(figure, left, right, index)
+    if above is not None:
+        return above
     if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
         return None  # a total T, even "at least T", is never "more than T"
     note = _arithmetic(figure, left, right, step)
@@ -490,6 +494,29 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
 
 
 _SMALL_COUNT: Final = 10
+
+
+def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleIndex) -> str | None:
+    """The share of two counts that a lower bound on a share tells, a little above it: "more than
+    half" for 344 of 612 (56%); not for 97% (a bound that far below its value is no way to tell it)."""
+    if bound_of(figure.qualifier) != "lower" or figure.kind not in _SHARES or figure.value is None:
+        return None
+    if left.kind != "count" or right.kind != "count" or not left.value or not right.value:
+        return None
+    if range_ends(left, right, index.text):
+        return None  # "between 20 and 40 hurt" is one uncertain count
+    numerator, denominator = sorted((left.value, right.value))
+    share = 100 * numerator / denominator
+    low = figure.value if figure.qualifier == "at_least" else figure.value + _SLACK
+    # a percentage is a finer bound than a fraction: "more than 45%" is told of 46%, "more than half" of 56%
+    reach = _PERCENT_ABOVE_REACH if figure.kind == "percent" else _SHARE_ABOVE_REACH
+    if numerator < denominator and low <= share <= figure.value + reach:
+        return f"{_show(numerator)} / {_show(denominator)} = {share:.1f}%"
+    return None
+
+
+_SHARE_ABOVE_REACH: Final = 10  # points above a lower bound on a share that the bound still tells
+_PERCENT_ABOVE_REACH: Final = 5
 
 
 # "£9m more than forecast", "12 fewer than last year", "5% above target": a figure that is a

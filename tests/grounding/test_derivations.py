@@ -799,3 +799,30 @@ def test_a_word_ending_in_ed_that_names_a_thing_keeps_counts_apart() -> None:
 def test_a_count_told_by_its_verb_and_an_adverb_counts_what_the_count_before_it_counts() -> None:
     article = "Of the 5,400 candidates who sat the test, 4,104 passed outright and the rest resat."
     assert status(article, "Some 1,296 candidates did not pass the test outright.", "1,296") == "derived"
+
+
+# A lower bound on a share, told from two counts: "more than half" for 344 of 612 (56%).
+_FINISHERS = "Of the 212 boats that started the Kell regatta, 171 finished the course. Eight capsized."
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "More than three-quarters of the boats that started the Kell regatta finished.",
+        "Over 80% of the boats finished the course.",
+        "At least 80% of the starters finished the Kell regatta.",
+    ],
+)
+def test_a_lower_bound_on_a_share_of_two_counts_is_derived(summary: str) -> None:
+    assert nothing_flagged(_FINISHERS, summary)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "More than 85% of the boats finished the course.",
+        "Fewer than three-quarters of the boats finished the course.",
+    ],
+)
+def test_a_bound_the_share_does_not_meet_is_flagged(summary: str) -> None:
+    assert not nothing_flagged(_FINISHERS, summary)
