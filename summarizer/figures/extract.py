@@ -493,7 +493,7 @@ def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidat
             _is_bare(high)
             and _has_range_unit(low)
             and _is_range_up_to_bare(text, low, high)
-            and not _level_after(low, high)
+            and not _level_after(text, low, high)
         ):
             candidates[i + 1] = replace(high, kind=low.kind, unit=low.unit)
         elif _is_bare(low) and _has_range_unit(high) and _is_range_down_to_bare(text, low, high):
@@ -501,10 +501,21 @@ def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidat
     return candidates
 
 
-def _level_after(low: _Candidate, high: _Candidate) -> bool:
-    """Whether a bare figure after a percentage is a level, not the range's other end: "rose 7% to
-    24,310" (a share is no more than 100 when its unit is left unsaid)."""
-    return low.kind == "percent" and high.value is not None and high.value > _MOST_PERCENT
+def _level_after(text: str, low: _Candidate, high: _Candidate) -> bool:
+    """Whether a bare figure after a percentage or a span is a level of its own, not the other end of
+    the range or change: "rose 7% to 24,310" (a share is no more than 100 when its unit is left
+    unsaid); "210,000 lined the route over the five days, up from 165,000" (a span that says when)."""
+    if low.kind == "percent":
+        return high.value is not None and high.value > _MOST_PERCENT
+    return (
+        low.kind == "duration"
+        and _SPAN_WHEN_RE.search(text, max(0, low.start - _SPAN_WHEN_REACH), low.start) is not None
+    )
+
+
+# "over the five days", "during the two weeks": a span that says when something was counted
+_SPAN_WHEN_RE: Final = re.compile(r"\b(?:over|during|across|throughout)\s+(?:the|those|these)\s+$", re.IGNORECASE)
+_SPAN_WHEN_REACH: Final = 24
 
 
 _MOST_PERCENT: Final = 100

@@ -221,7 +221,8 @@ _TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"
 # - a unit of measure: "12 miles", "70mph", "300g", "12 sq. km".
 #   Pence written short only right after the number ("55.2p", "a 4p rise"; not "5 p.m.").
 _MEASURE_AFTER = (
-    r"(?:(?:\s?|[-\u2013])(?P<measure_unit>km\s?/\s?h|sq\.? (?:mi|km)|"
+    r"(?:(?:\s?|[-\u2013])(?P<measure_unit>km\s?/\s?h|sq\.? (?:mi|km|m|ft)"
+    r"|square (?:miles?|kilomet(?:re|er)s?|met(?:re|er)s?|f(?:ee|oo)t)|"
     + alternation(unit for unit in MEASURE_UNITS if "/" not in unit and " " not in unit)
     + r")|(?P<pence>p)(?!\.[a-z]))(?![\w/])"
 )
@@ -237,6 +238,7 @@ _UNIT_WORDS = (
     *TIME_UNIT_ABBREVIATIONS,
     "km",
     "sq",
+    "square",
     *MEASURE_UNITS,
     *"CFp",
 )

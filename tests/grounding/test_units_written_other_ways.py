@@ -57,3 +57,20 @@ def test_a_span_in_seconds_is_no_persons_age() -> None:
     assert checked.rule != "age-of-person"
     assert nothing_flagged(_RACE, "Ines Mora, 31, finished 12 seconds down.")
     assert flagged(_RACE, "Lea Hart, 31, was third.", "31")
+
+
+_DEPOT = "The new depot will cover 4,200 square metres, and the yard beside it 900 square metres."
+_FAIR = "An estimated 58,000 people visited the fair over the four days, up from 49,000 last year."
+
+
+def test_an_area_keeps_its_unit() -> None:
+    assert [(f.text, f.unit) for f in find_figures("a hall of 4,200 square feet")] == [("4,200 square feet", "sq ft")]
+    assert nothing_flagged(_DEPOT, "The depot will cover 4,200 square metres.")
+    assert flagged(_DEPOT, "The depot will cover 4,200 square feet.", "4,200")
+
+
+def test_a_level_after_a_span_that_says_when_is_a_count() -> None:
+    kinds = [(f.text, f.kind) for f in find_figures(_FAIR)]
+    assert ("49,000", "count") in kinds
+    assert flagged(_FAIR, "Visitors to the fair rose by 58,000 on last year.", "58,000")
+    assert nothing_flagged(_FAIR, "Visitors to the fair rose to 58,000 from 49,000.")
