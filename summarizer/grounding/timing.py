@@ -600,6 +600,9 @@ def _placed_in_named(
     if calendar.names.search(text, sentence_start, end) is None:
         return frozenset()
     at = bisect.bisect_right(starts, figure.start)
+    # (a span after the figure qualifies it: "66.5% of patients within four hours in December")
+    while at < len(figures) and figures[at].kind == "duration" and figures[at].start < end:
+        at += 1
     stop = min(end, figures[at].start) if at < len(figures) else end
     names = frozenset(match.group(1) for match in calendar.placed.finditer(text, figure.end, stop))
     if names or starts_a_change(text, figure):
@@ -865,7 +868,8 @@ def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     span = span_after(siblings, around.sibling_starts, figure, around.text)
     if span is None:
         return None
-    if any(_told_over(index, same, span) for same in equal):
+    # (the other end of a change is told over its end's span: "71.2% within two hours, down from 74.6%")
+    if any(_told_over(index, same, span) or _told_over(index, index.partner(same), span) for same in equal):
         return None
     # In or next to a sentence of the value: a set, so a value the article repeats costs no more.
     near = {index.sentence_number(same.start) + step for same in equal for step in (-1, 0, 1)}
@@ -877,7 +881,9 @@ def other_span(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     return None
 
 
-def _told_over(index: ArticleIndex, figure: Figure, span: Figure) -> bool:
+def _told_over(index: ArticleIndex, figure: Figure | None, span: Figure) -> bool:
+    if figure is None:
+        return False
     told = span_after(index.figures, index.starts, figure, index.text)
     if told is None or told.value is None or span.value is None:
         return False

@@ -782,3 +782,9 @@ _FERRIES = (
 def test_a_year_dating_a_compared_figure_is_the_summarys_comparison_year() -> None:
     assert nothing_flagged(_FERRIES, "The port handled 3.1 million passengers last year, an increase of 19% on 2023.")
     assert flagged(_FERRIES, "It aims to handle 4 million passengers a year by 2023.", "2023")
+
+
+def test_a_span_after_a_value_does_not_take_the_values_month() -> None:
+    article = "The clinic saw 71.2% of patients within two hours last month, down from 74.6% in May."
+    assert flagged(article, "The clinic saw 74.6% of patients within two hours in June.", "74.6%")
+    assert nothing_flagged(article, "The clinic saw 74.6% of patients within two hours in May.")
