@@ -788,3 +788,12 @@ def test_a_span_after_a_value_does_not_take_the_values_month() -> None:
     article = "The clinic saw 71.2% of patients within two hours last month, down from 74.6% in May."
     assert flagged(article, "The clinic saw 74.6% of patients within two hours in June.", "74.6%")
     assert nothing_flagged(article, "The clinic saw 74.6% of patients within two hours in May.")
+
+
+def test_a_target_year_after_the_dateline_is_no_year_of_a_past_event() -> None:
+    article = (
+        "HARWICK, 3 February 2026 - The port handled 2.1 million tonnes last year. "
+        "Its new crane was delivered in 2025. It aims to handle 3 million tonnes a year by 2032."
+    )
+    assert nothing_flagged(article, "The port handled 2.1 million tonnes in 2025.")
+    assert flagged(article, "The port aims to handle 3 million tonnes a year by 2025.", "2025")
