@@ -847,11 +847,14 @@ def _plain_number(text: str, match: re.Match[str], value: float, scale: str | No
     # What follows says what the number counts: an age, a time unit, a temperature or a measure.
     follows = patterns.AFTER_NUMBER_RE.match(text, end, end + 24)
     what = follows.lastgroup if follows else None
+    span = _duration(text, match, value, scale, follows) if follows and what == "duration" else None
+    if span is not None and span.unit in _INFANT_AGE_UNITS:
+        return span  # "aged 14 months": an infant's age is a span, as "a 14-month-old" is
     age_or_magnitude = _age_or_magnitude(text, match, value, scale, follows if what == "age" else None)
     if age_or_magnitude:
         return age_or_magnitude
-    if follows and what == "duration":
-        return _duration(text, match, value, scale, follows)
+    if span is not None:
+        return span
     if follows and what in ("temperature", "measure"):
         unit = "degree" if what == "temperature" else _measure_unit(follows.group("measure_unit") or "pence")
         return _Candidate(start, follows.end(), "measure", value, unit=unit, scale=scale)
@@ -918,6 +921,7 @@ def _is_magnitude(text: str, match: re.Match[str], value: float, scale: str | No
 
 
 _SIGNED_KINDS: Final = frozenset({"percent", "measure"})
+_INFANT_AGE_UNITS: Final = frozenset({"day", "week", "month"})
 _OLDEST: Final = 120
 _EXTRA_SPACES: Final = 4
 _AGE_WORDS: Final = frozenset({"aged", "age", "of", "at"})  # the last words of AGED_BEFORE_RE's phrases

@@ -113,7 +113,7 @@ def beside_other_value(
                 or not compatible(figure, rival)
             ):
                 continue
-            if (things or not closely) and not things & index.frame(rival).thing:
+            if not _fits_thing(figure, around, index, rival, standing=standing, things=things, closely=closely):
                 continue  # "5 bridges", or "two" of nothing said, is no rival of "40,000 homes"
             dates = dated_figure(index.figures, index.starts, rival, index.text) if rival.kind == "year" else None
             if dates is not None and not values_equal(dates, companion):
@@ -138,6 +138,35 @@ def _told_otherwise(figure: Figure, around: Around, index: ArticleIndex, standin
         if index.frame(other).words & mine and not (theirs and not theirs & named):
             return False
     return True
+
+
+def _fits_thing(
+    figure: Figure,
+    around: Around,
+    index: ArticleIndex,
+    rival: Figure,
+    *,
+    standing: Sequence[Figure],
+    things: frozenset[str],
+    closely: bool,
+) -> bool:
+    """Whether a rival may stand for the figure by what it counts: the same thing, when the figure's
+    occurrence says what it counts; when it says nothing, a rival anywhere near a close exchange, or
+    one told as the summary tells the figure ("It was awarded £14m. Brinton ... was awarded £6m" for
+    "Brinton was awarded £14m")."""
+    if things:
+        return bool(things & index.frame(rival).thing)
+    return closely or _told_alike(figure, around, index, rival, standing)
+
+
+def _told_alike(figure: Figure, around: Around, index: ArticleIndex, rival: Figure, standing: Sequence[Figure]) -> bool:
+    """Whether a rival is told as the figure is, both in the summary and where the article gives it:
+    a word (names aside) of the summary figure's, of its article occurrence's and of the rival's
+    ("It was awarded £14m. Brinton ... was awarded £6m" for "Brinton was awarded £14m")."""
+    names = index.names_in(around.text, *around.layout.sentence_of(figure.start))
+    names |= index.names_in(index.text, *index.layout.sentence_of(rival.start))
+    shared = around.frame.words & index.frame(rival).words
+    return any((shared & index.frame(other).words) - names for other in standing)
 
 
 def _exchanged_in_sentence(

@@ -34,7 +34,7 @@ from .compare import (
     vague_holds,
     values_equal,
 )
-from .derive import change_way, derive, shown_working, with_the_rest
+from .derive import change_way, derive, shown_working, thing_elsewhere, with_the_rest
 from .direction import compared_after, opposite, told_as_size
 from .entities import listed_for_another, named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
@@ -153,7 +153,7 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
             else None
         )
         return end or Match("rounded", closest, rule="nearest-rounding")
-    written = _written_otherwise(figure, around.text, index)
+    written = _written_otherwise(figure, around.text, index, around)
     if written is not None or figure.kind == "name":
         return written or Match("unsupported", None)
     derivation = None if figure.kind == "ordinal" else _derivation(figure, around, index)
@@ -351,7 +351,7 @@ def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
     return None
 
 
-def _written_otherwise(figure: Figure, text: str, index: ArticleIndex) -> Match | None:
+def _written_otherwise(figure: Figure, text: str, index: ArticleIndex, around: Around | None = None) -> Match | None:
     """The figure (of the summary `text`) as the article writes it another way: a name's number,
     years as an anniversary, a unit written short."""
     if figure.kind == "name" and enabled("name-written-out"):
@@ -367,13 +367,13 @@ def _written_otherwise(figure: Figure, text: str, index: ArticleIndex) -> Match 
         if ordinal is not None:
             return Match("supported", ordinal, f"the article's '{ordinal.text}' in a row", "in-a-row")
     if enabled("short-unit"):
-        written = _unit_written_short(figure, text, index)
+        written = _unit_written_short(figure, text, index, around)
         if written is not None:
             return Match("supported", written, f"the article's '{written.text}'", "short-unit")
     return None
 
 
-def _unit_written_short(figure: Figure, text: str, index: ArticleIndex) -> Figure | None:
+def _unit_written_short(figure: Figure, text: str, index: ArticleIndex, around: Around | None = None) -> Figure | None:
     """A unit written short, read as another figure where the article gives the long form of that
     value (and not the summary's reading): "6.8m" as 6.8 metres (read as millions), "9.4 points" as
     9.4 percentage points (read as a count)."""
@@ -386,6 +386,7 @@ def _unit_written_short(figure: Figure, text: str, index: ArticleIndex) -> Figur
                 and _M_END_RE.search(other.text)
                 and not _COUNTED_AFTER_RE.match(index.text, other.end)
                 and same((other.value or 0.0) / 1_000_000, figure.value)
+                and not (around is not None and thing_elsewhere(figure, around, index, other, _is_length))
             ):
                 return other
         return None
@@ -399,6 +400,11 @@ def _unit_written_short(figure: Figure, text: str, index: ArticleIndex) -> Figur
     else:
         return None
     return next((other for other in index.figures if wanted(other) and same(other.value or 0.0, value)), None)
+
+
+def _is_length(figure: Figure) -> bool:
+    """A length, or a count written "22m" (read as millions) that may be one."""
+    return figure.kind == "measure" or (figure.kind == "count" and bool(_M_END_RE.search(figure.text)))
 
 
 def _is_metres(figure: Figure) -> bool:

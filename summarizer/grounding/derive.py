@@ -176,8 +176,34 @@ def _metric_units(figure: Figure, around: Around, index: ArticleIndex) -> list[M
         if theirs is None or other.value is None or other.unit == figure.unit or theirs[0] != dimension:
             continue
         if same(other.value * theirs[1], figure.value * size):
+            if thing_elsewhere(figure, around, index, other, lambda one: _dimension(one) == dimension):
+                return []
             return [Match("derived", other, f"'{other.text}' in other units", "metric-units", (other,))]
     return []
+
+
+def _dimension(figure: Figure) -> str | None:
+    """The metric dimension of a measure, or "length" for a count written "85m" (read as millions)."""
+    if figure.kind == "measure":
+        return _METRIC.get(figure.unit or "", (None, 0.0))[0]
+    if figure.kind == "count" and figure.scale == "million" and _WRITTEN_M_RE.search(figure.text):
+        return "length"
+    return None
+
+
+_WRITTEN_M_RE: Final = re.compile(r"\dm$")  # "85m": millions, or metres
+
+
+def thing_elsewhere(
+    figure: Figure, around: Around, index: ArticleIndex, chosen: Figure, alike: Callable[[Figure], bool]
+) -> bool:
+    """Whether the article figure taken for the summary's in another unit measures another thing than
+    the summary's, while a figure of its dimension (`alike`) measures that: "0.41 metres wide" where
+    the article's 41cm is a crack's length and its 2m the width."""
+    mine = around.frame.thing
+    if not mine or mine & index.frame(chosen).thing:
+        return False
+    return any(other is not chosen and alike(other) and mine & index.frame(other).thing for other in index.figures)
 
 
 # Metric units by dimension and size in the dimension's base unit.

@@ -1035,3 +1035,9 @@ def test_a_vote_rejected_by_its_majority_keeps_the_majority_first() -> None:
     article = "Brisk ward rejected the housing plan by 612 votes to 540."
     assert nothing_flagged(article, "Brisk ward voted against the housing plan by 612 votes to 540.")
     assert nothing_flagged(article, "Brisk ward rejected the plan, 612 votes to 540.")
+
+
+def test_a_value_given_beside_anothers_request_is_flagged_when_told_alike() -> None:
+    article = "Kessel asked the fund for £20m. It was awarded £14m. Brinton, which asked for £9m, was awarded £6m."
+    assert flagged(article, "Brinton was awarded £14m after asking for £9m.", "£14m")
+    assert nothing_flagged(article, "Brinton was awarded £6m after asking for £9m.")

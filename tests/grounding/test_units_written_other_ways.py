@@ -74,3 +74,39 @@ def test_a_level_after_a_span_that_says_when_is_a_count() -> None:
     assert ("49,000", "count") in kinds
     assert flagged(_FAIR, "Visitors to the fair rose by 58,000 on last year.", "58,000")
     assert nothing_flagged(_FAIR, "Visitors to the fair rose to 58,000 from 49,000.")
+
+
+# A value in another unit is the article's only where it measures what the summary's measures.
+_BRIDGE = "The footbridge is 2m wide. Inspectors found a crack 41cm long in its deck, and 15cm of snow lay on it."
+_TOWER = "Visitor numbers at Harl Castle reached 4.1m last year. Its keep is 22m tall."
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_BRIDGE, "The footbridge is 0.41 metres wide.", "0.41"),
+        (_TOWER, "Harl Castle's keep is 4.1 metres tall.", "4.1"),
+    ],
+)
+def test_a_value_in_another_unit_that_measures_another_thing_is_flagged(
+    article: str, summary: str, figure: str
+) -> None:
+    assert flagged(article, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        (_BRIDGE, "Inspectors found a 0.41 metre crack in the footbridge's deck."),
+        (_TOWER, "Harl Castle's keep is 22 metres tall."),
+    ],
+)
+def test_a_value_in_another_unit_that_measures_the_same_thing_is_not_flagged(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+def test_an_infants_age_in_months_is_a_span() -> None:
+    article = "A 14-month-old boy and his sister, 6, were rescued from the flat."
+    assert [(f.text, f.kind) for f in find_figures("a boy aged 14 months")] == [("14 months", "duration")]
+    assert nothing_flagged(article, "A boy aged 14 months was rescued from the flat.")
+    assert flagged(article, "A boy aged 16 months was rescued from the flat.", "16 months")
