@@ -506,7 +506,9 @@ def _level_after(text: str, low: _Candidate, high: _Candidate) -> bool:
     the range or change: "rose 7% to 24,310" (a share is no more than 100 when its unit is left
     unsaid); "210,000 lined the route over the five days, up from 165,000" (a span that says when)."""
     if low.kind == "percent":
-        return high.value is not None and high.value > _MOST_PERCENT
+        # ... and "fell 2.5% to 78": a change's size, then the level it reached (not "from 5% to 7")
+        sized = _CHANGE_SIZE_BEFORE_RE.search(text, max(0, low.start - _SPAN_WHEN_REACH), low.start) is not None
+        return sized or (high.value is not None and high.value > _MOST_PERCENT)
     return (
         low.kind == "duration"
         and _SPAN_WHEN_RE.search(text, max(0, low.start - _SPAN_WHEN_REACH), low.start) is not None
@@ -516,6 +518,12 @@ def _level_after(text: str, low: _Candidate, high: _Candidate) -> bool:
 # "over the five days", "during the two weeks": a span that says when something was counted
 _SPAN_WHEN_RE: Final = re.compile(r"\b(?:over|during|across|throughout)\s+(?:the|those|these)\s+$", re.IGNORECASE)
 _SPAN_WHEN_REACH: Final = 24
+_CHANGE_SIZE_BEFORE_RE: Final = re.compile(
+    r"\b(?:rose|rise[sn]?|fell|fall(?:s|en)?|grew|grow(?:s|n)?|dropped|drops?|climbed|climbs?|slipped|slips?"
+    r"|jumped|jumps?|increased|decreased|declined|gained|lost|up|down)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _MOST_PERCENT: Final = 100

@@ -47,6 +47,9 @@ def test_another_value_in_another_unit_is_flagged(article: str, summary: str, fi
 def test_a_bare_level_after_a_percentage_is_a_count() -> None:
     kinds = [(figure.text, figure.kind) for figure in find_figures("Visits rose 6% to 18,420.")]
     assert kinds == [("6%", "percent"), ("18,420", "count")]
+    # a change's size, then the level it reached, whatever the level's size
+    assert [f.kind for f in find_figures("Membership fell 2.5% to 78.")] == ["percent", "count"]
+    assert nothing_flagged("The club's membership fell 2.5% to 78 this year.", "The club now has 78 members.")
     # ... while the bare end of a range of shares is still a share
     assert [figure.kind for figure in find_figures("Support rose from 41% to 47.")] == ["percent", "percent"]
 
