@@ -503,8 +503,8 @@ def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidat
 
 def _level_after(text: str, low: _Candidate, high: _Candidate) -> bool:
     """Whether a bare figure after a percentage or a span is a level of its own, not the other end of
-    the range or change: "rose 7% to 24,310" (a share is no more than 100 when its unit is left
-    unsaid); "210,000 lined the route over the five days, up from 165,000" (a span that says when)."""
+    the range or change: "rose 6% to 18,420" (a share is no more than 100 when its unit is left
+    unsaid); "58,000 visited the fair over the four days, up from 49,000" (a span that says when)."""
     if low.kind == "percent":
         # ... and "fell 2.5% to 78": a change's size, then the level it reached (not "from 5% to 7")
         sized = _CHANGE_SIZE_BEFORE_RE.search(text, max(0, low.start - _SPAN_WHEN_REACH), low.start) is not None

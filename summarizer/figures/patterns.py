@@ -222,7 +222,7 @@ _TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"
 #   Pence written short only right after the number ("55.2p", "a 4p rise"; not "5 p.m.").
 _MEASURE_AFTER = (
     r"(?:(?:\s?|[-\u2013])(?P<measure_unit>km\s?/\s?h|sq\.? (?:mi|km|m|ft)"
-    r"|square (?:miles?|kilomet(?:re|er)s?|met(?:re|er)s?|f(?:ee|oo)t)|"
+    r"|square[\s-](?:miles?|kilomet(?:re|er)s?|met(?:re|er)s?|f(?:ee|oo)t)|"
     + alternation(unit for unit in MEASURE_UNITS if "/" not in unit and " " not in unit)
     + r")|(?P<pence>p)(?!\.[a-z]))(?![\w/])"
 )
@@ -238,7 +238,6 @@ _UNIT_WORDS = (
     *TIME_UNIT_ABBREVIATIONS,
     "km",
     "sq",
-    "square",
     *MEASURE_UNITS,
     *"CFp",
 )
@@ -341,5 +340,5 @@ HIDDEN_START_RE: Final = re.compile(f"{_text._INVISIBLE.pattern}|{_text._CONTROL
 
 # Small helpers for normalising what a match read.
 YEAR_DIGITS_RE: Final = re.compile(r"1[5-9]\d\d|20\d\d")  # a bare number read as a year
-UNIT_SPACES_RE: Final = re.compile(r"[\s.]+")  # "sq. km" -> "sq km"
+UNIT_SPACES_RE: Final = re.compile(r"[\s.-]+")  # "sq. km" -> "sq km", "square-foot" -> "square foot"
 UNIT_SLASH_RE: Final = re.compile(r"\s*/\s*")  # "km / h" -> "km/h"

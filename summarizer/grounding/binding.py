@@ -49,12 +49,14 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     # the first sentence is in it, as `TextLayout.sentence_of` has it).
     starts = index.layout.sentence_starts
     equal_sentences = {bisect.bisect_right(starts, other.start) or 1 for _, other in equal}
+    # (one occurrence per kind and value: a value repeated a thousand times is tested once per rival)
+    distinct = list({(same.kind, same.value): same for _, same in equal}.values())
     rivals = [
         (position, other)
         for position, other in candidates
         if other.kind == figure.kind
         and (bisect.bisect_right(starts, other.start) or 1) in equal_sentences
-        and not any(values_equal(other, same) for _, same in equal)
+        and not any(values_equal(other, same) for same in distinct)
     ]
     if not rivals:
         return False
@@ -295,11 +297,18 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     # The summary's other figures: a rival whose value the summary also gives may be half of a swap.
     others = [other for other in around.siblings if other.start != figure.start and other.value is not None]
     pointed = None
+    # Rivals by sentence: each occurrence reads only those in or next to its sentence (a value and
+    # its rivals repeated a thousand times would otherwise be read a million times).
+    by_sentence: dict[int, list[tuple[int, Figure]]] = {}
+    for order, one in enumerate(rivals):
+        by_sentence.setdefault(index.frame_sentence(one), []).append((order, one))
     for same_figure in equal:
-        rival = _better_rival(mine, same_figure, rivals, index, others=others, around=around)
-        if rival is None:
+        sentence = index.frame_sentence(same_figure)
+        near = sorted(pair for number in (sentence - 1, sentence, sentence + 1) for pair in by_sentence.get(number, ()))
+        better = _better_rival(mine, same_figure, [one for _, one in near], index, others=others, around=around)
+        if better is None:
             return None  # this occurrence of the value may well be what the summary means
-        pointed = pointed or rival
+        pointed = pointed or better
     return pointed
 
 

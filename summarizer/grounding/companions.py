@@ -163,10 +163,13 @@ def _told_alike(figure: Figure, around: Around, index: ArticleIndex, rival: Figu
     """Whether a rival is told as the figure is, both in the summary and where the article gives it:
     a word (names aside) of the summary figure's, of its article occurrence's and of the rival's
     ("It was awarded £14m. Brinton ... was awarded £6m" for "Brinton was awarded £14m")."""
+    shared = around.frame.words & index.frame(rival).words
+    if not shared:
+        return False  # (most rivals: the occurrences' words need not be read)
     names = index.names_in(around.text, *around.layout.sentence_of(figure.start))
     names |= index.names_in(index.text, *index.layout.sentence_of(rival.start))
-    shared = around.frame.words & index.frame(rival).words
-    return any((shared & index.frame(other).words) - names for other in standing)
+    shared -= names
+    return any(shared & index.frame(other).words for other in standing)
 
 
 def _exchanged_in_sentence(

@@ -235,7 +235,7 @@ def _durations_compatible(summary: Figure, article: Figure) -> bool:
         return summary.unit == article.unit  # "three years" is not "three months"
     if "age" in {summary.kind, article.kind}:
         span = summary if summary.kind == "duration" else article
-        return span.unit in {None, "year"}  # an age is in years: "27 seconds behind" is no rider of 27
+        return span.unit in {None, "year"}  # an age is in years: "18 minutes late" is no driver of 18
     return "count" not in {summary.kind, article.kind}  # "two cows" are not "two weeks"
 
 

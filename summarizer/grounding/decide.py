@@ -34,7 +34,7 @@ from .compare import (
     vague_holds,
     values_equal,
 )
-from .derive import change_way, derive, shown_working, thing_elsewhere, with_the_rest
+from .derive import WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
 from .direction import compared_after, opposite, told_as_size
 from .entities import listed_for_another, named_elsewhere, named_swap
 from .index import ArticleIndex, scores_in_article
@@ -351,7 +351,7 @@ def _name_written_out(figure: Figure, index: ArticleIndex) -> Figure | None:
     return None
 
 
-def _written_otherwise(figure: Figure, text: str, index: ArticleIndex, around: Around | None = None) -> Match | None:
+def _written_otherwise(figure: Figure, text: str, index: ArticleIndex, around: Around) -> Match | None:
     """The figure (of the summary `text`) as the article writes it another way: a name's number,
     years as an anniversary, a unit written short."""
     if figure.kind == "name" and enabled("name-written-out"):
@@ -373,26 +373,25 @@ def _written_otherwise(figure: Figure, text: str, index: ArticleIndex, around: A
     return None
 
 
-def _unit_written_short(figure: Figure, text: str, index: ArticleIndex, around: Around | None = None) -> Figure | None:
+def _unit_written_short(figure: Figure, text: str, index: ArticleIndex, around: Around) -> Figure | None:
     """A unit written short, read as another figure where the article gives the long form of that
     value (and not the summary's reading): "6.8m" as 6.8 metres (read as millions), "9.4 points" as
-    9.4 percentage points (read as a count)."""
+    9.4 percentage points (read as a count); and the other way round, "6.8 metres" for the article's
+    "6.8m", where that figure measures the summary's thing (`derive.of_the_thing`)."""
     if _is_metres(figure) and figure.value is not None:
-        # the other way round: "5.87 metres" where the article writes "5.87m" (read as millions)
-        for other in index.figures:
-            if (
-                other.kind == "count"
-                and other.scale == "million"
-                and _M_END_RE.search(other.text)
-                and not _COUNTED_AFTER_RE.match(index.text, other.end)
-                and same((other.value or 0.0) / 1_000_000, figure.value)
-                and not (around is not None and thing_elsewhere(figure, around, index, other, _is_length))
-            ):
-                return other
-        return None
+        found = [
+            other
+            for other in index.figures
+            if other.kind == "count"
+            and other.scale == "million"
+            and WRITTEN_M_RE.search(other.text)
+            and not _COUNTED_AFTER_RE.match(index.text, other.end)
+            and same((other.value or 0.0) / 1_000_000, figure.value)
+        ]
+        return of_the_thing(around, index, found, "length")
     if figure.kind != "count" or figure.value is None:
         return None
-    if figure.scale == "million" and _M_END_RE.search(figure.text) and not _COUNTED_AFTER_RE.match(text, figure.end):
+    if figure.scale == "million" and WRITTEN_M_RE.search(figure.text) and not _COUNTED_AFTER_RE.match(text, figure.end):
         # ("3.2m people", "3.2m homes" count: millions; "a 6.8m peak" measures)
         value, wanted = figure.value / 1_000_000, _is_metres
     elif figure.scale is None and _POINTS_AFTER_RE.match(text, figure.end):
@@ -402,16 +401,10 @@ def _unit_written_short(figure: Figure, text: str, index: ArticleIndex, around: 
     return next((other for other in index.figures if wanted(other) and same(other.value or 0.0, value)), None)
 
 
-def _is_length(figure: Figure) -> bool:
-    """A length, or a count written "22m" (read as millions) that may be one."""
-    return figure.kind == "measure" or (figure.kind == "count" and bool(_M_END_RE.search(figure.text)))
-
-
 def _is_metres(figure: Figure) -> bool:
     return figure.kind == "measure" and figure.unit == "metre"
 
 
-_M_END_RE: Final = re.compile(r"\dm$")
 _COUNTED_AFTER_RE: Final = re.compile(r"\s+(?:people|[a-z]*[a-rt-z]s)\b")
 _POINTS_AFTER_RE: Final = re.compile(r"[\s-]+points?\b", re.IGNORECASE)
 

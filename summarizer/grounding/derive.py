@@ -165,45 +165,54 @@ def _durations(figure: Figure, around: Around, index: ArticleIndex) -> list[Matc
 
 
 def _metric_units(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
-    """A measure the article gives in another metric unit of its dimension: "0.41 metres" for "41cm",
+    """A measure the article gives in another metric unit of its dimension: "0.35 metres" for "35cm",
     "2.4 tonnes" for "2,400kg". Exact: a metric unit is a power of ten of another."""
     factor = _METRIC.get(figure.unit or "") if figure.kind == "measure" else None
     if factor is None or figure.value is None:
         return []
     dimension, size = factor
+    found = []
     for other in index.figures:
         theirs = _METRIC.get(other.unit or "") if other.kind == "measure" else None
         if theirs is None or other.value is None or other.unit == figure.unit or theirs[0] != dimension:
             continue
         if same(other.value * theirs[1], figure.value * size):
-            if thing_elsewhere(figure, around, index, other, lambda one: _dimension(one) == dimension):
-                return []
-            return [Match("derived", other, f"'{other.text}' in other units", "metric-units", (other,))]
-    return []
+            found.append(other)
+    chosen = of_the_thing(around, index, found, dimension)
+    return (
+        []
+        if chosen is None
+        else [Match("derived", chosen, f"'{chosen.text}' in other units", "metric-units", (chosen,))]
+    )
 
 
-def _dimension(figure: Figure) -> str | None:
+def metric_dimension(figure: Figure) -> str | None:
     """The metric dimension of a measure, or "length" for a count written "85m" (read as millions)."""
     if figure.kind == "measure":
         return _METRIC.get(figure.unit or "", (None, 0.0))[0]
-    if figure.kind == "count" and figure.scale == "million" and _WRITTEN_M_RE.search(figure.text):
+    if figure.kind == "count" and figure.scale == "million" and WRITTEN_M_RE.search(figure.text):
         return "length"
     return None
 
 
-_WRITTEN_M_RE: Final = re.compile(r"\dm$")  # "85m": millions, or metres
+WRITTEN_M_RE: Final = re.compile(r"\dm$")  # "85m": millions, or metres
 
 
-def thing_elsewhere(
-    figure: Figure, around: Around, index: ArticleIndex, chosen: Figure, alike: Callable[[Figure], bool]
-) -> bool:
-    """Whether the article figure taken for the summary's in another unit measures another thing than
-    the summary's, while a figure of its dimension (`alike`) measures that: "0.41 metres wide" where
-    the article's 41cm is a crack's length and its 2m the width."""
+def of_the_thing(around: Around, index: ArticleIndex, found: list[Figure], dimension: str) -> Figure | None:
+    """Of the article figures that give the summary's measure in another unit, the one it stands on:
+    one that measures the summary's thing; else the first, unless another figure of the dimension
+    measures that thing ("0.35 metres wide" where the article's 35cm is a crack's length and its 3m
+    the width)."""
+    if not found:
+        return None
     mine = around.frame.thing
-    if not mine or mine & index.frame(chosen).thing:
-        return False
-    return any(other is not chosen and alike(other) and mine & index.frame(other).thing for other in index.figures)
+    if not mine:
+        return found[0]
+    own = next((other for other in found if mine & index.frame(other).thing), None)
+    if own is not None:
+        return own
+    measured = any(metric_dimension(other) == dimension and mine & index.frame(other).thing for other in index.figures)
+    return None if measured else found[0]
 
 
 # Metric units by dimension and size in the dimension's base unit.
@@ -487,7 +496,7 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
     if apart and abs(left_sentence - right_sentence) > reach:
         return None
     bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
-    # "more than three-quarters of the riders" from 97 of 126 (77%)
+    # "more than two-thirds of the seats" from 58 of 80 (72.5%)
     above = None if bounded_operand else _share_above(figure, left, right, index)
     if above is not None:
         return above
@@ -524,7 +533,7 @@ _SMALL_COUNT: Final = 10
 
 def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleIndex) -> str | None:
     """The share of two counts that a lower bound on a share tells, a little above it: "more than
-    half" for 344 of 612 (56%); not for 97% (a bound that far below its value is no way to tell it)."""
+    half" for 230 of 410 (56%); not for 97% (a bound that far below its value is no way to tell it)."""
     if bound_of(figure.qualifier) != "lower" or figure.kind not in _SHARES or figure.value is None:
         return None
     if left.kind != "count" or right.kind != "count" or not left.value or not right.value:
@@ -534,7 +543,7 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
     numerator, denominator = sorted((left.value, right.value))
     share = 100 * numerator / denominator
     low = figure.value if figure.qualifier == "at_least" else figure.value + _SLACK
-    # a percentage is a finer bound than a fraction: "more than 45%" is told of 46%, "more than half" of 56%
+    # a percentage is a finer bound than a fraction: "more than 30%" is told of 33%, "more than half" of 56%
     reach = _PERCENT_ABOVE_REACH if figure.kind == "percent" else _SHARE_ABOVE_REACH
     if numerator < denominator and low <= share <= figure.value + reach:
         return f"{_show(numerator)} / {_show(denominator)} = {share:.1f}%"

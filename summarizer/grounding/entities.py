@@ -137,8 +137,8 @@ def named_swap(
         start, _ = index.layout.sentence_of(other.start)
         own = {word for word in _own_words(index.text, index.figures, other, start) if _is_party(word, index)}
         if not own or own & mine or _NAME_AFTER_RE.match(index.text, other.end):
-            return None  # (as above: "40 for Tarrow and 65 for Mendle", the 65 is not Tarrow's)
-    # The other end of an equal figure's change is the same party's ("19 of the seats on Dunmere's
+            return None  # (as above: "40 for Quenby and 65 for Pellby", the 65 is not Quenby's)
+    # The other end of an equal figure's change is the same party's ("19 of the seats on Oxcombe's
     # council, down from 26": the 26 is no party's but the 19's)
     ends = {end.start for end in (index.partner(same) for _, same in equal) if end is not None}
     for _, other in candidates:
@@ -159,7 +159,7 @@ def listed_for_another(
 ) -> Figure | None:
     """The article figure of the summary's party, where the article lists parties' values and gives
     the summary's value to another: "Corran Haulage was fined £19,000" where it says "fined Corran
-    Haulage £48,000 and Pellow Freight £19,000", or "followed by Ashby Ford with 7,100 and Mill Lane
+    Haulage £48,000 and Brinton Freight £19,000", or "followed by Quenby Ford with 7,100 and Mill Lane
     with 5,800".
 
     In a list, a value's own names are those of its own item, so a sentence that names the
@@ -196,8 +196,8 @@ def listed_for_another(
 
 def _item_words(text: str, figures: list[Figure], figure: Figure, sentence_start: int) -> list[str]:
     """The capitalised words of a list item before its figure: after the figure of its kind before it
-    and after the last comma, "and", "while" or "whereas" between the two ("fined £48,000 and Pellow
-    Freight £19,000" gives Pellow Freight; "41% in Leeds and 38%" gives nothing: Leeds is the 41%'s)."""
+    and after the last comma, "and", "while" or "whereas" between the two ("fined £48,000 and Brinton
+    Freight £19,000" gives Brinton Freight; "41% in Leeds and 38%" gives nothing: Leeds is the 41%'s)."""
     start = _after_one_of_kind(figures, figure, sentence_start)
     breaks = list(_ITEM_BREAK_RE.finditer(text, start, figure.start))
     return CAPITALISED_RE.findall(text, breaks[-1].end() if breaks else start, figure.start)

@@ -102,7 +102,7 @@ _RANGE_JOINER_RE: Final = re.compile(r"(?:\bto|\band|\bor|-|\u2013|\u2014)\s*$",
 _WHOLE_OPENING_RE: Final = re.compile(r"\W*of\s+(?:the|its|their|his|her|our|these|those)\s+", re.IGNORECASE)
 _JOINER_ONLY_RE: Final = re.compile(r"\s*(?:to|and|or|until|-|\u2013|\u2014)\s*", re.IGNORECASE)
 # An aside: a comma and at most two words before its figure, at most three words and a comma after
-# it, then a word that is no coordinator ("Dunmere, about 30 miles north, took").
+# it, then a word that is no coordinator ("Oxcombe, about 30 miles north, took").
 _ASIDE_OPEN_RE: Final = re.compile(r"[A-Za-z],\s+(?:[A-Za-z]+\s+){0,2}$")
 _ASIDE_CLOSE_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3},\s+(?P<next>[A-Za-z]+)\b")
 _ASIDE_REACH: Final = 24
@@ -111,10 +111,10 @@ _LEADS_CLAUSE_RE: Final = re.compile(
     r"\s*(?:(?:and|but|then|while)\s+)?(?:in|by|on|from|since|until|during)\s+", re.IGNORECASE
 )
 _SPAN_DATED_RE: Final = re.compile(r"\s+(?:in|from|since|until)\s+", re.IGNORECASE)
-# what follows a date of a list of dates: more dates, or the sentence's end (no clause of its own to lead)
-_DATE_LIST_TAIL_RE: Final = re.compile(
-    r"(?:\s*,?\s+(?:(?:and|or)\s+)?(?:(?:in|on|by)\s+)?(?:19|20)\d\d\b)+|\s*(?:[.;!?]|$)", re.IGNORECASE
-)
+# what stands between two dates of a list ("in 2008, in 2011 and in 2015", "on 4 March, on 9 April"),
+# or after its last one (the sentence's end): no clause of its own to lead
+_DATE_LIST_JOIN_RE: Final = re.compile(r"\s*,?\s+(?:(?:and|or)\s+)?(?:(?:in|on|by)\s+)?", re.IGNORECASE)
+_SENTENCE_END_RE: Final = re.compile(r"\s*(?:[.;!?]|$)")
 _OPENING_WORDS: Final = 8  # words after a date that opens its sentence read as what it dates
 _PAST_WORDS: Final = frozenset(["past", "previous", "preceding", "ago", "earlier", "former"])
 _FUTURE_WORDS: Final = frozenset(["next", "coming", "upcoming", "future", "will", "forecast", "projected", "expected"])
@@ -227,7 +227,8 @@ class FrameReader:
         self._frames: dict[int, Frame] = {}
         self._opening: dict[int, tuple[str, ...]] = {}
         self._phrases: dict[tuple[int, int], _Phrase] = {}
-        self._picks: dict[int, dict[int, tuple[str, frozenset[str]]]] = {}  # by sentence start
+        # by sentence start: each figure's picks of the opening's words, and their union by kind
+        self._picks: dict[int, tuple[dict[int, frozenset[str]], dict[str, frozenset[str]]]] = {}
         self._source = source
         self._copies: dict[int, tuple[list[Figure], list[Figure]] | None] = {}  # by sentence start
 
@@ -343,7 +344,7 @@ class FrameReader:
 
     def _aside(self, other: Figure, figure: Figure) -> bool:
         """Whether `other` stands in an aside set off by commas between a subject and its verb, and
-        `figure` comes after it: "A scheme at Dunmere, 30 miles north, took six years" (the six years
+        `figure` comes after it: "A scheme at Oxcombe, 30 miles north, took six years" (the six years
         are the scheme's). Not an item of a list: "12 homes, 30 sheds, and 4 barns"."""
         reach = max(0, other.start - _ASIDE_REACH)
         text = self.text
@@ -419,38 +420,40 @@ class FrameReader:
 
     def _named_by_others(self, figure: Figure, start: int, end: int) -> frozenset[str]:
         """Words of the sentence's opening that the phrase of another figure of its kind names, and the
-        figure's own phrase does not: "Arden and Corby pledged staff: 500 for Arden and 600 for Corby",
-        where Corby is the 600's and not the 500's."""
-        picks = self._picks.get(start)
-        if picks is None:
-            picks = self._picks[start] = self._picks_in(start, end)
-        if not picks:
+        figure's own phrase does not: "Quenby and Colne pledged staff: 500 for Quenby and 600 for Colne",
+        where Colne is the 600's and not the 500's."""
+        found = self._picks.get(start)
+        if found is None:
+            found = self._picks[start] = self._picks_in(start, end)
+        own, by_kind = found
+        if not by_kind:
             return frozenset()
-        own = picks.get(figure.start, ("", frozenset()))[1]
-        theirs = [words for at, (kind, words) in picks.items() if at != figure.start and kind == figure.kind]
-        return frozenset().union(*theirs) - own
+        # (the union of every pick of the kind, less the figure's own: one set per sentence and kind)
+        return by_kind.get(figure.kind, frozenset()) - own.get(figure.start, frozenset())
 
-    def _picks_in(self, start: int, end: int) -> dict[int, tuple[str, frozenset[str]]]:
+    def _picks_in(self, start: int, end: int) -> tuple[dict[int, frozenset[str]], dict[str, frozenset[str]]]:
         """The words of its sentence's opening each figure's own phrase names (see `_named_by_others`),
-        by figure start: none for most sentences."""
+        by figure start, and their union by kind: none for most sentences."""
         low, high = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         kinds = [other.kind for other in self.figures[low:high]]
         if len(set(kinds)) == len(kinds):
-            return {}  # no two figures of a kind: no other figure's words to take away
+            return {}, {}  # no two figures of a kind: no other figure's words to take away
         opening = self._opening_of(start, self.figures[low])
         rest = self.text[self.figures[low].end : end].lower()
         if not any(word in rest for word in opening):
-            return {}  # most sentences: no word of the opening comes again after its first figure
-        picks = {}
+            return {}, {}  # most sentences: no word of the opening comes again after its first figure
+        own: dict[int, frozenset[str]] = {}
+        by_kind: dict[str, frozenset[str]] = {}
         for other in self.figures[low:high]:
             _, after = self._neighbours(other, start, end)
             phrase = self._phrase(other.end, after.start if after is not None else end)
-            # (an owner is no item's party: "£2m for Brackton's parks" names the parks)
+            # (an owner is no item's party: "£2m for Colne's parks" names the parks)
             owned = [word for word in phrase.words if not word.endswith(("'s", "’s"))]
             picked = opening.intersection(map(stem, owned)) | (opening & phrase.thing)
             if picked:
-                picks[other.start] = (other.kind, picked)
-        return picks
+                own[other.start] = picked
+                by_kind[other.kind] = by_kind.get(other.kind, frozenset()) | picked
+        return own, by_kind
 
     def whole_of(self, figure: Figure) -> Figure | None:
         """The whole `figure`'s sentence opens with ("Of the 30 riders who started the rally, ..."),
@@ -514,10 +517,23 @@ class FrameReader:
         if (
             broken >= 0
             and _LEADS_CLAUSE_RE.fullmatch(self.text, broken + 1, figure.start)
-            and not _DATE_LIST_TAIL_RE.match(self.text, figure.end)  # "in 2008, in 2011 and in 2015": a list
+            and not self._listed_date(figure)
         ):
             return broken + 1
         return 0
+
+    def _listed_date(self, figure: Figure) -> bool:
+        """Whether a date is an item of a list of dates ("in 2008, in 2011 and in 2015"): another date
+        follows it with only a joiner between, or the sentence ends after it."""
+        if _SENTENCE_END_RE.match(self.text, figure.end):
+            return True
+        at = bisect.bisect_right(self._starts, figure.start)
+        after = self.figures[at] if at < len(self.figures) else None
+        return (
+            after is not None
+            and after.kind in _CALENDAR
+            and _DATE_LIST_JOIN_RE.fullmatch(self.text, figure.end, after.start) is not None
+        )
 
     def _stretch_start(self, sentence_start: int, before: Figure | None, figure: Figure) -> int:
         """Where the words that govern `figure` begin: the sentence's start; after a figure before it,

@@ -644,9 +644,9 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
 
 
 def _part_of_the_whole_now(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:
-    """Whether the summary tells the value as a part of a whole ("won 44 of the council's 81 seats")
+    """Whether the summary tells the value as a part of a whole ("won 31 of the council's 57 seats")
     where, in the article, the value is only the earlier end of the change of another part of that
-    whole ("38 of the 81 seats, down from 44"): the whole's part is the level of the whole's time."""
+    whole ("26 of the 57 seats, down from 31"): the whole's part is the level of the whole's time."""
     at = bisect.bisect_right(around.sibling_starts, figure.start)
     if at >= len(around.siblings) or not _is_whole_of(figure, around.siblings[at], around.text):
         return False
@@ -851,10 +851,11 @@ _APPOSITION_RE: Final = re.compile(r",\s*or\s+$|\(\s*$", re.IGNORECASE)
 
 def _whole_after(figures: list[Figure], at: int, part: Figure, text: str) -> Figure | None:
     """The whole right after `part`, a figure before `figures[at]` ("27 of the 60 pupils, up from 20")."""
+    # `part` is a neighbour `neighbours` found within a link's reach: a few figures back at most
     i = at - 1
-    while i > 0 and figures[i - 1] is not part:
+    while i >= 0 and figures[i] is not part:
         i -= 1
-    return figures[i] if i > 0 and _is_whole_of(part, figures[i], text) else None
+    return figures[i + 1] if i >= 0 and i + 1 < at and _is_whole_of(part, figures[i + 1], text) else None
 
 
 def _in_a_range(text: str, figures: list[Figure], at: int) -> bool:
@@ -865,7 +866,7 @@ def _in_a_range(text: str, figures: list[Figure], at: int) -> bool:
 # "45 of the 48 counts", "six of its 11 stores", "27 of the council's 65 seats": a part, then the
 # whole it is part of.
 _PART_OF_RE: Final = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:[A-Z][a-z]+\s+)?[A-Za-z]+(?:'s|’s)\s+)?"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?(?:(?:(?-i:[A-Z])[a-z]+\s+)?[A-Za-z]+(?:'s|’s)\s+)?"
     r"(?:last\s+|first\s+|next\s+|past\s+)?",
     re.IGNORECASE,
 )

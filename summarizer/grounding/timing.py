@@ -600,7 +600,7 @@ def _placed_in_named(
     if calendar.names.search(text, sentence_start, end) is None:
         return frozenset()
     at = bisect.bisect_right(starts, figure.start)
-    # (a span after the figure qualifies it: "66.5% of patients within four hours in December")
+    # (a span after the figure qualifies it: "71.2% of patients within two hours in June")
     while at < len(figures) and figures[at].kind == "duration" and figures[at].start < end:
         at += 1
     stop = min(end, figures[at].start) if at < len(figures) else end
@@ -729,7 +729,7 @@ def _tells_of(index: ArticleIndex, year: Figure, words: frozenset[str]) -> bool:
     what happened ("Dorran had convictions in 2008" tells no ban of Dorran's), unless names are all
     the year's clause tells ("..., and from 2004 by Piet Holm": the event is the clause before's)."""
     theirs = index.frame(year).words
-    # ... and the words of the figure it dates ("the 1.14 million it served in 2024" tells of passengers)
+    # ... and the words of the figure it dates ("the 2.6 million it served in 2023" tells of passengers)
     dated = dated_figure(index.figures, index.starts, year, index.text)
     if dated is not None:
         theirs |= index.frame(dated).words
@@ -767,7 +767,7 @@ def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) ->
         return None
     dates = dated_figure(around.siblings, around.sibling_starts, figure, around.text)
     # A year after the dateline's is a plan's or a forecast's: no year of an event already told
-    # ("handled fewer passengers in 2025" is no target "to handle 2.5 million by 2035").
+    # ("handled more cargo in 2024" is no target "to handle 3 million tonnes by 2032").
     now = _year_value(index.figures[0]) if index.dated else None
     ahead = now is None or _year_value(figure) > now
     for _, other in index.candidates(figure):

@@ -52,17 +52,17 @@ def test_a_rise_in_points_is_not_taken_for_another_thing_s_level() -> None:
 # A part told with its whole, then its change: "27 of the 60 ..., up from 20" is the part's change
 # (the whole stays), so the part's size of change is derived and the earlier end is no level now.
 _CHOIR = (
-    "Of the choirs at the Pellow festival, 23 of the 40 that entered won a medal, up from 17 last year. "
+    "Of the choirs at the Lorrin festival, 23 of the 40 that entered won a medal, up from 17 last year. "
     "Judges heard 212 songs."
 )
-_WARD = "The Harbour Alliance holds 19 of the 52 seats on Dunmere's council, down from 26 after the last vote."
+_WARD = "The Harbour Alliance holds 19 of the 52 seats on Oxcombe's council, down from 26 after the last vote."
 
 
 @pytest.mark.parametrize(
     ("article", "summary", "figure"),
     [
-        (_CHOIR, "Medal-winning choirs at Pellow rose by six to 23.", "six"),
-        (_WARD, "The Harbour Alliance lost seven seats on Dunmere council, leaving it with 19.", "seven"),
+        (_CHOIR, "Medal-winning choirs at Lorrin rose by six to 23.", "six"),
+        (_WARD, "The Harbour Alliance lost seven seats on Oxcombe council, leaving it with 19.", "seven"),
     ],
 )
 def test_the_size_of_a_parts_change_is_derived_past_its_whole(article: str, summary: str, figure: str) -> None:
@@ -70,14 +70,14 @@ def test_the_size_of_a_parts_change_is_derived_past_its_whole(article: str, summ
 
 
 def test_a_parts_earlier_end_told_with_the_whole_of_now_is_flagged() -> None:
-    assert flagged(_WARD, "The Harbour Alliance holds 26 of Dunmere council's 52 seats.", "26")
+    assert flagged(_WARD, "The Harbour Alliance holds 26 of Oxcombe council's 52 seats.", "26")
     assert flagged(_WARD, "The Harbour Alliance holds 26 of the 52 seats.", "26")
 
 
 @pytest.mark.parametrize(
     "summary",
     [
-        "The Harbour Alliance holds 19 of Dunmere council's 52 seats, down from 26.",
+        "The Harbour Alliance holds 19 of Oxcombe council's 52 seats, down from 26.",
         "The Harbour Alliance had 26 seats before the last vote.",
         "The Alliance's seats fell from 26 to 19.",
     ],

@@ -932,7 +932,7 @@ def test_the_end_after_to_reach_is_read_with_its_own_verb() -> None:
 # An opening that names every party, then a list that gives each its figure: the parties the other
 # items name are theirs, not this figure's.
 PARTIES_NAMED_FIRST = (
-    "Only Tarrow and Mendle have promised extra nurses so far: 40 for Tarrow and 65 for Mendle.",
+    "Only Quenby and Mendle have promised extra nurses so far: 40 for Quenby and 65 for Mendle.",
     "The two ferry lines, Northway and Bluecrest, both grew last year: 12% for Northway passengers "
     "and 7% for the Bluecrest ones.",
     "So far just the Greens and the Liberals have put forward candidates: "
@@ -945,10 +945,10 @@ PARTIES_NAMED_FIRST = (
     [
         (
             PARTIES_NAMED_FIRST[0],
-            "Only Tarrow and Mendle have promised extra nurses so far: 65 for Tarrow and 40 for Mendle.",
+            "Only Quenby and Mendle have promised extra nurses so far: 65 for Quenby and 40 for Mendle.",
             ("65", "40"),
         ),
-        (PARTIES_NAMED_FIRST[0], "Tarrow and Mendle promised nurses: 65 for Tarrow and 40 for Mendle.", ("65", "40")),
+        (PARTIES_NAMED_FIRST[0], "Quenby and Mendle promised nurses: 65 for Quenby and 40 for Mendle.", ("65", "40")),
         (
             PARTIES_NAMED_FIRST[1],
             "Northway and Bluecrest both grew: 7% for Northway passengers and 12% for Bluecrest ones.",
@@ -973,14 +973,14 @@ def test_figures_swapped_between_parties_named_before_the_list_are_flagged(
 @pytest.mark.parametrize(
     ("article", "summary"),
     [
-        (PARTIES_NAMED_FIRST[0], "Tarrow has promised 40 extra nurses and Mendle 65."),
-        (PARTIES_NAMED_FIRST[0], "Only Tarrow and Mendle have promised nurses: 40 for Tarrow and 65 for Mendle."),
+        (PARTIES_NAMED_FIRST[0], "Quenby has promised 40 extra nurses and Mendle 65."),
+        (PARTIES_NAMED_FIRST[0], "Only Quenby and Mendle have promised nurses: 40 for Quenby and 65 for Mendle."),
         (PARTIES_NAMED_FIRST[1], "Northway's passengers rose 12% last year, Bluecrest's 7%."),
         (PARTIES_NAMED_FIRST[2], "The Greens put forward 31 candidates and the Liberals 18."),
         # a party the opening names and no item picks stays every item's
         (
-            "Tarrow council has promised extra staff: 40 nurses for the north and 65 for the south.",
-            "Tarrow council promised 65 extra staff for the south.",
+            "Quenby council has promised extra staff: 40 nurses for the north and 65 for the south.",
+            "Quenby council promised 65 extra staff for the south.",
         ),
     ],
 )
@@ -991,13 +991,13 @@ def test_figures_kept_with_parties_named_before_the_list_are_not_flagged(article
 # A summary that combines sentences takes each figure from its own; a figure that stands alone in
 # its sentence was exchanged with nothing, unless the value beside the companion counts its thing.
 _LEAGUE = (
-    "Corran and Tollby each won 14 games this season, and Wexmoor won 11. "
+    "Corran and Tollby each won 14 games this season, and Harbeck won 11. "
     "Corran scored 47 goals and Tollby 39. "
-    "Wexmoor's coach Ada Frey said her side had let in 33."
+    "Harbeck's coach Ada Frey said her side had let in 33."
 )
 _FUND = (
     "The Dale Heritage Fund has split £6m between four towns for 2027. "
-    "Brindle received £2m, while Ashby and Colne each received £1.5m. "
+    "Brindle received £2m, while Colne and Colne each received £1.5m. "
     "Brindle had asked for £2.8m, its mayor said."
 )
 _DEPOT = (
@@ -1010,7 +1010,7 @@ _DEPOT = (
 @pytest.mark.parametrize(
     ("article", "summary"),
     [
-        (_LEAGUE, "Wexmoor won 11 games and let in 33 goals this season."),
+        (_LEAGUE, "Harbeck won 11 games and let in 33 goals this season."),
         (_FUND, "Brindle got £2m of the fund after asking for £2.8m."),
         (_FUND, "Brindle was given £2m of the £6m fund."),
     ],
@@ -1025,10 +1025,10 @@ def test_a_figure_moved_beside_a_companion_whose_sentence_counts_its_thing_other
 
 
 def test_an_owner_in_an_items_phrase_picks_no_party_of_the_list() -> None:
-    # "for Tarrow's parks" names the parks; Tarrow, the sentence's subject, stays every item's
-    article = "Tarrow council approved £3m for road repairs and £2m for Tarrow's parks, out of a £21m budget."
-    assert status(article, "Tarrow council approved £3m for road repairs.", "£3m") not in FLAGGED
-    assert status(article, "Tarrow council's budget is £5m.", "£5m") in FLAGGED
+    # "for Quenby's parks" names the parks; Quenby, the sentence's subject, stays every item's
+    article = "Quenby council approved £3m for road repairs and £2m for Quenby's parks, out of a £21m budget."
+    assert status(article, "Quenby council approved £3m for road repairs.", "£3m") not in FLAGGED
+    assert status(article, "Quenby council's budget is £5m.", "£5m") in FLAGGED
 
 
 def test_a_vote_rejected_by_its_majority_keeps_the_majority_first() -> None:
@@ -1038,6 +1038,6 @@ def test_a_vote_rejected_by_its_majority_keeps_the_majority_first() -> None:
 
 
 def test_a_value_given_beside_anothers_request_is_flagged_when_told_alike() -> None:
-    article = "Kessel asked the fund for £20m. It was awarded £14m. Brinton, which asked for £9m, was awarded £6m."
+    article = "Norsea asked the fund for £20m. It was awarded £14m. Brinton, which asked for £9m, was awarded £6m."
     assert flagged(article, "Brinton was awarded £14m after asking for £9m.", "£14m")
     assert nothing_flagged(article, "Brinton was awarded £6m after asking for £9m.")

@@ -745,7 +745,7 @@ def test_a_year_of_the_persons_own_event_is_not_flagged(summary: str) -> None:
 # Ruth Ames") tells the event of the clause before it.
 _TITLES = "Marden Rovers won the county cup in 2007, in 2012 and in 2019, and reached the final in 2015."
 _CHOIR_LEADERS = (
-    "From 1998 the Kessel choir was led by Ole Brandt, and from 2016 by Ruth Ames. Since 2022 it has toured abroad."
+    "From 1998 the Norsea choir was led by Ole Brandt, and from 2016 by Ruth Ames. Since 2022 it has toured abroad."
 )
 
 
@@ -754,7 +754,7 @@ _CHOIR_LEADERS = (
     [
         (_TITLES, "Marden Rovers won the county cup in 2012."),
         (_TITLES, "Marden Rovers won the county cup in 2019."),
-        (_CHOIR_LEADERS, "Ruth Ames has led the Kessel choir since 2016."),
+        (_CHOIR_LEADERS, "Ruth Ames has led the Norsea choir since 2016."),
     ],
 )
 def test_a_year_of_a_list_or_of_an_elided_clause_is_its_events(article: str, summary: str) -> None:
@@ -765,7 +765,7 @@ def test_a_year_of_a_list_or_of_an_elided_clause_is_its_events(article: str, sum
     ("article", "summary", "figure"),
     [
         (_TITLES, "Marden Rovers reached the final in 2012.", "2012"),
-        (_CHOIR_LEADERS, "The Kessel choir has toured abroad since 2016.", "2016"),
+        (_CHOIR_LEADERS, "The Norsea choir has toured abroad since 2016.", "2016"),
     ],
 )
 def test_a_year_of_a_list_moved_to_another_event_is_flagged(article: str, summary: str, figure: str) -> None:

@@ -9,17 +9,17 @@ from figure_cases import flagged, nothing_flagged
 from summarizer.figures import find_figures
 from summarizer.grounding import verify
 
-_RIVER = "The Wend peaked at 4.93m at Colby weir on Monday, 36cm above the record of 4.57m set in 2019."
+_RIVER = "The Tamsey peaked at 4.93m at Colby weir on Monday, 36cm above the record of 4.57m set in 2019."
 _LOADS = "The barge carried 2,400kg of grain and 350kg of seed."
 _VISITS = "Visits to the museum rose to 18,420 in May, up 6% on a year earlier."
-_RACE = "Ines Mora, 31, finished second, 12 seconds down; Lea Hart, 29, was third, 43 seconds down."
+_RACE = "Ines Mora, 31, finished second, 12 seconds down; Lea Ostby, 29, was third, 43 seconds down."
 
 
 @pytest.mark.parametrize(
     "summary",
     [
-        "The Wend peaked at 4.93 metres at Colby weir.",
-        "The Wend rose 0.36 metres above its 2019 record.",
+        "The Tamsey peaked at 4.93 metres at Colby weir.",
+        "The Tamsey rose 0.36 metres above its 2019 record.",
         "The barge carried 2.4 tonnes of grain.",
         "The barge carried 0.35 tonnes of seed.",
         "Museum visits rose 6% to 18,420 in May.",
@@ -27,15 +27,15 @@ _RACE = "Ines Mora, 31, finished second, 12 seconds down; Lea Hart, 29, was thir
     ],
 )
 def test_a_value_in_another_unit_or_after_a_change_is_not_flagged(summary: str) -> None:
-    article = {"Wend": _RIVER, "barge": _LOADS, "Museum": _VISITS}
+    article = {"Tamsey": _RIVER, "barge": _LOADS, "Museum": _VISITS}
     assert nothing_flagged(next(text for key, text in article.items() if key in summary), summary)
 
 
 @pytest.mark.parametrize(
     ("article", "summary", "figure"),
     [
-        (_RIVER, "The Wend peaked at 4.39 metres at Colby weir.", "4.39"),
-        (_RIVER, "The Wend rose 0.63 metres above its record.", "0.63"),
+        (_RIVER, "The Tamsey peaked at 4.39 metres at Colby weir.", "4.39"),
+        (_RIVER, "The Tamsey rose 0.63 metres above its record.", "0.63"),
         (_LOADS, "The barge carried 3.4 tonnes of grain.", "3.4"),
         (_VISITS, "Museum visits rose 6% to 18,240 in May.", "18,240"),
     ],
@@ -56,10 +56,10 @@ def test_a_bare_level_after_a_percentage_is_a_count() -> None:
 
 def test_a_span_in_seconds_is_no_persons_age() -> None:
     # 43 - 12 = 31 seconds, and Ines Mora is 31: the span is the gap, not her age
-    checked = next(c for c in verify(_RACE, "Lea Hart finished 31 seconds behind Ines Mora.").figures)
+    checked = next(c for c in verify(_RACE, "Lea Ostby finished 31 seconds behind Ines Mora.").figures)
     assert checked.rule != "age-of-person"
     assert nothing_flagged(_RACE, "Ines Mora, 31, finished 12 seconds down.")
-    assert flagged(_RACE, "Lea Hart, 31, was third.", "31")
+    assert flagged(_RACE, "Lea Ostby, 31, was third.", "31")
 
 
 _DEPOT = "The new depot will cover 4,200 square metres, and the yard beside it 900 square metres."
@@ -81,14 +81,14 @@ def test_a_level_after_a_span_that_says_when_is_a_count() -> None:
 
 # A value in another unit is the article's only where it measures what the summary's measures.
 _BRIDGE = "The footbridge is 2m wide. Inspectors found a crack 41cm long in its deck, and 15cm of snow lay on it."
-_TOWER = "Visitor numbers at Harl Castle reached 4.1m last year. Its keep is 22m tall."
+_TOWER = "Visitor numbers at Garth Castle reached 4.1m last year. Its keep is 22m tall."
 
 
 @pytest.mark.parametrize(
     ("article", "summary", "figure"),
     [
         (_BRIDGE, "The footbridge is 0.41 metres wide.", "0.41"),
-        (_TOWER, "Harl Castle's keep is 4.1 metres tall.", "4.1"),
+        (_TOWER, "Garth Castle's keep is 4.1 metres tall.", "4.1"),
     ],
 )
 def test_a_value_in_another_unit_that_measures_another_thing_is_flagged(
@@ -101,7 +101,7 @@ def test_a_value_in_another_unit_that_measures_another_thing_is_flagged(
     ("article", "summary"),
     [
         (_BRIDGE, "Inspectors found a 0.41 metre crack in the footbridge's deck."),
-        (_TOWER, "Harl Castle's keep is 22 metres tall."),
+        (_TOWER, "Garth Castle's keep is 22 metres tall."),
     ],
 )
 def test_a_value_in_another_unit_that_measures_the_same_thing_is_not_flagged(article: str, summary: str) -> None:
