@@ -174,7 +174,7 @@ def bound_elsewhere(
     spoken = (
         figure.kind in {"duration", "money"} and not around.in_headline and not _names_an_amount(figure, around.frame)
     )
-    if (figure.kind not in BINDABLE_KINDS and not spoken) or not around.context:
+    if (not _bindable(figure) and not spoken) or not around.context:
         return False  # (the kind first: the clause's words are read for no other rule)
     topics: frozenset[str] = frozenset()  # topic words discounted for an occurrence: for rivals too
     for position, _ in equal:
@@ -218,7 +218,7 @@ def bound_elsewhere(
         ):
             continue
         score = binding(around, index, position) - len((names | topics) & index.prefixes(position))
-        if score < BINDING_MARGIN - 1 or (score < BINDING_MARGIN and figure.kind not in BINDABLE_KINDS):
+        if score < BINDING_MARGIN - 1 or (score < BINDING_MARGIN and not _bindable(figure)):
             continue
         # (the summary's sentence and the best occurrence's share of it, read when first needed)
         if sentence is None:
@@ -237,6 +237,15 @@ def bound_elsewhere(
 
 
 BINDING_MARGIN: Final = 2
+
+
+def _bindable(figure: Figure) -> bool:
+    """A kind bound by its words, or an area ("1,200 sq ft" of a hall is no flat's 1,200 square feet:
+    bound as the count it was read as before 3.155)."""
+    return figure.kind in BINDABLE_KINDS or (figure.kind == "measure" and figure.unit in _AREA_UNITS)
+
+
+_AREA_UNITS: Final = frozenset({"sq m", "sq ft", "sq km", "sq mi"})
 _TOPIC_AND_MORE: Final = 2  # words an occurrence's clause must tell besides the topic word
 
 

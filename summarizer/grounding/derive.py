@@ -17,7 +17,7 @@ from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, is_compound_time, same, values_equal
 from .direction import Direction, compared_after, way_of
 from .index import ArticleIndex
-from .links import change_role, range_ends
+from .links import change_role, is_whole_of, range_ends
 from .report import TURNED_ROUND, Match
 from .rules import RULES, enabled
 from .timing import (
@@ -540,6 +540,9 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
         return None
     if range_ends(left, right, index.text):
         return None  # "between 20 and 40 hurt" is one uncertain count
+    part, whole = (left, right) if left.value < right.value else (right, left)
+    if not _share_of(part, whole, index):
+        return None
     numerator, denominator = sorted((left.value, right.value))
     share = 100 * numerator / denominator
     low = figure.value if figure.qualifier == "at_least" else figure.value + _SLACK
@@ -550,6 +553,28 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
     return None
 
 
+def _share_of(part: Figure, whole: Figure, index: ArticleIndex) -> bool:
+    """Whether a smaller count may be told as a share of a larger one for a bound: not the two ends
+    of a change ("47 seats, up from 39"), not over a count that is itself a part ("142 of 188
+    pupils": 142 is no whole), and not over another item of its list ("3,710 backed the plan and
+    2,710 opposed it") unless the larger is a stated whole ("142 of 188 pupils ..., and 121 ...")."""
+    if index.partner(part) is whole or index.partner(whole) is part:
+        return False
+    at, text = index.position(whole), index.text
+    if at + 1 < len(index.figures) and is_whole_of(whole, index.figures[at + 1], text):
+        return False
+    if index.sentence_number(part.start) != index.sentence_number(whole.start):
+        return True
+    first, second = (part, whole) if part.start < whole.start else (whole, part)
+    if is_whole_of(first, second, text) or index.frame_reader().whole_of(part) is whole:
+        return True
+    if _LIST_JOIN_RE.search(text, first.end, second.start) is None:
+        return True
+    # (a stated whole: "142 of 188 pupils ..., and 121 did so in maths", "Of the 312 ..., 171 ...")
+    return (at > 0 and is_whole_of(index.figures[at - 1], whole, text)) or bool(index.frame_reader().parts_of(whole))
+
+
+_LIST_JOIN_RE: Final = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
 _SHARE_ABOVE_REACH: Final = 10  # points above a lower bound on a share that the bound still tells
 _PERCENT_ABOVE_REACH: Final = 5
 

@@ -14,7 +14,7 @@ from summarizer.figures.lexicon import MONTHS, ORDINALS, SCALES, TENS, UNITS, WE
 from .binding import BINDING_MARGIN, binding
 from .compare import values_equal
 from .index import CAPITALISED_RE, ArticleIndex
-from .words import Around
+from .words import Around, has_word
 
 # A year or a date belongs to an event, not to a party.
 _OWNED_KINDS: Final = frozenset({"count", "percent", "fraction", "money", "ordinal", "measure", "duration"})
@@ -64,7 +64,11 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         return None
     for _, other in equal:
         start, _ = index.layout.sentence_of(other.start)
-        if not any(_is_party(word, index) for word in _party_words(index.text, start, other.start)):
+        # (a word the summary writes in lower case is no name: "Walks organised rose to 104" for "104 walks")
+        if not any(
+            _is_party(word, index) and not has_word(around.text, word.lower())
+            for word in _party_words(index.text, start, other.start)
+        ):
             return None  # whose value it is is not said by name (a month, a speaker is no party)
     for position, other in candidates:
         if other.kind != figure.kind or other.vague or values_equal(figure, other):

@@ -226,19 +226,19 @@ def neighbours(figures: list[Figure], at: int, text: str) -> list[Figure]:
                 break
             if gap > _LINK_REACH and not _told_as_start(text, other if step > 0 else figure):
                 break
-            if other.kind == kind and step > 0 and _is_whole_of(figure, other, text):
+            if other.kind == kind and step > 0 and is_whole_of(figure, other, text):
                 i += step  # "27 of the 60 councillors, up from 21": the part's change is read past its whole
                 continue
             if other.kind == kind:
                 # "27 of the 60 councillors, up from 21": the whole a part is of is no end of its change
-                whole = step < 0 and i > 0 and _is_whole_of(figures[i - 1], other, text)
+                whole = step < 0 and i > 0 and is_whole_of(figures[i - 1], other, text)
                 found.append(figures[i - 1] if whole else other)
                 break
             i += step
     return found
 
 
-def _is_whole_of(part: Figure, whole: Figure, text: str) -> bool:
+def is_whole_of(part: Figure, whole: Figure, text: str) -> bool:
     """Whether `whole` is what `part` is part of: "27 of the 60", "three of its 12"."""
     return part.kind == whole.kind and _PART_OF_RE.fullmatch(text, part.end, whole.start) is not None
 
@@ -648,7 +648,7 @@ def _part_of_the_whole_now(figure: Figure, around: Around, index: ArticleIndex, 
     where, in the article, the value is only the earlier end of the change of another part of that
     whole ("26 of the 57 seats, down from 31"): the whole's part is the level of the whole's time."""
     at = bisect.bisect_right(around.sibling_starts, figure.start)
-    if at >= len(around.siblings) or not _is_whole_of(figure, around.siblings[at], around.text):
+    if at >= len(around.siblings) or not is_whole_of(figure, around.siblings[at], around.text):
         return False
     whole = around.siblings[at]
     for same in equal:
@@ -656,7 +656,7 @@ def _part_of_the_whole_now(figure: Figure, around: Around, index: ArticleIndex, 
         if partner is None:
             return False
         after = index.position(partner) + 1
-        if after >= len(index.figures) or not _is_whole_of(partner, index.figures[after], index.text):
+        if after >= len(index.figures) or not is_whole_of(partner, index.figures[after], index.text):
             return False
         if not values_equal(index.figures[after], whole):
             return False
@@ -832,7 +832,7 @@ def change_partner(text: str, figures: list[Figure], at: int) -> Figure | None:
     """The other end of the change or range `figures[at]` is an end of, if any. A figure told in
     an aside ("to $418m, or $1.12 a share, from $190m") is the same value told another way."""
     figure = figures[at]
-    if at > 0 and _is_whole_of(figures[at - 1], figure, text):
+    if at > 0 and is_whole_of(figures[at - 1], figure, text):
         return None  # "27 of the 60 pupils, up from 20": the 20 is the part's other end, not the whole's
     for other in neighbours(figures, at, text):
         left, right = (other, figure) if other.start < figure.start else (figure, other)
@@ -840,7 +840,7 @@ def change_partner(text: str, figures: list[Figure], at: int) -> Figure | None:
         if left is other:
             whole = _whole_after(figures, at, other, text)
         else:
-            whole = figures[at + 1] if _is_whole_of(figure, figures[at + 1], text) else None
+            whole = figures[at + 1] if is_whole_of(figure, figures[at + 1], text) else None
         if same_thing(text, whole or left, right):
             return None if _APPOSITION_RE.search(text, max(0, other.start - 6), other.start) else other
     return None
@@ -855,7 +855,7 @@ def _whole_after(figures: list[Figure], at: int, part: Figure, text: str) -> Fig
     i = at - 1
     while i >= 0 and figures[i] is not part:
         i -= 1
-    return figures[i + 1] if i >= 0 and i + 1 < at and _is_whole_of(part, figures[i + 1], text) else None
+    return figures[i + 1] if i >= 0 and i + 1 < at and is_whole_of(part, figures[i + 1], text) else None
 
 
 def _in_a_range(text: str, figures: list[Figure], at: int) -> bool:

@@ -826,3 +826,20 @@ def test_a_lower_bound_on_a_share_of_two_counts_is_derived(summary: str) -> None
 )
 def test_a_bound_the_share_does_not_meet_is_flagged(summary: str) -> None:
     assert not nothing_flagged(_FINISHERS, summary)
+
+
+# A lower bound on a share stands only on a part and its whole: not on the two ends of a change,
+# nor on two items of one list, nor over a count that is itself a part of another.
+_POLL = "Some 3,140 residents backed the harbour plan and 2,260 opposed it. Turnout was 41%."
+_SEATS = "The Quenby Alliance now holds 47 seats, up from 39 at the last election."
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_POLL, "More than 70% of residents opposed the harbour plan.", "70%"),
+        (_SEATS, "The Quenby Alliance holds more than three-quarters of the seats.", "three-quarters"),
+    ],
+)
+def test_a_bound_on_a_share_of_two_unrelated_counts_is_not_derived(article: str, summary: str, figure: str) -> None:
+    assert flagged(article, summary, figure)

@@ -289,3 +289,11 @@ def test_parties_joined_by_and_share_their_item() -> None:
     article = "The lottery fund gave Ashby £1m, while Corby and Daventry each received £2m. Corby had asked for £3m."
     assert not flagged(article, "Corby received £2m from the lottery fund.", "£2m")
     assert flagged(article, "Ashby received £2m from the lottery fund.", "£2m")
+
+
+def test_a_word_the_summary_writes_in_lower_case_is_no_party() -> None:
+    article = (
+        "Membership of the Quenby Cycling Club fell 3.5% to 83 last year. Its sister club in Oxcombe grew "
+        "6% to 140 members. Rides organised rose from 88 to 97."
+    )
+    assert nothing_flagged(article, "The Quenby club organised 97 rides, up from 88.")

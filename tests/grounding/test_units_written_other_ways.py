@@ -113,3 +113,9 @@ def test_an_infants_age_in_months_is_a_span() -> None:
     assert [(f.text, f.kind) for f in find_figures("a boy aged 14 months")] == [("14 months", "duration")]
     assert nothing_flagged(article, "A boy aged 14 months was rescued from the flat.")
     assert flagged(article, "A boy aged 16 months was rescued from the flat.", "16 months")
+
+
+def test_an_area_is_bound_to_what_it_measures() -> None:
+    article = "The hall covers 1,200 sq ft. The largest flats in the block are 950 square feet."
+    assert flagged(article, "The largest flats in the block are 1,200 square feet.", "1,200")
+    assert nothing_flagged(article, "The largest flats are 950 square feet.")
