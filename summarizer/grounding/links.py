@@ -341,6 +341,7 @@ _EARLIER_RE: Final = re.compile(
     r"|last\s+(?:time|year|month|week|season|decade)|previously|(?:the\s+)?(?:previous|prior)\s+(?:time|year|month)"
     r"|(?:at|in|for)\s+the\s+(?:last|previous|prior|outgoing)\s+[a-z]+"
     rf"|in\s+(?:(?:{'|'.join(MONTH_NAMES)})\s+)?(?:19|20)\d\d"
+    rf"|in\s+(?-i:{'|'.join(name.capitalize() for name in MONTH_NAMES)})"  # "against 58% in March"
     r"|(?:in|for|during)\s+the\s+same\s+(?:month|week|quarter|period|day|season)\s+(?:last|a)\s+year)\b",
     re.IGNORECASE,
 )

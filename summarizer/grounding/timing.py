@@ -568,6 +568,8 @@ def _other_named_time(
 ) -> Match | None:
     if figure.kind in CALENDAR_KINDS or not equal:
         return None
+    if figure.kind == "duration" and _THRESHOLD_BEFORE_RE.search(around.text, max(0, figure.start - 24), figure.start):
+        return None  # "seen within four hours": a span that defines a measure is told for no month
     mine = _placed_in_named(
         around.text, around.layout, around.siblings, around.sibling_starts, figure, calendar=calendar
     )
@@ -584,6 +586,11 @@ def _other_named_time(
     return Match(
         "misattributed", equal[0], "the article gives this value for " + ", ".join(sorted(told)), calendar.rule
     )
+
+
+_THRESHOLD_BEFORE_RE: Final = re.compile(
+    r"\b(?:within|in\s+under|under|less\s+than|more\s+than|longer\s+than|over)\s+$", re.IGNORECASE
+)
 
 
 def _placed_in_named(

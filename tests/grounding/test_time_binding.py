@@ -797,3 +797,26 @@ def test_a_target_year_after_the_dateline_is_no_year_of_a_past_event() -> None:
     )
     assert nothing_flagged(article, "The port handled 2.1 million tonnes in 2025.")
     assert flagged(article, "The port aims to handle 3 million tonnes a year by 2025.", "2025")
+
+
+# "against 61% in March" is the same measure a month earlier, and a span that defines a measure
+# ("seen within two hours") is told for no month of its own.
+_CLINIC = (
+    "At Quenby Clinic, 63.4% of patients in April had waited less than six weeks, against 61.9% in March. "
+    "In May, 80.2% of callers were seen within two hours, down from 82.5% in April."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "In March, 61.9% of Quenby Clinic patients had waited less than six weeks.",
+        "In April, 82.5% of callers to Quenby Clinic were seen within two hours.",
+    ],
+)
+def test_an_earlier_month_of_the_same_measure_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_CLINIC, summary)
+
+
+def test_a_value_moved_to_the_other_month_is_still_flagged() -> None:
+    assert flagged(_CLINIC, "In April, 61.9% of Quenby Clinic patients had waited less than six weeks.", "61.9%")
