@@ -294,10 +294,14 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
         and other.value not in equal_values
         and not values_equal(figure, other)
     ]
-    # `_better_rival` finds none for the first occurrence when no rival stands in or next to its
-    # sentence (most values: their rivals are elsewhere in the article), and then no frame of the
-    # article need be read.
-    if not rivals or not _beside(index, equal[0], rivals):
+    # Rivals by sentence: an occurrence reads only those in or next to its sentence, where figures are
+    # set side by side (a value and its rivals repeated a thousand times are not read a million
+    # times). Most values have none beside their first occurrence (their rivals are elsewhere in
+    # the article), and then no frame of the article need be read.
+    by_sentence: dict[int, list[tuple[int, Figure]]] = {}
+    for order, one in enumerate(rivals):
+        by_sentence.setdefault(index.frame_sentence(one), []).append((order, one))
+    if not _near(by_sentence, index.frame_sentence(equal[0])):
         return None
     # An occurrence whose frame has every word of the summary figure's, and what it counts (a copied
     # sentence), is never scored below a rival by `_better_rival`: no need to score them.
@@ -306,26 +310,19 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     # The summary's other figures: a rival whose value the summary also gives may be half of a swap.
     others = [other for other in around.siblings if other.start != figure.start and other.value is not None]
     pointed = None
-    # Rivals by sentence: each occurrence reads only those in or next to its sentence (a value and
-    # its rivals repeated a thousand times would otherwise be read a million times).
-    by_sentence: dict[int, list[tuple[int, Figure]]] = {}
-    for order, one in enumerate(rivals):
-        by_sentence.setdefault(index.frame_sentence(one), []).append((order, one))
     for same_figure in equal:
-        sentence = index.frame_sentence(same_figure)
-        near = sorted(pair for number in (sentence - 1, sentence, sentence + 1) for pair in by_sentence.get(number, ()))
-        better = _better_rival(mine, same_figure, [one for _, one in near], index, others=others, around=around)
+        near = _near(by_sentence, index.frame_sentence(same_figure))
+        better = _better_rival(mine, same_figure, near, index, others=others, around=around)
         if better is None:
             return None  # this occurrence of the value may well be what the summary means
         pointed = pointed or better
     return pointed
 
 
-def _beside(index: ArticleIndex, figure: Figure, others: list[Figure]) -> bool:
-    """Whether one of `others` stands in the sentence of an article figure or next to it, where
-    figures are set side by side (see `_better_rival`)."""
-    sentence = index.frame_sentence(figure)
-    return any(abs(index.frame_sentence(other) - sentence) <= 1 for other in others)
+def _near(by_sentence: dict[int, list[tuple[int, Figure]]], sentence: int) -> list[Figure]:
+    """The rivals in a sentence or the ones next to it, in the order they were found."""
+    pairs = sorted(pair for number in (sentence - 1, sentence, sentence + 1) for pair in by_sentence.get(number, ()))
+    return [one for _, one in pairs]
 
 
 def tallied(figure: Figure, around: Around) -> bool:
@@ -354,15 +351,12 @@ def _better_rival(
     mine: Frame, same_figure: Figure, rivals: list[Figure], index: ArticleIndex, *, others: list[Figure], around: Around
 ) -> Figure | None:
     ours = index.frame(same_figure)
-    sentence = index.frame_sentence(same_figure)
     best: tuple[int, Figure] | None = None
     # A part counts what its whole counts ("Of the 30 riders who started, 22 finished"): the
     # summary's "22 riders" says what the 22 count, and points at no rival by it.
     whole = index.frame_reader().whole_of(same_figure)
     counted_by_whole = whole is not None and bool(mine.thing & index.frame(whole).thing)
-    for rival in rivals:
-        if abs(index.frame_sentence(rival) - sentence) > 1:
-            continue  # figures are set side by side in one sentence or two neighbouring ones
+    for rival in rivals:  # (those in or next to the occurrence's sentence: `_near`)
         theirs = index.frame(rival)
         # Only a swap moves a figure: the summary gives the rival's value too, and that figure
         # points back at this one ("30% of exports and 45% of imports"). A single figure beside

@@ -775,11 +775,11 @@ def event_year_elsewhere(figure: Figure, around: Around, index: ArticleIndex) ->
     dates = dated_figure(around.siblings, around.sibling_starts, figure, around.text)
     # A year after the dateline's is a plan's or a forecast's: no year of an event already told
     # ("handled more cargo in 2024" is no target "to handle 3 million tonnes by 2032").
-    now = _year_value(index.figures[0]) if index.dated else None
-    ahead = now is None or _year_value(figure) > now
+    now = year_of(index.figures[0]) if index.dated else None
+    ahead = now is None or (year_of(figure) or 0) > now
     for _, other in index.candidates(figure):
         another_year = other.kind in _EVENT_KINDS.get(figure.kind, ()) and not values_equal(figure, other)
-        if another_year and not ahead and _year_value(other) > (now or 0):
+        if another_year and not ahead and (year_of(other) or 0) > (now or 0):
             continue
         shared = index.frame(other).words & mine if another_year else frozenset()
         # A name says who, not what happened: "Wilson took charge in 2016. He was sacked in 2019"
@@ -803,12 +803,6 @@ def dated_figure(figures: list[Figure], starts: list[int], year: Figure, text: s
         return None
     dated = figures[at]
     return dated if _DATES_RE.fullmatch(text, dated.end, year.start) else None
-
-
-def _year_value(figure: Figure) -> int:
-    """The year of a year or a date figure (a date's value is year * 10,000 + month * 100 + day)."""
-    value = int(figure.value or 0)
-    return value // 10_000 if figure.kind == "date" else value
 
 
 def year_of_other_figure(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
