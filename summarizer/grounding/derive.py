@@ -425,6 +425,7 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     """
     # The precision the number itself states: "at least 23" is 23 to the unit, not to the ten.
     step = max(granularity(dataclasses.replace(figure, qualifier=None)), 1e-9)
+    changes = not _share_of_group(figure, around.text)
     operands = _related_operands(figure, around.context, index)
     # Of the changes that give the value, the one the summary tells most of, one going its way
     # first where they tie. Ends it tells nothing of (no end given, no word shared) are tried in
@@ -433,7 +434,10 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     pairs = _change_ends(operands, index)
     # (each pair's working, kept for the text-order pass below; by the two figures, which the index
     # holds: an operand tuple compiled by mypyc is made anew each time it is boxed, so its id is not)
-    ends = {(id(left[2]), id(right[2])): _combination(figure, left, right, step, index) for left, right in pairs}
+    ends = {
+        (id(left[2]), id(right[2])): _combination(figure, left, right, step, index, changes=changes)
+        for left, right in pairs
+    }
     told = [
         (_told(figure, (left[2], right[2]), said, around, index), left, right, note)
         for left, right in pairs
@@ -446,7 +450,7 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     for i, left in enumerate(operands):
         for right in operands[i + 1 :]:
             pair = id(left[2]), id(right[2])
-            note = ends[pair] if pair in ends else _combination(figure, left, right, step, index)
+            note = ends[pair] if pair in ends else _combination(figure, left, right, step, index, changes=changes)
             if note:
                 return Match("derived", None, note, "arithmetic", (left[2], right[2]))
     return None
@@ -482,10 +486,16 @@ def _told(
 
 
 def _combination(  # noqa: PLR0911 - one return per reason two operands may not combine, cheapest first
-    figure: Figure, left_operand: Operand, right_operand: Operand, step: float, index: ArticleIndex
+    figure: Figure,
+    left_operand: Operand,
+    right_operand: Operand,
+    step: float,
+    index: ArticleIndex,
+    *,
+    changes: bool = True,
 ) -> str | None:
     """The working of a sum, difference, product or ratio of two operands that gives `figure`, if
-    the two may be combined for it."""
+    the two may be combined for it (`changes`: a percentage may be the change from one to the other)."""
     left_sentence, left_related, left = left_operand
     right_sentence, right_related, right = right_operand
     # Small counts are sums or differences of some two numbers of neighbouring sentences by chance
@@ -502,7 +512,7 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         return above
     if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
         return None  # a total T, even "at least T", is never "more than T"
-    note = _arithmetic(figure, left, right, step)
+    note = _arithmetic(figure, left, right, step, changes=changes, moved=_moved_in_points(left, right, index))
     if note is None:
         return None
     if apart and (" + " in note or " - " in note) and not _share_words(left, right, index):
@@ -761,13 +771,15 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
     return operands
 
 
-def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str | None:
+def _arithmetic(
+    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True, moved: bool = False
+) -> str | None:
     assert figure.value is not None
     tolerance = max(step / 2, abs(figure.value) * 1e-9)
     if figure.kind == "count" and figure.scale is None and figure.qualifier is None and step <= 1:
         tolerance = abs(figure.value) * 1e-9  # a plain count is a sum to the unit: 5 + 1.1 is not "six"
     if figure.kind in _SHARES:
-        candidates = _share_results(figure, left, right, step)
+        candidates = _share_results(figure, left, right, step, changes=changes, moved=moved)
     else:
         candidates = _amount_results(figure, left, right)
     for note, result in candidates.items():
@@ -779,8 +791,11 @@ def _arithmetic(figure: Figure, left: Figure, right: Figure, step: float) -> str
 _SHARES: Final = frozenset({"percent", "fraction"})
 
 
-def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> dict[str, float]:
-    """Percentages from two counts (a share), or from two percentages (sum, difference in points)."""
+def _share_results(
+    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True, moved: bool = False
+) -> dict[str, float]:
+    """Percentages from two counts (a share) or two amounts (a change, where `changes`), or from two
+    percentages (sum, difference in points), or from a level and the change in points it `moved` by."""
     assert figure.value is not None
     assert left.value is not None
     assert right.value is not None
@@ -794,19 +809,45 @@ def _share_results(figure: Figure, left: Figure, right: Figure, step: float) -> 
             if left.kind == "count" and 0 < numerator < denominator and abs(share - figure.value) <= tolerance:
                 return {f"{_show(numerator)} / {_show(denominator)} = {figure.value:g}%": figure.value}
             change = 100 * abs(numerator - denominator) / denominator
-            if numerator != denominator and abs(change - figure.value) <= tolerance:
+            if changes and numerator != denominator and abs(change - figure.value) <= tolerance:
                 # a percentage change: "shares rose 8%" from 33 to 35.80
                 return {f"{left.text} to {right.text} is {change:.1f}%": figure.value}
         return {}
     if left.kind not in _SHARES or right.kind not in _SHARES:
         return {}
-    if not in_points(figure) and enabled("points-not-percent"):
-        # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points.
-        return {f"{left.text} + {right.text}": a + b}
-    return {f"{left.text} + {right.text}": a + b, f"{left.text} - {right.text}": abs(a - b)}
+    high, low = (left, right) if a >= b else (right, left)
+    results = {f"{left.text} + {right.text}": a + b, f"{high.text} - {low.text}": abs(a - b)}
+    if not in_points(figure) and enabled("points-not-percent") and not moved:
+        # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points;
+        # but a level and its change in points make the change's other end ("rose 9.8 points to
+        # 21.3%" was 11.5% before)
+        del results[f"{high.text} - {low.text}"]
+    return results
 
 
 _SLACK: Final = 1e-6
+
+
+def _moved_in_points(left: Figure, right: Figure, index: ArticleIndex) -> bool:
+    """Whether one of two percentages is the size of a change in points ("rose by 9.8 percentage
+    points") and the other a level, not a margin of error or another level."""
+    if in_points(left) == in_points(right):
+        return False
+    points = left if in_points(left) else right
+    return change_role(index.text, index.figures, index.starts, points) == "amount"
+
+
+def _share_of_group(figure: Figure, text: str) -> bool:
+    """A share of a group ("a quarter of those who lost power", "30% of the staff") is a part of a
+    whole, never the change from one amount to another; a share of a value ("lost a fifth of its
+    value") may be."""
+    return figure.kind in _SHARES and (found := _SHARE_OF_RE.match(text, figure.end)) is not None and not found[1]
+
+
+# "of those", "of the staff", "of its value": group 1 holds a word that makes the share a change
+_SHARE_OF_RE: Final = re.compile(
+    r"\s+of\s+(?:(?:its|their|the|his|her|our)\s+(?:(value|worth|price|weight|size)\b)?)?", re.IGNORECASE
+)
 
 
 def _amount_results(figure: Figure, left: Figure, right: Figure) -> dict[str, float]:

@@ -843,3 +843,38 @@ _SEATS = "The Quenby Alliance now holds 47 seats, up from 39 at the last electio
 )
 def test_a_bound_on_a_share_of_two_unrelated_counts_is_not_derived(article: str, summary: str, figure: str) -> None:
     assert flagged(article, summary, figure)
+
+
+def test_a_level_and_its_change_in_points_give_the_change_s_other_end() -> None:
+    article = (
+        "The Brinton Party had its best night in a decade. Its vote share rose by 6.4 percentage points "
+        "to 27.9%, and it won 14 seats."
+    )
+    assert status(article, "The Brinton Party won 27.9% of the vote, up from 21.5%.", "21.5%") == "derived"
+    assert flagged(article, "The Brinton Party won 27.9% of the vote, up from 22.5%.", "22.5%")
+
+
+def test_a_margin_of_error_in_points_is_no_change_of_a_level() -> None:
+    article = (
+        "In the Oxcombe survey, 9% of those asked had no view on the bypass. "
+        "The survey of 1,240 residents has a margin of error of 4 percentage points."
+    )
+    assert flagged(article, "The Oxcombe survey found 5% had no view on the bypass.", "5%")
+
+
+def test_a_share_of_a_group_is_not_the_change_between_two_counts() -> None:
+    article = (
+        "At the height of the storm 48,000 homes in Norsea lost power. By Tuesday 6,200 were still "
+        "waiting to be reconnected. The county's fire crews pumped out 800 cellars, against 1,000 "
+        "in the storm of 2019."
+    )
+    # 800 to 1,000 is a rise of a quarter; 6,200 of 48,000 is about 13%
+    assert flagged(article, "By Tuesday about a quarter of the homes that lost power were still cut off.", "a quarter")
+    lido = "Ticket sales at the Colne lido rose from 3,200 in May to 4,000 in June."
+    assert status(lido, "Ticket sales at the Colne lido rose by a quarter from May to June.", "a quarter") == "derived"
+
+
+def test_a_share_of_a_value_lost_is_a_change() -> None:
+    article = "The Oxcombe Trust's portfolio was worth £50m in January and £40m in June, its report said."
+    summary = "The Oxcombe Trust's portfolio lost a fifth of its value between January and June."
+    assert status(article, summary, "a fifth") == "derived"
