@@ -20,6 +20,7 @@ from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
 from .report import TURNED_ROUND, Match
 from .rules import RULES, enabled
+from .things import same_kind
 from .timing import (
     counted_from_own_year,
     counted_in_years,
@@ -678,22 +679,33 @@ def _difference_way(figure: Figure, text: str) -> int:
 
 def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:
     """Whether two counts name different things right after them: "31 ferries" and "33 harbours",
-    not "seven striking nurses" and "four of the nurses"."""
+    "4,100 people" and "1,200 new homes"; not "seven striking nurses" and "four of the nurses", nor
+    "900 people" and "300 residents"."""
     if index.partner(left) is right or index.partner(right) is left:
         return False  # the two ends of one change count one thing: "485 members, down from 530 last year"
-    left_words, right_words = _counted(left, index.text), _counted(right, index.text)
-    return bool(left_words and right_words and not left_words & right_words)
+    (left_words, left_people), (right_words, right_people) = _counted(left, index.text), _counted(right, index.text)
+    if left_words and right_words:
+        return not left_words & right_words
+    # "people" alone says only that it counts persons: different from a thing no person is
+    if left_people and right_words:
+        return not same_kind(left_people, right_words)
+    return bool(right_people and left_words and not same_kind(right_people, left_words))
 
 
 _COUNTED_RE: Final = re.compile(r"(?:\s+(?:of|the|[a-z]+'s))*((?:\s+[A-Za-z-]{3,}){1,3})")
 
 
-def _counted(figure: Figure, text: str) -> frozenset[str]:
-    """Stems (four letters) of the few words after a count: what it counts."""
+def _counted(figure: Figure, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems (four letters) of the few words after a count: what it counts; and apart, "people" or
+    "persons" among them (a stop word to the stems)."""
     match = _COUNTED_RE.match(text, figure.end)
     if match is None or _VERB_FIRST_RE.match(match.group(1)):
-        return frozenset()  # "and 2,847 finished": a verb counts the same swimmers, it names no thing
-    return prefixes_of(content_stems(match.group(1)))
+        return frozenset(), frozenset()  # "and 2,847 finished": a verb counts the same swimmers, it names no thing
+    words = match.group(1)
+    return prefixes_of(content_stems(words)), frozenset(word[:4] for word in words.lower().split() if word in _PERSONS)
+
+
+_PERSONS: Final = frozenset({"people", "persons"})
 
 
 # A verb ends the words after a count or hands them on ("and 2,847 finished, a record", "... died in

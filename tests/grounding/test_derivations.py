@@ -878,3 +878,18 @@ def test_a_share_of_a_value_lost_is_a_change() -> None:
     article = "The Oxcombe Trust's portfolio was worth £50m in January and £40m in June, its report said."
     summary = "The Oxcombe Trust's portfolio lost a fifth of its value between January and June."
     assert status(article, summary, "a fifth") == "derived"
+
+
+def test_people_and_homes_make_no_difference() -> None:
+    article = (
+        "The Colne scheme will build 1,400 new homes by 2035, and in the consultation 5,100 people (58%) said "
+        "they were against it."
+    )
+    # 5,100 - 1,400 is 3,700 of nothing: people are not homes
+    assert flagged(article, "3,700 Colne residents opposed the scheme.", "3,700")
+    assert flagged(article, "The scheme was opposed by 3,700 residents.", "3,700")
+
+
+def test_people_and_others_of_one_sort_still_add_up() -> None:
+    article = "Masked raiders attacked a depot outside Oxcombe at dawn, killing 17 guards and two people in a van."
+    assert status(article, "Raiders killed 19 people at a depot near Oxcombe.", "19") == "derived"
