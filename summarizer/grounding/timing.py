@@ -16,7 +16,7 @@ from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
 from .frames import PHASE_WORDS, TENSE_WORDS, Frame, may_hold, year_of
 from .index import ArticleIndex
-from .links import starts_a_change
+from .links import change_role, starts_a_change
 from .periods import SPAN_KINDS, span_after
 from .report import Match
 from .words import Around, TextLayout, is_headline
@@ -24,10 +24,12 @@ from .words import Around, TextLayout, is_headline
 _MONTHS: Final = "|".join(MONTH_NAMES)
 
 
-# The start of a sentence about the past: "Last March, a landslide ...", "In 2011 nearly 90 were hurt".
+# The start of a sentence about the past: "Last March, a landslide ...", "In 2011 nearly 90 were hurt";
+# or a year that a "when" clause tells of ("than at the elections in 2021, when 31% voted").
 _EARLIER_RE: Final = re.compile(
     rf"(?:^\W*|[,;]\s+|\band\s+)(?:last\s+(?:{_MONTHS}|spring|summer|autumn|winter)"
-    rf"|in\s+(?:(?:{_MONTHS})\s+)?(?P<year>\d{{4}}))\b(?!['’]s)",
+    rf"|in\s+(?:(?:{_MONTHS})\s+)?(?P<year>\d{{4}}))\b(?!['’]s)"
+    rf"|(?P<last>\b(?:last|previous)\s+(?:[a-z-]+\s+){{0,6}}?)?\bin\s+(?:(?:{_MONTHS})\s+)?(?P<when>\d{{4}}),?\s+when\b",
     re.IGNORECASE,
 )
 
@@ -78,19 +80,21 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
     read = _occurrence_years(figure, chosen, index)
     if read is None:
         return None
-    marked_years, occurrences, unmarked = read
+    marked_years, occurrences, unmarked, before_now = read
     layout = around.layout
     start, end = layout.sentence_of(figure.start)
     if _WHEN_RE.search(layout.text, start, end):
         every_marked = len(marked_years) == occurrences
         clause = layout.text[slice(*layout.clause_of(figure.start))]
         return _moved_to_told_year(chosen, clause, index, marked_years) if every_marked else None
-    if unmarked:
-        return None  # a value with only its own year, told with no time: the reader may mean that year
+    # a value with only its own year, told with no time: the reader may mean that year; and one the
+    # summary tells as a change's earlier end ("grew from 288,000 to 412,000") is placed in the past
+    if unmarked or change_role(around.text, around.siblings, around.sibling_starts, figure) == "before":
+        return None
     if marked_years:
         # scanning the article's years is left until a marker names one: most figures stop above
         latest = _latest_past_year(index)
-        if latest is None or max(marked_years) >= latest:
+        if not before_now and (latest is None or max(marked_years) >= latest):
             return None
     return Match("misattributed", chosen, "the article gives this value for an earlier event", "earlier-event")
 
@@ -100,14 +104,17 @@ _OWN_YEAR_AFTER_RE: Final = re.compile(
 )
 
 
-def _occurrence_years(figure: Figure, chosen: Figure, index: ArticleIndex) -> tuple[list[int], int, bool] | None:
-    """The years of the article's occurrences of a value, how many it has, and whether one has no
-    earlier time before it in its sentence; None when one has neither such a time nor a year of its
-    own, or there is none. Each is dated by the time nearest before it ("In 2018 it had 52,000, and
-    in 2021 just 9,000"), or by its own year right after it ("up from 35% in 2019")."""
+def _occurrence_years(figure: Figure, chosen: Figure, index: ArticleIndex) -> tuple[list[int], int, bool, bool] | None:
+    """The years of the article's occurrences of a value, how many it has, whether one has no
+    earlier time before it in its sentence, and whether each is told of an event the article calls
+    earlier ("at the last elections in 2023, when 29.8% voted"); None when one has neither such a
+    time nor a year of its own, or there is none. Each is dated by the time nearest before it ("In
+    2018 it had 52,000, and in 2021 just 9,000"), or by its own year right after it ("up from 35% in
+    2019")."""
     marked_years = []
     occurrences = 0
     unmarked = False
+    before_now = True
     # The article's occurrences are read first: reading them costs less than searching the
     # summary's sentence for a word of time.
     for _, other in index.candidates(figure):
@@ -122,13 +129,14 @@ def _occurrence_years(figure: Figure, chosen: Figure, index: ArticleIndex) -> tu
         if marker is None and own_year is None:
             return None
         unmarked = unmarked or marker is None
+        before_now = before_now and marker is not None and marker.group("last") is not None
         if own_year is not None:
             marked_years.append(int(own_year.group(1)))
-        elif marker is not None and marker.group("year"):
-            marked_years.append(int(marker.group("year")))
+        elif marker is not None and (year := marker.group("year") or marker.group("when")):
+            marked_years.append(int(year))
     if not occurrences:
         return None  # the value matched in another form ("6.8m" for "6.8 metres"): none was read
-    return marked_years, occurrences, unmarked
+    return marked_years, occurrences, unmarked, before_now
 
 
 def _moved_to_told_year(chosen: Figure, clause: str, index: ArticleIndex, marked_years: list[int]) -> Match | None:

@@ -820,3 +820,28 @@ def test_an_earlier_month_of_the_same_measure_is_not_flagged(summary: str) -> No
 
 def test_a_value_moved_to_the_other_month_is_still_flagged() -> None:
     assert flagged(_CLINIC, "In April, 61.9% of Quenby Clinic patients had waited less than six weeks.", "61.9%")
+
+
+_FERRY = (
+    "The Colne ferry carried 412,000 passengers this year. The service has grown steadily since the last "
+    "rebuild of the Colne pier in 2019, when the ferry carried 288,000 passengers."
+)
+
+
+def test_a_value_of_the_last_event_told_with_when_is_of_that_year() -> None:
+    # the article's own year is nowhere: "the last rebuild" alone says 2019 is past
+    assert flagged(_FERRY, "The Colne ferry carried 288,000 passengers.", "288,000")
+    assert nothing_flagged(_FERRY, "The Colne ferry carried 288,000 passengers in 2019.")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The Colne ferry carried 412,000 passengers this year, up from 288,000.",
+        "Colne ferry traffic has grown from 288,000 passengers to 412,000.",
+    ],
+)
+def test_an_earlier_value_told_as_a_change_s_start_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_FERRY, summary)
+    dated = "The Colne ferry carried 412,000 passengers in 2024. In 2019, the ferry carried 288,000 passengers."
+    assert nothing_flagged(dated, summary.replace("this year", "in 2024"))
