@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING, Final, Literal
 
 from summarizer.figures import Figure
-from summarizer.figures.lexicon import MONTH_NAMES
+from summarizer.figures.lexicon import MONTH_NAMES, WEEKDAYS
 from summarizer.text import stem
 
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
@@ -633,7 +633,17 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
         return False
     times = {time.group().lower() for time in _TIME_MARK_RE.finditer(clause)}
     if not times:
-        return False
+        # told with no time at all: the value before a change is no level ("took 39.1% of the vote"
+        # where the share fell to 34.6% from 39.1%)
+        # where a change started, unless the summary tells a change of it ("lost five of its 31
+        # seats", "its 31 seats shrank to 26")
+        sentence = around.text[slice(*around.layout.sentence_of(figure.start))]
+        return (
+            told == "before"
+            and not _said_when(sentence)
+            and not _a_whole_in(figure, around)
+            and not _other_end_told(figure, around, index, equal)
+        )
     for same in equal:
         own = _own_stretch(index, same).lower()
         if any(has_word(own, time) for time in times):
@@ -642,6 +652,44 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
         if not any(_NOW_MARK_RE.fullmatch(time) or has_word(sentence, time) for time in times):
             return False
     return True
+
+
+def _a_whole_in(figure: Figure, around: Around) -> bool:
+    """Whether the summary gives the figure as the whole of a part before it ("five of its 31")."""
+    at = bisect.bisect_left(around.sibling_starts, figure.start)
+    return at > 0 and is_whole_of(around.siblings[at - 1], figure, around.text)
+
+
+def _other_end_told(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:
+    """Whether the summary's sentence gives the other end of an article change the value starts."""
+    start, end = around.layout.sentence_of(figure.start)
+    told = [sibling for sibling in around.siblings if start <= sibling.start < end and sibling is not figure]
+    for same in equal:
+        partner = index.partner(same)
+        if partner is not None and any(values_equal(sibling, partner) for sibling in told):
+            return True
+    return False
+
+
+def _said_when(sentence: str) -> bool:
+    """Whether a sentence says when, or that it tells of an earlier time ("In May, ...", "in 2021",
+    "previously"); a bound in time ("its lowest since 1999") says no when."""
+    told = _SINCE_RE.sub(" ", sentence)
+    lowered = told.lower()
+    return bool(
+        _TIME_MARK_RE.search(lowered)
+        or _THEN_MARK_RE.search(lowered)
+        or _MAY_RE.search(told)
+        or _EARLIER_TOLD_RE.search(told)
+    )
+
+
+# "had held 31 seats": the past before the past; "at the last vote", "on Friday"
+_EARLIER_TOLD_RE: Final = re.compile(
+    rf"\bhad\s+(?:been|had|held|won|[a-z]+ed)\b|\b(?:last|yesterday|{'|'.join(WEEKDAYS)})\b", re.IGNORECASE
+)
+_SINCE_RE: Final = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?\S+", re.IGNORECASE)
+_MAY_RE: Final = re.compile(r"\bMay\b")
 
 
 def _part_of_the_whole_now(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:

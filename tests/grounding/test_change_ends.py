@@ -84,3 +84,37 @@ def test_a_parts_earlier_end_told_with_the_whole_of_now_is_flagged() -> None:
 )
 def test_a_parts_change_told_as_a_change_is_not_flagged(summary: str) -> None:
     assert nothing_flagged(_WARD, summary)
+
+
+_QUENBY = (
+    "The Quenby Party won 26 seats on Colne council, down from 31, and its share of the vote fell to 28.4% "
+    "from 33.6%, its lowest since the council was formed in 1974."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The Quenby Party won 31 seats on Colne council.", "31"),
+        ("The Quenby Party took 33.6% of the vote in Colne, its lowest since 1974.", "33.6%"),
+    ],
+)
+def test_where_a_change_started_told_as_the_level_with_no_time_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(_QUENBY, summary, figure)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The Quenby Party won 26 seats on Colne council.",
+        "The Quenby Party had held 31 seats on Colne council.",
+        "The Quenby Party won 31 seats on Colne council at the previous election.",
+        "In May, the Quenby Party won 31 seats on Colne council.",
+        "The Quenby Party won 31 seats on Colne council at the last election.",
+        "Quenby's 31 seats on Colne council shrank to 26.",
+        "The Quenby Party lost five of its 31 seats on Colne council.",
+        "The Quenby Party's share of the Colne vote fell to 28.4% from 33.6%.",
+    ],
+)
+def test_where_a_change_started_told_as_such_is_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_QUENBY, summary)
