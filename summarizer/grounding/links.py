@@ -643,6 +643,7 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
             and not _said_when(sentence)
             and not _a_whole_in(figure, around)
             and not _other_end_told(figure, around, index, equal)
+            and not any(_ahead(index, same) for same in equal)
         )
     for same in equal:
         own = _own_stretch(index, same).lower()
@@ -671,6 +672,16 @@ def _other_end_told(figure: Figure, around: Around, index: ArticleIndex, equal: 
     return False
 
 
+def _ahead(index: ArticleIndex, figure: Figure) -> bool:
+    """Whether the change an article figure starts is still to come ("will rise to £12.21 an hour,
+    up from £11.44"): where it starts is the level of now."""
+    start, end = index.layout.sentence_of(figure.start)
+    return _AHEAD_RE.search(index.text, start, end) is not None
+
+
+_AHEAD_RE: Final = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:set\s+)?to|expected|due|plans?|planned)\b")
+
+
 def _said_when(sentence: str) -> bool:
     """Whether a sentence says when, or that it tells of an earlier time ("In May, ...", "in 2021",
     "previously"); a bound in time ("its lowest since 1999") says no when."""
@@ -684,9 +695,9 @@ def _said_when(sentence: str) -> bool:
     )
 
 
-# "had held 31 seats": the past before the past; "at the last vote", "on Friday"
+# "had held 31 seats": the past before the past; "at the last vote", "on Friday", "the current rate"
 _EARLIER_TOLD_RE: Final = re.compile(
-    rf"\bhad\s+(?:been|had|held|won|[a-z]+ed)\b|\b(?:last|yesterday|{'|'.join(WEEKDAYS)})\b", re.IGNORECASE
+    rf"\bhad\s+(?:been|had|held|won|[a-z]+ed)\b|\b(?:last|yesterday|current|{'|'.join(WEEKDAYS)})\b", re.IGNORECASE
 )
 _SINCE_RE: Final = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?\S+", re.IGNORECASE)
 _MAY_RE: Final = re.compile(r"\bMay\b")

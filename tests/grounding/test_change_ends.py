@@ -118,3 +118,9 @@ def test_where_a_change_started_told_as_the_level_with_no_time_is_flagged(summar
 )
 def test_where_a_change_started_told_as_such_is_not_flagged(summary: str) -> None:
     assert nothing_flagged(_QUENBY, summary)
+
+
+def test_where_a_change_still_to_come_starts_is_the_level_of_now() -> None:
+    article = "The Brinton toll will rise by 8% to £5.40 from 1 June, up from £5.00, the operator said."
+    assert nothing_flagged(article, "Cars pay £5.00 to cross at Brinton.")
+    assert nothing_flagged(article, "The current Brinton toll is £5.00.")
