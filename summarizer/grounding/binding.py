@@ -13,7 +13,7 @@ from .compare import granularity, rounds_to, values_equal
 from .direction import CHANGE_VERBS, compared_after
 from .frames import Frame
 from .index import WHICH_PART, ArticleIndex
-from .links import change_role
+from .links import change_role, is_whole_of
 from .periods import period_of
 from .rules import enabled
 from .things import same_kind
@@ -294,6 +294,12 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
         and other.value not in equal_values
         and not values_equal(figure, other)
     ]
+    # The summary's parts of this figure ("cut 85 of its 3,900 jobs", "Of 4,600 appeals, 1,150
+    # succeeded"): the whole's noun is the part's too, so the article's "85 jobs" or "1,150 appeals"
+    # is the part the summary names, no rival of the whole (read only when rivals are near).
+    parts = _parts_told(figure, around) if rivals else {}
+    if parts:
+        rivals = [rival for rival in rivals if not any(values_equal(part, rival) for part in parts.values())]
     # Rivals by sentence: an occurrence reads only those in or next to its sentence, where figures are
     # set side by side (a value and its rivals repeated a thousand times are not read a million
     # times). Most values have none beside their first occurrence (their rivals are elsewhere in
@@ -317,6 +323,30 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
             return None  # this occurrence of the value may well be what the summary means
         pointed = pointed or better
     return pointed
+
+
+def _parts_told(figure: Figure, around: Around) -> dict[int, Figure]:
+    """The summary's figures it gives as parts of `figure`, by where they start: "85 of its 3,900
+    jobs" (a part right before its whole), "Of 4,600 appeals, 1,150 succeeded" (a whole that opens
+    its sentence)."""
+    parts: dict[int, Figure] = {}
+    for other in around.siblings:
+        # (a part larger than its whole is two figures swapped: "£345m of the £9m total")
+        if other.value is None or other.start == figure.start or other.kind != figure.kind:
+            continue
+        if figure.value is None or other.value > figure.value:
+            continue
+        if around.whole_of(other) is figure or (
+            other.end <= figure.start and is_whole_of(other, figure, around.text) and other is _before(figure, around)
+        ):
+            parts[other.start] = other
+    return parts
+
+
+def _before(figure: Figure, around: Around) -> Figure | None:
+    """The summary figure right before `figure`, if any."""
+    at = bisect.bisect_left(around.sibling_starts, figure.start)
+    return around.siblings[at - 1] if at > 0 else None
 
 
 def _near(by_sentence: dict[int, list[tuple[int, Figure]]], sentence: int) -> list[Figure]:
@@ -354,9 +384,15 @@ def _better_rival(
     best: tuple[int, Figure] | None = None
     # A part counts what its whole counts ("Of the 30 riders who started, 22 finished"): the
     # summary's "22 riders" says what the 22 count, and points at no rival by it.
-    whole = index.frame_reader().whole_of(same_figure)
+    whole = index.frame_reader().whole_of(same_figure) or _whole_right_after(same_figure, index)
     counted_by_whole = whole is not None and bool(mine.thing & index.frame(whole).thing)
+    # (unless the summary tells its figure as a whole itself: "£345m of the £9m total" against the
+    # article's "£9m of the £345m total" is a swap)
+    before = _before(around.figure, around)
+    told_as_whole = before is not None and is_whole_of(before, around.figure, around.text)
     for rival in rivals:  # (those in or next to the occurrence's sentence: `_near`)
+        if counted_by_whole and rival is whole and not told_as_whole:
+            continue  # "won about 290 of the 550 seats": the 550 says what the 290 count, no swap
         theirs = index.frame(rival)
         # Only a swap moves a figure: the summary gives the rival's value too, and that figure
         # points back at this one ("30% of exports and 45% of imports"). A single figure beside
@@ -410,6 +446,15 @@ def _better_rival(
         if score and (best is None or score > best[0]):
             best = (score, rival)
     return best[1] if best else None
+
+
+def _whole_right_after(part: Figure, index: ArticleIndex) -> Figure | None:
+    """The article figure a part is told of right after it: the 550 of "about 290 of the 550 seats",
+    which says what the 290 count."""
+    at = index.position(part) + 1
+    if at < len(index.figures) and is_whole_of(part, index.figures[at], index.text):
+        return index.figures[at]
+    return None
 
 
 _TELLING: Final = 2  # words of the summary's that tell the equal figure apart keep it there
@@ -500,7 +545,9 @@ def operands_bound(
     mine = around.frame
     words = mine.words
     # (whether the operands are the ends of one article change and the figure its size)
-    size_of_change = _one_change(figure, operands, index, ends_wanted=False)
+    size_of_change = _one_change(figure, operands, index, ends_wanted=False) or (
+        len(operands) == 2 and told_change_ends(figure, operands[0], operands[1], around, index)
+    )
     if not words or _gives_change_operands(figure, operands, around, index, size_of_change=size_of_change):
         return True
     bound = not operands or all(index.frame(operand).words & words for operand in operands)
@@ -608,6 +655,41 @@ def _one_change(figure: Figure, operands: tuple[Figure, ...], index: ArticleInde
     if index.sentence_number(first.start) != index.sentence_number(second.start):
         return False
     return any(change_role(index.text, index.figures, index.starts, one) == "amount" for one in operands)
+
+
+def told_change_ends(figure: Figure, first: Figure, second: Figure, around: Around, index: ArticleIndex) -> bool:
+    """Whether the summary tells its figure as the size of a change to an end it gives ("rose by
+    £17m to £168m"), and the article gives that end, then a start told as one ("up from") no
+    further than the next sentence: "£168m, or 41% of the total, up from £151m", "2,640 members
+    in May, including 310 juniors. That is up from 2,210". Such ends are one change though no
+    link joins them (a figure of another kind, a part or a sentence stands between them)."""
+    if second.start < first.start:
+        first, second = second, first
+    if figure.value is None or first.value is None or second.value is None or first.kind != second.kind:
+        return False
+    if not same_value(abs(first.value - second.value), figure.value, figure):
+        return False
+    if abs(index.sentence_number(first.start) - index.sentence_number(second.start)) > 1:
+        return False
+    summary_role = change_role(around.text, around.siblings, around.sibling_starts, figure)
+    if summary_role != "amount" or not _end_given(first, around):
+        return False
+    roles = (change_role(index.text, index.figures, index.starts, one) for one in (first, second))
+    return next(roles) not in {"before", "amount"} and next(roles) == "before"
+
+
+def same_value(value: float, wanted: float, figure: Figure) -> bool:
+    """Whether a worked value is the summary figure's, to the precision it is given in."""
+    return abs(value - wanted) <= max(granularity(figure) / 2, abs(wanted) * 1e-9)
+
+
+def _end_given(end: Figure, around: Around) -> bool:
+    """Whether the summary figure's clause gives an article change's end ("by £17m to £168m")."""
+    start, stop = around.layout.clause_of(around.figure.start)
+    return any(
+        sibling is not around.figure and start <= sibling.start < stop and values_equal(sibling, end)
+        for sibling in around.siblings
+    )
 
 
 def _parts(figure: Figure, operands: tuple[Figure, ...], *, bound: bool, total: bool) -> list[Figure]:

@@ -12,7 +12,7 @@ from typing import Final
 
 from summarizer.figures import Figure
 
-from .binding import binding, operands_bound, tallied
+from .binding import binding, operands_bound, tallied, told_change_ends
 from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, is_compound_time, same, values_equal
 from .direction import Direction, compared_after, way_of
@@ -79,7 +79,9 @@ def _derive_as_told(figure: Figure, around: Around, index: ArticleIndex) -> Matc
                 change = change_way(match.operands, index) if len(match.operands) == 2 else None
                 turned = against_the_change(figure, around, change, match.operands) if enabled("direction") else None
                 if turned is None and enabled("change-end"):
-                    turned = size_as_end(figure, around, change, match.operands)
+                    turned = size_as_end(figure, around, change, match.operands) or end_moved_on(
+                        figure, around, match.operands, index
+                    )
                 if turned is not None:
                     return turned
                 beside = (
@@ -107,6 +109,36 @@ def against_the_change(
     before, after, way = change
     note = f"{TURNED_ROUND} {way}, not {said}: '{before.text}' to '{after.text}'"
     return Match("misattributed", after, note, "direction", operands)
+
+
+def end_moved_on(figure: Figure, around: Around, operands: tuple[Figure, ...], index: ArticleIndex) -> Match | None:
+    """An article change's end moved on by its size again and told as the end: "rose by 300 to
+    4,100" where the article's members "grew by 300 to 3,800" (or "will pay £980, an increase of
+    £40"): the article's end is the end, and its start is the end less the size."""
+    if len(operands) != 2 or figure.value is None:
+        return None
+    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "after":
+        return None
+    roles = [change_role(index.text, index.figures, index.starts, one) for one in operands]
+    if "amount" not in roles:
+        return None
+    at = roles.index("amount")
+    size, end = operands[at], operands[1 - at]
+    if end.value is None or size.value is None or not _end_of_its_size(end, roles[1 - at], size, index):
+        return None
+    if not any(same(end.value + way * size.value, figure.value) for way in (1, -1)):
+        return None
+    note = f"the article's '{end.text}' is where the change of '{size.text}' ended; this moves it on again"
+    return Match("misattributed", end, note, "change-end", operands)
+
+
+def _end_of_its_size(end: Figure, role: str | None, size: Figure, index: ArticleIndex) -> bool:
+    """Whether an article figure is the end of the change whose size is told in its sentence: told
+    as one ("grew by 300 to 3,800"), or the level the size is then given of ("£980, an increase of
+    £40")."""
+    if index.sentence_number(end.start) != index.sentence_number(size.start):
+        return False
+    return role == "after" or (role is None and end.start < size.start)
 
 
 def size_as_end(figure: Figure, around: Around, change: Change | None, operands: tuple[Figure, ...]) -> Match | None:
@@ -432,7 +464,7 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     # first where they tie. Ends it tells nothing of (no end given, no word shared) are tried in
     # text order below with the rest.
     said = _summary_way(figure, around)
-    pairs = _change_ends(operands, index)
+    pairs = _change_ends(operands, index) + _told_ends(figure, operands, around, index)
     # (each pair's working, kept for the text-order pass below; by the two figures, which the index
     # holds: an operand tuple compiled by mypyc is made anew each time it is boxed, so its id is not)
     ends = {
@@ -470,6 +502,25 @@ def _change_ends(operands: list[Operand], index: ArticleIndex) -> list[tuple[Ope
         if other is not None and operand[2].start < other[2].start:
             ends.append((operand, other))
     return ends
+
+
+def _told_ends(
+    figure: Figure, operands: list[Operand], around: Around, index: ArticleIndex
+) -> list[tuple[Operand, Operand]]:
+    """Pairs no link joins that the summary tells as a change's end and size ("rose by £17m to
+    £168m" from "£168m, or 41% of the total, up from £151m"; see `told_change_ends`), in text order."""
+    if figure.value is None or figure.kind not in _TOLD_END_KINDS:
+        return []
+    found = []
+    for i, left in enumerate(operands):
+        for right in operands[i + 1 :]:
+            linked = index.partner(left[2]) is right[2] or index.partner(right[2]) is left[2]
+            if not linked and told_change_ends(figure, left[2], right[2], around, index):
+                found.append((left, right))
+    return found
+
+
+_TOLD_END_KINDS: Final = frozenset({"count", "money", "measure", "duration"})
 
 
 def _told(

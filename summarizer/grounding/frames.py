@@ -99,7 +99,8 @@ _SPANS: Final = frozenset({"duration", "decade"})
 _MODIFIERS: Final = _CALENDAR | {"duration"}  # "over the past decade" after a figure says when
 _RANGE_JOINER_RE: Final = re.compile(r"(?:\bto|\band|\bor|-|\u2013|\u2014)\s*$", re.IGNORECASE)
 # "Of the 30 riders ...", "Of its 1,200 staff ...": a sentence that opens with the whole its figures are parts of.
-_WHOLE_OPENING_RE: Final = re.compile(r"\W*of\s+(?:the|its|their|his|her|our|these|those)\s+", re.IGNORECASE)
+# "Of the 30 riders", and "Of 30 riders" with no article
+_WHOLE_OPENING_RE: Final = re.compile(r"\W*of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?", re.IGNORECASE)
 _JOINER_ONLY_RE: Final = re.compile(r"\s*(?:to|and|or|until|-|\u2013|\u2014)\s*", re.IGNORECASE)
 # An aside: a comma and at most two words before its figure, at most three words and a comma after
 # it, then a word that is no coordinator ("Oxcombe, about 30 miles north, took").

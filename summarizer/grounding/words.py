@@ -345,6 +345,11 @@ class Around:
             if sibling is not self.figure
         ]
 
+    def whole_of(self, other: Figure) -> Figure | None:
+        """The whole that opens the sentence of another figure of the summary, if it is a part of it
+        ("Of 40 trainees, 31 passed": the 40 for the 31; see `FrameReader.whole_of`)."""
+        return self._reader.whole_of(other)
+
     def frame_of(self, other: Figure) -> Frame:
         """What another figure of the same summary text measures."""
         return self._reader.frame(other)

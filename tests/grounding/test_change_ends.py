@@ -124,3 +124,63 @@ def test_where_a_change_still_to_come_starts_is_the_level_of_now() -> None:
     article = "The Brinton toll will rise by 8% to £5.40 from 1 June, up from £5.00, the operator said."
     assert nothing_flagged(article, "Cars pay £5.00 to cross at Brinton.")
     assert nothing_flagged(article, "The current Brinton toll is £5.00.")
+
+
+# --- a change's size told with the end it reached, where no link joins the article's two ends -----
+# (a part between the end and a start told in the next sentence; a share told between them, and a
+# sum of two other amounts that gives the same size earlier in the article)
+_DRUMLEVY = (
+    "Drumlevy council said 1,930 families were in emergency housing in May, including 2,640 children. "
+    "That is up from 1,580 families a year earlier. Some 9,800 families are on its waiting list."
+)
+_CORRISDALE = (
+    "Corrisdale council faces a £24m gap, to be closed with £9m of savings. "
+    "Its roads budget will be £86m, or 14% of spending, up from £71m last year."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_DRUMLEVY, "Families in emergency housing in Drumlevy rose by 350 to 1,930.", "350"),
+        (_CORRISDALE, "Corrisdale's roads budget rises by £15m to £86m.", "£15m"),
+    ],
+)
+def test_a_size_told_with_its_end_is_derived_from_an_unlinked_start(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) == "derived"
+
+
+def test_a_wrong_size_told_with_its_end_is_still_flagged() -> None:
+    assert flagged(_DRUMLEVY, "Families in emergency housing in Drumlevy rose by 450 to 1,930.", "450")
+    assert flagged(_DRUMLEVY, "Families in emergency housing in Drumlevy rose by 350 to 2,280.", "2,280")
+    assert flagged(_CORRISDALE, "Corrisdale's roads budget rises by £17m to £86m.", "£17m")
+
+
+# --- an end moved on by the change's size again -------------------------------------------------
+_SAFFERY = "Saffery Rowing Club's membership has grown by 260 to 1,480 this season. Its boathouse opened in 1994."
+_HAVERLOCK = "A Haverlock season ticket will cost £640 next year, an increase of £35. Parking stays free."
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure"),
+    [
+        (_SAFFERY, "Saffery Rowing Club's membership grew by 260 to 1,740.", "1,740"),
+        (_HAVERLOCK, "Haverlock season tickets will rise by £35 to £675.", "£675"),
+    ],
+)
+def test_an_end_moved_on_by_the_size_again_is_flagged(article: str, summary: str, figure: str) -> None:
+    assert status(article, summary, figure) == "misattributed"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Saffery Rowing Club's membership grew by 260 to 1,480.",
+        "Saffery Rowing Club's membership grew from 1,220 to 1,480.",
+        "Haverlock season tickets will rise by £35 to £640.",
+        "Haverlock season tickets will rise from £605 to £640.",
+    ],
+)
+def test_an_end_and_its_start_worked_out_are_not_flagged(summary: str) -> None:
+    article = _SAFFERY if "Saffery" in summary else _HAVERLOCK
+    assert nothing_flagged(article, summary)

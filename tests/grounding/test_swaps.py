@@ -1041,3 +1041,46 @@ def test_a_value_given_beside_anothers_request_is_flagged_when_told_alike() -> N
     article = "Norsea asked the fund for £20m. It was awarded £14m. Brinton, which asked for £9m, was awarded £6m."
     assert flagged(article, "Brinton was awarded £14m after asking for £9m.", "£14m")
     assert nothing_flagged(article, "Brinton was awarded £6m after asking for £9m.")
+
+
+# --- a whole the summary gives with its own part ------------------------------------------------
+_POSTS = (
+    "Brindlecote council will cut 62 posts, mostly by not filling vacancies, from a workforce of 2,450. "
+    "The Ossingham depot will close."
+)
+_COMPLAINTS = (
+    "Some 2,700 tenants complained to the Haverlock housing board, and 610 complaints were upheld, a rate of 23%."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        # the whole's noun is the part's too: the article's "62 posts" is the part, no rival of the 2,450
+        (_POSTS, "Brindlecote council will cut 62 of its 2,450 posts."),
+        (_COMPLAINTS, "Of 2,700 complaints, 610 were upheld."),
+        (_COMPLAINTS, "Some 610 of 2,700 complaints were upheld."),
+    ],
+)
+def test_a_whole_told_with_its_own_part_is_not_flagged(article: str, summary: str) -> None:
+    assert nothing_flagged(article, summary)
+
+
+def test_a_whole_told_with_another_value_for_its_part_is_flagged() -> None:
+    # a part larger than its whole is the two swapped, whatever nouns they share
+    assert flagged(_POSTS, "Brindlecote council will cut 2,450 of its 62 posts.", "2,450")
+    # a whole beside a part the article does not give still points at the article's part
+    assert flagged(_COMPLAINTS, "Of 2,700 complaints, 2,090 were rejected.", "2,700")
+
+
+_SEATS = (
+    "Pollsters expect the Harbour Party to win about 140 of the 230 seats, more than the 116 needed for a "
+    "majority. The Quillan Party would fall from 121 seats to about 60."
+)
+
+
+def test_a_part_told_beside_its_article_whole_is_not_flagged() -> None:
+    # the article's 230 says what its 140 count: the summary's "140 seats" is no swap with it
+    assert nothing_flagged(_SEATS, "The Harbour Party is expected to win around 140 seats, a majority of the 230.")
+    # ... while the whole the summary gives another value of is flagged
+    assert flagged(_SEATS, "The Harbour Party is expected to win around 140 seats, a majority of the 250.", "250")
