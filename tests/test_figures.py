@@ -610,3 +610,34 @@ def test_a_time_written_short_in_hours_and_minutes_is_one_duration() -> None:
 
 def test_a_letter_m_after_a_number_alone_is_still_millions() -> None:
     assert [(f.text, f.value) for f in find_figures("The fund raised 12m last year.")] == [("12m", 12_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("The Quenby poll has a margin of error of plus or minus 3.1 percentage points.", "3.1 percentage points", 3.1),
+        ("Its margin of error is plus-or-minus 4%.", "4%", 4.0),
+        ("Output growth slowed to minus 1.5% in the third quarter.", "minus 1.5%", -1.5),
+    ],
+)
+def test_plus_or_minus_is_a_margin_not_a_value_below_zero(text: str, figure: str, value: float) -> None:
+    found = {f.text: f.value for f in find_figures(text)}
+    assert found.get(figure) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("Norsea will move to three-weekly bin collections.", "three-weekly", "week"),
+        ("The Colne bridge gets a two-yearly inspection.", "two-yearly", "year"),
+        ("Buses to Oxcombe will run two-hourly on Sundays.", "two-hourly", "hour"),
+    ],
+)
+def test_a_period_hyphened_on_is_a_span(text: str, figure: str, unit: str) -> None:
+    found = {f.text: (f.kind, f.unit) for f in find_figures(text)}
+    assert found.get(figure) == ("duration", unit), found
+
+
+def test_a_count_before_a_spaced_weekly_is_a_count() -> None:
+    found = {f.text: f.kind for f in find_figures("The Brinton fund makes three weekly payments.")}
+    assert found == {"three": "count"}

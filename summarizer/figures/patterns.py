@@ -187,8 +187,11 @@ AGED_BEFORE_RE: Final = re.compile(r"(?:^|\W)(?:aged|age(?:\s+of)?|(?:died|dies|
 APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*,\s+$")
 FULL_NAME_APPOSITION_BEFORE_RE: Final = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+,\s+$")
 SENTENCE_END_RE: Final = re.compile(r"[.;](?:\s|$)")
-# A minus sign right before a number, itself after a space, a bracket or the start: "to -0.3%".
-MINUS_BEFORE_RE: Final = re.compile(r"(?:^|(?<=[\s(]))(?P<sign>[-\u2212]|minus\s+)$", re.IGNORECASE)
+# A minus sign right before a number, itself after a space, a bracket or the start: "to -0.3%"; not
+# the margin of "plus or minus 2.2 points", which is no value below zero.
+MINUS_BEFORE_RE: Final = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sign>[-\u2212]|(?<!plus or )(?<!plus-or-)minus\s+)$", re.IGNORECASE
+)
 AGE_IN_LIST_BEFORE_RE: Final = re.compile(r"[A-Z][\w'’.-]*,\s+\d{1,3},\s+(?:and\s+)?[^.;]*$")
 # An earthquake's magnitude: "magnitude 6.3", "magnitude-6.3", "6.3-magnitude", "a 6.3 quake",
 # "6.3 on the Richter scale".
@@ -210,11 +213,14 @@ SENTENCE_START_BEFORE_RE: Final = re.compile(r"(?:^|[.!?]|\n)[\s\"'“‘(\[]*$"
 # first alternative that matches wins, in the order `extract._plain_number` reads them):
 # - an age: "77-year-old", "77 years old";
 _AGE_AFTER = rf"(?:{_HYPHEN}|\s+)years?{_HYPHEN}old(?![\w])|\s+years?\s+old(?![\w])"
-# - a time unit: "three weeks", "11 consecutive years", "48 hrs", a short one written on ("3min 20sec");
+# - a time unit: "three weeks", "11 consecutive years", "48 hrs", a short one written on ("3min 20sec"),
+#   a period hyphened on ("three-weekly");
 _TIME_UNIT_AFTER = (
     rf"(?:(?:{_HYPHEN}|\s+)(?:(?:{alternation(DURATION_ADJECTIVES)})\s+|)"
     rf"|(?=(?:{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])))"
-    rf"(?P<time_unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])"
+    rf"(?P<time_unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})"
+    # "three-weekly collections" come every three weeks
+    r"(?:s|(?:(?<=-week)|(?<=-month)|(?<=-year)|(?<=-hour))ly)?(?![\w])"
 )
 # - a temperature: "18.3C", "64.9°F" (case-sensitive: "c" and "f" are no units);
 _TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"

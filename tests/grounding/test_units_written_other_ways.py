@@ -119,3 +119,9 @@ def test_an_area_is_bound_to_what_it_measures() -> None:
     article = "The hall covers 1,200 sq ft. The largest flats in the block are 950 square feet."
     assert flagged(article, "The largest flats in the block are 1,200 square feet.", "1,200")
     assert nothing_flagged(article, "The largest flats are 950 square feet.")
+
+
+def test_a_period_hyphened_on_is_the_article_s_every_so_often() -> None:
+    article = "Bin collections in Norsea will move to every three weeks from October, saving £2.1m a year."
+    assert nothing_flagged(article, "Three-weekly bin collections in Norsea will save £2.1m a year.")
+    assert flagged(article, "Four-weekly bin collections in Norsea will save £2.1m a year.", "Four-weekly")
