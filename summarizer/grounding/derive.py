@@ -15,7 +15,7 @@ from summarizer.figures import Figure
 from .binding import binding, operands_bound, tallied, told_change_ends
 from .companions import beside_other_value
 from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, is_compound_time, same, values_equal
-from .direction import Direction, compared_after, way_of
+from .direction import Direction, compared_after, movement_of, way_of
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
 from .report import TURNED_ROUND, Match
@@ -79,8 +79,10 @@ def _derive_as_told(figure: Figure, around: Around, index: ArticleIndex) -> Matc
                 change = change_way(match.operands, index) if len(match.operands) == 2 else None
                 turned = against_the_change(figure, around, change, match.operands) if enabled("direction") else None
                 if turned is None and enabled("change-end"):
-                    turned = size_as_end(figure, around, change, match.operands) or end_moved_on(
-                        figure, around, match.operands, index
+                    turned = (
+                        size_as_end(figure, around, change, match.operands)
+                        or end_moved_on(figure, around, match.operands, index)
+                        or start_in_points_as_end(figure, around, match.operands, index)
                     )
                 if turned is not None:
                     return turned
@@ -130,6 +132,20 @@ def end_moved_on(figure: Figure, around: Around, operands: tuple[Figure, ...], i
         return None
     note = f"the article's '{end.text}' is where the change of '{size.text}' ended; this moves it on again"
     return Match("misattributed", end, note, "change-end", operands)
+
+
+def start_in_points_as_end(
+    figure: Figure, around: Around, operands: tuple[Figure, ...], index: ArticleIndex
+) -> Match | None:
+    """Where a change in points started, worked out from the level it reached, told as where it
+    ended: "rose 3 points to 73%" where the article's rate "of 76% was up 3 points"."""
+    if len(operands) != 2 or _moved_in_points(operands[0], operands[1], index) is None:
+        return None
+    if change_role(around.text, around.siblings, around.sibling_starts, figure) != "after":
+        return None
+    level = next(one for one in operands if one.kind == "percent" and not in_points(one))
+    note = f"the article's '{level.text}' is where the change ended; this is where it started"
+    return Match("misattributed", level, note, "change-end", operands)
 
 
 def _end_of_its_size(end: Figure, role: str | None, size: Figure, index: ArticleIndex) -> bool:
@@ -835,14 +851,18 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
 
 
 def _arithmetic(
-    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True, moved: bool = False
+    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True, moved: Direction | None = None
 ) -> str | None:
     assert figure.value is not None
     tolerance = max(step / 2, abs(figure.value) * 1e-9)
     if figure.kind == "count" and figure.scale is None and figure.qualifier is None and step <= 1:
         tolerance = abs(figure.value) * 1e-9  # a plain count is a sum to the unit: 5 + 1.1 is not "six"
     if figure.kind in _SHARES:
-        candidates = _share_results(figure, left, right, step, changes=changes, moved=moved)
+        candidates = (
+            _start_in_points(left, right, moved)
+            if moved is not None
+            else _share_results(figure, left, right, step, changes=changes)
+        )
     else:
         candidates = _amount_results(figure, left, right)
     for note, result in candidates.items():
@@ -855,10 +875,10 @@ _SHARES: Final = frozenset({"percent", "fraction"})
 
 
 def _share_results(
-    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True, moved: bool = False
+    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True
 ) -> dict[str, float]:
     """Percentages from two counts (a share) or two amounts (a change, where `changes`), or from two
-    percentages (sum, difference in points), or from a level and the change in points it `moved` by."""
+    percentages (sum, difference in points)."""
     assert figure.value is not None
     assert left.value is not None
     assert right.value is not None
@@ -878,26 +898,54 @@ def _share_results(
         return {}
     if left.kind not in _SHARES or right.kind not in _SHARES:
         return {}
-    high, low = (left, right) if a >= b else (right, left)
-    results = {f"{left.text} + {right.text}": a + b, f"{high.text} - {low.text}": abs(a - b)}
-    if not in_points(figure) and enabled("points-not-percent") and not moved:
-        # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points;
-        # but a level and its change in points make the change's other end ("rose 9.8 points to
-        # 21.3%" was 11.5% before)
-        del results[f"{high.text} - {low.text}"]
-    return results
+    if not in_points(figure) and enabled("points-not-percent"):
+        # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points.
+        return {f"{left.text} + {right.text}": a + b}
+    return {f"{left.text} + {right.text}": a + b, f"{left.text} - {right.text}": abs(a - b)}
 
 
 _SLACK: Final = 1e-6
 
 
-def _moved_in_points(left: Figure, right: Figure, index: ArticleIndex) -> bool:
-    """Whether one of two percentages is the size of a change in points ("rose by 9.8 percentage
-    points") and the other a level, not a margin of error or another level."""
-    if in_points(left) == in_points(right):
-        return False
-    points = left if in_points(left) else right
-    return change_role(index.text, index.figures, index.starts, points) == "amount"
+def _start_in_points(left: Figure, right: Figure, moved: Direction) -> dict[str, float]:
+    """Where a change in points started, from the level it reached and its size: "rose 9.8 points to
+    21.3%" was 11.5% before (never the level moved on again)."""
+    level, size = (left, right) if left.kind == "percent" and not in_points(left) else (right, left)
+    assert level.value is not None
+    assert size.value is not None
+    if moved == "up":
+        return {f"{level.text} - {size.text}": level.value - size.value}
+    return {f"{level.text} + {size.text}": level.value + size.value}
+
+
+def _moved_in_points(left: Figure, right: Figure, index: ArticleIndex) -> Direction | None:
+    """The way a change in points went, where one of two figures is a percentage level and the other
+    the size of that change ("rose by 9.8 percentage points to 21.3%", "on 34%, up three points"),
+    not a margin of error or another level; None otherwise."""
+    left_points, right_points = _change_in_points(left, index), _change_in_points(right, index)
+    if left_points == right_points:
+        return None
+    level, size = (right, left) if left_points else (left, right)
+    if level.kind != "percent" or in_points(level) or index.partner(level) is not None:
+        return None  # (a level with its own other end: "rose 3 points to 71% from 68%" tells it)
+    movement = movement_of(index.text, size)
+    return movement.direction if movement is not None else None
+
+
+def _change_in_points(figure: Figure, index: ArticleIndex) -> bool:
+    """A change's size in points: "by 9.8 percentage points", or a count of points told after "up"
+    or "down" ("34%, up three points": read as a count, as a sport's points are)."""
+    if in_points(figure):
+        return change_role(index.text, index.figures, index.starts, figure) == "amount"
+    return (
+        figure.kind == "count"
+        and _POINTS_AFTER_RE.match(index.text, figure.end) is not None
+        and _UP_DOWN_BEFORE_RE.search(index.text, max(0, figure.start - _UP_DOWN_REACH), figure.start) is not None
+    )
+
+
+_UP_DOWN_BEFORE_RE: Final = re.compile(r"\b(?:up|down|rose|fell|gained|lost|by)\s+$", re.IGNORECASE)
+_UP_DOWN_REACH: Final = 12
 
 
 def _share_of_group(figure: Figure, text: str) -> bool:

@@ -893,3 +893,22 @@ def test_people_and_homes_make_no_difference() -> None:
 def test_people_and_others_of_one_sort_still_add_up() -> None:
     article = "Masked raiders attacked a depot outside Oxcombe at dawn, killing 17 guards and two people in a van."
     assert status(article, "Raiders killed 19 people at a depot near Oxcombe.", "19") == "derived"
+
+
+_POLL = "The Brinton Alliance is on 34% in the Quenby poll, up three points in a month."
+
+
+def test_a_level_up_some_points_was_that_much_lower_before() -> None:
+    assert status(_POLL, "The Brinton Alliance was on 31% in the Quenby poll a month ago.", "31%") == "derived"
+    assert flagged(_POLL, "The Brinton Alliance was on 30% in the Quenby poll a month ago.", "30%")
+
+
+def test_a_level_is_not_moved_on_by_its_own_change_again() -> None:
+    # 34% + 3 is no value of anything: the three points led to the 34%
+    assert flagged(_POLL, "The Brinton Alliance is on 37% in the Quenby poll.", "37%")
+
+
+def test_where_a_change_in_points_started_is_not_where_it_ended() -> None:
+    article = "The Colne pass rate of 76% was up 3 points on last year. Some 48 examiners worked there."
+    assert flagged(article, "The Colne pass rate rose 3 points to 73%.", "73%")
+    assert nothing_flagged(article, "The Colne pass rate rose 3 points from 73% to 76%.")
