@@ -66,6 +66,7 @@ _DOWN_NOUNS: Final = _words(
 # gives a level ("a loss of £30m").
 _UP_BY_NOUNS: Final = _words("rise increase gain jump surge growth hike boost")
 _DOWN_BY_NOUNS: Final = _words("fall drop decline decrease cut reduction slump")
+_LOSS_NOUNS: Final = _words("loss")
 # Words that may stand between a verb and its figure ("rose by an estimated 12%").
 # ("to" is not among them: "fell 20% to $5m" is a level, not a fall of $5m.)
 _BETWEEN: Final = _words(
@@ -94,6 +95,8 @@ _BETWEEN_AFTER: Final = _words("per cent percent pre-tax net annual year-on-year
 _BAD_THINGS: Final = _words("loss losses deficit deficits debt debts")
 _MONEY_MARK_RE: Final = re.compile(r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?)\b", re.IGNORECASE)
 _SENTENCE_END_RE: Final = re.compile(r"[;.!?]\s")
+_CONTRAST_RE: Final = re.compile(r",\s+(?:while|whereas|but)\s")
+_LOSS_OF_END_RE: Final = re.compile(r"\bloss\s+of\s*$")
 # Words too common to say who or what moved.
 _NOT_SUBJECTS: Final = _words(
     "the a an and of in on at for to from by with which that who its their his her "
@@ -150,6 +153,9 @@ def movement_of(text: str, figure: Figure) -> Movement | None:
     # Whether what moved is bad is read in the sentence before the figure ("net debt of £1.2bn fell")
     # and in the thing after its noun ("a 12% rise in losses").
     before = _SENTENCE_END_RE.split(text[max(0, figure.start - _REACH) : figure.start])[-1].lower()
+    before = _CONTRAST_RE.split(before)[-1]  # "a loss of five, while the Greens gained seven": not the Greens'
+    if figure.kind != "money":
+        before = _LOSS_OF_END_RE.sub("", before)  # "a loss of five seats" is a fall, no bad thing
     bad = not _BAD_THINGS.isdisjoint(_WORD_RE.findall(before)) or not _BAD_THINGS.isdisjoint(after)
     return Movement(direction, subject, bad)
 
@@ -215,7 +221,9 @@ def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     if verb == "of" and len(words) > 1:
         # "an increase of 9.4 points", "a fall of 12%": a change's noun and its size
         noun = words[-2]
-        return "up" if noun in _UP_BY_NOUNS else "down" if noun in _DOWN_BY_NOUNS else None
+        # "a loss of five seats" falls (of money, "a loss of £30m" is a deficit, not a fall)
+        falls = noun in _DOWN_BY_NOUNS or (noun in _LOSS_NOUNS and figure.kind != "money")
+        return "up" if noun in _UP_BY_NOUNS else "down" if falls else None
     if verb in _UP_WITH_MONEY:
         return "up" if figure.kind == "money" or _MONEY_MARK_RE.search(_tail(text, figure)) else None
     if verb in _MARGIN_VERBS and "by" in between:
