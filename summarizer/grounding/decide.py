@@ -34,6 +34,7 @@ from .compare import (
     vague_holds,
     values_equal,
 )
+from .comparisons import comparison_turned
 from .derive import WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
 from .direction import compared_after, opposite, told_as_size
 from .entities import listed_for_another, named_elsewhere, named_swap
@@ -722,6 +723,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "time-span": lambda figure, around, index, match, equal: other_span(figure, around, index, equal),
     "time-phase": lambda figure, around, index, match, equal: other_phase(figure, around, index, equal),
     "direction": lambda figure, around, index, match, equal: _turned_round(figure, around, index, match),
+    "comparison-way": lambda figure, around, index, match, equal: comparison_turned(figure, around, index, equal),
     "change-way": lambda figure, around, index, match, equal: against_its_ends(figure, around, index, equal),
     "pair-order": lambda figure, around, index, match, equal: turned_round_pair(figure, around, index, equal),
     "vote-side": lambda figure, around, index, match, equal: other_side(figure, around, index, equal),

@@ -75,6 +75,11 @@ RULES: Final = (
     Rule("time-span", "bind", "the span a value is told over: '41% over the past 12 months', not a day's 7.5%"),
     Rule("time-phase", "bind", "a start is not an end: 'began in 2018' is not 'finished in 2018'"),
     Rule("direction", "bind", "a figure turned round: 'profit rose 12%' where the article says it fell"),
+    Rule(
+        "comparison-way",
+        "bind",
+        "a difference turned round against the same thing: '19 behind Colne' where the article has 19 ahead of Colne",
+    ),
     Rule("change-way", "bind", "a change told against the way of its own ends: '£318m, down from £276m'"),
     Rule("pair-order", "bind", "a pair turned round: 'voted 4 to 7' where the article says 7 to 4"),
     Rule("vote-side", "bind", "the side of a vote or poll: '41% for' where the article's 41% are against"),
