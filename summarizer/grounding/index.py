@@ -11,7 +11,7 @@ from typing import Final
 
 from summarizer.figures import Figure, find_figures
 from summarizer.figures.lexicon import MONTH_NAMES, WEEKDAYS
-from summarizer.text import clean_text, stem
+from summarizer.text import STOPWORDS, clean_text, stem
 
 from .compare import CALENDAR_KINDS, Traits, compatible_traits, traits, value_key, values_equal
 from .direction import Movement, movement_of
@@ -21,6 +21,12 @@ from .report import Match
 from .words import TextLayout, canonical_positions, content_stems, has_word, prefixes_of
 
 TOPIC_USES: Final = 5
+
+
+_WORD_AFTER_RE: Final = re.compile(r"[ \t]+([A-Za-z]{3,})\b")
+_PERSON_WORDS: Final = frozenset({"people", "persons"})  # stop words to the stems, things all the same
+# words after an amount that say nothing of what it counts: "5 million raised", "5 million worth"
+_NOT_THINGS: Final = frozenset({"worth", "was", "were", "will", "has", "had", "have", "went", "came", "each"})
 
 
 @dataclass(slots=True)
@@ -131,8 +137,21 @@ class ArticleIndex:
             grouped = self._by_traits()
             groups = [grouped[fitting] for fitting in compatible_traits(figure, key, self._trait_figures())]
             found = list(groups[0]) if len(groups) == 1 else sorted(itertools.chain.from_iterable(groups))
+            if figure.kind == "money":
+                # a count that names what it counts is no amount of money: "9.4 million passengers"
+                # is no "£9m" (a bare "5 million" may be)
+                found = [item for item in found if item[1].kind == "money" or not self._counts_a_thing(item[1])]
             self._candidates[key] = found
         return found
+
+    def _counts_a_thing(self, figure: Figure) -> bool:
+        """Whether a count is followed by a noun that says what it counts ("9.4 million passengers",
+        "3 million people"), not by a verb, a preposition or the end of its clause."""
+        found = _WORD_AFTER_RE.match(self.text, figure.end)
+        if found is None:
+            return False
+        word = found.group(1).lower()
+        return word in _PERSON_WORDS or not (word in STOPWORDS or word in _NOT_THINGS or word.endswith("ed"))
 
     def _traits_of(self, figure: Figure) -> Traits:
         """`traits(figure)`, remembered for the last figure asked about: the stages ask about one

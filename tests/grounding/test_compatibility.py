@@ -3,6 +3,8 @@ answers are `compatible`'s own, the first time and from the table, with the rule
 
 from __future__ import annotations
 
+from figure_cases import flagged, nothing_flagged
+
 from summarizer.figures import find_figures
 from summarizer.grounding.compare import compatible, compatible_traits, traits
 from summarizer.grounding.index import index_article
@@ -45,3 +47,10 @@ def test_equal_figures_are_the_same_when_asked_again_and_for_an_equal_figure() -
     assert index.equal(first) == found
     assert index.equal(again) == found
     assert [other.text for _, other in index.equal(find_figures("It cost £21m.")[0])] == []
+
+
+def test_a_count_that_names_what_it_counts_is_no_amount_of_money() -> None:
+    article = "The Colne festival drew 1.2 million visitors this summer and raised 3 million for the lifeboats."
+    assert flagged(article, "The Colne festival earned £1.2m this summer.", "£1.2m")
+    assert nothing_flagged(article, "The Colne festival raised £3m for the lifeboats.")
+    assert nothing_flagged(article, "The Colne festival drew 1.2 million visitors this summer.")
