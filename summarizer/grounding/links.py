@@ -342,7 +342,8 @@ _EARLIER_RE: Final = re.compile(
     r"|(?:at|in|for)\s+the\s+(?:last|previous|prior|outgoing)\s+[a-z]+"
     rf"|in\s+(?:(?:{'|'.join(MONTH_NAMES)})\s+)?(?:19|20)\d\d"
     rf"|in\s+(?-i:{'|'.join(name.capitalize() for name in MONTH_NAMES)})"  # "against 58% in March"
-    r"|(?:in|for|during)\s+the\s+same\s+(?:month|week|quarter|period|day|season)\s+(?:last|a)\s+year)\b",
+    r"|(?:in|for|during|at)\s+the\s+same\s+(?:time|point|stage|month|week|quarter|period|day|season)"
+    r"\s+(?:last|a)\s+year)\b",
     re.IGNORECASE,
 )
 _CHANGE_NOUNS: Final = ("increase", "rise", "fall", "drop", "decline", "decrease", "jump", "gain", "cut", "reduction")

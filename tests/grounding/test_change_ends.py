@@ -184,3 +184,14 @@ def test_an_end_moved_on_by_the_size_again_is_flagged(article: str, summary: str
 def test_an_end_and_its_start_worked_out_are_not_flagged(summary: str) -> None:
     article = _SAFFERY if "Saffery" in summary else _HAVERLOCK
     assert nothing_flagged(article, summary)
+
+
+_RESERVOIRS = (
+    "Reservoirs in the Colne valley stood at 58% on Monday, compared with 77% at the same time last year. "
+    "The Brinton reservoir, the smallest, was at 41%."
+)
+
+
+def test_a_level_against_the_same_time_last_year_is_one_change() -> None:
+    assert flagged(_RESERVOIRS, "Colne valley reservoirs are at 41%, down from 77% a year ago.", "77%")
+    assert nothing_flagged(_RESERVOIRS, "Colne valley reservoirs are at 58%, down from 77% a year ago.")
