@@ -83,7 +83,13 @@ def _check_one(
         if verdict is not None:
             # "Turnout fell five points to 58%" where the article's five are seats and its turnout
             # went from 63% to 58%: a size the summary tells is the size of the article's change
-            size = _size_the_summary_tells(figure, around, index) if verdict.status == "misattributed" else None
+            # ("... by 13 points" where the article's 13 took an extra subject: a difference the
+            # summary tells is the difference of two article figures)
+            size = (
+                _size_the_summary_tells(figure, around, index) or _difference_told(figure, around, index)
+                if verdict.status == "misattributed"
+                else None
+            )
             return size or verdict
     return match
 
@@ -249,7 +255,8 @@ def _difference_told(figure: Figure, around: Around, index: ArticleIndex) -> Mat
     """A value the summary tells as a difference ("finished 12 points behind the champions", "£13m
     more than") that is the difference of two article figures of its thing, whatever else the
     article's equal value counts ("kept 17 clean sheets")."""
-    if not compared_after(around.layout.text, figure):
+    lead = around.layout.text[max(0, figure.start - _MARGIN_REACH) : figure.start]
+    if not compared_after(around.layout.text, figure) and not _MARGIN_BEFORE_RE.search(lead):
         return None
     derived = derive(figure, around, index)
     if (
@@ -263,6 +270,13 @@ def _difference_told(figure: Figure, around: Around, index: ArticleIndex) -> Mat
 
 
 _PAIR: Final = 2
+# A margin told by a verb of beating or leading: "beat the county average of 66% by 12 points".
+_MARGIN_BEFORE_RE: Final = re.compile(
+    r"\b(?:beat|beats|beaten|led|leads|lead|leading|trail|trails|trailed|trailing|exceeded|exceeds|topped|tops)"
+    r"\b[^.;]*\bby\s+$",
+    re.IGNORECASE,
+)
+_MARGIN_REACH: Final = 60
 
 
 def _article_change_size(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

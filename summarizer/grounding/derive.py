@@ -14,7 +14,17 @@ from summarizer.figures import Figure
 
 from .binding import binding, operands_bound, tallied, told_change_ends
 from .companions import beside_other_value
-from .compare import DURATION_DAYS, bound_of, compatible, granularity, in_points, is_compound_time, same, values_equal
+from .compare import (
+    DURATION_DAYS,
+    bound_of,
+    compatible,
+    granularity,
+    in_points,
+    is_compound_time,
+    rounds_to,
+    same,
+    values_equal,
+)
 from .direction import Direction, compared_after, movement_of, way_of
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
@@ -450,19 +460,45 @@ _POINTS_AFTER_RE: Final = re.compile(r"[\s-]+(?:percentage[\s-]+)?points?\b", re
 
 
 def _points_apart(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    """ "A 7-point lead" from "leads 40% to 33%": the gap between two percentages of one passage."""
+    """ "A 7-point lead" from "leads 40% to 33%": the gap between two percentages of one passage, or
+    between a percentage the summary gives beside the figure and one of the article's that tells of
+    the summary's thing ("beat the county average of 66% by 12 points"); a bound on the gap holds
+    for a gap a little past it ("more than 10 points below the 95%" for 84.7%)."""
     assert figure.value is not None
     if not _POINTS_AFTER_RE.match(around.after(24)):
         return None
+    start, end = around.layout.sentence_of(figure.start)
+    given = [one for one in around.siblings if start <= one.start < end and one.kind == "percent"]
     shares = [other for other in index.figures if other.kind == "percent" and other.value is not None]
-    for i, left in enumerate(shares):
-        for right in shares[i + 1 :]:
+    for at, left in enumerate(shares):
+        for right in shares[at + 1 :]:
             assert left.value is not None
             assert right.value is not None
+            if not _gap_fits(figure, abs(left.value - right.value)):
+                continue
             near = abs(index.sentence_number(left.start) - index.sentence_number(right.start)) <= 1
-            if near and same(abs(left.value - right.value), figure.value):
+            if near or _beside_given(given, left, right, around, index):
                 return Match("derived", left, f"{left.text} - {right.text}", "points-apart", (left, right))
     return None
+
+
+def _gap_fits(figure: Figure, gap: float) -> bool:
+    """Whether a gap is the summary's: the same, or within the bound it states ("more than 10")."""
+    assert figure.value is not None
+    if same(gap, figure.value):
+        return True
+    return figure.qualifier is not None and rounds_to(figure, dataclasses.replace(figure, value=gap, qualifier=None))
+
+
+def _beside_given(given: list[Figure], left: Figure, right: Figure, around: Around, index: ArticleIndex) -> bool:
+    """Whether one of two article percentages is one the summary gives in the figure's sentence and the
+    other's sentence tells of the summary's thing (shares a word with the figure's clause)."""
+    for mine, theirs in ((left, right), (right, left)):
+        if any(values_equal(one, mine) for one in given) and around.context & index.sentence_stems(
+            index.position(theirs)
+        ):
+            return True
+    return False
 
 
 def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

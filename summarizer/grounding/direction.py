@@ -76,7 +76,7 @@ _BETWEEN: Final = _words(
 # "45 more", "25 fewer dogs", "£3m lower": a comparison, whose "than" says with what.
 _COMPARATIVE_AFTER_RE: Final = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:more|fewer|less|higher|lower|longer|shorter|faster|slower|larger|smaller|bigger"
-    r"|greater|older|younger|cheaper|dearer|behind|ahead\s+of|short\s+of|clear\s+of)\b",
+    r"|greater|older|younger|cheaper|dearer|behind|ahead\s+of|short\s+of|clear\s+of|above|below)\b",
     re.IGNORECASE,
 )
 

@@ -912,3 +912,43 @@ def test_where_a_change_in_points_started_is_not_where_it_ended() -> None:
     article = "The Colne pass rate of 76% was up 3 points on last year. Some 48 examiners worked there."
     assert flagged(article, "The Colne pass rate rose 3 points to 73%.", "73%")
     assert nothing_flagged(article, "The Colne pass rate rose 3 points from 73% to 76%.")
+
+
+_VACCINE = (
+    "Only 84.7% of five-year-olds in Colne had both doses of the vaccine in the year to March, well below "
+    "the 95% needed to prevent outbreaks. The Brinton rate was 91.2%."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Colne coverage is more than 10 points below the 95% needed to stop outbreaks.",
+        "Colne coverage is about 10 points below the 95% needed.",
+    ],
+)
+def test_a_gap_to_a_level_the_summary_gives_is_derived_within_its_bound(summary: str) -> None:
+    assert nothing_flagged(_VACCINE, summary)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Colne coverage is more than 11 points below the 95% needed to stop outbreaks.", "more than 11"),
+        ("Colne coverage is 12 points below the 95% needed.", "12"),
+    ],
+)
+def test_a_gap_to_a_level_the_summary_gives_that_the_article_does_not_make_is_flagged(
+    summary: str, figure: str
+) -> None:
+    assert flagged(_VACCINE, summary, figure)
+
+
+def test_a_margin_over_a_level_the_summary_gives_is_derived_across_sentences() -> None:
+    article = (
+        "Pupils at Oxcombe Academy had their best results yet, with 81% passing English and maths. "
+        "Of those, 40 pupils sat early and 13 took an extra subject. "
+        "The county average was 68%."
+    )
+    assert status(article, "Oxcombe Academy beat the county average of 68% by 13 points.", "13") == "derived"
+    assert flagged(article, "Oxcombe Academy beat the county average of 68% by 15 points.", "15")
