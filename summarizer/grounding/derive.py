@@ -12,6 +12,7 @@ from typing import Final
 
 from summarizer.figures import Figure
 
+from .apportion import apportioned
 from .binding import binding, operands_bound, tallied, told_change_ends
 from .companions import beside_other_value
 from .compare import (
@@ -1081,6 +1082,7 @@ _ATTEMPTS: Final[dict[str, Derivation]] = {
     "points-apart": _points_apart_rule,
     "remainder": _remainder_rule,
     "rest-of-whole": _rest_of_whole_rule,
+    "apportioned": lambda figure, around, index: _one(apportioned(figure, around, index)),
     "arithmetic": _arithmetic_rule,
 }
 _DERIVATIONS: Final = tuple((rule.name, _ATTEMPTS[rule.name]) for rule in RULES if rule.name in _ATTEMPTS)

@@ -143,6 +143,11 @@ RULES: Final = (
     Rule("points-apart", "derive", "a lead in points between two percentages"),
     Rule("remainder", "derive", "the share left of a whole: 15% from '64% for, 21% against, the rest undecided'"),
     Rule("rest-of-whole", "derive", "the count left of a whole: 18 from 'Of the 176 riders who started, 158 remain'"),
+    Rule(
+        "apportioned",
+        "derive",
+        "shared out in one sentence: 720 of 2,400 homes from its 30%, £37m a year from £186m over five years",
+    ),
     Rule("arithmetic", "derive", "a sum, difference, ratio or share of two related article figures"),
     Rule(
         "working-shown",

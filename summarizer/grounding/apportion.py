@@ -1,0 +1,108 @@
+"""Amounts shared out: a share of a whole ("30% of the 2,400 homes" is 720 homes) and an amount per
+unit or per period ("£96m for 300 homes" is £320,000 each; "£186m over five years" is about £37m a
+year).
+
+A model's summary works these out often, and the article rarely states them. Each is read in one
+article sentence, from two figures that sentence ties together, and only where the summary says
+how it shares the amount out: the whole it takes a part of ("720 of the 2,400 homes"), or "each",
+"a year", "per home" after the amount.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Final
+
+from summarizer.figures import Figure
+
+from .compare import DURATION_DAYS, compatible, in_points, rounds_to, same, values_equal
+from .index import ArticleIndex
+from .links import is_whole_of
+from .report import Match
+from .words import Around
+
+
+def apportioned(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """A count that is a share of a whole the summary gives, or an amount of money per unit or per
+    period, worked out from two figures of one article sentence."""
+    if figure.value is None or figure.value <= 0:
+        return None
+    if figure.kind == "count":
+        return _part_by_share(figure, around, index)
+    if figure.kind == "money":
+        return _per_period(figure, around, index) or _per_unit(figure, around, index)
+    return None
+
+
+def _part_by_share(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """ "About 720 of the 2,400 homes" where the article's sentence of the 2,400 homes gives 30% of them."""
+    at = next((i for i, one in enumerate(around.siblings) if one.start > figure.start), None)
+    whole = around.siblings[at] if at is not None else None
+    if whole is None or whole.value is None or not is_whole_of(figure, whole, around.text):
+        return None
+    for _, told in index.equal(whole):
+        for share in _in_sentence(index, told, "percent"):
+            assert share.value is not None
+            if not in_points(share) and _fits(figure, whole.value * share.value / 100):
+                return Match("derived", None, f"{share.text} of {told.text}", "apportioned", (share, told))
+    return None
+
+
+def _per_period(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """ "About £37m a year" where the article's sentence gives £186m over five years."""
+    found = _PER_PERIOD_RE.match(around.text, figure.end)
+    if found is None:
+        return None
+    period = (found.group("period") or "year").lower()  # ("annually": a year)
+    for amount in index.figures:
+        if amount.kind != "money" or amount.value is None or not compatible(figure, amount):
+            continue
+        for span in _in_sentence(index, amount, "duration"):
+            assert span.value is not None
+            days = DURATION_DAYS.get(span.unit or "")
+            per = DURATION_DAYS.get(period)
+            if days is None or per is None or span.value * days <= per:
+                continue
+            if _fits(figure, amount.value * per / (span.value * days)):
+                return Match("derived", None, f"{amount.text} over {span.text}", "apportioned", (amount, span))
+    return None
+
+
+def _per_unit(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """ "About £320,000 each" where the summary's sentence gives the 300 homes and the article's gives
+    £96m for them."""
+    if _EACH_RE.match(around.text, figure.end) is None:
+        return None
+    start, end = around.layout.sentence_of(figure.start)
+    units = [one for one in around.siblings if start <= one.start < end and one.kind == "count" and one.value]
+    for unit in units:
+        for _, told in index.equal(unit):
+            for amount in _in_sentence(index, told, "money"):
+                assert amount.value is not None
+                assert unit.value is not None
+                if compatible(figure, amount) and _fits(figure, amount.value / unit.value):
+                    return Match("derived", None, f"{amount.text} / {told.text}", "apportioned", (amount, told))
+    return None
+
+
+def _in_sentence(index: ArticleIndex, figure: Figure, kind: str) -> list[Figure]:
+    """The other figures of a kind with a value in an article figure's sentence."""
+    start, end = index.layout.sentence_of(figure.start)
+    return [
+        other
+        for other in index.figures_between(start, end)
+        if other.kind == kind and other.value is not None and other is not figure and not values_equal(other, figure)
+    ]
+
+
+def _fits(figure: Figure, value: float) -> bool:
+    """Whether a worked-out value is the summary's, to the precision it states ("about £37m" for 37.2)."""
+    assert figure.value is not None
+    return same(value, figure.value) or rounds_to(figure, dataclasses.replace(figure, value=value, qualifier=None))
+
+
+# "a year", "per month", "annually", "each year"
+_PER_PERIOD_RE: Final = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<period>year|month|week|day)|annually)\b", re.I)
+# "each", "apiece", "per home", "a head"
+_EACH_RE: Final = re.compile(r"\s+(?:each|apiece|a\s+head|per\s+[a-z]+)\b", re.IGNORECASE)
