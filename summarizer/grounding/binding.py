@@ -730,7 +730,33 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
         return None
     if any(_may_count_it(other, mine, index) for other in equal):
         return None
+    # A participle after the summary's noun may name what the article's noun names ("two
+    # councillors abstaining" counts the article's "two abstentions"), and the verb before the
+    # article's count what the summary's noun names ("450 hires" its "plans to hire 450 staff")
+    doing = _PARTICIPLE_AFTER_RE.match(around.text, figure.end)
+    said = prefixes_of(content_stems(doing.group(1))) if doing else frozenset()
+    if any((said & _counted_words(index.frame(other))) or _names_its_verb(mine, other, index) for other in equal):
+        return None
     return equal[0]
+
+
+def _names_its_verb(mine: frozenset[str], figure: Figure, index: ArticleIndex) -> bool:
+    """Whether the summary's noun is the verb right before an article count ("450 hires" for "plans to
+    hire 450 staff"; the stems of "hires" and "hire" differ by the "e" the suffix took)."""
+    verbs = _verb_before(figure, index)
+    return any(noun.startswith(verb) or verb.startswith(noun) for noun in mine for verb in verbs)
+
+
+def _verb_before(figure: Figure, index: ArticleIndex) -> frozenset[str]:
+    """The word right before an article count, as a four-letter stem: "plans to hire 450 staff"."""
+    found = _WORD_BEFORE_RE.search(index.text, max(0, figure.start - _WORD_BEFORE_REACH), figure.start)
+    return prefixes_of(content_stems(found.group(1))) if found else frozenset()
+
+
+_WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]{3,})\s+$")
+# a count, its noun (a word or two) and a participle: "two councillors abstaining"
+_PARTICIPLE_AFTER_RE: Final = re.compile(r"(?:\s+[A-Za-z-]+){1,2}?\s+([a-z]{3,}ing)\b")
+_WORD_BEFORE_REACH: Final = 24
 
 
 def _may_count_it(other: Figure, mine: frozenset[str], index: ArticleIndex) -> bool:

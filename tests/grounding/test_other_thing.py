@@ -276,3 +276,15 @@ def test_the_whole_s_words_fit_each_of_its_parts_and_no_figure_outside_it() -> N
     assert nothing_flagged(_TRUSTEES, "Twelve of the trustees appointed are new.")
     assert nothing_flagged(_TRUSTEES, "Nineteen of the trustees appointed are women.")
     assert status(_TRUSTEES, "Nine of the trustees appointed are women.", "Nine") in FLAGGED
+
+
+def test_a_participle_after_the_noun_may_name_what_the_article_counts() -> None:
+    article = "The Norsea budget was passed by 31 votes to 17, with three abstentions."
+    assert nothing_flagged(article, "The Norsea budget passed 31-17, with three councillors abstaining.")
+    assert flagged(article, "The Norsea budget passed 31-17, with three councillors absent.", "three")
+
+
+def test_a_noun_made_of_the_article_s_verb_counts_what_it_counts() -> None:
+    article = "Brinton Air expects to break even this year. It plans to recruit 380 staff, including 90 engineers."
+    assert nothing_flagged(article, "Brinton Air plans 380 recruits, among them 90 engineers.")
+    assert flagged(article, "Brinton Air plans 380 aircraft, among them 90 engineers.", "380")
