@@ -18,7 +18,6 @@ from summarizer.figures import Figure
 
 from .compare import DURATION_DAYS, compatible, in_points, rounds_to, same, values_equal
 from .index import ArticleIndex
-from .links import is_whole_of
 from .report import Match
 from .words import Around
 
@@ -36,16 +35,21 @@ def apportioned(figure: Figure, around: Around, index: ArticleIndex) -> Match | 
 
 
 def _part_by_share(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
-    """ "About 720 of the 2,400 homes" where the article's sentence of the 2,400 homes gives 30% of them."""
-    at = next((i for i, one in enumerate(around.siblings) if one.start > figure.start), None)
-    whole = around.siblings[at] if at is not None else None
-    if whole is None or whole.value is None or not is_whole_of(figure, whole, around.text):
-        return None
-    for _, told in index.equal(whole):
-        for share in _in_sentence(index, told, "percent"):
-            assert share.value is not None
-            if not in_points(share) and _fits(figure, whole.value * share.value / 100):
-                return Match("derived", None, f"{share.text} of {told.text}", "apportioned", (share, told))
+    """A part of a whole the summary gives in the figure's sentence, by a share the article's sentence
+    of that whole gives: "about 720 of the 2,400 homes" where 30% of the article's 2,400 homes will
+    be affordable; "one in eight of the 4,600 appeals, roughly 575"."""
+    assert figure.value is not None
+    start, end = around.layout.sentence_of(figure.start)
+    told = [one for one in around.siblings if start <= one.start < end and one is not figure and one.value]
+    for whole in told:
+        if whole.kind != "count" or whole.value is None or whole.value <= figure.value:
+            continue
+        for _, article_whole in index.equal(whole):
+            for share in _in_sentence(index, article_whole, _SHARES):
+                assert share.value is not None
+                if not in_points(share) and _fits(figure, whole.value * share.value / 100):
+                    note = f"{share.text} of {article_whole.text}"
+                    return Match("derived", None, note, "apportioned", (share, article_whole))
     return None
 
 
@@ -58,7 +62,7 @@ def _per_period(figure: Figure, around: Around, index: ArticleIndex) -> Match | 
     for amount in index.figures:
         if amount.kind != "money" or amount.value is None or not compatible(figure, amount):
             continue
-        for span in _in_sentence(index, amount, "duration"):
+        for span in _in_sentence(index, amount, frozenset({"duration"})):
             assert span.value is not None
             days = DURATION_DAYS.get(span.unit or "")
             per = DURATION_DAYS.get(period)
@@ -78,7 +82,7 @@ def _per_unit(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     units = [one for one in around.siblings if start <= one.start < end and one.kind == "count" and one.value]
     for unit in units:
         for _, told in index.equal(unit):
-            for amount in _in_sentence(index, told, "money"):
+            for amount in _in_sentence(index, told, frozenset({"money"})):
                 assert amount.value is not None
                 assert unit.value is not None
                 if compatible(figure, amount) and _fits(figure, amount.value / unit.value):
@@ -86,13 +90,13 @@ def _per_unit(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     return None
 
 
-def _in_sentence(index: ArticleIndex, figure: Figure, kind: str) -> list[Figure]:
-    """The other figures of a kind with a value in an article figure's sentence."""
+def _in_sentence(index: ArticleIndex, figure: Figure, kinds: frozenset[str]) -> list[Figure]:
+    """The other figures of some kinds with a value in an article figure's sentence."""
     start, end = index.layout.sentence_of(figure.start)
     return [
         other
         for other in index.figures_between(start, end)
-        if other.kind == kind and other.value is not None and other is not figure and not values_equal(other, figure)
+        if other.kind in kinds and other.value is not None and other is not figure and not values_equal(other, figure)
     ]
 
 
@@ -102,6 +106,7 @@ def _fits(figure: Figure, value: float) -> bool:
     return same(value, figure.value) or rounds_to(figure, dataclasses.replace(figure, value=value, qualifier=None))
 
 
+_SHARES: Final = frozenset({"percent", "fraction"})
 # "a year", "per month", "annually", "each year"
 _PER_PERIOD_RE: Final = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<period>year|month|week|day)|annually)\b", re.I)
 # "each", "apiece", "per home", "a head"

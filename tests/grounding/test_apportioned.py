@@ -39,3 +39,12 @@ def test_an_amount_shared_out_wrong_is_flagged(article: str, summary: str, figur
 def test_a_share_of_a_whole_the_summary_does_not_give_is_not_worked_out() -> None:
     # 25% of 3,200 is 800, but the summary says nothing of the 3,200 homes it would be a part of
     assert flagged(_HOMES, "Brinton Quay will have 800 new parking spaces.", "800")
+
+
+_APPEALS = "Some 3,600 appeals were lodged at Colne College last year, of which about one in nine succeeded."
+
+
+def test_a_part_told_beside_its_whole_and_share_is_derived() -> None:
+    summary = "About one in nine of Colne College's 3,600 appeals last year, roughly 400, succeeded."
+    assert status(_APPEALS, summary, "roughly 400") == "derived"
+    assert flagged(_APPEALS, summary.replace("roughly 400", "roughly 600"), "roughly 600")
