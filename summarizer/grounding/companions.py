@@ -63,6 +63,9 @@ def beside_other_value(
         # (tested last: it reads the frames)
         and not _other_tense(around.frame_of(sibling).tense, around.frame.tense)
     ]
+    # the summary's own working ("the 412p offer is 37p higher than the 375p one"): the three add
+    # up, each is checked itself, and none is a pair the article splits
+    companions = [one for one in companions if not _adds_up(figure, one, around)]
     if not companions:
         return None
     own = {index.sentence_number(other.start) for other in standing}
@@ -221,6 +224,23 @@ def _parallel(index: ArticleIndex, one: Figure, other: Figure) -> bool:
 
 
 _WORD_BEFORE_RE: Final = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _adds_up(figure: Figure, companion: Figure, around: Around) -> bool:
+    """Whether the figure, a companion and a third figure of the summary's sentence, all of one kind,
+    add up: one is the sum of the other two."""
+    if figure.value is None or companion.value is None or companion.kind != figure.kind:
+        return False
+    start, end = around.layout.sentence_of(figure.start)
+    for third in around.siblings:
+        if third is figure or third is companion or third.kind != figure.kind or third.value is None:
+            continue
+        if not start <= third.start < end:
+            continue
+        values = sorted((figure.value, companion.value, third.value))
+        if same(values[0] + values[1], values[2]):
+            return True
+    return False
 
 
 def _subject_age(around: Around, sibling: Figure, sentence_start: int, figure: Figure) -> bool:

@@ -1084,3 +1084,12 @@ def test_a_part_told_beside_its_article_whole_is_not_flagged() -> None:
     assert nothing_flagged(_SEATS, "The Harbour Party is expected to win around 140 seats, a majority of the 230.")
     # ... while the whole the summary gives another value of is flagged
     assert flagged(_SEATS, "The Harbour Party is expected to win around 140 seats, a majority of the 250.", "250")
+
+
+def test_figures_that_add_up_in_the_summary_are_no_pair_the_article_splits() -> None:
+    article = (
+        "Brinton is offering 530p in cash for each Quenby share, a premium of 40% to the closing price of 379p "
+        "on 2 May. The new offer is 45p higher than Brinton's second proposal of 485p, made on 3 June, and 80p "
+        "above its opening bid of 450p."
+    )
+    assert nothing_flagged(article, "Brinton's latest 530p offer is 45p higher than its 485p second proposal.")
