@@ -10,26 +10,35 @@ Colne) has turned the fact round, though the value is in the article.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Final
 
 from summarizer.figures import Figure
 
+from .compare import in_points, rounds_to, same
 from .direction import Direction, opposite
 from .index import ArticleIndex
 from .report import TURNED_ROUND, Match
 from .words import Around, content_stems, prefixes_of
 
-_UP: Final = frozenset(
-    ["more", "higher", "longer", "larger", "bigger", "greater", "older", "dearer", "ahead", "above", "clear"]
-)
-_DOWN: Final = frozenset(
-    ["fewer", "less", "lower", "shorter", "smaller", "younger", "cheaper", "behind", "below", "short"]
-)
-# The comparative right after a figure, a word (its noun or unit) between them at most, and the words
-# after it to the end of the clause: what the difference is told against.
+# Comparatives told with "than" ("23 more goals than", "£3m lower than"), and those that stand
+# before what they compare with ("19 points ahead of", "behind", "above", "below").
+_UP_THAN: Final = ("more", "higher", "longer", "larger", "bigger", "greater", "older", "dearer")
+_DOWN_THAN: Final = ("fewer", "less", "lower", "shorter", "smaller", "younger", "cheaper")
+_UP_BEFORE: Final = ("ahead of", "above", "clear of")
+_DOWN_BEFORE: Final = ("behind", "below", "short of")
+_UP: Final = frozenset((*_UP_THAN, *_UP_BEFORE))
+_SPACE: Final = r"\s+"
+_BEFORE_WORDS: Final = "|".join(item.replace(" ", _SPACE) for item in _UP_BEFORE + _DOWN_BEFORE)
+# The comparative right after a figure, a word (its noun or unit) between them at most, "than" after
+# a comparative adjective (a noun or two between: "23 more goals than"), and the words after it to
+# the end of the clause: what the difference is told against. ("closing nine larger ones" compares
+# with nothing.)
 _COMPARED_RE: Final = re.compile(
-    rf"\s+(?:[a-z-]+\s+)?(?P<way>{'|'.join(sorted(_UP | _DOWN))})\b(?:\s+(?:of|than))?(?P<against>[^,;:.!?()]*)",
+    rf"\s+(?:[a-z-]+\s+)?(?:(?P<than>{'|'.join(_UP_THAN + _DOWN_THAN)})\s+(?:[a-z-]+\s+){{0,2}}?than"
+    rf"|(?P<before>{_BEFORE_WORDS}))\b"
+    r"(?P<against>[^,;:.!?()]*)",
     re.IGNORECASE,
 )
 
@@ -40,7 +49,8 @@ def comparison(text: str, figure: Figure) -> tuple[Direction, frozenset[str]] | 
     found = _COMPARED_RE.match(text, figure.end)
     if found is None:
         return None
-    way: Direction = "up" if found.group("way").lower() in _UP else "down"
+    word = " ".join((found.group("than") or found.group("before")).lower().split())
+    way: Direction = "up" if word in _UP else "down"
     return way, prefixes_of(content_stems(found.group("against")))
 
 
@@ -64,3 +74,52 @@ def comparison_turned(figure: Figure, around: Around, index: ArticleIndex, equal
     if turned is None:
         return None
     return Match("misattributed", turned, f"{TURNED_ROUND} {opposite(way)}, not {way}", "comparison-way")
+
+
+def own_working(figure: Figure, around: Around) -> tuple[Figure, Figure, float] | None:
+    """The two figures the summary tells the figure as the difference of, in its own clause ("the
+    530p offer is 80p higher than the 485p proposal"), and the difference they make in the figure's
+    terms; None when it tells no such difference."""
+    found = _COMPARED_RE.match(around.text, figure.end)
+    if found is None or figure.value is None:
+        return None
+    start, end = around.layout.clause_of(figure.start)
+    after = [one for one in around.siblings if found.start("against") <= one.start < end and one.value is not None]
+    before = [one for one in around.siblings if start <= one.start < figure.start and one.value is not None]
+    if not after or not before:
+        return None
+    told, against = before[-1], after[0]
+    worked = _worked(figure, told, against)
+    return None if worked is None else (told, against, worked)
+
+
+def own_working_contradicted(figure: Figure, around: Around) -> Match | None:
+    """Misattributed when the summary tells the figure as the difference between two figures it gives
+    itself and they make another: "the 530p offer is 80p higher than the 485p proposal" (485p to
+    530p is 45p), "20% more than the 4,170 of a year earlier" for 5,300."""
+    own = own_working(figure, around)
+    if own is None or fits(figure, own[2]):
+        return None
+    told, against, worked = own
+    note = f"the summary's own '{told.text}' and '{against.text}' are {worked:g} apart"
+    return Match("misattributed", None, note, "own-working")
+
+
+def _worked(figure: Figure, told: Figure, against: Figure) -> float | None:
+    """The difference of two summary figures in the figure's terms: the same kind (points between two
+    percentages), or a percentage change between two amounts; None when they do not compare."""
+    assert told.value is not None
+    assert against.value is not None
+    if told.kind != against.kind or told.unit != against.unit or told.kind in {"year", "date", "ordinal", "name"}:
+        return None
+    if figure.kind == told.kind or (told.kind == "percent" and (in_points(figure) or figure.kind == "count")):
+        return abs(told.value - against.value)
+    if figure.kind == "percent" and told.kind in {"count", "money", "measure"} and against.value:
+        return 100 * abs(told.value - against.value) / against.value
+    return None
+
+
+def fits(figure: Figure, value: float) -> bool:
+    """Whether a worked-out value is the summary figure's, to the precision it states."""
+    assert figure.value is not None
+    return same(value, figure.value) or rounds_to(figure, dataclasses.replace(figure, value=value, qualifier=None))

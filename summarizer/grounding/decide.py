@@ -34,7 +34,7 @@ from .compare import (
     vague_holds,
     values_equal,
 )
-from .comparisons import comparison_turned
+from .comparisons import comparison_turned, own_working_contradicted
 from .derive import WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
 from .direction import compared_after, opposite, told_as_size
 from .entities import listed_for_another, named_elsewhere, named_swap
@@ -75,6 +75,10 @@ def _check_one(
     `bind_rules`: the bind-stage rules that are on, in their precedence (read once per text).
     """
     match = _match_value(figure, around, index, bind=bind)
+    if bind and match.status in {"supported", "rounded", "derived"} and enabled("own-working"):
+        own = own_working_contradicted(figure, around)
+        if own is not None:
+            return own
     if not bind or match.status not in {"supported", "rounded"} or match.article is None:
         return match
     equal = _same_value(figure, match, index)

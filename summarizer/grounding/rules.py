@@ -63,6 +63,11 @@ RULES: Final = (
         "a unit written short: '6.8m' for the article's 6.8 metres, '9.4 points' for 9.4 percentage points",
     ),
     # bind: is the matched value about what the summary says it is about? First match wins.
+    Rule(
+        "own-working",
+        "bind",
+        "a difference the summary tells between two figures it gives itself: '80p higher than the 485p bid' for 530p",
+    ),
     Rule("time-year", "bind", "the article gives the value for another year than the summary's"),
     Rule(
         "year-event",
