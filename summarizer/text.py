@@ -91,6 +91,8 @@ STOPWORDS: Final = frozenset(
         "much several first second third last next other another all any each both one two three four five "
         "six seven eight nine ten nearly almost approximately roughly record mr mrs ms dr can could would "
         "should will may might must did does do done make made get got "
+        # reflexive pronouns are function words too ("the councils pay the first £2m themselves")
+        "itself themselves himself herself ourselves yourself yourselves myself "
     ).split()
 )
 SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem

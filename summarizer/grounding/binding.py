@@ -63,12 +63,17 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     context = around.subject - _CHANGE_STEMS - _UNIT_STEMS
     if not context:
         return False
-    subjects = [index.subject(p) - _CHANGE_STEMS for p, _ in equal]
+    subjects = [index.subject(p) - _CHANGE_STEMS - _RESULT_STEMS for p, _ in equal]
     if not all(subjects):
         return False  # "..., shrank by 12%": an occurrence that says only which way is no evidence
     theirs = frozenset().union(*subjects)
     if context <= theirs:
         return False  # no word of the summary's subject can be only a rival's (a copied sentence)
+    if _before_its_noun(figure, around) and _counted_words(around.frame) & prefixes_of(theirs):
+        # "will close a £9m funding gap" against "faces a funding gap of £9m": an amount before its
+        # noun says what it is about after it, where the value's own subject says it (not a count:
+        # "he and the three other members" tells the three by "members" wherever they are)
+        return False
     if any(context & index.names_in(index.text, *index.layout.clause_of(other.start)) for _, other in equal):
         return False  # "Haldra's population fell 3.4%": the value's own clause names whom it is about
     if context & WHICH_PART and all(index.is_running_total(position) for position, _ in equal):
@@ -88,6 +93,12 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
         if len(telling) >= needed and not context & (theirs - rival):
             return True
     return False
+
+
+def _before_its_noun(figure: Figure, around: Around) -> bool:
+    """An amount of money or a span written before the noun it is about ("a £9m funding gap", "a
+    three-year contract")."""
+    return figure.kind in {"money", "duration"} and _names_next(around.frame, around.text, figure)
 
 
 def _stem_before(text: str, figure: Figure) -> str:
@@ -136,6 +147,11 @@ _DEEDS: Final = frozenset(
     ]
 )
 _CHANGE_STEMS: Final = frozenset(filter(None, map(stem, CHANGE_VERBS - _DEEDS)))
+
+# A result told after its cause ("Arlen lost 900 jobs, leaving 12,600 people employed"; "the storm
+# cut power lines, leaving 8,000 homes dark") is the sentence's subject's: the participle says
+# nothing of whom it is about, so an occurrence with only it before it says nothing either.
+_RESULT_STEMS: Final = frozenset(filter(None, map(stem, ["leaving", "bringing"])))
 
 # Units say how a change is measured, not what changed: "rose 9 points to 41%" and "fell 12 points to
 # 30%" share "points" whatever they are about.
@@ -769,7 +785,9 @@ def _may_count_it(other: Figure, mine: frozenset[str], index: ArticleIndex) -> b
     if read_on & mine:
         return True
     frame = index.frame(other)
-    counted = _counted_words(frame) - (_AMOUNT_PREFIXES if other.kind == "money" else frozenset())
+    counted = _counted_words(frame) - (
+        _AMOUNT_PREFIXES | _UNDERTAKING_PREFIXES if other.kind == "money" else frozenset()
+    )
     if counted & mine or same_kind(counted, mine):
         return True  # counts what the summary counts
     if not counted or not (_names_next(frame, index.text, other) and not period_of(index.text, other)):
@@ -803,6 +821,12 @@ _AMOUNT_NOUNS: Final = frozenset(
     if stem(word)  # a stop word to the stemmer ("total") can name nothing
 )
 _AMOUNT_PREFIXES: Final = prefixes_of(_AMOUNT_NOUNS)
+# Words for whatever money is spent on: an article amount they alone follow says not what it buys
+# ("the £26m project" may be the summary's "£26m harbour wall"). A summary's own "scheme" still
+# tells its thing against the article's ("a £12m scheme" is no "£12m depot").
+_UNDERTAKING_PREFIXES: Final = prefixes_of(
+    frozenset(filter(None, map(stem, ["project", "scheme", "programme", "plan", "deal", "package"])))
+)
 
 
 def _names_an_amount(figure: Figure, frame: Frame) -> bool:

@@ -20,7 +20,7 @@ from .words import Around, has_word
 _OWNED_KINDS: Final = frozenset({"count", "percent", "fraction", "money", "ordinal", "measure", "duration"})
 
 
-def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is not clear, cheapest first
+def named_elsewhere(
     figure: Figure,
     around: Around,
     index: ArticleIndex,
@@ -46,19 +46,12 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
     # looked up.
     sentence_start, _ = around.layout.sentence_of(figure.start)
     mine = set(CAPITALISED_RE.findall(around.text, sentence_start, figure.start))
-    if not mine:
-        return None
-    for _, other in equal:
-        start, end = index.layout.sentence_of(other.start)
-        # A party named after a contrast ("..., while Harlow topped the poll in four regions") does
-        # not own the value; one named before it, or after it in the same telling ("in the 71st
-        # minute, when Harlow's keeper was sent off"), may.
-        contrast = _CONTRAST_RE.search(index.text, other.end, end)
-        owners = CAPITALISED_RE.findall(
-            index.text, _owner_start(index.text, start, other, index), contrast.start() if contrast else end
-        )
-        if any(_is_name(word, index) for word in mine.intersection(owners)):
-            return None  # the value's sentence names the summary's party
+    if not any(_is_name(word, index) for word in mine):
+        # "Aldmoor Water was fined £3m. The company serves 900,000 customers.": a sentence that
+        # opens by referring back tells of the party named before it
+        mine |= set(referred_party(around, index, sentence_start))
+    if not mine or _owned_by(mine, equal, index):
+        return None  # the value's sentence names the summary's party
     names = {word for word in mine if _is_name(word, index)}
     if not names:
         return None
@@ -78,8 +71,24 @@ def named_elsewhere(  # noqa: PLR0911 - one return per reason the evidence is no
         if names.intersection(CAPITALISED_RE.findall(index.text, start, other.start)) and (
             binding(around, index, position) >= needed
         ):
-            return other
+            # ... nor by another of its names ("Rovers" for "Tarrow Rovers"; read last: it costs)
+            return None if _owned_by(_known_as(mine, index) - mine, equal, index) else other
     return None
+
+
+def _owned_by(words: set[str], equal: list[tuple[int, Figure]], index: ArticleIndex) -> bool:
+    """Whether some occurrence's sentence names one of the words as the value's owner: before the
+    value, or after it in the same telling ("in the 71st minute, when Harlow's keeper was sent off");
+    not after a contrast ("..., while Harlow topped the poll in four regions")."""
+    for _, other in equal:
+        start, end = index.layout.sentence_of(other.start)
+        contrast = _CONTRAST_RE.search(index.text, other.end, end)
+        owners = CAPITALISED_RE.findall(
+            index.text, _owner_start(index.text, start, other, index), contrast.start() if contrast else end
+        )
+        if any(_is_name(word, index) for word in words.intersection(owners)):
+            return True
+    return False
 
 
 def _owner_start(text: str, start: int, figure: Figure, index: ArticleIndex) -> int:
@@ -178,6 +187,8 @@ def listed_for_another(
         return None
     clause_start, _ = around.layout.clause_of(figure.start)
     mine = {word for word in _own_words(around.text, around.siblings, figure, clause_start) if _is_party(word, index)}
+    if not mine and clause_start == around.layout.sentence_of(figure.start)[0]:
+        mine = set(referred_party(around, index, clause_start))  # ("Its market share held at 11.4%")
     if not mine:
         return None
     for _, other in equal:
@@ -322,3 +333,63 @@ def _is_party(word: str, index: ArticleIndex) -> bool:
 
 # Months and days name a time, not a party.
 _TIME_NAMES: Final = frozenset((*MONTHS, *WEEKDAYS))
+
+
+def referred_party(around: Around, index: ArticleIndex, sentence_start: int) -> list[str]:
+    """The party a summary sentence refers back to: the first party named in the nearest sentence
+    before it that names one, when it opens with a pronoun or "the" and a common noun ("Its shares
+    fell 7%", "The company employs 3,400 people"). A summary names its party once and then says "it"
+    (LLM summaries of several sentences do so all the time); nothing when the sentence opens
+    otherwise."""
+    if not _BACK_REFERENCE_RE.match(around.text, sentence_start):
+        return []
+    layout = around.layout
+    number = bisect.bisect_right(layout.sentence_starts, sentence_start) - 1
+    for start, end in reversed(layout.sentences[: max(number, 0)]):
+        for match in _NAME_RUN_RE.finditer(around.text, start, end):
+            if match.start() == start and _is_adverb(match.group()):
+                continue  # "Meanwhile, ..."
+            if _SAID_BEFORE_RE.search(around.text, max(start, match.start() - _SAID_REACH), match.start()):
+                continue  # a speaker is no party
+            words = [word for word in CAPITALISED_RE.findall(match.group()) if _is_party(word, index)]
+            if words:
+                return words
+    return []
+
+
+# A sentence that opens by referring back: a pronoun, or "the" and a word for a body that may be a
+# party ("The company", "The council's"); not "The vote", nor "The Harlow Group".
+_BACK_REFERENCE_RE: Final = re.compile(
+    r"(?:It|Its|They|Their|He|She|His|Her|The\s+(?:company|firm|group|business|operator|council|authority|"
+    r"school|university|college|hospital|trust|bank|lender|society|insurer|club|team|side|party|union|"
+    r"airline|airport|carrier|chain|grocer|retailer|supermarket|discounter|housebuilder|developer|"
+    r"charity|museum|gallery|force|district|region|city|town|country|state|province|utility)(?:['’]s)?)\b"
+)
+
+
+def _known_as(words: set[str], index: ArticleIndex) -> set[str]:
+    """The words and the other names of the parties they name: a party the article names in full
+    ("Tarrow Rovers") may be told by either name ("Rovers now have 40 points", "Tarrow have 40
+    points")."""
+    groups = index.other_names
+    if groups is None:
+        groups = index.other_names = _other_names(index)  # read once per article
+    known = set(words)
+    for word in words:
+        known |= groups.get(word, frozenset())
+    return known
+
+
+def _other_names(index: ArticleIndex) -> dict[str, frozenset[str]]:
+    """Each name of a party the article names with more than one word, to all the words of those
+    names. A name run ends at a possessive ("Tarrow's Mill Lane ground" is no name of Tarrow)."""
+    found: dict[str, set[str]] = {}
+    for match in _NAME_RUN_RE.finditer(index.text):
+        run = match.group().split("'")[0].split("’")[0]
+        if " " not in run.strip():
+            continue  # one word: no other name (most runs; no name need be looked up)
+        names = {word for word in CAPITALISED_RE.findall(run) if _is_party(word, index)}
+        if len(names) > 1:
+            for name in names:
+                found.setdefault(name, set()).update(names)
+    return {name: frozenset(group) for name, group in found.items()}

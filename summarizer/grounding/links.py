@@ -479,7 +479,37 @@ def _end_of_change(text: str, figures: list[Figure], starts: list[int], figure: 
         before, last = before[: reach.start() + 3] + " ", "to"
     if (last.endswith(" to") or last == "to") and _ends_after_to(text, figures, starts, figure, before, base):
         return "after"
+    return _to_then_from(text, figures, starts, figure)
+
+
+def _to_then_from(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
+    """The ends of "to X from Y", however long the noun phrase between the verb and its "to" ("lifted
+    the adult ticket price at the Orme Gallery to £9 from £7.50"): X is the value after the change, Y
+    the value before it, both of one kind. A "to" then a "from" tells a change whatever the verb."""
+    at = bisect.bisect_left(starts, figure.start)
+    later = figures[at + 1] if at + 1 < len(figures) else None
+    if later is not None and _to_then_from_pair(text, figure, later):
+        return "after"
+    earlier = figures[at - 1] if at > 0 else None
+    if earlier is not None and _to_then_from_pair(text, earlier, figure):
+        return "before"
     return None
+
+
+def _to_then_from_pair(text: str, first: Figure, second: Figure) -> bool:
+    """Whether two figures of one kind are told as "to FIRST from SECOND"."""
+    return (
+        first.kind == second.kind
+        and _TO_END_RE.search(text, max(0, first.start - _TO_END_REACH), first.start) is not None
+        and _THEN_FROM_ONLY_RE.fullmatch(text, first.end, second.start) is not None
+    )
+
+
+# "... to £9 from £7.50": a "to" right before the first figure, and nothing but "from" (after at most
+# a short time phrase: "to £95m this year from £70m") between the two.
+_TO_END_RE: Final = re.compile(r"\bto\s+(?:about\s+|around\s+)?\Z")
+_TO_END_REACH: Final = 16  # characters before a figure read for its "to"
+_THEN_FROM_ONLY_RE: Final = re.compile(r"(?:\s+(?:this|last|next|a|the)\s+[a-z]+)?,?\s+from\s+(?:about\s+|around\s+)?")
 
 
 def _ends_after_to(  # noqa: PLR0917 - the text, its figures and their starts, the figure, its lead and where it starts

@@ -195,3 +195,37 @@ _RESERVOIRS = (
 def test_a_level_against_the_same_time_last_year_is_one_change() -> None:
     assert flagged(_RESERVOIRS, "Colne valley reservoirs are at 41%, down from 77% a year ago.", "77%")
     assert nothing_flagged(_RESERVOIRS, "Colne valley reservoirs are at 58%, down from 77% a year ago.")
+
+
+# "to X from Y" tells a change whatever the verb and however long its noun phrase: Y is where it
+# started, and a summary that gives Y as the new level is flagged.
+_CAVERDALE = (
+    "Caverdale Leisure Trust said on Monday that it had lifted the adult entry price at its Fernhythe "
+    "pools to £7.40 from £6.90, and cut the annual grant to its Gristow sports hall to £180,000 from "
+    "£240,000. Visits to the pools rose to 312,000."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Caverdale Leisure Trust has raised adult entry at its pools to £6.90.", "£6.90"),
+        ("The trust has cut the grant to its Gristow sports hall to £240,000.", "£240,000"),
+        ("Adult entry at the Fernhythe pools now costs £6.90.", "£6.90"),
+    ],
+)
+def test_a_start_told_after_to_then_from_as_the_level_is_flagged(summary: str, figure: str) -> None:
+    assert status(_CAVERDALE, summary, figure) == "misattributed"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Caverdale Leisure Trust has raised adult entry at its pools to £7.40 from £6.90.",
+        "Adult entry at the Fernhythe pools now costs £7.40, up from £6.90.",
+        "The trust cut the Gristow sports hall's grant from £240,000 to £180,000.",
+        "The Gristow sports hall's grant is now £180,000.",
+    ],
+)
+def test_the_ends_of_to_then_from_told_rightly_are_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_CAVERDALE, summary)

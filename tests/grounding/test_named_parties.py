@@ -297,3 +297,54 @@ def test_a_word_the_summary_writes_in_lower_case_is_no_party() -> None:
         "6% to 140 members. Rides organised rose from 88 to 97."
     )
     assert nothing_flagged(article, "The Quenby club organised 97 rides, up from 88.")
+
+
+# A summary of several sentences names its party once and then refers back to it ("It", "The
+# company"): the figures of the later sentences are that party's.
+_FERRIES = (
+    "Velmouth Ferries carried 2.4 million passengers last year and runs 38 sailings a day, its annual "
+    "report said. Orskar Shipping, its smaller rival on the Tolsey crossing, carried 900,000 passengers. "
+    "Orskar runs 14 sailings a day and employs 410 crew. Velmouth Ferries employs 1,260 crew."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("Orskar Shipping carried 900,000 passengers. The company runs 38 sailings a day.", "38"),
+        ("Orskar Shipping carried 900,000 passengers last year. It employs 1,260 crew.", "1,260"),
+        ("Velmouth Ferries carried 2.4 million passengers. It employs 410 crew.", "410"),
+    ],
+)
+def test_a_value_moved_to_the_party_a_sentence_refers_back_to_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(_FERRIES, summary, figure)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Orskar Shipping carried 900,000 passengers. The company runs 14 sailings a day and employs 410 crew.",
+        "Velmouth Ferries carried 2.4 million passengers. It runs 38 sailings a day and employs 1,260 crew.",
+        "Orskar Shipping is the smaller rival. Velmouth Ferries runs 38 sailings a day.",
+    ],
+)
+def test_figures_of_the_party_referred_back_to_are_not_flagged(summary: str) -> None:
+    assert nothing_flagged(_FERRIES, summary)
+
+
+# A party the article names in full may be told by either of its names.
+_CLUBS = (
+    "Wrenlow Athletic moved three points clear at the top with a 2-0 win over Pimbury on Saturday. "
+    "Athletic now have 61 points from 30 games, while Pimbury have 44 points and sit ninth."
+)
+
+
+def test_a_party_told_by_one_of_its_names_is_not_flagged() -> None:
+    assert nothing_flagged(_CLUBS, "Wrenlow beat Pimbury 2-0. They now have 61 points from 30 games.")
+    assert nothing_flagged(_CLUBS, "Wrenlow are three points clear. They have 61 points from 30 games.")
+    assert nothing_flagged(_CLUBS, "Wrenlow have 61 points from 30 games.")
+
+
+def test_the_other_partys_value_told_of_either_name_is_still_flagged() -> None:
+    assert flagged(_CLUBS, "Wrenlow have 44 points and sit ninth.", "44")
+    assert flagged(_CLUBS, "Pimbury beat Wrenlow. They now have 61 points from 30 games.", "61")

@@ -288,3 +288,23 @@ def test_a_noun_made_of_the_article_s_verb_counts_what_it_counts() -> None:
     article = "Brinton Air expects to break even this year. It plans to recruit 380 staff, including 90 engineers."
     assert nothing_flagged(article, "Brinton Air plans 380 recruits, among them 90 engineers.")
     assert flagged(article, "Brinton Air plans 380 aircraft, among them 90 engineers.", "380")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["The county approved a £26m harbour wall at Scallowden.", "Work on the £26m sea defences starts in May."],
+)
+def test_a_word_for_what_any_money_pays_for_counts_nothing_else(summary: str) -> None:
+    # "project", "scheme": what the money is spent on, told in other words by the summary
+    article = "The county approved the £26m project to rebuild Scallowden's harbour wall. Work starts in May."
+    assert nothing_flagged(article, summary)
+
+
+def test_money_for_a_project_is_still_told_apart_from_money_for_something_else() -> None:
+    article = "The county approved the £26m project to rebuild Scallowden's harbour wall and a £4m car park."
+    assert flagged(article, "The county approved a £4m harbour wall.", "£4m")
+
+
+def test_a_reflexive_pronoun_after_an_amount_counts_nothing() -> None:
+    article = "Under the scheme, parish councils pay the first £15,000 themselves and the county the rest."
+    assert nothing_flagged(article, "Parish councils pay the first £15,000 of repair bills under the scheme.")
