@@ -220,7 +220,8 @@ _TIME_UNIT_AFTER = (
     rf"|(?=(?:{alternation(TIME_UNIT_ABBREVIATIONS)})s?(?![\w])))"
     rf"(?P<time_unit>{'|'.join(TIME_UNITS)}|centuries|{alternation(TIME_UNIT_ABBREVIATIONS)})"
     # "three-weekly collections" come every three weeks
-    r"(?:s|(?:(?<=-week)|(?<=-month)|(?<=-year)|(?<=-hour))ly)?(?![\w])"
+    # (after a hyphen or an en dash, as `_HYPHEN` reads them: "three\u2013weekly" too)
+    r"(?:s|(?:(?<=[-\u2013]week)|(?<=[-\u2013]month)|(?<=[-\u2013]year)|(?<=[-\u2013]hour))ly)?(?![\w])"
 )
 # - a temperature: "18.3C", "64.9°F" (case-sensitive: "c" and "f" are no units);
 _TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"

@@ -17,6 +17,7 @@ from typing import Final
 from summarizer.figures import Figure
 
 from .compare import DURATION_DAYS, compatible, in_points, rounds_to, same, values_equal
+from .direction import compared_after
 from .index import ArticleIndex
 from .report import Match
 from .words import Around
@@ -47,7 +48,10 @@ def _part_by_share(figure: Figure, around: Around, index: ArticleIndex) -> Match
         for _, article_whole in index.equal(whole):
             for share in _in_sentence(index, article_whole, _SHARES):
                 assert share.value is not None
-                if not in_points(share) and _fits(figure, whole.value * share.value / 100):
+                # (a share, not a change: "3,200 homes, 25% more than last year" gives no 800 of them)
+                if in_points(share) or index.movement(index.position(share)) or compared_after(index.text, share):
+                    continue
+                if _fits(figure, whole.value * share.value / 100):
                     note = f"{share.text} of {article_whole.text}"
                     return Match("derived", None, note, "apportioned", (share, article_whole))
     return None
@@ -58,18 +62,21 @@ def _per_period(figure: Figure, around: Around, index: ArticleIndex) -> Match | 
     found = _PER_PERIOD_RE.match(around.text, figure.end)
     if found is None:
         return None
-    period = (found.group("period") or "year").lower()  # ("annually": a year)
-    for amount in index.figures:
+    per = DURATION_DAYS.get((found.group("period") or "year").lower())  # ("annually": a year)
+    if per is None:
+        return None
+    # (the article's amounts that may match it, found once per kind and currency: not every figure)
+    for _, amount in index.candidates(figure):
         if amount.kind != "money" or amount.value is None or not compatible(figure, amount):
             continue
         for span in _in_sentence(index, amount, frozenset({"duration"})):
             assert span.value is not None
             days = DURATION_DAYS.get(span.unit or "")
-            per = DURATION_DAYS.get(period)
-            if days is None or per is None or span.value * days <= per:
+            if days is None or span.value * days <= per or not _span_of_amount(span, index):
                 continue
             if _fits(figure, amount.value * per / (span.value * days)):
-                return Match("derived", None, f"{amount.text} over {span.text}", "apportioned", (amount, span))
+                over = "" if _SPAN_WORD_RE.match(span.text) else "over "
+                return Match("derived", None, f"{amount.text} {over}{span.text}", "apportioned", (amount, span))
     return None
 
 
@@ -100,6 +107,16 @@ def _in_sentence(index: ArticleIndex, figure: Figure, kinds: frozenset[str]) -> 
     ]
 
 
+def _span_of_amount(span: Figure, index: ArticleIndex) -> bool:
+    """Whether a span says how long its sentence's amount lasts ("£186m over five years"), not how
+    long something else has ("the mayor, who has served five years, said the £186m ...")."""
+    # (the parser may take the preposition into the span: "over 5 years")
+    return (
+        _SPAN_WORD_RE.match(span.text) is not None
+        or _SPAN_BEFORE_RE.search(index.text, max(0, span.start - _SPAN_REACH), span.start) is not None
+    )
+
+
 def _fits(figure: Figure, value: float) -> bool:
     """Whether a worked-out value is the summary's, to the precision it states ("about £37m" for 37.2)."""
     assert figure.value is not None
@@ -109,5 +126,13 @@ def _fits(figure: Figure, value: float) -> bool:
 _SHARES: Final = frozenset({"percent", "fraction"})
 # "a year", "per month", "annually", "each year"
 _PER_PERIOD_RE: Final = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<period>year|month|week|day)|annually)\b", re.I)
-# "each", "apiece", "per home", "a head"
-_EACH_RE: Final = re.compile(r"\s+(?:each|apiece|a\s+head|per\s+[a-z]+)\b", re.IGNORECASE)
+# what ties a span to an amount of its sentence: "£186m over five years", "for the next three years"
+_SPAN_BEFORE_RE: Final = re.compile(
+    r"\b(?:over|for|across|during|within|in)\s+(?:the\s+)?(?:(?:next|coming|past|last|first)\s+)?\Z", re.IGNORECASE
+)
+_SPAN_WORD_RE: Final = re.compile(r"(?:over|for|across|during|within|in)\b", re.IGNORECASE)
+_SPAN_REACH: Final = 32
+# "each", "apiece", "per home", "a head" (not "per year": a period, read by `_per_period` alone)
+_EACH_RE: Final = re.compile(
+    r"\s+(?:each|apiece|a\s+head|per\s+(?!(?:year|month|week|day|annum|cent)\b)[a-z]+)\b", re.IGNORECASE
+)

@@ -31,14 +31,19 @@ _DOWN_BEFORE: Final = ("behind", "below", "short of")
 _UP: Final = frozenset((*_UP_THAN, *_UP_BEFORE))
 _SPACE: Final = r"\s+"
 _BEFORE_WORDS: Final = "|".join(item.replace(" ", _SPACE) for item in _UP_BEFORE + _DOWN_BEFORE)
+# Words that end what a difference is told against: a place, a time or another clause after it
+# ("ahead of Colne in the Norsea League": against Colne, not the league both sides play in).
+_AGAINST_ENDS: Final = (
+    "in|on|at|for|during|after|before|since|by|over|under|from|to|with|when|while|and|but|as|this|last"
+)
 # The comparative right after a figure, a word (its noun or unit) between them at most, "than" after
-# a comparative adjective (a noun or two between: "23 more goals than"), and the words after it to
-# the end of the clause: what the difference is told against. ("closing nine larger ones" compares
-# with nothing.)
+# a comparative adjective (a noun or two between: "23 more goals than"), and the few words after it
+# up to a preposition, a conjunction or the end of the clause: what the difference is told against.
+# ("closing nine larger ones" compares with nothing.)
 _COMPARED_RE: Final = re.compile(
     rf"\s+(?:[a-z-]+\s+)?(?:(?P<than>{'|'.join(_UP_THAN + _DOWN_THAN)})\s+(?:[a-z-]+\s+){{0,2}}?than"
     rf"|(?P<before>{_BEFORE_WORDS}))\b"
-    r"(?P<against>[^,;:.!?()]*)",
+    rf"(?P<against>(?:\s+(?!(?:{_AGAINST_ENDS})\b)[\w'’-]+){{0,4}})",
     re.IGNORECASE,
 )
 

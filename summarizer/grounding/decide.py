@@ -274,10 +274,12 @@ def _difference_told(figure: Figure, around: Around, index: ArticleIndex) -> Mat
 
 
 _PAIR: Final = 2
-# A margin told by a verb of beating or leading: "beat the county average of 66% by 12 points".
+# A margin told by a verb of beating or leading: "beat the county average of 66% by 12 points"; the
+# "by" is the margin's own, the first after the verb (not "led by Ann Hale, grew by 12": a passive's
+# "by" names who, and the "by" after it belongs to another verb).
 _MARGIN_BEFORE_RE: Final = re.compile(
     r"\b(?:beat|beats|beaten|led|leads|lead|leading|trail|trails|trailed|trailing|exceeded|exceeds|topped|tops)"
-    r"\b[^.;]*\bby\s+$",
+    r"\b(?:(?!\bby\b)[^.;])*\bby\s+$",
     re.IGNORECASE,
 )
 _MARGIN_REACH: Final = 60

@@ -5,7 +5,9 @@ A derivation counts only when its operands are about the same thing as the summa
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable
 from typing import Final
@@ -42,7 +44,7 @@ from .timing import (
     year_from_dateline,
     years_counted_from,
 )
-from .words import Around, content_stems, prefixes_of
+from .words import PERSON_WORDS, Around, content_stems, prefixes_of
 
 _MAX_OPERANDS: Final = 40
 _MAX_CANDIDATES: Final = 400  # operands kept for ranking at most: a news article holds fewer
@@ -140,9 +142,14 @@ def end_moved_on(figure: Figure, around: Around, operands: tuple[Figure, ...], i
     size, end = operands[at], operands[1 - at]
     if end.value is None or size.value is None or not _end_of_its_size(end, roles[1 - at], size, index):
         return None
-    if not any(same(end.value + way * size.value, figure.value) for way in (1, -1)):
+    way = next((way for way in (1, -1) if same(end.value + way * size.value, figure.value)), None)
+    if way is None:
         return None
-    note = f"the article's '{end.text}' is where the change of '{size.text}' ended; this moves it on again"
+    # (moved on past the end, or back to where the change started: "rose by 300 to 3,500")
+    movement = index.movement(index.position(size))
+    fell = movement is not None and movement.direction == "down"
+    again = "this is where it started" if (way < 0) != fell else "this moves it on again"
+    note = f"the article's '{end.text}' is where the change of '{size.text}' ended; {again}"
     return Match("misattributed", end, note, "change-end", operands)
 
 
@@ -472,14 +479,21 @@ def _points_apart(figure: Figure, around: Around, index: ArticleIndex) -> Match 
     start, end = around.layout.sentence_of(figure.start)
     given = [one for one in around.siblings if start <= one.start < end and one.kind == "percent"]
     shares = [other for other in index.figures if other.kind == "percent" and other.value is not None]
+    sentences = [index.sentence_number(share.start) for share in shares]  # (in article order: sorted)
+    # Pairs more than a sentence apart count only beside a percentage the summary gives: those are
+    # read alone, so an article of thousands of percentages is not read in pairs for each figure.
+    beside = [at for at, share in enumerate(shares) if any(values_equal(one, share) for one in given)]
+    beside_set = set(beside)
     for at, left in enumerate(shares):
-        for right in shares[at + 1 :]:
-            assert left.value is not None
+        assert left.value is not None
+        near_end = bisect.bisect_right(sentences, sentences[at] + 1, at + 1)
+        far = range(near_end, len(shares)) if at in beside_set else beside[bisect.bisect_left(beside, near_end) :]
+        for other_at in itertools.chain(range(at + 1, near_end), far):
+            right = shares[other_at]
             assert right.value is not None
             if not _gap_fits(figure, abs(left.value - right.value)):
                 continue
-            near = abs(index.sentence_number(left.start) - index.sentence_number(right.start)) <= 1
-            if near or _beside_given(given, left, right, around, index):
+            if other_at < near_end or _beside_given(given, left, right, around, index):
                 return Match("derived", left, f"{left.text} - {right.text}", "points-apart", (left, right))
     return None
 
@@ -521,8 +535,11 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     pairs = _change_ends(operands, index) + _told_ends(figure, operands, around, index)
     # (each pair's working, kept for the text-order pass below; by the two figures, which the index
     # holds: an operand tuple compiled by mypyc is made anew each time it is boxed, so its id is not)
+    # (a share told with a verb of change is the change between an article change's two ends all the
+    # same: "cut 15% of its library budget" where the budget went from £20m to £17m)
+    ends_change = changes or around.movement is not None
     ends = {
-        (id(left[2]), id(right[2])): _combination(figure, left, right, step, index, changes=changes)
+        (id(left[2]), id(right[2])): _combination(figure, left, right, step, index, changes=ends_change)
         for left, right in pairs
     }
     told = [
@@ -618,7 +635,9 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         return above
     if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
         return None  # a total T, even "at least T", is never "more than T"
-    note = _arithmetic(figure, left, right, step, changes=changes, moved=_moved_in_points(left, right, index))
+    # (a change in points and its level give a percentage only: no need to read them for other kinds)
+    moved = _moved_in_points(left, right, index) if figure.kind in _SHARES else None
+    note = _arithmetic(figure, left, right, step, changes=changes, moved=moved)
     if note is None:
         return None
     if apart and (" + " in note or " - " in note) and not _share_words(left, right, index):
@@ -807,10 +826,8 @@ def _counted(figure: Figure, text: str) -> tuple[frozenset[str], frozenset[str]]
     if match is None or _VERB_FIRST_RE.match(match.group(1)):
         return frozenset(), frozenset()  # "and 2,847 finished": a verb counts the same swimmers, it names no thing
     words = match.group(1)
-    return prefixes_of(content_stems(words)), frozenset(word[:4] for word in words.lower().split() if word in _PERSONS)
-
-
-_PERSONS: Final = frozenset({"people", "persons"})
+    persons = frozenset(word[:4] for word in words.lower().split() if word in PERSON_WORDS)
+    return prefixes_of(content_stems(words)), persons
 
 
 # A verb ends the words after a count or hands them on ("and 2,847 finished, a record", "... died in

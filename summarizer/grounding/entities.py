@@ -349,8 +349,10 @@ def referred_party(around: Around, index: ArticleIndex, sentence_start: int) -> 
         for match in _NAME_RUN_RE.finditer(around.text, start, end):
             if match.start() == start and _is_adverb(match.group()):
                 continue  # "Meanwhile, ..."
-            if _SAID_BEFORE_RE.search(around.text, max(start, match.start() - _SAID_REACH), match.start()):
-                continue  # a speaker is no party
+            if _SAID_BEFORE_RE.search(around.text, max(start, match.start() - _SAID_REACH), match.start()) or (
+                len(match.group().split()) > 1 and _SAID_AFTER_RE.match(around.text, match.end())
+            ):
+                continue  # a speaker is no party ("said Jane Moss", "Jane Moss said")
             words = [word for word in CAPITALISED_RE.findall(match.group()) if _is_party(word, index)]
             if words:
                 return words

@@ -18,13 +18,12 @@ from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
 from .links import change_partner
 from .report import Match
-from .words import TextLayout, canonical_positions, content_stems, has_word, prefixes_of
+from .words import PERSON_WORDS, TextLayout, canonical_positions, content_stems, has_word, prefixes_of
 
 TOPIC_USES: Final = 5
 
 
 _WORD_AFTER_RE: Final = re.compile(r"[ \t]+([A-Za-z]{3,})\b")
-_PERSON_WORDS: Final = frozenset({"people", "persons"})  # stop words to the stems, things all the same
 # words after an amount that say nothing of what it counts: "5 million raised", "5 million worth"
 _NOT_THINGS: Final = frozenset({"worth", "was", "were", "will", "has", "had", "have", "went", "came", "each"})
 
@@ -152,7 +151,7 @@ class ArticleIndex:
         if found is None:
             return False
         word = found.group(1).lower()
-        return word in _PERSON_WORDS or not (word in STOPWORDS or word in _NOT_THINGS or word.endswith("ed"))
+        return word in PERSON_WORDS or not (word in STOPWORDS or word in _NOT_THINGS or word.endswith("ed"))
 
     def _traits_of(self, figure: Figure) -> Traits:
         """`traits(figure)`, remembered for the last figure asked about: the stages ask about one

@@ -710,7 +710,13 @@ def _ahead(index: ArticleIndex, figure: Figure) -> bool:
     return _AHEAD_RE.search(index.text, start, end) is not None
 
 
-_AHEAD_RE: Final = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:set\s+)?to|expected|due|plans?|planned)\b")
+# ("due to heavy rain" and "the plans" say nothing of a time ahead: "is due to rise", "due in April",
+# "plans to raise" do)
+_AHEAD_RE: Final = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:set\s+)?to|expected|due\s+(?:to\s+(?:be|rise|fall|go|reach|increase|drop)|in|on|from)"
+    r"|plans?\s+to|planned)\b",
+    re.IGNORECASE,
+)
 
 
 def _said_when(sentence: str) -> bool:

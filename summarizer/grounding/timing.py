@@ -99,6 +99,9 @@ def from_earlier_event(figure: Figure, around: Around, index: ArticleIndex, matc
     return Match("misattributed", chosen, "the article gives this value for an earlier event", "earlier-event")
 
 
+_NOW_AGAIN_RE: Final = re.compile(
+    r"\b(?:but|while|whereas|now|today|currently|this\s+(?:year|time|month|week|season))\b", re.IGNORECASE
+)
 _OWN_YEAR_AFTER_RE: Final = re.compile(
     rf"\s+(?:[a-z]+\s+){{0,2}}?in\s+(?:(?:{_MONTHS})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
 )
@@ -125,6 +128,11 @@ def _occurrence_years(figure: Figure, chosen: Figure, index: ArticleIndex) -> tu
         marker = None
         for marker in _EARLIER_RE.finditer(index.text[sentence_start : other.start]):  # noqa: B007 - the last
             pass
+        after_marker = sentence_start + marker.end() if marker is not None else other.start
+        if marker is not None and marker.group("when") and _NOW_AGAIN_RE.search(index.text, after_marker, other.start):
+            # "in 2021, when Labour held it, turnout was 29.8%, but this year it reached 41%": the
+            # "when" clause dates what it tells, not a value told after a turn back to now
+            marker = None
         own_year = _OWN_YEAR_AFTER_RE.match(index.text, other.end)
         if marker is None and own_year is None:
             return None

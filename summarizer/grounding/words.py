@@ -16,6 +16,8 @@ from .direction import Movement, movement_of
 from .frames import Frame, FrameReader
 
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
+# Words that count persons of any sort: stop words to the stems, so read apart ("4,100 people")
+PERSON_WORDS: Final = frozenset({"people", "persons"})
 _FIRST: Final = operator.itemgetter(0)  # a span's start
 
 

@@ -348,3 +348,15 @@ def test_a_party_told_by_one_of_its_names_is_not_flagged() -> None:
 def test_the_other_partys_value_told_of_either_name_is_still_flagged() -> None:
     assert flagged(_CLUBS, "Wrenlow have 44 points and sit ninth.", "44")
     assert flagged(_CLUBS, "Pimbury beat Wrenlow. They now have 61 points from 30 games.", "61")
+
+
+def test_a_sentence_that_refers_back_takes_no_speaker_for_its_party() -> None:
+    article = (
+        "Ada Brinton said the Colne bridge would cost £40m. Ivo Quenby, aged 70, said the town had waited "
+        "12 years for the bridge. Ada Brinton, 52, said the town had waited 15 years for a new school."
+    )
+    summary = (
+        "Ada Brinton said the Colne bridge would cost £40m. The town has waited 15 years for a new school, "
+        "said Ada Brinton. The town has waited 12 years for the bridge, said Ivo Quenby."
+    )
+    assert nothing_flagged(article, summary)
