@@ -10,13 +10,12 @@ how it shares the amount out: the whole it takes a part of ("720 of the 2,400 ho
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Final
 
 from summarizer.figures import Figure
 
-from .compare import DURATION_DAYS, compatible, in_points, rounds_to, same, values_equal
+from .compare import DURATION_DAYS, compatible, in_points, values_equal, worked_fits
 from .direction import compared_after
 from .index import ArticleIndex
 from .report import Match
@@ -51,7 +50,7 @@ def _part_by_share(figure: Figure, around: Around, index: ArticleIndex) -> Match
                 # (a share, not a change: "3,200 homes, 25% more than last year" gives no 800 of them)
                 if in_points(share) or index.movement(index.position(share)) or compared_after(index.text, share):
                     continue
-                if _fits(figure, whole.value * share.value / 100):
+                if worked_fits(figure, whole.value * share.value / 100):
                     note = f"{share.text} of {article_whole.text}"
                     return Match("derived", None, note, "apportioned", (share, article_whole))
     return None
@@ -74,7 +73,7 @@ def _per_period(figure: Figure, around: Around, index: ArticleIndex) -> Match | 
             days = DURATION_DAYS.get(span.unit or "")
             if days is None or span.value * days <= per or not _span_of_amount(span, index):
                 continue
-            if _fits(figure, amount.value * per / (span.value * days)):
+            if worked_fits(figure, amount.value * per / (span.value * days)):
                 over = "" if _SPAN_WORD_RE.match(span.text) else "over "
                 return Match("derived", None, f"{amount.text} {over}{span.text}", "apportioned", (amount, span))
     return None
@@ -92,7 +91,7 @@ def _per_unit(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
             for amount in _in_sentence(index, told, frozenset({"money"})):
                 assert amount.value is not None
                 assert unit.value is not None
-                if compatible(figure, amount) and _fits(figure, amount.value / unit.value):
+                if compatible(figure, amount) and worked_fits(figure, amount.value / unit.value):
                     return Match("derived", None, f"{amount.text} / {told.text}", "apportioned", (amount, told))
     return None
 
@@ -115,12 +114,6 @@ def _span_of_amount(span: Figure, index: ArticleIndex) -> bool:
         _SPAN_WORD_RE.match(span.text) is not None
         or _SPAN_BEFORE_RE.search(index.text, max(0, span.start - _SPAN_REACH), span.start) is not None
     )
-
-
-def _fits(figure: Figure, value: float) -> bool:
-    """Whether a worked-out value is the summary's, to the precision it states ("about £37m" for 37.2)."""
-    assert figure.value is not None
-    return same(value, figure.value) or rounds_to(figure, dataclasses.replace(figure, value=value, qualifier=None))
 
 
 _SHARES: Final = frozenset({"percent", "fraction"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Mapping
@@ -322,6 +323,13 @@ def qualifier_conflict(summary: Figure, article: Figure) -> str | None:
     if {s_bound, a_bound} == {"lower", "upper"} and enabled("qualifier-conflict"):
         return f"qualifier: the summary says '{summary.qualifier}', the article '{article.qualifier}'"
     return None
+
+
+def worked_fits(figure: Figure, value: float) -> bool:
+    """Whether a value worked out from other figures is the summary figure's, to the precision the
+    figure states ("about £37m" for 37.2; "£320,000" for 320,000 exactly)."""
+    assert figure.value is not None
+    return same(value, figure.value) or rounds_to(figure, dataclasses.replace(figure, value=value, qualifier=None))
 
 
 def rounds_to(summary: Figure, article: Figure) -> bool:

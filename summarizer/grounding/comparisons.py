@@ -10,13 +10,12 @@ Colne) has turned the fact round, though the value is in the article.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Final
 
 from summarizer.figures import Figure
 
-from .compare import in_points, rounds_to, same
+from .compare import in_points, worked_fits
 from .direction import Direction, opposite
 from .index import ArticleIndex
 from .report import TURNED_ROUND, Match
@@ -103,7 +102,7 @@ def own_working_contradicted(figure: Figure, around: Around) -> Match | None:
     itself and they make another: "the 530p offer is 80p higher than the 485p proposal" (485p to
     530p is 45p), "20% more than the 4,170 of a year earlier" for 5,300."""
     own = own_working(figure, around)
-    if own is None or fits(figure, own[2]):
+    if own is None or worked_fits(figure, own[2]):
         return None
     told, against, worked = own
     note = f"the summary's own '{told.text}' and '{against.text}' are {worked:g} apart"
@@ -122,9 +121,3 @@ def _worked(figure: Figure, told: Figure, against: Figure) -> float | None:
     if figure.kind == "percent" and told.kind in {"count", "money", "measure"} and against.value:
         return 100 * abs(told.value - against.value) / against.value
     return None
-
-
-def fits(figure: Figure, value: float) -> bool:
-    """Whether a worked-out value is the summary figure's, to the precision it states."""
-    assert figure.value is not None
-    return same(value, figure.value) or rounds_to(figure, dataclasses.replace(figure, value=value, qualifier=None))

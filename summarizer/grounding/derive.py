@@ -27,8 +27,9 @@ from .compare import (
     rounds_to,
     same,
     values_equal,
+    worked_fits,
 )
-from .comparisons import fits, own_working
+from .comparisons import own_working
 from .direction import Direction, compared_after, movement_of, way_of
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
@@ -1077,7 +1078,7 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     # a percentage change told between two amounts the summary gives ("about 18% above its 450p
     # opening bid" for a 530p offer)
     own = own_working(figure, around) if figure.kind == "percent" else None
-    if own is not None and fits(figure, own[2]):
+    if own is not None and worked_fits(figure, own[2]):
         note = f"the summary's own working: {own[1].text} to {own[0].text} is {own[2]:.1f}%"
         return Match("derived", None, note, "working-shown")
     return None
