@@ -37,7 +37,7 @@ from .compare import (
 from .comparisons import comparison_turned, own_working_contradicted
 from .derive import WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
 from .direction import compared_after, opposite, told_as_size
-from .entities import listed_for_another, named_elsewhere, named_swap
+from .entities import a_rank, listed_for_another, named_elsewhere, named_swap, rank_elsewhere
 from .index import ArticleIndex, scores_in_article
 from .links import (
     against_its_ends,
@@ -601,6 +601,7 @@ def _about_something_else(
         ("name-elsewhere", named_elsewhere),
         ("name-swap", named_swap),
         ("list-owner", listed_for_another),
+        ("rank-owner", rank_elsewhere),
     ):
         rival = find(figure, around, index, agreeing, candidates) if enabled(name) else None
         if rival is not None:
@@ -644,43 +645,11 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             figure.kind == "ordinal"
             and not figure.text[:1].isdigit()
             and match.status in FLAGGED_STATUSES
-            and not _a_rank(text, figure)
+            and not a_rank(text, figure)
         ):
             continue  # "second", "third": too often not figures ("second half") to flag, unless a rank
         checks.append(_to_check(figure, match, index))
     return checks
-
-
-def _a_rank(text: str, figure: Figure) -> bool:
-    """Whether a word ordinal is a place in an order or a run, which a summary can get wrong:
-    "finished third", "came second", "third place", "the second-fastest", "a seventh straight month",
-    "for the third year running"; not "the second half" or "a second home"."""
-    if figure.value == 1:
-        return False  # "came first", "finished first": the winner, whom the article may only say won
-    return (
-        _RANK_BEFORE_RE.search(text, max(0, figure.start - _RANK_REACH), figure.start) is not None
-        or _RANK_AFTER_RE.match(text, figure.end) is not None
-    )
-
-
-# Nouns that end in "est", which no ordinal ranks: "a second test", "a third request".
-_EST_NOUNS: Final = (
-    "test|contest|protest|attest|request|quest|conquest|interest|forest|harvest|guest|chest|nest|rest|west"
-    "|arrest|crest|vest|pest|manifest|inquest|bequest|suggest|digest"
-)
-_RANK_BEFORE_RE: Final = re.compile(
-    r"\b(?:finish(?:ed|es|ing)?|came|comes|coming|placed|ranked|ranks|ranking|rated|seeded|lies|lying)\s+$",
-    re.IGNORECASE,
-)
-_RANK_AFTER_RE: Final = re.compile(
-    r"(?:-|\s+)(?:place[ds]?\b|(?:straight|consecutive|successive)\b"
-    r"|(?:year|month|week|season|quarter|day|time)s?\s+(?:running|in\s+a\s+row)\b)"
-    r"|-[a-z]+est\b"  # "the second-fastest", "third-largest"
-    # "second warmest", "third most": a superlative, not a noun that ends so ("a second test")
-    rf"|\s+(?:most|least|(?!(?:{_EST_NOUNS})\b)[a-z]+est)\b",
-    re.IGNORECASE,
-)
-_RANK_REACH: Final = 24
 
 
 def _copied(figures: list[Figure], layout: TextLayout, index: ArticleIndex) -> dict[int, Figure]:

@@ -539,6 +539,10 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     # (a share told with a verb of change is the change between an article change's two ends all the
     # same: "cut 15% of its library budget" where the budget went from £20m to £17m)
     ends_change = changes or around.movement is not None
+    whole = _whole_told(figure, around)
+    if whole is not None:
+        # "more than two-thirds of her 34 games": a share of the whole the summary names, of no other
+        pairs = [(left, right) for left, right in pairs if _has_whole(left, right, whole)]
     ends = {
         (id(left[2]), id(right[2])): _combination(figure, left, right, step, index, changes=ends_change)
         for left, right in pairs
@@ -554,6 +558,8 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
         return Match("derived", None, note, "arithmetic", (left[2], right[2]))
     for i, left in enumerate(operands):
         for right in operands[i + 1 :]:
+            if whole is not None and not _has_whole(left, right, whole):
+                continue
             pair = id(left[2]), id(right[2])
             note = ends[pair] if pair in ends else _combination(figure, left, right, step, index, changes=changes)
             if note:
@@ -562,6 +568,23 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
 
 
 Operand = tuple[int, bool, Figure]  # sentence number, shares a word with the summary's clause, figure
+
+
+def _whole_told(figure: Figure, around: Around) -> Figure | None:
+    """The count a share of the summary is told of, right after it: "more than half of its 410
+    members" gives the 410; None for a share told of no count of the summary."""
+    if figure.kind not in _SHARES or figure.value is None:
+        return None
+    later = [sibling for sibling in around.siblings if sibling.start >= figure.end]
+    after = later[0] if later else None
+    if after is None or after.kind != "count" or after.value is None:
+        return None
+    return after if _SHARE_OF_RE.fullmatch(around.text, figure.end, after.start) else None
+
+
+def _has_whole(left: Operand, right: Operand, whole: Figure) -> bool:
+    """Whether one of two operands is the whole the summary tells its share of."""
+    return values_equal(left[2], whole) or values_equal(right[2], whole)
 
 
 def _change_ends(operands: list[Operand], index: ArticleIndex) -> list[tuple[Operand, Operand]]:
@@ -672,12 +695,21 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
     half" for 230 of 410 (56%); not for 97% (a bound that far below its value is no way to tell it)."""
     if bound_of(figure.qualifier) != "lower" or figure.kind not in _SHARES or figure.value is None:
         return None
-    if left.kind != "count" or right.kind != "count" or not left.value or not right.value:
+    # (nor for "more than two points": a gap between two shares, no share of two counts)
+    if (
+        left.kind != "count"
+        or right.kind != "count"
+        or not left.value
+        or not right.value
+        or _IN_POINTS_RE.search(figure.text)
+    ):
         return None
     if range_ends(left, right, index.text):
         return None  # "between 20 and 40 hurt" is one uncertain count
     part, whole = (left, right) if left.value < right.value else (right, left)
-    if not _share_of(part, whole, index):
+    # ("won 22 of her 34 games" is a share of the 34 the article says, never of the 31 points beside it)
+    stated = _stated_whole(part, index)
+    if not _share_of(part, whole, index) or (stated is not None and stated is not whole):
         return None
     numerator, denominator = sorted((left.value, right.value))
     share = 100 * numerator / denominator
@@ -687,6 +719,19 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
     if numerator < denominator and low <= share <= figure.value + reach:
         return f"{_show(numerator)} / {_show(denominator)} = {share:.1f}%"
     return None
+
+
+def _stated_whole(part: Figure, index: ArticleIndex) -> Figure | None:
+    """The whole the article tells a count is part of, right after it ("22 of her 34 games") or
+    opening its sentence ("Of the 30 riders, 22 finished"); None if it tells none."""
+    at = index.position(part)
+    after = index.figures[at + 1] if at + 1 < len(index.figures) else None
+    if after is not None and is_whole_of(part, after, index.text):
+        return after
+    return index.frame_reader().whole_of(part)
+
+
+_IN_POINTS_RE: Final = re.compile(r"\bpoints?\b", re.IGNORECASE)
 
 
 def _share_of(part: Figure, whole: Figure, index: ArticleIndex) -> bool:

@@ -35,7 +35,8 @@ def named_elsewhere(
     value (a sentence that names both may tell either's figure; "..., while Harlow ..." tells
     Harlow's own); and a figure of the same kind, told after the summary's party's name in
     its sentence, shares two words of the summary figure's clause (`BINDING_MARGIN`), or one for a
-    measure in the same unit ("4.9 metres" for "5.82 metres"). Names are
+    measure in the same unit ("4.9 metres" for "5.82 metres") or a value of an occurrence's own
+    sentence ("Orvingham carried 2.8m, while Tealby sailed 1.6m": "sailed" is not "carried"). Names are
     capitalised words the article never writes in lower case. Headlines are left alone: they name
     parties in words of their own.
     """
@@ -67,13 +68,24 @@ def named_elsewhere(
         if other.kind != figure.kind or other.vague or values_equal(figure, other):
             continue
         start, _ = index.layout.sentence_of(other.start)
-        needed = BINDING_MARGIN - 1 if _same_unit(figure, other) else BINDING_MARGIN
+        # (one word fewer for a measure in the same unit, or a party's value of an occurrence's sentence)
+        fewer = _same_unit(figure, other) or _told_beside(index, other, equal)
+        needed = BINDING_MARGIN - 1 if fewer else BINDING_MARGIN
         if names.intersection(CAPITALISED_RE.findall(index.text, start, other.start)) and (
             binding(around, index, position) >= needed
         ):
             # ... nor by another of its names ("Rovers" for "Tarrow Rovers"; read last: it costs)
             return None if _owned_by(_known_as(mine, index) - mine, equal, index) else other
     return None
+
+
+def _told_beside(index: ArticleIndex, figure: Figure, equal: list[tuple[int, Figure]]) -> bool:
+    """Whether an article figure is told in the sentence of an occurrence of the value: the parties'
+    values of one telling, which need fewer words in common ("Wrenair carried 3.4 million, while
+    Aerolis flew 2.1 million": "flew" is not "carried"). Not the sentence before or after, whose
+    first capitalised word may be no party ("Fees rose 12% to £45. Its rival grew 8%")."""
+    sentence = index.layout.sentence_of(figure.start)
+    return any(index.layout.sentence_of(other.start) == sentence for _, other in equal)
 
 
 def _owned_by(words: set[str], equal: list[tuple[int, Figure]], index: ArticleIndex) -> bool:
@@ -395,3 +407,121 @@ def _other_names(index: ArticleIndex) -> dict[str, frozenset[str]]:
             for name in names:
                 found.setdefault(name, set()).update(names)
     return {name: frozenset(group) for name, group in found.items()}
+
+
+def a_rank(text: str, figure: Figure) -> bool:
+    """Whether a word ordinal is a place in an order or a run, which a summary can get wrong:
+    "finished third", "came second", "third place", "the second-fastest", "a seventh straight month",
+    "for the third year running", "fourth in the table", "fourth-placed", "stay ninth"; not "the second
+    half" or "a second home"."""
+    if figure.value == 1:
+        return False  # "came first", "finished first": the winner, whom the article may only say won
+    return (
+        _RANK_BEFORE_RE.search(text, max(0, figure.start - _RANK_REACH), figure.start) is not None
+        or _RANK_AFTER_RE.match(text, figure.end) is not None
+    )
+
+
+# Nouns that end in "est", which no ordinal ranks: "a second test", "a third request".
+_EST_NOUNS: Final = (
+    "test|contest|protest|attest|request|quest|conquest|interest|forest|harvest|guest|chest|nest|rest|west"
+    "|arrest|crest|vest|pest|manifest|inquest|bequest|suggest|digest"
+)
+_RANK_BEFORE_RE: Final = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|came|comes|coming|placed|ranked|ranks|ranking|rated|seeded|lies|lying"
+    r"|stay|stays|stayed|sit|sits)\s+$",
+    re.IGNORECASE,
+)
+_RANK_AFTER_RE: Final = re.compile(
+    r"(?:-|\s+)(?:place[ds]?\b|(?:straight|consecutive|successive)\b"
+    r"|(?:year|month|week|season|quarter|day|time)s?\s+(?:running|in\s+a\s+row)\b)"
+    r"|-[a-z]+est\b"  # "the second-fastest", "third-largest"
+    # "second warmest", "third most": a superlative, not a noun that ends so ("a second test")
+    rf"|\s+(?:most|least|(?!(?:{_EST_NOUNS})\b)[a-z]+est)\b"
+    # "fourth in the table", "ninth on 20 points": a place in a league's order
+    r"|\s+(?:in|of)\s+the\s+(?:table|league|standings|rankings?|division)\b|\s+on\s+\d+\s+points\b",
+    re.IGNORECASE,
+)
+_RANK_REACH: Final = 24
+
+
+def rank_elsewhere(
+    figure: Figure,
+    around: Around,
+    index: ArticleIndex,
+    equal: list[tuple[int, Figure]],
+    candidates: list[tuple[int, Figure]],
+) -> Figure | None:
+    """The article's place of the summary's party, when the summary gives it a place in an order that
+    the article gives another party: "Halsey are fourth" where the article has "Fourth-placed Marlcombe
+    lost at home" and "Halsey stay ninth".
+
+    A place belongs to the party named nearest before it in its sentence ("Saints finished third",
+    "Tarrow, fourth in the table,"), or right after "-placed"; failing that, an article place is the
+    party's the sentence before names first ("Tarrow lost. They finished second."). Clear cases only:
+    the summary's figure is a place and names its party; every occurrence of the value is a place
+    with a party of its own that is none of the summary's (by any of its names); and the article
+    gives the summary's party another place.
+    """
+    if around.in_headline or figure.kind != "ordinal" or not a_rank(around.text, figure):
+        return None
+    sentence_start, _ = around.layout.sentence_of(figure.start)
+    mine = _place_owner(around.text, figure, sentence_start, index) or set(
+        referred_party(around, index, sentence_start)
+    )
+    if not mine:
+        return None
+    mine = _known_as(mine, index)
+    # (an equal count is no place: "four games" beside "Fourth-placed Marlcombe")
+    places = [other for _, other in equal if other.kind == "ordinal"]
+    if not places:
+        return None
+    for other in places:
+        start, _ = index.layout.sentence_of(other.start)
+        own = _place_owner(index.text, other, start, index) if a_rank(index.text, other) else set()
+        if not own or own & mine:
+            return None
+    for _, other in candidates:
+        if other.kind != "ordinal" or values_equal(figure, other) or not a_rank(index.text, other):
+            continue
+        start, _ = index.layout.sentence_of(other.start)
+        own = _place_owner(index.text, other, start, index) or _first_party_before(index, start)
+        if own & mine:
+            return other
+    return None
+
+
+def _place_owner(text: str, figure: Figure, sentence_start: int, index: ArticleIndex) -> set[str]:
+    """The names of the party a place belongs to: after "-placed" ("Fourth-placed Marlcombe"), else
+    the nearest run of names before it in its sentence that is no speaker ("Saints finished third";
+    not "coach Jo Hale said they finished second")."""
+    placed = _PLACED_RE.match(text, figure.end)
+    if placed is not None:
+        after = _NAME_RUN_RE.match(text, placed.end())
+        return {word for word in CAPITALISED_RE.findall(after.group()) if _is_party(word, index)} if after else set()
+    for match in reversed(list(_NAME_RUN_RE.finditer(text, sentence_start, figure.start))):
+        if _SPEAKER_AFTER_RE.match(text, match.end()):
+            continue
+        words = {word for word in CAPITALISED_RE.findall(match.group()) if _is_party(word, index)}
+        if words:
+            return words
+    return set()
+
+
+def _first_party_before(index: ArticleIndex, sentence_start: int) -> set[str]:
+    """The first party the article's sentence before names: whose place a sentence that names none
+    tells ("Tarrow lost. They finished second.")."""
+    number = bisect.bisect_right(index.layout.sentence_starts, sentence_start) - 1
+    if number < 1:
+        return set()
+    start, end = index.layout.sentences[number - 1]
+    for match in _NAME_RUN_RE.finditer(index.text, start, end):
+        words = {word for word in CAPITALISED_RE.findall(match.group()) if _is_party(word, index)}
+        if words:
+            return words
+    return set()
+
+
+_PLACED_RE: Final = re.compile(r"-placed\s+(?:the\s+)?")
+# A name followed by what it said: a speaker, who owns no place ("Their coach, Jo Hale, said").
+_SPEAKER_AFTER_RE: Final = re.compile(r",?\s+(?:said|says|told|added)\b")

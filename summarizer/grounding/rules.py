@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.181"
+GROUNDING_VERSION: Final = "3.182"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -123,6 +123,11 @@ RULES: Final = (
         "list-owner",
         "bind",
         "in a list of parties' values each is its own item's party: 'fined Corran £48,000 and Brinton £19,000'",
+    ),
+    Rule(
+        "rank-owner",
+        "bind",
+        "a place in a table is its own party's: 'Halsey are fourth' where the article's fourth is another's",
     ),
     Rule("bound-added", "bind", "a bound added to an exact figure must be about the same thing"),
     # derive: arithmetic over article figures, counted only when its operands measure the same thing

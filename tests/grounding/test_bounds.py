@@ -113,3 +113,28 @@ def test_a_bound_already_as_round_as_the_summary_is_another_claim() -> None:
     assert flagged(article, "More than 40 climbers were stranded on the ridge.", "More than 40")
     assert flagged(article, "Nearly $1bn was pledged for repairs.", "Nearly $1bn")
     assert flagged(article, "Fewer than 40 climbers were stranded on the ridge.", "Fewer than 40")
+
+
+# A lower bound on a share is worked out from the summary's own whole, and a gap in points is no
+# share of two counts.
+CLUB = (
+    "Pelsworth have won 19 of their 30 matches under coach Amberlode, who arrived in 2022. The club "
+    "has 25 senior players and 16 juniors. Its ground, Cranmoor, holds 9,000. Pelsworth's pass rate "
+    "was 58.6% this season, against a league average of 57.1%; 44 of its 1,250 tickets went unsold."
+)
+
+
+def test_a_bound_over_the_share_of_the_summarys_own_whole_is_flagged() -> None:
+    # 19 of 30 is 63%, not more than two-thirds (19 of the 25 senior players would be 76%)
+    assert flagged(CLUB, "Pelsworth have won more than two-thirds of their 30 matches.", "two-thirds")
+
+
+def test_a_gap_in_points_is_no_share_of_two_counts() -> None:
+    # 58.6% - 57.1% is 1.5 points; 44 of 1,250 tickets (3.5%) is no gap
+    assert flagged(CLUB, "Pelsworth's pass rate beat the league average by more than three percentage points.", "three")
+
+
+def test_a_bound_the_share_of_the_summarys_whole_keeps_is_not_flagged() -> None:
+    assert nothing_flagged(CLUB, "Pelsworth have won more than half of their 30 matches.")
+    assert nothing_flagged(CLUB, "Pelsworth have won more than 60% of their 30 matches.")
+    assert nothing_flagged(CLUB, "Pelsworth's pass rate beat the league average by 1.5 percentage points.")

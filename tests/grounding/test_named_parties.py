@@ -360,3 +360,22 @@ def test_a_sentence_that_refers_back_takes_no_speaker_for_its_party() -> None:
         "said Ada Brinton. The town has waited 12 years for the bridge, said Ivo Quenby."
     )
     assert nothing_flagged(article, summary)
+
+
+# Parties' values of one sentence are of one telling, though told with other verbs ("sailed" for
+# "carried"): the first party's value given to another of the sentence needs fewer words in common.
+FERRIES = (
+    "Ferry traffic at Saxilby rose 9% last year. Orvingham carried 2.8 million of the travellers, up from "
+    "2.5 million, while Tealby sailed 1.6 million and Quarrendon 0.9 million. Sailings rose to 14,300 from 12,900."
+)
+
+
+def test_a_value_given_to_another_party_of_the_same_sentence_is_flagged() -> None:
+    assert flagged(FERRIES, "Tealby carried 2.8 million passengers.", "2.8 million")
+
+
+def test_each_party_of_the_sentence_given_its_own_value_is_not_flagged() -> None:
+    assert nothing_flagged(FERRIES, "Tealby carried 1.6 million passengers.")
+    assert nothing_flagged(FERRIES, "Orvingham carried 2.8 million passengers and Tealby 1.6 million.")
+    assert nothing_flagged(FERRIES, "Quarrendon carried about 0.9 million passengers.")
+    assert nothing_flagged(FERRIES, "Orvingham's ferries carried 2.8 million people.")

@@ -41,3 +41,28 @@ def test_a_superlative_without_a_hyphen_after_an_ordinal_is_a_rank() -> None:
     article = "Last year was the region's third warmest on record, and March its second wettest month."
     assert flagged(article, "Last year was the region's second warmest on record.", "second")
     assert nothing_flagged(article, "Last year was the region's third warmest on record.")
+
+
+# A place in a table is its own party's ("rank-owner"): the article's sixth is another club's.
+LEAGUE = (
+    "Wychcombe Harriers beat Dallowfield 2-0 on Saturday. Sleddale Town finished sixth in the division, "
+    "two places above Thrushgate, who lost 1-3 at home. Wychcombe stay fourth on 38 points. "
+    "Ketterby Albion won their last game 4-1. They finished ninth, level on points with Luffenham."
+)
+
+
+def test_a_place_the_article_gives_another_party_is_flagged() -> None:
+    assert flagged(LEAGUE, "Wychcombe Harriers finished sixth in the division.", "sixth")
+    assert flagged(LEAGUE, "Sleddale Town stay fourth on 38 points.", "fourth")
+
+
+def test_a_place_told_of_a_party_the_sentence_before_names_is_its_own() -> None:
+    # "They finished ninth" is Ketterby's, the party the sentence before names
+    assert flagged(LEAGUE, "Ketterby Albion finished sixth in the division.", "sixth")
+
+
+def test_a_party_given_its_own_place_is_not_flagged() -> None:
+    assert nothing_flagged(LEAGUE, "Sleddale Town finished sixth in the division.")
+    assert nothing_flagged(LEAGUE, "Wychcombe are fourth in the table on 38 points.")
+    assert nothing_flagged(LEAGUE, "Ketterby Albion came ninth in the division.")
+    assert nothing_flagged(LEAGUE, "Sleddale Town, sixth in the division, are two places above Thrushgate.")
