@@ -347,9 +347,7 @@ def _parts_told(figure: Figure, around: Around) -> dict[int, Figure]:
     its sentence)."""
     parts: dict[int, Figure] = {}
     # (both are told in the figure's sentence: the siblings of the others need not be read)
-    start, end = around.layout.sentence_of(figure.start)
-    first, last = bisect.bisect_left(around.sibling_starts, start), bisect.bisect_left(around.sibling_starts, end)
-    for other in around.siblings[first:last]:
+    for other in around.others_between(*around.layout.sentence_of(figure.start)):
         # (a part larger than its whole is two figures swapped: "£345m of the £9m total")
         if other.value is None or other.start == figure.start or other.kind != figure.kind:
             continue

@@ -231,11 +231,8 @@ def _adds_up(figure: Figure, companion: Figure, around: Around) -> bool:
     add up: one is the sum of the other two."""
     if figure.value is None or companion.value is None or companion.kind != figure.kind:
         return False
-    start, end = around.layout.sentence_of(figure.start)
-    for third in around.siblings:
-        if third is figure or third is companion or third.kind != figure.kind or third.value is None:
-            continue
-        if not start <= third.start < end:
+    for third in around.others_between(*around.layout.sentence_of(figure.start)):
+        if third is companion or third.kind != figure.kind or third.value is None:
             continue
         values = sorted((figure.value, companion.value, third.value))
         if same(values[0] + values[1], values[2]):

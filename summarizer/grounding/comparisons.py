@@ -105,8 +105,34 @@ def own_working_contradicted(figure: Figure, around: Around) -> Match | None:
     if own is None or worked_fits(figure, own[2]):
         return None
     told, against, worked = own
+    if not _SAME_THING_RE.fullmatch(around.text, told.end, figure.start):
+        # "Kerr's 200 staff made 1,000 more units than the 8,000 of 2023": the 200 counts the staff,
+        # not the units; only a figure the difference is said of ("the 530p offer is 80p higher")
+        return None
+    if relative_fits(figure, told, against):
+        return None  # "turnout of 41% was 41% higher than the 29%": a change of the rate, not points
     note = f"the summary's own '{told.text}' and '{against.text}' are {worked:g} apart"
     return Match("misattributed", None, note, "own-working")
+
+
+# What stands between a figure and the difference told of it: a noun or two and a copula ("530p offer
+# is", "5,300 were", "41%, was"), or a comma ("sold 5,300, 20% more than"); not another verb ("200 staff
+# made 1,000 more units", "three stands hold 5,000 more fans").
+_SAME_THING_RE: Final = re.compile(
+    r",?(?:\s+[\w'’-]+){0,2}?,?\s+(?:is|are|was|were|be|been|stood|stands|remains?|remained)(?:\s+(?:now|still))?\s+"
+    r"|\s*,\s*",
+    re.IGNORECASE,
+)
+
+
+def relative_fits(figure: Figure, told: Figure, against: Figure) -> bool:
+    """Whether a percentage not in points is the relative change between two percentages: "41% higher
+    than the 29%" (29% to 41% is 41.4% more), which `_worked` reads as points only."""
+    assert told.value is not None
+    assert against.value is not None
+    if figure.kind != "percent" or told.kind != "percent" or in_points(figure) or not against.value:
+        return False
+    return worked_fits(figure, 100 * abs(told.value - against.value) / against.value)
 
 
 def _worked(figure: Figure, told: Figure, against: Figure) -> float | None:

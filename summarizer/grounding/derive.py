@@ -29,7 +29,7 @@ from .compare import (
     values_equal,
     worked_fits,
 )
-from .comparisons import own_working
+from .comparisons import own_working, relative_fits
 from .direction import Direction, compared_after, movement_of, way_of
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
@@ -1125,6 +1125,10 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     own = own_working(figure, around) if figure.kind == "percent" else None
     if own is not None and worked_fits(figure, own[2]):
         note = f"the summary's own working: {own[1].text} to {own[0].text} is {own[2]:.1f}%"
+        return Match("derived", None, note, "working-shown")
+    if own is not None and relative_fits(figure, own[0], own[1]):
+        # "6.5% is 62.5% higher than 4.0%": a change of the rate itself, not points
+        note = f"the summary's own working: {own[1].text} to {own[0].text}, a relative change"
         return Match("derived", None, note, "working-shown")
     return None
 

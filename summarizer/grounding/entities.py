@@ -348,16 +348,25 @@ _TIME_NAMES: Final = frozenset((*MONTHS, *WEEKDAYS))
 
 
 def referred_party(around: Around, index: ArticleIndex, sentence_start: int) -> list[str]:
-    """The party a summary sentence refers back to: the first party named in the nearest sentence
-    before it that names one, when it opens with a pronoun or "the" and a common noun ("Its shares
-    fell 7%", "The company employs 3,400 people"). A summary names its party once and then says "it"
-    (LLM summaries of several sentences do so all the time); nothing when the sentence opens
-    otherwise."""
-    if not _BACK_REFERENCE_RE.match(around.text, sentence_start):
+    """The party a summary sentence refers back to, when it opens with a pronoun or "the" and a common
+    noun ("Its shares fell 7%", "The company employs 3,400 people"): the party the nearest sentence
+    before it that names one names. A summary names its party once and then says "it" (LLM summaries
+    of several sentences do so all the time); nothing when the sentence opens otherwise.
+
+    When that sentence names several parties, a pronoun tells of the first ("Pimbury beat Wrenlow.
+    They have 61 points": Pimbury); "the" and a noun of the one whose name holds the noun ("Nash Bank
+    lent £3bn to Orrin Group. The group employs 2,000": Orrin Group), else of any of them: "Ofwex
+    fined Aldmoor Water £3m. The company serves 900,000" may tell of either, and a value either owns
+    is no rival's.
+    """
+    opening = _BACK_REFERENCE_RE.match(around.text, sentence_start)
+    if not opening:
         return []
+    noun = opening.group("noun")
     layout = around.layout
     number = bisect.bisect_right(layout.sentence_starts, sentence_start) - 1
     for start, end in reversed(layout.sentences[: max(number, 0)]):
+        parties: list[list[str]] = []
         for match in _NAME_RUN_RE.finditer(around.text, start, end):
             if match.start() == start and _is_adverb(match.group()):
                 continue  # "Meanwhile, ..."
@@ -367,14 +376,20 @@ def referred_party(around: Around, index: ArticleIndex, sentence_start: int) -> 
                 continue  # a speaker is no party ("said Jane Moss", "Jane Moss said")
             words = [word for word in CAPITALISED_RE.findall(match.group()) if _is_party(word, index)]
             if words:
-                return words
+                parties.append(words)
+        if not parties:
+            continue
+        if len(parties) == 1 or noun is None:
+            return parties[0]  # a pronoun tells of the sentence's first party, its subject
+        named = [words for words in parties if noun.capitalize() in words]
+        return named[0] if len(named) == 1 else [word for words in parties for word in words]
     return []
 
 
 # A sentence that opens by referring back: a pronoun, or "the" and a word for a body that may be a
 # party ("The company", "The council's"); not "The vote", nor "The Harlow Group".
 _BACK_REFERENCE_RE: Final = re.compile(
-    r"(?:It|Its|They|Their|He|She|His|Her|The\s+(?:company|firm|group|business|operator|council|authority|"
+    r"(?:It|Its|They|Their|He|She|His|Her|The\s+(?P<noun>company|firm|group|business|operator|council|authority|"
     r"school|university|college|hospital|trust|bank|lender|society|insurer|club|team|side|party|union|"
     r"airline|airport|carrier|chain|grocer|retailer|supermarket|discounter|housebuilder|developer|"
     r"charity|museum|gallery|force|district|region|city|town|country|state|province|utility)(?:['’]s)?)\b"
@@ -494,18 +509,31 @@ def rank_elsewhere(
 def _place_owner(text: str, figure: Figure, sentence_start: int, index: ArticleIndex) -> set[str]:
     """The names of the party a place belongs to: after "-placed" ("Fourth-placed Marlcombe"), else
     the nearest run of names before it in its sentence that is no speaker ("Saints finished third";
-    not "coach Jo Hale said they finished second")."""
+    not "coach Jo Hale said they finished second"), and not one inside an aside that closes before
+    the place ("Zane, who beat Abel 2-0, sit fourth": Zane's; "Zane beat Abel, who sit fourth": Abel's)."""
     placed = _PLACED_RE.match(text, figure.end)
     if placed is not None:
         after = _NAME_RUN_RE.match(text, placed.end())
         return {word for word in CAPITALISED_RE.findall(after.group()) if _is_party(word, index)} if after else set()
-    for match in reversed(list(_NAME_RUN_RE.finditer(text, sentence_start, figure.start))):
+    runs: list[tuple[re.Match[str], set[str]]] = []
+    for match in _NAME_RUN_RE.finditer(text, sentence_start, figure.start):
         if _SPEAKER_AFTER_RE.match(text, match.end()):
             continue
         words = {word for word in CAPITALISED_RE.findall(match.group()) if _is_party(word, index)}
         if words:
-            return words
+            runs.append((match, words))
+    closed = text.rfind(",", sentence_start, figure.start)
+    aside_ends = closed >= 0 and not _RELATIVE_RE.match(text, closed + 1)
+    for at in range(len(runs) - 1, -1, -1):
+        match, words = runs[at]
+        if aside_ends and at > 0 and match.end() <= closed and "," in text[runs[at - 1][0].end() : match.start()]:
+            continue  # a party of an aside between commas ("Zane, who beat Abel 2-0, sit fourth")
+        return words
     return set()
+
+
+# An aside's comma that opens the clause of the place ("Zane beat Abel, who sit fourth"): no aside.
+_RELATIVE_RE: Final = re.compile(r"\s*(?:who|which|that|where|now|currently|still)\b", re.IGNORECASE)
 
 
 def _first_party_before(index: ArticleIndex, sentence_start: int) -> set[str]:
