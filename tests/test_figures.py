@@ -641,3 +641,16 @@ def test_a_period_hyphened_on_is_a_span(text: str, figure: str, unit: str) -> No
 def test_a_count_before_a_spaced_weekly_is_a_count() -> None:
     found = {f.text: f.kind for f in find_figures("The Brinton fund makes three weekly payments.")}
     assert found == {"three": "count"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "qualifier"),
+    [
+        ("The Colne grants add up to £7.2m between them.", "£7.2m", None),
+        ("Brinton's repair bills added up to £410,000 last year.", "£410,000", None),
+        ("Fines in Norsea could go up to £500.", "up to £500", "up_to"),
+    ],
+)
+def test_parts_that_add_up_to_a_total_give_no_ceiling(text: str, figure: str, qualifier: str | None) -> None:
+    found = {f.text: f.qualifier for f in find_figures(text)}
+    assert figure in found and found[figure] == qualifier, found

@@ -272,7 +272,8 @@ DURATION_ADJECTIVES: Final = (
     "extra",
 )
 VULGAR_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75}
-# Verbs whose "up" is where something moved, not a bound: "inflation edged up to 3%" reached 3%.
+# Verbs whose "up" is where something moved or what parts came to, not a bound: "inflation edged up
+# to 3%" reached 3%.
 # Past forms, and the present of headlines ("edges up to 3%"); never the bare verb: "fines could go up
 # to £500" is a ceiling.
 MOVED_UP: Final = frozenset(
@@ -296,6 +297,11 @@ MOVED_UP: Final = frozenset(
         "revises",
         "ratcheted",
         "ratchets",
+        # "the three grants add up to £73.7m": a total, no ceiling
+        "add",
+        "adds",
+        "added",
+        "adding",
     ]
 )
 QUALIFIER_ENDS: Final = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in QUALIFIERS)
