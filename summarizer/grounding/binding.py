@@ -348,7 +348,7 @@ def _parts_told(figure: Figure, around: Around) -> dict[int, Figure]:
     parts: dict[int, Figure] = {}
     # (both are told in the figure's sentence: the siblings of the others need not be read)
     for other in around.others_between(*around.layout.sentence_of(figure.start)):
-        # (a part larger than its whole is two figures swapped: "£345m of the £9m total")
+        # (a part larger than its whole is two figures swapped: "£210m of the £6m fund")
         if other.value is None or other.start == figure.start or other.kind != figure.kind:
             continue
         if figure.value is None or other.value > figure.value:
@@ -403,8 +403,8 @@ def _better_rival(
     # summary's "22 riders" says what the 22 count, and points at no rival by it.
     whole = index.frame_reader().whole_of(same_figure) or _whole_right_after(same_figure, index)
     counted_by_whole = whole is not None and bool(mine.thing & index.frame(whole).thing)
-    # (unless the summary tells its figure as a whole itself: "£345m of the £9m total" against the
-    # article's "£9m of the £345m total" is a swap)
+    # (unless the summary tells its figure as a whole itself: "£210m of the £6m fund" against the
+    # article's "£6m of the £210m fund" is a swap)
     before = _before(around.figure, around)
     told_as_whole = before is not None and is_whole_of(before, around.figure, around.text)
     for rival in rivals:  # (those in or next to the occurrence's sentence: `_near`)

@@ -146,7 +146,7 @@ class ArticleIndex:
 
     def _counts_a_thing(self, figure: Figure) -> bool:
         """Whether a count is followed by a noun that says what it counts ("9.4 million passengers",
-        "3 million people"), not by a verb, a preposition or the end of its clause."""
+        "12,600 people"), not by a verb, a preposition or the end of its clause."""
         found = _WORD_AFTER_RE.match(self.text, figure.end)
         if found is None:
             return False

@@ -732,7 +732,7 @@ def _said_when(sentence: str) -> bool:
     )
 
 
-# "had held 31 seats": the past before the past; "at the last vote", "on Friday", "the current rate"
+# "had held 31 seats": the past before the past; "at the last vote", "on Friday", "the current fare"
 _EARLIER_TOLD_RE: Final = re.compile(
     rf"\bhad\s+(?:been|had|held|won|[a-z]+ed)\b|\b(?:last|yesterday|current|{'|'.join(WEEKDAYS)})\b", re.IGNORECASE
 )
