@@ -354,16 +354,10 @@ def _parts_told(figure: Figure, around: Around) -> dict[int, Figure]:
         if figure.value is None or other.value > figure.value:
             continue
         if around.whole_of(other) is figure or (
-            other.end <= figure.start and is_whole_of(other, figure, around.text) and other is _before(figure, around)
+            other.end <= figure.start and is_whole_of(other, figure, around.text) and other is around.before(figure)
         ):
             parts[other.start] = other
     return parts
-
-
-def _before(figure: Figure, around: Around) -> Figure | None:
-    """The summary figure right before `figure`, if any."""
-    at = bisect.bisect_left(around.sibling_starts, figure.start)
-    return around.siblings[at - 1] if at > 0 else None
 
 
 def _near(by_sentence: dict[int, list[tuple[int, Figure]]], sentence: int) -> list[Figure]:
@@ -405,7 +399,7 @@ def _better_rival(
     counted_by_whole = whole is not None and bool(mine.thing & index.frame(whole).thing)
     # (unless the summary tells its figure as a whole itself: "£210m of the £6m fund" against the
     # article's "£6m of the £210m fund" is a swap)
-    before = _before(around.figure, around)
+    before = around.before(around.figure)
     told_as_whole = before is not None and is_whole_of(before, around.figure, around.text)
     for rival in rivals:  # (those in or next to the occurrence's sentence: `_near`)
         if counted_by_whole and rival is whole and not told_as_whole:

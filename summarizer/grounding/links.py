@@ -688,8 +688,8 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
 
 def _a_whole_in(figure: Figure, around: Around) -> bool:
     """Whether the summary gives the figure as the whole of a part before it ("five of its 31")."""
-    at = bisect.bisect_left(around.sibling_starts, figure.start)
-    return at > 0 and is_whole_of(around.siblings[at - 1], figure, around.text)
+    before = around.before(figure)
+    return before is not None and is_whole_of(before, figure, around.text)
 
 
 def _other_end_told(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> bool:

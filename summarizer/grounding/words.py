@@ -347,6 +347,11 @@ class Around:
             if sibling is not self.figure
         ]
 
+    def before(self, figure: Figure) -> Figure | None:
+        """The summary's figure right before `figure`, if any."""
+        at = bisect.bisect_left(self.sibling_starts, figure.start)
+        return self.siblings[at - 1] if at > 0 else None
+
     def whole_of(self, other: Figure) -> Figure | None:
         """The whole that opens the sentence of another figure of the summary, if it is a part of it
         ("Of 40 trainees, 31 passed": the 40 for the 31; see `FrameReader.whole_of`)."""
