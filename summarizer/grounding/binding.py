@@ -193,7 +193,7 @@ def bound_elsewhere(
     if (not _bindable(figure) and not spoken) or not around.context:
         return False  # (the kind first: the clause's words are read for no other rule)
     topics: frozenset[str] = frozenset()  # topic words discounted for an occurrence: for rivals too
-    for position, _ in equal:
+    for position, occurrence in equal:
         if not index.context(position):
             return False  # says too little to judge ("She was 64.")
         # A shared word is a binding above 0, read without cutting prefixes or finding head nouns;
@@ -208,6 +208,8 @@ def bound_elsewhere(
         )
         if shared - topic or binding(around, index, position) - len(prefixes_of(topic) & around.prefixes) > 0:
             return False  # some occurrence fits
+        if _told_together(figure, occurrence, around, index):
+            return False  # told beside the value the summary tells beside it
         topics |= prefixes_of(topic)
     # A part counts what its whole counts ("Of the 60 councillors elected, 27 are women and 13 are
     # new"; read once no occurrence fits): the whole is no rival of its parts, and where only the
@@ -253,6 +255,50 @@ def bound_elsewhere(
 
 
 BINDING_MARGIN: Final = 2
+
+
+def _told_together(figure: Figure, occurrence: Figure, around: Around, index: ArticleIndex) -> bool:
+    """Whether the summary figure's neighbour in its sentence is the occurrence's neighbour in the
+    article's, on the same side: the two were told together, so the occurrence is the summary's,
+    whatever its own clause's words ("the median wait of 14.2 weeks compares with 7.9 weeks before
+    the pandemic" for "14.2 weeks, against 15.6 weeks last year and 7.9 weeks in 2019": the 7.9's
+    clause says only "against"). Between them in the article may stand only values of the kind of
+    both that the summary leaves out, items of one list. Not "rose 8% to 67 million" for "rose 8% to
+    61 million, below the 67 million of 2019" (the 61 million is the 8%'s end), nor "30% of exports
+    and 45% of imports" for the other order, nor a list's item given another's value ("five at A,
+    five at B" for "five at A, four at B")."""
+    mine = around.others_between(*around.layout.sentence_of(figure.start))
+    if any(other.kind == figure.kind and values_equal(other, occurrence) for other in mine if other.value is not None):
+        return False  # the summary tells the value twice: which telling is the occurrence's is not said
+    start, end = index.layout.sentence_of(occurrence.start)
+    told = index.figures_between(start, end)
+    at = next(place for place, other in enumerate(told) if other is occurrence)
+    before = [other for other in mine if other.start < figure.start]
+    after = [other for other in mine if other.start > figure.start]
+    return bool(before and _told_next(figure, before[-1], told[at - 1 :: -1] if at else [], mine, index)) or bool(
+        after and _told_next(figure, after[0], told[at + 1 :], mine, index)
+    )
+
+
+def _told_next(
+    figure: Figure, neighbour: Figure, article_side: list[Figure], mine: list[Figure], index: ArticleIndex
+) -> bool:
+    """Whether the first article figure on one side of an occurrence, past items of one list the
+    summary leaves out, gives the value of the summary figure's neighbour on that side, and is the
+    only figure of the article that does: a value told twice anchors neither telling (a copied
+    sentence with one value changed to another's of the article keeps its neighbours)."""
+    if neighbour.value is None or neighbour.vague or values_equal(figure, neighbour):
+        return False
+    for other in article_side:
+        if other.value is None:
+            return False
+        if other.kind == neighbour.kind and values_equal(neighbour, other):
+            return len(index.equal(neighbour)) == 1  # (a value told twice anchors neither telling)
+        if other.kind != figure.kind or other.kind != neighbour.kind:
+            return False
+        if any(one.value is not None and one.kind == other.kind and values_equal(one, other) for one in mine):
+            return False  # an item the summary tells too: no list it leaves out
+    return False
 
 
 def _bindable(figure: Figure) -> bool:

@@ -1,0 +1,48 @@
+"""A value the summary tells beside another is the article's where the article's sentence tells both:
+the two were told together, however few words the value's own clause has."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged, nothing_flagged
+
+ARTICLE = (
+    "Outpatient waits at the Marlowe clinics have grown sharply. The median wait for a first "
+    "appointment nationally is now 11.6 weeks, against 10.9 weeks last year and 6.3 weeks in 2019. "
+    "In the northern district the median wait is 13.4 weeks, and in the southern district it is 9.8 weeks. "
+    "More than 40% of patients wait longer than the 13-week target. Staff vacancies stand at 9.2%."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The national median wait of 11.6 weeks compares with 6.3 weeks before the pandemic.",
+        "Nationally the median wait, 6.3 weeks before the pandemic, is now 11.6 weeks.",
+    ],
+)
+def test_a_value_told_beside_its_sentence_partner_passes(summary: str) -> None:
+    assert nothing_flagged(ARTICLE, summary)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        # last year's wait given as the 2019 one: told in the same sentence, but for another year
+        ("The national median wait of 11.6 weeks compares with 10.9 weeks in 2019.", "10.9 weeks"),
+        # the vacancy rate given as the share over target, from another sentence
+        ("More than 9.2% of patients wait longer than the 13-week target.", "9.2%"),
+    ],
+)
+def test_a_value_told_for_something_else_is_still_flagged(summary: str, figure: str) -> None:
+    assert flagged(ARTICLE, summary, figure)
+
+
+def test_a_list_item_given_another_items_value_is_still_flagged() -> None:
+    # The summary tells five twice: which telling the article's five belongs to is not said by its neighbours.
+    article = (
+        "The club has 14 players on loan this season. Of those, five are at Dunmore, four at Pellow Vale "
+        "and two at Ardry Town, the club said."
+    )
+    assert nothing_flagged(article, "Of those, five are at Dunmore, four at Pellow Vale and two at Ardry Town.")
+    assert not nothing_flagged(article, "Of those, five are at Dunmore, five at Pellow Vale and two at Ardry Town.")
