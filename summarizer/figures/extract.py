@@ -546,6 +546,8 @@ def _is_range_up_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:
         # a plain "from" only after a level reached: "fell to 38 minutes from 52" (not "up 6.3% from 576,100")
         plain_after_level = patterns.TO_BEFORE_RE.search(text, max(0, low.start - 20), low.start)
         linked = None if change is None or (change.group("plain") and not plain_after_level) else change
+    if linked is None:
+        linked = patterns.COMPLEMENT_CHANGE_LINK_RE.fullmatch(text, low.end, high.start)
     if linked is None or patterns.OF_AFTER_RE.match(text, high.end):
         return False
     return patterns.PHRASE_END_RE.match(text, high.end) is not None

@@ -327,6 +327,11 @@ CHANGE_LINK_RE: Final = re.compile(
     r",?\s+(?:(?:up|down)\s+from|(?P<plain>from)|instead\s+of|rather\s+than|against|compared\s+(?:with|to)|versus)\s+",
     re.IGNORECASE,
 )
+# "took 67 days to sell, up from 41": a few words that finish the clause, then the change's other end
+# after a comma; the bare end keeps the unit all the same (never across a figure or a sentence end).
+COMPLEMENT_CHANGE_LINK_RE: Final = re.compile(
+    r"(?:\s+[a-z][a-z'-]*){1,3},\s+(?:(?:up|down)\s+from|against|compared\s+(?:with|to))\s+"
+)
 RANGE_DASH_RE: Final = re.compile(r"\s*[-\u2013]\s*")
 OF_AFTER_RE: Final = re.compile(r"\s+of(?![\w-])", re.IGNORECASE)
 RANGE_AND_RE: Final = re.compile(r"\s+and\s+", re.IGNORECASE)

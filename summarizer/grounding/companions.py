@@ -13,6 +13,7 @@ from typing import Final
 from summarizer.figures import Figure
 
 from .compare import DURATION_DAYS, compatible, same, values_equal
+from .entities import referred_party
 from .index import ArticleIndex
 from .people import name_of
 from .report import Match
@@ -116,7 +117,9 @@ def beside_other_value(
                 or not compatible(figure, rival)
             ):
                 continue
-            if not _fits_thing(figure, around, index, rival, standing=standing, things=things, closely=closely):
+            if not _fits_thing(
+                figure, around, index, rival, standing=standing, things=things, closely=closely, companion=companion
+            ):
                 continue  # "5 bridges", or "two" of nothing said, is no rival of "40,000 homes"
             dates = dated_figure(index.figures, index.starts, rival, index.text) if rival.kind == "year" else None
             if dates is not None and not values_equal(dates, companion):
@@ -152,14 +155,43 @@ def _fits_thing(
     standing: Sequence[Figure],
     things: frozenset[str],
     closely: bool,
+    companion: Figure,
 ) -> bool:
     """Whether a rival may stand for the figure by what it counts: the same thing, when the figure's
     occurrence says what it counts; when it says nothing, a rival anywhere near a close exchange, or
     one told as the summary tells the figure ("It was awarded £14m. Brinton ... was awarded £6m" for
-    "Brinton was awarded £14m")."""
+    "Brinton was awarded £14m"). Never a rival the summary's words do not point at, when they point
+    at the figure's own occurrence and the companion is another value of its kind: two amounts joined
+    from two sentences, each with its own words (`_keeps_its_words`). A companion of another kind ("12
+    boats ... £9m", "2023 ... 11%") is what ties the pair, whatever the figure's own words."""
+    if companion.kind == figure.kind and _keeps_its_words(figure, around, index, rival, standing):
+        return False
     if things:
         return bool(things & index.frame(rival).thing)
     return closely or _told_alike(figure, around, index, rival, standing)
+
+
+def _keeps_its_words(
+    figure: Figure, around: Around, index: ArticleIndex, rival: Figure, standing: Sequence[Figure]
+) -> bool:
+    """Whether a summary that joins figures from two sentences keeps each figure's own words: the
+    figure's words share one with its article occurrence that the rival lacks, and none with the
+    rival that the occurrence lacks ("£62m was paid in dividends and the chief executive received
+    £1.4m" from "paid dividends of £62m. Chief executive ... received £1.4m, including a bonus of
+    £310,000"): nothing was exchanged."""
+    mine = around.frame.words
+    theirs = index.frame(rival).words
+    own = frozenset().union(*(index.frame(other).words for other in standing))
+    if not mine & own - theirs or mine & theirs - own:
+        return False
+    # ... and names no party, itself or by referring back ("Its gap is £18.6m" after a sentence that
+    # names Vantorp), that the occurrences' sentences do not: another party's value moved, whatever its words
+    sentence_start, sentence_end = around.layout.sentence_of(figure.start)
+    named = index.names_in(around.text, sentence_start, sentence_end) or index.names_in(
+        " ".join(referred_party(around, index, sentence_start))
+    )
+    told = frozenset().union(*(index.names_in(index.text, *index.layout.sentence_of(o.start)) for o in standing))
+    return not named - told
 
 
 def _told_alike(figure: Figure, around: Around, index: ArticleIndex, rival: Figure, standing: Sequence[Figure]) -> bool:

@@ -372,7 +372,7 @@ class FrameReader:
         if after is not None and phrase_end >= after.start - _GAP and _partitive(phrase_words):
             # "120 of the plant's 500 employees": the 120 counts what the 500 counts
             thing, phrase_words = set(), []
-        elif after is not None and phrase_end >= after.start - _GAP and figure.kind not in _MODIFIERS:
+        elif after is not None and _leads_into(self.text, phrase_end, after) and figure.kind not in _MODIFIERS:
             if phrase.verb_start is not None:
                 # the verb that leads into the next figure is that figure's: "gained 47 points to close at 8,515"
                 phrase_words = phrase_words[: phrase.verb_word]
@@ -550,7 +550,7 @@ class FrameReader:
         phrase = self._phrase(before.end, figure.start)
         if phrase.verb_start is not None:
             return phrase.verb_start
-        if not phrase.thing and phrase.end >= figure.start - _GAP:
+        if not phrase.thing and _leads_into(self.text, phrase.end, figure):
             return before.end  # words with no noun of their own lead into this figure
         return phrase.end
 
@@ -711,6 +711,13 @@ _NO_NOUN_AFTER_RE: Final = re.compile(
     r"\s*(?:(?:more|fewer|less)\s+than|(?:more|others?)\s+(?:are|is|were|was|will|would|could|may|might|have|has|had)\b)",
     re.IGNORECASE,
 )
+
+
+def _leads_into(text: str, phrase_end: int, figure: Figure) -> bool:
+    """Whether a phrase ending right before a figure leads into it ("$4.5bn on revenue of $900m"),
+    rather than ending a list item ("spent £6m on a depot, £2m on vans"): a comma closes the item,
+    so its words are the figure's before it."""
+    return phrase_end >= figure.start - _GAP and "," not in text[phrase_end : figure.start]
 
 
 def _partitive(words: list[str]) -> bool:
