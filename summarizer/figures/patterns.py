@@ -222,6 +222,8 @@ _TIME_UNIT_AFTER = (
     # "three-weekly collections" come every three weeks
     # (after a hyphen or an en dash, as `_HYPHEN` reads them: "three\u2013weekly" too)
     r"(?:s|(?:(?<=[-\u2013]week)|(?<=[-\u2013]month)|(?<=[-\u2013]year)|(?<=[-\u2013]hour))ly)?(?![\w])"
+    # "36 second-hand buses", "a second-rate side": "second" as an ordinal in a compound, no unit
+    r"(?![-\u2013](?:hand|rate|class|guess|tier|string)\b)"
 )
 # - a temperature: "18.3C", "64.9°F" (case-sensitive: "c" and "f" are no units);
 _TEMPERATURE_AFTER = r"\s?°\s?[CF]?|[CF](?![\w])"
