@@ -51,16 +51,27 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     equal_sentences = {bisect.bisect_right(starts, other.start) or 1 for _, other in equal}
     # (one occurrence per kind and value: a value repeated a thousand times is tested once per rival)
     distinct = list({(same.kind, same.value): same for _, same in equal}.values())
+    # The whole the summary tells its figure a part of ("780 of 2,400 adults") is no rival: it is
+    # the part's whole, and its words are the part's too.
+    whole = _whole_after(figure, around)
     rivals = [
         (position, other)
         for position, other in candidates
         if other.kind == figure.kind
         and (bisect.bisect_right(starts, other.start) or 1) in equal_sentences
         and not any(values_equal(other, same) for same in distinct)
+        and not (whole is not None and values_equal(other, whole))
     ]
     if not rivals:
         return False
     context = around.subject - _CHANGE_STEMS - _UNIT_STEMS
+    if around.in_headline:
+        # A name a headline opens with ("Tarvel Layoffs to Save $3M") tells no other figure's
+        # subject where the value's own clause names no one: "Tarvel said the cuts would cost $1M
+        # and would save $3M" tells Tarvel's saving ("A's party won 15, B's 9": B's 9 is B's)
+        names = context & index.names_in(around.text, 0, figure.start)
+        if names and not any(index.names_in(index.text, *index.layout.clause_of(o.start)) for _, o in equal):
+            context -= names
     if not context:
         return False
     subjects = [index.subject(p) - _CHANGE_STEMS - _RESULT_STEMS for p, _ in equal]
@@ -93,6 +104,19 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
         if len(telling) >= needed and not context & (theirs - rival):
             return True
     return False
+
+
+def _whole_after(figure: Figure, around: Around) -> Figure | None:
+    """The summary's figure right after `figure` with only "of" (and a determiner) between: the
+    whole it is a part of ("780 of 2,400", "15 of the 27 seats")."""
+    at = bisect.bisect_right(around.sibling_starts, figure.start)
+    if at >= len(around.siblings):
+        return None
+    after = around.siblings[at]
+    return after if _PART_OF_RE.fullmatch(around.text, figure.end, after.start) else None
+
+
+_PART_OF_RE: Final = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
 
 
 def _before_its_noun(figure: Figure, around: Around) -> bool:

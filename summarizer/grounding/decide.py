@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Final
 
 from summarizer.figures import Figure, find_figures
-from summarizer.text import clean_text
+from summarizer.text import clean_text, stem
 
 from .binding import (
     BINDABLE_KINDS,
@@ -384,7 +384,7 @@ def _written_otherwise(figure: Figure, text: str, index: ArticleIndex, around: A
         if anniversary is not None:
             return Match("supported", anniversary, f"the article's '{anniversary.text}' anniversary", "anniversary")
     if enabled("in-a-row"):
-        ordinal = _in_a_row(figure, index)
+        ordinal = _in_a_row(figure, index) or _events_in_a_row(figure, text, index)
         if ordinal is not None:
             return Match("supported", ordinal, f"the article's '{ordinal.text}' in a row", "in-a-row")
     if enabled("short-unit"):
@@ -444,6 +444,32 @@ def _in_a_row(figure: Figure, index: ArticleIndex) -> Figure | None:
         if _PERIODS.get((found.group("adjective") or found.group("unit")).lower()) == figure.unit:
             return other
     return None
+
+
+def _events_in_a_row(figure: Figure, text: str, index: ArticleIndex) -> Figure | None:
+    """ "Five wins in a row", "three straight defeats" (of the summary `text`) from "their fifth win
+    in a row" or "a third consecutive defeat": an ordinal before an event of a run counts the events.
+    Both must tell a run ("in a row", "straight", "consecutive", "successive") of the same noun."""
+    if figure.kind != "count" or figure.value is None:
+        return None
+    told = _RUN_OF_RE.match(text, figure.end)
+    if told is None or not (told.group("row") or told.group("after")):
+        return None
+    noun = stem(told.group("noun"))[:4]
+    for other in index.figures:
+        if other.kind != "ordinal" or other.value != figure.value:
+            continue
+        found = _RUN_OF_RE.match(index.text, other.end)
+        if found and (found.group("row") or found.group("after")) and stem(found.group("noun"))[:4] == noun:
+            return other
+    return None
+
+
+# "wins in a row", "straight defeats", "consecutive league titles" (the noun: the first word after the run's word)
+_RUN_OF_RE: Final = re.compile(
+    r"[\s-]+(?P<row>(?:consecutive|straight|successive)\s+)?(?P<noun>[A-Za-z]{3,})(?P<after>\s+in\s+a\s+row\b)?",
+    re.IGNORECASE,
+)
 
 
 # "third monthly fall", "fifth consecutive monthly decline", "fourth straight year", "the fourth day in a row"

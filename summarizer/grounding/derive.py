@@ -30,7 +30,7 @@ from .compare import (
     worked_fits,
 )
 from .comparisons import own_working, relative_fits
-from .direction import Direction, compared_after, movement_of, way_of
+from .direction import Direction, compared_after, movement_of, told_as_size, way_of
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
 from .report import TURNED_ROUND, Match
@@ -305,7 +305,7 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> list[
     if not _claimable(figure):
         return []
     assert figure.value is not None
-    in_years = counted_in_years(figure, index) or time_to_dateline(figure, index)
+    in_years = counted_in_years(figure, index, around.text) or time_to_dateline(figure, index)
     if figure.kind == "date" and in_years is None:
         in_years = month_from_dateline(figure, index)  # "June 2022" from "June last year"
     if in_years or figure.kind != "year":
@@ -331,6 +331,40 @@ _MAX_COUNTS: Final = 8
 
 def _with_the_rest_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
     return _one(with_the_rest(figure, around, index)) if _claimable(figure) and figure.kind == "count" else []
+
+
+def _listed_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
+    plain = figure.kind == "count" and figure.scale is None and figure.qualifier is None
+    return _one(listed(figure, around, index)) if plain else []
+
+
+def listed(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
+    """A small count of the names an article lists ("A, B and C"), where the words right around the
+    list name what the summary counts: "three offices" from "will close offices in Ardley, Bexton and
+    Colne Reach", "two firms" from "Ardley Print and Bexton Farms, the two firms' owners"."""
+    if not _LIST_FEWEST <= (figure.value or 0) <= _LIST_MOST:
+        return None
+    counted = prefixes_of(around.frame.thing | ({around.head} if around.head else set()))
+    if not counted:
+        return None
+    for found in _NAME_LIST_RE.finditer(index.text):
+        items = _LIST_SPLIT_RE.split(found.group())
+        if len(items) != figure.value or not all(index.is_name(item.split()[0]) for item in items):
+            continue
+        start, end = index.layout.sentence_of(found.start())
+        near = index.text[max(start, found.start() - _LIST_REACH) : min(end, found.end() + _LIST_REACH)]
+        if counted & prefixes_of(content_stems(near)):
+            return Match("derived", None, f"the {len(items)} listed: {found.group()}", "listed")
+    return None
+
+
+_LIST_FEWEST: Final = 2
+_LIST_MOST: Final = 6
+_LIST_REACH: Final = 30  # characters either side of a list read for what it lists
+_LIST_NAME: Final = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
+# "Ardley, Bexton and Colne Reach", "Ann Hale and Tom Rees": names joined by commas and a last "and"
+_NAME_LIST_RE: Final = re.compile(rf"\b{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME}\b")
+_LIST_SPLIT_RE: Final = re.compile(r",?\s+and\s+|,\s+")
 
 
 def _points_apart_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
@@ -528,6 +562,9 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     # The precision the number itself states: "at least 23" is 23 to the unit, not to the ten.
     step = max(granularity(dataclasses.replace(figure, qualifier=None)), 1e-9)
     changes = not _share_of_group(figure, around.text)
+    # A percentage told as a change's size, of no group ("profit rose 18%"), is no part of a whole:
+    # two of 11 plants make no rise of 18%
+    parts = figure.kind not in _SHARES or not changes or not told_as_size(around.text, figure)
     operands = _related_operands(figure, around.context, index)
     # Of the changes that give the value, the one the summary tells most of, one going its way
     # first where they tie. Ends it tells nothing of (no end given, no word shared) are tried in
@@ -544,7 +581,7 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
         # "more than two-thirds of her 34 games": a share of the whole the summary names, of no other
         pairs = [(left, right) for left, right in pairs if _has_whole(left, right, whole)]
     ends = {
-        (id(left[2]), id(right[2])): _combination(figure, left, right, step, index, changes=ends_change)
+        (id(left[2]), id(right[2])): _combination(figure, left, right, step, index, changes=ends_change, parts=parts)
         for left, right in pairs
     }
     told = [
@@ -561,7 +598,11 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
             if whole is not None and not _has_whole(left, right, whole):
                 continue
             pair = id(left[2]), id(right[2])
-            note = ends[pair] if pair in ends else _combination(figure, left, right, step, index, changes=changes)
+            note = (
+                ends[pair]
+                if pair in ends
+                else _combination(figure, left, right, step, index, changes=changes, parts=parts)
+            )
             if note:
                 return Match("derived", None, note, "arithmetic", (left[2], right[2]))
     return None
@@ -640,9 +681,11 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
     index: ArticleIndex,
     *,
     changes: bool = True,
+    parts: bool = True,
 ) -> str | None:
     """The working of a sum, difference, product or ratio of two operands that gives `figure`, if
-    the two may be combined for it (`changes`: a percentage may be the change from one to the other)."""
+    the two may be combined for it (`changes`: a percentage may be the change from one to the other;
+    `parts`: it may be the share of one count in the other)."""
     left_sentence, left_related, left = left_operand
     right_sentence, right_related, right = right_operand
     # Small counts are sums or differences of some two numbers of neighbouring sentences by chance
@@ -654,14 +697,18 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         return None
     bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
     # "more than two-thirds of the seats" from 58 of 80 (72.5%)
-    above = None if bounded_operand else _share_above(figure, left, right, index)
+    above = None if bounded_operand or not parts else _share_above(figure, left, right, index)
     if above is not None:
         return above
-    if figure.qualifier == "more_than" and "more_than" not in {left.qualifier, right.qualifier}:
-        return None  # a total T, even "at least T", is never "more than T"
+    if (
+        figure.qualifier == "more_than"
+        and figure.kind not in _SHARES
+        and "more_than" not in {left.qualifier, right.qualifier}
+    ):
+        return None  # a total T, even "at least T", is never "more than T" (a share: see `_share_fits`)
     # (a change in points and its level give a percentage only: no need to read them for other kinds)
     moved = _moved_in_points(left, right, index) if figure.kind in _SHARES else None
-    note = _arithmetic(figure, left, right, step, changes=changes, moved=moved)
+    note = _arithmetic(figure, left, right, step, changes=changes, moved=moved, parts=parts)
     if note is None:
         return None
     if apart and (" + " in note or " - " in note) and not _share_words(left, right, index):
@@ -670,8 +717,10 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         # make no revenue of £1.86bn. (A product may join unlike things: "$10m" each for
         # "two daughters".)
         return None
-    if (bounded_operand or bound_of(figure.qualifier) == "lower") and " + " not in note:
-        return None  # "at least" survives a sum, not a difference or a ratio
+    if (
+        bounded_operand or (bound_of(figure.qualifier) == "lower" and figure.kind not in _SHARES)
+    ) and " + " not in note:
+        return None  # "at least" survives a sum, not a difference or a ratio (a share's bound: `_share_fits`)
     if reach == 0 and " + " not in note and not (left_related or right_related):
         return None  # any two numbers of a sentence differ by some small count ("24 - 26")
     if figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
@@ -891,9 +940,17 @@ def _converted_duration(figure: Figure, index: ArticleIndex) -> Figure | None:
     days = DURATION_DAYS.get(figure.unit or "")
     if days is None:
         return None
+    # A lower bound is met by a longer time, within one step of its own unit: "more than two days"
+    # for 52 hours, "over two decades" for 22 years (not for 48 hours, nor for 35 years).
+    above = granularity(figure) * days if bound_of(figure.qualifier) == "lower" else None
     for other in index.figures:
         other_days = DURATION_DAYS.get(other.unit or "") if other.kind in {"duration", "age"} else None
         if not other_days or other.unit == figure.unit or other.value is None:
+            continue
+        if above is not None:
+            gap = other.value * other_days - figure.value * days
+            if bound_of(other.qualifier) == "exact" and 0 <= gap <= above and (gap or figure.qualifier == "at_least"):
+                return other
             continue
         # 5% between whole units ("104 weeks", "two years"); a time told in two units is held to
         # the less precise of the two times' steps ("130 minutes" is no "2 hours 5 minutes 10 seconds")
@@ -952,7 +1009,14 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
 
 
 def _arithmetic(
-    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True, moved: Direction | None = None
+    figure: Figure,
+    left: Figure,
+    right: Figure,
+    step: float,
+    *,
+    changes: bool = True,
+    moved: Direction | None = None,
+    parts: bool = True,
 ) -> str | None:
     assert figure.value is not None
     tolerance = max(step / 2, abs(figure.value) * 1e-9)
@@ -962,7 +1026,7 @@ def _arithmetic(
         candidates = (
             _start_in_points(left, right, moved)
             if moved is not None
-            else _share_results(figure, left, right, step, changes=changes)
+            else _share_results(figure, left, right, step, changes=changes, parts=parts)
         )
     else:
         candidates = _amount_results(figure, left, right)
@@ -976,7 +1040,7 @@ _SHARES: Final = frozenset({"percent", "fraction"})
 
 
 def _share_results(
-    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True
+    figure: Figure, left: Figure, right: Figure, step: float, *, changes: bool = True, parts: bool = True
 ) -> dict[str, float]:
     """Percentages from two counts (a share) or two amounts (a change, where `changes`), or from two
     percentages (sum, difference in points)."""
@@ -990,15 +1054,22 @@ def _share_results(
     if left.kind == right.kind and left.kind in {"count", "money"}:
         for numerator, denominator in ((a, b), (b, a)):
             share = 100 * numerator / denominator
-            if left.kind == "count" and 0 < numerator < denominator and abs(share - figure.value) <= tolerance:
+            # (a lower bound on a share of a whole is `_share_above`'s, which asks that it be one)
+            if (
+                parts
+                and left.kind == "count"
+                and 0 < numerator < denominator
+                and bound_of(figure.qualifier) not in _BOUNDS
+                and abs(share - figure.value) <= tolerance
+            ):
                 return {f"{_show(numerator)} / {_show(denominator)} = {figure.value:g}%": figure.value}
             change = 100 * abs(numerator - denominator) / denominator
-            if changes and numerator != denominator and abs(change - figure.value) <= tolerance:
+            if changes and numerator != denominator and _share_fits(figure, change, tolerance, step):
                 # a percentage change: "shares rose 8%" from 33 to 35.80
                 return {f"{left.text} to {right.text} is {change:.1f}%": figure.value}
         return {}
-    if left.kind not in _SHARES or right.kind not in _SHARES:
-        return {}
+    if left.kind not in _SHARES or right.kind not in _SHARES or bound_of(figure.qualifier) in _BOUNDS:
+        return {}  # (a sum or gap of two percentages is exact: no bound tells it)
     if not in_points(figure) and enabled("points-not-percent"):
         # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points.
         return {f"{left.text} + {right.text}": a + b}
@@ -1006,6 +1077,23 @@ def _share_results(
 
 
 _SLACK: Final = 1e-6
+_BOUNDS: Final = frozenset({"lower", "upper"})
+_BOUND_REACH: Final = 0.1  # of its value, past a bound, that a share or change worked out may lie
+
+
+def _share_fits(figure: Figure, result: float, tolerance: float, step: float) -> bool:
+    """Whether a share or change worked out is what the summary's percentage tells: its value to its
+    precision or, for a lower bound, above it within a step or a tenth of the value: "more than 13%"
+    for 13.3%, not for 12.7%, nor for 16%. (Not "nearly 13%": a ceiling worked out is no claim.)"""
+    assert figure.value is not None
+    value = figure.value
+    bound = bound_of(figure.qualifier)
+    if bound not in _BOUNDS:
+        return abs(result - value) <= tolerance
+    reach = max(step, _BOUND_REACH * value)
+    return bound == "lower" and (
+        value < result <= value + reach or (figure.qualifier == "at_least" and same(result, value))
+    )
 
 
 def _start_in_points(left: Figure, right: Figure, moved: Direction) -> dict[str, float]:
@@ -1153,6 +1241,7 @@ _ATTEMPTS: Final[dict[str, Derivation]] = {
     "metric-units": _metric_units,
     "years-counted": _years_counted,
     "with-the-rest": _with_the_rest_rule,
+    "listed": _listed_rule,
     "points-apart": _points_apart_rule,
     "remainder": _remainder_rule,
     "rest-of-whole": _rest_of_whole_rule,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.187"
+GROUNDING_VERSION: Final = "3.188"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -150,6 +150,11 @@ RULES: Final = (
         "a month placed by the article's year ('June 2022' from 'June last year')",
     ),
     Rule("with-the-rest", "derive", "a count and the ones beside it: 'two other people' makes three"),
+    Rule(
+        "listed",
+        "derive",
+        "a count of the names a list gives: 'three offices' from 'offices in Ardley, Bexton and Colne Reach'",
+    ),
     Rule("points-apart", "derive", "a lead in points between two percentages"),
     Rule("remainder", "derive", "the share left of a whole: 15% from '64% for, 21% against, the rest undecided'"),
     Rule("rest-of-whole", "derive", "the count left of a whole: 18 from 'Of the 176 riders who started, 158 remain'"),

@@ -368,8 +368,9 @@ def _years_apart(value: float, index: ArticleIndex) -> str | None:
     return None
 
 
-def counted_in_years(figure: Figure, index: ArticleIndex) -> Match | None:
-    """A count, duration or age that is the gap between two years of the article."""
+def counted_in_years(figure: Figure, index: ArticleIndex, text: str = "") -> Match | None:
+    """A count, duration or age that is the gap between two years of the article (`text`: the
+    summary's, read right after the figure)."""
     assert figure.value is not None
     if figure.kind == "age" and "year" not in figure.text.lower():
         # "aged 63", "at the age of 63": a person's age, counted only from a birth year. The age of
@@ -379,7 +380,10 @@ def counted_in_years(figure: Figure, index: ArticleIndex) -> Match | None:
         return None
     if figure.kind != "count" and figure.unit != "year":
         return None  # the gap between two years counts years: 17 years, never 17 months
-    note = _years_apart(figure.value, index) or _years_apart_nearby(figure.value, index)
+    note = _years_apart(figure.value, index)
+    if note is None and not _AGO_RE.match(text, figure.end):
+        # (not "opened 32 years ago": a span back from now, never between two years of the past)
+        note = _years_apart_nearby(figure.value, index)
     return Match("derived", None, note, "years-counted") if note else None
 
 
