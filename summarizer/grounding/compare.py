@@ -31,7 +31,7 @@ def _group(figure: Figure) -> str:
 CALENDAR_KINDS: Final = frozenset({"year", "date", "decade"})
 
 
-Traits = tuple[str, str | None, bool, bool, bool, bool]
+Traits = tuple[str, str | None, bool, bool, bool, bool, bool]
 
 
 def traits(figure: Figure) -> Traits:
@@ -49,7 +49,17 @@ def traits(figure: Figure) -> Traits:
         ("$" in text or "dollar" in text) and _BARE_DOLLAR_RE.search(text) is not None,
         unit == "GBP" and figure.scale is None and _BARE_POUNDS_RE.search(text) is not None,
         kind == "percent" and _POINTS_RE.search(text) is not None,
+        kind == "count" and _specific(figure),
     )
+
+
+def _specific(figure: Figure) -> bool:
+    """A number too precise to equal a measure's by chance: "33.5 million", "257,000", "41.3"."""
+    value = figure.value
+    return value is not None and not figure.vague and (abs(value) >= _SPECIFIC_FROM or not value.is_integer())
+
+
+_SPECIFIC_FROM: Final = 1_000
 
 
 _POINTS_RE: Final = re.compile(r"\bpoints?\b|\bpts?\b|\bpp\b", re.IGNORECASE)
@@ -237,7 +247,8 @@ def _durations_compatible(summary: Figure, article: Figure) -> bool:
     if "age" in {summary.kind, article.kind}:
         span = summary if summary.kind == "duration" else article
         return span.unit in {None, "year"}  # an age is in years: "18 minutes late" is no driver of 18
-    return "count" not in {summary.kind, article.kind}  # "two cows" are not "two weeks"
+    # "two cows" are not "two weeks"; "41.3" is the article's "41.3 years", told once with its unit
+    return "count" not in {summary.kind, article.kind} or _unit_left_off(summary, article)
 
 
 def _special_compatible(summary: Figure, article: Figure) -> bool:
@@ -253,7 +264,15 @@ def _measures_compatible(summary: Figure, article: Figure) -> bool:
     if s_measure and a_measure:
         return summary.unit == article.unit
     measure, other = (summary, article) if s_measure else (article, summary)
-    return measure.unit == "lb" and _is_bare_pounds(other)
+    return (measure.unit == "lb" and _is_bare_pounds(other)) or _unit_left_off(summary, article)
+
+
+def _unit_left_off(summary: Figure, article: Figure) -> bool:
+    """A measure's unit, once told, is left off: "handled 33.5 million tonnes" and "its tonnage fell
+    to 33.5 million", "from 187,000 to 159,000" and "159,000 tonnes". Only for a number too precise
+    to be another's by chance (`_specific`): "12" may count anything, "12 miles" only miles."""
+    plain = summary if summary.kind == "count" else article if article.kind == "count" else None
+    return plain is not None and _specific(plain)
 
 
 def _names_and_ranks_compatible(summary: Figure, article: Figure) -> bool:

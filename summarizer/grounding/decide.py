@@ -36,7 +36,7 @@ from .compare import (
 )
 from .comparisons import comparison_turned, own_working_contradicted
 from .derive import WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
-from .direction import compared_after, opposite, told_as_size
+from .direction import compared_after, opposite, sign_of, told_as_size
 from .entities import a_rank, listed_for_another, named_elsewhere, named_swap, rank_elsewhere
 from .index import ArticleIndex, scores_in_article
 from .links import (
@@ -666,7 +666,8 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
         if twin is not None:
             checks.append(_to_check(figure, Match("supported", twin, rule="copied-sentence"), index))
             continue
-        match = _check_one(figure, Around(layout, figure), index, bind=bind, bind_rules=bind_rules)
+        read = _signed_fall(figure, index) or figure
+        match = _check_one(read, Around(layout, read), index, bind=bind, bind_rules=bind_rules)
         if (
             figure.kind == "ordinal"
             and not figure.text[:1].isdigit()
@@ -676,6 +677,26 @@ def check_figures(text: str, index: ArticleIndex, *, bind: bool = True) -> list[
             continue  # "second", "third": too often not figures ("second half") to flag, unless a rank
         checks.append(_to_check(figure, match, index))
     return checks
+
+
+def _signed_fall(figure: Figure, index: ArticleIndex) -> Figure | None:
+    """A percentage with a minus sign ("(-13%)") read as the size of a fall, where the article does
+    not give it below zero and tells a fall of that size ("13% less", or a change's size with no
+    way told beside it: "cut the catch in its waters by 13%"): the figure with its size as its
+    value. A size the article gives only for a rise, or not at all, keeps its sign."""
+    value = figure.value
+    if value is None or value >= 0 or sign_of("", figure) != "down" or index.equal(figure):
+        return None
+    size = replace(figure, value=-value)
+    falls = any(_fell(index, position, other) for position, other in index.equal(size))
+    return size if falls else None
+
+
+def _fell(index: ArticleIndex, position: int, figure: Figure) -> bool:
+    movement = index.movement(position)
+    if movement is not None:
+        return movement.direction == "down"
+    return change_role(index.text, index.figures, index.starts, figure) == "amount"
 
 
 def _copied(figures: list[Figure], layout: TextLayout, index: ArticleIndex) -> dict[int, Figure]:

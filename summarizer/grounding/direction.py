@@ -17,7 +17,7 @@ from typing import Final, Literal
 
 from summarizer.figures import Figure
 
-__all__ = ["CHANGE_VERBS", "Direction", "Movement", "last_way", "movement_of", "opposite", "way_of"]
+__all__ = ["CHANGE_VERBS", "Direction", "Movement", "last_way", "movement_of", "opposite", "sign_of", "way_of"]
 
 Direction = Literal["up", "down"]
 
@@ -140,7 +140,7 @@ def opposite(direction: Direction) -> Direction:
 
 def movement_of(text: str, figure: Figure) -> Movement | None:
     """The direction the words beside `figure` give it, or None when they give none."""
-    direction = _from_verb_before(text, figure)
+    direction = sign_of(text, figure) or _from_verb_before(text, figure)
     after_noun = direction is None
     if after_noun:
         direction = _from_noun_after(text, figure)
@@ -158,6 +158,20 @@ def movement_of(text: str, figure: Figure) -> Movement | None:
         before = _LOSS_OF_END_RE.sub("", before)  # "a loss of five seats" is a fall, no bad thing
     bad = not _BAD_THINGS.isdisjoint(_WORD_RE.findall(before)) or not _BAD_THINGS.isdisjoint(after)
     return Movement(direction, subject, bad)
+
+
+def sign_of(text: str, figure: Figure) -> Direction | None:
+    """The way a sign written on a percentage tells: "+11%" a rise, "-13%" a fall. Lists of levels
+    give each level's change so ("Sales: 4,100 (+11%)"); no other kind takes a sign as a change
+    ("-5C" is a level below zero)."""
+    if figure.kind != "percent":
+        return None
+    if figure.text[:1] in _MINUS_SIGNS:
+        return "down"
+    return "up" if text[figure.start - 1 : figure.start] == "+" else None
+
+
+_MINUS_SIGNS: Final = frozenset("-\u2212")
 
 
 def _thing_after_noun(text: str, figure: Figure) -> list[str]:

@@ -26,7 +26,7 @@ from summarizer.figures.lexicon import MONTH_NAMES, WEEKDAYS
 from summarizer.text import stem
 
 from .compare import CALENDAR_KINDS, compatible, rounds_to, values_equal
-from .direction import CHANGE_VERBS, Direction, last_way, told_as_size, way_of
+from .direction import CHANGE_VERBS, Direction, last_way, sign_of, told_as_size, way_of
 from .report import TURNED_ROUND, Match
 from .words import Around, has_word
 
@@ -384,7 +384,7 @@ def change_role(text: str, figures: list[Figure], starts: list[int], figure: Fig
     earlier"), after it ("rose 18% to $412m", "$412m, up from $349m"), the change's size ("rose by
     74,000", "an increase of 74,000"), or none of these (None). `figures` are the text's, `starts`
     where they start."""
-    role = _end_of_change(text, figures, starts, figure)
+    role = "amount" if _signed_size(text, figure) else _end_of_change(text, figures, starts, figure)
     if role is not None or figure.kind == "year":
         return role
     later = _later_of_kind(figures, starts, figure)
@@ -405,6 +405,13 @@ def change_role(text: str, figures: list[Figure], starts: list[int], figure: Fig
     ):
         return "amount"
     return None
+
+
+def _signed_size(text: str, figure: Figure) -> bool:
+    """A percentage with a plus sign, or with a minus sign inside a bracket, is a change's size:
+    "4,100 (+11%)", "£2.3m (-7%)" (where "Inflation: -0.3%" may be a level below zero)."""
+    way = sign_of(text, figure)
+    return way == "up" or (way == "down" and text[figure.start - 1 : figure.start] == "(")
 
 
 def _far_role(text: str, figures: list[Figure], starts: list[int], figure: Figure) -> Role | None:
