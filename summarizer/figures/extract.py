@@ -1050,18 +1050,23 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
         value = float(number.group(0)) if number else 20.0
         name = code.replace("-", "")
     else:
+        if match.group("prefix") and patterns.SPAN_AFTER_RE.match(text, match.end()):
+            return None  # "the upper stage 14 minutes later": a span after a word, no "Stage 14"
         word = (match.group("prefix") or match.group("suffix")).lower()
-        raw = (match.group("n1") or match.group("n2")).lower()
-        if raw == "tri":
-            value = 3.0
-        elif raw[:1].isdigit():
-            value = float(raw)
-        elif raw in lexicon.ROMAN:
-            value = float(lexicon.ROMAN[raw])
-        else:
-            value = float(lexicon.UNITS.get(raw, 0))
+        value = _name_number((match.group("n1") or match.group("n2")).lower())
         name = " ".join(word.split()) + f" {value:g}"
     return _Candidate(match.start(), match.end(), "name", value, unit=name, role=role)
+
+
+def _name_number(raw: str) -> float:
+    """The number of a numbered name: "tri", digits, a Roman numeral or a number word."""
+    if raw == "tri":
+        return 3.0
+    if raw[:1].isdigit():
+        return float(raw)
+    if raw in lexicon.ROMAN:
+        return float(lexicon.ROMAN[raw])
+    return float(lexicon.UNITS.get(raw, 0))
 
 
 def _is_rank_bracket(text: str, match: re.Match[str]) -> bool:

@@ -134,7 +134,7 @@ NUMBER_RE: Final = re.compile(
     (?:(?={_TAIL_GATE})
         (?:(?P<and_half>{_AND_A_HALF}|\s?[½¼¾])|)
         (?:(?P<scale>
-            \s?(?:{_SUFFIX})(?![\w])
+            \s?(?:{_SUFFIX})(?![\w])(?!/(?:ha|h|hr|s|km|kg|l|m)(?![\w]))  # not "7.1 t/ha", "30 m/s": a unit's letter
           | (?:{_HYPHEN}|\s+)(?:{_SCALE_W}|dozen)(?:\s+(?:{_SCALE_W})|)(?![\w])
         )|)
         (?:(?P<percent>\s?%|\s*per\s?cent(?![\w])|\s+percent(?![\w])|\s+percentage\s+points?(?![\w])|\s+pc(?![\w]))|)
