@@ -10,7 +10,8 @@ names and sentence order on each call, so no memo or cache can help. Printed:
   `article.split()`); `verify` twice, for two summaries of the same three figure sentences: one
   that copies them and one that rewords them, as a model's summary mostly does;
 - a 200,000-word article and texts of 20,000 repeated figures, with summaries that reach them or
-  not (targets: < 1 s and < 2 s);
+  not (targets: < 1 s and < 2 s), and long runs in one sentence or clause (5,000 names, 8,000
+  occurrences of one value: < 2 s);
 - peak traced memory (tracemalloc) of checking each of N different articles, and what is still
   held after `gc.collect()`: flat means no higher after the last article than after the first tenth.
 
@@ -233,6 +234,7 @@ def large_inputs(seed: int) -> None:
             "Imports rose 12% and exports rose 7%.",
         ),
         ("  ... parts of wholes", "Of the 60 pupils, 27 passed, up from 20. " * 6_667, "Passes rose by 7 to 27."),
+        *_long_runs(),
     )
     print(f"large inputs (CPU s): {len(big.split()):,}-word article; 20,000 repeated figures", flush=True)
     for label, text, told in cases:
@@ -241,6 +243,35 @@ def large_inputs(seed: int) -> None:
         print(f"  {label:<24} re.findall {base:6.3f} s   find_figures {parse:6.3f} s", end="", flush=True)
         check = cpu_ms(verify, text, told) / 1000
         print(f"   verify {check:6.3f} s")
+
+
+def _long_runs() -> tuple[tuple[str, str, str], ...]:
+    """Texts whose reading once grew with the square of a run in one sentence or clause (found by
+    the code review of 3.185-3.188): 5,000 names joined by commas alone; 8,000 occurrences of one
+    value in one sentence, in one clause (read by a headline), and beside a second amount."""
+    names = ", ".join("Kiln" + "".join(chr(97 + (i // 26**k) % 26) for k in range(3)) for i in range(5_000))
+    readings = ", ".join(f"a gauge logged 4.5% in trial {i}" for i in range(8_000))
+    gauges = " then ".join("4.5%" for _ in range(8_000))
+    paid = " then ".join("£62m" for _ in range(8_000))
+    return (
+        ("5,000 names, commas only", f"Hanley Clay sold kilns at {names} last year.", "Hanley Clay sold four kilns."),
+        (
+            "8,000 in one sentence",
+            f"Readings: {readings}. Unemployment in Tamsey stood at 3.2%, against 3.9% in Rell.",
+            "Unemployment in Tamsey was 4.5%, against 3.9% in Rell.",
+        ),
+        (
+            "  ... in one clause",
+            f"the gauges read {gauges} and 3.2% in trials; jobless rates were 3.9%.",
+            "Tamsey Jobless Rate Hits 4.5%",
+        ),
+        (
+            "  ... beside an amount",
+            f"Orrel Trust paid dividends of {paid} to members. Its chief executive received £1.4m, "
+            "against £0.9m for the finance director.",
+            "Orrel Trust paid £62m in dividends and its chief executive received £1.4m.",
+        ),
+    )
 
 
 def memory(articles: int, seed: int) -> None:

@@ -546,11 +546,27 @@ def _is_range_up_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:
         # a plain "from" only after a level reached: "fell to 38 minutes from 52" (not "up 6.3% from 576,100")
         plain_after_level = patterns.TO_BEFORE_RE.search(text, max(0, low.start - 20), low.start)
         linked = None if change is None or (change.group("plain") and not plain_after_level) else change
-    if linked is None:
+    if linked is None and not _figure_before(text, low.start):
+        # (only for the first figure of its clause: in "1,340 patients waited more than 12 hours in
+        # June, up from 1,105" the change is the patients', not the hours')
         linked = patterns.COMPLEMENT_CHANGE_LINK_RE.fullmatch(text, low.end, high.start)
     if linked is None or patterns.OF_AFTER_RE.match(text, high.end):
         return False
     return patterns.PHRASE_END_RE.match(text, high.end) is not None
+
+
+def _figure_before(text: str, start: int) -> bool:
+    """Whether a digit stands before `start` in its clause (read back to the last full stop, comma,
+    semicolon, colon or "and", and no further than `_CLAUSE_REACH` characters: a clause of a long
+    run is not read again for each of its figures)."""
+    reach = max(0, start - _CLAUSE_REACH)
+    opening = max(reach - 1, *(text.rfind(mark, reach, start) for mark in _CLAUSE_MARKS))
+    return _DIGIT_RE.search(text, opening + 1, start) is not None
+
+
+_DIGIT_RE: Final = re.compile(r"\d")
+_CLAUSE_MARKS: Final = (". ", ", ", "; ", ": ", " and ")
+_CLAUSE_REACH: Final = 160
 
 
 def _is_range_down_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:

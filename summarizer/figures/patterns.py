@@ -331,8 +331,9 @@ CHANGE_LINK_RE: Final = re.compile(
 )
 # "took 67 days to sell, up from 41": a few words that finish the clause, then the change's other end
 # after a comma; the bare end keeps the unit all the same (never across a figure or a sentence end).
+# Any case, as `CHANGE_LINK_RE`: a headline's "Took 67 Days to Sell, Up From 41".
 COMPLEMENT_CHANGE_LINK_RE: Final = re.compile(
-    r"(?:\s+[a-z][a-z'-]*){1,3},\s+(?:(?:up|down)\s+from|against|compared\s+(?:with|to))\s+"
+    r"(?:\s+[a-z][a-z'-]*){1,3},\s+(?:(?:up|down)\s+from|against|compared\s+(?:with|to))\s+", re.IGNORECASE
 )
 RANGE_DASH_RE: Final = re.compile(r"\s*[-\u2013]\s*")
 OF_AFTER_RE: Final = re.compile(r"\s+of(?![\w-])", re.IGNORECASE)

@@ -455,21 +455,37 @@ def _events_in_a_row(figure: Figure, text: str, index: ArticleIndex) -> Figure |
     told = _RUN_OF_RE.match(text, figure.end)
     if told is None or not (told.group("row") or told.group("after")):
         return None
-    noun = stem(told.group("noun"))[:4]
+    mine = _run_words(told)
     for other in index.figures:
         if other.kind != "ordinal" or other.value != figure.value:
             continue
         found = _RUN_OF_RE.match(index.text, other.end)
-        if found and (found.group("row") or found.group("after")) and stem(found.group("noun"))[:4] == noun:
-            return other
+        if found and (found.group("row") or found.group("after")):
+            theirs = _run_words(found)
+            # "home wins" is no run of "home defeats": each word both tell must agree
+            if mine and theirs and all(one == two for one, two in zip(mine, theirs, strict=False)):
+                return other
     return None
 
 
-# "wins in a row", "straight defeats", "consecutive league titles" (the noun: the first word after the run's word)
+def _run_words(found: re.Match[str]) -> list[str]:
+    """The words of a run's event, to the first stop word, as four-letter stems: "home", "win"."""
+    words = []
+    for word in _RUN_WORD_SPLIT_RE.split(found.group("noun")):
+        cut = stem(word)[:4]
+        if not cut:
+            break
+        words.append(cut)
+    return words
+
+
+# "wins in a row", "straight defeats", "consecutive league titles" (the noun: up to three words after the run's word)
 _RUN_OF_RE: Final = re.compile(
-    r"[\s-]+(?P<row>(?:consecutive|straight|successive)\s+)?(?P<noun>[A-Za-z]{3,})(?P<after>\s+in\s+a\s+row\b)?",
+    r"[\s-]+(?P<row>(?:consecutive|straight|successive)\s+)?(?P<noun>[A-Za-z]{3,}(?:[\s-]+[A-Za-z]{3,}){0,2})"
+    r"(?P<after>\s+in\s+a\s+row\b)?",
     re.IGNORECASE,
 )
+_RUN_WORD_SPLIT_RE: Final = re.compile(r"[\s-]+")
 
 
 # "third monthly fall", "fifth consecutive monthly decline", "fourth straight year", "the fourth day in a row"

@@ -348,11 +348,21 @@ def listed(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     if not counted:
         return None
     for found in _NAME_LIST_RE.finditer(index.text):
+        if found.group("last") is None:
+            continue  # names joined by commas alone: no list told whole
         items = _LIST_SPLIT_RE.split(found.group())
-        if len(items) != figure.value or not all(index.is_name(item.split()[0]) for item in items):
+        # (the first item may open with the capitalised word of its sentence: "The A, B and C shops")
+        if len(items) != figure.value or not (
+            any(map(index.is_name, items[0].split())) and all(index.is_name(item.split()[0]) for item in items[1:])
+        ):
             continue
-        start, end = index.layout.sentence_of(found.start())
-        near = index.text[max(start, found.start() - _LIST_REACH) : min(end, found.end() + _LIST_REACH)]
+        # What the list names: the words before it in its clause ("will close offices in"), or the
+        # word right after it ("the A, B and C stores"), in an aside after it (", the two firms'
+        # owners") or what its items all did ("have both been fined"); not any word further on ("A, B
+        # and C said the depots would close")
+        start, _ = index.layout.clause_of(found.start())
+        after = _LIST_AFTER_RE.match(index.text, found.end())
+        near = index.text[max(start, found.start() - _LIST_REACH) : found.start()] + (after.group() if after else "")
         if counted & prefixes_of(content_stems(near)):
             return Match("derived", None, f"the {len(items)} listed: {found.group()}", "listed")
     return None
@@ -362,8 +372,16 @@ _LIST_FEWEST: Final = 2
 _LIST_MOST: Final = 6
 _LIST_REACH: Final = 30  # characters either side of a list read for what it lists
 _LIST_NAME: Final = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}"
-# "Ardley, Bexton and Colne Reach", "Ann Hale and Tom Rees": names joined by commas and a last "and"
-_NAME_LIST_RE: Final = re.compile(rf"\b{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME}\b")
+# "Ardley, Bexton and Colne Reach", "Ann Hale and Tom Rees": names joined by commas and a last "and".
+# The last "and" is optional, so that a run of names joined by commas alone is read once, whole (a
+# pattern that asks for it would try again from each name of a long run: quadratic in the run).
+_NAME_LIST_RE: Final = re.compile(rf"\b{_LIST_NAME}(?:,\s+{_LIST_NAME})*(?P<last>,?\s+and\s+{_LIST_NAME}\b)?")
+# "... stores", "..., the two firms' owners": the word after a list, or an aside's words after it, or
+# what the list's items all did ("A and B have both been fined", "A, B and C were all closed")
+_LIST_AFTER_RE: Final = re.compile(
+    r"\s+(?:have|has|had|were|are|was|will)\s+(?:both|all|each)\s+(?:been\s+|be\s+)?[a-z]+"
+    r"|\s+[a-z]+|,\s+(?:the|its|their|all)\s+(?:[a-z]+\s+)?[a-z]+"
+)
 _LIST_SPLIT_RE: Final = re.compile(r",?\s+and\s+|,\s+")
 
 
@@ -601,11 +619,25 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
             note = (
                 ends[pair]
                 if pair in ends
-                else _combination(figure, left, right, step, index, changes=changes, parts=parts)
+                else _combination(
+                    figure,
+                    left,
+                    right,
+                    step,
+                    index,
+                    changes=changes,
+                    parts=parts or _whole_named(around, left[2], right[2], index),
+                )
             )
             if note:
                 return Match("derived", None, note, "arithmetic", (left[2], right[2]))
     return None
+
+
+def _whole_named(around: Around, left: Figure, right: Figure, index: ArticleIndex) -> bool:
+    """Whether the summary's words name what two counts count: the size of a change may be a part of
+    that whole ("shop numbers fall 22%" where 2 of 9 shops close; not "profit rises 22%")."""
+    return bool(prefixes_of(around.context) & prefixes_of(index.frame(left).thing | index.frame(right).thing))
 
 
 Operand = tuple[int, bool, Figure]  # sentence number, shares a word with the summary's clause, figure
@@ -1022,12 +1054,12 @@ def _arithmetic(
     tolerance = max(step / 2, abs(figure.value) * 1e-9)
     if figure.kind == "count" and figure.scale is None and figure.qualifier is None and step <= 1:
         tolerance = abs(figure.value) * 1e-9  # a plain count is a sum to the unit: 5 + 1.1 is not "six"
-    if figure.kind in _SHARES:
-        candidates = (
-            _start_in_points(left, right, moved)
-            if moved is not None
-            else _share_results(figure, left, right, step, changes=changes, parts=parts)
-        )
+    if figure.kind in _SHARES and moved is not None:
+        # (a bound is read as for any share worked out: "more than 40%" is no start of exactly 40%)
+        started = _start_in_points(left, right, moved).items()
+        candidates = {note: figure.value for note, result in started if _share_fits(figure, result, tolerance, step)}
+    elif figure.kind in _SHARES:
+        candidates = _share_results(figure, left, right, step, changes=changes, parts=parts)
     else:
         candidates = _amount_results(figure, left, right)
     for note, result in candidates.items():

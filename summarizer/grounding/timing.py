@@ -355,14 +355,17 @@ def counted_from_own_year(figure: Figure, match: Match, around: Around, index: A
     return False
 
 
-def _years_apart(value: float, index: ArticleIndex) -> str | None:
-    """The summary's number as a gap between two years the article gives ("2009" to "2012" is 3)."""
+def _years_apart(value: float, index: ArticleIndex, *, ago: bool = False) -> str | None:
+    """The summary's number as a gap between two years the article gives ("2009" to "2012" is 3;
+    `ago`: counted back from now, the article's own year, only)."""
     years = index.years
     if not 0 < value < 300 or len(years) < 2:
         return None
     # Only counted back from the article's date or the latest year it gives (usually "now"): any
     # two years in a long article differ by some small number, which would excuse any wrong count.
-    for latest in {max(years), _now(index) or max(years)}:
+    # ("opened 48 years ago" is no gap to a year the article looks ahead to, "will close in 2030")
+    now = _now(index) or max(years)
+    for latest in {now} if ago else {max(years), now}:
         if any(same(latest - year, value) for year in years):
             return f"{int(latest)} - {int(latest - value)}"
     return None
@@ -380,8 +383,9 @@ def counted_in_years(figure: Figure, index: ArticleIndex, text: str = "") -> Mat
         return None
     if figure.kind != "count" and figure.unit != "year":
         return None  # the gap between two years counts years: 17 years, never 17 months
-    note = _years_apart(figure.value, index)
-    if note is None and not _AGO_RE.match(text, figure.end):
+    ago = _AGO_RE.match(text, figure.end) is not None
+    note = _years_apart(figure.value, index, ago=ago)
+    if note is None and not ago:
         # (not "opened 32 years ago": a span back from now, never between two years of the past)
         note = _years_apart_nearby(figure.value, index)
     return Match("derived", None, note, "years-counted") if note else None
