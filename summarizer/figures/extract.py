@@ -1048,7 +1048,7 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
     elif match.group("rank"):
         # "the world No. 3", "number five": a rank, matched only by the same rank; not "the number
         # six months later".
-        if patterns.SPAN_AFTER_RE.match(text, match.end()):
+        if patterns.SPAN_AFTER_RE.match(text, match.end()) or _number_as_verb(text, match):
             return None
         raw = match.group("n3").lower()
         value = float(raw) if raw[:1].isdigit() else float(lexicon.parse_number_words(raw) or 0)
@@ -1083,6 +1083,27 @@ def _name_number(raw: str) -> float:
     if raw in lexicon.ROMAN:
         return float(lexicon.ROMAN[raw])
     return float(lexicon.UNITS.get(raw, 0))
+
+
+def _number_as_verb(text: str, match: re.Match[str]) -> bool:
+    """Whether "number" is the verb, not a rank: "their crews number 410 fishermen", "members now
+    number 2,300": a plural subject right before it (or before "now"), a word after the count or
+    digits that go on past a rank's three."""
+    if match.group("rank") != "number" or not _NUMBER_SUBJECT_RE.search(
+        text, max(0, match.start() - _SUBJECT_REACH), match.start()
+    ):
+        return False
+    return bool(_WORD_AFTER_RE.match(text, match.end()) or _DIGITS_ON_RE.match(text, match.end()))
+
+
+# A plural noun (four letters or more, not "-ss", not "this" or "perhaps") right before "number", or
+# before "now"; a word right after its count
+_NUMBER_SUBJECT_RE: Final = re.compile(
+    r"\b(?!(?i:this|thus|does|plus|perhaps|always|whereas|across|towards)\b)[A-Za-z][a-z]+[^s\W']s(?:\s+now)?\s+$"
+)
+_WORD_AFTER_RE: Final = re.compile(r"\s+[a-z]{3,}\b")
+_SUBJECT_REACH: Final = 32  # characters before "number" read for its subject
+_DIGITS_ON_RE: Final = re.compile(r",\d{3}\b")  # "number 2,300": the count goes on past the rank's three digits
 
 
 def _is_rank_bracket(text: str, match: re.Match[str]) -> bool:

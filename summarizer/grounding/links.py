@@ -67,7 +67,11 @@ def _changed_by(text: str, figure: Figure) -> bool:
 # A word one of which every link of `_LINK_RE` and `_WORDS_TO_RE` holds: in ASCII text (where
 # case is the only fold) a gap without one holds no link.
 _LINK_WORDS: Final = ("from", "to", "vs", "versus", "against")
-_WORDS_TO_RE: Final = re.compile(r"(?:\s+(?:[A-Za-z'’-]+|(?:19|20)\d\d)){1,6}?\s+to\s+(?:the\s+)?", re.IGNORECASE)
+# None of the words may start another clause or change: "rose to 214 from 150 while thefts fell to 391"
+# joins two changes, and 391 is no end of the change from 150.
+_WORDS_TO_RE: Final = re.compile(
+    rf"(?:\s+(?:(?!(?:{_NOT_IN_GAP})\b)[A-Za-z'’-]+|(?:19|20)\d\d)){{1,6}}?\s+to\s+(?:the\s+)?", re.IGNORECASE
+)
 _LOSER_BEFORE_RE: Final = re.compile(
     r"\b(?:lost|lose|loses|losing|failed|fails|trailed|trails|trailing|beaten|defeated)\b[^.,;:]{0,24}$",
     re.IGNORECASE,
@@ -256,6 +260,12 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
             for other in neighbours(index.figures, index.position(same), index.text):
                 if not values_equal(partner, other):
                     continue
+                alike = _compared_alike((around.text, figure, partner), (index.text, same, other))
+                if alike is not None:  # two comparisons: their written orders tell
+                    if alike:
+                        return None
+                    turned = turned or same
+                    continue
                 theirs = first_of_pair(index.text, same, other)
                 if theirs == mine:
                     return None  # the article ties them in the summary's order too
@@ -264,6 +274,23 @@ def turned_round_pair(figure: Figure, around: Around, index: ArticleIndex, equal
         if turned is not None:
             return Match("misattributed", turned, "the article gives this pair the other way round", "pair-order")
     return None
+
+
+def _compared_alike(mine: tuple[str, Figure, Figure], theirs: tuple[str, Figure, Figure]) -> bool | None:
+    """Whether two comparisons, each a text with a figure and its partner ("£63.5m against £58.2m"
+    and the article's "£63.5m, against £58.2m a year earlier"), give the two in one written order
+    (None when either pair is no comparison): a summary that leaves off the time the second is told
+    for compares the same two the same way."""
+    text, figure, partner = mine
+    if not _may_hold(text[min(figure.end, partner.end) : max(figure.start, partner.start)], _COMPARING_WORDS):
+        return None
+    orders = []
+    for written, first, second in (mine, theirs):
+        left, right = (first, second) if first.start < second.start else (second, first)
+        if _COMPARED_RE.fullmatch(written, left.end, right.start) is None:
+            return None
+        orders.append(left is first)
+    return orders[0] == orders[1]
 
 
 Role = Literal["before", "after", "amount"]

@@ -48,6 +48,12 @@ _CONTEXT_WINDOW: Final = 60  # characters either side of a figure, within its cl
 
 
 _SUBJECT_WINDOW: Final = 40  # characters before a figure that usually name what it measures
+# A figure's own tail that starts with a preposition, then a join, with nothing but the next figure's
+# lead after it: " from the council and ", " in grants, with ".
+_TAIL_THEN_JOIN_RE: Final = re.compile(
+    r"\s+(?:from|for|in|at|on|to|by)\s+(?:[A-Za-z'’-]+\s+){0,4}?,?(?:and|while|with|as|plus)\s+",
+    re.IGNORECASE,
+)
 
 
 def content_stems(text: str, *, skip_names: bool = False) -> frozenset[str]:
@@ -188,6 +194,11 @@ class TextLayout:
         (`after`, its end): what the figure is about. "A has 32 and B has 21": A is not the 21's."""
         clause_start, _ = self.clause_of(figure.start)
         floor = max(clause_start, after)
+        if after > clause_start:
+            # "£20,000 from the council and £14,000 from businesses": the words that follow the figure
+            # before with a preposition, up to a join, are that figure's (who gave it), not this one's
+            tail = _TAIL_THEN_JOIN_RE.match(self.text, after, figure.start)
+            floor = tail.end() if tail is not None else floor
         start = max(floor, figure.start - _SUBJECT_WINDOW)
         # Whole words only: a window that starts inside a word would invent a stem.
         while start > floor and self.text[start - 1].isalpha():
