@@ -557,15 +557,16 @@ def _is_range_up_to_bare(text: str, low: _Candidate, high: _Candidate) -> bool:
 
 def _figure_before(text: str, start: int) -> bool:
     """Whether a digit stands before `start` in its clause (read back to the last full stop, comma,
-    semicolon, colon or "and", and no further than `_CLAUSE_REACH` characters: a clause of a long
-    run is not read again for each of its figures)."""
+    semicolon, colon, dash or "and", and no further than `_CLAUSE_REACH` characters: a clause of a
+    long run is not read again for each of its figures). A year's digits are no figure: "In 2025
+    homes took 67 days to sell, up from 41"."""
     reach = max(0, start - _CLAUSE_REACH)
     opening = max(reach - 1, *(text.rfind(mark, reach, start) for mark in _CLAUSE_MARKS))
     return _DIGIT_RE.search(text, opening + 1, start) is not None
 
 
-_DIGIT_RE: Final = re.compile(r"\d")
-_CLAUSE_MARKS: Final = (". ", ", ", "; ", ": ", " and ")
+_DIGIT_RE: Final = re.compile(r"(?<!\d)(?!(?:1[89]|20)\d\d(?!\d))\d")  # a digit that starts no year
+_CLAUSE_MARKS: Final = (". ", ", ", "; ", ": ", " and ", " - ", " \u2013 ", " \u2014 ")  # (a dateline's dash too)
 _CLAUSE_REACH: Final = 160
 
 
@@ -1097,11 +1098,11 @@ def _number_as_verb(text: str, match: re.Match[str]) -> bool:
 
 
 # A plural noun (four letters or more, not "-ss", not "this" or "perhaps") right before "number", or
-# before "now"; a word right after its count
+# before "now"; a word right after its count, not a join to another number ("routes number 14 and 22")
 _NUMBER_SUBJECT_RE: Final = re.compile(
     r"\b(?!(?i:this|thus|does|plus|perhaps|always|whereas|across|towards)\b)[A-Za-z][a-z]+[^s\W']s(?:\s+now)?\s+$"
 )
-_WORD_AFTER_RE: Final = re.compile(r"\s+[a-z]{3,}\b")
+_WORD_AFTER_RE: Final = re.compile(r"\s+(?!(?:and|then|plus)\b)[a-z]{3,}\b")
 _SUBJECT_REACH: Final = 32  # characters before "number" read for its subject
 _DIGITS_ON_RE: Final = re.compile(r",\d{3}\b")  # "number 2,300": the count goes on past the rank's three digits
 

@@ -38,7 +38,7 @@ from .comparisons import comparison_turned, own_working_contradicted
 from .derive import WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
 from .direction import compared_after, opposite, sign_of, told_as_size
 from .entities import a_rank, listed_for_another, named_elsewhere, named_swap, rank_elsewhere
-from .index import ArticleIndex, scores_in_article
+from .index import ArticleIndex, counts_a_thing, scores_in_article
 from .links import (
     against_its_ends,
     change_role,
@@ -126,6 +126,9 @@ def _contrast(figure: Figure, around: Around, index: ArticleIndex, equal: list[F
     return Match("misattributed", rival, f"the summary's words fit the article's '{rival.text}'", "contrast")
 
 
+_UNIT_KINDS: Final = frozenset({"measure", "duration"})
+
+
 def _other_thing(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     other = counts_other_thing(figure, around, index, equal)
     if other is None:
@@ -138,6 +141,10 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
     if figure.vague:
         return _check_vague(figure, candidates)
     equal = index.equal(figure)
+    if figure.kind == "count" and counts_a_thing(around.text, figure):
+        # a count that names what it counts leaves off no unit: "1,200 people" is no "1,200 days"
+        candidates = [item for item in candidates if item[1].kind not in _UNIT_KINDS]
+        equal = [item for item in equal if item[1].kind not in _UNIT_KINDS]
     if equal:
         match = _check_equal(figure, around=around, index=index, equal=equal, candidates=candidates, bind=bind)
         return _reconsidered(figure, around, index, match, equal) if match.status == "misattributed" else match

@@ -28,6 +28,16 @@ _WORD_AFTER_RE: Final = re.compile(r"[ \t]+([A-Za-z]{3,})\b")
 _NOT_THINGS: Final = frozenset({"worth", "was", "were", "will", "has", "had", "have", "went", "came", "each"})
 
 
+def counts_a_thing(text: str, figure: Figure) -> bool:
+    """Whether a count is followed by a noun that says what it counts ("9.4 million passengers",
+    "12,600 people"), not by a verb, a preposition or the end of its clause."""
+    found = _WORD_AFTER_RE.match(text, figure.end)
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    return word in PERSON_WORDS or not (word in STOPWORDS or word in _NOT_THINGS or word.endswith("ed"))
+
+
 @dataclass(slots=True)
 class ArticleIndex:
     """An article's figures and layout, computed once and reused for every summary of it."""
@@ -141,17 +151,14 @@ class ArticleIndex:
                 # a count that names what it counts is no amount of money: "9.4 million passengers"
                 # is no "£9m" (a bare "5 million" may be)
                 found = [item for item in found if item[1].kind == "money" or not self._counts_a_thing(item[1])]
+            elif figure.kind in {"measure", "duration"}:
+                # nor is it a measure whose unit is left off: "1,800 vehicles a day" is no "1,800 km"
+                found = [item for item in found if item[1].kind != "count" or not self._counts_a_thing(item[1])]
             self._candidates[key] = found
         return found
 
     def _counts_a_thing(self, figure: Figure) -> bool:
-        """Whether a count is followed by a noun that says what it counts ("9.4 million passengers",
-        "12,600 people"), not by a verb, a preposition or the end of its clause."""
-        found = _WORD_AFTER_RE.match(self.text, figure.end)
-        if found is None:
-            return False
-        word = found.group(1).lower()
-        return word in PERSON_WORDS or not (word in STOPWORDS or word in _NOT_THINGS or word.endswith("ed"))
+        return counts_a_thing(self.text, figure)
 
     def _traits_of(self, figure: Figure) -> Traits:
         """`traits(figure)`, remembered for the last figure asked about: the stages ask about one

@@ -51,7 +51,7 @@ _SUBJECT_WINDOW: Final = 40  # characters before a figure that usually name what
 # A figure's own tail that starts with a preposition, then a join, with nothing but the next figure's
 # lead after it: " from the council and ", " in grants, with ".
 _TAIL_THEN_JOIN_RE: Final = re.compile(
-    r"\s+(?:from|for|in|at|on|to|by)\s+(?:[A-Za-z'’-]+\s+){0,4}?,?(?:and|while|with|as|plus)\s+",
+    r"\s+(?:from|for|in|at|on|to|by)(?:\s+[A-Za-z'’-]+){0,4}?,?\s+(?:and|while|with|as|plus)\s+",
     re.IGNORECASE,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from figure_cases import flagged, nothing_flagged, status
 
 from summarizer.grounding import verify
+from summarizer.grounding.words import _TAIL_THEN_JOIN_RE
 
 _TABLE = "Quenby Rovers finished the season 14 points ahead of Colne Athletic in the Norsea League table."
 
@@ -222,3 +223,48 @@ def test_a_change_told_after_a_span_is_the_count_befores_when_one_opens_the_sent
     assert status(article, "The number of riders waiting over 40 minutes rose by 390.", "390") == "derived"
     assert flagged(article, "The number of riders waiting over 40 minutes rose by 490.", "490")
     assert status(article, "The two regulator fines totalled £2.3m.", "two") == "derived"
+
+
+def test_a_count_that_names_what_it_counts_is_no_measure_with_its_unit_left_off() -> None:
+    # (review of 3.189-3.192) a precise plain number matches a measure or span only when it names
+    # nothing of its own: "1,800 vehicles" is no "1,800 km", "1,250 people" no "1,250 days"
+    article = (
+        "Ossory council said the new bypass would be 12.5 km long and cost £48m. Traffic counts on the "
+        "old road averaged 1,800 vehicles a day."
+    )
+    assert flagged(article, "The bypass will run 1,800 km.", "1,800 km")
+    assert nothing_flagged(article, "The bypass will run 12.5, and the old road carries 1,800 a day.")
+    article = "The Pellworth viaduct took 1,250 days to build and employed 340 people."
+    assert flagged(article, "The Pellworth viaduct employed 1,250 people.", "1,250")
+    assert nothing_flagged(article, "The Pellworth viaduct took 1,250 to build and employed 340 people.")
+    article = "Drivers in Cannock Vale spend 37.4 minutes on the road each day."
+    assert flagged(article, "Cannock Vale has 37.4 drivers.", "37.4")
+    assert nothing_flagged(article, "Cannock Vale's drivers spend 37.4 a day on the road.")
+
+
+def test_a_figures_own_tail_ends_at_a_join_after_a_comma_too() -> None:
+    # (review of 3.189-3.192) the pattern's own example, " in grants, with ", once asked for a space
+    # after the comma's word, so a tail cut by a comma never reached its join
+    assert _TAIL_THEN_JOIN_RE.fullmatch(" in bursaries, with ")
+    assert _TAIL_THEN_JOIN_RE.fullmatch(" from the parish fund, and ")
+    assert _TAIL_THEN_JOIN_RE.fullmatch(" from the parish fund and ")
+    assert not _TAIL_THEN_JOIN_RE.fullmatch(" said the parish fund, and ")
+
+
+def test_number_before_two_joined_numbers_is_a_rank_not_a_verb() -> None:
+    # (review of 3.189-3.192) "routes number 14 and 22" names two routes: "and" is no word that
+    # says what a count counts, so 14 is no count of routes
+    article = "Lines number 14 and 22 were dropped from the Pelham tram network on Friday, the operator said."
+    assert flagged(article, "The operator dropped 14 lines from the Pelham tram network.", "14")
+    assert nothing_flagged(article, "Line number 14 was dropped from the Pelham tram network on Friday.")
+    assert nothing_flagged("The Pelham tram drivers now number 2,300 staff.", "Pelham's tram drivers number 2,300.")
+
+
+def test_a_dateline_or_a_year_is_no_figure_before_a_complement_change() -> None:
+    # (review of 3.189-3.192) "took 67 days to sell, up from 41" keeps its unit on 41 when only a
+    # dateline or a year stands before it in its clause
+    article = "MARLOW, 3 May 2026 - Flats in Brenthill took 58 days to sell, up from 36, agents said."
+    assert nothing_flagged(article, "Brenthill flats took 58 days to sell, up from 36 days.")
+    assert flagged(article, "Brenthill flats took 58 days to sell, up from 63 days.", "63 days")
+    article = "In 2025 flats in Brenthill took 58 days to sell, up from 36, agents said."
+    assert status(article, "Selling a Brenthill flat took 22 days longer.", "22 days") == "derived"
