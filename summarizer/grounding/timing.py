@@ -864,8 +864,11 @@ def _sentence_words(index: ArticleIndex, figure: Figure) -> frozenset[str]:
 
 
 def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
-    """ "Over the next decade" where every occurrence of the value is "over the past decade"."""
+    """ "Over the next decade" where every occurrence of the value is "over the past decade"; or a value
+    told with no time at all where the article gives it only as an earlier one (see `_then_as_now`)."""
     mine = around.frame.tense
+    if mine is None:
+        return _then_as_now(figure, around, index, equal)
     # Every occurrence must have a tense: one whose sentence holds no word of one has none, and then
     # no frame of the article need be read.
     theirs: list[str | None] = (
@@ -875,6 +878,42 @@ def other_tense(figure: Figure, around: Around, index: ArticleIndex, equal: list
     if opposite is None:
         return None
     return Match("misattributed", equal[0], f"the article gives this value for the {opposite}", "time-tense")
+
+
+# An earlier time a sentence tells its value for: "a year earlier", "the previous record", "two years
+# ago" (not "last year": a report's own year).
+_THEN_RE: Final = re.compile(
+    r"\b(?:(?:a|one|the)\s+(?:year|month|week|season|decade)\s+(?:earlier|before)"
+    r"|previous|ago)\b",
+    re.IGNORECASE,
+)
+# ... leading the value's sentence, before the value ("A year earlier, the fund had returned 2.2%"),
+# not what a change is told against ("up 9% on a year earlier").
+_THEN_LEADS_RE: Final = re.compile(rf"\W*(?:[A-Za-z]+\s+){{0,2}}{_THEN_RE.pattern}", re.IGNORECASE)
+# Words with which a summary places a value in the past itself.
+_TOLD_THEN_RE: Final = re.compile(
+    r"\b(?:\d{4}|last|earlier|ago|previous|previously|before|once|formerly|former|old|record)\b", re.IGNORECASE
+)
+
+
+def _then_as_now(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    """A value the summary tells with no time and as no end of a change ("the fund returned 2.2%"),
+    where every occurrence in the article is the only figure of its kind in a sentence that opens with
+    an earlier time ("A year earlier, the fund had returned 2.2%"): last year's value as this year's."""
+    if not equal or figure.kind in CALENDAR_KINDS:
+        return None
+    for told in equal:
+        start, end = index.layout.sentence_of(told.start)
+        if not _THEN_LEADS_RE.match(index.text, start, told.start) or change_role(
+            index.text, index.figures, index.starts, told
+        ):
+            return None
+        if any(other.kind == told.kind and other is not told for other in index.figures if start <= other.start < end):
+            return None
+    summary = around.text[slice(*around.layout.sentence_of(figure.start))]
+    if _TOLD_THEN_RE.search(summary) or change_role(around.text, around.siblings, around.sibling_starts, figure):
+        return None
+    return Match("misattributed", equal[0], "the article gives this value for an earlier time", "time-tense")
 
 
 def other_phase(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

@@ -845,3 +845,42 @@ def test_an_earlier_value_told_as_a_change_s_start_is_not_flagged(summary: str) 
     assert nothing_flagged(_FERRY, summary)
     dated = "The Colne ferry carried 412,000 passengers in 2024. In 2019, the ferry carried 288,000 passengers."
     assert nothing_flagged(dated, summary.replace("this year", "in 2024"))
+
+
+ORCHARD = (
+    "The Tillbrook orchard co-operative picked 5,200 tonnes of apples this autumn, its members said. "
+    "A year earlier, the co-operative had picked 6,900 tonnes. "
+    "Two years ago, it employed 140 seasonal pickers."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The Tillbrook co-operative picked 6,900 tonnes of apples this autumn.", "6,900 tonnes"),
+        ("Tillbrook's apple harvest came to 6,900 tonnes.", "6,900 tonnes"),
+        ("The co-operative employs 140 seasonal pickers.", "140"),
+    ],
+)
+def test_a_value_the_article_opens_as_an_earlier_one_told_as_now_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(ORCHARD, summary, figure)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The co-operative picked 5,200 tonnes, down from 6,900 tonnes.", "6,900 tonnes"),
+        ("It picked 6,900 tonnes the previous autumn.", "6,900 tonnes"),
+        ("A year earlier it had picked 6,900 tonnes.", "6,900 tonnes"),
+        ("It employed 140 pickers two years ago.", "140"),
+        ("Tillbrook picked 5,200 tonnes of apples.", "5,200 tonnes"),
+    ],
+)
+def test_an_earlier_value_told_as_earlier_is_not_flagged(summary: str, figure: str) -> None:
+    assert not flagged(ORCHARD, summary, figure)
+
+
+def test_a_change_told_against_an_earlier_time_dates_no_value() -> None:
+    article = "Harbour traffic rose 7% on a year earlier to 3,100 ships, the port said."
+    assert not flagged(article, "The port handled 3,100 ships, up 7%.", "7%")
+    assert not flagged(article, "Harbour traffic rose 7% to 3,100 ships.", "3,100")
