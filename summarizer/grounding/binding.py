@@ -110,16 +110,10 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
 
 
 def _whole_after(figure: Figure, around: Around) -> Figure | None:
-    """The summary's figure right after `figure` with only "of" (and a determiner) between: the
-    whole it is a part of ("780 of 2,400", "15 of the 27 seats")."""
-    at = bisect.bisect_right(around.sibling_starts, figure.start)
-    if at >= len(around.siblings):
-        return None
-    after = around.siblings[at]
-    return after if _PART_OF_RE.fullmatch(around.text, figure.end, after.start) else None
-
-
-_PART_OF_RE: Final = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
+    """The summary's figure right after `figure` that is the whole it is a part of ("780 of 2,400",
+    "15 of the 27 seats"; `links.is_whole_of`)."""
+    after = around.next_of(figure)
+    return after if after is not None and is_whole_of(figure, after, around.text) else None
 
 
 def _before_its_noun(figure: Figure, around: Around) -> bool:

@@ -778,10 +778,9 @@ def _part_of_the_whole_now(figure: Figure, around: Around, index: ArticleIndex, 
     """Whether the summary tells the value as a part of a whole ("won 31 of the council's 57 seats")
     where, in the article, the value is only the earlier end of the change of another part of that
     whole ("26 of the 57 seats, down from 31"): the whole's part is the level of the whole's time."""
-    at = bisect.bisect_right(around.sibling_starts, figure.start)
-    if at >= len(around.siblings) or not is_whole_of(figure, around.siblings[at], around.text):
+    whole = around.next_of(figure)
+    if whole is None or not is_whole_of(figure, whole, around.text):
         return False
-    whole = around.siblings[at]
     for same in equal:
         partner = index.partner(same)
         if partner is None:

@@ -363,6 +363,11 @@ class Around:
         at = bisect.bisect_left(self.sibling_starts, figure.start)
         return self.siblings[at - 1] if at > 0 else None
 
+    def next_of(self, figure: Figure) -> Figure | None:
+        """The summary's figure right after `figure`, if any."""
+        at = bisect.bisect_right(self.sibling_starts, figure.start)
+        return self.siblings[at] if at < len(self.siblings) else None
+
     def whole_of(self, other: Figure) -> Figure | None:
         """The whole that opens the sentence of another figure of the summary, if it is a part of it
         ("Of 40 trainees, 31 passed": the 40 for the 31; see `FrameReader.whole_of`)."""
