@@ -220,6 +220,33 @@ def test_numbers_inside_names_are_names(text: str, figure_text: str, unit: str) 
 
 def test_clock_times_are_not_figures_and_short_years_are_years() -> None:
     assert find_figures("The blast came at 11:14 AM.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "value"),
+    [
+        ("The ferry left Calder Quay at 6am.", "6am", 6.0),
+        ("Polls close at 10 p.m. on Thursday.", "10 p.m.", 22.0),
+        ("The shop shuts at 5.30pm on Sundays.", "5.30pm", 17.5),
+        ("Crews were called at about 4 AM.", "about 4 AM", 4.0),
+        ("The night bus leaves at 12.15am.", "12.15am", 0.25),
+        ("The market opens at 12pm.", "12pm", 12.0),
+    ],
+)
+def test_a_time_of_day_is_a_time_not_a_count(text: str, figure_text: str, value: float) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind) == (figure_text, "time")
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["The bells rang at nine o'clock.", "It was 10.75pm.", "The talk ran to 14:30."])
+def test_an_hour_that_says_no_half_of_the_day_is_no_figure(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_a_count_beside_a_time_of_day_stays_a_count() -> None:
+    found = [(figure.text, figure.kind) for figure in find_figures("By 9pm, 40 people had been rescued from 12 flats.")]
+    assert found == [("9pm", "time"), ("40", "count"), ("12", "count")]
     figure = only("Survivor of the '85 fire speaks out.")
     assert (figure.kind, figure.value) == ("year", 1985.0)
 
@@ -533,7 +560,7 @@ def test_a_rank_after_of_stays_a_rank() -> None:
     [
         ("The stamp rose by 5p to 85p.", [("5p", "measure", "pence"), ("85p", "measure", "pence")]),
         ("A loaf costs 95 pence.", [("95 pence", "measure", "pence")]),
-        ("Doors open at 7 p.m. sharp.", [("7", "count", None)]),  # a clock time, not pence
+        ("Doors open at 7 p.m. sharp.", [("7 p.m.", "time", None)]),  # a time of day, not pence
         ("The fine was 3m Swiss francs.", [("3m Swiss francs", "money", "CHF")]),
         ("Shares closed at CHF212.", [("CHF212", "money", "CHF")]),
         ("Traffic on the M25 was light.", [("M25", "name", "m25")]),
@@ -559,7 +586,7 @@ def test_hyphenated_parts_are_shares_and_categories_are_names(text: str, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The vigil began at 7p.m. on Friday.", [("7", "count")]),  # a clock time, not pence
+        ("The vigil began at 7p.m. on Friday.", [("7p.m.", "time")]),  # a time of day, not pence
         ("The Fleur2 model costs more.", []),  # letters before a number are no currency code
         ("Sales slowed at the end of a quarter in which prices rose 4%.", [("4%", "percent")]),
         ("Prices saw a drop of a fifth since May.", [("a fifth", "fraction")]),

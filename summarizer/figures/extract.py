@@ -806,7 +806,31 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
         return _Candidate(start, end, "money", value, unit=currency, scale=scale_word)
     if words and _is_bare_one(text, match):
         return None
+    clock = _CLOCK_AFTER_RE.match(text, end) if not scale and value < _HOURS_ON_A_CLOCK + 1 else None
+    if clock:
+        return _time_of_day(start, clock, value)
     return _plain_number(text, match, value, scale_word)
+
+
+# A time of day ("3am", "10.30pm", "4 p.m.", "six o'clock") counts nothing: kind "time", never a count
+# of three or of six.
+_CLOCK_AFTER_RE: Final = re.compile(
+    r"\s?(?:(?P<half>[ap])\.\s?m\b\.?|(?P<half_short>[ap])m\b|o['’]clock\b)", re.IGNORECASE
+)
+_HOURS_ON_A_CLOCK: Final = 12
+_MINUTES: Final = 60
+
+
+def _time_of_day(start: int, clock: re.Match[str], value: float) -> _Candidate | None:
+    """ "10.30pm" -> 22.5 (hours after midnight), "12.30am" -> 0.5. "Six o'clock", which does not
+    say morning or evening, is no figure (it would be no time to compare with "6pm"), nor are
+    "13pm" and "10.75pm"."""
+    hour, minutes = divmod(round(value * 100), 100)
+    half = clock.group("half") or clock.group("half_short")
+    if half is None or minutes >= _MINUTES or not 0 < hour <= _HOURS_ON_A_CLOCK:
+        return None
+    hour = hour % _HOURS_ON_A_CLOCK + (_HOURS_ON_A_CLOCK if half.lower() == "p" else 0)
+    return _Candidate(start, clock.end(), "time", hour + minutes / _MINUTES, unit=None)
 
 
 def _base_value(match: re.Match[str]) -> float | None:

@@ -18,6 +18,8 @@ class Figure:
     - Percentages and fractions share one scale: `value` is in percent ("a third" -> 33.33, unit "%").
     - Money and counts are scaled to plain numbers ("$480m" -> 480_000_000.0); `scale` keeps the word.
     - Dates: `value` is year * 10_000 + month * 100 + day, with 0 for a missing part ("3 March" -> 303).
+    - Times of day: `value` in hours after midnight ("10.30pm" -> 22.5); only with "am" or "pm"
+      ("six o'clock" and "14:30" are no figures).
     - Decades: `value` is the first year ("the 1990s" -> 1990). Durations and ages: `value` in `unit`s.
     - Vague amounts ("dozens", "hundreds of") carry the smallest value they can mean and `vague=True`;
       "several" has no value at all.
@@ -39,7 +41,8 @@ class Figure:
     """Offset just past the last character."""
     kind: str
     """What sort of figure: "money", "percent", "fraction", "count", "year", "date", "decade",
-    "duration", "age", "measure", "ordinal" or "name" (a number that is part of a name or a rank)."""
+    "duration", "age", "measure", "ordinal", "time" (a time of day: "3am", "10.30pm") or "name" (a
+    number that is part of a name or a rank)."""
     value: float | None
     """The normalised value (see the conventions above); None only for "several"."""
     unit: str | None

@@ -21,6 +21,7 @@ _GROUPS: Final = {
     "name": "name",
     "ordinal": "ordinal",
     "measure": "measure",
+    "time": "time",
 }
 
 
@@ -127,8 +128,8 @@ _TOLERANCE: Final = 1e-9  # how far apart two values that are the same may be (f
 
 def granularity(figure: Figure) -> float:
     """The precision the summary states: "2.4 million" -> 100,000; "40,000" -> 10,000 when approximate."""
-    if figure.value is None or figure.kind in {"year", "date", "decade", "ordinal"}:
-        return 0.0
+    if figure.value is None or figure.kind in {"year", "date", "decade", "ordinal", "time"}:
+        return 0.0  # (a time of day is told to the minute it says: "5pm" rounds no "4.45pm")
     if figure.kind == "fraction" or is_compound_time(figure):
         # "a third", "four in ten" are approximate by nature: +-2.5 points
         return 5.0 if figure.kind == "fraction" else _compound_step(figure)

@@ -1,0 +1,47 @@
+"""A time of day ("3am", "10.30pm") is a time, compared with times only: never a count of three, and a
+changed hour is flagged."""
+
+from __future__ import annotations
+
+import pytest
+from figure_cases import flagged, nothing_flagged, status
+
+ARTICLE = (
+    "Fire crews were called to the Thurnby Lane warehouse at 4am on Sunday. They rescued 12 workers and "
+    "two dogs, and the blaze was out by 7.30am."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Crews reached the Thurnby Lane warehouse at 4am and rescued 12 workers.",
+        "The blaze, reported at 4 a.m., was out by 7.30am.",
+    ],
+)
+def test_a_time_of_day_copied_passes(summary: str) -> None:
+    assert nothing_flagged(ARTICLE, summary)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"), [("Crews were called at 5am.", "5am"), ("It was out by 9.30am.", "9.30am")]
+)
+def test_a_changed_time_of_day_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(ARTICLE, summary, figure)
+
+
+def test_a_count_found_only_as_an_hour_is_unsupported() -> None:
+    # nothing in the article counts four of anything: unsupported, not a four told of something else
+    assert status(ARTICLE, "Crews rescued 4 workers.", "4") == "unsupported"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Rebels stormed a barracks in Odessia at about 2am, killing 17 soldiers and one guard.",
+        "Rebels stormed a barracks in Odessia, killing 17 soldiers and one guard. The raid began at 2 a.m.",
+    ],
+)
+def test_an_hour_is_no_count_that_blocks_a_total(article: str) -> None:
+    # the count with the one beside it (17 soldiers and one guard) is the total; "2am" counts nothing
+    assert status(article, "Rebels killed 18 at a barracks in Odessia.", "18") == "derived"
