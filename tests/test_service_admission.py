@@ -15,23 +15,32 @@ from summarizer.service.problems import ServiceError
 
 
 class SlowModel:
-    """A model client that takes `seconds` per call and records calls and the most at once."""
+    """A model client that takes `seconds` per call and records calls and the most at once.
+
+    With `hold_until`, the first calls also wait (up to 5 s) until that many are in at once, so on a
+    loaded machine a call does not end before the gate has let the others in: how many overlap is then
+    up to the gate, not to the scheduler."""
 
     model = "scripted"
     endpoint = "http://scripted.invalid/v1"
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, hold_until: int = 0) -> None:
         self.seconds = seconds
         self.calls: list[str] = []
         self.most = 0
         self._now = 0
         self._lock = threading.Lock()
+        self._hold_until = hold_until
+        self._full = threading.Event()
 
     def complete(self, request: Any) -> ModelReply:
         with self._lock:
             self.calls.append(request)
             self._now += 1
             self.most = max(self.most, self._now)
+            if self._now >= self._hold_until:
+                self._full.set()
+        self._full.wait(timeout=5)
         time.sleep(self.seconds)
         with self._lock:
             self._now -= 1
@@ -43,7 +52,7 @@ class SlowModel:
 
 def test_at_most_n_model_calls_at_once_and_every_request_served() -> None:
     admission = Admission(slots=3, queue=20, deadline=10)
-    model = SlowModel(0.05)
+    model = SlowModel(0.05, hold_until=3)
     client = admission.gate.guard(model)
 
     async def main() -> list[Any]:
