@@ -95,7 +95,8 @@ STOPWORDS: Final = frozenset(
         "itself themselves himself herself ourselves yourself yourselves myself "
     ).split()
 )
-SUFFIX_RE: Final = re.compile(r"(?:ing|ed|es|s)$")  # "killing", "killed" and "kills" share a stem
+# "killing", "killed" and "kills" share a stem; a suffix leaves three letters at least ("bed", "beds")
+SUFFIX_RE: Final = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|s)$")
 
 
 @lru_cache(maxsize=8_192)  # bounded: the words of a few dozen articles, never the articles

@@ -94,7 +94,8 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
         return True  # "the interim dividend was 12.7p" where 12.7p is the year's total
     mine_before = _stem_before(around.text, figure)
     for position, other in rivals:
-        rival = index.subject(position) - _CHANGE_STEMS
+        # (a result's verb, "leaving", left out of the value's subject is left out of the rival's too)
+        rival = index.subject(position) - _CHANGE_STEMS - _RESULT_STEMS
         # When the value's subject has no word of its own ("unemployment" against "the youth
         # unemployment rate"), one word of the rival's ("rate") is too little: it takes two.
         telling = context & (rival - theirs)

@@ -78,7 +78,7 @@ def beside_other_value(
         places = {index.sentence_number(other.start) for _, other in index.equal(companion)}
         if places & own:
             # the article gives the two in one sentence: in one clause, or in two that exchanged them
-            return None if derived else _exchanged_in_sentence(figure, companion, index, standing)
+            return None if derived else _exchanged_in_sentence(figure, companion, index, standing, around)
         if len(places) == 1:
             anchors.append((companion, places.pop()))
     standing_starts = {other.start for other in standing}
@@ -122,8 +122,12 @@ def beside_other_value(
             ):
                 continue  # "5 bridges", or "two" of nothing said, is no rival of "40,000 homes"
             dates = dated_figure(index.figures, index.starts, rival, index.text) if rival.kind == "year" else None
-            if dates is not None and not values_equal(dates, companion):
-                continue  # "3.4m, against 2.9m in 2023": the 2023 is the 2.9m's, not the 3.4m's
+            # "3.4m, against 2.9m in 2023": the 2023 is the 2.9m's, not the 3.4m's; and a pair the
+            # summary keeps whole beside the figure is no pair it exchanged
+            if (dates is not None and not values_equal(dates, companion)) or _rival_told_too(
+                figure, companion, rival, around, index
+            ):
+                continue
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
     return None
@@ -210,7 +214,7 @@ def _told_alike(figure: Figure, around: Around, index: ArticleIndex, rival: Figu
 
 
 def _exchanged_in_sentence(
-    figure: Figure, companion: Figure, index: ArticleIndex, standing: Sequence[Figure]
+    figure: Figure, companion: Figure, index: ArticleIndex, standing: Sequence[Figure], around: Around
 ) -> Match | None:
     """Misattributed when the article gives the figure and its companion in two clauses of one
     sentence, each beside another value of the other's kind: "those aged 65 and over are 21%, while
@@ -228,10 +232,39 @@ def _exchanged_in_sentence(
     ):
         return None  # the figure's clause has no other value in the companion's place: nothing was exchanged
     for rival in index.figures_between(start, end):
-        if _another_value(rival, figure) and not rival.vague and not values_equal(companion, rival):
+        if (
+            _another_value(rival, figure)
+            and not rival.vague
+            and not values_equal(companion, rival)
+            and not _rival_told_too(figure, companion, rival, around, index)
+        ):
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
     return None
+
+
+def _rival_told_too(figure: Figure, companion: Figure, rival: Figure, around: Around, index: ArticleIndex) -> bool:
+    """Whether the summary's sentence gives the rival's value too, on the companion's side of the
+    figure and beside a figure (neither the figure nor the companion) the article gives in the
+    rival's sentence: the summary keeps the article's pair whole and adds the figure from another
+    sentence ("received £640,000 after a 12% cut, with £210,000 from the city and £175,000 from
+    sponsors"). A swap gives the rival beside another party's figure ("12 boats carried £4m, while
+    30 lorries carried £9m"), or puts the figure between the pair ("£640,000 ..., with £175,000 from
+    the city and £210,000 from sponsors")."""
+    sentence = around.layout.sentence_of(figure.start)
+    rival_sentence = index.sentence_number(rival.start)
+    for told in around.others_between(*sentence):
+        if told.kind != rival.kind or not values_equal(told, rival):
+            continue
+        if (told.start < figure.start) != (companion.start < figure.start):
+            continue  # the figure stands between the pair: it may have taken the companion's place
+        start, end = around.layout.clause_of(told.start)
+        for beside in around.others_between(start, end):
+            if beside is figure or beside is told or beside is companion or beside.value is None:
+                continue
+            if any(index.sentence_number(other.start) == rival_sentence for _, other in index.equal(beside)):
+                return True
+    return False
 
 
 def _another_value(other: Figure, figure: Figure) -> bool:

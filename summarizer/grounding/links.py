@@ -688,9 +688,17 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
     if told == "amount":
         # No word of the sentence tells a difference ("cut it by 2.2%, against 0.4% for ..."), and no
         # level follows the figure ("edged 0.6 points to 11.5%": whatever the verb, a change's size).
+        # A change only sought or offered ("is seeking a pay rise of 8.5%"), told as asked for in the
+        # summary too ("the union's 8.5% claim", "wants 8.5%"), is told by its size.
         sentence = around.text[slice(*around.layout.sentence_of(figure.start))].lower()
-        return _DIFFERENCE_WORDS.isdisjoint(_WORD_RE.findall(sentence)) and not _TO_LEVEL_RE.match(
-            around.text, figure.end
+        words = _WORD_RE.findall(sentence)
+        return (
+            _DIFFERENCE_WORDS.isdisjoint(words)
+            and not _TO_LEVEL_RE.match(around.text, figure.end)
+            and not (
+                any(word.startswith(_ASKING_WORDS) for word in words)
+                and any(_SOUGHT_RE.search(index.text, max(0, same.start - _SOUGHT_REACH), same.start) for same in equal)
+            )
         )
     start, end = around.layout.clause_of(figure.start)
     clause = around.text[start:end].lower()
@@ -802,6 +810,16 @@ def _own_stretch(index: ArticleIndex, figure: Figure) -> str:
 
 
 _TO_LEVEL_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3}\s+to\s+[£$€]?\d")
+# "is seeking a pay rise of", "offered an increase of": a change asked for or proposed, not made.
+_SOUGHT_RE: Final = re.compile(
+    r"\b(?:seek(?:s|ing)?|sought|wants?|wanted|wanting|demand(?:s|ed|ing)?|(?:ask|call)(?:s|ed|ing)?\s+for"
+    r"|claim(?:s|ed|ing)?|offer(?:s|ed|ing)?|propos(?:e|es|ed|ing))\s+(?:an?\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:rise|increase|raise|cut|reduction)\s+of\s+$",
+    re.IGNORECASE,
+)
+_SOUGHT_REACH: Final = 64  # characters before a change's size read for what asked for it
+# The beginnings of words that tell a figure as asked for or offered: "claim", "wants", "demanded"
+_ASKING_WORDS: Final = ("claim", "demand", "want", "seek", "sought", "ask", "offer", "propos", "bid")
 # Words that tell a figure as a difference ("9,000 more patients", "an extra £4m", "up 9,000").
 _DIFFERENCE_WORDS: Final = (
     CHANGE_VERBS
