@@ -49,8 +49,10 @@ from .links import (
     range_end,
     turned_round_pair,
 )
+from .own_change import change_of_another
 from .people import age_of_other_person, span_as_age
 from .periods import other_period
+from .relative_years import other_relative_year
 from .report import FLAGGED_STATUSES, TURNED_ROUND, FigureCheck, FigureStatus, Match
 from .rules import RULES, disabled, enabled
 from .timing import (
@@ -64,6 +66,7 @@ from .timing import (
     year_of_other_event,
     year_of_other_figure,
 )
+from .wholes import whole_for_part
 from .words import Around, LazyLayout, TextLayout
 
 
@@ -773,6 +776,7 @@ def _to_check(figure: Figure, match: Match, index: ArticleIndex) -> FigureCheck:
 
 _BIND: Final[dict[str, BindRule]] = {
     "time-year": lambda figure, around, index, match, equal: other_year(figure, around, index, equal),
+    "time-relative": lambda figure, around, index, match, equal: other_relative_year(figure, around, index, equal),
     "year-event": lambda figure, around, index, match, equal: (
         year_of_other_event(figure, around, index, equal) or year_of_other_figure(figure, around, index, equal)
     ),
@@ -787,7 +791,9 @@ _BIND: Final[dict[str, BindRule]] = {
     "pair-order": lambda figure, around, index, match, equal: turned_round_pair(figure, around, index, equal),
     "vote-side": lambda figure, around, index, match, equal: other_side(figure, around, index, equal),
     "part-of-whole": lambda figure, around, index, match, equal: part_above_whole(figure, around, equal),
+    "whole-for-part": lambda figure, around, index, match, equal: whole_for_part(figure, around, index, equal),
     "change-end": lambda figure, around, index, match, equal: _other_end(figure, around, index, equal),
+    "change-owner": lambda figure, around, index, match, equal: change_of_another(figure, around, index, equal),
     "change-partner": lambda figure, around, index, match, equal: other_partner(figure, around, index, equal),
     "earlier-event": lambda figure, around, index, match, equal: from_earlier_event(figure, around, index, match),
     "per-period": lambda figure, around, index, match, equal: other_period(figure, around, index, equal),

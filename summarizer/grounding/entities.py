@@ -208,7 +208,8 @@ def listed_for_another(
         if not _listed(index, other, start):
             return None  # the first value of its kind in its sentence: its names are the sentence's
         own = {word for word in _item_words(index.text, index.figures, other, start) if _is_party(word, index)}
-        if not own or own & mine:
+        # ("the Sallowby to Pindle line" is not "the Sallowby to Quarrow line": each has a name of its own)
+        if not own or (own & mine and not (mine - own and own - mine)):
             return None
     best, shared = None, 0
     for _, other in candidates:
@@ -227,7 +228,14 @@ def _item_words(text: str, figures: list[Figure], figure: Figure, sentence_start
     Freight £19,000" gives Brinton Freight; "41% in Leeds and 38%" gives nothing: Leeds is the 41%'s)."""
     start = _after_one_of_kind(figures, figure, sentence_start)
     breaks = list(_ITEM_BREAK_RE.finditer(text, start, figure.start))
-    return CAPITALISED_RE.findall(text, breaks[-1].end() if breaks else start, figure.start)
+    words = CAPITALISED_RE.findall(text, breaks[-1].end() if breaks else start, figure.start)
+    # "while the oldest, the Ottersby Tresk, managed 78%": the item's name stands in commas before
+    # its verb (never in the first piece after the figure before, which is that figure's: "41% in Bexmire")
+    for at in range(len(breaks) - 1, 0, -1):
+        if words:
+            break
+        words = CAPITALISED_RE.findall(text, breaks[at - 1].end(), breaks[at].start())
+    return words
 
 
 # (not an "and" between two names, which joins parties: "Leeds and Bradford each received £2m")

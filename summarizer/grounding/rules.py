@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.196"
+GROUNDING_VERSION: Final = "3.197"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -70,6 +70,11 @@ RULES: Final = (
     ),
     Rule("time-year", "bind", "the article gives the value for another year than the summary's"),
     Rule(
+        "time-relative",
+        "bind",
+        "a year told by its words: '2% this year' where the article's 2% is next year's",
+    ),
+    Rule(
         "year-event",
         "bind",
         "the year is another event's, or the dateline's, or counted from it; the summary's event has its own",
@@ -90,9 +95,19 @@ RULES: Final = (
     Rule("vote-side", "bind", "the side of a vote or poll: '41% for' where the article's 41% are against"),
     Rule("part-of-whole", "bind", "a part larger than its whole: 'convicted on 48 of 45 counts' is a swap"),
     Rule(
+        "whole-for-part",
+        "bind",
+        "a whole told as its part's: 'the trust paid £8.6m' where the bridge cost £8.6m, £2.4m of it from the trust",
+    ),
+    Rule(
         "change-end",
         "bind",
         "a change's ends or size exchanged: 'rose to $349m' where the article's $349m is what it rose from",
+    ),
+    Rule(
+        "change-owner",
+        "bind",
+        "a change is its own level's: '830,000 books, up 27%' where the 27% is audiobook loans' rise to 96,000",
     ),
     Rule(
         "change-partner",
