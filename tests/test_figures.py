@@ -239,6 +239,20 @@ def test_a_time_of_day_is_a_time_not_a_count(text: str, figure_text: str, value:
     assert figure.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure_text", "qualifier"),
+    [
+        ("Bike thefts in Brinmoor were up to 412 from 280 a year before.", "412", None),  # a change's end
+        ("The levy is up to £3.20 from £2.90.", "£3.20", None),
+        ("Grants of up to £5,000 from the Orlen fund are open.", "up to £5,000", "up_to"),  # no start: a cap
+        ("The repairs could cost up to £40m, from £25m forecast in May.", "up to £40m", "up_to"),
+    ],
+)
+def test_up_to_a_value_from_another_is_a_change_not_a_cap(text: str, figure_text: str, qualifier: str | None) -> None:
+    figure = find_figures(text)[0]
+    assert (figure.text, figure.qualifier) == (figure_text, qualifier)
+
+
 @pytest.mark.parametrize("text", ["The bells rang at nine o'clock.", "It was 10.75pm.", "The talk ran to 14:30."])
 def test_an_hour_that_says_no_half_of_the_day_is_no_figure(text: str) -> None:
     assert find_figures(text) == []

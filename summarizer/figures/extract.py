@@ -604,7 +604,7 @@ def _with_qualifier(text: str, candidate: _Candidate) -> Figure:
             match = _QUALIFIER_BEFORE.search(before.lower(), max(0, reach))
             # The phrase with its spaces read as one ("more  than"): it starts and ends with a word.
             phrase = " ".join(match.group("q").split()) if match else ""
-            if match and not _moved_up(before, match, phrase):
+            if match and not _moved_up(before, match, phrase, text, candidate.end):
                 qualifier = lexicon.QUALIFIERS[phrase]
                 start -= len(before) - match.start("q")
     return _figure(
@@ -672,12 +672,15 @@ _NEW: Final = Figure.__new__
 )
 
 
-def _moved_up(before: str, match: re.Match[str], phrase: str) -> bool:
+def _moved_up(before: str, match: re.Match[str], phrase: str, text: str, end: int) -> bool:
     """Whether the qualifier found (`phrase`, its spaces read as one) is the "up to" of a verb of
-    moving ("edged up to 3%")."""
+    moving ("edged up to 3%") or of a change told with its start ("thefts were up to 388 from 245")."""
     if phrase != "up to":
         return False
-    return _last_word(before[: match.start("q")]).lower() in lexicon.MOVED_UP
+    return _last_word(before[: match.start("q")]).lower() in lexicon.MOVED_UP or bool(_FROM_START_RE.match(text, end))
+
+
+_FROM_START_RE: Final = re.compile(r"\s+from\s+(?:an?\s+|the\s+)?[£$€]?\d")
 
 
 def _last_word(before: str) -> str:

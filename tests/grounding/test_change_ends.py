@@ -229,3 +229,10 @@ def test_a_start_told_after_to_then_from_as_the_level_is_flagged(summary: str, f
 )
 def test_the_ends_of_to_then_from_told_rightly_are_not_flagged(summary: str) -> None:
     assert nothing_flagged(_CAVERDALE, summary)
+
+
+def test_up_to_a_value_from_another_is_the_end_of_a_change() -> None:
+    article = "Bike thefts in Brinmoor rose to 412 last year from 280 the year before, police said."
+    # "up to 412 from 280" tells a change, not a cap of 412: the value is the article's
+    assert nothing_flagged(article, "Bike thefts in Brinmoor were up to 412 from 280.")
+    assert flagged(article, "Bike thefts in Brinmoor were up to 432 from 280.", "432")
