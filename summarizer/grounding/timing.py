@@ -368,6 +368,23 @@ def _years_apart(value: float, index: ArticleIndex, *, ago: bool = False) -> str
     for latest in {now} if ago else {max(years), now}:
         if any(same(latest - year, value) for year in years):
             return f"{int(latest)} - {int(latest - value)}"
+    return None if ago else _since_last_year(value, index)
+
+
+def _since_last_year(value: float, index: ArticleIndex) -> str | None:
+    """The gap from last year to a year told in the same sentence as something done last year, in a
+    dated article: "sales fell last year for the first time since 1994", dated January 2020, make
+    "the first fall in 25 years" (2019 - 1994)."""
+    now = _now(index) if index.dated else None
+    if now is None:
+        return None
+    last = now - 1
+    for figure in index.figures:
+        if figure.kind != "year" or figure.value is None or not same(last - figure.value, value):
+            continue  # (the gap first: most years are no start of it)
+        start, end = index.layout.sentence_of(figure.start)
+        if _LAST_YEAR_RE.search(index.text, start, end):
+            return f"{int(last)} (last year) - {int(figure.value)}"
     return None
 
 

@@ -952,3 +952,12 @@ def test_a_margin_over_a_level_the_summary_gives_is_derived_across_sentences() -
     )
     assert status(article, "Oxcombe Academy beat the county average of 68% by 13 points.", "13") == "derived"
     assert flagged(article, "Oxcombe Academy beat the county average of 68% by 15 points.", "15")
+
+
+def test_a_span_to_a_year_counts_from_last_year_when_the_event_was_last_year() -> None:
+    article = (
+        "ALDERPORT, 14 January 2031 - Cider drinking in Marrowdale fell last year for the first time since "
+        "2008, the growers' board said. Sales were 41 million litres."
+    )
+    assert status(article, "Cider drinking in Marrowdale fell for the first time in 22 years.", "22") == "derived"
+    assert flagged(article, "Cider drinking in Marrowdale fell for the first time in 21 years.", "21")
