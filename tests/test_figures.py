@@ -253,6 +253,18 @@ def test_up_to_a_value_from_another_is_a_change_not_a_cap(text: str, figure_text
     assert (figure.text, figure.qualifier) == (figure_text, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        ("The board will release the second half of the €60 billion fund in May.", [50.0]),
+        ("Tolvern scored twice in the second half of the match.", []),  # a period, not a share
+        ("Output rose in the first half of the year.", []),
+    ],
+)
+def test_an_ordinal_half_of_an_amount_is_a_share(text: str, shares: list[float]) -> None:
+    assert [figure.value for figure in find_figures(text) if figure.kind == "fraction"] == shares
+
+
 @pytest.mark.parametrize("text", ["The bells rang at nine o'clock.", "It was 10.75pm.", "The talk ran to 14:30."])
 def test_an_hour_that_says_no_half_of_the_day_is_no_figure(text: str) -> None:
     assert find_figures(text) == []

@@ -770,8 +770,10 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     """Whether a fraction word is a share ("a third of voters") rather than a rank ("a third party")."""
     before = text[max(0, match.start() - 20) : match.start()]
     after = text[match.end() : match.end() + 12]
-    if patterns.ORDINAL_BEFORE_RE.search(before):  # "second half"
-        return False
+    if patterns.ORDINAL_BEFORE_RE.search(before):
+        # "the second half" of a match or a year is a period; "the second half of the $700m fund" is
+        # a share of an amount, as "half of the $700m fund" is
+        return bool(match.group("half")) and bool(_OF_AMOUNT_AFTER_RE.match(text, match.end()))
     if match.group("half"):
         if patterns.HALF_OF_UNIT_RE.match(text[match.end() : match.end() + 40]):
             return False  # "half a billion", "half an hour": one amount, read by _numbers
@@ -790,6 +792,9 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     return bool(change_size) or (
         bool(patterns.FRACTION_CONTEXT_AFTER_RE.match(after)) and not after.lstrip().startswith(("a ", "an "))
     )
+
+
+_OF_AMOUNT_AFTER_RE: Final = re.compile(r"\s+of\s+(?:the|its|their|this|that)\s+(?:[A-Z]{2,3}\s?)?[£$€]\s?\d")
 
 
 def _number(text: str, match: re.Match[str]) -> _Candidate | None:

@@ -1063,7 +1063,9 @@ def _arithmetic(
     else:
         candidates = _amount_results(figure, left, right)
     for note, result in candidates.items():
-        if result > 0 and abs(result - figure.value) <= tolerance:
+        # to the nearest step, a half rounding up: $350bn is "$400bn", never "$300bn"
+        gap = result - figure.value
+        if result > 0 and (abs(gap) < tolerance or (abs(gap) == tolerance and gap < 0)):
             return note
     return None
 

@@ -961,3 +961,15 @@ def test_a_span_to_a_year_counts_from_last_year_when_the_event_was_last_year() -
     )
     assert status(article, "Cider drinking in Marrowdale fell for the first time in 22 years.", "22") == "derived"
     assert flagged(article, "Cider drinking in Marrowdale fell for the first time in 21 years.", "21")
+
+
+def test_the_second_half_of_an_amount_is_half_of_it() -> None:
+    article = "The minister asked parliament to release the second half of the €60 billion rescue fund."
+    assert status(article, "The minister asked for the remaining €30 billion of the rescue fund.", "€30") == "derived"
+    assert flagged(article, "The minister asked for €35 billion of the rescue fund.", "€35")
+
+
+def test_a_worked_out_value_rounds_to_the_nearest_step_a_half_up() -> None:
+    article = "Tolvern Water will spend £200m on pipes and £150m on reservoirs over the next decade."
+    # £350m to the hundred million is £400m: never £300m
+    assert flagged(article, "Tolvern Water will spend £300m on its network over the next decade.", "£300m")
