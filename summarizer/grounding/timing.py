@@ -1030,7 +1030,23 @@ def time_to_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
         if days and exact:
             note = f"'{other.text}' to the article's date: {days} days"
             return Match("derived", other, note, "years-counted", (other,))
+    return _months_to_coming(figure.value, now.month, index) if figure.unit == "month" else None
+
+
+def _months_to_coming(value: float, month: int, index: ArticleIndex) -> Match | None:
+    """Months from the article's date to a coming month it says something lasts until: "shut until
+    next April" in an article of June is ten months (a month alone is no figure, so it is read here)."""
+    for found in _UNTIL_MONTH_RE.finditer(index.text):
+        months = (MONTH_NAMES.index(found.group(1).lower()) + 1 - month) % _MONTHS_IN_A_YEAR or _MONTHS_IN_A_YEAR
+        if same(months, value):
+            return Match("derived", None, f"the article's date to {found.group(1)}: {months} months", "years-counted")
     return None
+
+
+_UNTIL_MONTH_RE: Final = re.compile(
+    rf"\b(?:until|till|through)\s+(?:next\s+)?({'|'.join(MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE
+)
+_MONTHS_IN_A_YEAR: Final = 12
 
 
 def _day_of(value: float) -> datetime.date | None:

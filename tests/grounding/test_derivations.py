@@ -973,3 +973,12 @@ def test_a_worked_out_value_rounds_to_the_nearest_step_a_half_up() -> None:
     article = "Tolvern Water will spend £200m on pipes and £150m on reservoirs over the next decade."
     # £350m to the hundred million is £400m: never £300m
     assert flagged(article, "Tolvern Water will spend £300m on its network over the next decade.", "£300m")
+
+
+def test_months_from_the_date_to_a_coming_month_are_derived() -> None:
+    article = (
+        "HOLTMERE, 29 June 2031 - The island's two colleges will be shut until next April while their halls "
+        "are rebuilt, the council said."
+    )
+    assert status(article, "The colleges will close for 10 months.", "10 months") == "derived"
+    assert flagged(article, "The colleges will close for 9 months.", "9 months")
