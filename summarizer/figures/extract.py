@@ -739,15 +739,24 @@ def _ratio(text: str, match: re.Match[str]) -> _Candidate | None:
     """ "four in ten", "one out of every five"."""
     num = lexicon.small_value(match.group("num"))
     den = lexicon.small_value(match.group("den"))
-    if not num or not den or num > den or _year_after_in(match):
+    if not num or not den or num > den or _year_after_in(match, num):
         return None
     return _Candidate(match.start(), match.end(), "fraction", 100.0 * num / den, unit="%")
 
 
-def _year_after_in(match: re.Match[str]) -> bool:
-    """ "Dropped by 578 in 2023": a count and the year it belongs to, not 578 in every 2,023."""
+def _year_after_in(match: re.Match[str], num: float) -> bool:
+    """ "Dropped by 578 in 2023": a count and the year it belongs to, not 578 in every 2,023; "died at
+    65 in 1656" too (an older year, not a round hundred, after anything but one: "1 in 1500 births"
+    and "3 in 1000 homes" are ratios)."""
     den = match.group("den")
-    return den.isdigit() and len(den) == 4 and 1800 <= int(den) <= 2099 and "out" not in match.group(0).lower()
+    if not den.isdigit() or len(den) != _YEAR_LENGTH or "out" in match.group(0).lower():
+        return False
+    year = int(den)
+    return _MODERN_YEARS[0] <= year <= _MODERN_YEARS[1] or (year >= _OLDEST_YEAR and num != 1 and year % 100 != 0)
+
+
+_MODERN_YEARS: Final = (1800, 2099)
+_OLDEST_YEAR: Final = 1000
 
 
 def _fraction_word(text: str, match: re.Match[str]) -> _Candidate | None:

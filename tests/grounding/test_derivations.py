@@ -982,3 +982,12 @@ def test_months_from_the_date_to_a_coming_month_are_derived() -> None:
     )
     assert status(article, "The colleges will close for 10 months.", "10 months") == "derived"
     assert flagged(article, "The colleges will close for 9 months.", "9 months")
+
+
+def test_a_year_counted_back_from_an_older_year_told_with_an_age() -> None:
+    article = (
+        "Abbess Ilsa Tolle, who died at the age of 71 in 1682, was buried beside her brother's heart. "
+        "He had been buried in Dunsk nine years earlier."
+    )
+    assert status(article, "He died in 1673.", "1673") == "derived"
+    assert flagged(article, "He died in 1675.", "1675")
