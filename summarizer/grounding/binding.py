@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from summarizer.figures import Figure
+from summarizer.figures.lexicon import MONTHS, WEEKDAYS
 from summarizer.text import stem
 
 from .compare import granularity, rounds_to, values_equal
@@ -822,7 +823,41 @@ def counts_other_thing(figure: Figure, around: Around, index: ArticleIndex, equa
     said = prefixes_of(content_stems(doing.group(1))) if doing else frozenset()
     if any((said & _counted_words(index.frame(other))) or _names_its_verb(mine, other, index) for other in equal):
         return None
+    if any(_told_with_its_sentence(figure, around, index, other) for other in equal):
+        return None
     return equal[0]
+
+
+def _told_with_its_sentence(figure: Figure, around: Around, index: ArticleIndex, other: Figure) -> bool:
+    """Whether the summary's sentence tells the article sentence of an equal count in words of its own:
+    another figure of its kind in its clause, told by its value alone, is the article's in that
+    sentence, and the article's words for the count are nowhere in it ("its 2,480 strikers included
+    1,900 on the coast" for "2,480 of its drivers stopped work, including 1,900 on the coast"). Two
+    values exchanged within one sentence keep the article's words ("£6m from its fund and £9m of
+    loans"); a count told by its own noun ("5,200 homes and 14 schools") anchors nothing: its
+    neighbour's noun may have been changed."""
+    _, sentence_end = index.layout.sentence_of(other.start)
+    after = _WORDS_AFTER_RE.match(index.text, other.end, sentence_end)
+    theirs = _counted_words(index.frame(other))
+    theirs |= prefixes_of(content_stems(after.group())) - _TIME_PREFIXES if after else frozenset()
+    start, end = around.layout.sentence_of(figure.start)
+    if not theirs or theirs & prefixes_of(content_stems(around.text[start:end])):
+        return False
+    sentence = index.sentence_number(other.start)
+    return any(
+        sibling.kind == figure.kind
+        and sibling.value is not None
+        and not sibling.vague
+        and not values_equal(sibling, figure)
+        and not _names_next(around.frame_of(sibling), around.text, sibling)
+        and any(index.sentence_number(same.start) == sentence for _, same in index.equal(sibling))
+        for sibling in around.others_between(*around.layout.clause_of(figure.start))
+    )
+
+
+# the few words after an article count that still say what it is ("£6m taken from its fund")
+_WORDS_AFTER_RE: Final = re.compile(r"(?:[^\w.;]+[A-Za-z'-]+){1,3}")
+_TIME_PREFIXES: Final = prefixes_of(frozenset(filter(None, map(stem, [*MONTHS, *WEEKDAYS]))))
 
 
 def _names_its_verb(mine: frozenset[str], figure: Figure, index: ArticleIndex) -> bool:

@@ -41,6 +41,7 @@ from .timing import (
     counted_in_years,
     dated_elsewhere,
     month_from_dateline,
+    months_apart,
     time_to_dateline,
     year_from_dateline,
     years_counted_from,
@@ -305,7 +306,11 @@ def _years_counted(figure: Figure, around: Around, index: ArticleIndex) -> list[
     if not _claimable(figure):
         return []
     assert figure.value is not None
-    in_years = counted_in_years(figure, index, around.text) or time_to_dateline(figure, index)
+    in_years = (
+        counted_in_years(figure, index, around.text)
+        or time_to_dateline(figure, index)
+        or months_apart(figure, index, around.text)
+    )
     if figure.kind == "date" and in_years is None:
         in_years = month_from_dateline(figure, index)  # "June 2022" from "June last year"
     if in_years or figure.kind != "year":

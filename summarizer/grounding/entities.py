@@ -155,7 +155,7 @@ def named_swap(
     if not partners:
         return None
     mine = {word for word in _own_words(around.text, around.siblings, figure, sentence_start) if _is_party(word, index)}
-    named_after = any(_NAME_AFTER_RE.match(around.text, one.end) for one in (figure, *partners))
+    named_after = any(_named_after(around.text, one) for one in (figure, *partners))
     if not mine or named_after:
         return None  # "30% went to Harlow and 41% to Redbrook": names after their figures own nothing before
     for _, other in equal:
@@ -173,6 +173,12 @@ def named_swap(
         if other.start not in ends and mine.intersection(_own_words(index.text, index.figures, other, start)):
             return other
     return None
+
+
+def _named_after(text: str, figure: Figure) -> bool:
+    """Whether a figure's party is named after it: "41% to Redbrook", "rose to 72% from 70% in Ketterholm"
+    (a month after "in" is the figure's time: "3.1% in March")."""
+    return bool(_NAME_AFTER_RE.match(text, figure.end) or _PLACE_AFTER_RE.match(text, figure.end))
 
 
 def listed_for_another(
@@ -279,6 +285,10 @@ _TITLES: Final = frozenset({"Chief", "President", "Prime", "Minister", "Mr", "Mr
 # "17 shots to City's 12", where the name owns the figure after it).
 _NAME_AFTER_RE: Final = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+(?:to|for)\s+(?:the\s+)?[A-Z](?![A-Za-z\s]{0,30}['’]s\s+[^\s]*\d)"
+)
+_PLACE_AFTER_RE: Final = re.compile(
+    r"\s+in\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z]"
 )
 _SAID_REACH: Final = 48  # characters before a name read for "said", "according to chief executive"
 # After a possessive name: a body it leads, named by no name of its own.

@@ -857,9 +857,9 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
     if partner is None or any(range_end(index, same) for same in equal):
         return None  # no change in the summary, or a range of the article's that changed
     theirs = []
-    for other in others:
+    for same, other in zip(equal, others, strict=True):
         assert other is not None
-        if values_equal(partner, other) or rounds_to(partner, other):
+        if values_equal(partner, other) or rounds_to(partner, other) or _read_past(index, same, other, partner):
             return None
         theirs.append(other)
     # "rose to £14m from £9.8m in 2023" where the article gives £9.8m for 2023 as well as its
@@ -868,6 +868,35 @@ def other_partner(figure: Figure, around: Around, index: ArticleIndex, equal: li
     if dated and any(index.frame(other).years & dated for _, other in index.equal(partner)):
         return None
     return Match("misattributed", equal[0], f"the article gives its other end as '{theirs[0].text}'", "change-partner")
+
+
+def _read_past(index: ArticleIndex, same: Figure, end: Figure, partner: Figure) -> bool:
+    """Whether the article gives the summary's other end in the value's sentence, beyond the end it
+    links nearer ("3,150 pupils sat the tests at its 14 schools, compared with 2,980": the summary's
+    "3,150, up from 2,980" reads past the 14, and only it). An end on the value's other side is another
+    change."""
+    if not _IN_A_PHRASE_RE.search(index.text, max(0, end.start - _PHRASE_REACH), end.start):
+        return False  # the nearer end stands in a phrase of its own ("at the district's 14 schools")
+    sentence = index.layout.sentence_of(same.start)
+    return any(
+        index.layout.sentence_of(told.start) == sentence
+        and (told.start < end.start < same.start or same.start < end.start < told.start)
+        # the nearer end is the only figure of the kind read past
+        and [
+            other
+            for other in index.figures
+            if other.kind == same.kind and min(told.start, same.start) < other.start < max(told.start, same.start)
+        ]
+        == [end]
+        for _, told in index.equal(partner)
+    )
+
+
+# A preposition (and its determiners) right before a figure: "across the region's", "from", "at its".
+_IN_A_PHRASE_RE: Final = re.compile(
+    r"\b(?:at|across|in|from|of|on|for|with)\s+(?:(?:the|its|their|his|her|[A-Za-z]+['’]s)\s+)*$"
+)
+_PHRASE_REACH: Final = 40
 
 
 def against_its_ends(  # noqa: PLR0911 - one return per reason the ends cannot be judged, cheapest first

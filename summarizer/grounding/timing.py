@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -406,6 +407,39 @@ def counted_in_years(figure: Figure, index: ArticleIndex, text: str = "") -> Mat
         # (not "opened 32 years ago": a span back from now, never between two years of the past)
         note = _years_apart_nearby(figure.value, index)
     return Match("derived", None, note, "years-counted") if note else None
+
+
+def months_apart(figure: Figure, index: ArticleIndex, text: str) -> Match | None:
+    """A span in months that is the gap between two months of one article sentence, told as how late
+    or early (`text`: the summary's): "nine months late" from "due in May 2026, now expected in
+    February 2027". A span of something else ("a nine-month trial") is no gap between two dates."""
+    if figure.kind != "duration" or figure.unit != "month" or figure.qualifier is not None or not figure.value:
+        return None
+    if not (
+        _GAP_AFTER_RE.match(text, figure.end) or _GAP_BEFORE_RE.search(text, max(0, figure.start - 24), figure.start)
+    ):
+        return None
+    months: dict[int, list[tuple[Figure, int]]] = {}
+    for other in index.figures:
+        # a date of a month: year, month and no day (20260500)
+        if other.kind == "date" and other.value and other.value >= _DATED and not other.value % 100:
+            months.setdefault(index.sentence_number(other.start), []).append((other, _month_number(other.value)))
+    for dated in months.values():
+        for (first, one), (second, other_month) in itertools.combinations(dated, 2):
+            if abs(one - other_month) == figure.value:
+                return Match("derived", first, f"{first.text} to {second.text}", "years-counted")
+    return None
+
+
+def _month_number(value: float) -> int:
+    """A date's months since year 0 (20260500: 2026 * 12 + 5)."""
+    return int(value // 10_000) * _MONTHS_IN_A_YEAR + int(value // 100 % 100)
+
+
+# How a gap between two dates is told: "nine months late", "a delay of nine months", "put back by nine months".
+_GAP_AFTER_RE: Final = re.compile(r"\s+(?:late|later|earlier|early|behind|ahead|sooner)\b")
+_GAP_BEFORE_RE: Final = re.compile(r"\b(?:delay(?:ed)?|back|forward)\s+(?:of\s+|by\s+)?$")
+_DATED: Final = 10_000  # a date's value holds its year from here on (YYYYMMDD)
 
 
 # "born in 1987", "(1950-2024)", "(b. 1950)"
