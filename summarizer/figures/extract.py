@@ -823,19 +823,51 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
         return _Candidate(start, end, "money", value, unit=currency, scale=scale_word)
     if words and _is_bare_one(text, match):
         return None
-    clock = _CLOCK_AFTER_RE.match(text, end) if not scale and value < _HOURS_ON_A_CLOCK + 1 else None
+    clock = _clock_after(text, start, end) if not scale and value < _HOURS_ON_A_CLOCK + 1 else None
     if clock:
         return _time_of_day(start, clock, value)
     return _plain_number(text, match, value, scale_word)
 
 
-# A time of day ("3am", "10.30pm", "4 p.m.", "six o'clock") counts nothing: kind "time", never a count
-# of three or of six.
+# A time of day ("3am", "10.30pm", "4 p.m.", "six o'clock", "three o'clock in the morning") counts
+# nothing: kind "time", never a count of three or of six.
 _CLOCK_AFTER_RE: Final = re.compile(
-    r"\s?(?:(?P<half>[ap])\.\s?m\b\.?|(?P<half_short>[ap])m\b|o['’]clock\b)", re.IGNORECASE
+    r"\s?(?:(?P<half>[ap])\.\s?m\b\.?|(?P<half_short>[ap])m\b"
+    r"|o['’]clock\b(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b)?)",
+    re.IGNORECASE,
+)
+# An hour told by its part of the day ("at three in the morning", "by 11 at night"), after a word that
+# leads a time (not "sold 3 in the morning session").
+_DAY_PART_RE: Final = re.compile(
+    r"\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b", re.IGNORECASE
+)
+_AT_AN_HOUR_RE: Final = re.compile(
+    r"\b(?:at|by|until|till|before|after|from|around|between)\s+(?:(?:about|around|roughly|just\s+\w+)\s+)?$",
+    re.IGNORECASE,
 )
 _HOURS_ON_A_CLOCK: Final = 12
 _MINUTES: Final = 60
+_EVENING_FROM: Final = 6  # "11 at night" is 11pm, "2 at night" 2am
+
+
+def _clock_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """What makes the number before `end` an hour: "am", "p.m.", "o'clock", or a part of the day."""
+    clock = _CLOCK_AFTER_RE.match(text, end)
+    if clock is not None:
+        return clock
+    part = _DAY_PART_RE.match(text, end)
+    return part if part is not None and _AT_AN_HOUR_RE.search(text, max(0, start - 24), start) else None
+
+
+def _half_of_day(clock: re.Match[str], hour: int) -> str | None:
+    """ "a" or "p" for the half of the day the clock says ("in the evening": "p"); None for none."""
+    told = clock.groupdict()
+    half = told.get("half") or told.get("half_short")
+    if half or not (told.get("part") or told.get("night")):
+        return half
+    if told.get("night"):
+        return "p" if _EVENING_FROM <= hour < _HOURS_ON_A_CLOCK else "a"
+    return "a" if told["part"].lower() == "morning" else "p"
 
 
 def _time_of_day(start: int, clock: re.Match[str], value: float) -> _Candidate | None:
@@ -843,7 +875,7 @@ def _time_of_day(start: int, clock: re.Match[str], value: float) -> _Candidate |
     say morning or evening, is no figure (it would be no time to compare with "6pm"), nor are
     "13pm" and "10.75pm"."""
     hour, minutes = divmod(round(value * 100), 100)
-    half = clock.group("half") or clock.group("half_short")
+    half = _half_of_day(clock, hour)
     if half is None or minutes >= _MINUTES or not 0 < hour <= _HOURS_ON_A_CLOCK:
         return None
     hour = hour % _HOURS_ON_A_CLOCK + (_HOURS_ON_A_CLOCK if half.lower() == "p" else 0)

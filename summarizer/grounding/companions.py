@@ -254,8 +254,8 @@ def _rival_told_too(figure: Figure, companion: Figure, rival: Figure, around: Ar
     sentence = around.layout.sentence_of(figure.start)
     rival_sentence = index.sentence_number(rival.start)
     for told in around.others_between(*sentence):
-        if told.kind != rival.kind or not values_equal(told, rival):
-            continue
+        if told.value is None or told.kind != rival.kind or not values_equal(told, rival):
+            continue  # (not "several", which has no value to compare)
         if (told.start < figure.start) != (companion.start < figure.start):
             continue  # the figure stands between the pair: it may have taken the companion's place
         start, end = around.layout.clause_of(told.start)

@@ -690,13 +690,13 @@ def _told_as_level(told: Role, figure: Figure, around: Around, index: ArticleInd
         # level follows the figure ("edged 0.6 points to 11.5%": whatever the verb, a change's size).
         # A change only sought or offered ("is seeking a pay rise of 8.5%"), told as asked for in the
         # summary too ("the union's 8.5% claim", "wants 8.5%"), is told by its size.
-        sentence = around.text[slice(*around.layout.sentence_of(figure.start))].lower()
-        words = _WORD_RE.findall(sentence)
+        sentence_start, sentence_end = around.layout.sentence_of(figure.start)
+        words = _WORD_RE.findall(around.text[sentence_start:sentence_end].lower())
         return (
             _DIFFERENCE_WORDS.isdisjoint(words)
             and not _TO_LEVEL_RE.match(around.text, figure.end)
             and not (
-                any(word.startswith(_ASKING_WORDS) for word in words)
+                _told_as_asked(around.text, figure, sentence_start)
                 and any(_SOUGHT_RE.search(index.text, max(0, same.start - _SOUGHT_REACH), same.start) for same in equal)
             )
         )
@@ -809,6 +809,23 @@ def _own_stretch(index: ArticleIndex, figure: Figure) -> str:
     return index.text[figure.end : following[0].start if following else max(end, figure.end)]
 
 
+def _told_as_asked(text: str, figure: Figure, sentence_start: int) -> bool:
+    """Whether a word of the figure's own stretch tells it as asked for or offered: one of the few
+    words before it, back to a comma or colon ("the union wants 8.5%", "offered staff 4%", "Claim:
+    8.5%"), or right after it ("an 8.5% pay claim"); not a word of another clause ("pay is 8.5%, the
+    union claims", "the offer came as profit reached 8.5%")."""
+    before = text[max(sentence_start, figure.start - _ASKED_REACH) : figure.start]
+    piece = before[before.rfind(",") + 1 :].lower().split(":")
+    words = _WORD_RE.findall(piece[-1])[-_ASKED_WORDS:] or _WORD_RE.findall("".join(piece[-2:-1]))[-1:]
+    after = _WORDS_AFTER_RE.match(text, figure.end)
+    if after is not None:
+        words += _WORD_RE.findall(after.group().lower())
+    return any(word.startswith(_ASKING_WORDS) for word in words)
+
+
+_ASKED_REACH: Final = 64  # characters before a figure read for a word that asks for it
+_ASKED_WORDS: Final = 5
+_WORDS_AFTER_RE: Final = re.compile(r"(?:[ \t]+[A-Za-z'’-]+){1,2}")
 _TO_LEVEL_RE: Final = re.compile(r"(?:\s+[A-Za-z]+){0,3}\s+to\s+[£$€]?\d")
 # "is seeking a pay rise of", "offered an increase of": a change asked for or proposed, not made.
 _SOUGHT_RE: Final = re.compile(

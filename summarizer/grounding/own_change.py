@@ -56,9 +56,11 @@ def _level_of(text: str, figures: list[Figure], at: int) -> Figure | None:
 def _same_level(mine: Figure, theirs: Figure) -> bool:
     """Whether two levels may be one: equal or rounded, of one kind, or one value ("97 million" after
     "$512 million" is the article's "$97 million", though read as a count)."""
+    if theirs.value is None:
+        return True  # "several charities, up 20%": no value to tell it from the summary's
     if mine.kind == theirs.kind:
         return values_equal(mine, theirs) or rounds_to(mine, theirs)
-    return mine.value is not None and theirs.value is not None and math.isclose(mine.value, theirs.value)
+    return mine.value is not None and math.isclose(mine.value, theirs.value)
 
 
 def change_of_another(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:

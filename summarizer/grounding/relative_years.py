@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from .words import Around
 
 _RELATIVE_YEAR_RE: Final = re.compile(r"\b(last|this|next)\s+year\b", re.IGNORECASE)
+# The clause after a value that gives it for a second year: ", the same as this year", ", unchanged
+# from last year", ", as in this year".
+_SAME_AS_RE: Final = re.compile(
+    r"\W*(?:just\s+)?(?:the\s+same\s+as|as\s+(?:it\s+(?:was|did)\s+)?(?:in\s+)?|unchanged\s+(?:from|on)"
+    r"|level\s+with|matching)\s*(last|this|next)\s+year\b",
+    re.IGNORECASE,
+)
 
 
 def _stretch_year(text: str, figure: Figure, end: int, following: list[Figure]) -> str | None:
@@ -48,8 +55,9 @@ def other_relative_year(figure: Figure, around: Around, index: ArticleIndex, equ
     for same in equal:
         _, end = index.layout.clause_of(same.start)
         told = _stretch_year(index.text, same, end, index.figures_between(same.end, end))
-        if told is None or told == mine:
-            return None
+        same_as = _SAME_AS_RE.match(index.text, end)
+        if told is None or told == mine or (same_as is not None and same_as.group(1).lower() == mine):
+            return None  # ("£3m next year, the same as this year": the value is this year's too)
         theirs.add(told)
     return Match(
         "misattributed", equal[0], f"the article gives this value for {sorted(theirs)[0]} year", "time-relative"

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 _PART_LEAD_RE: Final = re.compile(r",\s+(?:of\s+which|with|including)\s", re.IGNORECASE)
 # What follows a part that names its whole by a pronoun: "85 euros of that", "950 of them".
 _OF_THAT_RE: Final = re.compile(r"\s+of\s+(?:that|this|them|those|these|it)\b", re.IGNORECASE)
+# What makes a value a word of the name after it: "the £8.6m footbridge", "Orrinby's £8.6m footbridge".
+_THE_BEFORE_RE: Final = re.compile(r"(?:\b(?:the|a|an|its|their)|\w['’]s)\s+$", re.IGNORECASE)
+_THE_REACH: Final = 16
+_WORD_AFTER_RE: Final = re.compile(r"(?:-[A-Za-z]+)?\s+([A-Za-z][A-Za-z'’]*)")  # ("the 5,300-patient surgery")
 # A sentence that opens on the whole before it: "Of that, £5.1m went on hedgerows".
 _OF_THAT_OPENS_RE: Final = re.compile(r"\s*Of\s+(?:that|this|those|these|them|the\s+total)\s*,", re.IGNORECASE)
 
@@ -71,6 +75,23 @@ def _part_words(index: ArticleIndex, whole: Figure) -> tuple[frozenset[str], Fig
     return stems(index.text[after:closing]) - stems(index.text[start:end]), part
 
 
+def _names_the_whole(figure: Figure, around: Around, index: ArticleIndex, whole: Figure) -> bool:
+    """Whether the summary gives the value before a word that names the whole before its verb in the
+    article, as what the whole is: "the £8.6m footbridge", "Orrinby's £8.6m footbridge" ("the
+    footbridge at Orrinby cost £8.6m"; not "the £8.6m cost", "the 4,100 patients", which are the
+    value's own words, told of the part's party too)."""
+    if not _THE_BEFORE_RE.search(around.text, max(0, figure.start - _THE_REACH), figure.start):
+        return False
+    word = _WORD_AFTER_RE.match(around.text, figure.end)
+    if word is None:
+        return False
+    start, _ = index.layout.sentence_of(whole.start)
+    head = index.text[start : whole.start].rstrip()
+    stems = index.layout.readings.stems
+    told = stems(word.group(1))
+    return bool(told) and told <= stems(head[: head.rfind(" ") + 1])
+
+
 def whole_for_part(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
     """Misattributed when every occurrence of the value is a whole the article gives with a part
     after it, and the summary's clause names the part's party or item (a word of the part's own that
@@ -86,9 +107,13 @@ def whole_for_part(figure: Figure, around: Around, index: ArticleIndex, equal: l
             return None  # (most values: at their first occurrence)
         words, part = found
         if mine is None:
+            if _names_the_whole(figure, around, index, same):
+                return None  # "helped pay for the £8.6m footbridge": the value is the footbridge's
             start, end = around.layout.clause_of(figure.start)
             mine = around.layout.readings.stems(around.text[start:end])
-        if words.isdisjoint(mine) or any(values_equal(sibling, part) for sibling in around.siblings):
+        if words.isdisjoint(mine) or any(
+            sibling.value is not None and values_equal(sibling, part) for sibling in around.siblings
+        ):
             return None
         parts.append(part)
     part = parts[0]
