@@ -902,7 +902,7 @@ def _may_count_it(other: Figure, mine: frozenset[str], index: ArticleIndex) -> b
 
 # Nouns that name an amount of money itself, not what it buys: "the £62m cost" is the article's
 # "£62m plan", "a £5bn bill" its "£5bn rescue".
-_AMOUNT_NOUNS: Final = frozenset(
+AMOUNT_NOUNS: Final = frozenset(
     stem(word)
     for word in [
         "cost",
@@ -924,7 +924,7 @@ _AMOUNT_NOUNS: Final = frozenset(
     ]
     if stem(word)  # a stop word to the stemmer ("total") can name nothing
 )
-_AMOUNT_PREFIXES: Final = prefixes_of(_AMOUNT_NOUNS)
+_AMOUNT_PREFIXES: Final = prefixes_of(AMOUNT_NOUNS)
 # Words for whatever money is spent on: an article amount they alone follow says not what it buys
 # ("the £26m project" may be the summary's "£26m harbour wall"). A summary's own "scheme" still
 # tells its thing against the article's ("a £12m scheme" is no "£12m depot").
@@ -934,7 +934,7 @@ _UNDERTAKING_PREFIXES: Final = prefixes_of(
 
 
 def _names_an_amount(figure: Figure, frame: Frame) -> bool:
-    return figure.kind == "money" and bool(frame.thing & _AMOUNT_NOUNS)
+    return figure.kind == "money" and bool(frame.thing & AMOUNT_NOUNS)
 
 
 _OF_RE: Final = re.compile(r"[\s-]*(?:of\s+(?:the\s+)?)?")

@@ -22,6 +22,7 @@ from .binding import (
     rival_kind,
     same_measure,
 )
+from .compact_lines import labelled_elsewhere
 from .companions import beside_other_value
 from .compare import (
     ROUNDING_REACH,
@@ -137,6 +138,13 @@ def _other_thing(figure: Figure, around: Around, index: ArticleIndex, equal: lis
     if other is None:
         return None
     return Match("misattributed", other, f"the article's '{other.text}' counts something else", "other-thing")
+
+
+def _label_elsewhere(figure: Figure, around: Around, index: ArticleIndex, equal: list[Figure]) -> Match | None:
+    other = labelled_elsewhere(figure, around, index, equal)
+    if other is None:
+        return None
+    return Match("misattributed", other, f"the summary's label fits the article's '{other.text}'", "label-elsewhere")
 
 
 def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: bool) -> Match:
@@ -803,6 +811,7 @@ _BIND: Final[dict[str, BindRule]] = {
     "contrast": lambda figure, around, index, match, equal: _contrast(figure, around, index, equal),
     "companion": lambda figure, around, index, match, equal: beside_other_value(figure, around, index, equal),
     "other-thing": lambda figure, around, index, match, equal: _other_thing(figure, around, index, equal),
+    "label-elsewhere": lambda figure, around, index, match, equal: _label_elsewhere(figure, around, index, equal),
 }
 # The bind-stage rules in the order of `rules.RULES`: their precedence.
 _BIND_RULES: Final = tuple((rule.name, _BIND[rule.name]) for rule in RULES if rule.name in _BIND)

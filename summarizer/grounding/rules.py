@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.204"
+GROUNDING_VERSION: Final = "3.205"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -125,6 +125,11 @@ RULES: Final = (
         "other-thing",
         "bind",
         "the article's equal count counts something else: 'four ferries' for 'four piers'",
+    ),
+    Rule(
+        "label-elsewhere",
+        "bind",
+        "a compact line's label is another figure's: 'Prams: 86' where the article has '86 bicycles, 41 prams'",
     ),
     Rule("subject-elsewhere", "bind", "in the value's sentence, another figure has the summary's subject"),
     Rule("bound-elsewhere", "bind", "nothing around the value fits, while another figure clearly does"),
