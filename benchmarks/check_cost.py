@@ -248,11 +248,13 @@ def large_inputs(seed: int) -> None:
 def _long_runs() -> tuple[tuple[str, str, str], ...]:
     """Texts whose reading once grew with the square of a run in one sentence or clause (found by
     the code review of 3.185-3.188): 5,000 names joined by commas alone; 8,000 occurrences of one
-    value in one sentence, in one clause (read by a headline), and beside a second amount."""
+    value in one sentence, in one clause (read by a headline), and beside a second amount; and (the
+    code review of 3.195-3.197) a summary sentence of 1,000 amounts against 1,000 one-amount sentences."""
     names = ", ".join("Kiln" + "".join(chr(97 + (i // 26**k) % 26) for k in range(3)) for i in range(5_000))
     readings = ", ".join(f"a gauge logged 4.5% in trial {i}" for i in range(8_000))
     gauges = " then ".join("4.5%" for _ in range(8_000))
     paid = " then ".join("£62m" for _ in range(8_000))
+    given = ". It got ".join(f"£{i + 7}m" for i in range(1_000))
     return (
         ("5,000 names, commas only", f"Hanley Clay sold kilns at {names} last year.", "Hanley Clay sold four kilns."),
         (
@@ -270,6 +272,13 @@ def _long_runs() -> tuple[tuple[str, str, str], ...]:
             f"Orrel Trust paid dividends of {paid} to members. Its chief executive received £1.4m, "
             "against £0.9m for the finance director.",
             "Orrel Trust paid £62m in dividends and its chief executive received £1.4m.",
+        ),
+        (
+            # (the sixth code review's case, at 1,000: each summary figure once read all the others
+            # as swap partners; other reads still grow with the sentence, see docs/figure-check.md)
+            "1,000 in a summary line",
+            f"Kestrow was given {given}.",
+            "Kestrow was given " + ", ".join(f"£{i + 7}m" for i in range(1_000)) + ".",
         ),
     )
 

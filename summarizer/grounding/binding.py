@@ -483,10 +483,13 @@ def _better_rival(
         # Only a swap moves a figure: the summary gives the rival's value too, and that figure
         # points back at this one ("30% of exports and 45% of imports"). A single figure beside
         # words of another sentence is how headlines are written, not an error.
+        # (the summary's figures nearest the rival's value: a summary of thousands of amounts is not
+        # read whole for every rival)
+        near = around.nearest_in_value(rival.kind, rival.value, _PARTNERS_READ) if rival.value is not None else []
         partners = [
             around.frame_of(other)
-            for other in others
-            if other.kind == rival.kind and (values_equal(other, rival) or rounds_to(other, rival))
+            for other in near
+            if other.start != around.figure.start and (values_equal(other, rival) or rounds_to(other, rival))
         ]
         # What it counts decides alone, except in a headline, whose word after a figure is often a
         # verb ("12 Hurt", "1,000 Flee"); words need a swap partner.
@@ -544,6 +547,7 @@ def _whole_right_after(part: Figure, index: ArticleIndex) -> Figure | None:
 
 
 _TELLING: Final = 2  # words of the summary's that tell the equal figure apart keep it there
+_PARTNERS_READ: Final = 16  # the summary's figures nearest a rival's value read for its swap partner
 
 
 def _sentence_words_of_all(around: Around) -> frozenset[str]:

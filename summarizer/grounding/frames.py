@@ -195,6 +195,7 @@ class FrameReader:
     """Frames of the figures of one text, computed when first asked for."""
 
     __slots__ = (
+        "_by_value",
         "_copies",
         "_frames",
         "_opening",
@@ -232,6 +233,24 @@ class FrameReader:
         self._picks: dict[int, tuple[dict[int, frozenset[str]], dict[str, frozenset[str]]]] = {}
         self._source = source
         self._copies: dict[int, tuple[list[Figure], list[Figure]] | None] = {}  # by sentence start
+        self._by_value: dict[str, tuple[list[float], list[Figure]]] = {}  # by kind, read when first asked
+
+    def nearest_in_value(self, kind: str, value: float, count: int) -> list[Figure]:
+        """Up to `count` figures of a kind whose values lie nearest `value`: found by bisection in the
+        values sorted once per kind, so a text of thousands of figures is not read per question."""
+        found = self._by_value.get(kind)
+        if found is None:
+            ordered = sorted((one for one in self.figures if one.kind == kind and one.value is not None), key=_VALUE)
+            found = self._by_value[kind] = ([one.value or 0.0 for one in ordered], ordered)
+        values, ordered = found
+        low = high = bisect.bisect_left(values, value)
+        while high - low < count and (low > 0 or high < len(values)):
+            # the closer of the two neighbours of the window first
+            if high >= len(values) or (low > 0 and value - values[low - 1] <= values[high] - value):
+                low -= 1
+            else:
+                high += 1
+        return ordered[low:high]
 
     def frame(self, figure: Figure) -> Frame:
         found = self._frames.get(figure.start)
@@ -593,6 +612,7 @@ class FrameReader:
 
 _NO_YEARS: Final[frozenset[int]] = frozenset()
 _START: Final = operator.attrgetter("start")
+_VALUE: Final = operator.attrgetter("value")
 _FIRST: Final = operator.itemgetter(0)
 _SECOND: Final = operator.itemgetter(1)
 

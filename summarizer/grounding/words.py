@@ -377,6 +377,10 @@ class Around:
         """What another figure of the same summary text measures."""
         return self._reader.frame(other)
 
+    def nearest_in_value(self, kind: str, value: float, count: int) -> list[Figure]:
+        """Up to `count` figures of the summary of a kind whose values lie nearest `value`."""
+        return self._reader.nearest_in_value(kind, value, count)
+
     @property
     def frame(self) -> Frame:
         """What the summary figure measures, read from its sentence's structure."""

@@ -37,3 +37,12 @@ def test_the_reader_gives_frames_with_their_words() -> None:
         frame = reader.frame(figure)
         assert frame.words == frame.thing | frame.context
     assert reader.frame(next(f for f in reader.figures if f.text == "12")).thing == frozenset({"berth"})
+
+
+def test_the_figures_nearest_a_value_are_found_by_value_not_by_place() -> None:
+    text = "Depots got £40m, £7m, £12m, £95m and £11m, and 30 staff."
+    reader = FrameReader(text, find_figures(text))
+    nearest = reader.nearest_in_value("money", 11e6, 3)
+    assert sorted(figure.text for figure in nearest) == ["£11m", "£12m", "£7m"]
+    assert reader.nearest_in_value("count", 11e6, 3)[0].text == "30"
+    assert reader.nearest_in_value("percent", 5.0, 3) == []
