@@ -119,6 +119,18 @@ def _value(text: str, rng: random.Random) -> str | None:
     return None
 
 
+def _hour(text: str) -> str | None:
+    """A time of day two hours on (or back, past the clock's last hour): "4:52pm" -> "6:52pm",
+    "16:25" -> "18:25", "11pm" -> "9pm"; a lead digit changed would make no time ("86:30")."""
+    found = re.search(r"\d{1,2}", text)
+    if found is None:
+        return None
+    hour, last = int(found.group()), 12 if re.search(r"[ap]\.?\s?m", text, re.IGNORECASE) else 23
+    new = hour + 2 if hour + 2 <= last else hour - 2
+    width = len(found.group()) if found.group().startswith("0") else 1  # "09:30" keeps its zero
+    return text[: found.start()] + f"{new:0{width}d}" + text[found.end() :]
+
+
 def _scale(text: str) -> str | None:
     for old, new in _SCALES.items():
         match = re.search(rf"(?<=\d)\s?{old}\b|\b{old}\b", text)
@@ -171,7 +183,11 @@ def mutants(sentence: str, figures: list[Figure], rng: random.Random) -> Iterato
         if figure.value is None or figure.vague or figure.kind in {"ordinal", "name"}:
             continue
         changes = {
-            "value": _value(figure.text, rng) if figure.kind not in {"year", "date"} else None,
+            "value": _hour(figure.text)
+            if figure.kind == "time"
+            else _value(figure.text, rng)
+            if figure.kind not in {"year", "date"}
+            else None,
             "scale": _scale(figure.text) if figure.scale else None,
             "currency": _currency(figure.text) if figure.kind == "money" else None,
             "year": str(int(figure.value) + 2) if figure.kind == "year" else None,

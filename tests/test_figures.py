@@ -218,8 +218,8 @@ def test_numbers_inside_names_are_names(text: str, figure_text: str, unit: str) 
     assert (figure.text, figure.kind, figure.unit) == (figure_text, "name", unit)
 
 
-def test_clock_times_are_not_figures_and_short_years_are_years() -> None:
-    assert find_figures("The blast came at 11:14 AM.") == []
+def test_clock_times_are_times_and_short_years_are_years() -> None:
+    assert [(figure.kind, figure.value) for figure in find_figures("The blast came at 11:15 AM.")] == [("time", 11.25)]
 
 
 @pytest.mark.parametrize(
@@ -276,6 +276,27 @@ def test_a_number_in_an_older_year_is_no_ratio(text: str, expected: list[tuple[s
 )
 def test_an_ordinal_half_of_an_amount_is_a_share(text: str, shares: list[float]) -> None:
     assert [figure.value for figure in find_figures(text) if figure.kind == "fraction"] == shares
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "value"),
+    [
+        ("The ferry left at 16:25 on Sunday.", "16:25", 16 + 25 / 60),
+        ("By 09:30, crews had cleared the road.", "09:30", 9.5),
+        ("The alarm sounded at about 11:05pm.", "about 11:05pm", 23 + 5 / 60),
+    ],
+)
+def test_an_hour_and_its_minutes_after_a_time_word_are_a_time(text: str, figure_text: str, value: float) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind) == (figure_text, "time")
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["She won in 2:08:35.", "He ran the mile in 3:59.4.", "Boys outnumber girls 3:1.", "The 16:25 left late."]
+)
+def test_a_race_time_a_ratio_or_a_timetable_name_is_no_time_of_day(text: str) -> None:
+    assert [figure for figure in find_figures(text) if figure.kind == "time"] == []
 
 
 @pytest.mark.parametrize("text", ["The bells rang at nine o'clock.", "It was 10.75pm.", "The talk ran to 14:30."])

@@ -122,7 +122,36 @@ def _read(text: str) -> list[Figure]:
         candidates = _with_compound_times(text, candidates)
     if any(text.startswith("h", candidate.end) for candidate in candidates):  # "6h": read at the numbers only
         candidates = _with_short_times(text, candidates)
+    if ":" in text:
+        candidates = _with_clock_times(text, candidates)
     return [_with_qualifier(text, candidate) for candidate in candidates]
+
+
+# "16:25", "9:30 p.m.": an hour and its minutes, after a word that leads a time ("began at 16:25", "by
+# 09:30"); not "won in 2:08:35" (a race time), "ran 3:59.4", "a 3:1 ratio", nor a dateline's "6:18 AM".
+_COLON_TIME_RE: Final = re.compile(
+    r"(?<![\w:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:]|\.\d)(?:\s?(?:(?P<half>[ap])\.\s?m\b\.?|(?P<half_short>[ap])m\b))?",
+    re.IGNORECASE,
+)
+
+
+def _with_clock_times(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Read "at 16:25" and "by 9:30pm" as times of day (kind "time", hours after midnight)."""
+    times = []
+    for found in _COLON_TIME_RE.finditer(text):
+        if not _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start()):
+            continue
+        hour, minutes = int(found.group(1)), int(found.group(2))
+        half = found.group("half") or found.group("half_short")
+        if half:
+            if not 0 < hour <= _HOURS_ON_A_CLOCK:
+                continue  # "16:25pm" is no time
+            hour = hour % _HOURS_ON_A_CLOCK + (_HOURS_ON_A_CLOCK if half.lower() == "p" else 0)
+        times.append(_Candidate(found.start(), found.end(), "time", hour + minutes / _MINUTES, unit=None))
+    if not times:
+        return candidates
+    kept = [c for c in candidates if not any(t.start <= c.start < t.end for t in times)]
+    return sorted([*kept, *times], key=lambda candidate: candidate.start)
 
 
 # "6h 12m", "2h 04m 51s": a time in hours, minutes and seconds written short, as race reports do.

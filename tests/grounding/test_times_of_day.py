@@ -45,3 +45,10 @@ def test_a_count_found_only_as_an_hour_is_unsupported() -> None:
 def test_an_hour_is_no_count_that_blocks_a_total(article: str) -> None:
     # the count with the one beside it (17 soldiers and one guard) is the total; "2am" counts nothing
     assert status(article, "Rebels killed 18 at a barracks in Odessia.", "18") == "derived"
+
+
+def test_a_time_in_hours_and_minutes_is_compared_with_times() -> None:
+    article = "The Thurnby Lane ferry left its berth at 16:52 on Saturday, 40 minutes late."
+    assert nothing_flagged(article, "The ferry left at 16:52, 40 minutes late.")
+    assert nothing_flagged(article, "The ferry left at 4:52pm.")
+    assert flagged(article, "The ferry left at 16:25.", "16:25")
