@@ -874,6 +874,13 @@ _AT_AN_HOUR_RE: Final = re.compile(
     r"\b(?:at|by|until|till|before|after|from|around|between)\s+(?:(?:about|around|roughly|just\s+\w+)\s+)?$",
     re.IGNORECASE,
 )
+# "from" or "by" after a verb of change leads a level or a change's size, not an hour: "grew from 5 in
+# the morning to 40", "fell by 3 in the afternoon".
+_CHANGED_BY_RE: Final = re.compile(
+    r"\b(?:rise|rose|risen|grew|grow|grown|fell|fall|fallen|climb\w*|drop\w*|jump\w*|increas\w*|decreas\w*"
+    r"|up|down)\s+(?:from|by)\s+(?:(?:about|around|roughly|just\s+\w+)\s+)?$",
+    re.IGNORECASE,
+)
 _HOURS_ON_A_CLOCK: Final = 12
 _MINUTES: Final = 60
 _EVENING_FROM: Final = 6  # "11 at night" is 11pm, "2 at night" 2am
@@ -885,7 +892,9 @@ def _clock_after(text: str, start: int, end: int) -> re.Match[str] | None:
     if clock is not None:
         return clock
     part = _DAY_PART_RE.match(text, end)
-    return part if part is not None and _AT_AN_HOUR_RE.search(text, max(0, start - 24), start) else None
+    if part is None or not _AT_AN_HOUR_RE.search(text, max(0, start - 24), start):
+        return None
+    return None if _CHANGED_BY_RE.search(text, max(0, start - 40), start) else part
 
 
 def _half_of_day(clock: re.Match[str], hour: int) -> str | None:

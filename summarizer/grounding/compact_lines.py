@@ -181,9 +181,6 @@ def labelled_elsewhere(figure: Figure, around: Around, index: ArticleIndex, equa
     # to £31m from £44m").
     values = {occurrence.value for occurrence in equal}
     values |= {partner.value for partner in map(index.partner, equal) if partner is not None}
-    # A value the summary gives on another line is no rival: "Workforce: 420. New staff: 35" tells
-    # the article's "35 new staff" apart itself.
-    told = [other for other in around.siblings if other.start != figure.start and other.value is not None]
     rivals = [
         other
         for _, other in index.candidates(figure)
@@ -191,9 +188,10 @@ def labelled_elsewhere(figure: Figure, around: Around, index: ArticleIndex, equa
         and not other.vague
         and other.value not in values
         and not values_equal(figure, other)
-        and not any(mine.kind == other.kind and values_equal(mine, other) for mine in told)
         and _says(index.frame(other), label)
         and not _of_another_party(other, equal, index)
+        and not _narrowed(other, index, label)
+        and not _told_on_another_line(figure, other, around)
     ]
     # Only a label that points at one value: where its noun binds several ("a loss of £9m" and "losses
     # of £2m at the Haskelby site"), which one the line means is not told.
@@ -211,3 +209,36 @@ def _of_another_party(rival: Figure, equal: list[Figure], index: ArticleIndex) -
     for occurrence in equal:
         names -= index.names_in(index.text, *index.layout.sentence_of(occurrence.start))
     return bool(names)
+
+
+# What tells a rival as only some of what the label counts: an addition before it ("a further 120
+# jobs"), or a phrase after the label's noun that narrows it ("revenue from exports was £12m").
+_ADDED_RE: Final = re.compile(r"\b(?:a\s+further|another|an\s+extra|extra|additional|more)\s+$", re.IGNORECASE)
+_NARROWED_RE: Final = re.compile(r"([A-Za-z]+)\s+(?:from|for|among|outside)\s", re.IGNORECASE)
+
+
+def _narrowed(rival: Figure, index: ArticleIndex, label: frozenset[str]) -> bool:
+    """Whether the article tells a rival as a part or an addition of the label's thing, so that the
+    bare label may well be another value's: "Jobs: 900" for "employs 900 people, and a further 120
+    jobs", "Revenue: £40m" for "made £40m in sales; revenue from exports was £12m"."""
+    if _ADDED_RE.search(index.text, max(0, rival.start - 16), rival.start):
+        return True
+    start, end = index.layout.clause_of(rival.start)
+    return any(
+        prefixes_of(content_stems(found.group(1))) & label for found in _NARROWED_RE.finditer(index.text, start, end)
+    )
+
+
+def _told_on_another_line(figure: Figure, rival: Figure, around: Around) -> bool:
+    """Whether the summary gives the rival's value as another figure of its own, so that it tells the
+    rival apart itself ("Workforce: 420. New staff: 35" for the article's "35 new staff"). Only its
+    figures nearest that value are read: a summary of many lines is not read whole for every rival."""
+    if rival.kind == "date":
+        near = [other for other in around.siblings if other.kind == "date" and other.value is not None]
+    else:
+        assert rival.value is not None
+        near = around.nearest_in_value(rival.kind, rival.value, _NEAREST_READ)
+    return any(mine.start != figure.start and mine.kind == rival.kind and values_equal(mine, rival) for mine in near)
+
+
+_NEAREST_READ: Final = 4

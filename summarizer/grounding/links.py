@@ -817,12 +817,16 @@ def _told_as_asked(text: str, figure: Figure, sentence_start: int) -> bool:
     before = text[max(sentence_start, figure.start - _ASKED_REACH) : figure.start]
     piece = before[before.rfind(",") + 1 :].lower().split(":")
     words = _WORD_RE.findall(piece[-1])[-_ASKED_WORDS:] or _WORD_RE.findall("".join(piece[-2:-1]))[-1:]
+    if _COPULA_RE.match(piece[-1]) and len(piece) == 1:  # "the union's demand, put on Monday, is 8.5%"
+        words += _WORD_RE.findall(before[: before.find(",")].lower())
     after = _WORDS_AFTER_RE.match(text, figure.end)
     if after is not None:
         words += _WORD_RE.findall(after.group().lower())
     return any(word.startswith(_ASKING_WORDS) for word in words)
 
 
+# A stretch that opens on its verb, after a parenthesis: its subject is before the first comma.
+_COPULA_RE: Final = re.compile(r"\s*(?:is|was|are|were|stands\s+at|stood\s+at|remains|remained)\b")
 _ASKED_REACH: Final = 64  # characters before a figure read for a word that asks for it
 _ASKED_WORDS: Final = 5
 _WORDS_AFTER_RE: Final = re.compile(r"(?:[ \t]+[A-Za-z'’-]+){1,2}")

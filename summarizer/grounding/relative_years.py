@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 _RELATIVE_YEAR_RE: Final = re.compile(r"\b(last|this|next)\s+year\b", re.IGNORECASE)
 # The clause after a value that gives it for a second year: ", the same as this year", ", unchanged
-# from last year", ", as in this year".
+# from last year", ", as in this year"; not a bare "as" before a year's own thing (", as this year's
+# surplus runs out" says why, not how much).
 _SAME_AS_RE: Final = re.compile(
-    r"\W*(?:just\s+)?(?:the\s+same\s+as|as\s+(?:it\s+(?:was|did)\s+)?(?:in\s+)?|unchanged\s+(?:from|on)"
-    r"|level\s+with|matching)\s*(last|this|next)\s+year\b",
+    r"\W*(?:just\s+)?(?:the\s+same\s+as|(?P<bare>as)\s+(?:it\s+(?:was|did)\s+)?(?:in\s+)?|unchanged\s+(?:from|on)"
+    r"|level\s+with|matching)\s*(last|this|next)\s+year\b(?(bare)(?!['’]s))",
     re.IGNORECASE,
 )
 
@@ -56,7 +57,7 @@ def other_relative_year(figure: Figure, around: Around, index: ArticleIndex, equ
         _, end = index.layout.clause_of(same.start)
         told = _stretch_year(index.text, same, end, index.figures_between(same.end, end))
         same_as = _SAME_AS_RE.match(index.text, end)
-        if told is None or told == mine or (same_as is not None and same_as.group(1).lower() == mine):
+        if told is None or told == mine or (same_as is not None and same_as.group(2).lower() == mine):
             return None  # ("£3m next year, the same as this year": the value is this year's too)
         theirs.add(told)
     return Match(

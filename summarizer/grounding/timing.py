@@ -438,7 +438,7 @@ def _month_number(value: float) -> int:
 
 # How a gap between two dates is told: "nine months late", "a delay of nine months", "put back by nine months".
 _GAP_AFTER_RE: Final = re.compile(r"\s+(?:late|later|earlier|early|behind|ahead|sooner)\b")
-_GAP_BEFORE_RE: Final = re.compile(r"\b(?:delay(?:ed)?|back|forward)\s+(?:of\s+|by\s+)?$")
+_GAP_BEFORE_RE: Final = re.compile(r"\b(?:delay(?:ed)?|back|forward)\s+(?:of\s+|by\s+)?$", re.IGNORECASE)
 _DATED: Final = 10_000  # a date's value holds its year from here on (YYYYMMDD)
 
 
