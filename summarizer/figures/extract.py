@@ -146,12 +146,11 @@ def _with_clock_times(text: str, candidates: list[_Candidate]) -> list[_Candidat
         if half:
             if not 0 < hour <= _HOURS_ON_A_CLOCK:
                 continue  # "16:25pm" is no time
-            hour = hour % _HOURS_ON_A_CLOCK + (_HOURS_ON_A_CLOCK if half.lower() == "p" else 0)
+            hour = _on_the_24_hour_clock(hour, half)
         times.append(_Candidate(found.start(), found.end(), "time", hour + minutes / _MINUTES, unit=None))
     if not times:
         return candidates
-    kept = [c for c in candidates if not any(t.start <= c.start < t.end for t in times)]
-    return sorted([*kept, *times], key=lambda candidate: candidate.start)
+    return _in_place_of(candidates, times)
 
 
 # "6h 12m", "2h 04m 51s": a time in hours, minutes and seconds written short, as race reports do.
@@ -167,6 +166,11 @@ def _with_short_times(text: str, candidates: list[_Candidate]) -> list[_Candidat
     ]
     if not times:
         return candidates
+    return _in_place_of(candidates, times)
+
+
+def _in_place_of(candidates: list[_Candidate], times: list[_Candidate]) -> list[_Candidate]:
+    """`times` in place of the candidates that start inside them, all in text order."""
     kept = [c for c in candidates if not any(t.start <= c.start < t.end for t in times)]
     return sorted([*kept, *times], key=lambda candidate: candidate.start)
 
@@ -908,6 +912,11 @@ def _half_of_day(clock: re.Match[str], hour: int) -> str | None:
     return "a" if told["part"].lower() == "morning" else "p"
 
 
+def _on_the_24_hour_clock(hour: int, half: str) -> int:
+    """An hour of "am" ("a") or "pm" ("p") after midnight: 12am is 0, 12pm 12, 4pm 16."""
+    return hour % _HOURS_ON_A_CLOCK + (_HOURS_ON_A_CLOCK if half.lower() == "p" else 0)
+
+
 def _time_of_day(start: int, clock: re.Match[str], value: float) -> _Candidate | None:
     """ "10.30pm" -> 22.5 (hours after midnight), "12.30am" -> 0.5. "Six o'clock", which does not
     say morning or evening, is no figure (it would be no time to compare with "6pm"), nor are
@@ -916,7 +925,7 @@ def _time_of_day(start: int, clock: re.Match[str], value: float) -> _Candidate |
     half = _half_of_day(clock, hour)
     if half is None or minutes >= _MINUTES or not 0 < hour <= _HOURS_ON_A_CLOCK:
         return None
-    hour = hour % _HOURS_ON_A_CLOCK + (_HOURS_ON_A_CLOCK if half.lower() == "p" else 0)
+    hour = _on_the_24_hour_clock(hour, half)
     return _Candidate(start, clock.end(), "time", hour + minutes / _MINUTES, unit=None)
 
 
