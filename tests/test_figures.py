@@ -293,6 +293,19 @@ def test_an_hour_and_its_minutes_after_a_time_word_are_a_time(text: str, figure_
 
 
 @pytest.mark.parametrize(
+    ("text", "figure_text", "value"),
+    [("The count began at midnight.", "midnight", 0.0), ("Polls closed by noon.", "noon", 12.0)],
+)
+def test_noon_and_midnight_after_a_time_word_are_times(text: str, figure_text: str, value: float) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.value) == (figure_text, "time", value)
+
+
+def test_noon_as_a_name_is_no_time() -> None:
+    assert find_figures("The noon deadline passed; a midnight feast followed.") == []
+
+
+@pytest.mark.parametrize(
     "text", ["She won in 2:08:35.", "He ran the mile in 3:59.4.", "Boys outnumber girls 3:1.", "The 16:25 left late."]
 )
 def test_a_race_time_a_ratio_or_a_timetable_name_is_no_time_of_day(text: str) -> None:

@@ -122,7 +122,7 @@ def _read(text: str) -> list[Figure]:
         candidates = _with_compound_times(text, candidates)
     if any(text.startswith("h", candidate.end) for candidate in candidates):  # "6h": read at the numbers only
         candidates = _with_short_times(text, candidates)
-    if ":" in text:
+    if ":" in text or "oon" in text or "idnight" in text or "idday" in text:
         candidates = _with_clock_times(text, candidates)
     return [_with_qualifier(text, candidate) for candidate in candidates]
 
@@ -135,9 +135,18 @@ _COLON_TIME_RE: Final = re.compile(
 )
 
 
+# "at noon", "by midnight": the two hours named by a word, after a word that leads a time (not "the
+# noon deadline").
+_NAMED_HOUR_RE: Final = re.compile(r"\b(?:(noon|midday)|midnight)\b", re.IGNORECASE)
+
+
 def _with_clock_times(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """Read "at 16:25" and "by 9:30pm" as times of day (kind "time", hours after midnight)."""
-    times = []
+    """Read "at 16:25", "by 9:30pm" and "at noon" as times of day (kind "time", hours after midnight)."""
+    times = [
+        _Candidate(found.start(), found.end(), "time", float(_HOURS_ON_A_CLOCK if found.group(1) else 0), unit=None)
+        for found in _NAMED_HOUR_RE.finditer(text)
+        if _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start())
+    ]
     for found in _COLON_TIME_RE.finditer(text):
         if not _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start()):
             continue

@@ -52,3 +52,9 @@ def test_a_time_in_hours_and_minutes_is_compared_with_times() -> None:
     assert nothing_flagged(article, "The ferry left at 16:52, 40 minutes late.")
     assert nothing_flagged(article, "The ferry left at 4:52pm.")
     assert flagged(article, "The ferry left at 16:25.", "16:25")
+
+
+def test_noon_is_twelve_oclock() -> None:
+    article = "The Thurnby Lane rally began at noon on Sunday and 4,000 people marched."
+    assert nothing_flagged(article, "The rally began at 12pm and 4,000 people marched.")
+    assert flagged(article, "The rally began at 2pm.", "2pm")
