@@ -256,7 +256,7 @@ def test_up_to_a_value_from_another_is_a_change_not_a_cap(text: str, figure_text
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Abbess Tolle died at the age of 71 in 1682.", [("71", "age"), ("1682", "year")]),  # no 71 in every 1,682
+        ("Ilsa Tolle retired at the age of 71 in 1682.", [("71", "age"), ("1682", "year")]),  # no 71 in every 1,682
         ("The fault shows up in 1 in 1500 engines.", [("1 in 1500", "fraction")]),
         ("Damp was found in 3 in 1000 homes.", [("3 in 1000", "fraction")]),
         ("Output fell by 578 in 2023.", [("578", "count"), ("2023", "year")]),
@@ -269,7 +269,7 @@ def test_a_number_in_an_older_year_is_no_ratio(text: str, expected: list[tuple[s
 @pytest.mark.parametrize(
     ("text", "shares"),
     [
-        ("The board will release the second half of the €60 billion fund in May.", [50.0]),
+        ("Holtmere paid the second half of its €60m grant in May.", [50.0]),
         ("Tolvern scored twice in the second half of the match.", []),  # a period, not a share
         ("Output rose in the first half of the year.", []),
     ],

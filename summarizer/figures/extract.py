@@ -787,8 +787,8 @@ def _ratio(text: str, match: re.Match[str]) -> _Candidate | None:
 
 
 def _year_after_in(match: re.Match[str], num: float) -> bool:
-    """ "Dropped by 578 in 2023": a count and the year it belongs to, not 578 in every 2,023; "died at
-    65 in 1656" too (an older year, not a round hundred, after anything but one: "1 in 1500 births"
+    """ "Dropped by 578 in 2023": a count and the year it belongs to, not 578 in every 2,023; "retired
+    at 58 in 1742" too (an older year, not a round hundred, after anything but one: "1 in 1500 births"
     and "3 in 1000 homes" are ratios)."""
     den = match.group("den")
     if not den.isdigit() or len(den) != _YEAR_LENGTH or "out" in match.group(0).lower():
@@ -822,8 +822,8 @@ def _is_numeric_fraction(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 20) : match.start()]
     after = text[match.end() : match.end() + 12]
     if patterns.ORDINAL_BEFORE_RE.search(before):
-        # "the second half" of a match or a year is a period; "the second half of the $700m fund" is
-        # a share of an amount, as "half of the $700m fund" is
+        # "the second half" of a match or a year is a period; "the second half of its £48m grant" is
+        # a share of an amount, as "half of its £48m grant" is
         return bool(match.group("half")) and bool(_OF_AMOUNT_AFTER_RE.match(text, match.end()))
     if match.group("half"):
         if patterns.HALF_OF_UNIT_RE.match(text[match.end() : match.end() + 40]):

@@ -374,8 +374,8 @@ def _years_apart(value: float, index: ArticleIndex, *, ago: bool = False) -> str
 
 def _since_last_year(value: float, index: ArticleIndex) -> str | None:
     """The gap from last year to a year told in the same sentence as something done last year, in a
-    dated article: "sales fell last year for the first time since 1994", dated January 2020, make
-    "the first fall in 25 years" (2019 - 1994)."""
+    dated article: "the ferry company made a loss last year, its first since 2008", dated January
+    2031, makes "its first loss in 22 years" (2030 - 2008)."""
     now = _now(index) if index.dated else None
     if now is None:
         return None
@@ -1068,8 +1068,9 @@ def time_to_dateline(figure: Figure, index: ArticleIndex) -> Match | None:
 
 
 def _months_to_coming(value: float, month: int, index: ArticleIndex) -> Match | None:
-    """Months from the article's date to a coming month it says something lasts until: "shut until
-    next April" in an article of June is ten months (a month alone is no figure, so it is read here)."""
+    """Months from the article's date to a coming month it says something lasts until: "the bridge
+    stays closed until March" in an article of July is eight months (a month alone is no figure, so
+    it is read here)."""
     for found in _UNTIL_MONTH_RE.finditer(index.text):
         months = (MONTH_NAMES.index(found.group(1).lower()) + 1 - month) % _MONTHS_IN_A_YEAR or _MONTHS_IN_A_YEAR
         if same(months, value):

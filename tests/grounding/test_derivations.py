@@ -956,17 +956,17 @@ def test_a_margin_over_a_level_the_summary_gives_is_derived_across_sentences() -
 
 def test_a_span_to_a_year_counts_from_last_year_when_the_event_was_last_year() -> None:
     article = (
-        "ALDERPORT, 14 January 2031 - Cider drinking in Marrowdale fell last year for the first time since "
-        "2008, the growers' board said. Sales were 41 million litres."
+        "ALDERPORT, 14 January 2031 - The Marrowdale ferry company made a loss last year, its first since "
+        "2008, the owners said. It carried 41 million passengers."
     )
-    assert status(article, "Cider drinking in Marrowdale fell for the first time in 22 years.", "22") == "derived"
-    assert flagged(article, "Cider drinking in Marrowdale fell for the first time in 21 years.", "21")
+    assert status(article, "The Marrowdale ferry company made its first loss in 22 years.", "22") == "derived"
+    assert flagged(article, "The Marrowdale ferry company made its first loss in 21 years.", "21")
 
 
 def test_the_second_half_of_an_amount_is_half_of_it() -> None:
-    article = "The minister asked parliament to release the second half of the €60 billion rescue fund."
-    assert status(article, "The minister asked for the remaining €30 billion of the rescue fund.", "€30") == "derived"
-    assert flagged(article, "The minister asked for €35 billion of the rescue fund.", "€35")
+    article = "Holtmere council has now paid the museum the second half of its €60m building grant."
+    assert status(article, "The museum received €30m of its grant this month.", "€30m") == "derived"
+    assert flagged(article, "The museum received €35m of its grant this month.", "€35m")
 
 
 def test_a_worked_out_value_rounds_to_the_nearest_step_a_half_up() -> None:
@@ -977,17 +977,17 @@ def test_a_worked_out_value_rounds_to_the_nearest_step_a_half_up() -> None:
 
 def test_months_from_the_date_to_a_coming_month_are_derived() -> None:
     article = (
-        "HOLTMERE, 29 June 2031 - The island's two colleges will be shut until next April while their halls "
-        "are rebuilt, the council said."
+        "HOLTMERE, 29 July 2031 - The Dunsk road bridge stays closed until March while its deck is relaid, "
+        "the council said."
     )
-    assert status(article, "The colleges will close for 10 months.", "10 months") == "derived"
-    assert flagged(article, "The colleges will close for 9 months.", "9 months")
+    assert status(article, "The bridge will be closed for 8 months.", "8 months") == "derived"
+    assert flagged(article, "The bridge will be closed for 9 months.", "9 months")
 
 
 def test_a_year_counted_back_from_an_older_year_told_with_an_age() -> None:
     article = (
-        "Abbess Ilsa Tolle, who died at the age of 71 in 1682, was buried beside her brother's heart. "
-        "He had been buried in Dunsk nine years earlier."
+        "Master mason Ilsa Tolle, who retired at the age of 71 in 1682, finished the Dunsk chapel. "
+        "Her brother had begun its tower nine years earlier."
     )
-    assert status(article, "He died in 1673.", "1673") == "derived"
-    assert flagged(article, "He died in 1675.", "1675")
+    assert status(article, "Her brother began the tower in 1673.", "1673") == "derived"
+    assert flagged(article, "Her brother began the tower in 1675.", "1675")
