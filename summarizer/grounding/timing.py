@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from summarizer.figures import Figure
-from summarizer.figures.lexicon import MONTH_NAMES, WEEKDAYS
+from summarizer.figures.lexicon import MONTH_NAMES, MONTHS, WEEKDAYS
 
 from .binding import BINDABLE_KINDS
 from .compare import CALENDAR_KINDS, DURATION_DAYS, bound_of, rounds_to, same, values_equal
@@ -1072,15 +1072,13 @@ def _months_to_coming(value: float, month: int, index: ArticleIndex) -> Match | 
     stays closed until March" in an article of July is eight months (a month alone is no figure, so
     it is read here)."""
     for found in _UNTIL_MONTH_RE.finditer(index.text):
-        months = (MONTH_NAMES.index(found.group(1).lower()) + 1 - month) % _MONTHS_IN_A_YEAR or _MONTHS_IN_A_YEAR
+        months = (MONTHS[found.group(1).lower()] - month) % _MONTHS_IN_A_YEAR or _MONTHS_IN_A_YEAR
         if same(months, value):
             return Match("derived", None, f"the article's date to {found.group(1)}: {months} months", "years-counted")
     return None
 
 
-_UNTIL_MONTH_RE: Final = re.compile(
-    rf"\b(?:until|till|through)\s+(?:next\s+)?({'|'.join(MONTH_NAMES)})\b(?!\s+\d)", re.IGNORECASE
-)
+_UNTIL_MONTH_RE: Final = re.compile(rf"\b(?:until|till|through)\s+(?:next\s+)?({_MONTHS})\b(?!\s+\d)", re.IGNORECASE)
 _MONTHS_IN_A_YEAR: Final = 12
 
 
