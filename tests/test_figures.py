@@ -333,6 +333,8 @@ def test_a_count_beside_a_time_of_day_stays_a_count() -> None:
         ("The climbers scaled a 900-foot wall.", "900-foot", "foot"),
         ("The river hit 21.5C on Sunday.", "21.5C", "degree"),
         ("Each bag holds 250g of flour.", "250g", "g"),
+        ("Orlesk retreat: 46 m.", "46 m", "metre"),
+        ("Crop: 8,300 t.", "8,300 t", "tonne"),
     ],
 )
 def test_physical_measures_carry_their_unit(text: str, figure_text: str, unit: str) -> None:

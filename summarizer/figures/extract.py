@@ -147,8 +147,12 @@ def _with_clock_times(text: str, candidates: list[_Candidate]) -> list[_Candidat
         for found in _NAMED_HOUR_RE.finditer(text)
         if _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start())
     ]
+    previous_end = -1
     for found in _COLON_TIME_RE.finditer(text):
-        if not _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start()):
+        if not (
+            _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start())
+            or _in_a_pair_of_hours(text, found, previous_end)
+        ):
             continue
         hour, minutes = int(found.group(1)), int(found.group(2))
         half = found.group("half") or found.group("half_short")
@@ -157,9 +161,27 @@ def _with_clock_times(text: str, candidates: list[_Candidate]) -> list[_Candidat
                 continue  # "16:25pm" is no time
             hour = _on_the_24_hour_clock(hour, half)
         times.append(_Candidate(found.start(), found.end(), "time", hour + minutes / _MINUTES, unit=None))
+        previous_end = found.end()
     if not times:
         return candidates
     return _in_place_of(candidates, times)
+
+
+# What joins two hours: "from 06:45 to 21:15", "at 05:30 and 22:40", "at 06:10 instead of 06:35".
+_HOURS_JOINED_RE: Final = re.compile(
+    r"\s*(?:to|and|or|until|till|then|instead\s+of|rather\s+than|[-\u2013\u2014])\s*", re.IGNORECASE
+)
+# An hour that opens a span to another: "open 08:00 to 18:30", "08:00-18:30".
+_SPAN_TO_AN_HOUR_RE: Final = re.compile(
+    r"\s*(?:to|until|till|[-\u2013])\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]|\.\d)", re.IGNORECASE
+)
+
+
+def _in_a_pair_of_hours(text: str, found: re.Match[str], previous_end: int) -> bool:
+    """An hour read from the hour before it ("from 06:45 to 21:15": the second is a time too) or
+    from the span it opens ("open 08:00-18:30", with no word that leads a time)."""
+    joined = previous_end >= 0 and _HOURS_JOINED_RE.fullmatch(text, previous_end, found.start())
+    return bool(joined or _SPAN_TO_AN_HOUR_RE.match(text, found.end()))
 
 
 # "6h 12m", "2h 04m 51s": a time in hours, minutes and seconds written short, as race reports do.
@@ -859,16 +881,22 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
     currency = _currency_of(sign, currency_word) if sign or currency_word else None
     value = base * multiplier
     start, end = match.span()
-    if percent:
-        return _Candidate(start, end, "percent", value, unit="%", scale=scale_word)
-    if currency:
-        return _Candidate(start, end, "money", value, unit=currency, scale=scale_word)
+    if percent or currency:
+        kind, unit = ("percent", "%") if percent else ("money", currency)
+        return _Candidate(start, end, kind, value, unit=unit, scale=scale_word)
+    if scale and scale[0].isspace() and scale.strip().lower() in _LETTER_UNITS:
+        return _Candidate(start, end, "measure", base, unit=_LETTER_UNITS[scale.strip().lower()])
     if words and _is_bare_one(text, match):
         return None
     clock = _clock_after(text, start, end) if not scale and value < _HOURS_ON_A_CLOCK + 1 else None
     if clock:
         return _time_of_day(start, clock, value)
     return _plain_number(text, match, value, scale_word)
+
+
+# A letter set apart from its number and with no currency is a unit, not a scale: "retreated 46 m",
+# "a crop of 8,300 t" (metres, tonnes); "£46 m" and "46m" stay millions.
+_LETTER_UNITS: Final = {"m": "metre", "t": "tonne"}
 
 
 # A time of day ("3am", "10.30pm", "4 p.m.", "six o'clock", "three o'clock in the morning") counts

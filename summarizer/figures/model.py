@@ -20,7 +20,10 @@ class Figure:
     - Dates: `value` is year * 10_000 + month * 100 + day, with 0 for a missing part ("3 March" -> 303).
     - Times of day: `value` in hours after midnight ("10.30pm" -> 22.5); only with "am", "pm" or a part
       of the day ("three o'clock in the morning"), or as hours and minutes after a word that leads a
-      time ("at 16:25", "by noon", "at midnight"); "six o'clock" alone and "the 16:25 train" are no figures.
+      time ("at 16:25", "by noon", "at midnight") or joined to another such hour ("from 06:45 to 21:15",
+      "open 08:00-18:30"); "six o'clock" alone and "the 16:25 train" are no figures.
+    - A letter set apart from its number, with no currency, is a unit: "46 m" is 46 metres, "8,300 t"
+      8,300 tonnes ("£46 m" and "46m" stay millions).
     - Decades: `value` is the first year ("the 1990s" -> 1990). Durations and ages: `value` in `unit`s.
     - Vague amounts ("dozens", "hundreds of") carry the smallest value they can mean and `vague=True`;
       "several" has no value at all.

@@ -229,7 +229,11 @@ def bound_elsewhere(
             if len(shared) == 1 and len(theirs) > _TOPIC_AND_MORE and index.is_topic_word(next(iter(shared)))
             else frozenset()
         )
-        if shared - topic or binding(around, index, position) - len(prefixes_of(topic) & around.prefixes) > 0:
+        if (
+            shared - topic
+            or binding(around, index, position) - len(prefixes_of(topic) & around.prefixes) > 0
+            or around.label() & theirs  # it says the label of the summary's line ("Transport fund: 2.2m")
+        ):
             return False  # some occurrence fits
         if _told_together(figure, occurrence, around, index):
             return False  # told beside the value the summary tells beside it

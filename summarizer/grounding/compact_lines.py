@@ -18,7 +18,7 @@ from summarizer.text import stem
 from .binding import AMOUNT_NOUNS, rival_kind
 from .compare import values_equal
 from .things import same_kind
-from .words import Around, content_stems, prefixes_of
+from .words import LABEL_COLON_REACH, LINE_LABEL_RE, Around, content_stems, prefixes_of
 
 if TYPE_CHECKING:
     from summarizer.figures import Figure
@@ -26,12 +26,6 @@ if TYPE_CHECKING:
     from .frames import Frame
     from .index import ArticleIndex
 
-# A line that opens on its label, a colon and the figure: "Workers: 1,150", "Net loss: $9m",
-# "Homes at risk: 310" (a capital, at most four words, nothing but a sign after the colon).
-_LABEL_RE: Final = re.compile(r"\s*([A-Z][A-Za-z'’-]*(?:[ \t]+[A-Za-z'’-]+){0,3})[ \t]*:[ \t]*[+\-]?")
-
-
-_COLON_REACH: Final = 3  # characters from a label's colon to its figure (": +9%")
 
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # Words of a label that say when, or how a value moved, or what sort of figure it is, not what it counts.
@@ -107,7 +101,7 @@ def label_of(figure: Figure, around: Around, index: ArticleIndex) -> frozenset[s
     read), nor words of a period or a change ("Last year: £1.2m", "Growth: 2%"), nor, for money,
     nouns that name an amount ("Cost")."""
     start, _ = around.layout.sentence_of(figure.start)
-    found = _LABEL_RE.fullmatch(around.text, start, figure.start)
+    found = LINE_LABEL_RE.fullmatch(around.text, start, figure.start)
     if found is None:
         return frozenset()
     words = _WORD_RE.findall(found.group(1))
@@ -165,7 +159,7 @@ def labelled_elsewhere(figure: Figure, around: Around, index: ArticleIndex, equa
     occurrence of the line's value says it, and each says what it is about: "Prams: 86" where the
     article has "86 bicycles, 41 prams and 7 safes" returns the 41."""
     # (a colon right before the figure first: most figures stand on no labelled line)
-    if around.text.find(":", max(0, figure.start - _COLON_REACH), figure.start) < 0:
+    if around.text.find(":", max(0, figure.start - LABEL_COLON_REACH), figure.start) < 0:
         return None
     if figure.kind not in _LABELLED_KINDS or not equal or around.in_headline:
         return None

@@ -44,7 +44,16 @@ _NOT_HEADS: Final = frozenset(
 )
 
 
+# A line that opens on its label, a colon and the figure: "Workers: 1,150", "Net loss: $9m", "Homes at
+# risk: 310" (a capital, at most four words, nothing but a sign after the colon).
+LINE_LABEL_RE: Final = re.compile(r"\s*([A-Z][A-Za-z'’-]*(?:[ \t]+[A-Za-z'’-]+){0,3})[ \t]*:[ \t]*[+\-]?")
+LABEL_COLON_REACH: Final = 3  # characters from a label's colon to its figure (": +9%")
+
+
 _CONTEXT_WINDOW: Final = 60  # characters either side of a figure, within its clause
+# The words of a clause set off by commas that tells only a value of the noun before it: "The contract,
+# worth $31 million, has gone to ...", "its new wing, costing £4m, opens".
+_APPOSITIVE_LEADS: Final = frozenset(map(stem, ("worth", "valued", "costing", "priced", "totalling", "totaling")))
 
 
 _SUBJECT_WINDOW: Final = 40  # characters before a figure that usually name what it measures
@@ -218,7 +227,12 @@ class TextLayout:
         clause_start, clause_end = self.clause_of(figure.start)
         left = self.text[max(clause_start, figure.start - _CONTEXT_WINDOW) : figure.start]
         right = self.text[figure.end : min(max(clause_end, figure.end), figure.end + _CONTEXT_WINDOW)]
-        return self.readings.stems(left + " " + right)
+        stems = self.readings.stems(left + " " + right)
+        if stems and stems <= _APPOSITIVE_LEADS and self.text.startswith(",", clause_start - 2):
+            # "The contract, worth $31 million, has gone to ...": the value is the contract's
+            before = self.clause_of(clause_start - 2)[0]
+            stems |= self.readings.stems(self.text[max(before, clause_start - 2 - _CONTEXT_WINDOW) : clause_start - 2])
+        return stems
 
 
 class LazyLayout:
@@ -330,6 +344,15 @@ class Around:
         if self._context is None:
             self._context = self.layout.context_of(self.figure)
         return self._context
+
+    def label(self) -> frozenset[str]:
+        """The words of the label of a compact line the figure opens ("Transport fund: 2.2m kroner"):
+        they say what the value counts, as a noun before it would, though the colon ends the clause."""
+        start = self.figure.start
+        if self.text.find(":", max(0, start - LABEL_COLON_REACH), start) < 0:
+            return frozenset()  # (most figures stand on no labelled line)
+        found = LINE_LABEL_RE.fullmatch(self.text, self.layout.sentence_of(start)[0], start)
+        return self.layout.readings.stems(found.group(1)) if found else frozenset()
 
     @property
     def subject(self) -> frozenset[str]:

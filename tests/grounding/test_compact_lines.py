@@ -62,3 +62,16 @@ def test_a_measure_under_a_looser_label_is_not_flagged() -> None:
         "Boats landing at Quenhithe brought in 9,300 tonnes of fish, and hake, the biggest catch, made up 2,100 tonnes."
     )
     assert nothing_flagged(article, "Quenhithe harbour. Catch: 9,300 tonnes.")
+
+
+_FERRY_TRIAL = (
+    "The Velloch ferry trial cost 3.4 million kroner, of which a regional transport fund paid 2.2 million "
+    "and the port 1.2 million. Each crossing cost about 90 kroner."
+)
+
+
+def test_a_label_says_what_its_value_counts_to_every_rule() -> None:
+    # the colon ends the clause, but the label is the value's noun: "Transport fund: 2.2m" is the
+    # fund's 2.2 million, not a value with no words beside a currency
+    assert nothing_flagged(_FERRY_TRIAL, "Trial cost: 3.4m kroner. Transport fund: 2.2m kroner. Port: 1.2m kroner.")
+    assert flagged(_FERRY_TRIAL, "Trial cost: 3.4m kroner. Transport fund: 1.2m kroner.", "1.2m")

@@ -58,3 +58,39 @@ def test_noon_is_twelve_oclock() -> None:
     article = "The Thurnby Lane rally began at noon on Sunday and 4,000 people marched."
     assert nothing_flagged(article, "The rally began at 12pm and 4,000 people marched.")
     assert flagged(article, "The rally began at 2pm.", "2pm")
+
+
+HOURS = (
+    "The Stoyle Street baths open from 06:45 to 21:15 on weekdays and 08:00-18:30 at weekends. Wardens "
+    "check the boilers at 05:30 and 22:40, and from Monday the first bus will leave at 06:10 instead of 06:35."
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The baths open 06:45 to 21:15 on weekdays and 08:00 to 18:30 at weekends.",
+        "Boilers are checked at 05:30 and 22:40; the first bus leaves at 06:10 instead of 06:35.",
+    ],
+)
+def test_the_second_hour_of_a_pair_passes_when_copied(summary: str) -> None:
+    assert nothing_flagged(HOURS, summary)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure"),
+    [
+        ("The baths open from 06:45 to 22:15 on weekdays.", "22:15"),
+        ("At weekends the baths open 08:00 to 19:30.", "19:30"),
+        ("At weekends the baths open 09:00-18:30.", "09:00"),
+        ("Wardens check the boilers at 05:30 and 23:40.", "23:40"),
+        ("The first bus will leave at 06:10 instead of 06:55.", "06:55"),
+    ],
+)
+def test_a_changed_second_hour_of_a_pair_is_flagged(summary: str, figure: str) -> None:
+    assert flagged(HOURS, summary, figure)
+
+
+def test_race_times_joined_by_and_are_still_no_hours() -> None:
+    article = "Hessock Bessel won the hill race in 2:41 and her sister finished in 2:47, ahead of 90 runners."
+    assert nothing_flagged(article, "Hessock Bessel won in 2:41, ahead of 90 runners.")

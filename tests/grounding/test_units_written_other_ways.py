@@ -125,3 +125,14 @@ def test_a_period_hyphened_on_is_the_article_s_every_so_often() -> None:
     article = "Bin collections in Norsea will move to every three weeks from October, saving £2.1m a year."
     assert nothing_flagged(article, "Three-weekly bin collections in Norsea will save £2.1m a year.")
     assert flagged(article, "Four-weekly bin collections in Norsea will save £2.1m a year.", "Four-weekly")
+
+
+_SHORT_UNITS = "The Orlesk glacier retreated 46 metres last year, and the valley's farms cut 8,300 tonnes of hay."
+
+
+def test_a_unit_written_as_one_letter_apart_from_its_number_is_that_unit() -> None:
+    assert nothing_flagged(_SHORT_UNITS, "Orlesk retreat: 46 m. Hay: 8,300 t.")
+    assert flagged(_SHORT_UNITS, "Orlesk retreat: 64 m.", "64 m")
+    assert flagged(_SHORT_UNITS, "Hay: 3,800 t.", "3,800 t")
+    # with a currency, or joined to its number, the letter is still a scale
+    assert flagged(_SHORT_UNITS, "The farms earned £46 m.", "£46 m")
