@@ -27,6 +27,10 @@ def direction(text: str) -> str | None:
         ("The ferry line lost nearly $5m last winter.", "down"),
         ("The bakery chain made $2m in its first year.", "up"),
         ("The council cut 300 posts.", "down"),
+        ("New pumps will cut the pier's power bill by £6,300.", "down"),
+        ("The ferry firm raised its fares by 4% in May.", "up"),
+        ("The Velloch board aims to cut its emissions by 2030.", None),
+        ("The storm was followed by 30 hours of rain.", None),
         ("Turnout showed an increase of 4 points.", "up"),
         ("The port reported a fall of about 12% in cargo.", "down"),
         ("The brewer made a profit of £9m.", None),
@@ -270,3 +274,14 @@ def test_a_size_written_short_is_still_checked_for_its_way() -> None:
     report = verify(article, "The Harbour Party's vote share fell 6.1 points.")
     assert [(f.text, f.status, f.rule) for f in report.figures] == [("6.1", "misattributed", "direction")]
     assert verify(article, "The Harbour Party's vote share rose 6.1 points.").ok
+
+
+def test_a_difference_told_with_a_verb_and_its_object_is_a_change_of_that_object() -> None:
+    # a change's size, told "cut <object> by <size>", is the difference of the change's ends even
+    # where the summary's words also fit another amount ("the pier" of its £7.2m rebuild)
+    article = (
+        "Rebuilding the Dunmarra pier will cost £7.2 million. New pumps will cut the pier's power bill "
+        "from £9,400 to about £3,100 a year."
+    )
+    report = verify(article, "New pumps will cut the Dunmarra pier's power bill by about £6,300.")
+    assert [(check.text, check.status) for check in report.figures] == [("about £6,300", "derived")]

@@ -884,7 +884,12 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
     if percent or currency:
         kind, unit = ("percent", "%") if percent else ("money", currency)
         return _Candidate(start, end, kind, value, unit=unit, scale=scale_word)
-    if scale and scale[0].isspace() and scale.strip().lower() in _LETTER_UNITS:
+    if (
+        scale
+        and scale[0].isspace()
+        and scale.strip().lower() in _LETTER_UNITS
+        and _LETTER_UNIT_AFTER_RE.match(text, end)
+    ):
         return _Candidate(start, end, "measure", base, unit=_LETTER_UNITS[scale.strip().lower()])
     if words and _is_bare_one(text, match):
         return None
@@ -897,6 +902,12 @@ def _number(text: str, match: re.Match[str]) -> _Candidate | None:
 # A letter set apart from its number and with no currency is a unit, not a scale: "retreated 46 m",
 # "a crop of 8,300 t" (metres, tonnes); "£46 m" and "46m" stay millions.
 _LETTER_UNITS: Final = {"m": "metre", "t": "tonne"}
+# ... where no noun follows, which it would count ("4.6 m users" are millions): the end of a clause, or a
+# word that tells a measure's direction, place or time ("46 m high", "21 m in a year", "17 m a year earlier").
+_LETTER_UNIT_AFTER_RE: Final = re.compile(
+    r"\s*(?:$|[.,;:!?()\-\u2013\u2014]|(?:long|high|deep|tall|wide|away|above|below|in|on|at|from|to|a|an|per"
+    r"|and|or|than|while|last|this|over|since|up|down|higher|lower|deeper|longer|shorter|taller)\b)"
+)
 
 
 # A time of day ("3am", "10.30pm", "4 p.m.", "six o'clock", "three o'clock in the morning") counts

@@ -232,6 +232,8 @@ def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     if not words:
         return None
     verb = words[-1]
+    if "by" in between and verb not in CHANGE_VERBS and figure.kind not in _WHEN_KINDS:
+        verb = _verb_of_object(words)
     if verb == "of" and len(words) > 1:
         # "an increase of 9.4 points", "a fall of 12%": a change's noun and its size
         noun = words[-2]
@@ -243,6 +245,20 @@ def _from_verb_before(text: str, figure: Figure) -> Direction | None:
     if verb in _MARGIN_VERBS and "by" in between:
         return None
     return "up" if verb in _UP_VERBS else "down" if verb in _DOWN_VERBS else None
+
+
+# Figures that "by" may give a deadline, not a change's size: "cut emissions by 2030".
+_WHEN_KINDS: Final = frozenset({"year", "date", "time", "decade", "ordinal"})
+_OBJECT_WORDS: Final = 5  # the most words of an object between a verb of change and its "by"
+
+
+def _verb_of_object(words: list[str]) -> str:
+    """The verb of change a few words before "by" that has its object between ("cut the pier's power
+    bill by £6,300", "raised its fares by 4%"), or the last word when there is none."""
+    for word in reversed(words[-_OBJECT_WORDS - 1 : -1]):
+        if word in CHANGE_VERBS:
+            return word
+    return words[-1]
 
 
 def _from_adverb(words: list[str]) -> Direction | None:

@@ -136,3 +136,8 @@ def test_a_unit_written_as_one_letter_apart_from_its_number_is_that_unit() -> No
     assert flagged(_SHORT_UNITS, "Hay: 3,800 t.", "3,800 t")
     # with a currency, or joined to its number, the letter is still a scale
     assert flagged(_SHORT_UNITS, "The farms earned £46 m.", "£46 m")
+
+
+def test_a_letter_before_the_noun_it_counts_is_still_a_scale() -> None:
+    found = find_figures("The Velloch app has 4.6 m users and sold 2 m shares; its mast is 46 m high.")
+    assert [(figure.kind, figure.value) for figure in found] == [("count", 4.6e6), ("count", 2e6), ("measure", 46.0)]
