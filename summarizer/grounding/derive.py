@@ -33,6 +33,7 @@ from .comparisons import own_working, relative_fits
 from .direction import Direction, compared_after, movement_of, told_as_size, way_of
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
+from .multiples import multiple
 from .report import TURNED_ROUND, Match
 from .rules import RULES, enabled
 from .things import same_kind
@@ -90,7 +91,8 @@ def _derive_as_told(figure: Figure, around: Around, index: ArticleIndex) -> Matc
             continue
         for match in attempt(figure, around, index):
             total = match.rule in {"with-the-rest", "remainder"}
-            if not enabled("derive-bound") or operands_bound(figure, match.operands, around, index, total=total):
+            bound = match.rule == "multiple" or not enabled("derive-bound")  # (a multiple binds its own pair)
+            if bound or operands_bound(figure, match.operands, around, index, total=total):
                 # (the article change whose two ends the operands are, read once for both rules)
                 change = change_way(match.operands, index) if len(match.operands) == 2 else None
                 turned = against_the_change(figure, around, change, match.operands) if enabled("direction") else None
@@ -1285,6 +1287,7 @@ _ATTEMPTS: Final[dict[str, Derivation]] = {
     "remainder": _remainder_rule,
     "rest-of-whole": _rest_of_whole_rule,
     "apportioned": lambda figure, around, index: _one(apportioned(figure, around, index)),
+    "multiple": lambda figure, around, index: _one(multiple(figure, around, index)),
     "arithmetic": _arithmetic_rule,
 }
 _DERIVATIONS: Final = tuple((rule.name, _ATTEMPTS[rule.name]) for rule in RULES if rule.name in _ATTEMPTS)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.210"
+GROUNDING_VERSION: Final = "3.211"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -182,6 +182,11 @@ RULES: Final = (
         "apportioned",
         "derive",
         "shared out in one sentence: 720 of 2,400 homes from its 30%, £37m a year from £186m over five years",
+    ),
+    Rule(
+        "multiple",
+        "derive",
+        "a multiple: 'three times as many doses' from 6,300 doses, up from 1,900 (the ends of one change)",
     ),
     Rule("arithmetic", "derive", "a sum, difference, ratio or share of two related article figures"),
     Rule(
