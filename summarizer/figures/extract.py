@@ -8,6 +8,7 @@ longer). What the returned values mean is documented on `model.Figure`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable
@@ -147,8 +148,12 @@ def _with_clock_times(text: str, candidates: list[_Candidate]) -> list[_Candidat
         for found in _NAMED_HOUR_RE.finditer(text)
         if _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start())
     ]
+    # where the times read so far end: "at 5.30am and 22:15" joins an hour to one told another way
+    ends = [candidate.end for candidate in candidates if candidate.kind == "time"]
     previous_end = -1
     for found in _COLON_TIME_RE.finditer(text):
+        before = bisect.bisect_right(ends, found.start())
+        previous_end = max(previous_end, ends[before - 1] if before else -1)
         if not (
             _AT_AN_HOUR_RE.search(text, max(0, found.start() - 24), found.start())
             or _in_a_pair_of_hours(text, found, previous_end)

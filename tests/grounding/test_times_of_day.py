@@ -91,6 +91,12 @@ def test_a_changed_second_hour_of_a_pair_is_flagged(summary: str, figure: str) -
     assert flagged(HOURS, summary, figure)
 
 
+def test_an_hour_and_minutes_joined_to_an_hour_told_another_way_is_a_time() -> None:
+    article = "The Stoyle Street ferry adds two sailings a day, at 6.10am and 22:40."
+    assert nothing_flagged(article, "The ferry adds sailings at 06:10 and 10.40pm.")
+    assert flagged(article, "The ferry adds sailings at 6.10am and 23:40.", "23:40")
+
+
 def test_race_times_joined_by_and_are_still_no_hours() -> None:
     article = "Hessock Bessel won the hill race in 2:41 and her sister finished in 2:47, ahead of 90 runners."
     assert nothing_flagged(article, "Hessock Bessel won in 2:41, ahead of 90 runners.")
