@@ -1242,13 +1242,9 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     if total and abs(sum(values) - figure.value) <= tolerance:
         note = "the summary's own working: " + " + ".join(part.text for part in parts)
         return Match("derived", None, note, "working-shown")
-    lead = around.text[max(0, figure.start - _GAP_REACH) : figure.start]
-    if compared_after(around.layout.text, figure) or _GAP_BEFORE_RE.search(lead):
-        for i, left in enumerate(parts):
-            for j in range(i + 1, len(parts)):
-                if abs(abs(values[i] - values[j]) - figure.value) <= tolerance:
-                    note = f"the summary's own working: {left.text} - {parts[j].text}"
-                    return Match("derived", None, note, "working-shown")
+    worked = _difference_shown(figure, around, parts, tolerance)
+    if worked is not None:
+        return worked
     # a percentage change told between two amounts the summary gives ("about 18% above its 450p
     # opening bid" for a 530p offer)
     own = own_working(figure, around) if figure.kind == "percent" else None
@@ -1262,6 +1258,30 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     return None
 
 
+def _difference_shown(figure: Figure, around: Around, parts: list[Figure], tolerance: float) -> Match | None:
+    """A difference the summary's sentence works out: two of its figures apart ("£13m more than the
+    old depot: £61m against £48m"), or what a whole leaves after the parts it gives before the
+    figure ("carries 420 passengers, with 96 in cabins and 180 in couchettes, leaving 144 seats")."""
+    assert figure.value is not None
+    values = [part.value or 0.0 for part in parts]
+    lead = around.text[max(0, figure.start - _GAP_REACH) : figure.start]
+    if compared_after(around.layout.text, figure) or _GAP_BEFORE_RE.search(lead):
+        for i, left in enumerate(parts):
+            for j in range(i + 1, len(parts)):
+                if abs(abs(values[i] - values[j]) - figure.value) <= tolerance:
+                    note = f"the summary's own working: {left.text} - {parts[j].text}"
+                    return Match("derived", None, note, "working-shown")
+    before = [part for part in parts if part.start < figure.start]
+    if len(before) >= _TWO and _REST_BEFORE_RE.search(lead):
+        whole, *taken = before
+        if abs((whole.value or 0.0) - sum(part.value or 0.0 for part in taken) - figure.value) <= tolerance:
+            note = f"the summary's own working: {whole.text} - " + " - ".join(part.text for part in taken)
+            return Match("derived", None, note, "working-shown")
+    return None
+
+
+# "leaving 144 seats", "the remaining 12": what a whole leaves after the parts told before it.
+_REST_BEFORE_RE: Final = re.compile(r"\b(?:leaving|leaves|left|the\s+remaining|the\s+other)\s+$", re.IGNORECASE)
 # "a goal difference of 12", "a gap of 6.4 weeks", "a margin of 312": a difference told by its noun.
 _GAP_BEFORE_RE: Final = re.compile(r"\b(?:difference|gap|margin|lead|deficit|shortfall)\s+of\s+$", re.IGNORECASE)
 _GAP_REACH: Final = 24

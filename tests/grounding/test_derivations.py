@@ -4,7 +4,7 @@ never when the article states another value for that very thing."""
 from __future__ import annotations
 
 import pytest
-from figure_cases import flagged, nothing_flagged, status
+from figure_cases import FLAGGED, flagged, nothing_flagged, status
 
 from summarizer.grounding import verify
 
@@ -991,3 +991,16 @@ def test_a_year_counted_back_from_an_older_year_told_with_an_age() -> None:
     )
     assert status(article, "Her brother began the tower in 1673.", "1673") == "derived"
     assert flagged(article, "Her brother began the tower in 1675.", "1675")
+
+
+_SLEEPER = (
+    "Each Velloch sleeper train will carry 380 passengers, of which 84 will be in cabins and 150 in "
+    "couchettes. The operator expects 90,000 passengers in its first year."
+)
+
+
+def test_what_a_whole_leaves_after_the_parts_a_summary_gives_is_its_own_working() -> None:
+    summary = "Each train carries 380 passengers, with 84 in cabins and 150 in couchettes, leaving 146 seats."
+    assert status(_SLEEPER, summary, "146") == "derived"
+    wrong = "Each train carries 380 passengers, with 84 in cabins and 150 in couchettes, leaving 164 seats."
+    assert status(_SLEEPER, wrong, "164") in FLAGGED
