@@ -191,13 +191,24 @@ def _keeps_its_words(
     # ... and names no party, itself or by referring back ("Its gap is £18.6m" after a sentence that
     # names Vantorp), that the occurrences' sentences do not: another party's value moved, whatever its words
     sentence_start, sentence_end = around.layout.sentence_of(figure.start)
-    named = index.names_in(around.text, sentence_start, sentence_end) or index.names_in(
+    named = index.names_in(around.text, *_own_stretch(figure, around, sentence_start, sentence_end)) or index.names_in(
         " ".join(referred_party(around, index, sentence_start))
     )
     # (each sentence read once: a sentence of 20,000 occurrences is no 20,000 reads)
     sentences = {index.layout.sentence_of(o.start) for o in standing}
     told = frozenset().union(*(index.names_in(index.text, *sentence) for sentence in sentences))
     return not named - told
+
+
+def _own_stretch(figure: Figure, around: Around, sentence_start: int, sentence_end: int) -> tuple[int, int]:
+    """Where the names that may be a figure's party stand: its sentence; for an item of a list (a
+    figure of its kind before it in the sentence), its own stretch of its clause, after the figure
+    before it: "with the Ferry Trust paying £3.9m and Hallow Council £1.5m" gives the £1.5m the
+    council alone, whatever else the sentence names."""
+    before = around.others_between(sentence_start, figure.start)
+    if not any(other.kind == figure.kind for other in before):
+        return sentence_start, sentence_end
+    return max(around.layout.clause_of(figure.start)[0], before[-1].end), figure.start
 
 
 def _told_alike(figure: Figure, around: Around, index: ArticleIndex, rival: Figure, standing: Sequence[Figure]) -> bool:

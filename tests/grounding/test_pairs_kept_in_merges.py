@@ -110,3 +110,18 @@ def test_a_count_told_in_a_hyphened_noun_counts_what_the_article_counts() -> Non
 
 def test_a_count_told_in_a_hyphened_noun_of_another_thing_is_still_flagged() -> None:
     assert flagged(_HOSPICE, "The hospice will have a 24-room day wing.", "24")
+
+
+_DEFENCES = (
+    "KESTERBY, 3 June 2031 - Work on a £52m sea wall for the Kesterby Sands will begin in March. "
+    "The coast agency will pay £36m, of which £8m comes from a storm fund. "
+    "The borough council will give £11m and harbour firms £5m through a levy."
+)
+
+
+def test_each_partys_amount_in_a_list_is_told_with_its_own_party() -> None:
+    # the sentence names the sands, but each item names its own payer: nothing was exchanged
+    opening = "The £52m Kesterby Sands sea wall will begin in March, with the coast agency paying"
+    assert nothing_flagged(_DEFENCES, f"{opening} £36m and the council £11m.")
+    swapped = f"{opening} £11m and the council £36m."
+    assert flagged(_DEFENCES, swapped, "£11m")
