@@ -29,6 +29,8 @@ def direction(text: str) -> str | None:
         ("The council cut 300 posts.", "down"),
         ("New pumps will cut the pier's power bill by £6,300.", "down"),
         ("The ferry firm raised its fares by 4% in May.", "up"),
+        ("The Velloch mill cut 90 more posts this year than last.", "up"),
+        ("The Velloch mill cut 90 fewer posts this year than last.", "down"),
         ("The Velloch board aims to cut its emissions by 2030.", None),
         ("The storm was followed by 30 hours of rain.", None),
         ("Turnout showed an increase of 4 points.", "up"),

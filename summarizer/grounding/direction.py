@@ -140,7 +140,10 @@ def opposite(direction: Direction) -> Direction:
 
 def movement_of(text: str, figure: Figure) -> Movement | None:
     """The direction the words beside `figure` give it, or None when they give none."""
-    direction = sign_of(text, figure) or _from_verb_before(text, figure)
+    direction = sign_of(text, figure)
+    if direction is None and not _COMPARATIVE_AFTER_RE.match(text, figure.end):
+        # (not "cut 150 more jobs than in 2024": a comparison's way is its own word's, read below)
+        direction = _from_verb_before(text, figure)
     after_noun = direction is None
     if after_noun:
         direction = _from_noun_after(text, figure)

@@ -46,7 +46,7 @@ _NOT_IN_GAP: Final = "|".join(
 _LINK_RE: Final = re.compile(
     r"(?:(?:\s+[A-Za-z]+){0,2}?,?\s+(?:(?P<to>to)|versus|vs\.?|against)"
     rf"|(?:\s+(?:(?!(?:{_NOT_IN_GAP})\b)[A-Za-z]+|(?:19|20)\d\d(?:[-/]\d\d)?)){{0,6}}?,?\s+(?P<back>from)"
-    r"|(?:\s+[A-Za-z]+(?:['’]s)?){0,14}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
+    r"|(?:\s+(?:[A-Za-z]+(?:['’]s)?|(?:19|20)\d\d|\d{1,2})){0,14}?,?\s+(?P<change>(?:up|down)\s+from))\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # "from 3,900 in its first season to 5,200": a change whose start carries a few words of its own;

@@ -236,3 +236,24 @@ def test_up_to_a_value_from_another_is_the_end_of_a_change() -> None:
     # "up to 412 from 280" tells a change, not a cap of 412: the value is the article's
     assert nothing_flagged(article, "Bike thefts in Brinmoor were up to 412 from 280.")
     assert flagged(article, "Bike thefts in Brinmoor were up to 432 from 280.", "432")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "The Velloch food bank handed out 5,400 parcels in 2031, up from 1,800 in 2030. "
+        "Its 2,600 volunteers work in 12 depots.",
+        "The Velloch food bank has handed out 5,400 parcels since 4 January, up from 1,800 a year earlier. "
+        "Its 2,600 volunteers work in 12 depots.",
+    ],
+)
+def test_a_change_is_read_past_the_year_or_date_of_its_end(article: str) -> None:
+    # the two ends are one change: another start is flagged at the end it is given to
+    assert flagged(article, "The Velloch food bank handed out 5,400 parcels, up from 2,600 a year earlier.", "5,400")
+    assert status(article, "The food bank handed out 3,600 more parcels than a year earlier.", "3,600") == "derived"
+
+
+def test_more_cuts_than_a_year_before_rise_with_the_cuts() -> None:
+    article = "The Velloch mill cut 270 of its 1,900 posts in 2031, up from 180 cuts in 2030, its report shows."
+    assert status(article, "The Velloch mill cut 90 more posts in 2031 than in 2030.", "90") == "derived"
+    assert flagged(article, "The Velloch mill cut 90 fewer posts in 2031 than in 2030.", "90")
