@@ -36,7 +36,7 @@ from .compare import (
     values_equal,
 )
 from .comparisons import comparison_turned, own_working_contradicted
-from .derive import WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
+from .derive import REST_BEFORE_RE, WRITTEN_M_RE, change_way, derive, of_the_thing, shown_working, with_the_rest
 from .direction import compared_after, opposite, sign_of, told_as_size
 from .entities import a_rank, listed_for_another, named_elsewhere, named_swap, rank_elsewhere
 from .index import ArticleIndex, counts_a_thing, scores_in_article
@@ -275,10 +275,12 @@ def _size_of_told_change(figure: Figure, around: Around, index: ArticleIndex) ->
 
 def _difference_told(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     """A value the summary tells as a difference ("finished 12 points behind the champions", "£13m
-    more than") that is the difference of two article figures of its thing, whatever else the
-    article's equal value counts ("kept 17 clean sheets")."""
+    more than", "shut seven libraries, leaving 12") that is the difference of two article figures of
+    its thing, whatever else the article's equal value counts ("kept 17 clean sheets")."""
     lead = around.layout.text[max(0, figure.start - _MARGIN_REACH) : figure.start]
-    if not compared_after(around.layout.text, figure) and not _MARGIN_BEFORE_RE.search(lead):
+    if not (
+        compared_after(around.layout.text, figure) or _MARGIN_BEFORE_RE.search(lead) or REST_BEFORE_RE.search(lead)
+    ):
         return None
     derived = derive(figure, around, index)
     if (

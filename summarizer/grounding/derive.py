@@ -1272,7 +1272,7 @@ def _difference_shown(figure: Figure, around: Around, parts: list[Figure], toler
                     note = f"the summary's own working: {left.text} - {parts[j].text}"
                     return Match("derived", None, note, "working-shown")
     before = [part for part in parts if part.start < figure.start]
-    if len(before) >= _TWO and _REST_BEFORE_RE.search(lead):
+    if len(before) >= _TWO and REST_BEFORE_RE.search(lead):
         whole, *taken = before
         if abs((whole.value or 0.0) - sum(part.value or 0.0 for part in taken) - figure.value) <= tolerance:
             note = f"the summary's own working: {whole.text} - " + " - ".join(part.text for part in taken)
@@ -1281,7 +1281,7 @@ def _difference_shown(figure: Figure, around: Around, parts: list[Figure], toler
 
 
 # "leaving 144 seats", "the remaining 12": what a whole leaves after the parts told before it.
-_REST_BEFORE_RE: Final = re.compile(r"\b(?:leaving|leaves|left|the\s+remaining|the\s+other)\s+$", re.IGNORECASE)
+REST_BEFORE_RE: Final = re.compile(r"\b(?:leaving|leaves|left|the\s+remaining|the\s+other)\s+$", re.IGNORECASE)
 # "a goal difference of 12", "a gap of 6.4 weeks", "a margin of 312": a difference told by its noun.
 _GAP_BEFORE_RE: Final = re.compile(r"\b(?:difference|gap|margin|lead|deficit|shortfall)\s+of\s+$", re.IGNORECASE)
 _GAP_REACH: Final = 24
