@@ -92,6 +92,8 @@ def test_counts_are_scaled(text: str, value: float, scale: str | None, vague: bo
         ("Crossings fell to 25 minutes, down from 40.", "minute"),
         ("Crossings fell to 25 minutes from 40.", "minute"),
         ("Crossings fell to about 25 minutes from 40.", "minute"),
+        ("Shipments rose to 2,100 tonnes a week from 700.", "tonne"),
+        ("Queues fell to 25 minutes a day, down from 40.", "minute"),
         ("Crossings rose 6% from 40 a year earlier.", None),  # a change's size: 40 is a level of its own
     ],
 )

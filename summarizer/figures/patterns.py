@@ -326,6 +326,8 @@ RANGE_TO_RE: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
 TO_BEFORE_RE: Final = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?$", re.IGNORECASE)
 # "38 minutes instead of 52", "to 38 minutes, down from 52": the other end of a change keeps the unit.
 CHANGE_LINK_RE: Final = re.compile(
+    # (a rate's period may stand between: "rose to 3,800 tonnes a day from 900")
+    r"(?:\s+(?:a|an|per|each)\s+(?:day|night|week|month|year|hour|minute))?"
     r",?\s+(?:(?:up|down)\s+from|(?P<plain>from)|instead\s+of|rather\s+than|against|compared\s+(?:with|to)|versus)\s+",
     re.IGNORECASE,
 )

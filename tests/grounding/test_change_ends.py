@@ -257,3 +257,14 @@ def test_more_cuts_than_a_year_before_rise_with_the_cuts() -> None:
     article = "The Velloch mill cut 270 of its 1,900 posts in 2031, up from 180 cuts in 2030, its report shows."
     assert status(article, "The Velloch mill cut 90 more posts in 2031 than in 2030.", "90") == "derived"
     assert flagged(article, "The Velloch mill cut 90 fewer posts in 2031 than in 2030.", "90")
+
+
+def test_a_changes_bare_start_keeps_its_unit_past_the_rate_s_period() -> None:
+    article = (
+        "Sulphur output at the Velloch vent rose to 2,100 tonnes a week from 700 tonnes. About 5,100 people "
+        "live within 8 kilometres of it, of whom 1,300 have been told to be ready to leave."
+    )
+    summary = (
+        "Sulphur output rose to 2,100 tonnes a week from 700, while 1,300 people have been told to be ready to leave."
+    )
+    assert nothing_flagged(article, summary)
