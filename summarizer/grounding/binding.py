@@ -28,6 +28,15 @@ def same_measure(summary: Figure, article: Figure) -> bool:
     return {summary.kind, article.kind} == {"duration", "age"}
 
 
+def _sentence_spans(starts: list[int], numbers: set[int], text: str) -> list[tuple[int, int]]:
+    """Where sentences lie, by their numbers as `misattributed` counts them (from 1, a position before
+    the first sentence in it), in order."""
+    return [
+        (starts[number - 1] if number > 1 else 0, starts[number] if number < len(starts) else len(text) + 1)
+        for number in sorted(numbers)
+    ]
+
+
 def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not clear, cheapest first
     figure: Figure,
     around: Around,
@@ -58,9 +67,8 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     whole = _whole_after(figure, around)
     rivals = [
         (position, other)
-        for position, other in candidates
+        for position, other in index.candidates_between(figure, _sentence_spans(starts, equal_sentences, index.text))
         if other.kind == figure.kind
-        and (bisect.bisect_right(starts, other.start) or 1) in equal_sentences
         and not any(values_equal(other, same) for same in distinct)
         and not (whole is not None and values_equal(other, whole))
     ]
@@ -379,9 +387,11 @@ def contrasted(figure: Figure, around: Around, index: ArticleIndex, equal: list[
     equal_starts = {same_figure.start for same_figure in equal}
     equal_starts |= {partner.start for partner in map(index.partner, equal) if partner is not None}
     equal_values = {same_figure.value for same_figure in equal if same_figure.value is not None}
+    # Rivals are read in or next to an equal figure's sentence only (see `_near`), found by bisection.
+    sentences = {number + step for number in map(index.frame_sentence, equal) for step in (-1, 0, 1)}
     rivals = [
         other
-        for _, other in index.candidates(figure)
+        for _, other in index.candidates_between(figure, index.frame_reader().sentences_span(sentences))
         if other.kind == figure.kind
         and not other.vague
         and other.start not in equal_starts

@@ -1238,7 +1238,7 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
     ]
     tolerance = max(granularity(dataclasses.replace(figure, qualifier=None)) / 2, abs(figure.value) * 1e-9)
     values = [part.value or 0.0 for part in parts]
-    total = len(parts) >= _TWO and _TOTAL_WORDS_RE.search(around.text, start, end) is not None
+    total = len(parts) >= _TWO and _TOTAL_WORDS_RE.search(around.text, *around.within_reach(start, end)) is not None
     if total and abs(sum(values) - figure.value) <= tolerance:
         note = "the summary's own working: " + " + ".join(part.text for part in parts)
         return Match("derived", None, note, "working-shown")

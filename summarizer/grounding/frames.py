@@ -315,6 +315,20 @@ class FrameReader:
     def _starting_in(self, start: int, end: int) -> list[Figure]:
         return self.figures[bisect.bisect_left(self._starts, start) : bisect.bisect_left(self._starts, end)]
 
+    def sentences_span(self, numbers: set[int]) -> list[tuple[int, int]]:
+        """Where the sentences of these numbers (as `sentence_number` counts them) lie, each run of
+        neighbours as one span, in order."""
+        starts = self._sentence_starts
+        spans: list[tuple[int, int]] = []
+        for number in sorted(number for number in numbers if 0 <= number < max(1, len(starts))):
+            start = starts[number] if number else 0
+            end = starts[number + 1] if number + 1 < len(starts) else len(self.text) + 1
+            if spans and spans[-1][1] >= start:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
     def sentence_number(self, position: int) -> int:
         number = bisect.bisect_right(self._sentence_starts, position) - 1
         return number if number > 0 else 0

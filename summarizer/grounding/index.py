@@ -157,6 +157,23 @@ class ArticleIndex:
             self._candidates[key] = found
         return found
 
+    def candidates_between(self, figure: Figure, spans: list[tuple[int, int]]) -> list[tuple[int, Figure]]:
+        """`candidates(figure)` that start in any of `spans` (sorted, apart), in article order: found
+        by bisection, so a summary figure that reads the sentences near a few article figures never
+        scans a long article."""
+        found = self.candidates(figure)
+        key = self._traits_of(figure)
+        starts = self._candidate_starts.get(key)
+        if starts is None:
+            starts = self._candidate_starts[key] = [other.start for _, other in found]
+        return [
+            item
+            for start, end in spans
+            for item in found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        ]
+
+    _candidate_starts: dict[Traits, list[int]] = field(default_factory=dict)
+
     def _counts_a_thing(self, figure: Figure) -> bool:
         return counts_a_thing(self.text, figure)
 

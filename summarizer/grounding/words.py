@@ -293,6 +293,9 @@ class LazyLayout:
         return self._layout
 
 
+SIBLING_REACH: Final = 32  # the summary's figures either side of a figure that are read beside it
+
+
 class Around:
     """What surrounds a summary figure: its clause's content words, the words before it, its head noun.
 
@@ -306,6 +309,7 @@ class Around:
         "_layout",
         "_movement",
         "_prefixes",
+        "_reach",
         "_reader",
         "_subject",
         "figure",
@@ -323,9 +327,21 @@ class Around:
         self.layout = layout.get()  # the text's sentences and clauses
         # All the figures of the summary text this figure stands in, itself included, in order, and
         # where each starts (for bisection).
+        # Only the `SIBLING_REACH` figures either side are its siblings: a summary's figures are set
+        # side by side (swapped, compared, added up) near each other, and a summary of hundreds of
+        # figures in a row is a table, whose every figure must not read all the others.
         self._reader = layout.frames()
-        self.siblings = self._reader.figures
-        self.sibling_starts = layout.starts()
+        figures, starts = self._reader.figures, layout.starts()
+        if len(figures) > 2 * SIBLING_REACH + 1:
+            at = bisect.bisect_left(starts, figure.start)
+            low, high = max(0, at - SIBLING_REACH), at + SIBLING_REACH + 1
+            last = high >= len(figures)
+            figures, starts = figures[low:high], starts[low:high]
+            self._reach = (figures[0].start if low else 0, len(layout.text) if last else figures[-1].end)
+        else:
+            self._reach = (0, len(layout.text))
+        self.siblings = figures
+        self.sibling_starts = starts
         self._frame: Frame | None = None
         self._context: frozenset[str] | None = None
         self._subject: frozenset[str] | None = None
@@ -380,6 +396,11 @@ class Around:
             ]
             if sibling is not self.figure
         ]
+
+    def within_reach(self, start: int, end: int) -> tuple[int, int]:
+        """The part of `text[start:end]` (a sentence, a clause) that the figure's siblings span: all of
+        it, unless the summary has more figures than a figure reads (`SIBLING_REACH`)."""
+        return max(start, self._reach[0]), min(end, self._reach[1])
 
     def before(self, figure: Figure) -> Figure | None:
         """The summary's figure right before `figure`, if any."""
