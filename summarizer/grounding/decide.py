@@ -166,27 +166,37 @@ def _match_value(figure: Figure, around: Around, index: ArticleIndex, *, bind: b
         if same_measure(figure, other) and rounds_to(figure, other)
     ]
     if rounded:
-        closest = _closest(figure, [other for _, other in rounded])
-        # A rounding keeps what is measured, as an equal value does: "about two thirds of
-        # passengers" is no rounding of the 62% of the track that is built. Not in a headline,
-        # which rounds and takes its words from anywhere.
-        read = bind and not around.in_headline
-        elsewhere = _about_something_else(figure, around, index, rounded, index.candidates(figure)) if read else None
-        if elsewhere is not None:
-            return Match("misattributed", closest, elsewhere[1], elsewhere[0])
-        # A rounding keeps its end of a change too: "climbed to about £10bn" is no rounding of the
-        # £9.8bn revenue climbed from.
-        end = (
-            other_end(figure, around, index, [other for _, other in rounded])
-            if read and enabled("change-end")
-            else None
-        )
-        return end or Match("rounded", closest, rule="nearest-rounding")
+        return _rounded(figure, around, index, rounded, bind=bind)
     written = _written_otherwise(figure, around.text, index, around)
     if written is not None or figure.kind == "name":
         return written or Match("unsupported", None)
     derivation = None if figure.kind == "ordinal" else _derivation(figure, around, index)
     return derivation or Match("unsupported", _closest(figure, [other for _, other in candidates]))
+
+
+def _rounded(
+    figure: Figure, around: Around, index: ArticleIndex, rounded: list[tuple[int, Figure]], *, bind: bool
+) -> Match:
+    """A summary value that rounds article figures (`rounded`), unless it is about something else or
+    another end of a change, or worked out in its own currency."""
+    closest = _closest(figure, [other for _, other in rounded]) or rounded[0][1]
+    if figure.kind == "money" and closest.kind != "money":
+        # a rounding of a bare number ("rose to 7.2 million" passengers) is weaker evidence for
+        # "€7 million" than working in the summary's own kind ("€31 million - €24 million")
+        worked = _derivation(figure, around, index)
+        if worked is not None and worked.status == "derived":
+            return worked
+    # A rounding keeps what is measured, as an equal value does: "about two thirds of
+    # passengers" is no rounding of the 62% of the track that is built. Not in a headline,
+    # which rounds and takes its words from anywhere.
+    read = bind and not around.in_headline
+    elsewhere = _about_something_else(figure, around, index, rounded, index.candidates(figure)) if read else None
+    if elsewhere is not None:
+        return Match("misattributed", closest, elsewhere[1], elsewhere[0])
+    # A rounding keeps its end of a change too: "climbed to about £10bn" is no rounding of the
+    # £9.8bn revenue climbed from.
+    end = other_end(figure, around, index, [other for _, other in rounded]) if read and enabled("change-end") else None
+    return end or Match("rounded", closest, rule="nearest-rounding")
 
 
 def _derivation(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:

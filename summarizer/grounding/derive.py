@@ -466,9 +466,14 @@ _LEVEL_LEAD: Final = 8  # characters before a percentage read for "to", "at" or 
 def _arithmetic_rule(figure: Figure, around: Around, index: ArticleIndex) -> list[Match]:
     # The first combination only: trying every one lets wrong values pass (measured on mutations).
     # A side of a tally ("voted 7 to 3") is a count of its own, never the margin of another.
-    if not _claimable(figure) or figure.kind not in _ARITHMETIC_KINDS or tallied(figure, around):
+    # "Nearly 1,800" is a claim all the same: a value a little below it (`_arithmetic`).
+    claimed = _claimable(figure) or (figure.qualifier in _JUST_BELOW and (figure.value or 0) > 0)
+    if not claimed or figure.kind not in _ARITHMETIC_KINDS or tallied(figure, around):
         return []
     return _one(_combined(figure, around, index))
+
+
+_JUST_BELOW: Final = frozenset({"nearly"})  # qualifiers of a value a little below the one told
 
 
 Derivation = Callable[[Figure, Around, ArticleIndex], list[Match]]
@@ -601,12 +606,16 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
     # (a share told with a verb of change is the change between an article change's two ends all the
     # same: "cut 15% of its library budget" where the budget went from £20m to £17m)
     ends_change = changes or around.movement is not None
+    # "100 for the Brits": a count the summary gives to a party is no gap between two parties' counts
+    owned = _PARTY_AFTER_RE.match(around.text, figure.end) is not None
     whole = _whole_told(figure, around)
     if whole is not None:
         # "more than two-thirds of her 34 games": a share of the whole the summary names, of no other
         pairs = [(left, right) for left, right in pairs if _has_whole(left, right, whole)]
     ends = {
-        (id(left[2]), id(right[2])): _combination(figure, left, right, step, index, changes=ends_change, parts=parts)
+        (id(left[2]), id(right[2])): _combination(
+            figure, left, right, step, index, changes=ends_change, parts=parts, owned=owned
+        )
         for left, right in pairs
     }
     told = [
@@ -634,6 +643,7 @@ def _combined(figure: Figure, around: Around, index: ArticleIndex) -> Match | No
                     index,
                     changes=changes,
                     parts=parts or _whole_named(around, left[2], right[2], index),
+                    owned=owned,
                 )
             )
             if note:
@@ -721,10 +731,12 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
     *,
     changes: bool = True,
     parts: bool = True,
+    owned: bool = False,
 ) -> str | None:
     """The working of a sum, difference, product or ratio of two operands that gives `figure`, if
     the two may be combined for it (`changes`: a percentage may be the change from one to the other;
-    `parts`: it may be the share of one count in the other)."""
+    `parts`: it may be the share of one count in the other; `owned`: the summary gives its count to
+    a party, "100 for the Brits", so two parties' counts are different things)."""
     left_sentence, left_related, left = left_operand
     right_sentence, right_related, right = right_operand
     # Small counts are sums or differences of some two numbers of neighbouring sentences by chance
@@ -739,12 +751,6 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
     above = None if bounded_operand or not parts else _share_above(figure, left, right, index)
     if above is not None:
         return above
-    if (
-        figure.qualifier == "more_than"
-        and figure.kind not in _SHARES
-        and "more_than" not in {left.qualifier, right.qualifier}
-    ):
-        return None  # a total T, even "at least T", is never "more than T" (a share: see `_share_fits`)
     # (a change in points and its level give a percentage only: no need to read them for other kinds)
     moved = _moved_in_points(left, right, index) if figure.kind in _SHARES else None
     note = _arithmetic(figure, left, right, step, changes=changes, moved=moved, parts=parts)
@@ -756,13 +762,20 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         # make no revenue of £1.86bn. (A product may join unlike things: "$10m" each for
         # "two daughters".)
         return None
-    if (
-        bounded_operand or (bound_of(figure.qualifier) == "lower" and figure.kind not in _SHARES)
-    ) and " + " not in note:
+    if bounded_operand and " + " not in note:
         return None  # "at least" survives a sum, not a difference or a ratio (a share's bound: `_share_fits`)
+    if (
+        figure.qualifier == "more_than"
+        and figure.kind not in _SHARES
+        and "more_than" not in {left.qualifier, right.qualifier}
+        and " - " not in note
+    ):
+        # "beat the record by more than 2,000" is a difference a little above it; a sum so told is
+        # mostly a change's end moved on by its size ("rise by £410 to £7,950" is no "more than £8,000")
+        return None
     if reach == 0 and " + " not in note and not (left_related or right_related):
         return None  # any two numbers of a sentence differ by some small count ("24 - 26")
-    if figure.kind == "count" and " - " in note and _count_different_things(left, right, index):
+    if figure.kind == "count" and " - " in note and _count_different_things(left, right, index, parties=owned):
         return None  # "31 ferries" and "33 harbours" differ by two of nothing
     if figure.kind in _SHARES and range_ends(left, right, index.text):
         return None  # "between 20 and 40 hurt" is one uncertain count: its ends make no half
@@ -780,8 +793,11 @@ _SMALL_COUNT: Final = 10
 
 def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleIndex) -> str | None:
     """The share of two counts that a lower bound on a share tells, a little above it: "more than
-    half" for 230 of 410 (56%); not for 97% (a bound that far below its value is no way to tell it)."""
-    if bound_of(figure.qualifier) != "lower" or figure.kind not in _SHARES or figure.value is None:
+    half" for 230 of 410 (56%); not for 97% (a bound that far below its value is no way to tell it).
+    (Not "fewer than half": a ceiling on a share worked out of two counts lets any two counts of the
+    article that fall under it pass, as the blind sets' bounds turned round showed.)"""
+    bound = bound_of(figure.qualifier)
+    if bound != "lower" or figure.kind not in _SHARES or figure.value is None:
         return None
     # (nor for "more than two points": a gap between two shares, no share of two counts)
     if (
@@ -801,9 +817,9 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
         return None
     numerator, denominator = sorted((left.value, right.value))
     share = 100 * numerator / denominator
-    low = figure.value if figure.qualifier == "at_least" else figure.value + _SLACK
     # a percentage is a finer bound than a fraction: "more than 30%" is told of 33%, "more than half" of 56%
     reach = _PERCENT_ABOVE_REACH if figure.kind == "percent" else _SHARE_ABOVE_REACH
+    low = figure.value if figure.qualifier == "at_least" else figure.value + _SLACK
     if numerator < denominator and low <= share <= figure.value + reach:
         return f"{_show(numerator)} / {_show(denominator)} = {share:.1f}%"
     return None
@@ -935,13 +951,16 @@ def _difference_way(figure: Figure, text: str) -> int:
     return 1 if found.group("more") or found.group("above") else -1
 
 
-def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) -> bool:
+def _count_different_things(left: Figure, right: Figure, index: ArticleIndex, *, parties: bool = False) -> bool:
     """Whether two counts name different things right after them: "31 ferries" and "33 harbours",
     "4,100 people" and "1,200 new homes"; not "seven striking nurses" and "four of the nurses", nor
     "900 people" and "300 residents"."""
     if index.partner(left) is right or index.partner(right) is left:
         return False  # the two ends of one change count one thing: "485 members, down from 530 last year"
-    (left_words, left_people), (right_words, right_people) = _counted(left, index.text), _counted(right, index.text)
+    (left_words, left_people), (right_words, right_people) = (
+        _counted(left, index.text, parties=parties),
+        _counted(right, index.text, parties=parties),
+    )
     if left_words and right_words:
         return not left_words & right_words
     # "people" alone says only that it counts persons: different from a thing no person is
@@ -953,12 +972,19 @@ def _count_different_things(left: Figure, right: Figure, index: ArticleIndex) ->
 _COUNTED_RE: Final = re.compile(r"(?:\s+(?:of|the|[a-z]+'s))*((?:\s+[A-Za-z-]{3,}){1,3})")
 
 
-def _counted(figure: Figure, text: str) -> tuple[frozenset[str], frozenset[str]]:
+def _counted(figure: Figure, text: str, *, parties: bool = False) -> tuple[frozenset[str], frozenset[str]]:
     """Stems (four letters) of the few words after a count: what it counts; and apart, "people" or
     "persons" among them (a stop word to the stems)."""
     match = _COUNTED_RE.match(text, figure.end)
-    if match is None or _VERB_FIRST_RE.match(match.group(1)):
-        return frozenset(), frozenset()  # "and 2,847 finished": a verb counts the same swimmers, it names no thing
+    if (
+        match is None
+        or _VERB_FIRST_RE.match(match.group(1))
+        or (not parties and _PARTY_FIRST_RE.match(text, figure.end))
+    ):
+        # "and 2,847 finished": a verb counts the same swimmers, it names no thing; nor does "4,900
+        # for the challenger" (whose count it is, not what it counts), unless parties tell counts
+        # apart (`parties`)
+        return frozenset(), frozenset()
     words = match.group(1)
     persons = frozenset(word[:4] for word in words.lower().split() if word in PERSON_WORDS)
     return prefixes_of(content_stems(words)), persons
@@ -969,6 +995,13 @@ def _counted(figure: Figure, text: str) -> tuple[frozenset[str], frozenset[str]]
 _VERB_FIRST_RE: Final = re.compile(
     r"\s+[a-z]{3,}ed(?=\s*(?:[.,;:]|$|\s+(?:the|a|an|in|on|at|by|to|from|after|before|outright|[a-z]+ly)\b))"
 )
+
+
+# A party named right after a summary's count, or after its noun: "100 for the Brits", "100 places
+# for Arland".
+_PARTY_AFTER_RE: Final = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:for|to)\s+(?:the\s+)?[A-Z]")
+# A preposition right after a count says whose it is or where, not what it counts.
+_PARTY_FIRST_RE: Final = re.compile(r"\s+(?:for|to|against|in|at|from|with|by|on|among)\s", re.IGNORECASE)
 
 
 _ARITHMETIC_KINDS: Final = frozenset({"count", "money", "percent", "fraction", "duration", "measure"})
@@ -1072,6 +1105,16 @@ def _arithmetic(
     for note, result in candidates.items():
         # to the nearest step, a half rounding up: $350bn is "$400bn", never "$300bn"
         gap = result - figure.value
+        if figure.qualifier in _JUST_BELOW and gap > 0:
+            continue  # "nearly 1,800" is 1,775, never 1,820
+        if figure.kind not in _SHARES and figure.qualifier == "more_than":
+            # "more than 2,000" is 2,280, never 1,900 nor 2,000 (a total T is never "more than T"),
+            # nor 9,000 (a bound that far below its value is no way to tell it). ("At least" keeps
+            # to the value: a sum that counts a part twice, "at least 60 ... including 32", is no
+            # "at least 90".)
+            if result > 0 and _SLACK < gap <= max(step, _BOUND_REACH * abs(figure.value)):
+                return note
+            continue
         if result > 0 and (abs(gap) < tolerance or (abs(gap) == tolerance and gap < 0)):
             return note
     return None
@@ -1124,17 +1167,25 @@ _BOUND_REACH: Final = 0.1  # of its value, past a bound, that a share or change 
 
 def _share_fits(figure: Figure, result: float, tolerance: float, step: float) -> bool:
     """Whether a share or change worked out is what the summary's percentage tells: its value to its
-    precision or, for a lower bound, above it within a step or a tenth of the value: "more than 13%"
-    for 13.3%, not for 12.7%, nor for 16%. (Not "nearly 13%": a ceiling worked out is no claim.)"""
+    precision or, for a lower bound, above it within a step or a tenth of the value (a fraction,
+    within `_SHARE_ABOVE_REACH` points): "more than 13%" for 13.3%, not for 12.7%, nor for 16%;
+    "more than half" for a fall of 58%; "nearly 13%" for 12.6%, not for 13.2%."""
     assert figure.value is not None
     value = figure.value
     bound = bound_of(figure.qualifier)
     if bound not in _BOUNDS:
         return abs(result - value) <= tolerance
-    reach = max(step, _BOUND_REACH * value)
-    return bound == "lower" and (
-        value < result <= value + reach or (figure.qualifier == "at_least" and same(result, value))
-    )
+    reach = max(step, _BOUND_REACH * value, _SHARE_ABOVE_REACH if figure.kind == "fraction" else 0)
+    # (the bound itself: "at least 13%", "up to 13%", "nearly 13%" hold 13% to its precision)
+    if figure.qualifier in _INCLUSIVE and abs(result - value) <= tolerance:
+        return True
+    if bound == "lower":
+        return value < result <= value + reach
+    # a ceiling worked out is no claim (see `_share_above`), but "nearly 13%" is a value a little below
+    return figure.qualifier in _JUST_BELOW and value - reach <= result <= value
+
+
+_INCLUSIVE: Final = frozenset({"at_least", "nearly"})
 
 
 def _start_in_points(left: Figure, right: Figure, moved: Direction) -> dict[str, float]:

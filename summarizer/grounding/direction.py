@@ -211,7 +211,9 @@ def told_as_size(text: str, figure: Figure) -> bool:
     "rose 12%" (not "rose to 12%", which is a level, nor "won 26 seats", a total)."""
     before = text[max(0, figure.start - _REACH) : figure.start].lower()
     words = _WORD_RE.findall(before)
-    if not words or words[-1] in _WINS or _DIGIT_AFTER_WORDS_RE.search(before):
+    # (the verb behind the words that may stand before a size: "won only 14 seats" is a total)
+    verb = next((word for word in reversed(words) if word not in _BETWEEN - {"by"}), None)
+    if not words or verb in _WINS or _DIGIT_AFTER_WORDS_RE.search(before):
         return False  # ("drop by another 3-4%": the 4% ends a range)
     if figure.kind == "money" and words[-1] in _MONEY_LEVELS:
         return False  # "the airline lost $5m", "made $2m": a loss or a profit, not a change's size

@@ -449,10 +449,20 @@ def a_rank(text: str, figure: Figure) -> bool:
     half" or "a second home"."""
     if figure.value == 1:
         return False  # "came first", "finished first": the winner, whom the article may only say won
+    lead = max(0, figure.start - _RANK_REACH)
     return (
-        _RANK_BEFORE_RE.search(text, max(0, figure.start - _RANK_REACH), figure.start) is not None
+        _RANK_BEFORE_RE.search(text, lead, figure.start) is not None
         or _RANK_AFTER_RE.match(text, figure.end) is not None
+        # "won the title for a fourth time": which time of a run, counted
+        or (
+            _OCCASION_BEFORE_RE.search(text, lead, figure.start) is not None
+            and _TIME_AFTER_RE.match(text, figure.end) is not None
+        )
     )
+
+
+_OCCASION_BEFORE_RE: Final = re.compile(r"\bfor\s+(?:a|the)\s+$", re.IGNORECASE)
+_TIME_AFTER_RE: Final = re.compile(r"\s+time\b", re.IGNORECASE)
 
 
 # Nouns that end in "est", which no ordinal ranks: "a second test", "a third request".

@@ -268,3 +268,32 @@ def test_a_changes_bare_start_keeps_its_unit_past_the_rate_s_period() -> None:
         "Sulphur output rose to 2,100 tonnes a week from 700, while 1,300 people have been told to be ready to leave."
     )
     assert nothing_flagged(article, summary)
+
+
+_SEATS = "The Greens won 14 of 61 seats in March, down from 19."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # "won" is a total however many words stand between it and the figure: no change's size
+        ("The Greens won only 14 of 61 seats in March.", "14", False),
+        ("The Greens won just 14 seats in March.", "14", False),
+        ("The Greens won only 19 of 61 seats in March.", "19", True),
+        ("The Greens gained only 14 seats in March.", "14", True),
+    ],
+)
+def test_a_total_won_with_a_word_before_it_is_a_level(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_SEATS, summary, figure) is wrong
+
+
+_GALLERY = (
+    "Visitor numbers at the Harlow Gallery rose to 7.2 million in 2024. The gallery made a profit of "
+    "€31 million, compared with €24 million a year earlier."
+)
+
+
+def test_an_amount_worked_out_in_its_currency_beats_a_rounding_of_a_bare_number() -> None:
+    # "€7 million" is no rounding of the 7.2 million visitors, the end of their rise: it is 31 - 24
+    assert status(_GALLERY, "Its profit rose by €7 million to €31 million.", "€7 million") == "derived"
+    assert flagged(_GALLERY, "Its profit rose by €8 million to €31 million.", "€8 million")

@@ -1016,3 +1016,69 @@ def test_what_is_left_is_a_difference_whatever_else_the_equal_value_counts() -> 
     # "leaving 11" is 17 - 6 branches; the article's other 11 (vacant posts) does not undo it
     assert status(_BRANCHES, "Wrayholt to shut six libraries, leaving 11 branches", "11") == "derived"
     assert status(_BRANCHES, "Wrayholt to shut six libraries, leaving 12 branches", "12") in FLAGGED
+
+
+_BALLOT = "Ines Varga took 5,842 votes, against 4,956 for Olav Brekke."
+_PLEDGES = "The fund set aside 500 places for Arland and 600 for Bexmoor."
+
+
+def test_a_margin_between_two_parties_counts_is_derived() -> None:
+    # "4,956 for Olav Brekke" says whose count it is, not what it counts: the two count one thing
+    assert status(_BALLOT, "Varga beat Brekke by 886 votes.", "886") == "derived"
+    assert flagged(_BALLOT, "Varga beat Brekke by 868 votes.", "868")
+
+
+def test_a_count_given_to_a_party_is_no_gap_between_two_parties() -> None:
+    assert flagged(_PLEDGES, "The fund set aside 100 places for Arland and 600 for Bexmoor.", "100")
+    assert not flagged(_PLEDGES, "The fund set aside 500 places for Arland and 600 for Bexmoor.", "500")
+
+
+_WAITS = "The waiting list fell to 4,312 in June, down from 6,087 a year earlier."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        ("The waiting list fell by nearly 1,800 to 4,312.", "nearly 1,800", False),  # 1,775
+        ("The waiting list shrank by almost 1,800 in a year.", "almost 1,800", False),
+        ("The waiting list fell by nearly 1,700 to 4,312.", "nearly 1,700", True),  # 1,775 is past it
+        ("The waiting list fell by nearly 1,750 to 4,312.", "nearly 1,750", True),
+    ],
+)
+def test_a_difference_told_as_nearly_a_value_is_a_little_below_it(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_WAITS, summary, figure) is wrong
+
+
+_HERONS = "The heron colony fell to 1,310 nests this spring from 3,020 nests in 2009."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # a fall of 56.6%: a fraction is a coarse bound, told of a share up to ten points past it
+        ("The heron colony has shrunk by more than half since 2009.", "more than half", False),
+        ("The heron colony has shrunk by more than two-thirds since 2009.", "more than two-thirds", True),
+        ("The heron colony has shrunk by more than a third since 2009.", "more than a third", True),
+        # "nearly" tells a change a little below the value
+        ("The heron colony has shrunk by nearly 57% since 2009.", "nearly 57%", False),
+        ("The heron colony has shrunk by nearly 56% since 2009.", "nearly 56%", True),
+    ],
+)
+def test_a_bound_on_a_change_worked_out(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_HERONS, summary, figure) is wrong
+
+
+_EVACUEES = "Evacuees numbered 2,300 on Tuesday evening and 14,500 by Thursday, the regional office said."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # 14,500 - 2,300 = 12,200: a lower bound on a difference holds a little below it
+        ("Evacuees rose by more than 12,000 between Tuesday and Thursday.", "more than 12,000", False),
+        ("Evacuees rose by more than 13,000 between Tuesday and Thursday.", "more than 13,000", True),
+        ("Evacuees rose by more than 9,000 between Tuesday and Thursday.", "more than 9,000", True),
+    ],
+)
+def test_a_lower_bound_on_a_difference_worked_out(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_EVACUEES, summary, figure) is wrong

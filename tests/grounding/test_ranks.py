@@ -4,6 +4,7 @@ half") is not reported when the article lacks it."""
 
 from __future__ import annotations
 
+import pytest
 from figure_cases import flagged, nothing_flagged
 
 ARTICLE = (
@@ -66,3 +67,18 @@ def test_a_party_given_its_own_place_is_not_flagged() -> None:
     assert nothing_flagged(LEAGUE, "Wychcombe are fourth in the table on 38 points.")
     assert nothing_flagged(LEAGUE, "Ketterby Albion came ninth in the division.")
     assert nothing_flagged(LEAGUE, "Sleddale Town, sixth in the division, are two places above Thrushgate.")
+
+
+_FELL_RACE = "Maren Holt won the Tarn fell race for the third time on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        ("Maren Holt won the Tarn fell race for a fourth time.", "fourth", True),
+        ("Maren Holt took the Tarn fell race for the second time.", "second", True),
+        ("Maren Holt won the Tarn fell race for the third time.", "third", False),
+    ],
+)
+def test_which_time_of_a_run_is_a_count_that_can_be_wrong(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_FELL_RACE, summary, figure) is wrong

@@ -141,3 +141,21 @@ def test_a_unit_written_as_one_letter_apart_from_its_number_is_that_unit() -> No
 def test_a_letter_before_the_noun_it_counts_is_still_a_scale() -> None:
     found = find_figures("The Velloch app has 4.6 m users and sold 2 m shares; its mast is 46 m high.")
     assert [(figure.kind, figure.value) for figure in found] == [("count", 4.6e6), ("count", 2e6), ("measure", 46.0)]
+
+
+_GAUGE = "The Pellan gauge logged 212 millimetres of rain in a day, and the new culvert is 45 centimetres wide."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        ("The gauge at Pellan logged 212 mm of rain in a day.", "212 mm", False),
+        ("Pellan had 212mm of rain in one day.", "212mm", False),
+        ("The new culvert at Pellan is 45cm wide.", "45cm", False),
+        ("Pellan had 221 mm of rain in one day.", "221 mm", True),
+        ("Pellan had 212 metres of rain in one day.", "212 metres", True),
+        ("The new culvert at Pellan is 45 mm wide.", "45 mm", True),
+    ],
+)
+def test_millimetres_and_centimetres_written_out_are_those_units(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_GAUGE, summary, figure) is wrong
