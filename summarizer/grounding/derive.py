@@ -980,10 +980,11 @@ def _counted(figure: Figure, text: str, *, parties: bool = False) -> tuple[froze
         match is None
         or _VERB_FIRST_RE.match(match.group(1))
         or (not parties and _PARTY_FIRST_RE.match(text, figure.end))
+        or _EXPECTED_FIRST_RE.match(text, figure.end)
     ):
         # "and 2,847 finished": a verb counts the same swimmers, it names no thing; nor does "4,900
         # for the challenger" (whose count it is, not what it counts), unless parties tell counts
-        # apart (`parties`)
+        # apart (`parties`), nor "the 3 million forecast" (what was expected of it)
         return frozenset(), frozenset()
     words = match.group(1)
     persons = frozenset(word[:4] for word in words.lower().split() if word in PERSON_WORDS)
@@ -1000,6 +1001,12 @@ _VERB_FIRST_RE: Final = re.compile(
 # A party named right after a summary's count, or after its noun: "100 for the Brits", "100 places
 # for Arland".
 _PARTY_AFTER_RE: Final = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:for|to)\s+(?:the\s+)?[A-Z]")
+# A word of forecast right after a count says what was expected of it, not what it counts: "2.1
+# million passengers, against the 3 million forecast".
+_EXPECTED_FIRST_RE: Final = re.compile(
+    r"\s+(?:forecasts?|targets?|estimates?|projections?|expected|predicted|projected|estimated|planned|budgeted)\b",
+    re.IGNORECASE,
+)
 # A preposition right after a count says whose it is or where, not what it counts.
 _PARTY_FIRST_RE: Final = re.compile(r"\s+(?:for|to|against|in|at|from|with|by|on|among)\s", re.IGNORECASE)
 
@@ -1306,7 +1313,43 @@ def shown_working(figure: Figure, around: Around) -> Match | None:
         # "6.5% is 62.5% higher than 4.0%": a change of the rate itself, not points
         note = f"the summary's own working: {own[1].text} to {own[0].text}, a relative change"
         return Match("derived", None, note, "working-shown")
-    return None
+    return _share_shown(figure, around)
+
+
+def _share_shown(figure: Figure, around: Around) -> Match | None:
+    """A share the summary works out of two amounts it gives itself, the part right before it and
+    the whole right after it: "saving $4.6m a year, roughly half of next year's $9.1m shortfall"
+    (50.5%). Each amount is checked against the article on its own."""
+    if figure.kind not in _SHARES or figure.value is None:
+        return None
+    part, whole = around.before(figure), around.next_of(figure)
+    if (
+        part is None
+        or whole is None
+        or part.value is None
+        or part.value <= 0
+        or whole.value is None
+        or part.kind != whole.kind
+        or part.kind not in _WORKED_KINDS
+        or part.unit != whole.unit
+        or not compatible(part, whole)
+        or not part.value < whole.value
+        or not _PART_BEFORE_SHARE_RE.fullmatch(around.text, part.end, figure.start)
+        or not _WHOLE_AFTER_SHARE_RE.fullmatch(around.text, figure.end, whole.start)
+    ):
+        return None
+    share = 100 * part.value / whole.value
+    note = f"the summary's own working: {part.text} of {whole.text} is {share:.1f}%"
+    return Match("derived", None, note, "working-shown") if worked_fits(figure, share) else None
+
+
+_WORKED_KINDS: Final = frozenset({"money", "count", "measure"})
+# "$4.6m a year, roughly half of next year's $9.1m": a few words of the part's own, then a comma ...
+_PART_BEFORE_SHARE_RE: Final = re.compile(r"(?:\s+[a-z-]+){0,3},\s*(?:or\s+|some\s+)?", re.IGNORECASE)
+# ... and after the share, "of" and the whole's owner or time
+_WHOLE_AFTER_SHARE_RE: Final = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|this|next|last)\s+|[A-Za-z]+['’]s\s+|[a-z-]+\s+){0,3}?", re.IGNORECASE
+)
 
 
 def _difference_shown(figure: Figure, around: Around, parts: list[Figure], tolerance: float) -> Match | None:

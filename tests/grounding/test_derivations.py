@@ -1082,3 +1082,38 @@ _EVACUEES = "Evacuees numbered 2,300 on Tuesday evening and 14,500 by Thursday, 
 )
 def test_a_lower_bound_on_a_difference_worked_out(summary: str, figure: str, wrong: bool) -> None:
     assert flagged(_EVACUEES, summary, figure) is wrong
+
+
+_LINE = "The Corran line carried 2.1 million passengers in its first year, against the 3 million forecast."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # "the 3 million forecast" says what was expected of the 3 million, not what it counts
+        ("The Corran line carried around 900,000 fewer passengers than forecast.", "around 900,000", False),
+        ("The Corran line carried around 600,000 fewer passengers than forecast.", "around 600,000", True),
+    ],
+)
+def test_a_count_and_its_forecast_count_one_thing(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_LINE, summary, figure) is wrong
+
+
+_SAVINGS = "Shutting the depot will save £4.6 million a year. The council faces a £9.1 million gap next year."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        ("Shutting the depot saves £4.6 million a year, roughly half of next year's £9.1 million gap.", "half", False),
+        ("Shutting the depot saves £4.6 million a year, about 51% of the £9.1 million gap.", "51%", False),
+        (
+            "Shutting the depot saves £4.6 million a year, roughly a third of next year's £9.1 million gap.",
+            "third",
+            True,
+        ),
+        ("Shutting the depot saves £4.6 million a year, about 60% of the £9.1 million gap.", "60%", True),
+    ],
+)
+def test_a_share_the_summary_works_out_of_its_own_amounts(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_SAVINGS, summary, figure) is wrong
