@@ -62,6 +62,10 @@ def derive(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
     """
     assert figure.value is not None
     found = _derive_as_told(figure, around, index)
+    if found is None and figure.unit == "pence" and figure.value is not None:
+        # "85p below the average" of £2.65 and £1.80: pence worked out of pounds
+        pounds = dataclasses.replace(figure, kind="money", unit="GBP", value=figure.value / 100)
+        found = _derive_as_told(pounds, around, index)
     if found is None and figure.kind == "duration" and figure.unit in DURATION_DAYS:
         # "cut by 45 seconds" from "3 minutes 50 seconds" to "3 minutes 5 seconds": a time told in
         # two units is read in the larger, so the summary's is tried in the units of those times
@@ -1045,7 +1049,7 @@ def _operand_kinds(figure: Figure) -> frozenset[str]:
     if figure.kind == "money":
         return frozenset({"money", "count", "fraction"})
     if figure.kind in {"percent", "fraction"}:
-        return frozenset({"percent", "fraction", "count", "money"})
+        return frozenset({"percent", "fraction", "count", "money", "measure"})
     if figure.kind in {"duration", "measure"}:
         return frozenset({figure.kind})
     return frozenset({"count"})
@@ -1071,7 +1075,11 @@ def _related_operands(figure: Figure, context: frozenset[str], index: ArticleInd
             continue  # "at least 20" may enter a count ("at least 20 and three more"), no ceiling may
         if other.kind == "money" and figure.kind == "money" and not compatible(figure, other):
             continue
-        if other.kind in {"duration", "measure"} and other.unit != figure.unit:
+        if (
+            other.kind in {"duration", "measure"}
+            and figure.kind in {"duration", "measure"}
+            and other.unit != figure.unit
+        ):
             continue
         related = bool(prefixes & index.prefixes(position))
         operands.append((index.sentence_number(other.start), related, other))
@@ -1142,7 +1150,9 @@ def _share_results(
     # A whole percentage rounds ("up 6%" for 6.3%); one with decimals is held to them, rounded to its
     # last digit ("6.6%" is no rise of 6.25%); the slack keeps a value on the half-way line in.
     tolerance = step / 2 + _SLACK if step < 1 else max(0.5, step / 2)
-    if left.kind == right.kind and left.kind in {"count", "money"}:
+    # (a measure changes as an amount does: "speeds rose by a third" from 18 km/h to 24 km/h)
+    measures = left.kind == right.kind == "measure" and left.unit == right.unit
+    if (left.kind == right.kind and left.kind in {"count", "money"}) or measures:
         for numerator, denominator in ((a, b), (b, a)):
             share = 100 * numerator / denominator
             # (a lower bound on a share of a whole is `_share_above`'s, which asks that it be one)
@@ -1159,8 +1169,9 @@ def _share_results(
                 # a percentage change: "shares rose 8%" from 33 to 35.80
                 return {f"{left.text} to {right.text} is {change:.1f}%": figure.value}
         return {}
-    if left.kind not in _SHARES or right.kind not in _SHARES or bound_of(figure.qualifier) in _BOUNDS:
-        return {}  # (a sum or gap of two percentages is exact: no bound tells it)
+    bounded = bound_of(figure.qualifier) in _BOUNDS and figure.qualifier not in _JUST_BELOW
+    if left.kind not in _SHARES or right.kind not in _SHARES or bounded:
+        return {}  # (a sum or gap of two percentages is exact: no bound tells it, but "nearly" may)
     if not in_points(figure) and enabled("points-not-percent"):
         # 52% to 47% is a fall of 5 points, not of 5%: a difference of two percentages is in points.
         return {f"{left.text} + {right.text}": a + b}

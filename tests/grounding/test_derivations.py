@@ -1117,3 +1117,51 @@ _SAVINGS = "Shutting the depot will save £4.6 million a year. The council faces
 )
 def test_a_share_the_summary_works_out_of_its_own_amounts(summary: str, figure: str, wrong: bool) -> None:
     assert flagged(_SAVINGS, summary, figure) is wrong
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure", "wrong"),
+    [
+        # pence worked out of pounds
+        (
+            "Fares will be capped at £1.80, down from £2.65.",
+            "Fares will be capped at £1.80, 85p less than now.",
+            "85p",
+            False,
+        ),
+        (
+            "Fares will be capped at £1.80, down from £2.65.",
+            "Fares will be capped at £1.80, 95p less than now.",
+            "95p",
+            True,
+        ),
+        # a gap in points told as "nearly" a value
+        (
+            "Walkers lost 14.9% of their weight, against 5.2% for the others.",
+            "Walkers lost nearly 10 percentage points more of their weight than the others.",
+            "10 percentage points",
+            False,
+        ),
+        (
+            "Walkers lost 14.9% of their weight, against 5.2% for the others.",
+            "Walkers lost nearly 9 percentage points more of their weight than the others.",
+            "9 percentage points",
+            True,
+        ),
+        # a measure's change told as a share
+        (
+            "Bus speeds on the ring road rose from 18 km/h to 24 km/h.",
+            "Bus speeds rose by a third to 24 km/h.",
+            "third",
+            False,
+        ),
+        (
+            "Bus speeds on the ring road rose from 18 km/h to 24 km/h.",
+            "Bus speeds rose by a half to 24 km/h.",
+            "half",
+            True,
+        ),
+    ],
+)
+def test_working_in_other_units(article: str, summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(article, summary, figure) is wrong
