@@ -257,14 +257,16 @@ def _listed(index: ArticleIndex, figure: Figure, sentence_start: int) -> bool:
 def _party_words(text: str, start: int, end: int) -> list[str]:
     """The capitalised words of `text[start:end]` that may name a party: not a word opening the
     sentence before a comma ("Separately,", "Meanwhile,"), nor a speaker ("Jane Moss said", "said
-    Jane Moss"), nor a title ("Chief executive")."""
+    Jane Moss", "Officials said"), nor a title ("Chief executive")."""
     words: list[str] = []
     for match in _NAME_RUN_RE.finditer(text, start, end):
         if match.start() == start and text.startswith(",", match.end()) and _is_adverb(match.group()):
             continue
         # a person's full name as a speaker ("Jane Moss said"); a firm that speaks ("Redbrook said its
         # profit rose") is still the party
-        speaker = len(match.group().split()) > 1 and _SAID_AFTER_RE.match(text, match.end())
+        # (and a group that speaks, one plural word: "Officials said 312 homes were damaged")
+        several = len(match.group().split()) > 1 or match.group().endswith("s")
+        speaker = several and _SAID_AFTER_RE.match(text, match.end())
         if speaker or _SAID_BEFORE_RE.search(text, max(start, match.start() - _SAID_REACH), match.start()):
             continue
         if _BY_ITS_LEADER_RE.match(text, match.end()):

@@ -379,3 +379,18 @@ def test_each_party_of_the_sentence_given_its_own_value_is_not_flagged() -> None
     assert nothing_flagged(FERRIES, "Orvingham carried 2.8 million passengers and Tealby 1.6 million.")
     assert nothing_flagged(FERRIES, "Quarrendon carried about 0.9 million passengers.")
     assert nothing_flagged(FERRIES, "Orvingham's ferries carried 2.8 million people.")
+
+
+_QUAKE = (
+    "A magnitude 5.9 earthquake struck off the coast of Varnland on Tuesday. Officials said 214 homes were "
+    "damaged, 38 of them badly. Varnland records about 150 perceptible earthquakes a year."
+)
+_BREWERS = "Tarrow Brewing sold 41,000 barrels last year. Redbrook said it sold 52,000 barrels."
+
+
+def test_a_group_that_speaks_is_no_party() -> None:
+    # "Officials said 214 homes": the officials tell the value, they do not own it
+    assert not flagged(_QUAKE, "A magnitude 5.9 earthquake off Varnland damaged 214 homes.", "214")
+    assert flagged(_QUAKE, "A magnitude 5.9 earthquake off Varnland damaged 150 homes.", "150")
+    # a firm that speaks is still the party whose value it tells
+    assert flagged(_BREWERS, "Redbrook sold 41,000 barrels last year.", "41,000")
