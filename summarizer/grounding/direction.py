@@ -212,9 +212,12 @@ def told_as_size(text: str, figure: Figure) -> bool:
     before = text[max(0, figure.start - _REACH) : figure.start].lower()
     words = _WORD_RE.findall(before)
     # (the verb behind the words that may stand before a size: "won only 14 seats" is a total)
-    verb = next((word for word in reversed(words) if word not in _BETWEEN - {"by"}), None)
+    told = [word for word in words if word not in _BETWEEN - {"by"}]
+    verb = told[-1] if told else None
     if not words or verb in _WINS or _DIGIT_AFTER_WORDS_RE.search(before):
         return False  # ("drop by another 3-4%": the 4% ends a range)
+    if verb == "up" and len(told) > 1 and told[-2] in _MAKES:
+        return False  # "electric models making up about one in seven": a part, not a rise
     if figure.kind == "money" and words[-1] in _MONEY_LEVELS:
         return False  # "the airline lost $5m", "made $2m": a loss or a profit, not a change's size
     return _from_verb_before(text, figure) is not None
@@ -222,6 +225,7 @@ def told_as_size(text: str, figure: Figure) -> bool:
 
 _DIGIT_AFTER_WORDS_RE: Final = re.compile(r"\d[^a-z]*$")
 _WINS: Final = _words("won win wins winning")
+_MAKES: Final = _words("make makes made making")
 _MONEY_LEVELS: Final = _UP_WITH_MONEY | _words("lost lose loses losing")
 
 

@@ -297,3 +297,19 @@ def test_an_amount_worked_out_in_its_currency_beats_a_rounding_of_a_bare_number(
     # "€7 million" is no rounding of the 7.2 million visitors, the end of their rise: it is 31 - 24
     assert status(_GALLERY, "Its profit rose by €7 million to €31 million.", "€7 million") == "derived"
     assert flagged(_GALLERY, "Its profit rose by €8 million to €31 million.", "€8 million")
+
+
+_HEAT_PUMPS = "Heat pumps accounted for about 14% of new heating systems, compared with 9% a year earlier."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # "making up" is a part of a whole, no rise
+        ("Heat pumps are making up 14% of new heating systems.", "14%", False),
+        ("Heat pumps made up 9% of new heating systems.", "9%", True),  # the value a year before
+        ("Heat pump sales were up 14%.", "14%", True),  # the level told as a rise
+    ],
+)
+def test_a_share_that_makes_up_a_whole_is_a_level(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_HEAT_PUMPS, summary, figure) is wrong
