@@ -799,11 +799,17 @@ def year_of_other_event(figure: Figure, around: Around, index: ArticleIndex, equ
     month_year = figure.kind == "date" and all(same_year.kind == "year" for same_year in equal)
     if (figure.kind != "year" and not month_year) or not equal:
         return None
+    if _THAN_IN_RE.search(around.text, max(0, figure.start - _THAN_IN_REACH), figure.start):
+        return None  # "41 more than in 2023": the year of the value compared with, not of the event
     # The dateline is when the article was written; it dates only the events told without a year.
     events = [same_year for same_year in equal if not (index.dated and same_year is index.figures[0])]
     if any(_tells_of(index, same, around.frame.words) for same in events):
         return None
     return event_year_elsewhere(figure, around, index) if events else dated_elsewhere(figure, around, index)
+
+
+_THAN_IN_RE: Final = re.compile(r"\b(?:than|compared\s+(?:with|to)|against)\s+(?:in\s+)?$", re.IGNORECASE)
+_THAN_IN_REACH: Final = 24
 
 
 def _tells_of(index: ArticleIndex, year: Figure, words: frozenset[str]) -> bool:

@@ -884,3 +884,21 @@ def test_a_change_told_against_an_earlier_time_dates_no_value() -> None:
     article = "Harbour traffic rose 7% on a year earlier to 3,100 ships, the port said."
     assert not flagged(article, "The port handled 3,100 ships, up 7%.", "7%")
     assert not flagged(article, "Harbour traffic rose 7% to 3,100 ships.", "3,100")
+
+
+_LAUNCHES = (
+    "A record 512 lifeboat launches were carried out in Varnland in 2024, up from 470 the previous year, the "
+    "rescue agency said on Monday. The agency said the volunteer crew rate rose to 72%, from 66% in 2023."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # the year after "than in" dates the value compared with, not the summary's event
+        ("Varnland carried out a record 512 lifeboat launches last year, 42 more than in 2023.", "2023", False),
+        ("Varnland carried out a record 512 lifeboat launches in 2023.", "2023", True),
+    ],
+)
+def test_a_year_compared_with_is_not_the_event_s_year(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_LAUNCHES, summary, figure) is wrong
