@@ -435,6 +435,8 @@ def test_a_fraction_of_an_amount_is_one_figure(
             4.8525,
             "hour",
         ),
+        ("She was jailed for four years and six months.", "four years and six months", 4.5, "year"),
+        ("The lease ran for a year and three months.", "a year and three months", 1.25, "year"),
     ],
 )
 def test_a_time_in_two_or_three_units_is_one_duration(text: str, figure_text: str, value: float, unit: str) -> None:

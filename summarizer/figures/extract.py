@@ -119,7 +119,7 @@ def _read(text: str) -> list[Figure]:
     candidates = _with_range_units(text, _without_overlaps(len(text), _candidates(text)))
     if _OF_AN_AMOUNT in text:
         candidates = _with_fractions_of_amounts(text, candidates)
-    if "sec" in text or "min" in text:
+    if "sec" in text or "min" in text or "month" in text:
         candidates = _with_compound_times(text, candidates)
     if any(text.startswith("h", candidate.end) for candidate in candidates):  # "6h": read at the numbers only
         candidates = _with_short_times(text, candidates)
@@ -219,11 +219,12 @@ def _hours(found: re.Match[str]) -> float:
 def _with_compound_times(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """Join a time told in two or three units into one duration in the largest: "2 minutes 48
     seconds" is 2.8 minutes, "an hour and 20 minutes" 1.33 hours, "four hours, 51 minutes and 9
-    seconds" 4.85 hours (so "nearly three minutes" and "just over four hours" still compare in
-    their own unit); read apart, each part was a duration of its own, and sums of parts met other
-    figures by chance. Not a part that tells a time of its own: "won in 4 hours 12 minutes, 38
-    seconds ahead", "after 65 minutes and 30 seconds later", "12 hours and 30-minute breaks",
-    "37.5 hours and 20 minutes of overtime" (a whole number of the larger unit only)."""
+    seconds" 4.85 hours, "four years and six months" 4.5 years (so "nearly three minutes" and "just
+    over four hours" still compare in their own unit); read apart, each part was a duration of its
+    own, and sums of parts met other figures by chance. Not a part that tells a time of its own:
+    "won in 4 hours 12 minutes, 38 seconds ahead", "after 65 minutes and 30 seconds later", "12 hours
+    and 30-minute breaks", "37.5 hours and 20 minutes of overtime" (a whole number of the larger
+    unit only)."""
     joined: list[_Candidate] = []
     last_unit: str | None = None  # the unit of the last part joined into `joined[-1]`
     for candidate in candidates:
@@ -271,10 +272,18 @@ def _with_one_before(text: str, part: _Candidate, floor: int) -> _Candidate:
 # Hours are told on in minutes, minutes in seconds ("4 hours 12 minutes", "2 minutes 48 seconds"):
 # one chain of units, largest first, with the seconds in each.
 _TIME_CHAIN: Final = (("hour", 3600.0), ("minute", 60.0), ("second", 1.0))
-_SMALLER_UNIT: Final = {larger: smaller for (larger, _), (smaller, _) in itertools.pairwise(_TIME_CHAIN)}
+# Years are told on in months ("four years and six months"), a chain of their own.
+_SMALLER_UNIT: Final = {
+    **{larger: smaller for (larger, _), (smaller, _) in itertools.pairwise(_TIME_CHAIN)},
+    "year": "month",
+}
 _LARGER_UNIT: Final = {smaller: larger for larger, smaller in _SMALLER_UNIT.items()}
 _TIME_FACTORS: Final = {
-    larger: {smaller: big / small for smaller, small in _TIME_CHAIN if small < big} for larger, big in _TIME_CHAIN[:-1]
+    **{
+        larger: {smaller: big / small for smaller, small in _TIME_CHAIN if small < big}
+        for larger, big in _TIME_CHAIN[:-1]
+    },
+    "year": {"month": 12.0},
 }
 _TIME_JOINER_RE: Final = re.compile(r",?\s+(?:and\s+)?")
 # After a part: words that make it a time of its own ("38 seconds ahead", "30 seconds later").
@@ -282,7 +291,7 @@ _TIME_OF_ITS_OWN_RE: Final = re.compile(
     r"\s+(?:ahead|behind|clear|back|faster|slower|later|earlier|after|before|ago|off|short|longer|shorter)\b",
     re.IGNORECASE,
 )
-_ONE_LARGER_RE: Final = re.compile(r"\ban?\s+(?P<unit>hour|minute)\s+and\s+$", re.IGNORECASE)
+_ONE_LARGER_RE: Final = re.compile(r"\ban?\s+(?P<unit>hour|minute|year)\s+and\s+$", re.IGNORECASE)
 _ONE_LARGER_REACH: Final = 20  # characters before a part read for "an hour and"
 
 

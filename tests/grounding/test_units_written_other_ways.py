@@ -159,3 +159,19 @@ _GAUGE = "The Pellan gauge logged 212 millimetres of rain in a day, and the new 
 )
 def test_millimetres_and_centimetres_written_out_are_those_units(summary: str, figure: str, wrong: bool) -> None:
     assert flagged(_GAUGE, summary, figure) is wrong
+
+
+_SENTENCE = "A court sentenced the former director of Pellan Mills to four years and six months in prison."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        ("The former Pellan Mills director was jailed for four and a half years.", "four and a half years", False),
+        ("The former Pellan Mills director was jailed for 4.5 years.", "4.5 years", False),
+        ("The former Pellan Mills director was jailed for six months.", "six months", True),
+        ("The former Pellan Mills director was jailed for five and a half years.", "five and a half years", True),
+    ],
+)
+def test_years_and_months_are_one_term(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_SENTENCE, summary, figure) is wrong
