@@ -576,7 +576,23 @@ def _with_range_units(text: str, candidates: list[_Candidate]) -> list[_Candidat
             candidates[i + 1] = replace(high, kind=low.kind, unit=low.unit)
         elif _is_bare(low) and _has_range_unit(high) and _is_range_down_to_bare(text, low, high):
             candidates[i] = replace(low, kind=high.kind, unit=high.unit)
+        elif _bare_in_its_scale(high, low) and _is_range_up_to_bare(text, low, high):
+            # "climbed to 1.42 billion rand from 1.18 billion": the currency goes back to the start too
+            candidates[i + 1] = replace(high, kind=low.kind, unit=low.unit)
     return candidates
+
+
+def _bare_in_its_scale(bare: _Candidate, amount: _Candidate) -> bool:
+    """Whether a count in a scale ("1.18 billion") is the other end of an amount of money told in
+    the same scale ("1.42 billion rand"), its currency left unsaid."""
+    return (
+        amount.kind == "money"
+        and amount.scale is not None
+        and bare.kind == "count"
+        and bare.scale == amount.scale
+        and not bare.vague
+        and bare.value is not None
+    )
 
 
 def _level_after(text: str, low: _Candidate, high: _Candidate) -> bool:

@@ -270,9 +270,14 @@ def _rival_told_too(figure: Figure, companion: Figure, rival: Figure, around: Ar
         if (told.start < figure.start) != (companion.start < figure.start):
             continue  # the figure stands between the pair: it may have taken the companion's place
         start, end = around.layout.clause_of(told.start)
-        for beside in around.others_between(start, end):
-            if beside is figure or beside is told or beside is companion or beside.value is None:
-                continue
+        besides = [
+            beside
+            for beside in around.others_between(start, end)
+            if beside is not figure and beside is not told and beside is not companion and beside.value is not None
+        ]
+        if not besides:
+            return True  # the rival told in a clause of its own ("jailed for nine years, ..."): nothing exchanged
+        for beside in besides:
             if any(index.sentence_number(other.start) == rival_sentence for _, other in index.equal(beside)):
                 return True
     return False

@@ -998,7 +998,9 @@ def _counted(figure: Figure, text: str, *, parties: bool = False) -> tuple[froze
 # A verb ends the words after a count or hands them on ("and 2,847 finished, a record", "... died in
 # the fire"); "red cards", "registered voters" and "speed cameras" name things.
 _VERB_FIRST_RE: Final = re.compile(
-    r"\s+[a-z]{3,}ed(?=\s*(?:[.,;:]|$|\s+(?:the|a|an|in|on|at|by|to|from|after|before|outright|[a-z]+ly)\b))"
+    r"\s+(?:[a-z]{3,}ed|sold|made|built|paid|spent|seen|taken|given|held|kept|left|brought|bought|sent|lost|won"
+    r"|grown|drawn|shown|found|hurt)"
+    r"(?=\s*(?:[.,;:]|$|\s+(?:the|a|an|in|on|at|by|to|from|after|before|outright|[a-z]+ly)\b))"
 )
 
 

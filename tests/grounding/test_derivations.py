@@ -1165,3 +1165,38 @@ def test_a_share_the_summary_works_out_of_its_own_amounts(summary: str, figure: 
 )
 def test_working_in_other_units(article: str, summary: str, figure: str, wrong: bool) -> None:
     assert flagged(article, summary, figure) is wrong
+
+
+_EARNINGS = (
+    "Harwell Insurance said new premiums grew 18% to 3.6 billion rand. Core earnings climbed to 1.42 billion rand "
+    "from 1.18 billion, and the board declared a dividend of 96 cents a share, up 20% from 80 cents."
+)
+_TICKETS = (
+    "Cinemas in Varnland sold 11.8 million tickets last year, up 9% from 10.8 million, but still about 20% below "
+    "the 14.7 million sold in 2019, the film institute said."
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure", "wrong"),
+    [
+        # the start of a change in money keeps the currency of its end ("to 1.42 billion rand from 1.18 billion")
+        (_EARNINGS, "Core earnings rose by 240 million rand to 1.42 billion.", "240 million", False),
+        (_EARNINGS, "Core earnings rose by 260 million rand to 1.42 billion.", "260 million", True),
+        # "the 14.7 million sold" counts the tickets: a verb after a count names no other thing
+        (
+            _TICKETS,
+            "Varnland's cinemas sold 11.8 million tickets last year, about 2.9 million short of 2019.",
+            "2.9",
+            False,
+        ),
+        (
+            _TICKETS,
+            "Varnland's cinemas sold 11.8 million tickets last year, about 4.5 million short of 2019.",
+            "4.5",
+            True,
+        ),
+    ],
+)
+def test_differences_of_a_change_s_ends(article: str, summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(article, summary, figure) is wrong

@@ -46,3 +46,17 @@ def test_a_list_item_given_another_items_value_is_still_flagged() -> None:
     )
     assert nothing_flagged(article, "Of those, five are at Dunmore, four at Pellow Vale and two at Ardry Town.")
     assert not nothing_flagged(article, "Of those, five are at Dunmore, five at Pellow Vale and two at Ardry Town.")
+
+
+_THEFT = (
+    "A court jailed fund manager Ola Vinter, 58, for nine years on Tuesday for stealing 27 million crowns from the "
+    "savings of 3,600 workers. The judge said Vinter had diverted money over a period of six years, through 14 "
+    "shell companies. Prosecutors had sought 11 years."
+)
+
+
+def test_a_pair_kept_whole_with_a_figure_added_from_another_sentence_is_no_exchange() -> None:
+    # the article's pair (nine years, 27 million crowns) is kept, the six years added from the next sentence
+    summary = "Ola Vinter was jailed for nine years, for taking 27 million crowns over six years."
+    assert not flagged(_THEFT, summary, "six years")
+    assert flagged(_THEFT, "Ola Vinter was jailed for nine years, for taking 72 million crowns over six years.", "72")
