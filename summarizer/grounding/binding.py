@@ -28,6 +28,30 @@ def same_measure(summary: Figure, article: Figure) -> bool:
     return {summary.kind, article.kind} == {"duration", "age"}
 
 
+def _summary_subject(
+    figure: Figure, around: Around, index: ArticleIndex, equal: list[tuple[int, Figure]]
+) -> frozenset[str]:
+    """The summary figure's subject as `misattributed` reads it: its words before it, less words of
+    change and units, less a headline's opening name its value's clause never names, less a change's
+    start told in words ("drops from July peak to $3,120": the peak is the start's)."""
+    context = around.subject - _CHANGE_STEMS - _UNIT_STEMS
+    if around.in_headline:
+        # A name a headline opens with ("Tarvel Layoffs to Save $3M") tells no other figure's
+        # subject where the value's own clause names no one: "Tarvel said the cuts would cost $1M
+        # and would save $3M" tells Tarvel's saving ("A's party won 15, B's 9": B's 9 is B's)
+        names = context & index.names_in(around.text, 0, figure.start)
+        # (each clause read once: a clause of 20,000 occurrences is no 20,000 reads)
+        clauses = {index.layout.clause_of(o.start) for _, o in equal} if names else set()
+        if names and not any(index.names_in(index.text, *clause) for clause in clauses):
+            context -= names
+    # "drops from July peak to $3,120": the words between "from" and "to" are the start's, told
+    # without its value, not the end's
+    start_told = _START_IN_WORDS_RE.search(around.text, max(0, figure.start - _START_IN_WORDS_REACH), figure.start)
+    if start_told is not None:
+        context -= index.layout.readings.stems(start_told.group(1))
+    return context
+
+
 def _sentence_spans(starts: list[int], numbers: set[int], text: str) -> list[tuple[int, int]]:
     """Where sentences lie, by their numbers as `misattributed` counts them (from 1, a position before
     the first sentence in it), in order."""
@@ -74,16 +98,7 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     ]
     if not rivals:
         return False
-    context = around.subject - _CHANGE_STEMS - _UNIT_STEMS
-    if around.in_headline:
-        # A name a headline opens with ("Tarvel Layoffs to Save $3M") tells no other figure's
-        # subject where the value's own clause names no one: "Tarvel said the cuts would cost $1M
-        # and would save $3M" tells Tarvel's saving ("A's party won 15, B's 9": B's 9 is B's)
-        names = context & index.names_in(around.text, 0, figure.start)
-        # (each clause read once: a clause of 20,000 occurrences is no 20,000 reads)
-        clauses = {index.layout.clause_of(o.start) for _, o in equal} if names else set()
-        if names and not any(index.names_in(index.text, *clause) for clause in clauses):
-            context -= names
+    context = _summary_subject(figure, around, index, equal)
     if not context:
         return False
     subjects = [index.subject(p) - _CHANGE_STEMS - _RESULT_STEMS for p, _ in equal]
@@ -187,6 +202,8 @@ _RESULT_STEMS: Final = frozenset(filter(None, map(stem, ["leaving", "bringing"])
 # Units say how a change is measured, not what changed: "rose 9 points to 41%" and "fell 12 points to
 # 30%" share "points" whatever they are about.
 _UNIT_STEMS: Final = frozenset(filter(None, map(stem, ["points", "percentage", "cent"])))
+_START_IN_WORDS_RE: Final = re.compile(r"\bfrom\s+((?:[A-Za-z'’-]+\s+){1,4})to\s+$", re.IGNORECASE)
+_START_IN_WORDS_REACH: Final = 48  # characters before a figure read for a change's start told in words
 
 
 def binding(around: Around, index: ArticleIndex, position: int) -> int:

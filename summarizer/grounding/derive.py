@@ -34,6 +34,7 @@ from .direction import Direction, compared_after, movement_of, told_as_size, way
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
 from .multiples import multiple
+from .rates import rate_over_span
 from .report import TURNED_ROUND, Match
 from .rules import RULES, enabled
 from .things import same_kind
@@ -95,7 +96,8 @@ def _derive_as_told(figure: Figure, around: Around, index: ArticleIndex) -> Matc
             continue
         for match in attempt(figure, around, index):
             total = match.rule in {"with-the-rest", "remainder"}
-            bound = match.rule == "multiple" or not enabled("derive-bound")  # (a multiple binds its own pair)
+            # (a multiple and a rate's total bind their own pair)
+            bound = match.rule in {"multiple", "rate-over-span"} or not enabled("derive-bound")
             if bound or operands_bound(figure, match.operands, around, index, total=total):
                 # (the article change whose two ends the operands are, read once for both rules)
                 change = change_way(match.operands, index) if len(match.operands) == 2 else None
@@ -1415,6 +1417,7 @@ _ATTEMPTS: Final[dict[str, Derivation]] = {
     "rest-of-whole": _rest_of_whole_rule,
     "apportioned": lambda figure, around, index: _one(apportioned(figure, around, index)),
     "multiple": lambda figure, around, index: _one(multiple(figure, around, index)),
+    "rate-over-span": lambda figure, around, index: _one(rate_over_span(figure, around, index)),
     "arithmetic": _arithmetic_rule,
 }
 _DERIVATIONS: Final = tuple((rule.name, _ATTEMPTS[rule.name]) for rule in RULES if rule.name in _ATTEMPTS)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.226"
+GROUNDING_VERSION: Final = "3.228"
 
 Stage = Literal["compare", "bind", "derive"]
 
@@ -187,6 +187,11 @@ RULES: Final = (
         "multiple",
         "derive",
         "a multiple: 'three times as many doses' from 6,300 doses, up from 1,900 (the ends of one change)",
+    ),
+    Rule(
+        "rate-over-span",
+        "derive",
+        "a rate's total over its span: '310,000 ounces a year over a 14-year life', 4.3 million in all",
     ),
     Rule("arithmetic", "derive", "a sum, difference, ratio or share of two related article figures"),
     Rule(

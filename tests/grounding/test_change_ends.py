@@ -313,3 +313,21 @@ _HEAT_PUMPS = "Heat pumps accounted for about 14% of new heating systems, compar
 )
 def test_a_share_that_makes_up_a_whole_is_a_level(summary: str, figure: str, wrong: bool) -> None:
     assert flagged(_HEAT_PUMPS, summary, figure) is wrong
+
+
+_FREIGHT = (
+    "The cost of shipping a container from Asia to northern Europe fell to $3,120 this week, down 58% from a peak "
+    "of $7,430 in July, the freight index showed."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # "from July peak to $3,120": the words between "from" and "to" are the start's
+        ("Asia-Europe container rate drops from July peak to $3,120", "$3,120", False),
+        ("Asia-Europe container rate drops from July peak to $7,430", "$7,430", True),
+    ],
+)
+def test_a_change_s_start_told_in_words_is_not_the_end_s_subject(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_FREIGHT, summary, figure) is wrong
