@@ -367,7 +367,12 @@ def rounds_to(summary: Figure, article: Figure) -> bool:
     verdict = _bounded_rounding(summary, article, difference)
     if verdict is not None:
         return verdict
-    if -step / 2 <= difference < step / 2 or (difference < step and _truncation(summary, article, difference)):
+    # (a round number a fifth or more off the value is no rounding of it: "roughly 200" is no 153,
+    # though 153 is 200 to the nearest hundred)
+    near = abs(difference) <= _ROUNDING_CAP * abs(summary.value) or summary.kind in {"percent", "fraction"}
+    if (-step / 2 <= difference < step / 2 and near) or (
+        difference < step and _truncation(summary, article, difference)
+    ):
         return True
     # "more than 40" holds for an article's "45", but not for its "more than 50": that is another claim.
     return (
@@ -381,6 +386,7 @@ def rounds_to(summary: Figure, article: Figure) -> bool:
 # precision or this share of it: the article's figures outside are never compared (see index.near).
 ROUNDING_REACH: Final = 0.12
 _TRUNCATION: Final = 0.125  # how far below the article's amount a headline's cut-off figure may fall
+_ROUNDING_CAP: Final = 0.2  # of the summary's value, the furthest a value it rounds may lie
 
 
 def _truncation(summary: Figure, article: Figure, difference: float) -> bool:

@@ -185,3 +185,19 @@ def test_a_loose_word_share_of_the_article_is_no_rival_of_a_percentage() -> None
 def test_nearly_is_close_below_not_only_below(figure: str, caught: bool) -> None:
     article = "Some 812,000 people in the region were out of work in March, the statistics office said."
     assert flagged(article, f"{figure} people in the region were out of work in March.", figure) == caught
+
+
+_SHIFT = "A gas blast at the Orvik colliery killed 14 miners and injured 27 of the 153 workers underground."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # 153 is 200 to the nearest hundred, but a round number a fifth off the value is no rounding of it
+        ("The blast injured 27 of the roughly 200 workers underground.", "roughly 200", True),
+        ("The blast injured 27 of the roughly 150 workers underground.", "roughly 150", False),
+        ("The blast injured 27 of the more than 150 workers underground.", "more than 150", False),
+    ],
+)
+def test_a_round_number_far_off_the_value_is_no_rounding(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_SHIFT, summary, figure) is wrong
