@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.figures import find_figures
 from summarizer.grounding import verify
-from summarizer.grounding.direction import movement_of
+from summarizer.grounding.direction import movement_of, told_as_size
 
 
 def direction(text: str) -> str | None:
@@ -287,3 +287,9 @@ def test_a_difference_told_with_a_verb_and_its_object_is_a_change_of_that_object
     )
     report = verify(article, "New pumps will cut the Dunmarra pier's power bill by about £6,300.")
     assert [(check.text, check.status) for check in report.figures] == [("about £6,300", "derived")]
+
+
+def test_a_loss_told_with_only_is_a_level_not_a_change() -> None:
+    for text in ("The airline lost $5m last year.", "The airline lost only $5m last year."):
+        (figure,) = find_figures(text)
+        assert not told_as_size(text, figure), text

@@ -760,3 +760,11 @@ def test_a_count_before_a_spaced_weekly_is_a_count() -> None:
 def test_parts_that_add_up_to_a_total_give_no_ceiling(text: str, figure: str, qualifier: str | None) -> None:
     found = {f.text: f.qualifier for f in find_figures(text)}
     assert figure in found and found[figure] == qualifier, found
+
+
+def test_a_rate_s_period_is_no_part_of_a_time_after_it() -> None:
+    # "£40,000 a year and six months of paid leave": the "a year" is the salary's period
+    texts = [
+        (figure.text, figure.kind) for figure in find_figures("Staff get £40,000 a year and six months of paid leave.")
+    ]
+    assert texts == [("£40,000", "money"), ("six months", "duration")]

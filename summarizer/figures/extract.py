@@ -266,6 +266,8 @@ def _with_one_before(text: str, part: _Candidate, floor: int) -> _Candidate:
     larger = _LARGER_UNIT[part.unit or ""]
     if one is None or one.group("unit").lower() != larger:
         return part
+    if floor and not text[floor : one.start()].strip():
+        return part  # "£40,000 a year and six months of leave": the figure's period, no time of its own
     return replace(part, start=one.start(), value=1 + part.value / _TIME_FACTORS[larger][part.unit or ""], unit=larger)
 
 

@@ -78,6 +78,7 @@ def misattributed(  # noqa: PLR0911 - one return per reason the evidence is not 
     nothing; the summary's subject must have a word only the other figure's subject has, and none
     only the value's has. When the value's subject has no word of its own, the rival's word must
     qualify the shared one ("youth unemployment"), or two of its words must be the summary's.
+    (`candidates` is the bind rules' common argument; the rivals here are found by sentence.)
     """
     # The rivals first: most values have none in their sentences, and then no subject need be read.
     # A sentence is told by one bisection of the sentence starts, counted from 1 (a position before

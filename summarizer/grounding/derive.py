@@ -769,7 +769,7 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         # "two daughters".)
         return None
     if bounded_operand and " + " not in note:
-        return None  # "at least" survives a sum, not a difference or a ratio (a share's bound: `_share_fits`)
+        return None  # an operand's "at least" survives a sum, not a difference or a ratio
     if (
         figure.qualifier == "more_than"
         and figure.kind not in _SHARES
@@ -1198,16 +1198,11 @@ def _share_fits(figure: Figure, result: float, tolerance: float, step: float) ->
     if bound not in _BOUNDS:
         return abs(result - value) <= tolerance
     reach = max(step, _BOUND_REACH * value, _SHARE_ABOVE_REACH if figure.kind == "fraction" else 0)
-    # (the bound itself: "at least 13%", "up to 13%", "nearly 13%" hold 13% to its precision)
-    if figure.qualifier in _INCLUSIVE and abs(result - value) <= tolerance:
-        return True
     if bound == "lower":
-        return value < result <= value + reach
+        # ("at least 13%" holds 13% itself, never 12.6%)
+        return (value <= result if figure.qualifier == "at_least" else value < result) and result <= value + reach
     # a ceiling worked out is no claim (see `_share_above`), but "nearly 13%" is a value a little below
     return figure.qualifier in _JUST_BELOW and value - reach <= result <= value
-
-
-_INCLUSIVE: Final = frozenset({"at_least", "nearly"})
 
 
 def _start_in_points(left: Figure, right: Figure, moved: Direction) -> dict[str, float]:

@@ -218,7 +218,7 @@ def told_as_size(text: str, figure: Figure) -> bool:
         return False  # ("drop by another 3-4%": the 4% ends a range)
     if verb == "up" and len(told) > 1 and told[-2] in _MAKES:
         return False  # "electric models making up about one in seven": a part, not a rise
-    if figure.kind == "money" and words[-1] in _MONEY_LEVELS:
+    if figure.kind == "money" and verb in _MONEY_LEVELS:
         return False  # "the airline lost $5m", "made $2m": a loss or a profit, not a change's size
     return _from_verb_before(text, figure) is not None
 

@@ -264,8 +264,8 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
             continue
         # a person's full name as a speaker ("Jane Moss said"); a firm that speaks ("Redbrook said its
         # profit rose") is still the party
-        # (and a group that speaks, one plural word: "Officials said 312 homes were damaged")
-        several = len(match.group().split()) > 1 or match.group().endswith("s")
+        # (and a group that speaks: "Officials said 312 homes were damaged")
+        several = len(match.group().split()) > 1 or match.group().lower() in _GROUP_SPEAKERS
         speaker = several and _SAID_AFTER_RE.match(text, match.end())
         if speaker or _SAID_BEFORE_RE.search(text, max(start, match.start() - _SAID_REACH), match.start()):
             continue
@@ -280,6 +280,35 @@ def _party_words(text: str, start: int, end: int) -> list[str]:
 _CONTRAST_RE: Final = re.compile(r",\s+(?:while|whereas)\b|;")
 # A run of capitalised words ("Jane Moss", "Harlow Brewing's"), read as one.
 _NAME_RUN_RE: Final = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?(?:\s+[A-Z][a-z]+(?:['’]s)?)*\b")
+# Groups whose members speak for them, not parties that own a value: "Officials said", "Police said".
+_GROUP_SPEAKERS: Final = frozenset(
+    [
+        "officials",
+        "police",
+        "authorities",
+        "residents",
+        "witnesses",
+        "analysts",
+        "researchers",
+        "scientists",
+        "doctors",
+        "experts",
+        "economists",
+        "campaigners",
+        "prosecutors",
+        "investigators",
+        "organisers",
+        "organizers",
+        "rescuers",
+        "firefighters",
+        "medics",
+        "paramedics",
+        "locals",
+        "villagers",
+        "engineers",
+        "forecasters",
+    ]
+)
 _SAID_AFTER_RE: Final = re.compile(r"(?:,\s*\d+,)?\s+(?:said|says|told|added|warned|explained)\b")
 _SAID_BEFORE_RE: Final = re.compile(r"\b(?:said|says|told|according\s+to)\s+(?:[a-z]+\s+){0,3}$")
 _TITLES: Final = frozenset({"Chief", "President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"})

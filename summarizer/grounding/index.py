@@ -59,6 +59,7 @@ class ArticleIndex:
     _partner_figures: dict[int, Figure | None] = field(default_factory=dict)  # by the figure's start
     views: dict[tuple[int, int], ArticleIndex] = field(default_factory=dict)
     rest_shares: dict[int, list[Figure]] | None = None  # by sentence: shares of a whole with a rest (derive)
+    rates: list[tuple[Figure, str]] | None = None  # figures told per a unit of time, with it (rates)
     other_names: dict[str, frozenset[str]] | None = None  # a party's names, by each of them (entities)
     score_parts: frozenset[int] = frozenset()  # starts of the numbers of "22-2", "3-1": scores, not ranges
     starts: list[int] = field(default_factory=list)

@@ -16,7 +16,7 @@ from .report import Match
 from .words import Around
 
 _TOTALLED_KINDS: Final = frozenset({"count", "money", "measure"})
-_MAX_RATES: Final = 40  # rates read at most: a news article gives fewer
+_MAX_RATES: Final = 40  # rates kept at most: a news article gives fewer
 
 
 def rate_over_span(figure: Figure, around: Around, index: ArticleIndex) -> Match | None:
@@ -27,27 +27,37 @@ def rate_over_span(figure: Figure, around: Around, index: ArticleIndex) -> Match
         return None
     if period_of(around.text, figure) is not None or not around.frame.words:
         return None
-    rates = 0
-    for rate in index.figures:
-        if rate.kind != figure.kind or not rate.value or rate.vague or not compatible(figure, rate):
+    for rate, period in _rates(index):
+        if rate.kind != figure.kind or not compatible(figure, rate):
             continue
         if figure.kind == "measure" and rate.unit != figure.unit:
             continue
-        period = period_of(index.text, rate)
-        if period is None:
-            continue
-        rates += 1
-        if rates > _MAX_RATES:
-            break
         if not index.frame(rate).words & around.frame.words:
             continue
         for span in _spans_beside(rate, period, index):
+            assert rate.value is not None
             assert span.value is not None
             total = rate.value * span.value
             if same(total, figure.value) or rounds_to(figure, dataclasses.replace(figure, value=total, qualifier=None)):
-                note = f"{rate.text} a {period} over {span.text}"
+                note = f"{rate.text} a {period} x {span.value:g} {period}s"
                 return Match("derived", None, note, "rate-over-span", (rate, span))
     return None
+
+
+def _rates(index: ArticleIndex) -> list[tuple[Figure, str]]:
+    """The article's figures told per a unit of time, with that unit: read once per article."""
+    if index.rates is None:
+        found = []
+        for rate in index.figures:
+            if rate.kind not in _TOTALLED_KINDS or not rate.value or rate.vague:
+                continue
+            period = period_of(index.text, rate)
+            if period is not None:
+                found.append((rate, period))
+                if len(found) >= _MAX_RATES:
+                    break
+        index.rates = found
+    return index.rates
 
 
 def _spans_beside(rate: Figure, period: str, index: ArticleIndex) -> list[Figure]:

@@ -1200,3 +1200,17 @@ _TICKETS = (
 )
 def test_differences_of_a_change_s_ends(article: str, summary: str, figure: str, wrong: bool) -> None:
     assert flagged(article, summary, figure) is wrong
+
+
+@pytest.mark.parametrize(
+    ("article", "summary", "figure", "wrong"),
+    [
+        # "at least 13%" never holds 12.6%, "nearly 13%" never 13.2%
+        ("Sales rose from 1,000 to 1,126 units.", "Sales rose at least 13%.", "13%", True),
+        ("Sales rose from 1,000 to 1,126 units.", "Sales rose at least 12%.", "12%", False),
+        ("Sales rose from 1,000 to 1,132 units.", "Sales rose nearly 13%.", "13%", True),
+        ("Sales rose from 1,000 to 1,132 units.", "Sales rose nearly 14%.", "14%", False),
+    ],
+)
+def test_a_bound_on_a_share_worked_out_keeps_its_side(article: str, summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(article, summary, figure) is wrong

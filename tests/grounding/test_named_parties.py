@@ -394,3 +394,8 @@ def test_a_group_that_speaks_is_no_party() -> None:
     assert flagged(_QUAKE, "A magnitude 5.9 earthquake off Varnland damaged 150 homes.", "150")
     # a firm that speaks is still the party whose value it tells
     assert flagged(_BREWERS, "Redbrook sold 41,000 barrels last year.", "41,000")
+
+
+def test_a_firm_whose_name_ends_in_s_still_owns_its_value() -> None:
+    article = "Tarrow Brewing sold 41,000 barrels last year. Harlands said it sold 52,000 barrels."
+    assert flagged(article, "Harlands sold 41,000 barrels last year.", "41,000")
