@@ -768,3 +768,16 @@ def test_a_rate_s_period_is_no_part_of_a_time_after_it() -> None:
         (figure.text, figure.kind) for figure in find_figures("Staff get £40,000 a year and six months of paid leave.")
     ]
     assert texts == [("£40,000", "money"), ("six months", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        ("The ferries cut 3,800 tonnes of CO2 a year.", ["3,800 tonnes"]),
+        ("NO2 levels fell 12% in the city centre.", ["12%"]),
+        ("PM2.5 readings peaked at 180.", ["180"]),
+        ("Traffic on the M4 rose 3%.", ["M4", "3%"]),  # a road's number is a name's
+    ],
+)
+def test_a_chemical_formula_holds_no_figure(text: str, texts: list[str]) -> None:
+    assert [figure.text for figure in find_figures(text)] == texts

@@ -1261,7 +1261,7 @@ def _name(text: str, match: re.Match[str]) -> _Candidate | None:
         value = float(name.rsplit(" ", 1)[1])
     elif match.group("code"):
         code = match.group("code").lower()
-        if "-" in code and code.split("-")[0] in lexicon.NOT_CODE_PREFIXES:
+        if ("-" in code and code.split("-")[0] in lexicon.NOT_CODE_PREFIXES) or code in lexicon.FORMULAS:
             return None
         number = patterns.CODE_NUMBER_RE.search(code)
         value = float(number.group(0)) if number else 20.0

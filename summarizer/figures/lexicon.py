@@ -428,6 +428,9 @@ NAME_PREFIXES: Final = (
     "category",
 )
 NOT_CODE_PREFIXES: Final = frozenset({"mid", "pre", "post", "early", "late", "under", "over", "top", "aged", "the"})
+# Chemical formulas and particle classes: their digits count atoms or microns, no figure of the news
+# ("CO2 emissions" where the article writes "carbon dioxide").
+FORMULAS: Final = frozenset({"co2", "no2", "so2", "ch4", "n2o", "h2o", "nh3", "o2", "o3", "h2", "pm2", "pm10", "pm1"})
 CURRENCY_CODES: Final = frozenset(
     {"us", "a", "au", "c", "ca", "nz", "hk", "s", "usd", "gbp", "eur", "jpy", "cny", "inr", "aud", "cad", "chf", "rs"}
 )

@@ -754,7 +754,10 @@ def _combination(  # noqa: PLR0911 - one return per reason two operands may not 
         return None
     bounded_operand = "lower" in {bound_of(left.qualifier), bound_of(right.qualifier)}
     # "more than two-thirds of the seats" from 58 of 80 (72.5%)
-    above = None if bounded_operand or not parts else _share_above(figure, left, right, index)
+    # (a share "nearly" told holds only of counts of the summary's words: "almost a quarter of its
+    # branches" of "14 of its 58 branches", never of any stated whole in the article)
+    unbound_nearly = figure.qualifier in _JUST_BELOW and not (left_related or right_related)
+    above = None if bounded_operand or not parts or unbound_nearly else _share_above(figure, left, right, index)
     if above is not None:
         return above
     # (a change in points and its level give a percentage only: no need to read them for other kinds)
@@ -803,7 +806,8 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
     (Not "fewer than half": a ceiling on a share worked out of two counts lets any two counts of the
     article that fall under it pass, as the blind sets' bounds turned round showed.)"""
     bound = bound_of(figure.qualifier)
-    if bound != "lower" or figure.kind not in _SHARES or figure.value is None:
+    nearly = figure.qualifier in _JUST_BELOW
+    if (bound != "lower" and not nearly) or figure.kind not in _SHARES or figure.value is None:
         return None
     # (nor for "more than two points": a gap between two shares, no share of two counts)
     if (
@@ -823,12 +827,20 @@ def _share_above(figure: Figure, left: Figure, right: Figure, index: ArticleInde
         return None
     numerator, denominator = sorted((left.value, right.value))
     share = 100 * numerator / denominator
-    # a percentage is a finer bound than a fraction: "more than 30%" is told of 33%, "more than half" of 56%
-    reach = _PERCENT_ABOVE_REACH if figure.kind == "percent" else _SHARE_ABOVE_REACH
-    low = figure.value if figure.qualifier == "at_least" else figure.value + _SLACK
-    if numerator < denominator and low <= share <= figure.value + reach:
-        return f"{_show(numerator)} / {_show(denominator)} = {share:.1f}%"
-    return None
+    if nearly:
+        # "almost a quarter of its branches" for 14 of its 58 (24.1%): a little below, and only of
+        # the whole the article tells the part of ("14 of its 58"), never of any two counts
+        low, high = figure.value - _PERCENT_ABOVE_REACH, figure.value if stated is whole else -1.0
+    else:
+        # a percentage is a finer bound than a fraction: "more than 30%" is told of 33%, "more than half" of 56%
+        reach = _PERCENT_ABOVE_REACH if figure.kind == "percent" else _SHARE_ABOVE_REACH
+        low = figure.value if figure.qualifier == "at_least" else figure.value + _SLACK
+        high = figure.value + reach
+    return (
+        f"{_show(numerator)} / {_show(denominator)} = {share:.1f}%"
+        if numerator < denominator and low <= share <= high
+        else None
+    )
 
 
 def _stated_whole(part: Figure, index: ArticleIndex) -> Figure | None:

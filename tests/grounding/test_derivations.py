@@ -1214,3 +1214,19 @@ def test_differences_of_a_change_s_ends(article: str, summary: str, figure: str,
 )
 def test_a_bound_on_a_share_worked_out_keeps_its_side(article: str, summary: str, figure: str, wrong: bool) -> None:
     assert flagged(article, summary, figure) is wrong
+
+
+_FJORDBANK = "Fjordbank will close 14 of its 58 branches next year. It employs 1,900 people and 410 advisers."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        ("Fjordbank will shut almost a quarter of its branches.", "quarter", False),  # 14 of its 58: 24.1%
+        ("Fjordbank will shut almost a third of its branches.", "third", True),
+        # "nearly" holds only of the whole the article tells the part of, not of any two counts
+        ("Advisers make up almost a quarter of the bank's staff.", "quarter", True),  # 410 / 1,900 = 21.6%
+    ],
+)
+def test_nearly_a_share_of_a_stated_whole(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_FJORDBANK, summary, figure) is wrong
