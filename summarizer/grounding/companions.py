@@ -13,6 +13,7 @@ from typing import Final
 from summarizer.figures import Figure
 
 from .compare import DURATION_DAYS, compatible, same, values_equal
+from .direction import CHANGE_VERBS
 from .entities import referred_party
 from .index import ArticleIndex
 from .people import name_of
@@ -65,8 +66,12 @@ def beside_other_value(
         and not _other_tense(around.frame_of(sibling).tense, around.frame.tense)
     ]
     # the summary's own working ("the 412p offer is 37p higher than the 375p one"): the three add
-    # up, each is checked itself, and none is a pair the article splits
-    companions = [one for one in companions if not _adds_up(figure, one, around)]
+    # up, each is checked itself, and none is a pair the article splits; and a figure of another
+    # clause joined by "and" with a subject and verb of its own ("profit rose 17% ... and loan
+    # losses fell by 50 million") is no companion
+    companions = [
+        one for one in companions if not _adds_up(figure, one, around) and not _own_clause_between(around, one)
+    ]
     if not companions:
         return None
     own = {index.sentence_number(other.start) for other in standing}
@@ -131,6 +136,19 @@ def beside_other_value(
             note = f"the article gives '{rival.text}' beside '{companion.text}'"
             return Match("misattributed", rival, note, "companion")
     return None
+
+
+def _own_clause_between(around: Around, other: Figure) -> bool:
+    """Whether "and", a subject and a verb of change stand between the figure and another of its
+    clause: "profit rose 17% to 2.84 billion crowns and loan losses fell by 50 million"."""
+    figure = around.figure
+    low, high = (other.end, figure.start) if other.start < figure.start else (figure.end, other.start)
+    return _AND_CLAUSE_RE.search(around.text, low, high) is not None
+
+
+_AND_CLAUSE_RE: Final = re.compile(
+    rf"\band\s+(?:[A-Za-z'’-]+\s+){{1,4}}?(?:{'|'.join(sorted(CHANGE_VERBS))})\b", re.IGNORECASE
+)
 
 
 def _told_otherwise(figure: Figure, around: Around, index: ArticleIndex, standing: Sequence[Figure]) -> bool:

@@ -60,3 +60,19 @@ def test_a_pair_kept_whole_with_a_figure_added_from_another_sentence_is_no_excha
     summary = "Ola Vinter was jailed for nine years, for taking 27 million crowns over six years."
     assert not flagged(_THEFT, summary, "six years")
     assert flagged(_THEFT, "Ola Vinter was jailed for nine years, for taking 72 million crowns over six years.", "72")
+
+
+_HARBANK = (
+    "Harbank reported a quarterly net profit of 1.62 billion crowns, up 14% from a year earlier. Net interest "
+    "income rose 9% to 4.1 billion crowns. Loan losses were 130 million crowns, compared with 170 million a year "
+    "earlier."
+)
+
+
+def test_a_figure_of_a_clause_joined_by_and_with_its_own_verb_is_no_companion() -> None:
+    # "... and loan losses fell by 40 million": the 40 million is no companion of the 14%
+    summary = "Harbank's quarterly profit rose 14% to 1.62 billion crowns and loan losses fell by 40 million crowns."
+    assert not flagged(_HARBANK, summary, "40 million")
+    # the 9% of the interest income given to the profit is still caught
+    wrong = "Harbank's quarterly profit rose 9% to 1.62 billion crowns and loan losses fell by 40 million crowns."
+    assert flagged(_HARBANK, wrong, "9%")
