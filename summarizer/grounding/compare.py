@@ -385,6 +385,7 @@ def rounds_to(summary: Figure, article: Figure) -> bool:
 # No rounding, bound or "nearly" reaches further from the summary's value than one step of its
 # precision or this share of it: the article's figures outside are never compared (see index.near).
 ROUNDING_REACH: Final = 0.12
+FRACTION_BOUND_REACH: Final = 10.0  # points above a fraction's lower bound that it still tells
 _TRUNCATION: Final = 0.125  # how far below the article's amount a headline's cut-off figure may fall
 _ROUNDING_CAP: Final = 0.2  # of the summary's value, the furthest a value it rounds may lie
 
@@ -463,6 +464,9 @@ def _bound_satisfied(summary: Figure, article: Figure) -> bool:
     bound = bound_of(summary.qualifier)
     slack = max(granularity(summary), 0.1 * abs(summary.value))
     if bound == "lower":
+        # (a fraction is a coarse bound: "more than half" is told of 58%, within FRACTION_BOUND_REACH)
+        if summary.kind == "fraction":
+            slack = max(slack, FRACTION_BOUND_REACH)
         return summary.value < value <= summary.value + slack
     if bound == "upper":
         # A round bound's step is as large as itself ("nearly 1,000": a step of 1,000): from below

@@ -25,6 +25,7 @@ from .binding import (
 from .compact_lines import labelled_elsewhere
 from .companions import beside_other_value
 from .compare import (
+    FRACTION_BOUND_REACH,
     ROUNDING_REACH,
     bound_of,
     granularity,
@@ -117,6 +118,8 @@ def _roundable(figure: Figure, index: ArticleIndex) -> list[tuple[int, Figure]]:
     """The article figures close enough in value for a rounding or a bound to reach (see `rounds_to`)."""
     assert figure.value is not None
     reach = max(granularity(figure), ROUNDING_REACH * abs(figure.value)) * 1.01
+    if figure.kind == "fraction" and bound_of(figure.qualifier) == "lower":
+        reach = max(reach, FRACTION_BOUND_REACH * 1.01)
     return index.near(figure, reach)
 
 

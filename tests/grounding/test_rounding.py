@@ -201,3 +201,19 @@ _SHIFT = "A gas blast at the Orvik colliery killed 14 miners and injured 27 of t
 )
 def test_a_round_number_far_off_the_value_is_no_rounding(summary: str, figure: str, wrong: bool) -> None:
     assert flagged(_SHIFT, summary, figure) is wrong
+
+
+_OPERA = "The state subsidy of 410 million crowns covered 58% of the Karsholm opera's budget."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        # a fraction is a coarse bound: "more than half" is told of 58%
+        ("A state subsidy covered more than half of the Karsholm opera's budget.", "half", False),
+        ("A state subsidy covered more than two-thirds of the Karsholm opera's budget.", "two-thirds", True),
+        ("A state subsidy covered more than a third of the Karsholm opera's budget.", "third", True),
+    ],
+)
+def test_a_fraction_s_lower_bound_holds_ten_points_past_it(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_OPERA, summary, figure) is wrong
