@@ -781,3 +781,17 @@ def test_a_rate_s_period_is_no_part_of_a_time_after_it() -> None:
 )
 def test_a_chemical_formula_holds_no_figure(text: str, texts: list[str]) -> None:
     assert [figure.text for figure in find_figures(text)] == texts
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Drivers will strike on 14 and 15 March.", [("14", 314.0), ("15 March", 315.0)]),
+        ("The fair runs on 14, 15 and 16 April.", [("14", 414.0), ("15", 415.0), ("16 April", 416.0)]),
+        ("The vote is on March 14 and 15.", [("March 14", 314.0), ("15", 315.0)]),
+        ("Two died on 3 May and 12 were hurt.", [("3 May", 503.0)]),  # a count after a day-first date
+    ],
+)
+def test_days_listed_beside_a_date_take_its_month(text: str, dates: list[tuple[str, float]]) -> None:
+    found = [(figure.text.rstrip("."), figure.value) for figure in find_figures(text) if figure.kind == "date"]
+    assert found == dates

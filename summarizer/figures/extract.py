@@ -125,7 +125,44 @@ def _read(text: str) -> list[Figure]:
         candidates = _with_short_times(text, candidates)
     if ":" in text or "oon" in text or "idnight" in text or "idday" in text:
         candidates = _with_clock_times(text, candidates)
+    if any(candidate.kind == "date" for candidate in candidates):
+        candidates = _with_listed_days(text, candidates)
     return [_with_qualifier(text, candidate) for candidate in candidates]
+
+
+def _with_listed_days(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Give days listed beside a date its month (and year): "on 14 and 15 March" is 14 March and 15
+    March, "between 3 and 5 June" 3 June, "March 14 and 15" March 15; read alone, the bare day was
+    a count of nothing."""
+    for at, date in enumerate(candidates):
+        if date.kind != "date" or date.value is None or date.value % 100 == 0:
+            continue
+        month = date.value - date.value % 100  # (with the year, where the date has one)
+        # days listed after a date only where the month leads it ("March 14 and 15"): after "15
+        # March" a number is mostly a count of its own ("died on 3 May and 12 were hurt")
+        steps = (-1, 1) if text[date.start : date.start + 1].isalpha() else (-1,)
+        for step in steps:
+            i, near = at + step, date
+            while 0 <= i < len(candidates) and _a_listed_day(text, candidates[i], near, step):
+                day = candidates[i]
+                assert day.value is not None
+                candidates[i] = replace(day, kind="date", unit="date", value=month + day.value)
+                near, i = candidates[i], i + step
+    return candidates
+
+
+def _a_listed_day(text: str, day: _Candidate, near: _Candidate, step: int) -> bool:
+    """Whether `day` is a bare day of the month listed right before (`step` -1) or after `near`."""
+    if day.kind != "count" or day.scale is not None or day.vague or day.value is None:
+        return False
+    if day.value != int(day.value) or not 1 <= day.value <= _LAST_DAY or not text[day.start : day.end].isdigit():
+        return False
+    low, high = (day.end, near.start) if step < 0 else (near.end, day.start)
+    return _DAY_LIST_RE.fullmatch(text, low, high) is not None
+
+
+_LAST_DAY: Final = 31
+_DAY_LIST_RE: Final = re.compile(r"\s*,\s*|,?\s+(?:and|or|to)\s+|\s*[-\u2013]\s*")
 
 
 # "16:25", "9:30 p.m.": an hour and its minutes, after a word that leads a time ("began at 16:25", "by

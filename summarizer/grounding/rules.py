@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 # Part of every cache key: change it whenever a rule changes what the check says.
-GROUNDING_VERSION: Final = "3.233"
+GROUNDING_VERSION: Final = "3.234"
 
 Stage = Literal["compare", "bind", "derive"]
 

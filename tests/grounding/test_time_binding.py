@@ -902,3 +902,17 @@ _LAUNCHES = (
 )
 def test_a_year_compared_with_is_not_the_event_s_year(summary: str, figure: str, wrong: bool) -> None:
     assert flagged(_LAUNCHES, summary, figure) is wrong
+
+
+_STRIKE = "Train drivers at Corran Rail will strike on 14 and 15 March after 81% voted for action."
+
+
+@pytest.mark.parametrize(
+    ("summary", "figure", "wrong"),
+    [
+        ("Corran Rail drivers will walk out on 14 March.", "14 March", False),
+        ("Corran Rail drivers will walk out on 13 March.", "13 March", True),
+    ],
+)
+def test_a_day_listed_before_a_date_is_a_date(summary: str, figure: str, wrong: bool) -> None:
+    assert flagged(_STRIKE, summary, figure) is wrong
