@@ -33,6 +33,7 @@ from .comparisons import own_working, relative_fits
 from .direction import Direction, compared_after, movement_of, told_as_size, way_of
 from .index import ArticleIndex
 from .links import change_role, is_whole_of, range_ends
+from .listed_days import days_listed
 from .multiples import multiple
 from .rates import rate_over_span
 from .report import TURNED_ROUND, Match
@@ -97,7 +98,7 @@ def _derive_as_told(figure: Figure, around: Around, index: ArticleIndex) -> Matc
         for match in attempt(figure, around, index):
             total = match.rule in {"with-the-rest", "remainder"}
             # (a multiple and a rate's total bind their own pair)
-            bound = match.rule in {"multiple", "rate-over-span"} or not enabled("derive-bound")
+            bound = match.rule in {"multiple", "rate-over-span", "days-listed"} or not enabled("derive-bound")
             if bound or operands_bound(figure, match.operands, around, index, total=total):
                 # (the article change whose two ends the operands are, read once for both rules)
                 change = change_way(match.operands, index) if len(match.operands) == 2 else None
@@ -1415,6 +1416,7 @@ def _show(value: float) -> str:
 # The derivations by rule name, in the order of `rules.RULES` (their precedence).
 _ATTEMPTS: Final[dict[str, Derivation]] = {
     "durations": _durations,
+    "days-listed": lambda figure, around, index: _one(days_listed(figure, around, index)),
     "metric-units": _metric_units,
     "years-counted": _years_counted,
     "with-the-rest": _with_the_rest_rule,
